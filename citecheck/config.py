@@ -1,0 +1,251 @@
+"""Settings for a run: defaults, then the config file, then the command line.
+
+Configuration lives in ``[tool.citecheck]`` of a ``pyproject.toml`` or at the
+top level of a ``citecheck.toml``; keys use dashes as in the docs
+(``fail-on``, ``user-agent``). Service base URLs and keys are also read from
+the environment (``CITECHECK_*``) so tests can point them at loopback
+stand-ins and secrets stay out of files.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from citecheck.errors import ConfigError
+from citecheck.model import Severity
+
+__all__ = [
+    "ArchiveSettings",
+    "CheckSettings",
+    "LinkSettings",
+    "Settings",
+    "default_cache_path",
+    "load_settings",
+]
+
+VERSION_FOR_UA = "0.1"
+
+
+def default_cache_path() -> Path:
+    """The link cache under the user's cache dir (XDG on Linux)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "citecheck" / "links.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSettings:
+    """How the link checker behaves."""
+
+    timeout: float = 20.0
+    connect_timeout: float = 10.0
+    user_agent: str = (
+        f"citecheck/{VERSION_FOR_UA} (citation checker; +https://pypi.org/project/citecheck/)"
+    )
+    max_concurrency: int = 64
+    per_host: int = 8
+    per_host_limits: tuple[tuple[str, int], ...] = ()
+    retries: int = 3
+    max_retry_after: float = 60.0
+    max_bytes: int = 256 * 1024
+    excludes: tuple[str, ...] = ()
+    accepted_status: tuple[int, ...] = ()
+    cache_path: Path | None = field(default_factory=default_cache_path)
+    cache_max_age: float = 24 * 3600.0
+    offline: bool = False
+    probe_soft_404: bool = True
+    doi_resolver: str = "https://doi.org/"
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveSettings:
+    """Which archives to use and where they are."""
+
+    enabled: bool = True
+    providers: tuple[str, ...] = ("warc",)
+    wayback_api: str = "https://archive.org"
+    wayback_web: str = "https://web.archive.org"
+    perma_api: str = "https://api.perma.cc/v1/"
+    ia_keys: str | None = None
+    perma_key: str | None = None
+    perma_folder: int | None = None
+    warc_dir: Path = Path(".citecheck/archive")
+    save_new: bool = False
+    wayback_rate_per_minute: int = 15
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """Which consistency rules run and what they read."""
+
+    disabled_rules: tuple[str, ...] = ()
+    ledger: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything one run needs to know, frozen."""
+
+    links: LinkSettings = field(default_factory=LinkSettings)
+    archive: ArchiveSettings = field(default_factory=ArchiveSettings)
+    checks: CheckSettings = field(default_factory=CheckSettings)
+    fail_on: Severity = Severity.ERROR
+    baseline: Path | None = None
+    config_path: Path | None = None
+
+
+# Config keys (dashed, as documented) -> (section, attribute name).
+_KEYS: dict[str, tuple[str, str]] = {
+    "timeout": ("links", "timeout"),
+    "connect-timeout": ("links", "connect_timeout"),
+    "user-agent": ("links", "user_agent"),
+    "max-concurrency": ("links", "max_concurrency"),
+    "per-host": ("links", "per_host"),
+    "retries": ("links", "retries"),
+    "max-retry-after": ("links", "max_retry_after"),
+    "exclude": ("links", "excludes"),
+    "accept": ("links", "accepted_status"),
+    "cache": ("links", "cache_path"),
+    "cache-max-age": ("links", "cache_max_age"),
+    "doi-resolver": ("links", "doi_resolver"),
+    "archive": ("archive", "enabled"),
+    "archive-providers": ("archive", "providers"),
+    "warc-dir": ("archive", "warc_dir"),
+    "save-new": ("archive", "save_new"),
+    "perma-folder": ("archive", "perma_folder"),
+    "wayback-rate-per-minute": ("archive", "wayback_rate_per_minute"),
+    "disable": ("checks", "disabled_rules"),
+    "ledger": ("checks", "ledger"),
+    "fail-on": ("", "fail_on"),
+    "baseline": ("", "baseline"),
+}
+
+_ENV: dict[str, str] = {
+    "CITECHECK_WAYBACK_API": "wayback_api",
+    "CITECHECK_WAYBACK_WEB": "wayback_web",
+    "CITECHECK_PERMA_API": "perma_api",
+    "CITECHECK_IA_KEYS": "ia_keys",
+    "CITECHECK_PERMA_KEY": "perma_key",
+}
+
+
+def _find_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
+    """The nearest citecheck.toml or pyproject.toml with [tool.citecheck]."""
+    for folder in (start, *start.parents):
+        own = folder / "citecheck.toml"
+        if own.is_file():
+            return own, _load_toml(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            table = _load_toml(project).get("tool", {}).get("citecheck")
+            if isinstance(table, dict):
+                return project, table
+    return None
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        raise ConfigError(str(path), f"not valid TOML: {error}", line=line) from None
+    except OSError as error:
+        raise ConfigError(str(path), f"cannot read: {error.strerror}") from None
+
+
+def _coerce(path: Path, key: str, current: object, value: object) -> object:
+    """Turn a TOML value into the type of the default it replaces."""
+    if key in {"cache", "warc-dir", "ledger", "baseline"}:
+        if not isinstance(value, str):
+            raise ConfigError(str(path), f"'{key}' must be a path string")
+        resolved = Path(value).expanduser()
+        return resolved if resolved.is_absolute() else path.parent / resolved
+    if key == "fail-on":
+        try:
+            return Severity(str(value))
+        except ValueError:
+            raise ConfigError(
+                str(path), f"'fail-on' must be one of error, warning, note, not {value!r}"
+            ) from None
+    if isinstance(current, tuple):
+        if not isinstance(value, list):
+            raise ConfigError(str(path), f"'{key}' must be a list")
+        return tuple(value)
+    if isinstance(current, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(str(path), f"'{key}' must be true or false")
+        return value
+    if isinstance(current, int | float) and not isinstance(value, int | float):
+        raise ConfigError(str(path), f"'{key}' must be a number")
+    if isinstance(current, str) and not isinstance(value, str):
+        raise ConfigError(str(path), f"'{key}' must be a string")
+    return value
+
+
+def load_settings(
+    *, config: Path | None = None, start: Path | None = None, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Build settings from defaults, a config file and the environment.
+
+    Args:
+        config: an explicit config file; otherwise the nearest
+            ``citecheck.toml`` or ``pyproject.toml`` above ``start`` is used.
+        start: where to look for a config file (default: the working dir).
+        env: the environment (default: ``os.environ``).
+
+    Raises:
+        ConfigError: the file is unreadable or a key has the wrong type.
+    """
+    env = os.environ if env is None else env
+    found: tuple[Path, Mapping[str, Any]] | None
+    if config is not None:
+        table = _load_toml(config)
+        if config.name == "pyproject.toml":
+            table = table.get("tool", {}).get("citecheck", {})
+        found = (config, table)
+    else:
+        found = _find_config(start or Path.cwd())
+
+    sections: dict[str, dict[str, object]] = {"links": {}, "archive": {}, "checks": {}, "": {}}
+    settings = Settings()
+    if found is not None:
+        path, table = found
+        host_limits = table.get("host-limits", {})
+        if not isinstance(host_limits, dict):
+            raise ConfigError(str(path), "'host-limits' must be a table of host = number")
+        sections["links"]["per_host_limits"] = tuple(
+            (str(host), int(limit)) for host, limit in host_limits.items()
+        )
+        for key, value in table.items():
+            if key == "host-limits":
+                continue
+            if key not in _KEYS:
+                raise ConfigError(str(path), f"unknown setting '{key}'")
+            section, attribute = _KEYS[key]
+            target: object = settings if section == "" else getattr(settings, section)
+            current = getattr(target, attribute)
+            sections[section][attribute] = _coerce(path, key, current, value)
+        sections[""]["config_path"] = path
+
+    for name, attribute in _ENV.items():
+        if env.get(name):
+            sections["archive"][attribute] = env[name]
+
+    return replace(
+        settings,
+        links=replace(settings.links, **sections["links"]),  # type: ignore[arg-type]
+        archive=replace(settings.archive, **sections["archive"]),  # type: ignore[arg-type]
+        checks=replace(settings.checks, **sections["checks"]),  # type: ignore[arg-type]
+        **sections[""],  # type: ignore[arg-type]
+    )
+
+
+def documented_keys() -> tuple[str, ...]:
+    """Every config key, for the docs test."""
+    return (*_KEYS, "host-limits")
+

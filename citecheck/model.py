@@ -1,0 +1,406 @@
+"""The records that flow through citecheck's pipeline, in one place.
+
+Every stage takes records from here and returns new ones; nothing is mutated
+after it is made. Records are frozen, slotted dataclasses, sequences are
+tuples, and outcomes are ``StrEnum`` members whose values are the exact
+strings written to JSON, SARIF and the other reports.
+
+The flow, one way::
+
+    Manuscript -> FootnoteSet(Footnote...) -> Citation... -> LinkResult...
+        -> ArchiveResult... -> Finding... -> CheckRun
+
+Anything read from a file keeps its ``Location`` (path and 1-based line) and
+its raw text, because editors, SARIF regions and JUnit cases point back at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+__all__ = [
+    "ArchiveResult",
+    "Capture",
+    "CheckRun",
+    "Citation",
+    "CitationType",
+    "Drift",
+    "Finding",
+    "Footnote",
+    "FootnoteSet",
+    "LinkResult",
+    "LinkStatus",
+    "Location",
+    "Manuscript",
+    "NoteMarker",
+    "NoteText",
+    "PartialDate",
+    "Person",
+    "Severity",
+    "ShortForm",
+    "Snapshot",
+]
+
+
+# --------------------------------------------------------------------------
+# Where things are
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a manuscript, 1-based as editors and SARIF count."""
+
+    path: str
+    line: int
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.column is None:
+            return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+# --------------------------------------------------------------------------
+# Reading: one Manuscript per file, whatever its format
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMarker:
+    """A note reference in the body text (``<sup>3</sup>``, ``[^3]``, ...).
+
+    ``offset`` is the character offset of the marker in ``Manuscript.body``,
+    so the footnotes stage can find the sentence (the claim) it sits in.
+    """
+
+    label: str
+    offset: int
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class NoteText:
+    """One note as the format delimits it, already stitched together.
+
+    Readers join notes that a page break split in two, so ``text`` is the
+    whole note in plain text (markup removed, URLs kept); ``raw`` is the
+    source as written, for reports that quote it.
+    """
+
+    label: str
+    text: str
+    location: Location
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Manuscript:
+    """A manuscript reduced to what every later stage needs.
+
+    ``body`` is the running text with note markers removed; ``markers``
+    point into it by offset. ``notes`` are in document order. ``format`` is
+    the reader's name ("plaintext", "markdown", "html", "docx", "latex").
+    """
+
+    path: str
+    format: str
+    body: str
+    markers: tuple[NoteMarker, ...]
+    notes: tuple[NoteText, ...]
+    title: str | None = None
+
+
+# --------------------------------------------------------------------------
+# Footnotes: markers paired with notes
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A note paired with its marker, with the claim it supports.
+
+    ``claim`` is the body sentence the marker sits in ("" when the note was
+    never referenced). ``marker`` is None for a note with no marker.
+    """
+
+    label: str
+    text: str
+    claim: str
+    location: Location
+    marker: Location | None = None
+    raw: str = ""
+
+
+class Severity(StrEnum):
+    """How much a finding matters; the values are SARIF's levels."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe, for ``--fail-on`` comparisons."""
+        return {"note": 1, "warning": 2, "error": 3}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing an editor should look at, with its evidence.
+
+    ``rule`` is a stable id ("marker-without-note", "url-date-mismatch");
+    ``message`` says what is wrong and suggests a fix; ``evidence`` quotes
+    what the rule saw. ``note`` is the label of the note concerned, if any.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    note: str | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteSet:
+    """What the footnotes stage found in one manuscript."""
+
+    manuscript: Manuscript
+    footnotes: tuple[Footnote, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+# --------------------------------------------------------------------------
+# Citations: the works each note cites
+# --------------------------------------------------------------------------
+
+
+class CitationType(StrEnum):
+    """Kinds of cited work; values are citecheck's JSON strings."""
+
+    BOOK = "book"
+    ARTICLE = "article"
+    NEWSPAPER = "newspaper"
+    WEBPAGE = "webpage"
+    REPORT = "report"
+    CHAPTER = "chapter"
+    CASE = "case"
+    STATUTE = "statute"
+    PRESENTATION = "presentation"
+    OTHER = "other"
+
+
+class ShortForm(StrEnum):
+    """How a citation refers back to an earlier one."""
+
+    ID = "id"
+    IBID = "ibid"
+    SUPRA = "supra"
+    SHORT_TITLE = "short-title"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author. Corporate authors keep their whole name in ``family``."""
+
+    family: str
+    given: str | None = None
+    corporate: bool = False
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the year, month or day, as it was printed."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def isoformat(self) -> str:
+        """ISO text at the date's own precision: 2012, 2007-03, 2010-05-05."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    @property
+    def precision(self) -> str:
+        """"year", "month" or "day"."""
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One cited work (or a short form pointing at one) inside a note.
+
+    ``index`` is the citation's position in the run's tuple of citations,
+    and ``antecedent`` the index of the full citation a short form resolves
+    to. ``work`` is shared by every citation of the same work.
+    ``problem`` says why a citation could not be parsed or resolved.
+    """
+
+    note: str
+    index: int
+    raw: str
+    location: Location
+    type: CitationType = CitationType.OTHER
+    signal: str | None = None
+    authors: tuple[Person, ...] = ()
+    et_al: bool = False
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    pinpoint: str | None = None
+    date: PartialDate | None = None
+    publisher: str | None = None
+    place: str | None = None
+    series: str | None = None
+    number: str | None = None
+    urls: tuple[str, ...] = ()
+    doi: str | None = None
+    accessed: PartialDate | None = None
+    short_form: ShortForm | None = None
+    antecedent: int | None = None
+    work: str = ""
+    problem: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        """The first URL the citation gives, if any."""
+        return self.urls[0] if self.urls else None
+
+
+# --------------------------------------------------------------------------
+# Links
+# --------------------------------------------------------------------------
+
+
+class LinkStatus(StrEnum):
+    """One verdict per URL. Only ``dead`` and ``soft-dead`` claim rot."""
+
+    ALIVE = "alive"
+    REDIRECTED = "redirected"
+    DEAD = "dead"
+    SOFT_DEAD = "soft-dead"
+    BLOCKED = "blocked"
+    TIMEOUT = "timeout"
+    OFFLINE = "offline"
+    EXCLUDED = "excluded"
+
+    @property
+    def verified(self) -> bool:
+        """False when the checker could not decide (bot wall, timeout, offline)."""
+        return self not in {LinkStatus.BLOCKED, LinkStatus.TIMEOUT, LinkStatus.OFFLINE}
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """The verdict on one distinct URL, with a reason a person can act on."""
+
+    url: str
+    status: LinkStatus
+    reason: str
+    http_status: int | None = None
+    final_url: str | None = None
+    redirects: tuple[str, ...] = ()
+    checked_at: datetime | None = None
+    from_cache: bool = False
+    notes: tuple[str, ...] = ()
+    # What the page said about itself (title, authors, date metas), for checks.
+    page_title: str | None = None
+    page_meta: tuple[tuple[str, str], ...] = ()
+    # Visible text of what was fetched (HTML or PDF, up to the byte limit),
+    # for quotation checks; None when nothing readable was fetched.
+    page_text: str | None = None
+
+
+# --------------------------------------------------------------------------
+# Archives
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """An existing archived copy of a URL (a Wayback capture, a Perma link)."""
+
+    url: str
+    archive_url: str
+    timestamp: datetime
+    provider: str = "wayback"
+    http_status: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """A copy citecheck asked for or made itself during this run."""
+
+    provider: str
+    url: str
+    archive_url: str | None
+    timestamp: datetime
+    sha256: str | None = None
+    path: str | None = None
+    http_status: int | None = None
+
+
+class Drift(StrEnum):
+    """How far today's page has moved from the copy near the citation date."""
+
+    UNCHANGED = "unchanged"
+    MINOR = "minor"
+    MAJOR = "major"
+    REPLACED = "replaced"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveResult:
+    """Everything the archive stage knows about one cited URL."""
+
+    url: str
+    citation_date: PartialDate | None
+    cited_snapshot: Snapshot | None
+    captures: tuple[Capture, ...] = ()
+    drift: Drift | None = None
+    drift_evidence: str = ""
+    problems: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------
+# A whole run
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRun:
+    """Everything one run produced: the only input of the report writers."""
+
+    footnote_sets: tuple[FootnoteSet, ...]
+    citations: tuple[Citation, ...] = ()
+    links: tuple[LinkResult, ...] = ()
+    archives: tuple[ArchiveResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    offline: bool = False
+    archive_skipped_reason: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    tool_version: str = ""
+
+    @property
+    def manuscripts(self) -> tuple[Manuscript, ...]:
+        """The manuscripts the run read, in the order given."""
+        return tuple(s.manuscript for s in self.footnote_sets)
+
+    @property
+    def footnotes(self) -> tuple[Footnote, ...]:
+        """Every note of every manuscript, in order."""
+        return tuple(n for s in self.footnote_sets for n in s.footnotes)
