@@ -248,4 +248,3 @@ def load_settings(
 def documented_keys() -> tuple[str, ...]:
     """Every config key, for the docs test."""
     return (*_KEYS, "host-limits")
-

@@ -230,7 +230,7 @@ class PartialDate:
 
     @property
     def precision(self) -> str:
-        """"year", "month" or "day"."""
+        """ "year", "month" or "day"."""
         if self.month is None:
             return "year"
         return "month" if self.day is None else "day"

@@ -1,0 +1,201 @@
+"""The whole run, one way: read -> footnotes -> citations -> links -> archive -> checks.
+
+This is the only module that imports every stage. It owns the one
+``asyncio.run`` of a run (links and archive are async inside), joins link
+results back to the notes that cite them, and gathers every finding into one
+``CheckRun`` for the report writers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from citecheck import __version__
+from citecheck.archive import archive_urls
+from citecheck.checks import run_checks
+from citecheck.citations import parse_citations
+from citecheck.config import Settings
+from citecheck.footnotes import find_footnotes
+from citecheck.links import check_links
+from citecheck.model import (
+    ArchiveResult,
+    CheckRun,
+    Citation,
+    Finding,
+    FootnoteSet,
+    LinkResult,
+    LinkStatus,
+    PartialDate,
+)
+from citecheck.readers import read_manuscript
+from citecheck.verdict import link_findings
+
+__all__ = [
+    "cited_dates",
+    "cited_urls",
+    "read_citations",
+    "read_footnotes",
+    "run_check",
+]
+
+Progress = Callable[[LinkResult], None]
+
+
+def read_footnotes(paths: Sequence[str | Path]) -> tuple[FootnoteSet, ...]:
+    """Read each manuscript and pair its markers with its notes."""
+    return tuple(find_footnotes(read_manuscript(path)) for path in paths)
+
+
+def read_citations(footnote_sets: Sequence[FootnoteSet]) -> tuple[Citation, ...]:
+    """Parse every note into citations; short forms resolve within a manuscript."""
+    citations: list[Citation] = []
+    for footnote_set in footnote_sets:
+        citations.extend(parse_citations(footnote_set.footnotes, start_index=len(citations)))
+    return tuple(citations)
+
+
+def _note_name(citation: Citation, *, many_files: bool) -> str:
+    # With several manuscripts, "3" alone would be ambiguous in link results.
+    if many_files:
+        return f"{Path(citation.location.path).name}:{citation.note}"
+    return citation.note
+
+
+def _urls_of(citation: Citation, doi_resolver: str) -> Iterable[str]:
+    yield from citation.urls
+    if citation.doi:
+        yield doi_resolver + citation.doi
+
+
+def cited_urls(
+    citations: Sequence[Citation], *, doi_resolver: str = "https://doi.org/"
+) -> dict[str, tuple[str, ...]]:
+    """Every distinct URL cited (DOIs as resolver URLs), with the notes citing it."""
+    many_files = len({c.location.path for c in citations}) > 1
+    notes: dict[str, list[str]] = {}
+    for citation in citations:
+        for url in _urls_of(citation, doi_resolver):
+            labels = notes.setdefault(url, [])
+            name = _note_name(citation, many_files=many_files)
+            if name not in labels:
+                labels.append(name)
+    return {url: tuple(labels) for url, labels in notes.items()}
+
+
+def cited_dates(citations: Sequence[Citation]) -> dict[str, PartialDate | None]:
+    """For each cited URL, the date to look for an archived copy near.
+
+    The access date says when the author saw the page, so it wins over the
+    publication date; with several citations of one URL the earliest counts.
+    """
+    dates: dict[str, PartialDate | None] = {}
+    for citation in citations:
+        when = citation.accessed or citation.date
+        for url in citation.urls:
+            known = dates.get(url)
+            if url not in dates or (when is not None and (known is None or when < known)):
+                dates[url] = when
+    return dates
+
+
+async def _network_stages(
+    citations: Sequence[Citation],
+    settings: Settings,
+    *,
+    archive: bool,
+    transport: httpx.AsyncBaseTransport | None,
+    progress: Progress | None,
+) -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None]:
+    urls = cited_urls(citations, doi_resolver=settings.links.doi_resolver)
+    links = await check_links(urls, settings.links, transport=transport, progress=progress)
+    offline = settings.links.offline or (
+        bool(links) and all(link.status is LinkStatus.OFFLINE for link in links)
+    )
+    if not archive or not settings.archive.enabled:
+        return links, (), "archives not requested (--no-archive)"
+    if offline:
+        return links, (), "offline: no archive was asked"
+    by_url = {link.url: link for link in links}
+    archives = await archive_urls(
+        cited_dates(citations),
+        settings.archive,
+        links=by_url,
+        transport=transport,
+        user_agent=settings.links.user_agent,
+    )
+    return links, archives, None
+
+
+def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(
+        sorted(findings, key=lambda f: (f.location.path, f.location.line, -f.severity.rank))
+    )
+
+
+def run_check(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    *,
+    links: bool = True,
+    archive: bool = True,
+    transport: httpx.AsyncBaseTransport | None = None,
+    checks: bool = True,
+    progress: Progress | None = None,
+    footnote_sets: Sequence[FootnoteSet] | None = None,
+    citations: Sequence[Citation] | None = None,
+) -> CheckRun:
+    """Run every stage on the manuscripts and return what the run found.
+
+    Args:
+        paths: manuscript files, read in order.
+        settings: the run's settings.
+        links: check the cited URLs (off: parse and check text only).
+        archive: look for and make archived copies of the cited URLs.
+        transport: an httpx transport for tests (loopback or mock).
+        checks: run the consistency checks.
+        progress: called once per link result as it arrives.
+        footnote_sets: already-read manuscripts, to skip reading again.
+        citations: already-parsed citations of ``footnote_sets``.
+
+    Raises:
+        InputError: a manuscript cannot be read.
+        ConfigError: the ledger or other settings are unusable.
+    """
+    started = datetime.now(UTC)
+    sets = tuple(footnote_sets) if footnote_sets is not None else read_footnotes(paths)
+    parsed = tuple(citations) if citations is not None else read_citations(sets)
+    link_results: tuple[LinkResult, ...] = ()
+    archives: tuple[ArchiveResult, ...] = ()
+    skipped: str | None = "links not checked"
+    if links:
+        link_results, archives, skipped = asyncio.run(
+            _network_stages(
+                parsed, settings, archive=archive, transport=transport, progress=progress
+            )
+        )
+    offline = settings.links.offline or (
+        bool(link_results) and all(r.status is LinkStatus.OFFLINE for r in link_results)
+    )
+    run = CheckRun(
+        footnote_sets=sets,
+        citations=parsed,
+        links=link_results,
+        archives=archives,
+        offline=offline,
+        archive_skipped_reason=skipped,
+        started_at=started,
+        tool_version=__version__,
+    )
+    findings: list[Finding] = [f for s in sets for f in s.findings]
+    if checks:
+        findings.extend(run_checks(run, settings.checks))
+    findings.extend(link_findings(run))
+    disabled = set(settings.checks.disabled_rules)
+    kept = (f for f in findings if f.rule not in disabled)
+    return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))
