@@ -10,6 +10,7 @@ stand-ins and secrets stay out of files.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -152,7 +153,9 @@ def _load_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
+        # Python 3.11's TOMLDecodeError has no lineno attribute; the message has it.
+        found = re.search(r"at line (\d+)", str(error))
+        line = int(found.group(1)) if found else None
         raise ConfigError(str(path), f"not valid TOML: {error}", line=line) from None
     except OSError as error:
         raise ConfigError(str(path), f"cannot read: {error.strerror}") from None

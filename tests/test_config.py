@@ -1,0 +1,93 @@
+"""Settings: defaults, [tool.citecheck], citecheck.toml and CITECHECK_* variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citecheck.config import Settings, documented_keys, load_settings
+from citecheck.errors import ConfigError
+from citecheck.model import Severity
+
+
+def test_defaults_without_any_config(tmp_path: Path) -> None:
+    settings = load_settings(start=tmp_path, env={})
+    assert settings == Settings()
+    assert "citecheck" in settings.links.user_agent
+
+
+def test_pyproject_table_is_read_and_paths_are_relative_to_it(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[project]\nname='x'\n\n[tool.citecheck]\n"
+        "fail-on = 'warning'\ntimeout = 5\nexclude = ['example\\.org']\n"
+        "ledger = 'facts.toml'\nbaseline = 'accepted.json'\n"
+        "archive-providers = ['warc', 'wayback']\n"
+        "[tool.citecheck.host-limits]\n'www.nytimes.com' = 2\n",
+        encoding="utf-8",
+    )
+    nested = tmp_path / "chapters"
+    nested.mkdir()
+    settings = load_settings(start=nested, env={})
+    assert settings.fail_on is Severity.WARNING
+    assert settings.links.timeout == 5
+    assert settings.links.excludes == ("example\\.org",)
+    assert settings.links.per_host_limits == (("www.nytimes.com", 2),)
+    assert settings.checks.ledger == tmp_path / "facts.toml"
+    assert settings.baseline == tmp_path / "accepted.json"
+    assert settings.archive.providers == ("warc", "wayback")
+    assert settings.config_path == tmp_path / "pyproject.toml"
+
+
+def test_citecheck_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.citecheck]\ntimeout = 5\n")
+    (tmp_path / "citecheck.toml").write_text("timeout = 7\n")
+    assert load_settings(start=tmp_path, env={}).links.timeout == 7
+
+
+def test_environment_supplies_service_urls_and_keys(tmp_path: Path) -> None:
+    env = {
+        "CITECHECK_WAYBACK_API": "http://127.0.0.5:8001",
+        "CITECHECK_WAYBACK_WEB": "http://127.0.0.5:8002",
+        "CITECHECK_PERMA_API": "http://127.0.0.6:8003/v1/",
+        "CITECHECK_IA_KEYS": "access:secret",
+        "CITECHECK_PERMA_KEY": "k",
+    }
+    archive = load_settings(start=tmp_path, env=env).archive
+    assert archive.wayback_api == "http://127.0.0.5:8001"
+    assert archive.wayback_web == "http://127.0.0.5:8002"
+    assert archive.perma_api == "http://127.0.0.6:8003/v1/"
+    assert archive.ia_keys == "access:secret"
+    assert archive.perma_key == "k"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        pytest.param("timeout = 'soon'\n", "'timeout' must be a number", id="wrong-type"),
+        pytest.param("colour = 'red'\n", "unknown setting 'colour'", id="unknown-key"),
+        pytest.param("fail-on = 'fatal'\n", "'fail-on' must be one of", id="bad-severity"),
+        pytest.param("timeout = \n", "not valid TOML", id="broken-toml"),
+    ],
+)
+def test_bad_config_names_the_file(tmp_path: Path, text: str, needle: str) -> None:
+    config = tmp_path / "citecheck.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(start=tmp_path, env={})
+    assert needle in str(caught.value)
+    assert str(config) in str(caught.value)
+
+
+def test_broken_toml_error_names_the_line(tmp_path: Path) -> None:
+    config = tmp_path / "citecheck.toml"
+    config.write_text("timeout = 3\nuser-agent = \n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(config=config, env={})
+    assert caught.value.line == 2
+
+
+def test_every_key_is_documented() -> None:
+    readme = (Path(__file__).parents[1] / "docs" / "configuration.md").read_text("utf-8")
+    missing = [key for key in documented_keys() if f"`{key}`" not in readme]
+    assert missing == []
