@@ -111,6 +111,11 @@ class Manuscript:
     markers: tuple[NoteMarker, ...]
     notes: tuple[NoteText, ...]
     title: str | None = None
+    # (body offset, source line) pairs in offset order: the body text from
+    # each offset on was read from that 1-based line. Lets later stages put
+    # a finding about any sentence on its exact line; () when the reader does
+    # not record it (checks then fall back to the nearest marker's line).
+    line_starts: tuple[tuple[int, int], ...] = ()
 
 
 # --------------------------------------------------------------------------
