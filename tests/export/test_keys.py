@@ -1,0 +1,93 @@
+"""Citation keys: folding, corporate authors, stop words and clashes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citecheck.export.keys import citation_key, keyed_works
+from citecheck.model import Citation, CitationType, Location, PartialDate, Person, ShortForm
+
+LOC = Location("essay.md", 1)
+
+
+def cite(index: int, **fields: Any) -> Citation:
+    fields.setdefault("work", f"w{index}")
+    return Citation(note="1", index=index, raw="...", location=LOC, **fields)
+
+
+def test_family_year_first_significant_word() -> None:
+    c = cite(
+        0,
+        authors=(Person("Manning", "Bayless"),),
+        title="The Congress, The Executive and Intermestic Affairs",
+        date=PartialDate(1977),
+    )
+    assert citation_key(c) == "manning1977congress"
+
+
+def test_diacritics_are_folded() -> None:
+    c = cite(
+        0, authors=(Person("Gutiérrez", "José"),), title="Über die Grenze", date=PartialDate(2019)
+    )
+    assert citation_key(c) == "gutierrez2019grenze"
+    c = cite(0, authors=(Person("Ødegård"),), title="Ærø", date=PartialDate(2001))
+    assert citation_key(c) == "odegard2001aero"
+
+
+def test_particles_and_apostrophes_join_the_family_name() -> None:
+    c = cite(0, authors=(Person("De La Calle", "Luis"),), title="Mexico", date=PartialDate(2012))
+    assert citation_key(c) == "delacalle2012mexico"
+    c = cite(0, authors=(Person("O’Neil", "Shannon K."),), title="Mexico Makes It")
+    assert citation_key(c) == "oneilmexico"
+
+
+def test_corporate_author_gives_its_first_significant_word() -> None:
+    cfr = cite(
+        0,
+        authors=(Person("Council on Foreign Relations", corporate=True),),
+        title="North America: Time for a New Focus",
+        date=PartialDate(2014),
+    )
+    assert citation_key(cfr) == "council2014north"
+    gao = cite(0, authors=(Person("The U.S. Government Accountability Office", corporate=True),))
+    assert citation_key(gao) == "us"
+
+
+def test_no_author_no_title_no_date() -> None:
+    case = cite(0, type=CitationType.CASE, title="Plyler v. Doe", date=PartialDate(1982))
+    assert citation_key(case) == "1982plyler"
+    assert citation_key(cite(0, urls=("http://x.org",))) == "anon"
+
+
+def test_clashes_get_letter_suffixes_in_document_order() -> None:
+    same = {"authors": (Person("Ellingwood", "Ken"),), "date": PartialDate(2001)}
+    works = keyed_works(
+        [
+            cite(0, title="Delays Ease at Border", **same),
+            cite(1, title="Delays, Again", **same),
+            cite(2, title="Delays Forever", **same),
+        ]
+    )
+    assert [k for k, _ in works] == [
+        "ellingwood2001delays",
+        "ellingwood2001delaysa",
+        "ellingwood2001delaysb",
+    ]
+    again = keyed_works(
+        [cite(0, title="Delays Ease at Border", **same), cite(1, title="Delays, Again", **same)]
+    )
+    assert [k for k, _ in again] == ["ellingwood2001delays", "ellingwood2001delaysa"]
+
+
+def test_short_forms_and_repeat_citations_share_the_work() -> None:
+    full = cite(
+        0,
+        work="w",
+        authors=(Person("Kissinger", "Henry"),),
+        title="World Order",
+        date=PartialDate(2014),
+    )
+    again = cite(1, work="w", authors=(Person("Kissinger"),), title="World Order")
+    ibid = cite(2, work="w", short_form=ShortForm.IBID, antecedent=1)
+    works = keyed_works([again, full, ibid])
+    assert works == (("kissinger2014world", full),)
