@@ -1,0 +1,56 @@
+"""Reporting: a finished ``CheckRun`` -> a report in one of several formats.
+
+Every writer has the same shape, ``write(run, out, *, baseline=None)``, and
+is named in ``REPORTERS``; ``write_report`` is the one switch on format.
+Writers only read the run: they never check, fetch or decide exit codes
+(that is ``citecheck.verdict``). A baseline, when given, marks the findings
+it accepts, and each format shows them as accepted rather than as problems.
+
+Formats: ``terminal`` (rich summary), ``html`` (self-contained page for
+editors), ``markdown`` (pull-request comment), ``json`` (schema
+``schema/report.schema.json``), ``junit`` (JUnit XML), ``sarif`` (SARIF
+2.1.0) and ``github`` (GitHub Actions annotations).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, TextIO
+
+from citecheck.baseline import Baseline
+from citecheck.model import CheckRun
+from citecheck.report import github, html, json, junit, markdown, sarif, terminal
+
+__all__ = ["REPORTERS", "Reporter", "write_report"]
+
+
+class Reporter(Protocol):
+    """A report writer: the run in, text to ``out``."""
+
+    def __call__(self, run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:
+        """Write the report of ``run`` to ``out``."""
+
+
+REPORTERS: dict[str, Reporter] = {
+    "terminal": terminal.write,
+    "html": html.write,
+    "markdown": markdown.write,
+    "json": json.write,
+    "junit": junit.write,
+    "sarif": sarif.write,
+    "github": github.write,
+}
+
+
+def write_report(run: CheckRun, fmt: str, out: TextIO, *, baseline: Baseline | None = None) -> None:
+    """Write the report of ``run`` in format ``fmt`` to ``out``.
+
+    Raises:
+        ValueError: ``fmt`` is not one of ``REPORTERS`` (the CLI offers only
+            those, so this is a programming error, not a user's).
+    """
+    try:
+        writer = REPORTERS[fmt]
+    except KeyError:
+        known = ", ".join(sorted(REPORTERS))
+        raise ValueError(f"unknown report format {fmt!r}; known formats: {known}") from None
+    writer(run, out, baseline=baseline)

@@ -1,0 +1,252 @@
+"""The report writers' shared reading of a run: counts, and things grouped by note.
+
+Every writer shows the same run the same way: notes in document order, each
+with its citations, the links those citations give (with their archive
+record) and the findings about the note, each finding marked when the
+baseline accepts it. Building that once here keeps the formats from
+disagreeing about what a note holds or how many links are dead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from citecheck.baseline import Baseline, finding_fingerprint
+from citecheck.model import (
+    ArchiveResult,
+    CheckRun,
+    Citation,
+    Finding,
+    Footnote,
+    LinkResult,
+    LinkStatus,
+    Location,
+    Manuscript,
+    Severity,
+)
+from citecheck.verdict import LINK_RULES, cites_url, run_findings
+
+__all__ = [
+    "SEVERITIES",
+    "UNVERIFIED_STATUSES",
+    "FindingView",
+    "LinkView",
+    "ManuscriptView",
+    "NoteView",
+    "ReportView",
+    "Summary",
+    "build_view",
+    "file_uri",
+    "rule_description",
+]
+
+UNVERIFIED_STATUSES = frozenset({LinkStatus.BLOCKED, LinkStatus.TIMEOUT, LinkStatus.OFFLINE})
+_PROBLEM_STATUSES = frozenset({LinkStatus.DEAD, LinkStatus.SOFT_DEAD} | UNVERIFIED_STATUSES)
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """A finding with its fingerprint and whether the baseline accepts it."""
+
+    finding: Finding
+    fingerprint: str
+    baselined: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    """A checked link with what the archive stage knows about it."""
+
+    link: LinkResult
+    archive: ArchiveResult | None
+
+    @property
+    def problem(self) -> bool:
+        """Dead, soft-dead or unverified: something an editor should see."""
+        return self.link.status in _PROBLEM_STATUSES
+
+    @property
+    def status_group(self) -> str:
+        """The status, with blocked/timeout/offline folded into "unverified"."""
+        status = self.link.status
+        return "unverified" if status in UNVERIFIED_STATUSES else status.value
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    """One note (or, with ``footnote`` None, what concerns no single note)."""
+
+    path: str
+    label: str | None
+    location: Location
+    footnote: Footnote | None
+    citations: tuple[Citation, ...]
+    links: tuple[LinkView, ...]
+    findings: tuple[FindingView, ...]
+
+    @property
+    def open_findings(self) -> tuple[FindingView, ...]:
+        """Findings the baseline does not accept."""
+        return tuple(f for f in self.findings if not f.baselined)
+
+    @property
+    def problem_links(self) -> tuple[LinkView, ...]:
+        return tuple(link for link in self.links if link.problem)
+
+    @property
+    def has_problems(self) -> bool:
+        """An open error or warning, or a dead, soft-dead or unverified link."""
+        return bool(self.problem_links) or any(
+            f.finding.severity is not Severity.NOTE for f in self.open_findings
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ManuscriptView:
+    """A manuscript's notes in order, then its general findings (if any)."""
+
+    manuscript: Manuscript
+    notes: tuple[NoteView, ...]
+    general: NoteView | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The counts every report starts with."""
+
+    manuscripts: int
+    notes: int
+    citations: int
+    links: int
+    link_status: dict[str, int]
+    unverified: int
+    findings: dict[str, int]
+    baselined: int
+    archived: int
+    captures: int
+
+    @property
+    def problems(self) -> int:
+        """Open errors and warnings, plus dead, soft-dead and unverified links."""
+        return (
+            self.findings["error"]
+            + self.findings["warning"]
+            + self.link_status["dead"]
+            + self.link_status["soft-dead"]
+            + self.unverified
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """Everything a writer needs, computed once."""
+
+    run: CheckRun
+    manuscripts: tuple[ManuscriptView, ...]
+    findings: tuple[FindingView, ...]
+    links: tuple[LinkView, ...]
+    unplaced: tuple[FindingView, ...]
+    summary: Summary
+    baseline: Baseline | None
+
+
+def rule_description(rule: str) -> str:
+    """What a rule id means: the link rules' own text, else the id in words."""
+    known = LINK_RULES.get(rule)
+    if known is not None:
+        return known.description
+    words = rule.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else rule
+
+
+def file_uri(path: str) -> str:
+    """A ``file://`` URI for a manuscript path (relative paths from the cwd)."""
+    return Path(path).resolve().as_uri()
+
+
+def _summary(run: CheckRun, findings: tuple[FindingView, ...]) -> Summary:
+    status = {s.value: 0 for s in LinkStatus}
+    for link in run.links:
+        status[link.status.value] += 1
+    severity = {s.value: 0 for s in SEVERITIES}
+    for view in findings:
+        if not view.baselined:
+            severity[view.finding.severity.value] += 1
+    return Summary(
+        manuscripts=len(run.footnote_sets),
+        notes=len(run.footnotes),
+        citations=len(run.citations),
+        links=len(run.links),
+        link_status=status,
+        unverified=sum(status[s.value] for s in UNVERIFIED_STATUSES),
+        findings=severity,
+        baselined=sum(1 for view in findings if view.baselined),
+        archived=sum(1 for a in run.archives if a.cited_snapshot is not None),
+        captures=sum(len(a.captures) for a in run.archives),
+    )
+
+
+def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView:
+    """Group a run by manuscript and note for the writers."""
+    archives = {a.url: a for a in run.archives}
+    links = tuple(LinkView(link, archives.get(link.url)) for link in run.links)
+    findings = tuple(
+        FindingView(f, finding_fingerprint(f), baseline is not None and baseline.accepts(f))
+        for f in run_findings(run)
+    )
+
+    by_note: dict[tuple[str, str | None], list[FindingView]] = {}
+    for view in findings:
+        by_note.setdefault((view.finding.location.path, view.finding.note), []).append(view)
+    citations: dict[tuple[str, str], list[Citation]] = {}
+    for citation in run.citations:
+        citations.setdefault((citation.location.path, citation.note), []).append(citation)
+
+    placed: set[tuple[str, str | None]] = set()
+    manuscripts: list[ManuscriptView] = []
+    for footnote_set in run.footnote_sets:
+        path = footnote_set.manuscript.path
+        notes: list[NoteView] = []
+        for footnote in footnote_set.footnotes:
+            key = (footnote.location.path, footnote.label)
+            cited = tuple(citations.get(key, ()))
+            note_links = tuple(
+                view for view in links if any(cites_url(c, view.link.url) for c in cited)
+            )
+            notes.append(
+                NoteView(
+                    path=footnote.location.path,
+                    label=footnote.label,
+                    location=footnote.location,
+                    footnote=footnote,
+                    citations=cited,
+                    links=note_links,
+                    findings=tuple(by_note.get(key, ())),
+                )
+            )
+            placed.add(key)
+        # Findings of this manuscript that name no note, or a note it lacks.
+        rest = [
+            view
+            for (where, label), views in by_note.items()
+            if where == path and (where, label) not in placed
+            for view in views
+        ]
+        placed.update(key for key in by_note if key[0] == path)
+        general = (
+            NoteView(path, None, Location(path, 1), None, (), (), tuple(rest)) if rest else None
+        )
+        manuscripts.append(ManuscriptView(footnote_set.manuscript, tuple(notes), general))
+
+    unplaced = tuple(view for key, views in by_note.items() if key not in placed for view in views)
+    return ReportView(
+        run=run,
+        manuscripts=tuple(manuscripts),
+        findings=findings,
+        links=links,
+        unplaced=unplaced,
+        summary=_summary(run, findings),
+        baseline=baseline,
+    )

@@ -1,0 +1,143 @@
+"""Markdown report: a pull-request comment an editor can read in a minute.
+
+A summary table, then only the notes with problems (open errors and
+warnings; dead, soft-dead and unverified links), each in a collapsible
+``<details>`` block. Manuscript text is escaped for both Markdown and HTML,
+since GitHub renders the two together. The comment stays under GitHub's
+65,536-character limit: notes that do not fit are counted, not cut in half.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TextIO
+
+from citecheck.baseline import Baseline
+from citecheck.model import CheckRun
+from citecheck.report._view import LinkView, NoteView, ReportView, build_view
+
+__all__ = ["MAX_CHARS", "report_markdown", "write"]
+
+MAX_CHARS = 60_000  # GitHub rejects comments over 65,536 characters; keep room.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def _text(value: str) -> str:
+    """Escape manuscript text for one line of GitHub Markdown."""
+    flat = " ".join(value.split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def _code(value: str) -> str:
+    return f"<code>{html.escape(value)}</code>"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _table(view: ReportView) -> list[str]:
+    s = view.summary
+    rows = [
+        ("Manuscripts", s.manuscripts),
+        ("Notes", s.notes),
+        ("Citations", s.citations),
+        ("Links checked", s.links),
+        ("Dead links", s.link_status["dead"]),
+        ("Soft-dead links", s.link_status["soft-dead"]),
+        ("Unverified links", s.unverified),
+        ("Redirected links", s.link_status["redirected"]),
+        ("Errors", s.findings["error"]),
+        ("Warnings", s.findings["warning"]),
+        ("Notices", s.findings["note"]),
+        ("Accepted by baseline", s.baselined),
+    ]
+    return ["| | Count |", "|---|---:|", *(f"| {name} | {count} |" for name, count in rows)]
+
+
+def _link_line(link_view: LinkView) -> str:
+    link = link_view.link
+    line = f"- Link {_code(link.url)}: **{link.status.value}**"
+    if link.reason:
+        line += f", {_text(link.reason)}"
+    archive = link_view.archive
+    if archive is not None and archive.cited_snapshot is not None:
+        snapshot = archive.cited_snapshot
+        line += (
+            f"; archived copy of {snapshot.timestamp.date().isoformat()}: "
+            f"{_code(snapshot.archive_url)}"
+        )
+    return line
+
+
+def _note_block(note: NoteView) -> str:
+    findings = [f for f in note.open_findings if f.finding.severity.value != "note"]
+    links = note.problem_links
+    counts = {"error": 0, "warning": 0}
+    for item in findings:
+        counts[item.finding.severity.value] += 1
+    parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning")]
+    parts = [p for p in parts if not p.startswith("0 ")]
+    if links:
+        parts.append(_plural(len(links), "link problem"))
+    where = f"note {_text(note.label)}" if note.label is not None else "whole manuscript"
+    lines = [
+        "<details>",
+        f"<summary><b>{html.escape(str(note.location))}</b> {where}: {', '.join(parts)}</summary>",
+        "",
+    ]
+    if note.footnote is not None and note.footnote.claim:
+        lines += [f"> {_text(note.footnote.claim)}", ""]
+    if note.footnote is not None:
+        lines += [f"Note: {_text(note.footnote.text)}", ""]
+    for item in findings:
+        finding = item.finding
+        line = f"- **{finding.severity.value}** {_code(finding.rule)}: {_text(finding.message)}"
+        if finding.evidence:
+            line += f" (evidence: {_code(finding.evidence)})"
+        lines.append(line)
+    lines += [_link_line(link) for link in links]
+    lines += ["", "</details>", ""]
+    return "\n".join(lines)
+
+
+def report_markdown(view: ReportView) -> str:
+    """The whole comment as text."""
+    run = view.run
+    head = ["## citecheck report", "", *_table(view), ""]
+    if run.offline:
+        head += ["> **Offline run:** links were not checked, so none is known to be alive.", ""]
+    if run.archive_skipped_reason:
+        head += [f"> Archive stage skipped: {_text(run.archive_skipped_reason)}", ""]
+
+    notes = [
+        note
+        for manuscript in view.manuscripts
+        for note in (*manuscript.notes, *([manuscript.general] if manuscript.general else []))
+        if note.has_problems
+    ]
+    if not notes:
+        return "\n".join([*head, "No problems found.", ""])
+    body = [f"### Problems in {_plural(len(notes), 'note')}", ""]
+    used = sum(len(line) + 1 for line in head + body)
+    left_out = 0
+    for note in notes:
+        block = _note_block(note)
+        if used + len(block) > MAX_CHARS:
+            left_out += 1
+            continue
+        body.append(block)
+        used += len(block) + 1
+    if left_out:
+        body.append(
+            f"_{_plural(left_out, 'more note')} with problems did not fit in this comment; "
+            "see the HTML or JSON report._"
+        )
+        body.append("")
+    return "\n".join(head + body)
+
+
+def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:
+    """Write the Markdown report."""
+    out.write(report_markdown(build_view(run, baseline=baseline)))

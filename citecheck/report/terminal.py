@@ -1,0 +1,157 @@
+"""Terminal report: a short summary and the problems, for a person at a shell.
+
+Written with rich to the given stream: colours and box drawing when it is a
+terminal, plain text (no escape codes) when it is a file, a pipe or a CI log.
+``make_progress`` is the links stage's progress bar, shown only on an
+interactive terminal outside CI.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.table import Table
+
+from citecheck.baseline import Baseline
+from citecheck.model import CheckRun, LinkResult, LinkStatus
+from citecheck.report._view import ReportView, build_view
+
+__all__ = ["LinkProgress", "make_progress", "progress_enabled", "write"]
+
+_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+
+
+def _console(out: TextIO) -> Console:
+    is_tty = out.isatty() if hasattr(out, "isatty") else False
+    return Console(
+        file=out,
+        force_terminal=is_tty,
+        no_color=not is_tty,
+        highlight=False,
+        emoji=False,
+        width=None if is_tty else 100,
+    )
+
+
+def _summary_table(view: ReportView) -> Table:
+    s = view.summary
+    table = Table(title="citecheck", show_header=False, box=None, pad_edge=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("notes", s.notes, ""),
+        ("citations", s.citations, ""),
+        ("links checked", s.links, ""),
+        ("dead links", s.link_status["dead"], "bold red"),
+        ("soft-dead links", s.link_status["soft-dead"], "yellow"),
+        ("unverified links", s.unverified, "magenta"),
+        ("errors", s.findings["error"], "bold red"),
+        ("warnings", s.findings["warning"], "yellow"),
+        ("notices", s.findings["note"], "cyan"),
+        ("accepted by baseline", s.baselined, "dim"),
+    ]
+    for name, count, style in rows:
+        table.add_row(name, str(count), style=style if count else "")
+    return table
+
+
+def _render(view: ReportView, console: Console) -> None:
+    console.print(_summary_table(view))
+    if view.run.offline:
+        console.print("[magenta]offline run: links were not checked[/]")
+    if view.run.archive_skipped_reason:
+        console.print(f"archive stage skipped: {escape(view.run.archive_skipped_reason)}")
+    for manuscript in view.manuscripts:
+        notes = (*manuscript.notes, *([manuscript.general] if manuscript.general else []))
+        for note in notes:
+            if not note.has_problems:
+                continue
+            where = f"note {note.label}" if note.label is not None else "manuscript"
+            console.print(f"\n[bold]{escape(str(note.location))}[/] {escape(where)}")
+            for item in note.open_findings:
+                finding = item.finding
+                if finding.severity.value == "note":
+                    continue
+                style = _STYLE[finding.severity.value]
+                console.print(
+                    f"  [{style}]{finding.severity.value}[/] {escape(finding.rule)}: "
+                    f"{escape(finding.message)}"
+                )
+            for link_view in note.problem_links:
+                link = link_view.link
+                console.print(
+                    f"  link [bold]{link.status.value}[/] {escape(link.url)}: {escape(link.reason)}"
+                )
+    for item in view.unplaced:
+        if not item.baselined:
+            finding = item.finding
+            console.print(
+                f"{escape(str(finding.location))} {finding.rule}: {escape(finding.message)}"
+            )
+    if view.summary.problems == 0:
+        console.print("\nno problems found")
+
+
+def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:
+    """Write the summary and the problems, note by note."""
+    _render(build_view(run, baseline=baseline), _console(out))
+
+
+def progress_enabled(*, enabled: bool, stream: TextIO | None = None) -> bool:
+    """Whether a progress bar may be drawn: asked for, a terminal, and not CI."""
+    stream = sys.stderr if stream is None else stream
+    if not enabled or os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+@dataclass(slots=True)
+class LinkProgress:
+    """What ``make_progress`` yields: call ``advance(result)`` per checked link."""
+
+    _progress: Progress | None = None
+    _task: TaskID | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def advance(self, result: LinkResult) -> None:
+        """Count one finished link (and move the bar, when there is one)."""
+        self.counts[result.status.value] = self.counts.get(result.status.value, 0) + 1
+        if self._progress is None or self._task is None:
+            return
+        dead = self.counts.get(LinkStatus.DEAD.value, 0)
+        self._progress.update(
+            self._task, advance=1, description=f"links ({dead} dead) {result.url[:60]}"
+        )
+
+
+@contextmanager
+def make_progress(
+    total: int, *, enabled: bool, stream: TextIO | None = None
+) -> Iterator[LinkProgress]:
+    """A progress bar for the links stage, on stderr (or ``stream``).
+
+    When disabled (asked not to, not a terminal, or ``CI`` is set) it draws
+    nothing and ``advance`` only counts, so callers need no branch.
+    """
+    out = sys.stderr if stream is None else stream
+    if not progress_enabled(enabled=enabled, stream=out):
+        yield LinkProgress()
+        return
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(file=out),
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("links", total=total)
+        yield LinkProgress(progress, task)

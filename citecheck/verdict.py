@@ -1,0 +1,199 @@
+"""Verdict: a finished ``CheckRun`` -> one process exit code for CI.
+
+Link outcomes become findings here (``link_findings``), so that one rule
+decides what fails a build: a finding that is not accepted by the baseline
+and is at or above ``--fail-on``. Dead and soft-dead links are therefore
+judged like every other finding, and can be accepted in a baseline like them.
+
+Exit codes (documented in docs/reports.md)::
+
+    0  OK          nothing at or above --fail-on, and the links were verified
+    1  FAILED      at least one finding at or above --fail-on (not baselined)
+    2  USAGE       bad options, unreadable manuscript or config (raised by the CLI)
+    3  UNVERIFIED  nothing failed, but the links could not be verified: the run
+                   was offline, or every checked link was blocked/timed out
+
+"Cannot tell" is never a failure: ``link-unverified`` findings are reported
+but never count towards exit 1, whatever ``--fail-on`` says; they are what
+exit 3 is for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+
+from citecheck.baseline import Baseline
+from citecheck.model import (
+    CheckRun,
+    Citation,
+    Finding,
+    LinkResult,
+    LinkStatus,
+    Location,
+    Severity,
+)
+
+__all__ = [
+    "LINK_RULES",
+    "ExitCode",
+    "LinkRule",
+    "cites_url",
+    "link_findings",
+    "run_findings",
+    "verdict",
+]
+
+
+class ExitCode(IntEnum):
+    """The process exit codes of ``citecheck check``."""
+
+    OK = 0
+    FAILED = 1
+    USAGE = 2
+    UNVERIFIED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRule:
+    """A rule id for a link outcome, its severity and what it means."""
+
+    id: str
+    severity: Severity
+    description: str
+
+
+LINK_DEAD = LinkRule(
+    "link-dead",
+    Severity.ERROR,
+    "The cited URL is gone (404, 410, DNS failure, refused connection).",
+)
+LINK_SOFT_DEAD = LinkRule(
+    "link-soft-dead",
+    Severity.WARNING,
+    # A warning, not an error: soft-404 detection reads page text and can be wrong.
+    "The cited URL answers, but with a 'page not found' page (a soft 404).",
+)
+LINK_REDIRECTED = LinkRule(
+    "link-redirected",
+    Severity.NOTE,
+    "The cited URL redirects elsewhere; the citation may want the final URL.",
+)
+LINK_UNVERIFIED = LinkRule(
+    "link-unverified",
+    Severity.NOTE,
+    "The cited URL could not be checked (bot wall, timeout, offline); never a failure.",
+)
+
+LINK_RULES: dict[str, LinkRule] = {
+    rule.id: rule for rule in (LINK_DEAD, LINK_SOFT_DEAD, LINK_REDIRECTED, LINK_UNVERIFIED)
+}
+
+_RULE_OF_STATUS: dict[LinkStatus, LinkRule] = {
+    LinkStatus.DEAD: LINK_DEAD,
+    LinkStatus.SOFT_DEAD: LINK_SOFT_DEAD,
+    LinkStatus.REDIRECTED: LINK_REDIRECTED,
+    LinkStatus.BLOCKED: LINK_UNVERIFIED,
+    LinkStatus.TIMEOUT: LINK_UNVERIFIED,
+    LinkStatus.OFFLINE: LINK_UNVERIFIED,
+}
+
+
+def cites_url(citation: Citation, url: str) -> bool:
+    """True when the citation gives this URL (or the DOI it resolves)."""
+    if url in citation.urls:
+        return True
+    # The links stage checks a DOI through its resolver URL, not as written.
+    doi = citation.doi
+    return doi is not None and url.lower().endswith("/" + doi.lower())
+
+
+def _message(link: LinkResult, rule: LinkRule, snapshot_url: str | None) -> str:
+    reason = link.reason or link.status.value
+    if rule is LINK_DEAD:
+        text = f"Dead link {link.url}: {reason}."
+    elif rule is LINK_SOFT_DEAD:
+        text = f"Link {link.url} looks like a 'not found' page: {reason}."
+    elif rule is LINK_REDIRECTED:
+        text = f"Link {link.url} redirects to {link.final_url or 'another URL'}: {reason}."
+        return text + " Consider citing the final URL."
+    else:
+        return f"Could not verify {link.url} ({link.status.value}): {reason}."
+    if snapshot_url:
+        return text + f" Cite the archived copy instead: {snapshot_url}"
+    return text + " Replace the URL or cite an archived copy."
+
+
+def link_findings(run: CheckRun) -> tuple[Finding, ...]:
+    """One finding per citing note for each dead, soft-dead, redirected or
+    unverified link of the run (alive and excluded links give none).
+
+    The finding sits at the citation that gives the URL, so editors, SARIF
+    and annotations point at the note; its evidence is the URL, which keeps
+    its baseline fingerprint stable when the reason text changes. A link no
+    citation claims (should not happen) is placed at line 1 of the first
+    manuscript.
+    """
+    snapshots = {
+        a.url: a.cited_snapshot.archive_url for a in run.archives if a.cited_snapshot is not None
+    }
+    findings: list[Finding] = []
+    for link in run.links:
+        rule = _RULE_OF_STATUS.get(link.status)
+        if rule is None:
+            continue
+        message = _message(link, rule, snapshots.get(link.url))
+        places: dict[tuple[str, str], Location] = {}
+        for citation in run.citations:
+            if cites_url(citation, link.url):
+                places.setdefault((citation.location.path, citation.note), citation.location)
+        if not places:
+            path = run.manuscripts[0].path if run.manuscripts else ""
+            findings.append(
+                Finding(rule.id, rule.severity, message, Location(path, 1), None, link.url)
+            )
+            continue
+        for (_path, note), location in places.items():
+            findings.append(Finding(rule.id, rule.severity, message, location, note, link.url))
+    return tuple(findings)
+
+
+def run_findings(run: CheckRun) -> tuple[Finding, ...]:
+    """The run's findings plus the link findings it does not already hold.
+
+    The pipeline normally stores ``link_findings`` in ``run.findings``; this
+    makes reports and the verdict right for a run built without them too.
+    """
+    present = set(run.findings)
+    extra = tuple(f for f in link_findings(run) if f not in present)
+    return (*run.findings, *extra)
+
+
+def _fails(findings: Iterable[Finding], fail_on: Severity, baseline: Baseline | None) -> bool:
+    for finding in findings:
+        if finding.rule == LINK_UNVERIFIED.id:
+            continue
+        if finding.severity.rank < fail_on.rank:
+            continue
+        if baseline is not None and baseline.accepts(finding):
+            continue
+        return True
+    return False
+
+
+def _unverified(run: CheckRun) -> bool:
+    checked = [link for link in run.links if link.status is not LinkStatus.EXCLUDED]
+    if not checked:
+        # Nothing was left unchecked, so there is nothing to be unsure about.
+        return False
+    return run.offline or all(not link.status.verified for link in checked)
+
+
+def verdict(run: CheckRun, *, fail_on: Severity, baseline: Baseline | None) -> ExitCode:
+    """The exit code for a finished run (see the module docstring)."""
+    if _fails(run_findings(run), fail_on, baseline):
+        return ExitCode.FAILED
+    if _unverified(run):
+        return ExitCode.UNVERIFIED
+    return ExitCode.OK
