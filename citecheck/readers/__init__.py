@@ -8,10 +8,13 @@ says nothing (``.txt``, no extension, an unknown one).
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from citecheck.errors import InputError
+from citecheck.errors import InputError, UnsupportedFormatError
 from citecheck.model import Manuscript
 from citecheck.readers import docx, html, latex, markdown, plaintext
 
@@ -39,16 +42,103 @@ _BY_EXTENSION = {
 }
 
 
+_SNIFF_BYTES = 64 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _is_docx(data: bytes) -> bool:
+    """A zip archive holding ``word/document.xml`` (checked without unpacking)."""
+    if not data.startswith(_ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        # A truncated .docx still says who it is in its first entry's name.
+        return b"word/" in data[:_SNIFF_BYTES] or b"[Content_Types].xml" in data[:_SNIFF_BYTES]
+
+
+def _sniff(data: bytes) -> str:
+    """The reader name that the content suggests."""
+    if _is_docx(data):
+        return "docx"
+    head = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
+    start = head.lstrip("\ufeff \t\r\n")[:1024].lower()
+    if start.startswith(("<!doctype html", "<html")) or "<html" in start[:512]:
+        return "html"
+    text = data.decode("utf-8", errors="replace")
+    if "\\documentclass" in text or "\\footnote{" in text or "\\begin{document}" in text:
+        return "latex"
+    if _MARKDOWN_NOTE.search(text):
+        return "markdown"
+    return "plaintext"
+
+
+_MARKDOWN_NOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.MULTILINE)
+
+
 def detect_format(path: str, data: bytes) -> str:
-    """The reader name for a file, by extension, else by its content."""
-    raise NotImplementedError  # filled in by the readers work (issue 2)
+    """The reader name for a file, by extension, else by its content.
+
+    The extension decides unless the content contradicts it: a ``.docx``
+    that is not a zip, or a text extension on a zip, is read by what the
+    content is. ``.txt``, no extension and unknown extensions are sniffed:
+    a zip with ``word/document.xml`` is docx, ``<html``/``<!DOCTYPE html``
+    is html, ``\\documentclass``/``\\footnote{`` is latex, a ``[^x]:``
+    definition is markdown, anything else plaintext.
+    """
+    by_extension = _BY_EXTENSION.get(PurePath(path).suffix.lower())
+    if by_extension is None:
+        return _sniff(data)
+    is_zip = data.startswith(_ZIP_MAGIC)
+    if (by_extension == "docx") != is_zip:
+        return _sniff(data)
+    return by_extension
 
 
 def read_manuscript(path: str | Path, *, format: str | None = None) -> Manuscript:
     """Read one manuscript file.
 
+    ``format`` names a reader and skips detection. A file without notes is
+    not an error: it gives a Manuscript with no notes.
+
     Raises:
-        InputError: the file is missing, empty, binary, truncated or corrupt;
-            the message names the file (and line where it applies).
+        InputError: the file is missing, a directory, empty, binary, not
+            UTF-8 (the line is named), truncated or corrupt; the message
+            names the file (and line where it applies).
+        UnsupportedFormatError: ``format`` names no reader, or the file is
+            an archive that is not a Word document.
     """
-    raise NotImplementedError  # filled in by the readers work (issue 2)
+    name = str(path)
+    if format is not None and format not in READERS:
+        known = ", ".join(sorted(READERS))
+        raise UnsupportedFormatError(name, f"unknown format {format!r} (known: {known})")
+    data = _read_bytes(name)
+    if not data.strip():
+        raise InputError(name, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(name, "the file is UTF-16 encoded; save it as UTF-8")
+    chosen = format or detect_format(name, data)
+    if chosen != "docx" and data.startswith(_ZIP_MAGIC):
+        raise UnsupportedFormatError(
+            name, "the file is a zip archive but not a Word document (.docx)"
+        )
+    if chosen != "docx" and b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise InputError(name, "the file is binary (it contains NUL bytes), not text", line=line)
+    return READERS[chosen](name, data)
+
+
+def _read_bytes(name: str) -> bytes:
+    """The file's bytes, or an InputError a person can act on."""
+    try:
+        with open(name, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a manuscript file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied; cannot read the file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read the file: {exc.strerror or exc}") from None

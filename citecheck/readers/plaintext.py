@@ -1,10 +1,408 @@
-"""Reader for the plaintext format: file bytes -> Manuscript."""
+"""Reader for plain-text manuscripts in the ``<sup>n</sup>`` style.
+
+This is the style of text exported from a laid-out PDF or a word processor
+(``references/us-mexico-border-essays.txt`` is the model): Markdown-flavoured
+text where each note marker is ``<sup>n</sup>`` in the body and each page's
+notes follow a ``---`` rule as ``<sup>n</sup> text`` paragraphs.
+
+Page layout leaves traces this reader undoes:
+
+* a note cut by a page break goes on, without a marker, at the top of the
+  next page's notes (after the next notes rule); the pieces are stitched;
+* pull quotes (a whole paragraph ``*"..."*``) repeat body text and are
+  dropped from the body;
+* ``<sup>th</sup>`` and other non-numeric superscripts are ordinals or
+  exponents, never markers.
+
+The module also holds what the text readers share: ``decode_text`` (UTF-8
+with a clear error) and ``inline_text`` (Markdown inline markup -> plain
+text, with note markers lifted out).
+"""
 
 from __future__ import annotations
 
-from citecheck.model import Manuscript
+import re
+from dataclasses import dataclass, field
+
+from citecheck.errors import InputError
+from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+
+__all__ = ["InlineMarker", "decode_text", "inline_text", "read", "read_text"]
+
+
+# --------------------------------------------------------------------------
+# Decoding (shared by every text format)
+# --------------------------------------------------------------------------
+
+
+def decode_text(path: str, data: bytes) -> str:
+    """UTF-8 bytes -> text with ``\\n`` line ends; a BOM is accepted.
+
+    Raises:
+        InputError: the bytes are not UTF-8; the message names the line of
+            the first bad byte.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            path,
+            f"not valid UTF-8: byte 0x{data[exc.start]:02X} at column {column} "
+            "cannot be decoded (save the file as UTF-8)",
+            line=line,
+        ) from None
+    # NUL is the marker sentinel below; a text file never needs it.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+# --------------------------------------------------------------------------
+# Inline markup -> plain text (shared with the Markdown reader)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InlineMarker:
+    """A note marker lifted out of a run of inline text.
+
+    ``offset`` points into the converted text, ``source`` into the source
+    run (for line numbers). ``inline_note`` holds the source of a Pandoc
+    inline note ``^[...]``; its ``label`` is "" until the reader numbers it.
+    """
+
+    label: str
+    offset: int
+    source: int
+    inline_note: str | None = None
+
+
+_SENTINEL = "\x00"
+
+_INLINE = re.compile(
+    r"(?P<esc>\\[!-/:-@\[-`{-~])"
+    r"|<(?P<auto>(?:https?|ftp|mailto):[^<>\s]+)>"
+    r"|<sup>(?P<sup>[^<]*)</sup>"
+    r"|(?P<inline_note>\^\[)"
+    r"|(?P<ref>\[\^(?P<ref_label>[^\]\s]+)\])"
+    r"|!?\[(?P<link_text>[^\[\]]*)\]\((?P<link_url>(?:[^()\s]|\([^()\s]*\))+)"
+    r"(?:\s+\"[^\"]*\")?\)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<url>(?:https?|ftp)://[^\s<>*]+)"
+    r"|(?P<code>`+)"
+    r"|(?P<stars>\*+)"
+    r"|(?P<unders>_+)"
+    r"|\^(?P<pandoc_sup>[^\s^\[\]]+)\^"
+)
+# Superscript markers: digits, or the classic symbol sequence.
+_SUP_MARKER = re.compile(r"\s*(\d+|[*†‡§¶]+)\s*")
+
+
+def inline_text(
+    source: str, *, sup_markers: bool = False, markdown_notes: bool = False
+) -> tuple[str, list[InlineMarker]]:
+    """Markdown inline markup -> plain text, and the markers found in it.
+
+    Escapes are undone, emphasis and HTML tags removed, code spans kept
+    verbatim, ``<url>`` autolinks kept as the URL and ``[text](url)`` written
+    as ``text (url)`` so that no URL is lost. With ``sup_markers``,
+    ``<sup>n</sup>`` is a note marker; with ``markdown_notes``, ``[^label]``
+    and ``^[inline note]`` are. Markers are removed from the text and
+    returned with their offsets.
+    """
+    out: list[str] = []
+    markers: list[tuple[str, int, str | None]] = []  # label, source pos, inline note
+    pos = 0
+    end = len(source)
+    while pos < end:
+        m = _INLINE.search(source, pos)
+        if m is None:
+            out.append(source[pos:])
+            break
+        out.append(source[pos : m.start()])
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "esc":
+            out.append(m.group(0)[1])
+        elif kind == "auto":
+            out.append(m.group("auto"))
+        elif kind == "sup":
+            inner = m.group("sup")
+            marker = _SUP_MARKER.fullmatch(inner) if sup_markers else None
+            if marker is not None:
+                markers.append((marker.group(1), m.start(), None))
+                out.append(_SENTINEL)
+            else:
+                out.append(inline_text(inner)[0])
+        elif kind == "inline_note":
+            close = _matching_bracket(source, m.end())
+            if not markdown_notes or close < 0:
+                out.append(m.group(0))
+            else:
+                markers.append(("", m.start(), source[m.end() : close]))
+                out.append(_SENTINEL)
+                pos = close + 1
+        elif kind == "ref":
+            if markdown_notes:
+                markers.append((m.group("ref_label"), m.start(), None))
+                out.append(_SENTINEL)
+            else:
+                out.append(m.group(0))
+        elif kind == "link_url":
+            text = inline_text(m.group("link_text"))[0].strip()
+            url = m.group("link_url")
+            out.append(url if text in ("", url) else f"{text} ({url})")
+        elif kind == "tag":
+            pass
+        elif kind == "url":
+            out.append(m.group(0))
+        elif kind == "code":
+            ticks = m.group(0)
+            close = source.find(ticks, pos)
+            if close < 0:
+                out.append(ticks)
+            else:
+                out.append(source[pos:close].strip())
+                pos = close + len(ticks)
+        elif kind == "stars":
+            # Emphasis hugs a word; a lone "*" between spaces is text.
+            before = source[m.start() - 1] if m.start() > 0 else " "
+            after = source[pos] if pos < end else " "
+            if before.isspace() and after.isspace():
+                out.append(m.group(0))
+        elif kind == "unders":
+            # Underscores inside words (snake_case, file_names) are text.
+            before = source[m.start() - 1] if m.start() > 0 else " "
+            after = source[pos] if pos < end else " "
+            opens = not before.isalnum() and not after.isspace()
+            closes = not after.isalnum() and not before.isspace()
+            if not (opens or closes) or (before.isalnum() and after.isalnum()):
+                out.append(m.group(0))
+        elif kind == "pandoc_sup":
+            out.append(m.group("pandoc_sup"))
+        else:  # pragma: no cover - every alternative is named above
+            out.append(m.group(0))
+    return _lift_markers("".join(out), markers)
+
+
+def _matching_bracket(source: str, start: int) -> int:
+    """Index of the ``]`` closing a ``[`` opened just before ``start``, or -1."""
+    depth = 1
+    i = start
+    end = len(source)
+    while i < end:
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _lift_markers(
+    text: str, found: list[tuple[str, int, str | None]]
+) -> tuple[str, list[InlineMarker]]:
+    """Remove the sentinels standing for markers and record their offsets."""
+    if not found:
+        return text, []
+    pieces = text.split(_SENTINEL)
+    markers: list[InlineMarker] = []
+    offset = 0
+    for piece, (label, source, note) in zip(pieces, found, strict=False):
+        offset += len(piece)
+        markers.append(InlineMarker(label, offset, source, note))
+    return "".join(pieces), markers
+
+
+# --------------------------------------------------------------------------
+# Blocks of the <sup> style
+# --------------------------------------------------------------------------
+
+_NOTE_START = re.compile(r"[ \t]{0,3}<sup>\s*(\d+)\s*</sup>[ \t]*")
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_RULE = re.compile(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_BULLET = re.compile(r"[ \t]{0,3}(?:[-+*]|>)[ \t]+")
+_PULL_QUOTE = re.compile(r"\*\s*[\"“'‘].*[\"”'’]\s*\*", re.DOTALL)
+_CLOSERS = "\"”’'*_)]> \t\n"
+
+
+@dataclass(slots=True)
+class _Block:
+    kind: str  # "text", "heading", "rule", "note", "pull"
+    line: int
+    lines: list[str]
+    label: str = ""
+
+
+@dataclass(slots=True)
+class _Note:
+    label: str
+    line: int
+    parts: list[list[str]] = field(default_factory=list)
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Split into paragraphs; headings, rules and note starts stand alone."""
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for index, raw in enumerate(text.split("\n")):
+        line = raw.rstrip()
+        if line.endswith("\\") and not line.endswith("\\\\"):
+            line = line[:-1].rstrip()  # a Markdown hard line break
+        number = index + 1
+        if not line.strip():
+            current = None
+            continue
+        if _RULE.fullmatch(line):
+            blocks.append(_Block("rule", number, [line]))
+            current = None
+            continue
+        heading = _HEADING.fullmatch(line)
+        if heading:
+            blocks.append(_Block("heading", number, [heading.group(1) or ""]))
+            current = None
+            continue
+        note = _NOTE_START.match(line)
+        if note:
+            current = _Block("note", number, [line[note.end() :]], note.group(1))
+            blocks.append(current)
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            line = line[bullet.end() :]
+            current = None  # each list item is a paragraph of its own
+        if current is None:
+            current = _Block("text", number, [line])
+            blocks.append(current)
+        else:
+            current.lines.append(line)
+    for block in blocks:
+        if block.kind == "text" and len(block.lines) == 1:
+            only = block.lines[0].strip()
+            if _PULL_QUOTE.fullmatch(only) and "<sup>" not in only:
+                block.kind = "pull"
+    return blocks
+
+
+def _unfinished(note: _Note) -> bool:
+    """Does the note stop mid-sentence (so that a page break cut it)?"""
+    last = note.parts[-1][-1].rstrip(_CLOSERS)
+    if not last:
+        return False
+    tail = last.rsplit(None, 1)[-1]
+    if tail.startswith(("http://", "https://", "<http")):
+        return False
+    return last[-1] in ",;:(–—-" or last[-1].islower()
+
+
+def _assign(blocks: list[_Block]) -> tuple[list[_Block], list[_Note]]:
+    """Sort blocks into body paragraphs and notes, stitching split notes."""
+    body: list[_Block] = []
+    notes: list[_Note] = []
+    previous = ""  # kind of the last block that was not a pull quote
+    after_notes_rule = False  # inside the notes area that a rule opened
+    area_has_note = False
+    i = 0
+    count = len(blocks)
+    while i < count:
+        block = blocks[i]
+        kind = block.kind
+        if kind == "pull":
+            i += 1
+            continue
+        if kind == "rule":
+            # A rule under a heading (or opening the file) separates
+            # sections; any other rule opens a page's notes.
+            after_notes_rule = previous not in ("", "heading")
+            area_has_note = False
+        elif kind == "note":
+            notes.append(_Note(block.label, block.line, [block.lines]))
+            area_has_note = True
+        elif kind == "text" and after_notes_rule and not area_has_note and notes:
+            run_end = i
+            while run_end < count and blocks[run_end].kind == "text":
+                run_end += 1
+            if run_end < count and blocks[run_end].kind == "note":
+                taken = run_end - i
+            else:
+                taken = 1 if _unfinished(notes[-1]) else 0
+            for block_index in range(i, i + taken):
+                notes[-1].parts.append(blocks[block_index].lines)
+            area_has_note = True
+            if taken:
+                previous = "note"
+                i += taken
+                continue
+            body.append(block)
+            after_notes_rule = False
+        else:
+            body.append(block)
+            after_notes_rule = False
+        previous = kind
+        i += 1
+    return body, notes
+
+
+# --------------------------------------------------------------------------
+# The reader
+# --------------------------------------------------------------------------
 
 
 def read(path: str, data: bytes) -> Manuscript:
-    """Read a plaintext manuscript."""
-    raise NotImplementedError  # placeholder until the reader is written
+    """Read a plain-text manuscript in the ``<sup>n</sup>`` style."""
+    return read_text(path, decode_text(path, data))
+
+
+def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
+    """Read already decoded text in the ``<sup>n</sup>`` style."""
+    body_blocks, raw_notes = _assign(_blocks(text))
+    pieces: list[str] = []
+    markers: list[NoteMarker] = []
+    offset = 0
+    title: str | None = None
+    for block in body_blocks:
+        source = "\n".join(block.lines)
+        plain, found = inline_text(source, sup_markers=True)
+        if block.kind == "heading" and title is None and plain.strip():
+            title = " ".join(plain.split())
+        if pieces:
+            offset += 2
+        for marker in found:
+            line = block.line + source.count("\n", 0, marker.source)
+            column = marker.source - (source.rfind("\n", 0, marker.source) + 1) + 1
+            markers.append(
+                NoteMarker(
+                    marker.label,
+                    offset + marker.offset,
+                    Location(path, line, column),
+                )
+            )
+        pieces.append(plain)
+        offset += len(plain)
+    notes = tuple(
+        NoteText(
+            note.label,
+            " ".join(
+                " ".join(inline_text("\n".join(part))[0].split()) for part in note.parts
+            ).strip(),
+            Location(path, note.line),
+            "\n".join("\n".join(part) for part in note.parts),
+        )
+        for note in raw_notes
+    )
+    return Manuscript(
+        path=path,
+        format=format,
+        body="\n\n".join(pieces),
+        markers=tuple(markers),
+        notes=notes,
+        title=title,
+    )
