@@ -1,0 +1,184 @@
+"""The archive stage: find, request and keep a copy of every cited page.
+
+One public verb, ``archive_urls``. For each cited URL, concurrently:
+
+* the Wayback capture that stands for the cited version is found
+  (``wayback``: Availability probe, then CDX; the choice is ``choose``);
+* if the URL is live (per the links stage; unknown counts as worth a try):
+  today's page is fetched once and kept in a local WARC (``warc``, provider
+  "warc", the default; no account needed), compared with the snapshot for
+  content drift (``drift``), and, when configured, captured anew by Save
+  Page Now 2 (``spn2``; ``save_new`` and ``ia_keys``) and Perma.cc
+  (``perma``; provider "perma" and ``perma_key``).
+
+Every failure of a remote service or of the network becomes a line in the
+result's ``problems``; nothing here raises for them. Rate limits are kept on
+the client side (``throttle``). docs/archive.md is the user's guide.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from typing import TypeVar
+
+import httpx
+
+from citecheck.archive.drift import measure_drift
+from citecheck.archive.perma import create_perma_link
+from citecheck.archive.session import Session
+from citecheck.archive.spn2 import save_page
+from citecheck.archive.throttle import ServiceLimits
+from citecheck.archive.warc import FetchFailed, LivePage, capture_to_warc, fetch_live
+from citecheck.archive.wayback import Found, find_snapshot
+from citecheck.config import ArchiveSettings, LinkSettings
+from citecheck.model import ArchiveResult, Capture, Drift, LinkResult, LinkStatus, PartialDate
+
+__all__ = ["ServiceLimits", "archive_urls"]
+
+_DEFAULT_USER_AGENT = LinkSettings().user_agent
+_LIVE = {LinkStatus.ALIVE, LinkStatus.REDIRECTED}
+T = TypeVar("T")
+
+
+async def archive_urls(
+    cited: Mapping[str, PartialDate | None],
+    settings: ArchiveSettings,
+    *,
+    links: Mapping[str, LinkResult] | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    now: datetime | None = None,
+    user_agent: str = _DEFAULT_USER_AGENT,
+    limits: ServiceLimits | None = None,
+) -> tuple[ArchiveResult, ...]:
+    """Find, request and keep archived copies of the cited URLs.
+
+    Args:
+        cited: each cited URL and the citation's date (access date or
+            publication date; None when unknown), used to choose the snapshot.
+        settings: providers, service base URLs, keys, ``warc_dir``.
+        links: the links stage's verdicts by URL. Only URLs whose verdict is
+            alive or redirected (or that have no verdict) are captured and
+            compared for drift; dead ones only get their snapshot.
+        transport: an httpx transport (tests); the default is the network.
+        now: fixes the run's clock (capture times, WARC names, the upper
+            bound for undated citations); default the real UTC time.
+        user_agent: sent with every request.
+        limits: request budgets and waits; default the published limits.
+
+    Returns:
+        One ``ArchiveResult`` per cited URL, in the order given.
+    """
+    limits = limits or ServiceLimits()
+    timeout = httpx.Timeout(limits.timeout, connect=limits.connect_timeout)
+    async with httpx.AsyncClient(
+        transport=transport, timeout=timeout, headers={"User-Agent": user_agent}
+    ) as client:
+        session = Session(client=client, settings=settings, limits=limits, fixed_now=now)
+        gate = asyncio.Semaphore(max(1, limits.concurrency))
+
+        async def one(url: str, date: PartialDate | None) -> ArchiveResult:
+            async with gate:
+                link = links.get(url) if links is not None else None
+                return await _archive_one(session, url, date, link)
+
+        return tuple(await asyncio.gather(*(one(url, date) for url, date in cited.items())))
+
+
+async def _archive_one(
+    session: Session, url: str, cited: PartialDate | None, link: LinkResult | None
+) -> ArchiveResult:
+    settings = session.settings
+    live = link is None or link.status in _LIVE
+    found = await _guarded(
+        find_snapshot(session, url, cited), lambda why: Found(None, problems=(f"wayback: {why}",))
+    )
+    problems = list(found.problems)
+    captures: list[Capture] = []
+    drift: Drift | None = None
+    evidence = ""
+    if live:
+        remote: list[Awaitable[_Outcome]] = []
+        if settings.save_new:
+            if settings.ia_keys:
+                remote.append(
+                    _guarded(save_page(session, url), lambda why: (None, (f"wayback save: {why}",)))
+                )
+            else:
+                problems.append("wayback save: save-new is on but no keys (CITECHECK_IA_KEYS)")
+        if "perma" in settings.providers:
+            if settings.perma_key:
+                remote.append(
+                    _guarded(
+                        create_perma_link(session, url), lambda why: (None, (f"perma: {why}",))
+                    )
+                )
+            else:
+                problems.append("perma: provider chosen but no API key (CITECHECK_PERMA_KEY)")
+        local, outcomes = await asyncio.gather(
+            _local(session, url, cited, found), asyncio.gather(*remote)
+        )
+        local_capture, local_problems, drift, evidence = local
+        if local_capture is not None:
+            captures.append(local_capture)
+        problems += local_problems
+        for capture, more in outcomes:
+            if capture is not None:
+                captures.append(capture)
+            problems += more
+    return ArchiveResult(
+        url=url,
+        citation_date=cited,
+        cited_snapshot=found.snapshot,
+        captures=tuple(captures),
+        drift=drift,
+        drift_evidence=evidence,
+        problems=tuple(problems),
+    )
+
+
+_Outcome = tuple[Capture | None, tuple[str, ...]]
+_LocalOutcome = tuple[Capture | None, list[str], Drift | None, str]
+
+
+async def _local(
+    session: Session, url: str, cited: PartialDate | None, found: Found
+) -> _LocalOutcome:
+    """Fetch today's page once: keep it in a WARC and compare it with the snapshot."""
+    wants_warc = "warc" in session.settings.providers
+    wants_drift = cited is not None
+    if not wants_warc and not wants_drift:
+        return None, [], None, ""
+    page: LivePage | None = None
+    failure = ""
+    try:
+        page = await fetch_live(session, url)
+    except FetchFailed as error:
+        failure = str(error)
+    problems: list[str] = []
+    capture: Capture | None = None
+    if page is None:
+        problems.append(f"live page not fetched: {failure}")
+    elif wants_warc:
+        capture, more = await capture_to_warc(session, page, cited)
+        problems += more
+    if not wants_drift:
+        return capture, problems, None, ""
+    if found.snapshot is None:
+        return capture, problems, Drift.UNKNOWN, "no archived copy near the citation date"
+    if page is None:
+        return capture, problems, Drift.UNKNOWN, f"today's page not fetched: {failure}"
+    drift, evidence = await _guarded(
+        measure_drift(session, found.snapshot, found.digest, page),
+        lambda why: (Drift.UNKNOWN, f"archived copy not fetched: {why}"),
+    )
+    return capture, problems, drift, evidence
+
+
+async def _guarded(job: Awaitable[T], fallback: Callable[[str], T]) -> T:
+    """Await ``job``; an HTTP failure its callee did not foresee becomes its fallback."""
+    try:
+        return await job
+    except httpx.HTTPError as error:
+        return fallback(f"{type(error).__name__}: {error}")

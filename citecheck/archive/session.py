@@ -1,0 +1,56 @@
+"""What every archive call of one run shares: the HTTP client, the settings,
+one rate-limited ``Service`` per remote endpoint, and the run's clock."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+
+from citecheck.archive.throttle import Service, ServiceLimits
+from citecheck.config import ArchiveSettings
+from citecheck.model import Capture
+
+__all__ = ["Session"]
+
+
+@dataclass(slots=True)
+class Session:
+    """One run's shared state; built by ``archive_urls``, never by callers."""
+
+    client: httpx.AsyncClient
+    settings: ArchiveSettings
+    limits: ServiceLimits
+    fixed_now: datetime | None = None
+    services: dict[str, Service] = field(default_factory=dict)
+    # SPN2 jobs already polled this run, by job id (SPN2 hands the same id
+    # back for a repeated request).
+    save_jobs: dict[str, asyncio.Future[tuple[Capture | None, tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
+    # Providers stopped for the rest of the run (bad keys, daily bandwidth), and why.
+    stopped: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        limits = self.limits
+        # ServiceLimits.save already sits at SPN's published ceiling; the
+        # wayback_rate_per_minute setting can lower the rate, never raise it.
+        save = max(1, min(limits.save, self.settings.wayback_rate_per_minute))
+        for name, budget in (
+            ("availability", limits.availability),
+            ("cdx", limits.cdx),
+            ("save", save),
+            ("save-status", limits.save_status),
+            ("replay", limits.replay),
+            ("perma", limits.perma),
+        ):
+            self.services[name] = Service(name, budget, limits)
+
+    def now(self) -> datetime:
+        """The run's clock: fixed by the caller for tests, else the real UTC time."""
+        return self.fixed_now if self.fixed_now is not None else datetime.now(UTC)
+
+    def service(self, name: str) -> Service:
+        return self.services[name]
