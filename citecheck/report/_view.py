@@ -61,11 +61,12 @@ class LinkView:
 
     link: LinkResult
     archive: ArchiveResult | None
+    accepted: bool = False
 
     @property
     def problem(self) -> bool:
-        """Dead, soft-dead or unverified: something an editor should see."""
-        return self.link.status in _PROBLEM_STATUSES
+        """Dead, soft-dead or unverified, and not accepted in the baseline."""
+        return self.link.status in _PROBLEM_STATUSES and not self.accepted
 
     @property
     def status_group(self) -> str:
@@ -191,10 +192,16 @@ def _summary(run: CheckRun, findings: tuple[FindingView, ...]) -> Summary:
 def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView:
     """Group a run by manuscript and note for the writers."""
     archives = {a.url: a for a in run.archives}
-    links = tuple(LinkView(link, archives.get(link.url)) for link in run.links)
     findings = tuple(
         FindingView(f, finding_fingerprint(f), baseline is not None and baseline.accepts(f))
         for f in run_findings(run)
+    )
+    # A link is accepted when the baseline accepts every finding it gave rise to.
+    link_views = [f for f in findings if f.finding.rule in LINK_RULES]
+    open_urls = {f.finding.evidence for f in link_views if not f.baselined}
+    accepted_urls = {f.finding.evidence for f in link_views if f.baselined} - open_urls
+    links = tuple(
+        LinkView(link, archives.get(link.url), link.url in accepted_urls) for link in run.links
     )
 
     by_note: dict[tuple[str, str | None], list[FindingView]] = {}

@@ -16,6 +16,7 @@ from typing import TextIO
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun
 from citecheck.report._view import LinkView, NoteView, ReportView, build_view
+from citecheck.verdict import LINK_RULES
 
 __all__ = ["MAX_CHARS", "report_markdown", "write"]
 
@@ -72,7 +73,12 @@ def _link_line(link_view: LinkView) -> str:
 
 
 def _note_block(note: NoteView) -> str:
-    findings = [f for f in note.open_findings if f.finding.severity.value != "note"]
+    # Link findings are shown as link lines (with the archived copy) instead.
+    findings = [
+        f
+        for f in note.open_findings
+        if f.finding.severity.value != "note" and f.finding.rule not in LINK_RULES
+    ]
     links = note.problem_links
     counts = {"error": 0, "warning": 0}
     for item in findings:

@@ -23,6 +23,7 @@ from rich.table import Table
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun, LinkResult, LinkStatus
 from citecheck.report._view import ReportView, build_view
+from citecheck.verdict import LINK_RULES
 
 __all__ = ["LinkProgress", "make_progress", "progress_enabled", "write"]
 
@@ -78,8 +79,8 @@ def _render(view: ReportView, console: Console) -> None:
             console.print(f"\n[bold]{escape(str(note.location))}[/] {escape(where)}")
             for item in note.open_findings:
                 finding = item.finding
-                if finding.severity.value == "note":
-                    continue
+                if finding.severity.value == "note" or finding.rule in LINK_RULES:
+                    continue  # link findings are the link lines below
                 style = _STYLE[finding.severity.value]
                 console.print(
                     f"  [{style}]{finding.severity.value}[/] {escape(finding.rule)}: "

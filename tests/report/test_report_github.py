@@ -1,0 +1,42 @@
+"""GitHub Actions workflow-command annotations."""
+
+from __future__ import annotations
+
+import io
+
+from citecheck.baseline import Baseline, finding_fingerprint
+from citecheck.model import CheckRun, Severity
+from citecheck.report import write_report
+from citecheck.report.github import annotation
+
+
+def _lines(run: CheckRun, baseline: Baseline | None = None) -> list[str]:
+    out = io.StringIO()
+    write_report(run, "github", out, baseline=baseline)
+    return out.getvalue().splitlines()
+
+
+def test_one_annotation_per_finding_then_summary(full_run: CheckRun) -> None:
+    lines = _lines(full_run)
+    assert len(lines) == len(full_run.findings) + 1
+    assert lines[-1].startswith("citecheck: 3 errors, 3 warnings, 1 dead and 2 unverified")
+    dead = next(line for line in lines if "link-dead" in line)
+    assert dead.startswith("::error file=essays/border.md,line=44,title=link-dead (note 3)::")
+    assert any(line.startswith("::warning ") for line in lines)
+    assert any(line.startswith("::notice ") for line in lines)
+
+
+def test_escaping_of_properties_and_message() -> None:
+    line = annotation(
+        Severity.ERROR, "50% done\nnext line", file="a,b:c.md", line=3, title="t: x, y"
+    )
+    assert line == "::error file=a%2Cb%3Ac.md,line=3,title=t%3A x%2C y::50%25 done%0Anext line"
+
+
+def test_baselined_findings_are_not_annotated(full_run: CheckRun) -> None:
+    baseline = Baseline(frozenset(finding_fingerprint(f) for f in full_run.findings))
+    lines = _lines(full_run, baseline)
+    assert lines == [
+        "citecheck: 0 errors, 0 warnings, 1 dead and 2 unverified links "
+        f"({len(full_run.findings)} findings accepted by the baseline)"
+    ]
