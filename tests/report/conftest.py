@@ -148,7 +148,8 @@ def _full() -> CheckRun:
 
     n2 = b.note(
         "2",
-        "U.S. Census Bureau, “Border counties,” https://alive.example/census (accessed May 5, 2010).",
+        "U.S. Census Bureau, “Border counties,” https://alive.example/census"
+        " (accessed May 5, 2010).",
         line=42,
         claim="Two million people live in the border counties.",
     )

@@ -30,8 +30,10 @@ def test_self_contained(all_runs: dict[str, CheckRun], name: str) -> None:
     assert text.startswith("<!DOCTYPE html>")
     # No external assets: no src/href to stylesheets, scripts, images or fonts.
     assert not tree.xpath("//script[@src] | //link | //img | //iframe")
-    assert "@import" not in text and "url(" not in text
-    assert len(tree.xpath("//style")) == 1 and "@media print" in text
+    assert "@import" not in text
+    assert "url(" not in text
+    assert len(tree.xpath("//style")) == 1
+    assert "@media print" in text
     assert len(tree.xpath("//script")) == 1
 
 
@@ -62,7 +64,8 @@ def test_note_by_note_with_citations_links_and_findings(full_run: CheckRun) -> N
     ]
     note3 = tree.get_element_by_id("note-1-3")
     assert note3.xpath("string(.//blockquote)") == "The fence went up in 2007."
-    assert "status-dead" in note3.get("data-tags") and "sev-warning" in note3.get("data-tags")
+    assert "status-dead" in note3.get("data-tags")
+    assert "sev-warning" in note3.get("data-tags")
     fields = dict(
         zip(
             note3.xpath(".//dl/dt/text()"),
@@ -100,7 +103,8 @@ def test_robust_links_and_archive(full_run: CheckRun) -> None:
     assert archived.get("href") == cited.get("data-versionurl")
     note2 = tree.get_element_by_id("note-1-2")
     text = note2.text_content()
-    assert "Captured by warc" in text and "Drift since then: minor" in text
+    assert "Captured by warc" in text
+    assert "Drift since then: minor" in text
     (warc,) = note2.xpath(".//a[contains(@href,'alive-example-census.warc.gz')]")
     assert warc.get("href").startswith("file:///")
     # No snapshot: said so, and no Robust Links attributes invented.

@@ -35,7 +35,9 @@ def test_structure_and_counts_agree(all_runs: dict[str, CheckRun], name: str) ->
         assert suite.get("skipped") == str(sum(c.find("skipped") is not None for c in cases))
         assert suite.get("errors") == "0"
         for case in cases:
-            assert case.get("name") and case.get("classname") and case.get("time") == "0"
+            assert case.get("name")
+            assert case.get("classname")
+            assert case.get("time") == "0"
         total += len(cases)
         failures += int(suite.get("failures", "0"))
         skipped += int(suite.get("skipped", "0"))
@@ -57,12 +59,14 @@ def test_one_case_per_citation_and_per_link(full_run: CheckRun) -> None:
 def test_dead_link_fails_unverified_skips(full_run: CheckRun) -> None:
     links = {c.get("name"): c for c in _cases(_xml(full_run), "links")}
     dead = links["https://dead.example/story"].find("failure")
-    assert dead is not None and dead.get("type") == "link-dead"
+    assert dead is not None
+    assert dead.get("type") == "link-dead"
     assert "404" in (dead.get("message") or "")
     for url in ("https://walled.example/b", "https://slow.example/x"):
         assert links[url].find("skipped") is not None
     for url in ("https://alive.example/census", "https://soft.example/gone"):
-        assert links[url].find("failure") is None and links[url].find("skipped") is None
+        assert links[url].find("failure") is None
+        assert links[url].find("skipped") is None
 
 
 def test_each_open_error_fails_exactly_once(full_run: CheckRun) -> None:

@@ -15,8 +15,8 @@ from citecheck.model import (
     Manuscript,
     Severity,
 )
-from citecheck.report import write_report
 from citecheck.report import markdown as markdown_report
+from citecheck.report import write_report
 
 
 def _md(run: CheckRun) -> str:
@@ -60,7 +60,8 @@ def test_manuscript_text_is_escaped(full_run: CheckRun) -> None:
     assert "<script>" not in text
     assert "<b>bold</b>" not in text
     assert r'Claim &lt;script&gt;alert\("x"\)&lt;/script&gt; &amp; &lt;b&gt;bold' in text
-    assert r"\*star\*" in text and r"\|" in text
+    assert r"\*star\*" in text
+    assert r"\|" in text
     assert "東京" in text
 
 
