@@ -1,0 +1,228 @@
+"""Across notes: one work cited inconsistently, and short forms that point nowhere.
+
+* ``conflicting-citation-details``: two full citations of the same work
+  (same ``Citation.work``) give a different year, a differently spelled
+  author, a different title or different page ranges.
+* ``short-form-before-full-citation``: "Id.", "supra" or a short title
+  comes before the first full citation of its work.
+* ``supra-wrong-note``: "Author, supra note N" where note N does not cite
+  that author.
+* ``pinpoint-outside-pages``: a pinpoint ("at 309") outside the page range
+  the full citation gives ("306-320").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from citecheck.checks.numbers import Passage
+from citecheck.checks.rules import Rule, raise_finding
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, Citation, Finding, Severity
+
+__all__ = ["RULES", "check_across_notes"]
+
+_FAMILY = "across-notes"
+CONFLICT = Rule(
+    "conflicting-citation-details",
+    Severity.WARNING,
+    _FAMILY,
+    "One work is cited with a different year, author spelling, title or pages in two notes.",
+)
+EARLY_SHORT = Rule(
+    "short-form-before-full-citation",
+    Severity.WARNING,
+    _FAMILY,
+    "A short form (Id., supra, short title) comes before the work's first full citation.",
+)
+SUPRA = Rule(
+    "supra-wrong-note",
+    Severity.WARNING,
+    _FAMILY,
+    "'supra note N' points at a note that does not cite that author.",
+)
+PINPOINT = Rule(
+    "pinpoint-outside-pages",
+    Severity.WARNING,
+    _FAMILY,
+    "A pinpoint page lies outside the cited page range.",
+)
+RULES = (CONFLICT, EARLY_SHORT, SUPRA, PINPOINT)
+
+
+def check_across_notes(
+    run: CheckRun, passages: tuple[Passage, ...], settings: CheckSettings
+) -> Iterator[Finding]:
+    """Inconsistencies between the notes of each manuscript."""
+    del passages, settings
+    citations = run.citations
+    yield from _conflicts(citations)
+    yield from _early_short_forms(citations)
+    yield from _supra(citations)
+    yield from _pinpoints(citations)
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def _full(citation: Citation) -> bool:
+    return citation.short_form is None and citation.problem is None
+
+
+def _conflicts(citations: tuple[Citation, ...]) -> Iterator[Finding]:
+    first_of: dict[tuple[str, str], Citation] = {}
+    for citation in citations:
+        if not citation.work or not _full(citation):
+            continue
+        key = (citation.location.path, citation.work)
+        first = first_of.setdefault(key, citation)
+        if first is citation:
+            continue
+        differences = _differences(first, citation)
+        if not differences:
+            continue
+        message = (
+            f"Note {citation.note} cites the work of note {first.note} with "
+            f"{'; '.join(differences)}. Make the citations agree."
+        )
+        yield raise_finding(
+            CONFLICT, message, citation.location, note=citation.note, evidence=citation.raw
+        )
+
+
+def _differences(first: Citation, later: Citation) -> list[str]:
+    found = []
+    if first.date is not None and later.date is not None and first.date.year != later.date.year:
+        found.append(f"year {later.date.year} (note {first.note}: {first.date.year})")
+    if first.title and later.title:
+        a, b = _normal(first.title), _normal(later.title)
+        # A short title is a prefix of the full one; only a real difference counts.
+        if a != b and not (a.startswith(b) or b.startswith(a)) and fuzz.ratio(a, b) >= 60:
+            found.append(f"title “{later.title}” (note {first.note}: “{first.title}”)")
+    for one, two in zip(first.authors, later.authors, strict=False):
+        a, b = _normal(one.family), _normal(two.family)
+        if a != b and fuzz.ratio(a, b) >= 75:
+            found.append(f"author “{two.family}” (note {first.note}: “{one.family}”)")
+    if (
+        first.pages
+        and later.pages
+        and _pages(first.pages) != _pages(later.pages)
+        and _range(first.pages)
+        and _range(later.pages)
+    ):
+        found.append(f"pages {later.pages} (note {first.note}: {first.pages})")
+    return found
+
+
+def _pages(pages: str) -> str:
+    return re.sub(r"[\s–—-]+", "-", pages.strip())
+
+
+def _range(pages: str) -> tuple[int, int] | None:
+    match = re.fullmatch(r"\s*(\d+)\s*[-–—]+\s*(\d+)\s*", pages)
+    if match is None:
+        return None
+    start, end = int(match.group(1)), int(match.group(2))
+    if end < start and len(match.group(2)) < len(match.group(1)):
+        # "1413-50" means 1413-1450.
+        digits = match.group(1)
+        end = int(digits[: len(digits) - len(match.group(2))] + match.group(2))
+    return (start, end) if end >= start else None
+
+
+def _early_short_forms(citations: tuple[Citation, ...]) -> Iterator[Finding]:
+    first_full: dict[tuple[str, str], int] = {}
+    for citation in citations:
+        if citation.work and _full(citation):
+            first_full.setdefault((citation.location.path, citation.work), citation.index)
+    for citation in citations:
+        if citation.short_form is None or not citation.work:
+            continue
+        first = first_full.get((citation.location.path, citation.work))
+        if first is None or first < citation.index:
+            continue  # no full citation at all is notes.py's "unresolved short form"
+        target = next(c for c in citations if c.index == first)
+        message = (
+            f"“{_clip(citation.raw)}” in note {citation.note} comes before the first full "
+            f"citation of its work (note {target.note}). Give the full citation first."
+        )
+        yield raise_finding(
+            EARLY_SHORT, message, citation.location, note=citation.note, evidence=citation.raw
+        )
+
+
+_SUPRA = re.compile(r"^(?P<who>.*?),?\s+supra\s+note\s+(?P<n>\d+)", re.IGNORECASE)
+
+
+def _supra(citations: tuple[Citation, ...]) -> Iterator[Finding]:
+    notes: dict[tuple[str, str], list[Citation]] = {}
+    for citation in citations:
+        notes.setdefault((citation.location.path, citation.note), []).append(citation)
+    for citation in citations:
+        match = _SUPRA.search(citation.raw)
+        if match is None:
+            continue
+        target_label = match.group("n")
+        targets = notes.get((citation.location.path, target_label), [])
+        names = [p.family for p in citation.authors] or re.findall(
+            r"[A-Z][\w'’-]+", match.group("who")
+        )
+        if not names:
+            continue
+        if not targets:
+            problem = f"note {target_label} has no citation"
+        else:
+            cited = (
+                " ".join(_normal(p.family) for c in targets for p in c.authors)
+                + " "
+                + " ".join(_normal(c.raw) for c in targets)
+            )
+            if any(fuzz.partial_ratio(_normal(n), cited) >= 90 for n in names):
+                continue
+            problem = f"note {target_label} does not cite {', '.join(names)}"
+        message = (
+            f"“{_clip(citation.raw)}”: {problem}. Point the supra at the note with the "
+            "full citation."
+        )
+        yield raise_finding(
+            SUPRA, message, citation.location, note=citation.note, evidence=citation.raw
+        )
+
+
+def _pinpoints(citations: tuple[Citation, ...]) -> Iterator[Finding]:
+    by_index = {c.index: c for c in citations}
+    for citation in citations:
+        if not citation.pinpoint:
+            continue
+        full = citation
+        if citation.short_form is not None and citation.antecedent is not None:
+            full = by_index.get(citation.antecedent, citation)
+        span = _range(full.pages or "")
+        pin = re.match(r"\s*(\d+)(?:\s*[-–—]+\s*(\d+))?\s*$", citation.pinpoint)
+        if span is None or pin is None:
+            continue
+        first = int(pin.group(1))
+        last = int(pin.group(2)) if pin.group(2) else first
+        if pin.group(2) and last < first:
+            last = first  # "309-10": only the first page matters here
+        if span[0] <= first and last <= span[1]:
+            continue
+        message = (
+            f"Pinpoint {citation.pinpoint} in note {citation.note} lies outside pages "
+            f"{full.pages} of the cited work. Check the pinpoint or the page range."
+        )
+        yield raise_finding(
+            PINPOINT, message, citation.location, note=citation.note, evidence=citation.raw
+        )
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,428 @@
+"""Arithmetic the text implies about itself: rates, growth, percent changes, sums.
+
+Each rule compares intervals (see ``numbers``) and fires only when no
+reading of the printed figures fits:
+
+* ``rate-restatement-mismatch``: a yearly figure restated per day, hour or
+  minute ("$500 billion ... This amounts to $1.3 billion daily or more than
+  $1 million a minute"); a year is 365-366 calendar days.
+* ``growth-multiplier-mismatch``: "doubled", "six fold", "halved" against
+  the start and end figures given with it. A verbal multiplier N accepts a
+  ratio within 20 % of N; "N-fold" also accepts N + 1 (an "N-fold increase"
+  is read both ways); "more than doubled" accepts 1.9 and up, "nearly
+  doubled" 1.5 to 2.1.
+* ``percent-change-mismatch``: "increased 40 percent" against its start and
+  end figures; above 100 % both readings ("up 265 %" as x3.65 and as x2.65)
+  are accepted.
+* ``sum-mismatch``: parts against the total they are said to make up
+  ("... of which", "respectively", "a total of").
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterator
+
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount
+from citecheck.checks.rules import Rule, raise_finding
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, Finding, Severity
+
+__all__ = ["RULES", "check_arithmetic"]
+
+_FAMILY = "arithmetic"
+RATE = Rule(
+    "rate-restatement-mismatch",
+    Severity.WARNING,
+    _FAMILY,
+    "A yearly figure and its daily/hourly/per-minute restatement disagree.",
+)
+GROWTH = Rule(
+    "growth-multiplier-mismatch",
+    Severity.WARNING,
+    _FAMILY,
+    "'doubled', 'six fold', 'halved' does not fit the start and end figures given.",
+)
+PERCENT = Rule(
+    "percent-change-mismatch",
+    Severity.WARNING,
+    _FAMILY,
+    "A stated percent change does not fit the start and end figures given.",
+)
+SUM = Rule(
+    "sum-mismatch",
+    Severity.WARNING,
+    _FAMILY,
+    "Parts do not add up to the total they are said to make up.",
+)
+RULES = (RATE, GROWTH, PERCENT, SUM)
+
+_PER_YEAR = {"year": (1.0, 1.0), "month": (12.0, 12.0), "week": (52.0, 52.3)}
+_PER_YEAR["day"] = (365.0, 366.0)
+_PER_YEAR["hour"] = (365.0 * 24, 366.0 * 24)
+_PER_YEAR["minute"] = (365.0 * 1440, 366.0 * 1440)
+_PERIOD_WORD = {
+    "year": "a year",
+    "month": "a month",
+    "week": "a week",
+    "day": "a day",
+    "hour": "an hour",
+    "minute": "a minute",
+}
+
+
+def check_arithmetic(
+    run: CheckRun, passages: tuple[Passage, ...], settings: CheckSettings
+) -> Iterator[Finding]:
+    """Every arithmetic inconsistency in the run's text."""
+    del run, settings  # the text is all these rules read
+    for passage in passages:
+        yield from _rates(passage)
+        for sentence in passage.sentences:
+            yield from _growth(sentence)
+            yield from _percent_change(sentence)
+            yield from _sums(passage, sentence)
+
+
+# --------------------------------------------------------------------------
+# Shared: "from A ... to B"
+# --------------------------------------------------------------------------
+
+
+def _from_to(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of same-kind figures written "from A ... to B" in one sentence."""
+    pairs: list[tuple[Quantity, Quantity]] = []
+    figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT, Kind.PERCENT}]
+    text = sentence.text
+    for first, second in itertools.pairwise(figures):
+        if first.kind is not second.kind or first.currency != second.currency:
+            continue
+        before = text[max(0, first.start - 30) : first.start]
+        between = text[first.end : second.start]
+        if (
+            re.search(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", before)
+            and re.search(r"\bto\b", between)
+            and len(between) <= 80
+        ):
+            pairs.append((first, second))
+    return pairs
+
+
+def _ratio(start: Quantity, end: Quantity) -> tuple[float, float] | None:
+    if start.low <= 0:
+        return None
+    return end.low / start.high, end.high / start.low
+
+
+def _fits(interval: tuple[float, float], bands: list[tuple[float, float]]) -> bool:
+    low, high = interval
+    return any(low <= b_high and high >= b_low for b_low, b_high in bands)
+
+
+def _show(quantity: Quantity) -> str:
+    return f"“{quantity.text}”"
+
+
+# --------------------------------------------------------------------------
+# Rates
+# --------------------------------------------------------------------------
+
+_RESTATE = re.compile(
+    r"amounts? to|amounting to|equivalent|equal(?:s| to)|that is|i\.e\.|\bor\b|translates|"
+    r"\bmeans?\b|works? out|which is|—|--|\(",
+    re.IGNORECASE,
+)
+
+
+def _rates(passage: Passage) -> Iterator[Finding]:
+    """Chains of rate figures linked by a restatement cue, checked pair by pair."""
+    rated: list[tuple[Sentence, Quantity, str]] = []
+    for sentence in passage.sentences:
+        inherited = {id(b): a.period for a, b in _from_to(sentence) if a.period and not b.period}
+        for quantity in sentence.quantities:
+            period = quantity.period or inherited.get(id(quantity))
+            if quantity.kind is Kind.MONEY and period is not None:
+                rated.append((sentence, quantity, period))
+    for (s1, q1, p1), (s2, q2, p2) in itertools.pairwise(rated):
+        if p1 == p2 or q1.currency != q2.currency or s2.index - s1.index > 1:
+            continue
+        between = passage.text[s1.start + q1.end : s2.start + q2.start]
+        if not _RESTATE.search(between) or len(between) > 160:
+            continue
+        # Put both figures on the smaller period (per minute rather than per year).
+        target = p1 if _PER_YEAR[p1][0] > _PER_YEAR[p2][0] else p2
+        first = _convert(q1, p1, target)
+        second = _convert(q2, p2, target)
+        if first[0] <= second[1] and second[0] <= first[1]:
+            continue
+        source, restated = (q1, q2) if target == p2 else (q2, q1)
+        source_period, restated_period = (p1, p2) if target == p2 else (p2, p1)
+        implied = _convert(source, source_period, restated_period)
+        word = _PERIOD_WORD[restated_period]
+        message = (
+            f"{_show(source)} {_PERIOD_WORD[source_period]} works out at "
+            f"{amount(implied[0], currency=source.currency)}–"
+            f"{amount(implied[1], currency=source.currency)} {word}, which does not fit "
+            f"{_show(restated)} {word} (read as {amount(restated.low, currency=restated.currency)}"
+            f"–{amount(restated.high, currency=restated.currency)}). Recompute one figure from "
+            f'the other, or hedge it ("about", "nearly").'
+        )
+        evidence = passage.text[s1.start + q1.start : s2.start + q2.end]
+        yield raise_finding(
+            RATE, message, s2.location, note=s2.note or s1.note, evidence=_squash(evidence)
+        )
+
+
+def _convert(quantity: Quantity, period: str, target: str) -> tuple[float, float]:
+    """The quantity's interval restated per ``target`` period."""
+    low_year = quantity.low * _PER_YEAR[period][0]
+    high_year = quantity.high * _PER_YEAR[period][1]
+    return low_year / _PER_YEAR[target][1], high_year / _PER_YEAR[target][0]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --------------------------------------------------------------------------
+# Growth multipliers
+# --------------------------------------------------------------------------
+
+
+def _growth(sentence: Sentence) -> Iterator[Finding]:
+    multipliers = [q for q in sentence.quantities if q.kind is Kind.MULTIPLIER]
+    if not multipliers:
+        return
+    pairs = _from_to(sentence)
+    for multiplier in multipliers:
+        # The figures the multiplier speaks of come after it in the sentence.
+        candidates = [p for p in pairs if p[0].start > multiplier.start] or pairs
+        if not candidates:
+            continue
+        start, end = candidates[0]
+        ratio = _ratio(start, end)
+        if ratio is None:
+            continue
+        bands = _multiplier_bands(multiplier)
+        if _fits(ratio, bands):
+            continue
+        message = (
+            f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
+            f"x{amount(ratio[0], kind=Kind.COUNT)}–x{amount(ratio[1], kind=Kind.COUNT)}"
+            f"{_accepted(bands)}. Correct the multiplier or the figures."
+        )
+        yield raise_finding(
+            GROWTH,
+            message,
+            sentence.location,
+            note=sentence.note,
+            evidence=_squash(sentence.text[multiplier.start : end.end]),
+        )
+
+
+def _multiplier_bands(multiplier: Quantity) -> list[tuple[float, float]]:
+    factor = multiplier.value
+    qualifier = multiplier.qualifier or ""
+    shrink = factor < 1
+    base = 1 / factor if shrink else factor
+    if qualifier in {"more than", "over", "at least", "well over", "far more than"}:
+        bands = [(base * 0.95, math.inf)]
+    elif qualifier in {"nearly", "almost", "close to", "just under"}:
+        bands = [(base * 0.75, base * 1.05)]
+    else:
+        bands = [(base * 0.8, base * 1.2)]
+        if "fold" in multiplier.text.lower():
+            bands.append(((base + 1) * 0.8, (base + 1) * 1.2))
+    if shrink:
+        return [(1 / high if high else 0.0, 1 / low) for low, high in bands]
+    return bands
+
+
+def _accepted(bands: list[tuple[float, float]]) -> str:
+    shown = " or ".join(
+        f"x{amount(low, kind=Kind.COUNT)}–"
+        + ("" if math.isinf(high) else f"x{amount(high, kind=Kind.COUNT)}")
+        for low, high in bands
+    )
+    return f", outside the x{shown[1:]} it allows"
+
+
+# --------------------------------------------------------------------------
+# Percent changes
+# --------------------------------------------------------------------------
+
+_CHANGE = re.compile(
+    r"\b(?P<verb>increased|increases?|rose|risen|grew|grown|climbed|jumped|expanded|went up|"
+    r"up|growth of|increase of|rise of|decreased|decreases?|fell|fallen|dropped|declined|"
+    r"shrank|shrunk|down|decrease of|drop of|decline of|fall of|cut)\s+(?:by\s+)?"
+    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around)\s+)?$",
+    re.IGNORECASE,
+)
+_DOWN = {
+    "decreased",
+    "decrease",
+    "decreases",
+    "fell",
+    "fallen",
+    "dropped",
+    "declined",
+    "shrank",
+    "shrunk",
+    "down",
+    "decrease of",
+    "drop of",
+    "decline of",
+    "fall of",
+    "cut",
+}
+
+
+def _percent_change(sentence: Sentence) -> Iterator[Finding]:
+    pairs = [p for p in _from_to(sentence) if p[0].kind is not Kind.PERCENT]
+    if not pairs:
+        return
+    for change in sentence.quantities:
+        if change.kind is not Kind.PERCENT or any(change in pair for pair in pairs):
+            continue
+        verb = _CHANGE.search(sentence.text[max(0, change.start - 40) : change.start])
+        if verb is None:
+            continue
+        start, end = pairs[0]
+        ratio = _ratio(start, end)
+        if ratio is None:
+            continue
+        down = verb.group("verb").lower() in _DOWN
+        if down:
+            bands = [(1 - change.high / 100, 1 - change.low / 100)]
+        else:
+            bands = [(1 + change.low / 100, 1 + change.high / 100)]
+            if change.value >= 100:
+                bands.append((change.low / 100, change.high / 100))
+        if _fits(ratio, bands):
+            continue
+        actual = (ratio[0] - 1) * 100, (ratio[1] - 1) * 100
+        message = (
+            f"{_show(change)} does not fit {_show(start)} to {_show(end)}, a change of "
+            f"{amount(actual[0], kind=Kind.PERCENT)} to {amount(actual[1], kind=Kind.PERCENT)}. "
+            f"Correct the percentage or the figures."
+        )
+        yield raise_finding(
+            PERCENT,
+            message,
+            sentence.location,
+            note=sentence.note,
+            evidence=_squash(sentence.text),
+        )
+
+
+# --------------------------------------------------------------------------
+# Sums
+# --------------------------------------------------------------------------
+
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total(?:l?ing|l?ed|s)?|combined|altogether|in all|overall|sum)\b[^;:()]{0,40}$",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(r"^[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b", re.I)
+_PARTITION = re.compile(
+    r"of which|consisting of|comprising|made up of|divided (?:between|among|into)|"
+    r"split (?:between|among|into)|broken down|respectively|:|including|\(",
+    re.IGNORECASE,
+)
+
+
+def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
+    text = sentence.text
+    return bool(
+        _TOTAL_BEFORE.search(text[max(0, quantity.start - 50) : quantity.start])
+        or _TOTAL_AFTER.search(text[quantity.end : quantity.end + 30])
+    )
+
+
+def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
+    money = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
+    if len(money) < 2:
+        return
+    text = sentence.text
+    respectively = re.search(r"\brespectively\b", text)
+    if respectively is not None:
+        parts = _parts_before(text, money, respectively.start())
+        if len(parts) >= 2:
+            window = [
+                s
+                for s in passage.sentences
+                if abs(s.index - sentence.index) <= 1 and s is not sentence
+            ]
+            totals = [
+                (s, q)
+                for s in (sentence, *window)
+                for q in s.quantities
+                if q not in parts
+                and q.kind is parts[0].kind
+                and q.currency == parts[0].currency
+                and _is_total(s, q)
+            ]
+            for total_sentence, total in totals:
+                yield from _compare(total_sentence, total, parts, partial=False)
+            return
+    for total in money:
+        if not _is_total(sentence, total):
+            continue
+        cue = _PARTITION.search(text, total.end) or _PARTITION.search(text[: total.start])
+        if cue is None:
+            continue
+        parts = [
+            q
+            for q in money
+            if q is not total
+            and q.kind is total.kind
+            and q.currency == total.currency
+            and q.period == total.period
+            and q.start > min(cue.start(), total.start)
+        ]
+        if len(parts) >= 2:
+            partial = cue.group().lower() == "including"
+            yield from _compare(sentence, total, parts, partial=partial)
+        return
+
+
+def _parts_before(text: str, figures: list[Quantity], position: int) -> list[Quantity]:
+    """The run of figures joined only by "and" and commas just before ``position``."""
+    parts: list[Quantity] = []
+    cursor = position
+    for figure in reversed([q for q in figures if q.end <= position]):
+        gap = text[figure.end : cursor]
+        limit = r"[\s,]*(?:and\s+)?" if parts else r"[\s,]*(?:in\s+\d{4}\s*)?,?\s*"
+        if not re.fullmatch(limit, gap):
+            break
+        parts.insert(0, figure)
+        cursor = figure.start
+    if parts and any(p.kind is not parts[0].kind for p in parts):
+        return []
+    return parts
+
+
+def _compare(
+    sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
+) -> Iterator[Finding]:
+    low = sum(p.low for p in parts)
+    high = sum(p.high for p in parts)
+    if partial:
+        if low <= total.high:
+            return
+    elif low <= total.high and high >= total.low:
+        return
+    kind = total.kind
+    listed = " + ".join(_show(p) for p in parts)
+    verb = "exceed" if partial else "add up to"
+    message = (
+        f"{listed} {verb} {amount(low, kind=kind, currency=total.currency)}–"
+        f"{amount(high, kind=kind, currency=total.currency)}, "
+        f"{'more than' if partial else 'not'} the stated total {_show(total)}. "
+        "Check the parts and the total."
+    )
+    yield raise_finding(
+        SUM, message, sentence.location, note=sentence.note, evidence=_squash(sentence.text)
+    )

@@ -1,0 +1,675 @@
+"""Extraction: the running text and notes of a run -> sentences and the numbers in them.
+
+Every number becomes an *interval* of the values its printed form allows,
+learned from statcheck and GRIM: a figure means any value that rounds (or
+truncates) to what was printed. Integer trailing zeros are not significant,
+so "$500 billion" is read as 450-600 billion, "$2.4 billion" as 2.35-2.5
+billion, "58,000" as 57,500-59,000. Hedges reshape the interval:
+
+* "more than", "over", "at least", "exceeds" -> [x, x + one printed unit]
+  ("well over", "significantly exceeds" -> [x, infinity))
+* "about", "approximately", "some", "roughly" -> the wider of one printed
+  unit and 10 % either side
+* "nearly", "almost", "just under" -> [x - one unit (at most 25 %), x]
+* "less than", "under", "up to" -> [0, x]
+
+Rules compare intervals and fire only when no reading fits, so every
+check here is conservative by construction.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from citecheck.model import CheckRun, Footnote, Location, Manuscript
+
+__all__ = [
+    "Kind",
+    "Passage",
+    "Quantity",
+    "Sentence",
+    "amount",
+    "find_quantities",
+    "read_passages",
+]
+
+
+class Kind(StrEnum):
+    """What a number counts."""
+
+    MONEY = "money"
+    COUNT = "count"
+    PERCENT = "percent"
+    LENGTH = "length"
+    YEAR = "year"
+    MULTIPLIER = "multiplier"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number as printed, with the interval of values it can mean.
+
+    ``low``/``high`` are in base units (dollars, people, percent, miles);
+    ``step`` is the printed precision in the same units. ``start``/``end``
+    are offsets in the sentence text. ``period`` is "year", "day", "hour",
+    "minute", "week" or "month" for rates; ``noun`` is the word it counts
+    ("employees", "mile") when one is attached.
+    """
+
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    step: float
+    qualifier: str | None = None
+    scale_word: str | None = None
+    currency: str | None = None
+    period: str | None = None
+    noun: str | None = None
+
+    def scaled(self, factor: float) -> tuple[float, float]:
+        """The interval if the figure were ``factor`` times what was printed."""
+        return self.low * factor, self.high * factor
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a passage, with its numbers."""
+
+    text: str
+    start: int
+    index: int
+    quantities: tuple[Quantity, ...]
+    note: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of text checked as one: a manuscript's body, or one note."""
+
+    path: str
+    text: str
+    note: str | None
+    sentences: tuple[Sentence, ...]
+    in_note: bool
+
+
+# --------------------------------------------------------------------------
+# Passages and sentences
+# --------------------------------------------------------------------------
+
+
+def read_passages(run: CheckRun) -> tuple[Passage, ...]:
+    """Every body and every note of the run, split into sentences with numbers."""
+    passages: list[Passage] = []
+    for footnote_set in run.footnote_sets:
+        manuscript = footnote_set.manuscript
+        passages.append(_body_passage(manuscript))
+        passages.extend(_note_passage(manuscript.path, note) for note in footnote_set.footnotes)
+    return tuple(passages)
+
+
+def _body_passage(manuscript: Manuscript) -> Passage:
+    text = manuscript.body
+    line_at = _line_finder(manuscript)
+    markers = sorted((m.offset, m.label) for m in manuscript.markers)
+    sentences: list[Sentence] = []
+    for index, (start, end) in enumerate(_sentence_spans(text)):
+        # A marker just after the full stop still belongs to this sentence.
+        labels = [label for offset, label in markers if start <= offset <= end + 2]
+        sentence_text = text[start:end]
+        sentences.append(
+            Sentence(
+                text=sentence_text,
+                start=start,
+                index=index,
+                quantities=find_quantities(sentence_text),
+                note=labels[0] if labels else None,
+                location=Location(manuscript.path, line_at(start + _leading_space(sentence_text))),
+            )
+        )
+    return Passage(manuscript.path, text, None, tuple(sentences), in_note=False)
+
+
+def _note_passage(path: str, footnote: Footnote) -> Passage:
+    text = footnote.text
+    sentences = tuple(
+        Sentence(
+            text=text[start:end],
+            start=start,
+            index=index,
+            quantities=find_quantities(text[start:end]),
+            note=footnote.label,
+            # Notes are stitched across page breaks, so lines inside a note are
+            # not reliable: every sentence points at the note's first line.
+            location=footnote.location,
+        )
+        for index, (start, end) in enumerate(_sentence_spans(text))
+    )
+    return Passage(path, text, footnote.label, sentences, in_note=True)
+
+
+def _leading_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _line_finder(manuscript: Manuscript) -> Callable[[int], int]:
+    """Body offset -> source line: exact from ``line_starts``, else from the nearest marker."""
+    if manuscript.line_starts:
+        starts = sorted(manuscript.line_starts)
+
+        def exact(offset: int) -> int:
+            line = starts[0][1]
+            for start, start_line in starts:
+                if start > offset:
+                    break
+                line = start_line
+            return line
+
+        return exact
+    body = manuscript.body
+    markers = sorted(manuscript.markers, key=lambda m: m.offset)
+
+    def nearest(offset: int) -> int:
+        if not markers:
+            return 1 + body.count("\n", 0, offset)
+        before = [m for m in markers if m.offset <= offset]
+        if before:
+            marker = before[-1]
+            return marker.location.line + body.count("\n", marker.offset, offset)
+        marker = markers[0]
+        return max(1, marker.location.line - body.count("\n", offset, marker.offset))
+
+    return nearest
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "p",
+        "pp",
+        "ed",
+        "eds",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "dept",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "ave",
+        "e.g",
+        "i.e",
+        "etc",
+        "al",
+        "cf",
+        "fig",
+        "ch",
+        "art",
+        "sec",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "v",
+        "vs",
+        "op",
+        "cit",
+        "id",
+        "ibid",
+    ]
+)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries: terminal punctuation, or a blank line after one, or a heading."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in re.finditer(r"[.!?][\"'”’)*\]]*(?=\s+[\"“'‘(\[*#]*[A-Z0-9])|\n\s*\n", text):
+        end = match.end()
+        if match.group().startswith((".", "!", "?")):
+            word = re.search(r"([\w.]+)\.$", text[: match.start() + 1])
+            if word is not None:
+                token = word.group(1).lower()
+                # Initials, "U.S.", "D.C." and abbreviations do not end sentences.
+                if len(token.replace(".", "")) <= 1 or token.rstrip(".") in _ABBREVIATIONS:
+                    continue
+                if "." in token and all(len(p) <= 2 for p in token.split(".")):
+                    continue
+        else:
+            before = text[start : match.start()].rstrip()
+            last_line = before.rsplit("\n", 1)[-1].lstrip()
+            after = text[match.end() :].lstrip()
+            # A page break inside a sentence leaves a blank line with no full
+            # stop before it; only headings and finished sentences end there.
+            if not (
+                before.endswith((".", "!", "?", ":", '"', "”", ")", "*"))
+                or last_line.startswith(("#", "-", "*"))
+                or after.startswith(("#", "-"))
+            ):
+                continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+# --------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------
+
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mil": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+}
+
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+}
+
+_MULTIPLIER_WORDS = {
+    "doubled": 2.0,
+    "tripled": 3.0,
+    "trebled": 3.0,
+    "quadrupled": 4.0,
+    "quintupled": 5.0,
+    "halved": 0.5,
+}
+
+_PERIODS = {
+    "day": "day",
+    "daily": "day",
+    "minute": "minute",
+    "hour": "hour",
+    "hourly": "hour",
+    "week": "week",
+    "weekly": "week",
+    "month": "month",
+    "monthly": "month",
+    "year": "year",
+    "yearly": "year",
+    "annually": "year",
+    "annual": "year",
+    "annum": "year",
+}
+
+_LENGTH_UNITS = {
+    "mile": "mile",
+    "miles": "mile",
+    "km": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+}
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_WORDS = rf"(?:{_WORD})(?:[\s-]+(?:{_WORD}))?"
+_SCALE = r"thousand|million|billion|trillion|bn|mn|tn|mil|[kmbt](?![\w$])"
+
+_MONEY = re.compile(
+    rf"(?P<cur>US\$|U\.S\.\s?\$|\$|€|£|USD\s?|EUR\s?|GBP\s?)\s?(?P<num>{_DIGITS})"
+    rf"(?:[\s-]*(?P<scale>{_SCALE}))?(?:\s+(?:U\.S\.\s+)?(?P<dollars>dollars|euros|pounds)\b)?",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    rf"(?<![\w$€£.,])(?P<num>{_DIGITS}|(?i:{_WORDS}))(?![\w]*\$)"
+    rf"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|trillion)))?\b"
+    rf"(?:\s*(?P<pct>%|percent\b|per\s?cent\b|percentage\s+points?\b))?"
+    rf"(?:\s+(?P<dollars>(?i:dollars)\b))?",
+)
+_MULTIPLIER = re.compile(
+    rf"\b(?:(?P<fold>{_DIGITS}|(?i:{_WORDS}))[\s-]?fold\b|(?P<verb>(?i:"
+    + "|".join(_MULTIPLIER_WORDS)
+    + r"))\b)"
+)
+_QUALIFIER = re.compile(
+    r"(?P<q>significantly exceeds?|significantly more than|far more than|well over|well above|"
+    r"well in excess of|more than|greater than|in excess of|upwards of|at least|exceeding|exceeds?|"
+    r"just over|just above|over|above|nearly|almost|close to|just under|approximately|"
+    r"an estimated|estimated|about|around|roughly|some|less than|fewer than|under|below|"
+    r"up to|as much as|as many as|no more than)\s+(?:a\s+total\s+of\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+_OPEN_ABOVE = {
+    "significantly exceeds",
+    "significantly exceed",
+    "significantly more than",
+    "far more than",
+    "well over",
+    "well above",
+    "well in excess of",
+}
+_AT_LEAST = {
+    "more than",
+    "greater than",
+    "in excess of",
+    "upwards of",
+    "at least",
+    "exceeding",
+    "exceeds",
+    "exceed",
+    "just over",
+    "just above",
+    "over",
+    "above",
+}
+_NEARLY = {"nearly", "almost", "close to", "just under"}
+_ABOUT = {"approximately", "an estimated", "estimated", "about", "around", "roughly", "some"}
+_AT_MOST = {"less than", "fewer than", "under", "below", "up to", "as much as", "as many as"}
+_AT_MOST.add("no more than")
+
+_PERIOD_AFTER = re.compile(
+    r"^(?:\s+(?:in|of|worth|for|on)\b[^.;:\d$]{0,40}?)?"
+    r"(?:\s*(?:a|an|per|each|every|/)\s*(?P<per>day|minute|hour|week|month|year|annum)\b"
+    r"|\s+(?P<adv>daily|annually|yearly|monthly|weekly|hourly)\b)",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?P<adj>annual|yearly|daily|monthly|weekly|hourly)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:of|at|is|was|were|reached|totall?ing|totall?ed)?\s*(?:[\w ]{0,20})?$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(r"^(?:[\s-]+(?:[A-Z][\w.]*\s+)?)(?P<noun>[a-z][a-z-]+)")
+_NOUN_BEFORE = re.compile(
+    r"\b(?P<noun>employees|workers|work\s?force|staff|personnel|population|residents|"
+    r"inhabitants|people|members|students|troops|officers|agents|headcount)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _digits_value(text: str) -> tuple[float, float]:
+    """The printed number and its precision step (integer trailing zeros not significant)."""
+    lowered = text.lower().strip()
+    if lowered[0].isalpha():
+        parts = re.split(r"[\s-]+", lowered)
+        value = float(sum(_WORD_NUMBERS[p] for p in parts))
+        return value, _integer_step(str(int(value)))
+    plain = lowered.replace(",", "")
+    if "." in plain:
+        decimals = len(plain.split(".", 1)[1])
+        return float(plain), 10.0**-decimals
+    return float(plain), _integer_step(plain)
+
+
+def _integer_step(digits: str) -> float:
+    stripped = digits.lstrip("0") or "0"
+    if stripped == "0":
+        return 1.0
+    zeros = len(stripped) - len(stripped.rstrip("0"))
+    return 10.0**zeros
+
+
+def _interval(value: float, step: float, qualifier: str | None) -> tuple[float, float]:
+    """The values a printed figure allows, given its precision and hedge (module docstring)."""
+    if qualifier is None:
+        # Rounded (x +/- step/2) or truncated (x .. x + step): allow both.
+        return value - step / 2, value + step
+    q = qualifier.lower()
+    if q in _OPEN_ABOVE:
+        return value, math.inf
+    if q in _AT_LEAST:
+        return value, value + step
+    if q in _NEARLY:
+        return max(value - step, 0.75 * value), value
+    if q in _ABOUT:
+        return min(value - step, 0.9 * value), max(value + step, 1.1 * value)
+    if q in _AT_MOST:
+        return 0.0, value
+    return value - step / 2, value + step  # pragma: no cover - every qualifier is listed
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    match = _QUALIFIER.search(text[max(0, start - 40) : start])
+    return None if match is None else re.sub(r"\s+", " ", match.group("q").lower())
+
+
+def _period_of(text: str, start: int, end: int) -> str | None:
+    after = _PERIOD_AFTER.match(text[end : end + 70])
+    if after is not None:
+        word = (after.group("per") or after.group("adv")).lower()
+        return _PERIODS[word]
+    before = _PERIOD_BEFORE.search(text[max(0, start - 60) : start])
+    if before is not None:
+        return _PERIODS[before.group("adj").lower()]
+    return None
+
+
+def _noun_of(text: str, start: int, end: int) -> str | None:
+    after = _NOUN_AFTER.match(text[end : end + 40])
+    if after is not None:
+        return after.group("noun").lower()
+    before = _NOUN_BEFORE.search(text[max(0, start - 30) : start])
+    if before is not None:
+        return re.sub(r"\s+", "", before.group("noun").lower())
+    return None
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every money figure, count, percentage, length, year and multiplier in ``text``."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for match in _MONEY.finditer(text):
+        value, step = _digits_value(match.group("num"))
+        scale_word = match.group("scale")
+        scale = _SCALES[scale_word.lower()] if scale_word else 1.0
+        # "$1 m" vs a stray letter: single-letter scales only when glued to the number.
+        if scale_word and len(scale_word) == 1 and " " in match.group()[-3:]:
+            scale_word, scale = None, 1.0
+        qualifier = _qualifier_before(text, match.start())
+        low, high = _interval(value * scale, step * scale, qualifier)
+        end = (
+            match.end()
+            if scale_word or match.group("dollars")
+            else match.start("num") + len(match.group("num"))
+        )
+        found.append(
+            Quantity(
+                kind=Kind.MONEY,
+                text=text[match.start() : end],
+                start=match.start(),
+                end=end,
+                value=value * scale,
+                low=low,
+                high=high,
+                step=step * scale,
+                qualifier=qualifier,
+                scale_word=scale_word.lower() if scale_word else None,
+                currency=_currency(match.group("cur")),
+                period=_period_of(text, match.start(), end),
+            )
+        )
+        taken.append((match.start(), end))
+
+    for match in _MULTIPLIER.finditer(text):
+        if not free(match.start(), match.end()):
+            continue
+        if match.group("verb"):
+            factor = _MULTIPLIER_WORDS[match.group("verb").lower()]
+        else:
+            factor, _ = _digits_value(match.group("fold"))
+        qualifier = _qualifier_before(text, match.start())
+        found.append(
+            Quantity(
+                kind=Kind.MULTIPLIER,
+                text=match.group(),
+                start=match.start(),
+                end=match.end(),
+                value=factor,
+                low=factor,
+                high=factor,
+                step=0.0,
+                qualifier=qualifier,
+            )
+        )
+        taken.append((match.start(), match.end()))
+
+    for match in _NUMBER.finditer(text):
+        start, end = match.start(), match.end()
+        if not free(start, end) or not match.group("num").strip():
+            continue
+        quantity = _plain_quantity(text, match)
+        if quantity is not None:
+            found.append(quantity)
+            taken.append((start, quantity.end))
+    return tuple(sorted(found, key=lambda q: q.start))
+
+
+def _currency(symbol: str) -> str:
+    symbol = symbol.strip().upper()
+    if symbol in {"€", "EUR"}:
+        return "EUR"
+    if symbol in {"£", "GBP"}:
+        return "GBP"
+    return "USD"
+
+
+def _plain_quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    """A number without a currency sign: count, percent, length or year."""
+    raw = match.group("num")
+    is_word = raw[0].isalpha()
+    scale_word = match.group("scale")
+    pct = match.group("pct")
+    value, step = _digits_value(raw)
+    scale = _SCALES[scale_word.lower()] if scale_word else 1.0
+    start = match.start()
+    end = match.end()
+    qualifier = _qualifier_before(text, start)
+    noun = _noun_of(text, start, end)
+    if is_word and not (scale_word or pct) and noun not in _LENGTH_UNITS:
+        # "one in ten", "the two countries": words count only with a scale,
+        # a percent sign or a unit we know.
+        return None
+    if match.group("dollars") and not pct:
+        kind = Kind.MONEY
+    elif pct:
+        kind = Kind.PERCENT
+    elif noun in _LENGTH_UNITS:
+        kind = Kind.LENGTH
+    elif not scale_word and re.fullmatch(r"1[6-9]\d\d|20\d\d", raw):
+        if (
+            text[start + len(raw) : start + len(raw) + 2] in {"'s", "’s"}
+            or text[start + len(raw) : start + len(raw) + 1] == "s"
+        ):
+            return None  # a decade ("the 1970's"), not a figure
+        return Quantity(Kind.YEAR, raw, start, start + len(raw), value, value, value, 1.0)
+    else:
+        kind = Kind.COUNT
+    low, high = _interval(value * scale, step * scale, qualifier)
+    return Quantity(
+        kind=kind,
+        text=text[start:end].rstrip(),
+        start=start,
+        end=end,
+        value=value * scale,
+        low=max(low, 0.0),
+        high=high,
+        step=step * scale,
+        qualifier=qualifier,
+        scale_word=scale_word.lower() if scale_word else None,
+        currency="USD" if kind is Kind.MONEY else None,
+        period=_period_of(text, start, end) if kind is Kind.MONEY else None,
+        noun=_LENGTH_UNITS.get(noun or "", noun),
+    )
+
+
+def amount(value: float, *, kind: Kind = Kind.MONEY, currency: str | None = "USD") -> str:
+    """A figure as an editor would print it: "$1.37 billion", "190", "6.3"."""
+    if math.isinf(value):
+        return "no upper bound"
+    sign = (
+        {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency or "", "") if kind is Kind.MONEY else ""
+    )
+    magnitude = abs(value)
+    for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if magnitude >= size:
+            return f"{sign}{_short(value / size)} {word}"
+    if kind is Kind.PERCENT:
+        return f"{_short(value)} percent"
+    if magnitude >= 1000:
+        return f"{sign}{value:,.0f}"
+    return f"{sign}{_short(value)}"
+
+
+def _short(value: float) -> str:
+    """Three significant figures, without trailing zeros."""
+    if value == 0:
+        return "0"
+    digits = max(0, 2 - math.floor(math.log10(abs(value))))
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

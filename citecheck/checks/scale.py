@@ -1,0 +1,198 @@
+"""Scale plausibility: a money total set against a head count in the same sentence.
+
+"An operating budget of more than $11 million" for a "58,000-employee work
+force" is about $190 per employee a year: no organisation pays its people
+on that, and the same figure in billions ($190,000) is ordinary. Nothing in
+the text contradicts it, so this is plausibility, not proof: the rule
+warns only when the per-head figure falls outside a deliberately wide band
+*and* moving the scale word one step (thousand/million/billion/trillion)
+lands it inside, and then it names the likely slip.
+
+Bands (per head, per year):
+
+* budget, spending, payroll, revenue of a work force (employees, staff,
+  officers, agents, troops): $5,000 to $50 million;
+* budget, spending, GDP, income of a population (residents, people,
+  citizens, students): $10 to $1 million.
+
+"Per capita", "per person", "average" figures are already per head and are
+left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount
+from citecheck.checks.rules import Rule, raise_finding
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, Finding, Severity
+
+__all__ = ["RULES", "check_scale"]
+
+PER_HEAD = Rule(
+    "implausible-per-head",
+    Severity.WARNING,
+    "scale",
+    "A money total per employee or per resident is implausible; likely a million/billion slip.",
+)
+RULES = (PER_HEAD,)
+
+
+@dataclass(frozen=True, slots=True)
+class _Band:
+    heads: frozenset[str]
+    money_cue: re.Pattern[str]
+    low: float
+    high: float
+    per: str
+
+
+_WORKFORCE = frozenset(
+    [
+        "employee",
+        "employees",
+        "worker",
+        "workers",
+        "workforce",
+        "staff",
+        "personnel",
+        "officer",
+        "officers",
+        "agent",
+        "agents",
+        "troops",
+        "soldiers",
+        "teachers",
+    ]
+)
+_POPULATION = frozenset(
+    [
+        "resident",
+        "residents",
+        "people",
+        "inhabitants",
+        "citizens",
+        "population",
+        "persons",
+        "students",
+        "pupils",
+    ]
+)
+_BANDS = (
+    _Band(
+        _WORKFORCE,
+        re.compile(
+            r"\b(?:budget|spending|spends?|spent|payroll|revenues?|expenditures?|appropriations?|"
+            r"funding|outlays?)\b",
+            re.I,
+        ),
+        5_000.0,
+        50_000_000.0,
+        "employee",
+    ),
+    _Band(
+        _POPULATION,
+        re.compile(
+            r"\b(?:budget|spending|spends?|spent|expenditures?|outlays?|GDP|gross domestic product|"
+            r"economy|income|output)\b",
+            re.I,
+        ),
+        10.0,
+        1_000_000.0,
+        "person",
+    ),
+)
+_ALREADY_PER_HEAD = re.compile(
+    r"per[ -]capita|per (?:person|head|resident|employee|student|worker)|average|median|each",
+    re.I,
+)
+_SCALE_STEPS = ("thousand", "million", "billion", "trillion")
+
+
+def check_scale(
+    run: CheckRun, passages: tuple[Passage, ...], settings: CheckSettings
+) -> Iterator[Finding]:
+    """Money totals whose per-head value is implausible at the printed scale."""
+    del run, settings
+    for passage in passages:
+        for sentence in passage.sentences:
+            yield from _sentence(sentence)
+
+
+def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
+    heads = []
+    for quantity in sentence.quantities:
+        noun = (quantity.noun or "").replace("-", "")
+        if quantity.kind is Kind.COUNT and noun in band.heads and quantity.low >= 10:
+            heads.append(quantity)
+        elif quantity.kind is Kind.COUNT and noun in {"work", "labor"}:
+            # "58,000-employee work force" names the noun after the hyphen.
+            tail = sentence.text[quantity.end - 12 : quantity.end + 20].lower()
+            if band.per == "employee" and "force" in tail:
+                heads.append(quantity)
+    return heads
+
+
+def _sentence(sentence: Sentence) -> Iterator[Finding]:
+    for band in _BANDS:
+        heads = _heads(sentence, band)
+        if not heads:
+            continue
+        for money in sentence.quantities:
+            if money.kind is not Kind.MONEY or money.period not in {None, "year"}:
+                continue
+            before = sentence.text[max(0, money.start - 60) : money.start]
+            if not band.money_cue.search(before) or _ALREADY_PER_HEAD.search(before[-30:]):
+                continue
+            head = min(heads, key=lambda h: abs(h.start - money.start))
+            finding = _judge(sentence, band, money, head)
+            if finding is not None:
+                yield finding
+
+
+def _judge(sentence: Sentence, band: _Band, money: Quantity, head: Quantity) -> Finding | None:
+    per_low = money.low / head.high
+    per_high = money.high / head.low
+    if per_high >= band.low and per_low <= band.high:
+        return None
+    factor = 1000.0 if per_high < band.low else 0.001
+    fixed = per_low * factor, per_high * factor
+    if fixed[1] < band.low or fixed[0] > band.high:
+        return None  # cannot tell which figure is off; no guess
+    slip = _slip(money, up=factor > 1)
+    per = amount(money.value / head.value, currency=money.currency)
+    fixed_per = amount(money.value / head.value * factor, currency=money.currency)
+    message = (
+        f"{_quote(money)} for {_quote(head)} is about {per} per {band.per} a year, "
+        f"outside the plausible {amount(band.low)}–{amount(band.high)}; "
+        f"{slip} it would be {fixed_per} per {band.per}. Check the scale word."
+    )
+    evidence = sentence.text[min(money.start, head.start) : max(money.end, head.end)]
+    return raise_finding(
+        PER_HEAD,
+        message,
+        sentence.location,
+        note=sentence.note,
+        evidence=re.sub(r"\s+", " ", evidence),
+    )
+
+
+def _slip(money: Quantity, *, up: bool) -> str:
+    word = money.scale_word
+    names = {"k": "thousand", "mn": "million", "m": "million", "bn": "billion", "b": "billion"}
+    word = names.get(word or "", word)
+    if word in _SCALE_STEPS:
+        index = _SCALE_STEPS.index(word) + (1 if up else -1)
+        if 0 <= index < len(_SCALE_STEPS):
+            return f"likely '{_SCALE_STEPS[index]}' for '{word}': at that scale"
+        return "at a thousandth of the scale" if not up else "at a thousand times the scale"
+    if up:
+        return "likely 'thousand' missing: at a thousand times the figure"
+    return "at a thousandth of the figure"
+
+
+def _quote(quantity: Quantity) -> str:
+    return f"“{quantity.text}”"
