@@ -1,10 +1,505 @@
-"""Reader for the latex format: file bytes -> Manuscript."""
+"""Reader for LaTeX manuscripts: ``\\footnote`` and friends -> Manuscript.
+
+Only the text after ``\\begin{document}`` (when there is one) is the body;
+``\\title{...}`` in the preamble becomes the title. Notes follow LaTeX's own
+numbering: ``\\footnote{...}`` and ``\\footnotemark`` step the footnote
+counter, ``\\footnote[7]{...}``/``\\footnotemark[7]`` use the number given
+without stepping it, ``\\footnotetext{...}`` belongs to the last
+``\\footnotemark``, and ``\\setcounter{footnote}{n}`` is obeyed.
+
+Markup becomes plain text the way LaTeX would print it: formatting commands
+are unwrapped, ``\\url{u}`` keeps the URL, ``\\href{u}{text}`` becomes
+``text (u)``, ``%`` comments (not ``\\%``) are dropped, ``--``/``---`` are
+en and em dashes, ````` ``quotes'' ````` curly quotes, ``~`` a space, and
+accents and symbol commands their characters. A single ``'`` stays as it
+is (an apostrophe). Unknown commands are dropped and their braced
+arguments kept as text.
+"""
 
 from __future__ import annotations
 
-from citecheck.model import Manuscript
+import bisect
+import re
+import unicodedata
+
+from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+from citecheck.readers.plaintext import decode_text
+
+__all__ = ["read"]
+
+_SENTINEL = "\x00"
+_CONTROL = re.compile(r"\\(?:([A-Za-z@]+)\*?|(.))", re.DOTALL)
+_TEXT = re.compile(r"[^\\{}%~$`'\-\n&]+")
+_URL_ESCAPE = re.compile(r"\\([#$%&_{}~^\\])")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+_SYMBOLS = {
+    "&": "&", "$": "$", "%": "%", "#": "#", "_": "_", "{": "{", "}": "}",
+    " ": " ", ",": " ", ";": " ", ":": " ", "!": "", "@": "", "/": "", "-": "",
+    "ldots": "...", "dots": "...", "textellipsis": "...",
+    "textendash": "–", "textemdash": "—",
+    "textquoteleft": "‘", "textquoteright": "’",
+    "textquotedblleft": "“", "textquotedblright": "”",
+    "textquotedbl": '"', "textquotesingle": "'",
+    "textasciitilde": "~", "textbackslash": "\\", "textasciicircum": "^",
+    "textbar": "|", "textless": "<", "textgreater": ">", "textunderscore": "_",
+    "textdollar": "$", "textbraceleft": "{", "textbraceright": "}",
+    "S": "§", "P": "¶", "textsection": "§", "textparagraph": "¶",
+    "copyright": "©", "textcopyright": "©", "textregistered": "®",
+    "texttrademark": "™", "euro": "€", "texteuro": "€", "pounds": "£",
+    "textsterling": "£", "textdegree": "°", "textbullet": "•",
+    "dag": "†", "ddag": "‡", "textdagger": "†", "textdaggerdbl": "‡",
+    "i": "ı", "j": "ȷ", "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ",
+    "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł",
+    "LaTeX": "LaTeX", "TeX": "TeX", "quad": " ", "qquad": " ", "enspace": " ",
+    "thinspace": " ", "nobreakspace": " ", "space": " ",
+}  # fmt: skip
+_ACCENTS = {
+    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+    "=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306",
+    "H": "\u030b", "k": "\u0328", "r": "\u030a", "d": "\u0323", "b": "\u0331",
+}  # fmt: skip
+_UNWRAP = frozenset(
+    [
+        "emph",
+        "textit",
+        "textbf",
+        "textsl",
+        "textsc",
+        "texttt",
+        "textrm",
+        "textsf",
+        "textup",
+        "textmd",
+        "textnormal",
+        "underline",
+        "uline",
+        "mbox",
+        "hbox",
+        "fbox",
+        "textsuperscript",
+        "textsubscript",
+        "text",
+        "caption",
+        "texorpdfstring",
+        "hypertarget",
+        "hyperlink",
+        "hyperref",
+        "enquote",
+        "foreignlanguage",
+        "textcolor",
+        "colorbox",
+        "raisebox",
+        "makebox",
+        "parbox",
+        "ensuremath",
+    ]
+)
+# Arguments to skip before the one that is printed.
+_SKIP_FIRST = frozenset(
+    ["hypertarget", "hyperlink", "foreignlanguage", "textcolor", "colorbox", "raisebox", "parbox"]
+)
+_HEADINGS = frozenset(
+    ["part", "chapter", "section", "subsection", "subsubsection", "paragraph", "subparagraph"]
+)
+# Commands whose arguments are never printed, with their count of arguments.
+_DROP = {
+    "label": 1, "index": 1, "vspace": 1, "hspace": 1, "setlength": 2, "addtolength": 2,
+    "includegraphics": 1, "usepackage": 1, "documentclass": 1, "bibliography": 1,
+    "bibliographystyle": 1, "addcontentsline": 3, "pagestyle": 1, "thispagestyle": 1,
+    "pagenumbering": 1, "hypersetup": 1, "urlstyle": 1, "author": 1, "date": 1,
+    "title": 1, "thanks": 1, "newenvironment": 3, "renewenvironment": 3, "definecolor": 3,
+    "color": 1, "fontsize": 2, "rule": 2, "newcounter": 1, "stepcounter": 1,
+    "refstepcounter": 1, "PassOptionsToPackage": 2, "RequirePackage": 1, "input": 1,
+    "include": 1, "nocite": 1, "pagebreak": 0, "newpage": 0, "clearpage": 0,
+}  # fmt: skip
+_REFERENCES = frozenset(["ref", "pageref", "eqref", "autoref", "cref", "Cref", "nameref"])
+_CITES = frozenset(
+    [
+        "cite",
+        "citep",
+        "citet",
+        "parencite",
+        "textcite",
+        "autocite",
+        "footcite",
+        "citeauthor",
+        "citeyear",
+    ]
+)
+_DEFINERS = frozenset(["newcommand", "renewcommand", "providecommand", "DeclareRobustCommand"])
+_VERBATIM = frozenset(["verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment"])
+_BREAKS = frozenset(["par", "item", "bigskip", "medskip", "smallskip"])
+_LINE_BREAKS = frozenset(["newline", "linebreak"])
+
+
+class _Parser:
+    """One pass over the source; notes and markers are collected as it goes."""
+
+    def __init__(self, path: str, source: str) -> None:
+        self.path = path
+        self.src = source
+        self.pos = 0
+        self.end = len(source)
+        self.newlines = [i for i, c in enumerate(source) if c == "\n"]
+        self.counter = 0
+        self.note_depth = 0
+        self.markers: list[tuple[str, int]] = []  # label, line
+        self.notes: list[NoteText] = []
+        self.stopped = False
+
+    def line_of(self, index: int) -> int:
+        return bisect.bisect_left(self.newlines, index) + 1
+
+    # -- scanning helpers -------------------------------------------------
+
+    def skip_spaces(self) -> None:
+        """Skip blanks and at most one line end (not a paragraph break)."""
+        src = self.src
+        while self.pos < self.end and src[self.pos] in " \t":
+            self.pos += 1
+        if self.pos < self.end and src[self.pos] == "\n":
+            after = self.pos + 1
+            while after < self.end and src[after] in " \t":
+                after += 1
+            if after >= self.end or src[after] != "\n":
+                self.pos = after
+
+    def matching(self, start: int, opener: str, closer: str) -> int:
+        """Index of the closer matching the opener at ``start`` (or the end)."""
+        depth = 0
+        i = start
+        src = self.src
+        while i < self.end:
+            char = src[i]
+            if char == "\\":
+                i += 2
+                continue
+            if char == "%":
+                newline = src.find("\n", i)
+                i = self.end if newline < 0 else newline + 1
+                continue
+            if char == opener or (opener == "[" and char == "{"):
+                depth += 1
+            elif char == closer or (opener == "[" and char == "}"):
+                depth -= 1
+                if depth == 0:
+                    return i
+            i += 1
+        return self.end
+
+    def optional(self) -> str | None:
+        """The raw text of a ``[...]`` argument, if one follows."""
+        save = self.pos
+        self.skip_spaces()
+        if self.pos < self.end and self.src[self.pos] == "[":
+            close = self.matching(self.pos, "[", "]")
+            raw = self.src[self.pos + 1 : close]
+            self.pos = min(close + 1, self.end)
+            return raw
+        self.pos = save
+        return None
+
+    def raw_group(self) -> str:
+        """The raw text of the next argument (a braced group or one token)."""
+        self.skip_spaces()
+        if self.pos >= self.end:
+            return ""
+        if self.src[self.pos] == "{":
+            close = self.matching(self.pos, "{", "}")
+            raw = self.src[self.pos + 1 : close]
+            self.pos = min(close + 1, self.end)
+            return raw
+        control = _CONTROL.match(self.src, self.pos)
+        if control:
+            self.pos = control.end()
+            return control.group(0)
+        self.pos += 1
+        return self.src[self.pos - 1]
+
+    def group(self, sink: list[str]) -> None:
+        """Print the next argument into ``sink``."""
+        self.skip_spaces()
+        if self.pos >= self.end:
+            return
+        if self.src[self.pos] == "{":
+            self.pos += 1
+            self.parse(sink, in_group=True)
+        elif self.src[self.pos] == "\\":
+            self.command(sink)
+        else:
+            sink.append(self.src[self.pos])
+            self.pos += 1
+
+    def group_text(self) -> str:
+        sink: list[str] = []
+        self.group(sink)
+        return "".join(sink)
+
+    # -- the main loop ----------------------------------------------------
+
+    def parse(self, sink: list[str], *, in_group: bool = False) -> None:
+        src = self.src
+        while self.pos < self.end and not self.stopped:
+            char = src[self.pos]
+            if char == "}":
+                self.pos += 1
+                if in_group:
+                    return
+            elif char == "{":
+                self.pos += 1
+                self.parse(sink, in_group=True)
+            elif char == "\\":
+                self.command(sink)
+            elif char == "%":
+                newline = src.find("\n", self.pos)
+                self.pos = self.end if newline < 0 else newline + 1
+                while self.pos < self.end and src[self.pos] in " \t":
+                    self.pos += 1
+            elif char == "\n":
+                self.pos += 1
+                after = self.pos
+                while after < self.end and src[after] in " \t":
+                    after += 1
+                if after < self.end and src[after] == "\n":
+                    sink.append("\n\n")
+                    while after < self.end and src[after] in " \t\n":
+                        after += 1
+                    self.pos = after
+                else:
+                    sink.append(" ")
+            elif char == "-":
+                run = 1
+                while self.pos + run < self.end and src[self.pos + run] == "-" and run < 3:
+                    run += 1
+                sink.append({1: "-", 2: "–", 3: "—"}[run])
+                self.pos += run
+            elif char in "`'":
+                if src.startswith(char * 2, self.pos):
+                    sink.append("“" if char == "`" else "”")
+                    self.pos += 2
+                else:
+                    sink.append("‘" if char == "`" else "'")
+                    self.pos += 1
+            elif char in "~&":
+                sink.append(" ")
+                self.pos += 1
+            elif char == "$":
+                self.pos += 1  # math delimiters; the content is kept
+            else:
+                text = _TEXT.match(src, self.pos)
+                assert text is not None
+                sink.append(text.group(0))
+                self.pos = text.end()
+
+    def command(self, sink: list[str]) -> None:
+        start = self.pos
+        control = _CONTROL.match(self.src, self.pos)
+        if control is None:  # a lone backslash at the very end
+            self.pos = self.end
+            return
+        self.pos = control.end()
+        word, symbol = control.group(1), control.group(2)
+        if word is None:
+            self._symbol(symbol, sink)
+            return
+        if word in ("footnote", "footnotemark", "footnotetext"):
+            self._footnote(word, start, sink)
+        elif word in _SYMBOLS:
+            sink.append(_SYMBOLS[word])
+            self._eat_spaces_after_word()
+        elif len(word) == 1 and word in _ACCENTS:
+            sink.append(self._accent(word))
+        elif word in _HEADINGS:
+            self.optional()
+            sink.append("\n\n")
+            self.group(sink)
+            sink.append("\n\n")
+        elif word in _UNWRAP:
+            self.optional()
+            if word in _SKIP_FIRST:
+                self.raw_group()
+            if word == "enquote":
+                sink.append("“")
+            self.group(sink)
+            if word == "enquote":
+                sink.append("”")
+            if word == "texorpdfstring":
+                self.raw_group()
+        elif word in ("url", "nolinkurl"):
+            sink.append(_URL_ESCAPE.sub(r"\1", self.raw_group().strip()))
+        elif word == "href":
+            url = _URL_ESCAPE.sub(r"\1", self.raw_group().strip())
+            text = " ".join(self.group_text().split())
+            sink.append(url if text in ("", url) else f"{text} ({url})")
+        elif word in _CITES:
+            notes = [self.optional(), self.optional()]
+            keys = self.raw_group().strip()
+            extra = ", ".join(" ".join(n.replace("~", " ").split()) for n in notes if n)
+            sink.append(f"[{keys}{', ' + extra if extra else ''}]")
+        elif word in _REFERENCES:
+            self.raw_group()
+            sink.append("?")
+        elif word in ("setcounter", "addtocounter"):
+            counter = self.raw_group().strip()
+            value = self.raw_group().strip()
+            if counter == "footnote" and value.lstrip("-").isdigit():
+                self.counter = int(value) + (self.counter if word == "addtocounter" else 0)
+        elif word in _DROP:
+            for _ in range(_DROP[word]):
+                self.optional()
+                self.raw_group()
+            self.optional()
+        elif word in _DEFINERS:
+            self.raw_group()
+            self.optional()
+            self.optional()
+            self.raw_group()
+        elif word in ("def", "gdef", "edef", "xdef"):
+            self.raw_group()
+            brace = self.src.find("{", self.pos)
+            self.pos = self.end if brace < 0 else brace
+            self.raw_group()
+        elif word == "begin":
+            self._begin(sink)
+        elif word == "end":
+            name = self.raw_group().strip()
+            if name == "document":
+                self.stopped = True
+            sink.append("\n\n")
+        elif word in _BREAKS:
+            sink.append("\n\n")
+            if word == "item":
+                label = self.optional()
+                if label:
+                    sink.append(label + " ")
+            self._eat_spaces_after_word()
+        elif word in _LINE_BREAKS:
+            sink.append("\n")
+        else:
+            self._eat_spaces_after_word()  # unknown: drop it, keep its arguments' text
+
+    def _eat_spaces_after_word(self) -> None:
+        while self.pos < self.end and self.src[self.pos] in " \t":
+            self.pos += 1
+
+    def _symbol(self, symbol: str, sink: list[str]) -> None:
+        if symbol == "\\":
+            sink.append("\n")
+            if self.pos < self.end and self.src[self.pos] == "*":
+                self.pos += 1
+            self.optional()
+        elif symbol in _ACCENTS:
+            sink.append(self._accent(symbol))
+        elif symbol in ("(", ")", "[", "]"):
+            pass  # math delimiters
+        elif symbol == "\n":
+            sink.append(" ")
+        else:
+            sink.append(_SYMBOLS.get(symbol, symbol))
+
+    def _accent(self, accent: str) -> str:
+        base = self.group_text() or " "
+        return unicodedata.normalize("NFC", base[:1] + _ACCENTS[accent] + base[1:])
+
+    def _begin(self, sink: list[str]) -> None:
+        name = self.raw_group().strip()
+        if name in _VERBATIM:
+            closing = f"\\end{{{name}}}"
+            stop = self.src.find(closing, self.pos)
+            stop = self.end if stop < 0 else stop
+            if name != "comment":
+                sink.append("\n\n" + self.src[self.pos : stop].strip("\n") + "\n\n")
+            self.pos = min(stop + len(closing), self.end)
+            return
+        self.optional()
+        if name in ("tabular", "tabular*", "tabularx", "array", "minipage"):
+            if name in ("tabular*", "tabularx", "minipage"):
+                self.raw_group()
+            if name != "minipage":
+                self.raw_group()
+        sink.append("\n\n")
+
+    def _footnote(self, word: str, start: int, sink: list[str]) -> None:
+        number = self.optional()
+        label = number.strip() if number is not None else None
+        if label is None and word != "footnotetext":
+            self.counter += 1
+        if label is None:
+            label = str(self.counter)
+        line = self.line_of(start)
+        if word != "footnotetext" and self.note_depth == 0:
+            sink.append(_SENTINEL)
+            self.markers.append((label, line))
+        if word == "footnotemark":
+            return
+        self.skip_spaces()
+        raw_start = self.pos
+        note: list[str] = []
+        self.note_depth += 1
+        self.group(note)
+        self.note_depth -= 1
+        raw = self.src[raw_start : self.pos]
+        if raw.startswith("{") and raw.endswith("}"):
+            raw = raw[1:-1]
+        text = " ".join("".join(note).split())
+        self.notes.append(NoteText(label, text, Location(self.path, line), raw.strip()))
+
+
+def _title(preamble: str, parser: _Parser) -> str | None:
+    """The ``\\title{...}`` of the preamble, as plain text."""
+    found = re.search(r"\\title\s*(?=\{)", preamble)
+    if found is None:
+        return None
+    parser.pos = found.end()
+    sink: list[str] = []
+    parser.group(sink)
+    title = " ".join("".join(sink).split())
+    return title or None
 
 
 def read(path: str, data: bytes) -> Manuscript:
-    """Read a latex manuscript."""
-    raise NotImplementedError  # placeholder until the reader is written
+    """Read a LaTeX manuscript."""
+    source = decode_text(path, data)
+    parser = _Parser(path, source)
+    begin = re.search(r"\\begin\s*\{document\}", source)
+    title = None
+    if begin is not None:
+        title = _title(source[: begin.start()], parser)
+        parser.pos = begin.end()
+    parser.counter = 0
+    parser.notes.clear()
+    parser.markers.clear()
+    sink: list[str] = []
+    parser.parse(sink)
+    body, offsets = _body("".join(sink))
+    markers = tuple(
+        NoteMarker(label, offset, Location(path, line))
+        for (label, line), offset in zip(parser.markers, offsets, strict=True)
+    )
+    return Manuscript(
+        path=path,
+        format="latex",
+        body=body,
+        markers=markers,
+        notes=tuple(parser.notes),
+        title=title,
+    )
+
+
+def _body(text: str) -> tuple[str, list[int]]:
+    """Collapse whitespace paragraph by paragraph; lift marker sentinels."""
+    paragraphs = []
+    for paragraph in _PARAGRAPH.split(text):
+        lines = (" ".join(line.split()) for line in paragraph.split("\n"))
+        cleaned = "\n".join(line for line in lines if line)
+        if cleaned:
+            paragraphs.append(cleaned)
+    joined = "\n\n".join(paragraphs)
+    pieces = joined.split(_SENTINEL)
+    offsets = []
+    offset = 0
+    for piece in pieces[:-1]:
+        offset += len(piece)
+        offsets.append(offset)
+    return "".join(pieces), offsets

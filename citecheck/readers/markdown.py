@@ -1,10 +1,192 @@
-"""Reader for the markdown format: file bytes -> Manuscript."""
+"""Reader for Markdown manuscripts with Pandoc/GitHub footnotes.
+
+Notes are ``[^label]`` references in the body and ``[^label]: text``
+definitions anywhere in the file; a definition goes on over following
+lines, and over further paragraphs indented by four spaces or a tab.
+Pandoc inline notes ``^[text]`` (brackets may nest) are numbered by their
+place among all note references, as Pandoc prints them; if that number is
+already an explicit label, the inline note is labelled ``inline-N``.
+
+A ``.md`` file without any ``[^`` notes but with ``<sup>n</sup>`` markers
+is in the plain-text sample's style and is read by that logic.
+
+Markup becomes plain text: emphasis, headings, list and quote markers go;
+``<url>`` keeps the URL; ``[text](url)`` becomes ``text (url)``.
+"""
 
 from __future__ import annotations
 
-from citecheck.model import Manuscript
+import re
+from dataclasses import dataclass, field
+
+from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+from citecheck.readers.plaintext import InlineMarker, decode_text, inline_text, read_text
+
+__all__ = ["read"]
+
+_DEFINITION = re.compile(r" {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+_RULE = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_PREFIX = re.compile(r" {0,3}(?:>[ \t]?)*(?:([-+*]|\d{1,9}[.)])[ \t]+)?")
+
+
+@dataclass(slots=True)
+class _Block:
+    kind: str  # "text", "heading", "code"
+    line: int
+    lines: list[str]
+
+
+@dataclass(slots=True)
+class _Definition:
+    label: str
+    line: int
+    lines: list[str] = field(default_factory=list)
 
 
 def read(path: str, data: bytes) -> Manuscript:
-    """Read a markdown manuscript."""
-    raise NotImplementedError  # placeholder until the reader is written
+    """Read a Markdown manuscript."""
+    text = decode_text(path, data)
+    if "[^" not in text and "^[" not in text and "<sup>" in text:
+        return read_text(path, text, format="markdown")
+    blocks, definitions = _split(text)
+    return _build(path, blocks, definitions)
+
+
+def _split(text: str) -> tuple[list[_Block], list[_Definition]]:
+    """Body blocks and footnote definitions, in document order."""
+    blocks: list[_Block] = []
+    definitions: list[_Definition] = []
+    paragraph: _Block | None = None
+    note: _Definition | None = None
+    note_blank = False  # a blank line inside the current definition
+    fence: str | None = None
+    for index, raw in enumerate(text.split("\n")):
+        number = index + 1
+        line = raw.rstrip()
+        if fence is not None:
+            assert paragraph is not None
+            if line.strip().startswith(fence):
+                fence = None
+                paragraph = None
+            else:
+                paragraph.lines.append(raw)
+            continue
+        if note is not None:
+            if not line.strip():
+                note_blank = True
+                continue
+            if raw.startswith(("    ", "\t")):
+                if note_blank:
+                    note.lines.append("")
+                note.lines.append(raw[4:] if raw.startswith("    ") else raw[1:])
+                note_blank = False
+                continue
+            if not note_blank and not _DEFINITION.match(line) and not _starts_block(line):
+                note.lines.append(line.strip())  # a lazy continuation line
+                continue
+            note = None
+        definition = _DEFINITION.fullmatch(line)
+        if definition:
+            note = _Definition(definition.group(1), number, [definition.group(2)])
+            note_blank = False
+            definitions.append(note)
+            paragraph = None
+            continue
+        if not line.strip():
+            paragraph = None
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            paragraph = _Block("code", number + 1, [])
+            blocks.append(paragraph)
+            continue
+        heading = _HEADING.fullmatch(line)
+        if heading:
+            blocks.append(_Block("heading", number, [heading.group(1) or ""]))
+            paragraph = None
+            continue
+        if paragraph is not None and paragraph.kind == "text" and _SETEXT.fullmatch(line):
+            paragraph.kind = "heading"  # the underline of a setext heading
+            paragraph = None
+            continue
+        if _RULE.fullmatch(line):
+            paragraph = None
+            continue
+        prefix = _PREFIX.match(line)
+        marker = prefix.group(1) if prefix else None
+        # A number followed by a dot only opens a list at a paragraph's start
+        # ("2010. More" inside a paragraph is text); a bullet always does.
+        starts_item = marker is not None and (paragraph is None or not marker[0].isdigit())
+        content = line[prefix.end() :] if prefix and (starts_item or marker is None) else line
+        if paragraph is None or starts_item:
+            paragraph = _Block("text", number, [content])
+            blocks.append(paragraph)
+        else:
+            paragraph.lines.append(content)
+    return blocks, definitions
+
+
+def _starts_block(line: str) -> bool:
+    """Does the line open a heading, rule or fence (ending a lazy note)?"""
+    return bool(_HEADING.fullmatch(line) or _RULE.fullmatch(line) or _FENCE.match(line))
+
+
+def _note_text(source: str) -> str:
+    """A note's source -> one line of plain text."""
+    paragraphs = [p for p in source.split("\n\n") if p.strip()]
+    return " ".join(" ".join(inline_text(p)[0].split()) for p in paragraphs)
+
+
+def _build(path: str, blocks: list[_Block], definitions: list[_Definition]) -> Manuscript:
+    explicit = {d.label for d in definitions}
+    pieces: list[str] = []
+    markers: list[NoteMarker] = []
+    notes: list[NoteText] = []
+    offset = 0
+    title: str | None = None
+    for block in blocks:
+        source = "\n".join(block.lines)
+        found: list[InlineMarker] = []
+        if block.kind == "code":
+            plain = source
+        else:
+            plain, found = inline_text(source, markdown_notes=True)
+        if block.kind == "heading" and title is None and plain.strip():
+            title = " ".join(plain.split())
+        if pieces:
+            offset += 2
+        for marker in found:
+            line = block.line + source.count("\n", 0, marker.source)
+            label = marker.label
+            if marker.inline_note is not None:
+                number = len(markers) + 1
+                label = str(number) if str(number) not in explicit else f"inline-{number}"
+                notes.append(
+                    NoteText(
+                        label,
+                        _note_text(marker.inline_note),
+                        Location(path, line),
+                        marker.inline_note,
+                    )
+                )
+            markers.append(NoteMarker(label, offset + marker.offset, Location(path, line)))
+        pieces.append(plain)
+        offset += len(plain)
+    for definition in definitions:
+        raw = "\n".join(definition.lines).strip("\n")
+        notes.append(
+            NoteText(definition.label, _note_text(raw), Location(path, definition.line), raw)
+        )
+    notes.sort(key=lambda n: n.location.line)
+    return Manuscript(
+        path=path,
+        format="markdown",
+        body="\n\n".join(pieces),
+        markers=tuple(markers),
+        notes=tuple(notes),
+        title=title,
+    )

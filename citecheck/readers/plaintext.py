@@ -377,12 +377,11 @@ def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
             offset += 2
         for marker in found:
             line = block.line + source.count("\n", 0, marker.source)
-            column = marker.source - (source.rfind("\n", 0, marker.source) + 1) + 1
             markers.append(
                 NoteMarker(
                     marker.label,
                     offset + marker.offset,
-                    Location(path, line, column),
+                    Location(path, line),
                 )
             )
         pieces.append(plain)

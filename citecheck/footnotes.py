@@ -1,0 +1,471 @@
+"""Footnotes stage: pair each note marker with its note and find the claim.
+
+``find_footnotes(manuscript)`` takes what a reader produced and returns a
+``FootnoteSet``: one ``Footnote`` per note, in document order, with the body
+sentence its marker sits in (the claim the note supports), plus findings
+about the numbering an editor should look at:
+
+=======================  ========  =============================================
+rule                     severity  when
+=======================  ========  =============================================
+marker-without-note      error     a marker whose label has no note
+note-without-marker      warning   a note that no marker refers to
+duplicate-note-label     error     two notes with the same label
+note-numbering-gap       warning   numbers skip one that has neither note nor marker
+note-out-of-order        warning   a number lower than the one before it
+marker-repeated          note      a second marker for a note that has one note
+=======================  ========  =============================================
+
+Collections restart their numbering for each essay or chapter. When
+numeric note labels go back to 1, a new *series* starts; labels are paired,
+and checked for duplicates, within a series. A marker belongs to the series
+whose notes follow it in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from citecheck.model import (
+    Finding,
+    Footnote,
+    FootnoteSet,
+    Manuscript,
+    NoteMarker,
+    NoteText,
+    Severity,
+)
+
+__all__ = ["find_footnotes"]
+
+
+def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
+    """Pair markers with notes, find each marker's claim, check the numbering."""
+    notes = manuscript.notes
+    markers = manuscript.markers
+    note_series = _series([n.label for n in notes])
+    marker_series = _marker_series(manuscript, note_series)
+    findings: list[Finding] = []
+
+    by_note: dict[int, NoteMarker] = {}
+    groups_notes: dict[tuple[int, str], list[int]] = defaultdict(list)
+    groups_markers: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for index, note in enumerate(notes):
+        groups_notes[(note_series[index], note.label)].append(index)
+    for index, marker in enumerate(markers):
+        groups_markers[(marker_series[index], marker.label)].append(index)
+
+    for key, note_indexes in groups_notes.items():
+        first = notes[note_indexes[0]]
+        for duplicate in note_indexes[1:]:
+            note = notes[duplicate]
+            findings.append(
+                Finding(
+                    "duplicate-note-label",
+                    Severity.ERROR,
+                    f"Two notes are labelled {note.label} (the first is at "
+                    f"{first.location}); renumber or merge them.",
+                    note.location,
+                    note=note.label,
+                    evidence=_snippet(note.text),
+                )
+            )
+        marker_indexes = groups_markers.get(key, [])
+        for note_index, marker_index in zip(note_indexes, marker_indexes, strict=False):
+            by_note[note_index] = markers[marker_index]
+        for marker_index in marker_indexes[len(note_indexes) :]:
+            marker = markers[marker_index]
+            first_marker = markers[marker_indexes[0]]
+            findings.append(
+                Finding(
+                    "marker-repeated",
+                    Severity.NOTE,
+                    f"Note {marker.label} is referenced again here (first at "
+                    f"{first_marker.location}); fine if intended, otherwise this "
+                    "marker needs a note of its own.",
+                    marker.location,
+                    note=marker.label,
+                    evidence=_claim(manuscript.body, marker.offset),
+                )
+            )
+    for key, marker_indexes in groups_markers.items():
+        if key in groups_notes:
+            continue
+        for marker_index in marker_indexes:
+            marker = markers[marker_index]
+            findings.append(
+                Finding(
+                    "marker-without-note",
+                    Severity.ERROR,
+                    f"Marker {marker.label} has no note; add note {marker.label} "
+                    "or remove the marker.",
+                    marker.location,
+                    note=marker.label,
+                    evidence=_claim(manuscript.body, marker.offset),
+                )
+            )
+
+    footnotes = []
+    for index, note in enumerate(notes):
+        paired = by_note.get(index)
+        if paired is None:
+            findings.append(
+                Finding(
+                    "note-without-marker",
+                    Severity.WARNING,
+                    f"Note {note.label} is never referenced in the text; add its "
+                    "marker or remove the note.",
+                    note.location,
+                    note=note.label,
+                    evidence=_snippet(note.text),
+                )
+            )
+        footnotes.append(
+            Footnote(
+                label=note.label,
+                text=note.text,
+                claim="" if paired is None else _claim(manuscript.body, paired.offset),
+                location=note.location,
+                marker=None if paired is None else paired.location,
+                raw=note.raw,
+            )
+        )
+    findings.extend(_numbering(notes, note_series, markers, marker_series))
+    findings.sort(key=lambda f: (f.location.line, f.rule))
+    return FootnoteSet(manuscript, tuple(footnotes), tuple(findings))
+
+
+def _snippet(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------
+# Series: numbering that restarts at 1 (one essay or chapter after another)
+# --------------------------------------------------------------------------
+
+
+def _number(label: str) -> int | None:
+    return int(label) if label.isdigit() else None
+
+
+def _series(labels: list[str]) -> list[int]:
+    """The series index of each note: a new one starts when numbers restart at 1."""
+    result = []
+    current = 0
+    seen: set[str] = set()
+    previous: int | None = None
+    for label in labels:
+        number = _number(label)
+        if number == 1 and previous is not None and previous > 1 and "1" in seen:
+            current += 1
+            seen = set()
+        seen.add(label)
+        if number is not None:
+            previous = number
+        result.append(current)
+    return result
+
+
+def _marker_series(manuscript: Manuscript, note_series: list[int]) -> list[int]:
+    """Each marker joins the first series whose last note comes after it."""
+    if not note_series or note_series[-1] == 0:
+        return [0] * len(manuscript.markers)
+    last_line: dict[int, int] = {}
+    for note, series in zip(manuscript.notes, note_series, strict=True):
+        last_line[series] = max(last_line.get(series, 0), note.location.line)
+    ends = [last_line[s] for s in range(note_series[-1] + 1)]
+    bounds = [max(ends[: i + 1]) for i in range(len(ends))]
+    limit = len(bounds) - 1
+    return [min(bisect.bisect_left(bounds, m.location.line), limit) for m in manuscript.markers]
+
+
+def _numbering(
+    notes: tuple[NoteText, ...],
+    note_series: list[int],
+    markers: tuple[NoteMarker, ...],
+    marker_series: list[int],
+) -> list[Finding]:
+    """Gaps and order, for manuscripts whose labels are all numbers."""
+    if not all(n.label.isdigit() for n in notes) or not all(m.label.isdigit() for m in markers):
+        return []
+    findings: list[Finding] = []
+    present: set[tuple[int, int]] = {
+        (s, int(n.label)) for n, s in zip(notes, note_series, strict=True)
+    }
+    present |= {(s, int(m.label)) for m, s in zip(markers, marker_series, strict=True)}
+    previous: dict[int, int] = {}
+    for note, series in zip(notes, note_series, strict=True):
+        number = int(note.label)
+        before = previous.get(series, 0)
+        if number > before + 1:
+            missing = [k for k in range(before + 1, number) if (series, k) not in present]
+            if missing:
+                findings.append(
+                    Finding(
+                        "note-numbering-gap",
+                        Severity.WARNING,
+                        f"Note numbering skips {_numbers(missing)}: note {number} follows "
+                        f"{'the start' if before == 0 else f'note {before}'}, and no note "
+                        "or marker has the missing number.",
+                        note.location,
+                        note=note.label,
+                    )
+                )
+        elif number < before:
+            findings.append(
+                Finding(
+                    "note-out-of-order",
+                    Severity.WARNING,
+                    f"Note {number} comes after note {before}; notes should be "
+                    "numbered in the order they appear.",
+                    note.location,
+                    note=note.label,
+                )
+            )
+        previous[series] = max(before, number)
+    seen: set[tuple[int, int]] = set()
+    previous = {}
+    for marker, series in zip(markers, marker_series, strict=True):
+        number = int(marker.label)
+        if (series, number) in seen:
+            continue  # a repeated reference, reported as marker-repeated
+        seen.add((series, number))
+        before = previous.get(series, 0)
+        if number < before:
+            findings.append(
+                Finding(
+                    "note-out-of-order",
+                    Severity.WARNING,
+                    f"Marker {number} appears in the text after marker {before}; "
+                    "markers should be numbered in reading order.",
+                    marker.location,
+                    note=marker.label,
+                )
+            )
+        previous[series] = max(before, number)
+    return findings
+
+
+def _numbers(values: list[int]) -> str:
+    if len(values) == 1:
+        return f"note {values[0]}"
+    if values == list(range(values[0], values[-1] + 1)):
+        return f"notes {values[0]}-{values[-1]}"
+    return "notes " + ", ".join(str(v) for v in values)
+
+
+# --------------------------------------------------------------------------
+# Claims: the sentence a marker sits in
+# --------------------------------------------------------------------------
+
+# Sentence-final punctuation, with closing quotes and brackets, before a space.
+_END = re.compile(r"[.!?…]+[\"”’'»)\]*]*(?=\s|$)")
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "capt",
+        "lt",
+        "sgt",
+        "hon",
+        "rev",
+        "fr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "p",
+        "pp",
+        "cf",
+        "vs",
+        "v",
+        "art",
+        "fig",
+        "figs",
+        "ch",
+        "chap",
+        "ed",
+        "eds",
+        "al",
+        "op",
+        "cit",
+        "ibid",
+        "approx",
+        "ca",
+        "dept",
+        "univ",
+        "assn",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+# Words that start sentences: after "U.S." or "D." one of these means the
+# abbreviation also ended the sentence ("... Washington, D.C. The ...").
+_STARTERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "in",
+        "on",
+        "at",
+        "as",
+        "by",
+        "for",
+        "from",
+        "with",
+        "after",
+        "before",
+        "but",
+        "and",
+        "or",
+        "yet",
+        "so",
+        "however",
+        "moreover",
+        "thus",
+        "there",
+        "here",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "our",
+        "their",
+        "his",
+        "her",
+        "one",
+        "when",
+        "while",
+        "if",
+        "although",
+        "since",
+        "because",
+        "during",
+        "despite",
+        "each",
+        "many",
+        "most",
+        "some",
+        "such",
+        "what",
+        "which",
+        "who",
+        "why",
+        "how",
+    ]
+)
+_OPENERS = "\"“‘'(«[*"
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _sentences(text: str) -> list[_Span]:
+    """Sentence spans of one paragraph, sparing abbreviations and decimals."""
+    spans: list[_Span] = []
+    start = 0
+    length = len(text)
+    for match in _END.finditer(text):
+        if not _is_end(text, match):
+            continue
+        spans.append(_Span(start, match.end()))
+        start = match.end()
+        while start < length and text[start].isspace():
+            start += 1
+    if start < length:
+        spans.append(_Span(start, length))
+    return spans
+
+
+def _is_end(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end() :].lstrip()
+    if not after:
+        return True
+    following = after.lstrip(_OPENERS)
+    if not following or not following[0].isupper():
+        return False  # "e.g. origin", "... limited", "No. 3" go on
+    if match.group(0)[0] != "." or match.group(0).startswith(".."):
+        return True
+    word_start = text.rfind(" ", 0, match.start()) + 1
+    word = text[word_start : match.start()].lstrip(_OPENERS)
+    bare = word.lower()
+    if bare in _TITLES:
+        return False
+    initial = len(word) == 1 and word.isupper()
+    acronym = "." in word and all(part.isalpha() and len(part) <= 2 for part in word.split("."))
+    if initial or acronym or bare in ("etc", "inc", "co", "ltd", "jr", "corp", "bros"):
+        next_word = re.match(r"[A-Za-z]+", following)
+        return next_word is not None and next_word.group(0).lower() in _STARTERS
+    return True
+
+
+def _paragraph(body: str, offset: int) -> tuple[int, int]:
+    start = body.rfind("\n\n", 0, offset)
+    start = 0 if start < 0 else start + 2
+    end = body.find("\n\n", offset)
+    return start, len(body) if end < 0 else end
+
+
+_TERMINAL = re.compile(r"[.!?…:][\"”’'»)\]*]*\s*$")
+
+
+def _claim(body: str, offset: int) -> str:
+    """The sentence the marker at ``offset`` sits in, on one line.
+
+    A sentence cut by a page break (a paragraph that ends without final
+    punctuation, then one that starts in lower case) is joined back.
+    """
+    start, end = _paragraph(body, offset)
+    if start >= 2 and body[start : start + 1].islower():
+        previous_start, _ = _paragraph(body, start - 2)
+        if not _TERMINAL.search(body[previous_start : start - 2]):
+            start = previous_start
+    if end < len(body) and not _TERMINAL.search(body[start:end]):
+        next_start = end + 2
+        if body[next_start : next_start + 1].islower():
+            end = _paragraph(body, next_start)[1]
+    text = body[start:end].replace("\n", " ")  # same length: offsets hold
+    position = offset - start
+    anchor = position - 1
+    while anchor >= 0 and text[anchor].isspace():
+        anchor -= 1
+    if anchor < 0:
+        anchor = position
+    for span in _sentences(text):
+        if span.start <= anchor < span.end:
+            return " ".join(text[span.start : span.end].split())
+    return " ".join(text.split())
