@@ -1,0 +1,100 @@
+"""The terminal summary and the links-stage progress helper."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from citecheck.model import CheckRun, LinkResult, LinkStatus
+from citecheck.report import write_report
+from citecheck.report.terminal import make_progress, progress_enabled
+
+
+class FakeTerminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_plain_when_not_a_terminal(full_run: CheckRun) -> None:
+    out = io.StringIO()
+    write_report(full_run, "terminal", out)
+    text = out.getvalue()
+    assert "\x1b[" not in text
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "dead links 1" in lines
+    assert "unverified links 2" in lines
+    assert "errors 3" in lines
+    assert "essays/border.md:44 note 3" in lines
+    assert any(line.startswith("link dead https://dead.example/story") for line in lines)
+    # Markup-looking manuscript text is printed as is, not interpreted by rich.
+    assert "[/]" not in text
+    assert '<script>alert("x")</script>' in text
+
+
+def test_colour_on_a_terminal(full_run: CheckRun) -> None:
+    out = FakeTerminal()
+    write_report(full_run, "terminal", out)
+    assert "\x1b[" in out.getvalue()
+
+
+def test_clean_run(empty_run: CheckRun) -> None:
+    out = io.StringIO()
+    write_report(empty_run, "terminal", out)
+    assert out.getvalue().rstrip().endswith("no problems found")
+
+
+def test_rich_markup_in_text_is_escaped(full_run: CheckRun) -> None:
+    from dataclasses import replace
+
+    link = replace(full_run.links[2], reason="[bold red]not markup[/] [link=x]y[/link]")
+    out = io.StringIO()
+    write_report(replace(full_run, links=(link,)), "terminal", out)
+    assert "[bold red]not markup[/] [link=x]y[/link]" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("enabled", "tty", "ci", "expected"),
+    [
+        (True, True, None, True),
+        (False, True, None, False),
+        (True, False, None, False),
+        (True, True, "true", False),
+        (True, True, "1", False),
+    ],
+)
+def test_progress_enabled(
+    monkeypatch: pytest.MonkeyPatch, enabled: bool, tty: bool, ci: str | None, expected: bool
+) -> None:
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    stream = FakeTerminal() if tty else io.StringIO()
+    assert progress_enabled(enabled=enabled, stream=stream) is expected
+
+
+def _result(status: LinkStatus) -> LinkResult:
+    return LinkResult(f"https://x.example/{status.value}", status, "r")
+
+
+def test_disabled_progress_draws_nothing_but_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    stream = FakeTerminal()
+    with make_progress(2, enabled=True, stream=stream) as progress:
+        progress.advance(_result(LinkStatus.DEAD))
+        progress.advance(_result(LinkStatus.ALIVE))
+    assert stream.getvalue() == ""
+    assert progress.counts == {"dead": 1, "alive": 1}
+
+
+def test_enabled_progress_draws_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    stream = FakeTerminal()
+    with make_progress(3, enabled=True, stream=stream) as progress:
+        for status in (LinkStatus.DEAD, LinkStatus.ALIVE, LinkStatus.TIMEOUT):
+            progress.advance(_result(status))
+    assert progress.counts == {"dead": 1, "alive": 1, "timeout": 1}
+    assert "3/3" in stream.getvalue()

@@ -1,0 +1,132 @@
+"""Baseline files: fingerprints stable across line shifts, loading errors, writing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from citecheck.baseline import (
+    Baseline,
+    finding_fingerprint,
+    load_baseline,
+    write_baseline,
+)
+from citecheck.errors import ConfigError
+from citecheck.model import Finding, Location, Severity
+
+FINDING = Finding(
+    "url-date-mismatch",
+    Severity.WARNING,
+    "The URL's date (2008) is later than the cited date, see essay.md:40.",
+    Location("essay.md", 40),
+    "3",
+    "https://example.org/2008/05/story",
+)
+
+
+def test_fingerprint_ignores_line_and_column() -> None:
+    moved = replace(FINDING, location=Location("essay.md", 95, 7))
+    assert finding_fingerprint(moved) == finding_fingerprint(FINDING)
+
+
+def test_fingerprint_ignores_case_spacing_and_unicode_form() -> None:
+    noisy = replace(FINDING, evidence="  HTTPS://EXAMPLE.ORG/2008/05/STORY \n")
+    assert finding_fingerprint(noisy) == finding_fingerprint(FINDING)
+    composed = replace(FINDING, evidence="Café")
+    decomposed = replace(FINDING, evidence="Cafe\u0301")
+    assert finding_fingerprint(composed) == finding_fingerprint(decomposed)
+
+
+def test_message_quoting_its_own_line_is_stable_without_evidence() -> None:
+    here = replace(FINDING, evidence="", message="Marker at essay.md:40 (line 40) has no note.")
+    there = replace(
+        here,
+        location=Location("essay.md", 52),
+        message="Marker at essay.md:52 (line 52) has no note.",
+    )
+    assert finding_fingerprint(here) == finding_fingerprint(there)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"rule": "other-rule"},
+        {"note": "4"},
+        {"note": None},
+        {"evidence": "https://example.org/2009/05/story"},
+    ],
+)
+def test_fingerprint_changes_with_what_matters(change: dict[str, object]) -> None:
+    assert finding_fingerprint(replace(FINDING, **change)) != finding_fingerprint(FINDING)  # type: ignore[arg-type]
+
+
+def test_message_does_not_count_when_there_is_evidence() -> None:
+    reworded = replace(FINDING, message="Reworded in a later version.")
+    assert finding_fingerprint(reworded) == finding_fingerprint(FINDING)
+
+
+def test_write_then_load_round_trip(tmp_path: Path) -> None:
+    other = replace(FINDING, rule="marker-without-note", severity=Severity.ERROR)
+    path = tmp_path / "sub" / "citecheck-baseline.json"
+    written = write_baseline([FINDING, other, FINDING], path)
+    assert len(written) == 2
+    loaded = load_baseline(path)
+    assert loaded.fingerprints == written.fingerprints
+    assert loaded.path == str(path)
+    assert loaded.accepts(replace(FINDING, location=Location("essay.md", 1)))
+    assert not loaded.accepts(replace(FINDING, note="9"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert [e["fingerprint"] for e in data["findings"]] == sorted(written.fingerprints)
+    assert data["findings"][0].keys() == {"fingerprint", "rule", "note", "message", "location"}
+    assert list(tmp_path.joinpath("sub").iterdir()) == [path]  # no temporary left behind
+
+
+def test_written_file_is_stable(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    write_baseline([FINDING, replace(FINDING, note="1")], first)
+    write_baseline([replace(FINDING, note="1"), FINDING], second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_bad_json_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text('{\n  "version": 1,\n  "findings": [\n    {"fingerprint": }\n  ]\n}\n')
+    with pytest.raises(ConfigError) as raised:
+        load_baseline(path)
+    assert raised.value.path == str(path)
+    assert raised.value.line == 4
+    assert str(raised.value).startswith(f"{path}:4: baseline is not valid JSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[]", "expected an object with 'findings'"),
+        ('{"version": 1}', "expected an object with 'findings'"),
+        ('{"version": 2, "findings": []}', "unsupported baseline version 2"),
+        ('{"version": 1, "findings": [{"rule": "x"}]}', "finding 1 has no valid 'fingerprint'"),
+        ('{"version": 1, "findings": ["abc"]}', "finding 1 has no valid 'fingerprint'"),
+    ],
+)
+def test_not_a_baseline(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=problem):
+        load_baseline(path)
+
+
+def test_missing_or_binary_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read baseline"):
+        load_baseline(tmp_path / "absent.json")
+    binary = tmp_path / "bin.json"
+    binary.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_baseline(binary)
+
+
+def test_empty_baseline_accepts_nothing() -> None:
+    assert not Baseline(frozenset()).accepts(FINDING)
