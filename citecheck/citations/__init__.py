@@ -1,0 +1,88 @@
+"""Citations stage: footnotes -> the works they cite.
+
+One public verb, ``parse_citations``, runs the stage over one manuscript's
+notes: ``split`` cuts each note into pieces and their signals, ``fields``
+reads each piece into fields (or drops it as prose), and ``resolve`` ties
+short forms to their antecedents and groups citations of the same work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from citecheck.citations.fields import Parsed, parse_piece
+from citecheck.citations.names import parse_authors
+from citecheck.citations.resolve import Hint, resolve_citations
+from citecheck.citations.split import Piece, split_note
+from citecheck.model import Citation, CitationType, Footnote
+
+__all__ = ["parse_citations"]
+
+
+def _parse_safely(piece: Piece) -> Parsed | None:
+    try:
+        return parse_piece(piece)
+    except Exception as exc:  # a parser bug must cost one citation, not the run
+        return Parsed(problem=f"could not parse this citation ({type(exc).__name__})")
+
+
+def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Citation:
+    authors = parsed.authors
+    title = parsed.title
+    if parsed.short_who and parsed.short_form is not None and parsed.type is CitationType.OTHER:
+        # "Smith, Short Title, supra note 3": keep who and what it names.
+        who, _, rest = parsed.short_who.partition(",")
+        found = parse_authors(who)
+        if found:
+            authors = found[0]
+            title = rest.strip() or None
+        else:
+            title = parsed.short_who
+    return Citation(
+        note=note.label,
+        index=index,
+        raw=piece.raw,
+        location=note.location,
+        type=parsed.type,
+        signal=piece.signal,
+        authors=authors,
+        et_al=parsed.et_al,
+        title=title,
+        container=parsed.container,
+        volume=parsed.volume,
+        issue=parsed.issue,
+        pages=parsed.pages,
+        pinpoint=parsed.pinpoint,
+        date=parsed.date,
+        publisher=parsed.publisher,
+        place=parsed.place,
+        series=parsed.series,
+        number=parsed.number,
+        urls=parsed.urls,
+        doi=parsed.doi,
+        accessed=parsed.accessed,
+        short_form=parsed.short_form,
+        problem=parsed.problem,
+    )
+
+
+def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> tuple[Citation, ...]:
+    """The works cited by one manuscript's footnotes, in note order.
+
+    ``index`` of each citation is ``start_index`` plus its position in the
+    result, so several manuscripts' citations can share one numbering;
+    short forms resolve only within this call. Prose notes give nothing;
+    text that cannot be read gives a citation of type ``other`` with
+    ``problem`` set. Never raises on note text.
+    """
+    citations: list[Citation] = []
+    hints: list[Hint] = []
+    for note in footnotes:
+        for piece in split_note(note.text):
+            parsed = _parse_safely(piece)
+            if parsed is None:
+                continue
+            index = start_index + len(citations)
+            citations.append(_from_parsed(note, piece, parsed, index))
+            hints.append((parsed.supra_note, parsed.short_who))
+    return resolve_citations(citations, hints)

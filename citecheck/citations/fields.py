@@ -1,0 +1,1082 @@
+"""One piece of a note -> the fields of the work it cites (or None for prose).
+
+The parser works from the outside in. It first takes what is certain
+wherever it sits: URLs, DOIs, access dates, a legal citation (eyecite), a
+Bluebook "vol Container page, pin (year)" group. Then it finds the title:
+quoted ("“Title,”") or italic when the markup said so, and the authors in
+front of it. Without markup it reads the comma-separated elements: authors
+first, then text elements (title, then container), then the "meta" elements
+(dates, vol./no., pages, "(Place: Publisher, Year)", "Paper No. 153").
+
+Everything found is blanked out of a working copy of the text (replaced by
+spaces of the same length) so offsets, and the italic spans that point into
+the text, stay valid while later steps run.
+
+A piece with no sign of being a citation (no URL, title, authors-and-date,
+volume...) is prose and gives None. Short forms (Id., Ibid., supra, op.
+cit.) are recognised here and resolved later by ``resolve``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from citecheck.citations.dates import DateMatch, find_dates, month_number, parse_date
+from citecheck.citations.legal import find_legal
+from citecheck.citations.names import looks_corporate, parse_authors
+from citecheck.citations.split import Piece
+from citecheck.model import CitationType, PartialDate, Person, ShortForm
+
+__all__ = ["Parsed", "parse_piece"]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The fields of one piece, before indexes and work ids are assigned."""
+
+    type: CitationType = CitationType.OTHER
+    authors: tuple[Person, ...] = ()
+    et_al: bool = False
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    pinpoint: str | None = None
+    date: PartialDate | None = None
+    publisher: str | None = None
+    place: str | None = None
+    series: str | None = None
+    number: str | None = None
+    urls: tuple[str, ...] = ()
+    doi: str | None = None
+    accessed: PartialDate | None = None
+    short_form: ShortForm | None = None
+    # For supra / short cites: which note and whose work ("Smith", a title).
+    supra_note: str | None = None
+    short_who: str | None = None
+    problem: str | None = None
+
+
+@dataclass(slots=True)
+class _Draft:
+    """The mutable working state of one parse; never leaves this module."""
+
+    text: str
+    italics: tuple[Span, ...]
+    type: CitationType | None = None
+    authors: tuple[Person, ...] = ()
+    et_al: bool = False
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    pinpoint: str | None = None
+    date: PartialDate | None = None
+    publisher: str | None = None
+    place: str | None = None
+    series: str | None = None
+    number: str | None = None
+    urls: list[str] = field(default_factory=list)
+    doi: str | None = None
+    accessed: PartialDate | None = None
+    editors: bool = False
+    chapter: bool = False
+    strong: bool = False
+    title_marked: bool = False
+    title_quoted: bool = False
+    problem: str | None = None
+
+    def blank(self, a: int, b: int) -> None:
+        if b > a:
+            self.text = self.text[:a] + " " * (b - a) + self.text[b:]
+
+
+_ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Ltd|Corp|Jr|St|al))\.$")
+
+
+def _tidy(text: str | None) -> str | None:
+    """Collapse spaces, drop wrapping quotes and trailing separators."""
+    if text is None:
+        return None
+    value = re.sub(r"\s+", " ", text).strip(" ,;:")
+    value = value.strip("“”\"'‘’ ").rstrip(" ,;:")
+    # One trailing period goes unless it ends an abbreviation ("Inc.", "U.S.").
+    if value.endswith(".") and not _ABBREV_END_RE.search(value):
+        value = value[:-1].rstrip()
+    return value or None
+
+
+def _pin(text: str) -> str | None:
+    value = re.sub(r"^(?:at\s+)?(?:pp?\.|pages?|para(?:graph)?s?\.?|§+)\s*", "", text.strip(" .,"))
+    value = value.strip(" .,")
+    return value or None
+
+
+# --------------------------------------------------------------------------
+# Short forms
+# --------------------------------------------------------------------------
+
+_LOCATOR = (
+    r"(?:(?:at\s+)?(?:(?:pp?\.|pages?|paras?\.|¶+|§+)\s*)?"
+    r"(?P<pin>[\dIVXLCDMivxlcdm][\w–—\-.,]{0,30}?))"
+)
+_IBID_RE = re.compile(
+    rf"^(?P<word>ibid(?:em)?|id)\.?(?:,?\s*{_LOCATOR})?\s*(?:\(.*\))?\s*[.,]?\s*(?=$|[A-Z(])",
+    re.IGNORECASE,
+)
+_SUPRA_RE = re.compile(
+    r"^(?P<who>.{1,240}?),?\s+(?:supra|op\.\s?cit\.?|loc\.\s?cit\.?)"
+    r"(?:,?\s*(?:note|n\.)\s*(?P<note>\d{1,4}))?"
+    r"(?:,?\s*(?:at\s+)?(?:(?:pp?\.|pages?|paras?\.|¶+|§+)\s*)?(?P<pin>[\dIVXLCDMivxlcdm][\w–—\-]{0,20}))?",
+    re.IGNORECASE,
+)
+
+
+def _short_form(text: str) -> Parsed | None:
+    stripped = text.strip()
+    m = _IBID_RE.match(stripped)
+    if m:
+        form = ShortForm.ID if m.group("word").lower() == "id" else ShortForm.IBID
+        # "Id" is only a short form with its period (it is also a word).
+        if form is ShortForm.ID and not re.match(r"(?i)id\.", stripped):
+            return None
+        pin = m.group("pin")
+        return Parsed(short_form=form, pinpoint=_pin(pin) if pin else None)
+    m = _SUPRA_RE.match(stripped)
+    if m:
+        who = _tidy(m.group("who"))
+        pin = m.group("pin")
+        return Parsed(
+            short_form=ShortForm.SUPRA,
+            supra_note=m.group("note"),
+            short_who=who,
+            pinpoint=_pin(pin) if pin else None,
+        )
+    return None
+
+
+# --------------------------------------------------------------------------
+# URLs, DOIs, access dates
+# --------------------------------------------------------------------------
+
+_URL_RE = re.compile(r"<(?:https?://|www\.)[^\s<>]+>|(?:https?://|www\.)[^\s<>\"“”]+")
+_DOI_RE = re.compile(r"\b(?:doi:\s*|DOI:?\s*)(10\.\d{4,9}/[^\s\"“”<>]+)", re.IGNORECASE)
+_DOI_IN_URL_RE = re.compile(r"doi\.org/(10\.\d{4,9}/\S+)", re.IGNORECASE)
+_URL_LEAD_RE = re.compile(
+    r"(?:[,.;:]?\s*\b(?:(?:available|accessible|retrieved|downloaded|archived|published|posted"
+    r"|reprinted)(?:\s+(?:online|at|from|on|via|in))*|online(?:\s+at)?|at|see|url|from|via)\s*:?\s*)+$",
+    re.IGNORECASE,
+)
+_ACCESSED_RE = re.compile(
+    r"[(\[,;.]?\s*\b(?:(?:last\s+)?(?:accessed|visited|viewed|checked|consulted|modified)"
+    r"|retrieved|date\s+accessed)(?:\s+on)?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _strip_url(url: str) -> str:
+    url = url.strip("<>")
+    # Trailing punctuation belongs to the sentence, except a closing bracket
+    # the URL itself opened (Wikipedia's "..._(novel)").
+    while url and url[-1] in ".,;:!?'\"”’>]}":
+        url = url[:-1]
+    while url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    return url
+
+
+def _take_urls(d: _Draft) -> None:
+    for m in list(_URL_RE.finditer(d.text)):
+        url = _strip_url(m.group())
+        if len(url) < 8:
+            continue
+        doi = _DOI_IN_URL_RE.search(url)
+        if doi and d.doi is None:
+            d.doi = doi.group(1).rstrip(".,;")
+        d.urls.append(url)
+        d.blank(m.start(), m.end())
+        lead = _URL_LEAD_RE.search(d.text, 0, m.start())
+        if lead and lead.end() == m.start() and lead.group().strip(" ,.;:"):
+            d.blank(lead.start(), lead.end())
+    m2 = _DOI_RE.search(d.text)
+    if m2:
+        d.doi = d.doi or m2.group(1).rstrip(".,;)")
+        d.blank(m2.start(), m2.end())
+    if d.urls or d.doi:
+        d.strong = True
+
+
+def _take_accessed(d: _Draft) -> None:
+    for m in _ACCESSED_RE.finditer(d.text):
+        tail = d.text[m.end() : m.end() + 40]
+        dates = find_dates(tail)
+        if dates and dates[0].start <= 1:
+            end = m.end() + dates[0].end
+            d.accessed = dates[0].date
+            if end < len(d.text) and d.text[end] in ")]":
+                end += 1
+            d.blank(m.start(), end)
+            return
+
+
+# --------------------------------------------------------------------------
+# Bluebook "55 Foreign Affairs 306, 309 (1977)"
+# --------------------------------------------------------------------------
+
+_BLUEBOOK_RE = re.compile(
+    r"(?:^|(?<=[,.”\"]\s)|(?<=[,.”\"]))\s*(?P<vol>\d{1,4})\s+"
+    r"(?P<cont>[A-Z][A-Za-z.&'’:\- ]{1,80}?)\s+(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)"
+    r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*n\.\s*\d+)?))?"
+    r"(?:\s*\((?P<yr>[^()]{0,40}?\b(?:1[5-9]|20)\d\d)\))?"
+)
+
+
+def _take_bluebook(d: _Draft) -> None:
+    m = _BLUEBOOK_RE.search(d.text)
+    if not m:
+        return
+    container = m.group("cont").strip()
+    if month_number(container.split()[0]) or container.lower().startswith(("no.", "vol")):
+        return
+    pin = m.group("pin")
+    year_text = m.group("yr")
+    date = parse_date(year_text) if year_text else None
+    if pin and date is None and re.fullmatch(r"(?:1[5-9]|20)\d\d(?:\s*[-–]\s*\d{2,4})?", pin):
+        # "1413, 1995-1996": a year (range) where a pinpoint would be.
+        date = parse_date(pin)
+        pin = None
+    if date is None and pin is None:
+        # "48 Stanford Law Review 1413" alone is still a cite; a year may follow.
+        follow = re.match(r"\s*,?\s*((?:1[5-9]|20)\d\d(?:\s*[-–]\s*\d{2,4})?)\b", d.text[m.end() :])
+        if not follow:
+            return
+        date = parse_date(follow.group(1))
+        d.blank(m.end(), m.end() + follow.end())
+    d.volume = m.group("vol")
+    d.container = container
+    d.pages = m.group("page").replace(" ", "")
+    d.pinpoint = pin
+    d.date = date
+    d.type = CitationType.ARTICLE
+    d.strong = True
+    d.blank(m.start(), m.end())
+
+
+# --------------------------------------------------------------------------
+# Titles marked by quotation marks or italics
+# --------------------------------------------------------------------------
+
+_QUOTED_RE = re.compile(r"[“\"](?P<t>[^“”\"]{2,400}?)[”\"]")
+_TITLE_POS_RE = re.compile(r"(?:^|[,.:;]|\bin|\bIn)\s*$")
+
+
+def _title_position(text: str, at: int) -> bool:
+    return bool(_TITLE_POS_RE.search(text[max(0, at - 6) : at])) or not text[:at].strip()
+
+
+def _marked_titles(d: _Draft) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, kind) of quoted and italic stretches, in order."""
+    found: list[tuple[int, int, str, str]] = []
+    for m in _QUOTED_RE.finditer(d.text):
+        found.append((m.start(), m.end(), m.group("t"), "quote"))
+    for a, b in d.italics:
+        if 0 <= a < b <= len(d.text) and d.text[a:b].strip():
+            if any(qa <= a < qb for qa, qb, _t, _k in found):
+                continue
+            found.append((a, b, d.text[a:b], "italic"))
+    found.sort()
+    return found
+
+
+# --------------------------------------------------------------------------
+# Authors at the front
+# --------------------------------------------------------------------------
+
+_ABBREV = frozenset(
+    [
+        "u.s",
+        "us",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "vol",
+        "no",
+        "nos",
+        "ed",
+        "eds",
+        "trans",
+        "rev",
+        "sept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "co",
+        "ltd",
+        "corp",
+        "dept",
+        "univ",
+        "assn",
+        "intl",
+        "natl",
+        "govt",
+        "pp",
+        "p",
+        "ch",
+        "art",
+        "sec",
+        "fig",
+        "et",
+        "al",
+        "e.g",
+        "i.e",
+        "cf",
+        "vs",
+        "v",
+        "op",
+        "cit",
+    ]
+)
+
+
+def _sentence_end(text: str, start: int = 0) -> int:
+    """Index of the first ". " that ends a sentence, not an initial or abbreviation."""
+    for m in re.finditer(r"\.(?=\s|$)", text[start:]):
+        i = start + m.start()
+        word = re.search(r"([\w.]+)$", text[:i])
+        token = word.group(1) if word else ""
+        bare = token.replace(".", "").lower()
+        if len(bare) <= 1 or bare in _ABBREV or token.lower().rstrip(".") in _ABBREV:
+            continue
+        return i
+    return -1
+
+
+def _top_commas(text: str) -> list[int]:
+    out: list[int] = []
+    depth = 0
+    quote = False
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch in "“":
+            quote = True
+        elif ch in "”":
+            quote = False
+        elif ch == '"':
+            quote = not quote
+        elif ch == "," and depth == 0 and not quote:
+            out.append(i)
+    return out
+
+
+_EDITOR_RE = re.compile(r",?\s*\(?\b(?:eds?\.|editors?|ed\.\s+by|edited\s+by|comp\.)\)?\s*$", re.I)
+_APA_RE = re.compile(
+    r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,30})?\)\.?"
+)
+
+
+def _take_authors(d: _Draft, limit: int) -> int:
+    """Read authors from the front (up to ``limit``); return where they end."""
+    text = d.text[:limit]
+    lead = len(text) - len(text.lstrip())
+    m = _APA_RE.match(text.lstrip())
+    if m:
+        found = parse_authors(_EDITOR_RE.sub("", m.group("who")), inverted=True)
+        if found:
+            d.authors, d.et_al = found
+            d.date = parse_date(m.group("date")) or d.date
+            d.strong = True
+            return lead + m.end()
+    commas = _top_commas(text)
+    period = _sentence_end(text, lead)
+    first_comma = commas[0] if commas else -1
+    if period > 0 and (first_comma < 0 or period < first_comma):
+        found = parse_authors(_EDITOR_RE.sub("", text[:period]))
+        if found:
+            d.authors, d.et_al = found
+            d.editors = bool(_EDITOR_RE.search(text[:period]))
+            return period + 1
+    if first_comma > 0 and period > first_comma:
+        # "Boghardt, Thomas. Title": inverted, ended by a period.
+        given = text[first_comma + 1 : period]
+        if len(given.split()) <= 4:
+            found = parse_authors(text[:period], inverted=True)
+            if found:
+                d.authors, d.et_al = found
+                return period + 1
+    if first_comma > 0:
+        # "A, B, and C, Title": extend over the commas while a conjunction closes the list.
+        end = first_comma
+        for nxt, comma in enumerate(commas[1:4], start=1):
+            chunk = text[commas[nxt - 1] + 1 : comma].strip()
+            if re.match(r"(?:and|&)\s", chunk):
+                end = comma
+                break
+        block = text[:end]
+        found = parse_authors(_EDITOR_RE.sub("", block))
+        if found and not _titleish(block):
+            d.authors, d.et_al = found
+            d.editors = bool(_EDITOR_RE.search(block))
+            return end + 1
+    return lead
+
+
+# Capitalised words that open titles far more often than they are names.
+_TITLE_WORDS = frozenset(
+    [
+        "trade",
+        "order",
+        "world",
+        "report",
+        "review",
+        "policy",
+        "security",
+        "history",
+        "law",
+        "laws",
+        "global",
+        "economic",
+        "economics",
+        "foreign",
+        "national",
+        "international",
+        "annual",
+        "strategy",
+        "border",
+        "borders",
+        "state",
+        "states",
+        "united",
+        "america",
+        "american",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "old",
+        "war",
+        "peace",
+        "age",
+        "case",
+        "cases",
+        "study",
+        "studies",
+        "introduction",
+        "guide",
+        "handbook",
+        "principles",
+        "theory",
+        "politics",
+        "power",
+        "rights",
+        "human",
+        "development",
+        "crisis",
+        "future",
+        "data",
+        "statistics",
+        "facts",
+        "fact",
+        "figures",
+        "news",
+        "notes",
+        "note",
+        "letter",
+        "letters",
+        "speech",
+        "press",
+        "release",
+        "statement",
+        "statements",
+        "overview",
+        "summary",
+        "analysis",
+        "toward",
+        "towards",
+        "beyond",
+        "after",
+        "before",
+        "mexico",
+        "canada",
+        "china",
+        "europe",
+        "homeland",
+        "public",
+        "private",
+    ]
+)
+
+
+def _titleish(text: str) -> bool:
+    words = [w.strip(".,") for w in text.split()]
+    return any(w.casefold() in _TITLE_WORDS for w in words)
+
+
+# --------------------------------------------------------------------------
+# The elements after the title
+# --------------------------------------------------------------------------
+
+_VOL_RE = re.compile(r"^(?:vol\.?|volume|v\.)\s*(?P<v>[\w.-]+)$", re.I)
+_NO_RE = re.compile(r"^(?:no\.?|nos\.?|number|issue|iss\.|#)\s*(?P<n>[\w./-]+)$", re.I)
+_VOL_ISSUE_RE = re.compile(r"^(?P<v>\d{1,4})\s*\((?P<i>[\w/–-]{1,10})\)$")
+_PAGES_RE = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<p>[\w–—-]+(?:\s*[-–—]\s*\w+)?)$", re.I)
+_BARE_PAGES_RE = re.compile(r"^:?\s*(?P<p>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)$")
+_SERIES_NO_RE = re.compile(
+    r"^(?P<s>(?:[A-Z][\w&.’'-]*\s+){0,6}?(?:[\w-]+\s+)?(?:Papers?|Reports?|Briefs?|Series|Notes?"
+    r"|Stud(?:y|ies)|Memo(?:randum)?|Bulletin|Documents?|Publications?|Monographs?|Briefing"
+    r"|Perspectives?|Analysis|Insights?|Commentary))\s*,?\s*(?:No\.?|Number|Nos\.?|#)\s*(?P<n>[\w.-]+)$"
+)
+_SERIES_PHRASE_RE = re.compile(
+    r"(?P<s>(?:Independent\s+)?Task\s+Force\s+Report|Working\s+Paper|Policy\s+Brief|Discussion\s+Paper"
+    r"|Occasional\s+Paper|Special\s+Report|Technical\s+Report|White\s+Paper|Issue\s+Brief"
+    r"|Research\s+Paper|Policy\s+Paper|Staff\s+Report|Background\s+Paper|Briefing\s+Paper"
+    r"|Research\s+Report|Annual\s+Report|Council\s+Special\s+Report|Policy\s+Analysis)$"
+)
+_CONTAINER_VOL_RE = re.compile(r"^(?P<c>.*[A-Za-z.)’'])\s+(?P<v>\d{1,4})$")
+_PUB_PAREN_RE = re.compile(
+    r"^(?P<place>[^:()]{2,80}?)\s*:\s*(?P<pub>[^()]{2,160}?)(?:,\s*(?P<rest>.*))?$"
+)
+_EDITION_RE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|rev\.?|revised|new)\s+ed(?:\.|ition)?$", re.I)
+_MONTH_ONLY_RE = re.compile(r"^(?P<m>[A-Z][a-z]+\.?)$")
+_NEWSPAPER_RE = re.compile(
+    r"\b(?:Times|Post|Herald|Tribune|Guardian|Gazette|Chronicle|Telegraph|Independent|Observer"
+    r"|Courier|Dispatch|Inquirer|Examiner|Sun|Star|Globe|Daily|Reuters|Associated\s+Press|AP"
+    r"|Bloomberg|Wall\s+Street\s+Journal|Journal-Constitution|News|Newsweek|Le\s+Monde|El\s+País"
+    r"|El\s+Universal|Reforma|La\s+Jornada|Milenio|Excélsior|Al\s+Jazeera|BBC|CNN|NPR|Politico"
+    r"|Agence\s+France-Presse|AFP|Press|Record|Register|Bee|Journal\s+Sentinel|Financial\s+Times)\b"
+)
+_REPORT_TITLE_RE = re.compile(
+    r"\b(?:Report|Review|Strategy|Assessment|White\s+Paper|Working\s+Paper|Policy\s+Brief|Brief"
+    r"|Testimony|Hearing|Fact\s+Sheet|Factsheet|Plan|Guidelines|Survey|Census|Statistics|Yearbook"
+    r"|Outlook|Indicators|Estimates|Memorandum)\b"
+)
+_PRESENTATION_RE = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?P<kind>presentation|speech|lecture|talk|keynote(?:\s+address)?|address"
+    r"|remarks|briefing|testimony|paper\s+presented|conference\s+paper|webinar|panel)"
+    r"(?:\s+(?:prepared|given|delivered|presented|made|entitled|titled))?\s+by\s+"
+    r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
+    r"(?:,?\s+(?:at|to|before|for)\s+(?:the\s+)?(?P<where>[A-Z][^,;()]{1,120}?))?"
+    r"(?:,?\s+(?:in|on)\s+(?P<when>[^,;()]{0,30}?(?:1[5-9]|20)\d\d))?\s*[.,;]?\s*$"
+)
+_PAGE_OF_RE = re.compile(
+    r"^(?:at\s+)?(?:page|pages|p\.|pp\.|chapter|ch\.|section|sec\.|§|para(?:graph)?\.?)\s*"
+    r"(?P<pin>[\w–-]+)\s+(?:of|in)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_AT_PAGE_RE = re.compile(
+    r"^(?:The\s+)?(?P<t>(?:(?:1[5-9]|20)\d\d\s+)?[A-Z][\w’'-]*(?:\s+(?:of|on|for|and|the|in|to"
+    r"|[A-Z][\w’'-]*)){1,14})\s+\(at\s+(?:pp?\.\s*|page\s+)?(?P<pin>[\w–-]+)\)"
+)
+
+
+def _elements(text: str) -> list[tuple[int, int, str]]:
+    """Top-level elements of ``text``: comma-separated text and (...) groups."""
+    out: list[tuple[int, int, str]] = []
+    depth = 0
+    quote = False
+    start = 0
+    paren_start = 0
+    for i, ch in enumerate(text):
+        if ch == "(" and not quote:
+            if depth == 0:
+                if text[start:i].strip():
+                    out.append((start, i, "text"))
+                paren_start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((paren_start, i + 1, "paren"))
+                start = i + 1
+        elif depth:
+            continue
+        elif ch == "“":
+            quote = True
+        elif ch == "”":
+            quote = False
+        elif ch == '"':
+            quote = not quote
+        elif ch in ",;" and not quote:
+            if text[start:i].strip():
+                out.append((start, i, "text"))
+            start = i + 1
+    if depth:
+        # An unclosed "(" (a truncated note): treat the rest as text.
+        start = min(start, paren_start)
+    if text[start:].strip():
+        out.append((start, len(text), "text"))
+    return out
+
+
+def _pick_date(d: _Draft, after: int) -> DateMatch | None:
+    """The publication date: the last, most precise date after ``after``."""
+    best: DateMatch | None = None
+    rank = {"year": 0, "month": 1, "day": 2}
+    for match in find_dates(d.text):
+        if match.start < after:
+            continue
+        if best is None or rank[match.date.precision] >= rank[best.date.precision]:
+            best = match
+    return best
+
+
+@dataclass(slots=True)
+class _Tail:
+    texts: list[str] = field(default_factory=list)
+    text_before_meta: list[str] = field(default_factory=list)
+    container_hint: bool = False
+    book_hint: bool = False
+    seen_meta: bool = False
+    month_only: int | None = None
+    numbers: list[str] = field(default_factory=list)
+
+
+def _read_paren(d: _Draft, inner: str, tail: _Tail) -> None:
+    inner = inner.strip()
+    if not inner:
+        return
+    if _EDITOR_RE.fullmatch(inner) or re.fullmatch(r"(?i)eds?\.?", inner):
+        d.editors = True
+        return
+    m = re.fullmatch(r"(?i)at\s+(?:pp?\.\s*|page\s+)?(?P<p>[\w–-]+)", inner)
+    if m:
+        d.pinpoint = m.group("p")
+        return
+    m = _PUB_PAREN_RE.match(inner)
+    if m and not re.match(r"(?i)(?:at|see|quoting|citing)\b", inner):
+        d.place = _tidy(m.group("place"))
+        rest = m.group("rest") or ""
+        pub = m.group("pub")
+        if not rest and re.search(r"\d{4}", pub):
+            # "(New York: Knopf 2010)": the year is glued to the publisher.
+            parts = re.split(r",?\s+(?=(?:1[5-9]|20)\d\d)", pub, maxsplit=1)
+            pub, rest = parts[0], parts[1] if len(parts) > 1 else ""
+        d.publisher = _tidy(pub)
+        date = parse_date(rest)
+        if date:
+            d.date = date
+        d.strong = True
+        tail.book_hint = True
+        return
+    m2 = _MONTH_ONLY_RE.match(inner)
+    if m2 and month_number(m2.group("m")):
+        tail.month_only = month_number(m2.group("m"))
+        return
+    dates = find_dates(inner)
+    if dates:
+        before = inner[: dates[-1].start].strip(" ,")
+        edition = re.fullmatch(r"(?i)(?:ed\.?|rev\.?|\d+\w*\s+ed\.?)", before)
+        publisher_like = looks_corporate(before) or (
+            before[:1].isupper() and len(before.split()) <= 8
+        )
+        if before and not edition and publisher_like:
+            d.publisher = d.publisher or _tidy(before)
+            tail.book_hint = True
+        if d.date is None or dates[-1].date.precision != "year" or d.date.precision == "year":
+            d.date = dates[-1].date
+        if dates[-1].date.precision != "year":
+            tail.container_hint = True
+        tail.seen_meta = True
+
+
+def _read_tail(d: _Draft, start: int) -> _Tail:
+    """Read the elements after the title (or after the authors, when unmarked)."""
+    tail = _Tail()
+    body = d.text[start:]
+    for a, b, kind in _elements(body):
+        chunk = body[a:b]
+        if kind == "paren":
+            _read_paren(d, chunk[1:-1], tail)
+            tail.seen_meta = True
+            continue
+        value = chunk.strip(" .:")
+        if not value:
+            continue
+        if _VOL_RE.match(value):
+            d.volume = _VOL_RE.match(value).group("v")  # type: ignore[union-attr]
+            tail.container_hint = tail.seen_meta = True
+            continue
+        m = _NO_RE.match(value)
+        if m:
+            tail.numbers.append(m.group("n"))
+            tail.seen_meta = True
+            continue
+        m = _VOL_ISSUE_RE.match(value)
+        if m and tail.texts:
+            d.volume, d.issue = m.group("v"), m.group("i")
+            tail.container_hint = tail.seen_meta = True
+            continue
+        m = _PAGES_RE.match(value)
+        if m:
+            pages = m.group("p")
+            if value.lower().startswith(("at", "p.", "page ")) and not re.search(r"[-–—]", pages):
+                d.pinpoint = pages
+            elif d.pages is None:
+                d.pages = pages
+            else:
+                d.pinpoint = pages
+            tail.seen_meta = True
+            continue
+        m = _BARE_PAGES_RE.match(value)
+        if m and d.container and d.volume is None and not tail.seen_meta and "-" not in value:
+            # "Journal 42 (1948)" with the journal in italics: the volume.
+            d.volume = m.group("p")
+            tail.container_hint = tail.seen_meta = True
+            continue
+        if m and (tail.texts or d.title):
+            pages = re.sub(r"\s+", "", m.group("p"))
+            if re.search(r"[-–—]", pages) and d.pages is None:
+                d.pages = pages
+            elif d.pages is not None or d.pinpoint is None:
+                d.pinpoint = pages
+            tail.seen_meta = True
+            continue
+        m = _SERIES_NO_RE.match(value)
+        if m:
+            d.series, d.number = _tidy(m.group("s")), m.group("n")
+            tail.seen_meta = True
+            continue
+        if _EDITION_RE.match(value):
+            continue
+        m = _SERIES_PHRASE_RE.search(value)
+        if m and (tail.texts or d.title):
+            d.series = _tidy(m.group("s"))
+            org = value[: m.start()].strip(" ,")
+            if org:
+                d.publisher = d.publisher or _tidy(org)
+            tail.seen_meta = True
+            continue
+        m = _CONTAINER_VOL_RE.match(value)
+        if m and (tail.texts or d.title) and not tail.seen_meta and not month_number(m.group("c")):
+            tail.texts.append(m.group("c"))
+            tail.text_before_meta = list(tail.texts)
+            d.volume = m.group("v")
+            tail.container_hint = tail.seen_meta = True
+            continue
+        if re.match(r"(?i)(?:ed\.|eds\.|edited|trans\.|translated)\s+(?:by\s+)?", value):
+            continue
+        if not tail.seen_meta:
+            tail.texts.append(value)
+            tail.text_before_meta = list(tail.texts)
+        elif d.container is None and not tail.texts[1:] and value[:1].isupper():
+            # "Title, 2010, Reuters": a source named after the date.
+            tail.texts.append(value)
+    return tail
+
+
+def _split_sentence(text: str) -> tuple[str, str] | None:
+    """ "Title. Container" -> (title, container) at the last sentence end."""
+    last = -1
+    pos = 0
+    while True:
+        i = _sentence_end(text, pos)
+        if i < 0:
+            break
+        last = i
+        pos = i + 1
+    if last <= 0 or last >= len(text) - 2:
+        return None
+    return text[:last], text[last + 1 :]
+
+
+# --------------------------------------------------------------------------
+# The parse
+# --------------------------------------------------------------------------
+
+
+def _finish_type(d: _Draft) -> CitationType:
+    if d.type is not None:
+        return d.type
+    container = d.container or ""
+    title = d.title or ""
+    if d.chapter:
+        return CitationType.CHAPTER
+    if d.series or d.number:
+        return CitationType.REPORT
+    if container and _NEWSPAPER_RE.search(container) and not d.volume:
+        return CitationType.NEWSPAPER
+    if container and (d.volume or d.issue or d.pages):
+        return CitationType.ARTICLE
+    if container and d.date is not None and d.date.precision == "day" and not d.publisher:
+        return CitationType.NEWSPAPER
+    if container and not d.urls:
+        return CitationType.ARTICLE
+    if d.title_quoted and not container and not (d.publisher or d.urls or d.date):
+        # A quoted title is part of something (an article, a chapter); the
+        # note just does not say of what.
+        return CitationType.ARTICLE
+    if title and not container and _REPORT_TITLE_RE.search(title) and (d.urls or d.authors):
+        if d.authors and not d.authors[0].corporate and not d.urls:
+            return CitationType.BOOK if d.date else CitationType.OTHER
+        return CitationType.REPORT
+    if d.publisher and not container:
+        return CitationType.BOOK
+    if d.urls:
+        return CitationType.WEBPAGE
+    if title and d.date is not None and not container:
+        return CitationType.BOOK
+    if container:
+        return CitationType.ARTICLE
+    return CitationType.OTHER
+
+
+def _parsed(d: _Draft, **extra: object) -> Parsed:
+    number = d.number
+    issue = d.issue
+    return Parsed(
+        type=_finish_type(d),
+        authors=d.authors,
+        et_al=d.et_al,
+        title=_tidy(d.title),
+        container=_tidy(d.container),
+        volume=d.volume,
+        issue=issue,
+        pages=d.pages,
+        pinpoint=d.pinpoint,
+        date=d.date,
+        publisher=_tidy(d.publisher),
+        place=_tidy(d.place),
+        series=_tidy(d.series),
+        number=number,
+        urls=tuple(dict.fromkeys(d.urls)),
+        doi=d.doi,
+        accessed=d.accessed,
+        problem=d.problem,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _presentation(d: _Draft) -> bool:
+    m = _PRESENTATION_RE.search(d.text)
+    if not m:
+        return False
+    people = parse_authors(m.group("who"))
+    if not people:
+        return False
+    d.authors, d.et_al = people
+    d.publisher = m.group("where")
+    when = m.group("when")
+    d.date = parse_date(when) if when else d.date
+    d.type = CitationType.PRESENTATION
+    d.strong = True
+    return True
+
+
+def parse_piece(piece: Piece) -> Parsed | None:
+    """The fields of the work ``piece`` cites; None when it is prose.
+
+    Never raises on odd text: what cannot be read becomes ``problem``.
+    """
+    text = piece.text
+    if not text.strip():
+        return None
+    short = _short_form(text)
+    if short is not None:
+        return short
+    d = _Draft(text=text, italics=piece.italics)
+    _take_urls(d)
+    _take_accessed(d)
+    if _presentation(d):
+        return _parsed(d)
+    legal = find_legal(d.text)
+    if legal is not None:
+        if legal.short:
+            return Parsed(
+                type=CitationType.CASE,
+                short_form=ShortForm.SHORT_TITLE,
+                container=legal.container,
+                volume=legal.volume,
+                pinpoint=legal.pinpoint,
+                short_who=legal.antecedent_guess,
+                urls=tuple(d.urls),
+            )
+        if legal.type in (CitationType.CASE, CitationType.STATUTE):
+            d.type = legal.type
+            d.title = legal.title
+            d.container, d.volume, d.pages = legal.container, legal.volume, legal.pages
+            d.pinpoint, d.date, d.number = legal.pinpoint, legal.date, legal.number
+            return _parsed(d)
+        d.type = CitationType.ARTICLE
+        d.container, d.volume, d.pages = legal.container, legal.volume, legal.pages
+        d.pinpoint, d.date = legal.pinpoint, legal.date
+        d.strong = True
+        d.blank(legal.start, legal.end)
+    else:
+        _take_bluebook(d)
+    m = _PAGE_OF_RE.match(d.text)
+    if m:
+        d.pinpoint = m.group("pin")
+        d.blank(m.start(), m.end())
+    else:
+        m = _AT_PAGE_RE.match(d.text)
+        if m:
+            d.title = m.group("t")
+            d.pinpoint = m.group("pin")
+            d.type = CitationType.REPORT if _REPORT_TITLE_RE.search(d.title) else None
+            d.strong = True
+            _title_year(d)
+            return _parsed(d)
+    _fields(d, piece)
+    if not d.strong and not _enough(d, piece):
+        return None
+    if d.title is None and d.container is None and not (d.urls or d.authors or d.doi):
+        return None
+    return _parsed(d)
+
+
+def _enough(d: _Draft, piece: Piece) -> bool:
+    """Is this piece a citation, though nothing certain (URL, volume) was found?"""
+    if d.title_marked and (d.authors or d.container or d.date or piece.signal or piece.leadin):
+        return True
+    if d.authors and d.title and (d.date or d.container or d.volume or d.pages or d.publisher):
+        return len((d.title or "").split()) <= 40
+    return bool((piece.signal or piece.leadin) and d.authors and d.title)
+
+
+def _fields(d: _Draft, piece: Piece) -> None:
+    marked = [t for t in _marked_titles(d) if _title_position(d.text, t[0])]
+    found = None
+    if marked:
+        block = d.text[: marked[0][0]].strip(" ,.:")
+        if block:
+            found = parse_authors(_EDITOR_RE.sub("", block), inverted=True)
+            # A quotation inside prose is not a title: what comes before a
+            # title is its authors, or a lead-in ending "in" / ":".
+            if found is None and not re.search(r"(?i)(?:\bin|:)\s*$", d.text[: marked[0][0]]):
+                marked = []
+    if marked:
+        a, b, title, kind = marked[0]
+        d.title = title
+        d.title_marked = True
+        d.title_quoted = kind == "quote"
+        if found:
+            d.authors, d.et_al = found
+            d.editors = bool(_EDITOR_RE.search(d.text[:a]))
+        d.blank(a, b)
+        # A second marked stretch after the title is the container.
+        for a2, b2, text2, _k2 in marked[1:]:
+            if d.container is None and a2 > a:
+                if re.match(r"\s*(?:in\s+)", d.text[b:a2], re.I):
+                    d.chapter = True
+                d.container = text2
+                d.blank(a2, b2)
+                break
+        tail_start = b
+    else:
+        tail_start = _take_authors(d, len(d.text))
+    date_from = tail_start
+    if not marked:
+        # Unmarked, the title is the first element: a year inside it
+        # ("2014 Quadrennial ... Review") is not the publication date.
+        boundary = re.search(r"[,(]", d.text[tail_start:])
+        date_from = tail_start + boundary.start() if boundary else len(d.text)
+    if d.date is None or d.date.precision == "year":
+        picked = _pick_date(d, date_from)
+        if picked is not None and (d.date is None or picked.date.precision != "year"):
+            d.date = picked.date
+            d.blank(picked.start, picked.end)
+    chapter = re.search(r"(?:^|[,.]\s*)\b[Ii]n\s+(?=[A-Z“\"])", d.text[tail_start:])
+    if chapter and (d.title or not marked):
+        pre = d.text[tail_start : tail_start + chapter.start()]
+        if d.title is None and pre.strip():
+            d.title = pre
+        d.blank(tail_start, tail_start + chapter.end())
+        d.chapter = True
+        # "in Editor (ed.), Book": drop the editors, keep the book.
+        rest = d.text[tail_start + chapter.end() :]
+        ed = re.match(r"\s*(?P<who>[^,()]{2,120}?)\s*(?:\(eds?\.?\)|,?\s*eds?\.)\s*,?", rest)
+        if ed and parse_authors(ed.group("who")):
+            d.blank(tail_start + chapter.end(), tail_start + chapter.end() + ed.end())
+        elif re.match(r"\s*(?:ed(?:ited)?\.?\s+by)", rest):
+            pass
+    tail = _read_tail(d, tail_start)
+    _assign(d, tail)
+
+
+def _title_year(d: _Draft) -> None:
+    """ "The 2014 Quadrennial Review": the title's year dates an undated report."""
+    if not d.title:
+        return
+    m = re.match(r"^\s*(?:The\s+|the\s+)?((?:1[5-9]|20)\d\d)\s+[A-Z]", d.title)
+    if m:
+        if d.date is None:
+            d.date = PartialDate(int(m.group(1)))
+        d.title = re.sub(r"^\s*(?:The|the)\s+", "", d.title)
+
+
+def _assign(d: _Draft, tail: _Tail) -> None:
+    texts = [t for t in tail.text_before_meta or tail.texts if t.strip()]
+    if tail.month_only and d.date is not None and d.date.month is None:
+        d.date = PartialDate(d.date.year, tail.month_only)
+    numbers = tail.numbers
+    container_hint = tail.container_hint or bool(d.volume or d.issue or d.pages)
+    if d.date is not None and d.date.precision != "year":
+        container_hint = True
+    if d.urls and len(texts) >= 2 and d.title is None:
+        # "Title, Site or Publisher, <url>": the last element names the site.
+        container_hint = True
+    if d.title is None and d.container is not None:
+        # The container came from a Bluebook or eyecite match: the rest is title.
+        d.title = ", ".join(texts) or None
+    elif d.title is None:
+        if not texts:
+            pass
+        elif len(texts) == 1 or tail.book_hint or not container_hint:
+            title = ", ".join(texts) if (tail.book_hint or not container_hint) else texts[0]
+            if container_hint and d.container is None and not tail.book_hint:
+                split = _split_sentence(title)
+                if split:
+                    title, d.container = split
+            d.title = title
+        else:
+            *front, last = texts
+            split = _split_sentence(last)
+            if split:
+                front.append(split[0])
+                last = split[1]
+            d.title = ", ".join(front)
+            if d.container is None:
+                d.container = last
+    elif texts and d.container is None:
+        first = texts[0]
+        d.container = first
+    # A corporate name where a container would be, with nothing that makes it
+    # a periodical, is the author ("..., U.S. Drug Enforcement Administration, <url>").
+    if (
+        d.container
+        and not d.authors
+        and not (d.volume or d.issue or d.pages)
+        and looks_corporate(d.container)
+        and not _NEWSPAPER_RE.search(d.container)
+    ):
+        d.authors = (Person(family=_tidy(d.container) or d.container, corporate=True),)
+        d.container = None
+    _title_year(d)
+    for n in numbers:
+        if d.series and d.number is None:
+            d.number = n
+        elif d.container and d.issue is None:
+            d.issue = n
+        elif d.number is None:
+            d.number = n

@@ -1,0 +1,135 @@
+"""Legal citations: cases, statutes and law-review cites, found by eyecite.
+
+eyecite knows the reporters (U.S., F.3d, U.S.C., Stan. L. Rev. ...), so
+citecheck keeps no reporter tables of its own. A cheap pre-check keeps
+eyecite off the many notes that cannot contain a legal citation, which is
+what keeps a 10,000-note manuscript fast.
+
+Journals eyecite does not know ("55 Foreign Affairs 306, 309 (1977)") are
+read by the generic Bluebook pattern in ``fields``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from citecheck.citations.dates import parse_date
+from citecheck.model import CitationType, PartialDate
+
+__all__ = ["LegalHit", "find_legal"]
+
+# Worth asking eyecite only when the text has "v.", a section sign, a code
+# abbreviation or "<volume> <Abbrev.> <page>" with an abbreviation dot.
+_MAYBE_LEGAL_RE = re.compile(
+    r"\sv\.\s|§|\bU\.S\.C|\bC\.F\.R|\bStat\.|\bPub\.\s?L\.|\bCode\b"
+    r"|\b\d{1,4}\s+(?:[A-Z][A-Za-z]{0,8}\.\s?){1,5}(?:\d[a-z]{1,2}\s)?\s*\d{1,5}\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LegalHit:
+    """What eyecite found in one piece, mapped to citecheck's fields."""
+
+    type: CitationType
+    start: int
+    end: int
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    pages: str | None = None
+    pinpoint: str | None = None
+    date: PartialDate | None = None
+    number: str | None = None
+    short: bool = False
+    antecedent_guess: str | None = None
+
+
+def _pin(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = re.sub(r"^(?:at\s+)?(?:pp?\.\s*)?", "", value.strip(" ,"))
+    return text or None
+
+
+def _year(meta: Any) -> PartialDate | None:
+    year = getattr(meta, "year", None)
+    if not year:
+        return None
+    month = getattr(meta, "month", None)
+    day = getattr(meta, "day", None)
+    text = " ".join(str(p) for p in (month, day, year) if p)
+    return parse_date(text) or parse_date(str(year))
+
+
+def find_legal(text: str) -> LegalHit | None:
+    """The first case, statute or law-journal citation in ``text``, if any."""
+    if not _MAYBE_LEGAL_RE.search(text):
+        return None
+    from eyecite import get_citations  # imported late: it takes a third of a second
+
+    try:
+        found = get_citations(text)
+    except Exception:  # eyecite is third-party: its bugs must not stop a run
+        return None
+    for found_cite in found:
+        cite: Any = found_cite
+        kind = type(cite).__name__
+        groups: dict[str, str] = dict(getattr(cite, "groups", {}) or {})
+        meta = cite.metadata
+        start, end = cite.full_span()
+        if kind == "FullCaseCitation":
+            plaintiff = getattr(meta, "plaintiff", None)
+            defendant = getattr(meta, "defendant", None)
+            title = None
+            if plaintiff and defendant:
+                title = f"{plaintiff} v. {defendant}"
+            elif defendant:
+                title = defendant
+            return LegalHit(
+                CitationType.CASE,
+                start,
+                end,
+                title=title,
+                container=groups.get("reporter"),
+                volume=groups.get("volume"),
+                pages=groups.get("page"),
+                pinpoint=_pin(getattr(meta, "pin_cite", None)),
+                date=_year(meta),
+            )
+        if kind == "ShortCaseCitation":
+            return LegalHit(
+                CitationType.CASE,
+                start,
+                end,
+                container=groups.get("reporter"),
+                volume=groups.get("volume"),
+                pinpoint=_pin(getattr(meta, "pin_cite", None)) or groups.get("page"),
+                short=True,
+                antecedent_guess=getattr(meta, "antecedent_guess", None),
+            )
+        if kind == "FullLawCitation":
+            return LegalHit(
+                CitationType.STATUTE,
+                cite.span()[0],
+                end,
+                title=cite.matched_text().strip(),
+                container=groups.get("reporter"),
+                volume=groups.get("title") or groups.get("chapter"),
+                number=groups.get("section"),
+                pinpoint=_pin(getattr(meta, "pin_cite", None)),
+                date=_year(meta),
+            )
+        if kind == "FullJournalCitation":
+            return LegalHit(
+                CitationType.ARTICLE,
+                cite.span()[0],
+                end,
+                container=groups.get("reporter"),
+                volume=groups.get("volume"),
+                pages=groups.get("page"),
+                pinpoint=_pin(getattr(meta, "pin_cite", None)),
+                date=_year(meta),
+            )
+    return None

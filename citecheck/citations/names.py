@@ -1,0 +1,380 @@
+"""Author lists: "Ken Ellingwood", "Boghardt, Thomas", "A & B", "X et al".
+
+``parse_authors`` answers two questions at once: does this stretch of text
+look like the authors of a work, and if so who are they. It says None rather
+than guess when the text reads like a title or prose, because the field
+parser tries several places where the authors might end and keeps the first
+that reads as names.
+
+Corporate authors keep their whole name in ``family``. They are recognised
+by the words organisations use in their names (Council, Bureau, Institute,
+...) or by a short list of organisations that often publish under a name
+that looks personal ("Goldman Sachs").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from citecheck.model import Person
+
+__all__ = ["fold_name", "looks_corporate", "parse_authors", "parse_person"]
+
+# Lower-case name particles that belong to the family name (de la Calle,
+# van Gogh). Matched case-insensitively: manuscripts write "De La Calle" too.
+_PARTICLES = frozenset(
+    [
+        "de",
+        "la",
+        "le",
+        "du",
+        "del",
+        "della",
+        "des",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "vander",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+    ]
+)
+
+# Words that make a stretch of capitalised words an organisation.
+_ORG_WORDS = frozenset(
+    [
+        "administration",
+        "agency",
+        "academy",
+        "association",
+        "assembly",
+        "authority",
+        "bank",
+        "board",
+        "bureau",
+        "center",
+        "centre",
+        "chamber",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "companies",
+        "congress",
+        "corporation",
+        "corp",
+        "council",
+        "court",
+        "department",
+        "dept",
+        "division",
+        "embassy",
+        "federation",
+        "forum",
+        "foundation",
+        "fund",
+        "government",
+        "group",
+        "house",
+        "inc",
+        "institute",
+        "institution",
+        "league",
+        "library",
+        "limited",
+        "llc",
+        "ltd",
+        "ministry",
+        "museum",
+        "office",
+        "organization",
+        "organisation",
+        "parliament",
+        "partnership",
+        "press",
+        "program",
+        "programme",
+        "secretariat",
+        "senate",
+        "service",
+        "services",
+        "society",
+        "staff",
+        "task",
+        "tribunal",
+        "trust",
+        "union",
+        "university",
+        "nations",
+        "agency",
+        "police",
+        "patrol",
+        "customs",
+        "command",
+        "unit",
+        "coalition",
+        "alliance",
+    ]
+)
+
+# Organisations whose names read like a person's. Kept short on purpose: a
+# gazetteer, not a substitute for the keyword rule above.
+_KNOWN_ORGS = frozenset(
+    name.casefold()
+    for name in (
+        "Goldman Sachs",
+        "Morgan Stanley",
+        "JPMorgan Chase",
+        "Merrill Lynch",
+        "Lehman Brothers",
+        "Deloitte",
+        "McKinsey",
+        "McKinsey & Company",
+        "Ernst & Young",
+        "Brookings",
+        "RAND",
+        "RAND Corporation",
+        "Reuters",
+        "Associated Press",
+        "Bloomberg",
+        "Amnesty International",
+        "Human Rights Watch",
+        "Pew Research Center",
+        "Pew Hispanic Center",
+        "Transparency International",
+        "Freedom House",
+        "Stratfor",
+        "Wikipedia",
+        "UNESCO",
+        "UNHCR",
+        "OECD",
+        "NATO",
+        "IMF",
+        "World Bank",
+        "Interpol",
+        "INTERPOL",
+    )
+)
+
+_STOP_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "we",
+        "they",
+        "he",
+        "she",
+        "not",
+        "no",
+        "but",
+        "or",
+        "if",
+        "how",
+        "why",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "new",
+        "after",
+        "before",
+        "under",
+        "over",
+        "between",
+        "through",
+        "about",
+        "into",
+        "during",
+        "against",
+        "among",
+    ]
+)
+
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,3}\.?$")
+_ET_AL_RE = re.compile(
+    r"(?:,?\s+(?:et\.?\s*al\.?|and\s+others|&\s+others|and\s+colleagues))\s*$", re.IGNORECASE
+)
+_AND_RE = re.compile(r"\s*,?\s+(?:and|&)\s+|\s*&\s*|\s*;\s*")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def looks_corporate(text: str) -> bool:
+    """True when ``text`` names an organisation rather than a person."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words:
+        return False
+    stripped = text.strip(" .,;:")
+    if stripped.casefold() in _KNOWN_ORGS:
+        return True
+    if any(w.casefold() in _ORG_WORDS for w in words):
+        return True
+    # "U.S.", "UN", "DHS": an acronym on its own or leading a name.
+    return bool(re.match(r"^(?:[A-Z]\.){2,}\s|^[A-Z]{2,6}$", stripped))
+
+
+def _is_name_token(token: str) -> bool:
+    if not token:
+        return False
+    if token.casefold() in _PARTICLES:
+        return True
+    if _INITIALS_RE.match(token):
+        return True
+    core = token.strip(".,")
+    if not core or not core[0].isupper():
+        return False
+    if any(ch.isdigit() for ch in core):
+        return False
+    # Names are letters, apostrophes and hyphens ("O’Neil", "Smith-Jones").
+    return all(ch.isalpha() or ch in "'’-." for ch in core)
+
+
+def parse_person(text: str) -> Person | None:
+    """One personal name in direct order ("Shannon K. O’Neil") or None."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5:
+        return None
+    if not all(_is_name_token(t) for t in tokens):
+        return None
+    if tokens[0].casefold() in _STOP_WORDS or tokens[-1].casefold() in _PARTICLES:
+        return None
+    if _INITIALS_RE.match(tokens[-1]) and len(tokens) > 1:
+        # "Smith J." (Vancouver order): family first, initials last.
+        if all(_INITIALS_RE.match(t) for t in tokens[1:]):
+            return Person(family=tokens[0], given=" ".join(tokens[1:]))
+        return None
+    if len(tokens) == 1:
+        return Person(family=tokens[0].strip("."))
+    # The family name starts at the first particle after a given name, or is
+    # the last token ("Luis De La Calle" -> "De La Calle").
+    split = len(tokens) - 1
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].casefold() in _PARTICLES:
+            split = i
+            break
+    return Person(family=" ".join(tokens[split:]), given=" ".join(tokens[:split]))
+
+
+def _parse_inverted(family: str, given: str) -> Person | None:
+    fam_tokens = family.split()
+    giv_tokens = given.split()
+    if not 1 <= len(fam_tokens) <= 4 or not 1 <= len(giv_tokens) <= 4:
+        return None
+    if not all(_is_name_token(t) for t in fam_tokens + giv_tokens):
+        return None
+    if fam_tokens[-1].casefold() in _PARTICLES or fam_tokens[0].casefold() in _STOP_WORDS:
+        return None
+    # Given names after the comma may carry trailing particles ("Calle, Luis de").
+    trailing = [t for t in giv_tokens if t.casefold() in _PARTICLES]
+    given_only = [t for t in giv_tokens if t.casefold() not in _PARTICLES]
+    if not given_only:
+        return None
+    fam = " ".join([*trailing, *fam_tokens])
+    return Person(family=fam, given=" ".join(given_only))
+
+
+def _given_like(text: str) -> bool:
+    """Initials or one to three given names: what follows "Family," in a bibliography."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 3:
+        return False
+    return all(_is_name_token(t) for t in tokens)
+
+
+def parse_authors(text: str, *, inverted: bool = False) -> tuple[tuple[Person, ...], bool] | None:
+    """The people (or organisation) in ``text`` and whether "et al." followed.
+
+    ``inverted`` allows "Family, Given" forms (bibliographies, APA), which in
+    a note would be confused with "Author, Title".
+    """
+    body = text.strip(" ,.;:")
+    if not body or len(body) > 160:
+        return None
+    et_al = False
+    m = _ET_AL_RE.search(body)
+    if m:
+        et_al = True
+        body = body[: m.start()].strip(" ,")
+        if not body:
+            return None
+    if looks_corporate(body):
+        if len(body.split()) > 12 or not body[0].isupper():
+            return None
+        # A title like "The Peace of Westphalia" is not an organisation even
+        # though it might contain "House"; demand no lower-case function words
+        # other than of/for/on/and/the inside organisation names.
+        lowers = [w for w in body.split() if w[:1].islower()]
+        allowed = {"of", "for", "on", "and", "the", "de", "la", "del", "des", "du", "&"}
+        if any(w.casefold() not in allowed for w in lowers):
+            return None
+        return (Person(family=body, corporate=True),), et_al
+    parts = [p.strip() for p in _AND_RE.split(body) if p.strip()]
+    people: list[Person] = []
+    for part in parts:
+        chunks = [c.strip() for c in part.split(",") if c.strip()]
+        if inverted and len(chunks) % 2 == 0 and all(_given_like(c) for c in chunks[1::2]):
+            # "Smith, J., Jones, K." or "Boghardt, Thomas": family, given pairs.
+            pairs = [_parse_inverted(chunks[i], chunks[i + 1]) for i in range(0, len(chunks), 2)]
+            if all(p is not None for p in pairs):
+                people.extend(p for p in pairs if p is not None)
+                continue
+        for chunk in chunks:
+            person = parse_person(chunk)
+            if person is None:
+                return None
+            people.append(person)
+    if not people:
+        return None
+    # A lone single word ("Reuters", "Kissinger") is a family name only when
+    # the caller says so by asking; here it stays a person with no given name.
+    return tuple(people), et_al
+
+
+def fold_name(text: str) -> str:
+    """Accent- and case-free form of a name, for matching short forms."""
+    return re.sub(r"[^a-z ]", "", _fold(text).replace("’", "'")).strip()

@@ -1,0 +1,340 @@
+"""One note's text -> the pieces that may each cite one work, with signals.
+
+A note is cleaned first (markup tags dropped, ``*italics*`` remembered as
+spans, whitespace collapsed), then cut at top-level semicolons and before
+sentences that open with a signal ("... remain. See also ..."). A semicolon
+inside parentheses, quotation marks, an italic title or a URL is not a cut.
+
+Each piece keeps the signal it opened with, normalised to one canonical
+spelling ("See also," -> "see also"; "For further discussion see" ->
+"see"). Prose lead-ins ("This concept is examined in detail in:") are cut
+off so only the cited work is left; pieces that are pure prose are dropped
+later by the field parser, which knows what a citation looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Cleaned", "Piece", "clean_note", "split_note"]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """A note in plain text, with the italic spans its markup had."""
+
+    text: str
+    italics: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of a note that may cite one work.
+
+    ``text`` has the signal and any lead-in removed; ``raw`` is the stretch
+    as written (signal included). ``italics`` are relative to ``text``.
+    """
+
+    text: str
+    raw: str
+    signal: str | None
+    italics: tuple[Span, ...] = ()
+    leadin: bool = False
+
+
+# --------------------------------------------------------------------------
+# Cleaning
+# --------------------------------------------------------------------------
+
+_URL_CORE = r"(?:https?://|www\.)[^\s<>\"“”]+"
+_TOKEN_RE = re.compile(
+    rf"""
+    (?P<aurl><{_URL_CORE}>)
+  | (?P<url>{_URL_CORE})
+  | (?P<ital></?(?:i|em|cite|var)>)
+  | (?P<tag></?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{{0,200}})?/?>)
+  | (?P<star>\*{{1,3}})
+  | (?P<ws>\s+)
+  | (?P<esc>\\[\\`*_{{}}\[\]()\#+\-.!$&])
+    """,
+    re.VERBOSE,
+)
+
+
+def clean_note(text: str) -> Cleaned:
+    """Drop markup, keep URLs (with their angle brackets) and italic spans."""
+    out: list[str] = []
+    length = 0
+    italics: list[Span] = []
+    open_at: int | None = None
+    pos = 0
+    for m in _TOKEN_RE.finditer(text):
+        if m.start() > pos:
+            chunk = text[pos : m.start()]
+            out.append(chunk)
+            length += len(chunk)
+        pos = m.end()
+        kind = m.lastgroup
+        if kind in ("aurl", "url"):
+            chunk = m.group()
+            out.append(chunk)
+            length += len(chunk)
+        elif kind in ("ital", "star"):
+            closing = kind == "ital" and m.group().startswith("</")
+            if open_at is None and not closing:
+                open_at = length
+            elif open_at is not None:
+                if length > open_at:
+                    italics.append((open_at, length))
+                open_at = None
+        elif kind == "ws":
+            if length and not (out and out[-1].endswith(" ")):
+                out.append(" ")
+                length += 1
+        elif kind == "esc":
+            out.append(m.group()[1])
+            length += 1
+        # Other tags (<sup>, <span ...>) vanish; their text stays.
+    if pos < len(text):
+        out.append(text[pos:])
+    joined = "".join(out)
+    stripped = joined.rstrip()
+    return Cleaned(stripped, tuple((a, min(b, len(stripped))) for a, b in italics))
+
+
+# --------------------------------------------------------------------------
+# Where cuts may not fall
+# --------------------------------------------------------------------------
+
+_URL_RE = re.compile(rf"<{_URL_CORE}>|{_URL_CORE}")
+
+
+def _protected(cleaned: Cleaned) -> bytearray:
+    """1 where a cut must not fall: inside (), [], quotes, italics, URLs."""
+    text = cleaned.text
+    mask = bytearray(len(text))
+    for m in _URL_RE.finditer(text):
+        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for a, b in cleaned.italics:
+        mask[a:b] = b"\x01" * (b - a)
+    depth = 0
+    start: int | None = None
+    # Straight quotes toggle; curly quotes open and close. An unclosed quote
+    # protects nothing, so one stray mark cannot swallow the rest of a note.
+    quote_open: int | None = None
+    for i, ch in enumerate(text):
+        if ch in "([":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+            if depth == 0 and start is not None:
+                mask[start : i + 1] = b"\x01" * (i + 1 - start)
+        elif ch == "“" or (ch == '"' and quote_open is None):
+            quote_open = i
+        elif (ch == "”" or ch == '"') and quote_open is not None:
+            mask[quote_open : i + 1] = b"\x01" * (i + 1 - quote_open)
+            quote_open = None
+    return mask
+
+
+# --------------------------------------------------------------------------
+# Signals and lead-ins
+# --------------------------------------------------------------------------
+
+_SIGNAL_RE = re.compile(
+    r"""^(?P<sig>
+        see,?\s+e\.\s?g\.|see\s+also|see\s+generally|see\s+especially|but\s+see|but\s+cf\.
+      | see|cf\.?|compare|e\.\s?g\.|accord|contra|vgl\.|siehe|voir
+    )(?=[\s,:]|$)[\s,:]*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CANONICAL = {
+    "see": "see",
+    "see also": "see also",
+    "see generally": "see generally",
+    "see especially": "see",
+    "but see": "but see",
+    "but cf.": "but cf.",
+    "cf": "cf.",
+    "cf.": "cf.",
+    "compare": "compare",
+    "e.g.": "e.g.",
+    "see, e.g.": "see, e.g.",
+    "see e.g.": "see, e.g.",
+    "accord": "accord",
+    "contra": "contra",
+    "vgl.": "cf.",
+    "siehe": "see",
+    "voir": "see",
+}
+
+# Sentence-opening signals where a new piece starts ("... 2010. See also X").
+_SIGNAL_SENTENCE_RE = re.compile(
+    r"(?<=[.!?”\"])\s+(?=(?:See|Cf\.|Compare|But see|But cf\.|Accord|Contra|E\.\s?g\.)\b)"
+)
+
+_DISCUSS_VERBS = (
+    r"discussed|examined|analy[sz]ed|explored|treated|addressed|described|reviewed|covered"
+    r"|documented|outlined|considered|explained|elaborated|set\s+out|summari[sz]ed|surveyed"
+    r"|detailed|developed|presented|argued|made"
+)
+_LEADIN_RE = re.compile(
+    rf"""
+    (?:^|(?<=[\s(]))(?:
+        (?P<see>
+          for\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){{0,3}}?(?:discussion|analysis|treatment|overview
+            |account|review|background|summary|history|details?|explanation|critique|description
+            |examples?|information|survey|study|elaboration|argument)
+            (?:\s[^;:.“"()]{{0,80}}?)?,?\s+(?P<sigword>see(?:\s+also|\s+generally)?)
+        | (?:is|are|was|were|has\s+been|have\s+been|can\s+be|may\s+be|will\s+be)
+            \s+(?:\w+\s+){{0,3}}?
+            (?:{_DISCUSS_VERBS})(?:\s+(?:in\s+detail|at\s+length|further|more\s+fully|extensively
+            |in\s+depth|elsewhere))?\s+(?:in|by)
+        )
+      | (?P<from>
+          (?:drawn|taken|derived|adapted|quoted|reproduced|excerpted|obtained|sourced|come|comes)
+            \s+from(?:\s+the)?
+        | (?:quoted|cited|reported)\s+in
+        | according\s+to
+        )
+    )\s*:?\s+
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_FROM_START_RE = re.compile(r"^From\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _signal(text: str) -> tuple[str | None, str]:
+    m = _SIGNAL_RE.match(text)
+    if not m:
+        return None, text
+    word = re.sub(r"\s+", " ", m.group("sig").lower()).replace("e. g.", "e.g.")
+    rest = text[m.end() :]
+    # "See" followed by a lower-case word is prose ("see how ..."), except
+    # for the short forms and "page 15 of" locators that follow signals.
+    if rest[:1].islower() and not re.match(r"(?:id\.|ibid|page|p\.|pp\.|at\s)", rest):
+        return None, text
+    return _CANONICAL.get(word, word), rest
+
+
+def _leadin(text: str, limit: int) -> tuple[str | None, int] | None:
+    """A prose lead-in ending before ``limit``: (signal, where the cite starts)."""
+    m = _FROM_START_RE.match(text)
+    if m:
+        return None, m.end()
+    best: re.Match[str] | None = None
+    for m in _LEADIN_RE.finditer(text, 0, limit + 1):
+        best = m
+    if best is None:
+        return None
+    if best.group("see") is not None:
+        word = (best.group("sigword") or "see").lower()
+        return _CANONICAL.get(re.sub(r"\s+", " ", word), "see"), best.end()
+    return None, best.end()
+
+
+def _first_evidence(text: str, italics: tuple[Span, ...]) -> int:
+    """Where the first quoted title, italic span or URL begins (or the end)."""
+    first = len(text)
+    m = re.search(r"[“\"]|<?(?:https?://|www\.)", text)
+    if m:
+        first = m.start()
+    for a, _b in italics:
+        first = min(first, a)
+    return first
+
+
+def _cuts(text: str, mask: bytearray) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == ";" and not mask[i]:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    out: list[Span] = []
+    for a, b in spans:
+        sub_start = a
+        for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b):
+            if not mask[m.start()]:
+                out.append((sub_start, m.start()))
+                sub_start = m.end()
+        out.append((sub_start, b))
+    return out
+
+
+def _make_piece(cleaned: Cleaned, a: int, b: int) -> Piece | None:
+    text = cleaned.text
+    # Trim the stretch, keeping offsets so italic spans stay aligned.
+    while a < b and text[a] in " ,.;":
+        a += 1
+    while b > a and text[b - 1] in " ;,":
+        b -= 1
+    if a >= b:
+        return None
+    raw = text[a:b]
+    signal, rest = _signal(raw)
+    offset = a + (len(raw) - len(rest))
+    italics = tuple(
+        (max(x, offset) - offset, min(y, b) - offset)
+        for x, y in cleaned.italics
+        if y > offset and x < b
+    )
+    leadin = False
+    found = _leadin(rest, _first_evidence(rest, italics))
+    if found is not None:
+        lead_signal, cut = found
+        leadin = True
+        signal = signal or lead_signal
+        rest = rest[cut:]
+        italics = tuple((max(x - cut, 0), y - cut) for x, y in italics if y > cut)
+        offset += cut
+    rest_stripped = rest.lstrip(" ,:")
+    shift = len(rest) - len(rest_stripped)
+    if shift:
+        italics = tuple((max(x - shift, 0), y - shift) for x, y in italics if y > shift)
+    if not rest_stripped.strip():
+        return None
+    return Piece(rest_stripped, raw, signal, italics, leadin)
+
+
+def _split_compare(piece: Piece) -> list[Piece]:
+    """ "Compare A, with B" cites two works; both keep the signal "compare"."""
+    if piece.signal != "compare":
+        return [piece]
+    m = re.search(r",?\s+with\s+(?=[A-Z“\"])", piece.text)
+    if not m:
+        return [piece]
+    first = Piece(
+        piece.text[: m.start()],
+        piece.raw,
+        piece.signal,
+        tuple(s for s in piece.italics if s[1] <= m.start()),
+    )
+    cut = m.end()
+    second = Piece(
+        piece.text[cut:],
+        piece.text[cut:],
+        "compare",
+        tuple((x - cut, y - cut) for x, y in piece.italics if x >= cut),
+    )
+    return [first, second]
+
+
+def split_note(text: str) -> tuple[Piece, ...]:
+    """The pieces of one note, in order; prose pieces are still included."""
+    cleaned = clean_note(text)
+    if not cleaned.text:
+        return ()
+    mask = _protected(cleaned)
+    pieces: list[Piece] = []
+    for a, b in _cuts(cleaned.text, mask):
+        piece = _make_piece(cleaned, a, b)
+        if piece is not None:
+            pieces.extend(_split_compare(piece))
+    return tuple(pieces)
