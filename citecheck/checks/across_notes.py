@@ -104,7 +104,7 @@ def _differences(first: Citation, later: Citation) -> list[str]:
     if first.title and later.title:
         a, b = _normal(first.title), _normal(later.title)
         # A short title is a prefix of the full one; only a real difference counts.
-        if a != b and not (a.startswith(b) or b.startswith(a)) and fuzz.ratio(a, b) >= 60:
+        if a != b and a not in b and b not in a and fuzz.ratio(a, b) >= 60:
             found.append(f"title “{later.title}” (note {first.note}: “{first.title}”)")
     for one, two in zip(first.authors, later.authors, strict=False):
         a, b = _normal(one.family), _normal(two.family)

@@ -122,7 +122,7 @@ def _fits(interval: tuple[float, float], bands: list[tuple[float, float]]) -> bo
 
 
 def _show(quantity: Quantity) -> str:
-    return f"“{quantity.text}”"
+    return quantity.shown
 
 
 # --------------------------------------------------------------------------

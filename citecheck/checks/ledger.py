@@ -299,7 +299,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
         if int(quantity.value) == fact.date.year:
             return None
         message = (
-            f"“{quantity.text}” for {fact.subject}: the facts ledger has "
+            f"{quantity.shown} for {fact.subject}: the facts ledger has "
             f"{fact.date.isoformat()} ({cited}). Correct the date or the ledger."
         )
         return raise_finding(
@@ -318,7 +318,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
         if low * factor <= want_high and high * factor >= want_low:
             direction = "too small" if factor > 1 else "too large"
             message = (
-                f"“{quantity.text}” for {fact.subject} is {direction} by a factor of {word}: the "
+                f"{quantity.shown} for {fact.subject} is {direction} by a factor of {word}: the "
                 f"facts ledger has {expected} ({cited}). Likely a scale-word slip "
                 f"(thousand/million/billion); correct it."
             )
@@ -330,7 +330,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
                 evidence=_one_line(sentence),
             )
     message = (
-        f"“{quantity.text}” for {fact.subject} does not match the facts ledger: {expected} "
+        f"{quantity.shown} for {fact.subject} does not match the facts ledger: {expected} "
         f"({cited}). Correct the figure, or widen the ledger's tolerance if both are right."
     )
     return raise_finding(

@@ -74,6 +74,11 @@ class Quantity:
     period: str | None = None
     noun: str | None = None
 
+    @property
+    def shown(self) -> str:
+        """The figure as printed, with its hedge: “more than $11 million”."""
+        return f"“{self.qualifier} {self.text}”" if self.qualifier else f"“{self.text}”"
+
     def scaled(self, factor: float) -> tuple[float, float]:
         """The interval if the figure were ``factor`` times what was printed."""
         return self.low * factor, self.high * factor
@@ -181,12 +186,20 @@ def _line_finder(manuscript: Manuscript) -> Callable[[int], int]:
     def nearest(offset: int) -> int:
         if not markers:
             return 1 + body.count("\n", 0, offset)
-        before = [m for m in markers if m.offset <= offset]
-        if before:
-            marker = before[-1]
-            return marker.location.line + body.count("\n", marker.offset, offset)
-        marker = markers[0]
-        return max(1, marker.location.line - body.count("\n", offset, marker.offset))
+        # Readers drop note lines from the body, so newline counts drift with
+        # distance: trust the marker with the fewest newlines in between.
+        best: tuple[int, int] | None = None
+        for marker in markers:
+            if marker.offset <= offset:
+                gap = body.count("\n", marker.offset, offset)
+                line = marker.location.line + gap
+            else:
+                gap = body.count("\n", offset, marker.offset)
+                line = marker.location.line - gap
+            if best is None or gap < best[0]:
+                best = (gap, line)
+        assert best is not None
+        return max(1, best[1])
 
     return nearest
 
@@ -662,7 +675,8 @@ def amount(value: float, *, kind: Kind = Kind.MONEY, currency: str | None = "USD
     if kind is Kind.PERCENT:
         return f"{_short(value)} percent"
     if magnitude >= 1000:
-        return f"{sign}{value:,.0f}"
+        digits = math.floor(math.log10(magnitude)) - 2
+        return f"{sign}{round(value, -digits):,.0f}"
     return f"{sign}{_short(value)}"
 
 

@@ -166,7 +166,7 @@ def _judge(sentence: Sentence, band: _Band, money: Quantity, head: Quantity) -> 
     per = amount(money.value / head.value, currency=money.currency)
     fixed_per = amount(money.value / head.value * factor, currency=money.currency)
     message = (
-        f"{_quote(money)} for {_quote(head)} is about {per} per {band.per} a year, "
+        f"{_quote(money)} for {_head(sentence, head)} is about {per} per {band.per} a year, "
         f"outside the plausible {amount(band.low)}–{amount(band.high)}; "
         f"{slip} it would be {fixed_per} per {band.per}. Check the scale word."
     )
@@ -195,4 +195,11 @@ def _slip(money: Quantity, *, up: bool) -> str:
 
 
 def _quote(quantity: Quantity) -> str:
-    return f"“{quantity.text}”"
+    return quantity.shown
+
+
+def _head(sentence: Sentence, head: Quantity) -> str:
+    """The head count with its noun, as printed: “58,000-employee”."""
+    match = re.match(r"[\s-]*[A-Za-z-]+", sentence.text[head.end : head.end + 40])
+    tail = match.group() if match else ""
+    return f"“{sentence.text[head.start : head.end]}{tail}”"

@@ -176,8 +176,42 @@ def _differs(url_date: PartialDate, cited: PartialDate) -> tuple[bool, bool]:
     return True, False
 
 
+_PRINTED_DATE = re.compile(
+    r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)\b"
+    r"|\b(?P<d2>[0-3]?\d)\s+(?P<mon2>[A-Z][a-z]{2,8})\.?\s+(?P<y2>(?:19|20)\d\d)\b"
+)
+
+
+def _cited_date_for(citation: Citation, url: str) -> PartialDate | None:
+    """The date printed for this URL: the last full date between the previous URL and it.
+
+    A note citing two articles may reach the checks as one citation with two
+    URLs; each URL is then compared with its own printed date, not the first.
+    """
+    raw = citation.raw
+    position = raw.find(url)
+    if position < 0 or len(citation.urls) < 2:
+        return citation.date
+    previous = max(
+        (raw.find(u) + len(u) for u in citation.urls if 0 <= raw.find(u) < position), default=0
+    )
+    last: PartialDate | None = None
+    for match in _PRINTED_DATE.finditer(raw, previous, position):
+        month = _MONTHS.get((match.group("mon") or match.group("mon2") or "").lower())
+        if month is None:
+            continue
+        year = int(match.group("y") or match.group("y2"))
+        day = int(match.group("d") or match.group("d2"))
+        try:
+            date(year, month, day)
+        except ValueError:
+            continue
+        last = PartialDate(year, month, day)
+    return last or citation.date
+
+
 def _url_date(citation: Citation, url: str) -> Iterator[Finding]:
-    cited = citation.date
+    cited = _cited_date_for(citation, url)
     found = date_in_url(url)
     if cited is None or found is None:
         return
