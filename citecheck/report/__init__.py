@@ -6,7 +6,7 @@ Writers only read the run: they never check, fetch or decide exit codes
 (that is ``citecheck.verdict``). A baseline, when given, marks the findings
 it accepts, and each format shows them as accepted rather than as problems.
 
-Formats: ``terminal`` (rich summary), ``html`` (self-contained page for
+Formats: ``text`` (the terminal summary, ``terminal.py``), ``html`` (self-contained page for
 editors), ``markdown`` (pull-request comment), ``json`` (schema
 ``schema/report.schema.json``), ``junit`` (JUnit XML), ``sarif`` (SARIF
 2.1.0) and ``github`` (GitHub Actions annotations).
@@ -31,7 +31,7 @@ class Reporter(Protocol):
 
 
 REPORTERS: dict[str, Reporter] = {
-    "terminal": terminal.write,
+    "text": terminal.write,
     "html": html.write,
     "markdown": markdown.write,
     "json": json.write,

@@ -116,7 +116,10 @@ def progress_enabled(*, enabled: bool, stream: TextIO | None = None) -> bool:
 
 @dataclass(slots=True)
 class LinkProgress:
-    """What ``make_progress`` yields: call ``advance(result)`` per checked link."""
+    """What ``make_progress`` yields: call it (or ``advance``) once per checked link.
+
+    Being callable, it is itself the ``progress`` callback the pipeline takes.
+    """
 
     _progress: Progress | None = None
     _task: TaskID | None = None
@@ -131,6 +134,9 @@ class LinkProgress:
         self._progress.update(
             self._task, advance=1, description=f"links ({dead} dead) {result.url[:60]}"
         )
+
+    def __call__(self, result: LinkResult) -> None:
+        self.advance(result)
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from citecheck.report import REPORTERS, write_report
 
 
 def test_every_documented_format_is_registered() -> None:
-    assert set(REPORTERS) == {"terminal", "html", "markdown", "json", "junit", "sarif", "github"}
+    assert set(REPORTERS) == {"text", "html", "markdown", "json", "junit", "sarif", "github"}
 
 
 @pytest.mark.parametrize("fmt", sorted(REPORTERS))

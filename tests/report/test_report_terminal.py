@@ -20,7 +20,7 @@ class FakeTerminal(io.StringIO):
 
 def test_plain_when_not_a_terminal(full_run: CheckRun) -> None:
     out = io.StringIO()
-    write_report(full_run, "terminal", out)
+    write_report(full_run, "text", out)
     text = out.getvalue()
     assert "\x1b[" not in text
     lines = [" ".join(line.split()) for line in text.splitlines()]
@@ -36,13 +36,13 @@ def test_plain_when_not_a_terminal(full_run: CheckRun) -> None:
 
 def test_colour_on_a_terminal(full_run: CheckRun) -> None:
     out = FakeTerminal()
-    write_report(full_run, "terminal", out)
+    write_report(full_run, "text", out)
     assert "\x1b[" in out.getvalue()
 
 
 def test_clean_run(empty_run: CheckRun) -> None:
     out = io.StringIO()
-    write_report(empty_run, "terminal", out)
+    write_report(empty_run, "text", out)
     assert out.getvalue().rstrip().endswith("no problems found")
 
 
@@ -51,7 +51,7 @@ def test_rich_markup_in_text_is_escaped(full_run: CheckRun) -> None:
 
     link = replace(full_run.links[2], reason="[bold red]not markup[/] [link=x]y[/link]")
     out = io.StringIO()
-    write_report(replace(full_run, links=(link,)), "terminal", out)
+    write_report(replace(full_run, links=(link,)), "text", out)
     assert "[bold red]not markup[/] [link=x]y[/link]" in out.getvalue()
 
 
@@ -94,7 +94,9 @@ def test_enabled_progress_draws_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("CI", raising=False)
     stream = FakeTerminal()
     with make_progress(3, enabled=True, stream=stream) as progress:
-        for status in (LinkStatus.DEAD, LinkStatus.ALIVE, LinkStatus.TIMEOUT):
-            progress.advance(_result(status))
+        progress.advance(_result(LinkStatus.DEAD))
+        # The yielded object is also the pipeline's progress callback.
+        progress(_result(LinkStatus.ALIVE))
+        progress(_result(LinkStatus.TIMEOUT))
     assert progress.counts == {"dead": 1, "alive": 1, "timeout": 1}
     assert "3/3" in stream.getvalue()
