@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citecheck.baseline import Baseline, finding_fingerprint
+from citecheck.checks import RULES as CHECK_RULES
 from citecheck.model import (
     ArchiveResult,
     CheckRun,
@@ -154,10 +155,13 @@ class ReportView:
 
 
 def rule_description(rule: str) -> str:
-    """What a rule id means: the link rules' own text, else the id in words."""
-    known = LINK_RULES.get(rule)
-    if known is not None:
-        return known.description
+    """What a rule id means: the link and check catalogues' text, else the id in words."""
+    link_rule = LINK_RULES.get(rule)
+    if link_rule is not None:
+        return link_rule.description
+    check_rule = CHECK_RULES.get(rule)
+    if check_rule is not None:
+        return check_rule.summary
     words = rule.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:] if words else rule
 

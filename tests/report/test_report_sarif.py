@@ -12,6 +12,7 @@ import pytest
 from jsonschema import Draft4Validator
 
 from citecheck.baseline import Baseline, finding_fingerprint
+from citecheck.checks import RULES as CHECK_RULES
 from citecheck.model import CheckRun
 from citecheck.report import write_report
 from citecheck.report.sarif import FINGERPRINT_KEY
@@ -58,6 +59,10 @@ def test_results_and_rules(full_run: CheckRun) -> None:
     rules = {r["id"]: r for r in driver["rules"]}
     assert rules["link-dead"]["defaultConfiguration"]["level"] == "error"
     assert rules["link-soft-dead"]["defaultConfiguration"]["level"] == "warning"
+    # Check rules take the catalogue's help line; unknown ids are put in words.
+    assert rules["url-date-mismatch"]["shortDescription"]["text"] == (
+        CHECK_RULES["url-date-mismatch"].summary
+    )
     assert rules["quote-mismatch"]["shortDescription"]["text"] == "Quote mismatch"
     results = run["results"]
     assert len(results) == len(full_run.findings)
