@@ -16,6 +16,10 @@ note-out-of-order        warning   a number lower than the one before it
 marker-repeated          note      a second marker for a note that has one note
 =======================  ========  =============================================
 
+Gaps and order are checked only where an author typed the numbers
+(plain text and HTML); Markdown labels are names, and LaTeX and Word number
+the notes themselves.
+
 Collections restart their numbering for each essay or chapter. When
 numeric note labels go back to 1, a new *series* starts; labels are paired,
 and checked for duplicates, within a series. A marker belongs to the series
@@ -133,9 +137,15 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
                 raw=note.raw,
             )
         )
-    findings.extend(_numbering(notes, note_series, markers, marker_series))
+    if manuscript.format in _TYPED_NUMBERS:
+        findings.extend(_numbering(notes, note_series, markers, marker_series))
     findings.sort(key=lambda f: (f.location.line, f.rule))
     return FootnoteSet(manuscript, tuple(footnotes), tuple(findings))
+
+
+# Formats whose note numbers an author typed. Markdown labels are names,
+# and LaTeX and Word number notes themselves: a gap there is deliberate.
+_TYPED_NUMBERS = frozenset({"plaintext", "html"})
 
 
 def _snippet(text: str, limit: int = 120) -> str:
@@ -188,7 +198,7 @@ def _numbering(
     markers: tuple[NoteMarker, ...],
     marker_series: list[int],
 ) -> list[Finding]:
-    """Gaps and order, for manuscripts whose labels are all numbers."""
+    """Gaps and order, where numbers were typed by hand and are all numeric."""
     if not all(n.label.isdigit() for n in notes) or not all(m.label.isdigit() for m in markers):
         return []
     findings: list[Finding] = []
@@ -416,8 +426,10 @@ def _is_end(text: str, match: re.Match[str]) -> bool:
     if not after:
         return True
     following = after.lstrip(_OPENERS)
-    if not following or not following[0].isupper():
-        return False  # "e.g. origin", "... limited", "No. 3" go on
+    if not following or not (following[0].isalpha() and not following[0].islower()):
+        # "e.g. origin", "... limited", "No. 3" go on; caseless scripts
+        # (Chinese, Arabic...) count as capitals.
+        return False
     if match.group(0)[0] != "." or match.group(0).startswith(".."):
         return True
     word_start = text.rfind(" ", 0, match.start()) + 1

@@ -109,8 +109,7 @@ _DROP = {
     "bibliographystyle": 1, "addcontentsline": 3, "pagestyle": 1, "thispagestyle": 1,
     "pagenumbering": 1, "hypersetup": 1, "urlstyle": 1, "author": 1, "date": 1,
     "title": 1, "thanks": 1, "newenvironment": 3, "renewenvironment": 3, "definecolor": 3,
-    "color": 1, "fontsize": 2, "rule": 2, "newcounter": 1, "stepcounter": 1,
-    "refstepcounter": 1, "PassOptionsToPackage": 2, "RequirePackage": 1, "input": 1,
+    "color": 1, "fontsize": 2, "rule": 2, "newcounter": 1, "PassOptionsToPackage": 2, "RequirePackage": 1, "input": 1,
     "include": 1, "nocite": 1, "pagebreak": 0, "newpage": 0, "clearpage": 0,
 }  # fmt: skip
 _REFERENCES = frozenset(["ref", "pageref", "eqref", "autoref", "cref", "Cref", "nameref"])
@@ -345,6 +344,9 @@ class _Parser:
             value = self.raw_group().strip()
             if counter == "footnote" and value.lstrip("-").isdigit():
                 self.counter = int(value) + (self.counter if word == "addtocounter" else 0)
+        elif word in ("stepcounter", "refstepcounter"):
+            if self.raw_group().strip() == "footnote":
+                self.counter += 1
         elif word in _DROP:
             for _ in range(_DROP[word]):
                 self.optional()
@@ -400,6 +402,8 @@ class _Parser:
 
     def _accent(self, accent: str) -> str:
         base = self.group_text() or " "
+        # Accents go on a dotless i or j ("\\'{\\i}"); Unicode composes them on i, j.
+        base = {"ı": "i", "ȷ": "j"}.get(base[:1], base[:1]) + base[1:]
         return unicodedata.normalize("NFC", base[:1] + _ACCENTS[accent] + base[1:])
 
     def _begin(self, sink: list[str]) -> None:

@@ -1,0 +1,28 @@
+"""Shared test fixtures: where the corpus lives, and tests that need a tool.
+
+A test marked ``@pytest.mark.pandoc`` is skipped when pandoc is not on the
+PATH, unless CITECHECK_REQUIRE_TOOLS=1 (as in CI), where it must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The folder of named test manuscripts (tests/corpus)."""
+    return CORPUS
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("pandoc") and shutil.which("pandoc") is None:
+        if os.environ.get("CITECHECK_REQUIRE_TOOLS") == "1":
+            pytest.fail("pandoc is required (CITECHECK_REQUIRE_TOOLS=1) but not installed")
+        pytest.skip("pandoc is not installed")
