@@ -87,10 +87,11 @@ def read(path: str, data: bytes) -> Manuscript:
     Raises:
         ManuscriptSyntaxError: the bytes cannot be parsed as HTML at all.
     """
-    root = _parse(path, data)
+    source = _decode(data)
+    root = _parse(path, data, source)
     if root is None:
         return Manuscript(path=path, format="html", body="", markers=(), notes=(), title=None)
-    page = _Page(root)
+    page = _Page(root, source)
     notes = _find_linked_notes(page)
     if not notes.refs:
         notes = _find_superscript_notes(page)
@@ -120,7 +121,12 @@ _XML_PARSER = etree.XMLParser(
 )
 
 
-def _parse(path: str, data: bytes) -> Element | None:
+def _decode(data: bytes) -> str:
+    text = UnicodeDammit(data, is_html=True).unicode_markup
+    return text if text is not None else data.decode("utf-8", errors="replace")
+
+
+def _parse(path: str, data: bytes, source: str) -> Element | None:
     if _looks_like_xhtml(data):
         try:
             root = etree.fromstring(data, _XML_PARSER)
@@ -129,13 +135,14 @@ def _parse(path: str, data: bytes) -> Element | None:
         if root is not None:
             _drop_namespaces(root)
             return root
-    dammit = UnicodeDammit(data, is_html=True)
-    text = dammit.unicode_markup
-    if text is None:
-        text = data.decode("utf-8", errors="replace")
-    # Re-encoded as UTF-8 so an XML declaration naming another encoding is harmless;
-    # line breaks are unchanged, so source lines stay true.
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+    # Re-encoded as UTF-8, without an XML declaration that might name another
+    # encoding; line breaks are kept, so source lines stay true.
+    text = re.sub(
+        r"\A(\s*)<\?xml[^>]*\?>",
+        lambda m: m.group(1) + "\n" * m.group(0).count("\n", len(m.group(1))),
+        source,
+        count=1,
+    )
     parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
     )
@@ -183,9 +190,33 @@ def _text_of(el: Element) -> str:
     return " ".join("".join(str(t) for t in el.itertext()).split())
 
 
-def _line(el: Element) -> int:
+def _parser_line(el: Element) -> int:
     line = el.sourceline
     return line if isinstance(line, int) and line > 0 else 1
+
+
+# A start tag, with quoted attribute values that may hold ">" or line breaks.
+_START_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _start_lines(source: str) -> dict[tuple[str, int], list[int]]:
+    """(tag, line where its start tag ends) -> lines where those start tags begin.
+
+    libxml2 reports the line where a start tag *ends*; editors want the line
+    where it begins, which differs whenever a producer wraps long tags.
+    """
+    # Comments blanked out (keeping their line breaks) so tags inside them do not count.
+    source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), source)
+    starts: dict[tuple[str, int], list[int]] = {}
+    line = 1
+    position = 0
+    for match in _START_TAG.finditer(source):
+        line += source.count("\n", position, match.start())
+        end_line = line + match.group(0).count("\n")
+        starts.setdefault((match.group(1).lower(), end_line), []).append(line)
+        position = match.start()
+    return starts
 
 
 # --------------------------------------------------------------------------
@@ -196,17 +227,33 @@ def _line(el: Element) -> int:
 class _Page:
     """Lookups over one parsed page."""
 
-    def __init__(self, root: Element) -> None:
+    def __init__(self, root: Element, source: str) -> None:
         self.root = root
         self.order: dict[Element, int] = {}
         self.targets: dict[str, Element] = {}
+        self._starts = _start_lines(source)
+        self._nth: dict[Element, tuple[tuple[str, int], int]] = {}
+        seen: dict[tuple[str, int], int] = {}
         for index, el in enumerate(root.iter()):
             if not isinstance(el.tag, str):
                 continue
             self.order[el] = index
-            for key in (el.get("id"), el.get("name") if _tag(el) == "a" else None):
-                if key:
-                    self.targets.setdefault(key, el)
+            key = (_tag(el).split(":")[-1], _parser_line(el))
+            self._nth[el] = (key, seen.get(key, 0))
+            seen[key] = seen.get(key, 0) + 1
+            for name in (el.get("id"), el.get("name") if _tag(el) == "a" else None):
+                if name:
+                    self.targets.setdefault(name, el)
+        self._complete = {
+            key for key, count in seen.items() if len(self._starts.get(key, ())) == count
+        }
+
+    def line(self, el: Element) -> int:
+        """The source line where ``el``'s start tag begins."""
+        key, nth = self._nth.get(el, (("", 0), 0))
+        if key in self._complete:
+            return self._starts[key][nth]
+        return _parser_line(el)  # the tags on that line could not be matched one to one
 
     def target(self, el: Element) -> Element | None:
         href = (el.get("href") or "").strip()
@@ -464,6 +511,8 @@ def _find_superscript_notes(page: _Page) -> _Notes:
             found.notes.append(_Note(container=block, label=label, drop={sup}))
     if not found.notes:
         found.notes = _notes_under_heading(page)
+    if not found.notes:
+        return _Notes()  # superscripts without notes are powers, ordinals, anything
     containers = [n.container for n in found.notes]
     for sup in sups:
         if sup in leading or any(_contains(c, sup) for c in containers):
@@ -479,9 +528,12 @@ def _is_sup_marker(sup: Element) -> bool:
         return False
     if any(_tag(a) == "a" for a in sup.iterancestors()) or sup.find(".//a") is not None:
         return False
-    # "10<sup>6</sup>" is a power, not a note.
+    # "10<sup>6</sup>" is a power, not a note; so are "km<sup>2</sup>", "mc<sup>2</sup>".
     before = _text_before(sup)
-    return not (before and before[-1].isdigit())
+    if before and before[-1].isdigit():
+        return False
+    unit = re.search(r"(?:^|[\s(])([A-Za-z]{1,2})$", before)
+    return not (unit and _text_of(sup) in {"2", "3"})
 
 
 def _text_before(el: Element) -> str:
@@ -675,7 +727,7 @@ def _render_body(path: str, page: _Page, notes: _Notes) -> tuple[str, tuple[Note
     marks: list[tuple[Element, str, int]] = []
     _walk(start, out, skip=notes.excluded, on_marker=notes.refs, marks=marks)
     markers = tuple(
-        NoteMarker(label=label, offset=offset, location=Location(path, _line(el)))
+        NoteMarker(label=label, offset=offset, location=Location(path, page.line(el)))
         for el, label, offset in marks
     )
     return out.value(), markers
@@ -693,7 +745,7 @@ def _note_text(path: str, page: _Page, notes: _Notes, note: _Note) -> NoteText:
     return NoteText(
         label=note.label,
         text=text,
-        location=Location(path, _line(note.container)),
+        location=Location(path, page.line(note.container)),
         raw=raw.strip(),
     )
 
