@@ -109,8 +109,9 @@ _DROP = {
     "bibliographystyle": 1, "addcontentsline": 3, "pagestyle": 1, "thispagestyle": 1,
     "pagenumbering": 1, "hypersetup": 1, "urlstyle": 1, "author": 1, "date": 1,
     "title": 1, "thanks": 1, "newenvironment": 3, "renewenvironment": 3, "definecolor": 3,
-    "color": 1, "fontsize": 2, "rule": 2, "newcounter": 1, "PassOptionsToPackage": 2, "RequirePackage": 1, "input": 1,
-    "include": 1, "nocite": 1, "pagebreak": 0, "newpage": 0, "clearpage": 0,
+    "color": 1, "fontsize": 2, "rule": 2, "newcounter": 1, "PassOptionsToPackage": 2,
+    "RequirePackage": 1, "input": 1, "include": 1, "nocite": 1, "pagebreak": 0,
+    "newpage": 0, "clearpage": 0,
 }  # fmt: skip
 _REFERENCES = frozenset(["ref", "pageref", "eqref", "autoref", "cref", "Cref", "nameref"])
 _CITES = frozenset(
