@@ -1,0 +1,186 @@
+"""The link cache: one SQLite file, a row per URL and the history of every verdict.
+
+Each result is committed as it arrives (WAL mode, one commit per result), so
+a run that is interrupted keeps everything it learned. How long a verdict is
+believed depends on what it proves:
+
+=======================================  ==================================
+verdict                                   reused for
+=======================================  ==================================
+alive, redirected, soft-dead,             ``cache_max_age`` (default 24 h)
+dead on a definite 4xx answer
+dead without one (5xx, refused, DNS,      at most 1 hour: such failures are
+loop), blocked, timeout                   often passing
+offline, excluded                         never stored: they say nothing
+                                          about the URL
+=======================================  ==================================
+
+Every fresh verdict is also appended to ``history`` so librarians can see a
+link rot over time (``url_history``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from citecheck.links.urls import normalise_url
+from citecheck.model import LinkResult, LinkStatus
+
+__all__ = ["HistoryEntry", "LinkCache", "url_history"]
+
+UNVERIFIED_MAX_AGE = 3600.0
+_NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS links (
+    url         TEXT PRIMARY KEY,   -- normalised URL, fragment included
+    status      TEXT NOT NULL,      -- a LinkStatus value
+    http_status INTEGER,
+    final_url   TEXT,
+    reason      TEXT NOT NULL,
+    checked_at  TEXT NOT NULL,      -- ISO 8601, UTC
+    redirects   TEXT NOT NULL,      -- JSON list of hop URLs
+    page_title  TEXT,
+    page_meta   TEXT NOT NULL,      -- JSON list of [name, value]
+    page_text   BLOB                -- zlib-compressed UTF-8, or NULL
+);
+CREATE TABLE IF NOT EXISTS history (
+    url         TEXT NOT NULL,
+    checked_at  TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    http_status INTEGER,
+    reason      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_url ON history (url, checked_at);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One past verdict on a URL."""
+
+    checked_at: datetime
+    status: LinkStatus
+    http_status: int | None
+    reason: str
+
+
+def _trusted_for(status: LinkStatus, http_status: int | None, max_age: float) -> float:
+    if status in {LinkStatus.ALIVE, LinkStatus.REDIRECTED, LinkStatus.SOFT_DEAD}:
+        return max_age
+    if status is LinkStatus.DEAD and http_status is not None and 400 <= http_status < 500:
+        return max_age
+    return min(max_age, UNVERIFIED_MAX_AGE)
+
+
+class LinkCache:
+    """An open cache file. Use as a context manager; all methods are quick and synchronous."""
+
+    def __init__(self, path: Path, *, max_age: float) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._max_age = max_age
+        self._db = sqlite3.connect(path, timeout=10.0)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives a killed process
+        self._db.executescript(_SCHEMA)
+        self._db.commit()
+
+    def __enter__(self) -> LinkCache:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def get(self, key: str, *, now: datetime) -> LinkResult | None:
+        """The stored verdict for ``key`` if it is young enough to believe."""
+        row = self._db.execute(
+            "SELECT status, http_status, final_url, reason, checked_at, redirects,"
+            " page_title, page_meta, page_text FROM links WHERE url = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            status = LinkStatus(row[0])
+            checked_at = datetime.fromisoformat(row[4])
+        except ValueError:
+            return None
+        age = (now - checked_at).total_seconds()
+        if age < 0 or age > _trusted_for(status, row[1], self._max_age):
+            return None
+        text = zlib.decompress(row[8]).decode("utf-8") if row[8] is not None else None
+        return LinkResult(
+            url=key,
+            status=status,
+            reason=row[3],
+            http_status=row[1],
+            final_url=row[2],
+            redirects=tuple(json.loads(row[5])),
+            checked_at=checked_at,
+            from_cache=True,
+            page_title=row[6],
+            page_meta=tuple((str(k), str(v)) for k, v in json.loads(row[7])),
+            page_text=text,
+        )
+
+    def put(self, key: str, result: LinkResult) -> None:
+        """Store a fresh verdict and append it to the history, in one commit."""
+        if result.status in _NOT_STORED or result.from_cache:
+            return
+        checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
+        text = zlib.compress(result.page_text.encode("utf-8")) if result.page_text else None
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    result.status.value,
+                    result.http_status,
+                    result.final_url,
+                    result.reason,
+                    checked_at,
+                    json.dumps(list(result.redirects)),
+                    result.page_title,
+                    json.dumps([list(pair) for pair in result.page_meta]),
+                    text,
+                ),
+            )
+            self._db.execute(
+                "INSERT INTO history VALUES (?, ?, ?, ?, ?)",
+                (key, checked_at, result.status.value, result.http_status, result.reason),
+            )
+
+    def history(self, key: str) -> tuple[HistoryEntry, ...]:
+        rows = self._db.execute(
+            "SELECT checked_at, status, http_status, reason FROM history"
+            " WHERE url = ? ORDER BY checked_at, rowid",
+            (key,),
+        ).fetchall()
+        return tuple(
+            HistoryEntry(
+                checked_at=datetime.fromisoformat(row[0]),
+                status=LinkStatus(row[1]),
+                http_status=row[2],
+                reason=row[3],
+            )
+            for row in rows
+        )
+
+
+def url_history(cache_path: Path, url: str) -> tuple[HistoryEntry, ...]:
+    """Every verdict the cache at ``cache_path`` holds for ``url``, oldest first.
+
+    ``url`` may be spelled as cited; it is normalised the way the checker
+    stores it. A missing cache file means no history (an empty tuple).
+    """
+    if not cache_path.exists():
+        return ()
+    with LinkCache(cache_path, max_age=0.0) as cache:
+        return cache.history(normalise_url(url))

@@ -1,0 +1,162 @@
+"""Politeness: how many requests may be in flight, globally and per host.
+
+Each host has a gate with a limit (``per_host`` or its entry in
+``per_host_limits``). The limit is *learned*: when a host answers 429 the
+limit drops to one below the number of requests we had in flight there, so a
+host with a hidden limit of 2 is found within one burst, and stays found (we
+never probe upwards again: that would provoke a 429 every time). A host that
+still says 429 at one request in flight is limiting by time, not by
+concurrency; then the whole host pauses for its ``Retry-After``.
+
+Global slots (``max_concurrency``) go first to the host with the most work
+left per slot, so a slow, strict host is never kept waiting behind fast ones:
+it decides when the run ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+__all__ = ["Gates", "HostGate", "host_key"]
+
+
+def host_key(url: str) -> str:
+    """The politeness key of a URL: its host name, without the port (as lychee does)."""
+    rest = url.split("://", 1)[-1]
+    netloc = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    netloc = netloc.rsplit("@", 1)[-1]
+    if netloc.startswith("["):
+        return netloc.split("]", 1)[0] + "]"
+    return netloc.split(":", 1)[0].lower()
+
+
+@dataclass(slots=True)
+class HostGate:
+    """Requests in flight to one host, under a limit that 429 answers lower."""
+
+    name: str
+    limit: int
+    in_flight: int = 0
+    pending: int = 0  # URLs on this host not finished yet (for global priority)
+    throttled: int = 0  # 429 answers seen
+    latency: float = 0.1  # smoothed seconds per request
+    not_before: float = 0.0  # loop time before which nothing is sent (Retry-After)
+    use_get: bool = False  # HEAD proved useless here: pages are read anyway
+    contacted: bool = False  # a first request has been sent
+    known: asyncio.Event = field(default_factory=asyncio.Event)  # ... and has answered
+    _waiters: deque[asyncio.Future[None]] = field(default_factory=deque)
+
+    async def acquire(self) -> None:
+        if self.in_flight < self.limit and not self._waiters:
+            self.in_flight += 1
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()
+            else:
+                self._waiters.remove(waiter)
+            raise
+
+    def release(self) -> None:
+        self.in_flight -= 1
+        self._wake()
+
+    def _wake(self) -> None:
+        while self._waiters and self.in_flight < self.limit:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                self.in_flight += 1
+                waiter.set_result(None)
+
+    def throttle(self, retry_after: float | None) -> None:
+        """A 429 arrived while ``in_flight`` requests (this one included) were out."""
+        self.throttled += 1
+        if self.limit <= 1 or self.in_flight <= 1:
+            # One at a time is already too much: a rate limit; pause the host.
+            pause = retry_after if retry_after is not None else 1.0
+            loop = asyncio.get_running_loop()
+            self.not_before = max(self.not_before, loop.time() + pause)
+        self.limit = max(1, min(self.limit - 1, self.in_flight - 1))
+
+    def observe(self, seconds: float) -> None:
+        self.latency = 0.8 * self.latency + 0.2 * seconds
+
+    @property
+    def backlog(self) -> float:
+        """Seconds of work left here if every slot stays busy: the global priority."""
+        return self.pending * self.latency / self.limit
+
+
+class Gates:
+    """The global slots plus one ``HostGate`` per host."""
+
+    def __init__(
+        self, *, max_concurrency: int, per_host: int, per_host_limits: tuple[tuple[str, int], ...]
+    ) -> None:
+        self._free = max(1, max_concurrency)
+        self._per_host = max(1, per_host)
+        self._limits = {name.lower(): max(1, limit) for name, limit in per_host_limits}
+        self._hosts: dict[str, HostGate] = {}
+        self._waiting: list[tuple[HostGate, asyncio.Future[None]]] = []
+
+    def host(self, name: str) -> HostGate:
+        gate = self._hosts.get(name)
+        if gate is None:
+            gate = HostGate(name=name, limit=self._limits.get(name, self._per_host))
+            self._hosts[name] = gate
+        return gate
+
+    @property
+    def hosts(self) -> tuple[HostGate, ...]:
+        return tuple(self._hosts.values())
+
+    @asynccontextmanager
+    async def slot(self, gate: HostGate) -> AsyncIterator[None]:
+        """Hold one of the host's slots, then a global one (in that order, so a
+        global slot never sits idle waiting for a busy host)."""
+        await gate.acquire()
+        try:
+            loop = asyncio.get_running_loop()
+            while (delay := gate.not_before - loop.time()) > 0:
+                await asyncio.sleep(delay)
+            await self._acquire_global(gate)
+            try:
+                yield
+            finally:
+                self._release_global()
+        finally:
+            gate.release()
+
+    async def _acquire_global(self, gate: HostGate) -> None:
+        if self._free > 0 and not self._waiting:
+            self._free -= 1
+            return
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        entry = (gate, waiter)
+        self._waiting.append(entry)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self._release_global()
+            else:
+                self._waiting.remove(entry)
+            raise
+
+    def _release_global(self) -> None:
+        self._free += 1
+        while self._free > 0 and self._waiting:
+            # At most sum(per-host limits) waiters, so a scan is cheap.
+            best = max(range(len(self._waiting)), key=lambda i: self._waiting[i][0].backlog)
+            _, waiter = self._waiting.pop(best)
+            if not waiter.done():
+                self._free -= 1
+                waiter.set_result(None)

@@ -1,0 +1,84 @@
+"""Is there a network at all? Asked once, cheaply, and re-asked by the first failures.
+
+A machine without network makes every link fail, and a checker that reports
+that as 200 dead links cries wolf (remark-lint-no-dead-urls#3,
+coala-bears#184). Two signals, neither of which sends a packet to the
+Internet:
+
+* up front, ``is_network_available`` asks the kernel for a route to a public
+  address (a UDP "connect" only picks a route; nothing is sent);
+* during the run, ``OfflineWatch`` counts hosts whose connections failed in a
+  way that blames our side (network unreachable, DNS temporarily failing, a
+  connect error with no answer). When the first few hosts all fail like that
+  and none has answered, the run is declared offline and stops at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+
+__all__ = ["OfflineWatch", "is_local_host", "is_network_available"]
+
+# Public anycast resolvers, used only as route targets: no packet is sent to them.
+_ROUTE_TARGETS = ((socket.AF_INET, "1.1.1.1"), (socket.AF_INET6, "2606:4700:4700::1111"))
+_HOSTS_TO_DECIDE = 3
+
+
+def is_network_available() -> bool:
+    """True when the machine has a route to the public Internet (IPv4 or IPv6).
+
+    Nothing leaves the machine: connecting a UDP socket only asks the kernel
+    which interface would be used. No route at all means no network.
+    """
+    for family, address in _ROUTE_TARGETS:
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as probe:
+                probe.connect((address, 53))
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def is_local_host(host: str) -> bool:
+    """Loopback, private or link-local addresses and ``localhost`` need no Internet."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local
+
+
+class OfflineWatch:
+    """Declares the run offline when the first hosts tried all fail on our side."""
+
+    def __init__(self, *, hosts_in_run: int) -> None:
+        self._needed = max(1, min(_HOSTS_TO_DECIDE, hosts_in_run))
+        self._down_hosts: set[str] = set()
+        self._answered = False
+        self.event = asyncio.Event()
+        self.reason = ""
+
+    @property
+    def offline(self) -> bool:
+        return self.event.is_set()
+
+    def answered(self) -> None:
+        """Some server answered (any HTTP status, even a refusal): the network works."""
+        self._answered = True
+
+    def network_down(self, host: str, why: str) -> None:
+        if self._answered or self.offline:
+            return
+        self._down_hosts.add(host)
+        if len(self._down_hosts) >= self._needed:
+            self.reason = (
+                f"offline: no network ({len(self._down_hosts)} hosts unreachable, e.g. {why}); "
+                "nothing was checked, rerun when connected"
+            )
+            self.event.set()

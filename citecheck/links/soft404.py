@@ -1,0 +1,112 @@
+"""Soft 404s: "not found" pages that answer 200, and redirects that dump readers on the home page.
+
+No status code gives these away, so the test is comparative: ask the same
+site for a made-up sibling address (same directory, random name) and compare
+the two answers. If the cited page ends where the made-up one ends, or looks
+the same (same title and nearly the same text), the site is showing its
+"not found" page for the citation too. A site that answers the made-up
+address with a real 404 has proved it does not do soft 404s, so a 200 there
+is believed.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from rapidfuzz import fuzz
+
+from citecheck.links.urls import normalise_url
+
+__all__ = ["Observation", "compare", "is_home_page_redirect", "probe_url", "says_not_found"]
+
+_TEXT_SAMPLE = 6000  # characters compared: enough to see past a shared template
+_SAME_TITLE_SIMILARITY = 80.0
+_SIMILARITY = 95.0
+_HOME_PATHS = re.compile(r"^/(?:index\.\w+|home|default\.\w+|[a-z]{2}(?:[-_][a-z]{2})?/?)?$", re.I)
+_NOT_FOUND_TITLE = re.compile(
+    r"\b(?:page|file|document|article|content|resource)\s+(?:was\s+)?not\s+found\b"
+    r"|^\s*(?:error\s*)?404\b|\b404\s*[-:|–]\s*|\bnot\s+found\s*[-:|–(]\s*404\b"
+    r"|\b(?:page|content)\s+(?:does\s+not|doesn't)\s+exist\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """What one GET of a page came to, for comparison."""
+
+    url: str
+    status: int | None
+    final_url: str
+    redirected: bool
+    title: str | None
+    text: str | None
+
+
+def probe_url(url: str) -> str:
+    """A made-up sibling of ``url``: same directory, a name no site will have."""
+    parts = urlsplit(url)
+    directory = parts.path.rsplit("/", 1)[0] if "/" in parts.path else ""
+    name = f"citecheck-{secrets.token_hex(8)}"
+    return urlunsplit((parts.scheme, parts.netloc, f"{directory}/{name}", "", ""))
+
+
+def probe_key(url: str) -> str:
+    """Pages in the same directory share one probe."""
+    parts = urlsplit(url)
+    directory = parts.path.rsplit("/", 1)[0] if "/" in parts.path else ""
+    return f"{parts.scheme}://{parts.netloc}{directory}/"
+
+
+def is_home_page_redirect(cited: str, final: str) -> bool:
+    """True when a deep address was redirected to the root (or a language root) of a site."""
+    cited_parts, final_parts = urlsplit(cited), urlsplit(final)
+    if _HOME_PATHS.match(cited_parts.path or "/") and not cited_parts.query:
+        return False  # the citation was the home page itself
+    return bool(_HOME_PATHS.match(final_parts.path or "/")) and not final_parts.query
+
+
+def says_not_found(title: str | None) -> bool:
+    """A page title that announces a missing page ("Page not found", "404 - ...")."""
+    return bool(title) and bool(_NOT_FOUND_TITLE.search(title or ""))
+
+
+def compare(cited: Observation, probe: Observation) -> str | None:
+    """Why the cited page is the site's "not found" page, or None when it is not."""
+    if probe.status is None or probe.status in {404, 410} or probe.status >= 500:
+        return None
+    same_end = normalise_url(cited.final_url) == normalise_url(probe.final_url)
+    if cited.redirected and probe.redirected and same_end:
+        return (
+            f"it redirects to {cited.final_url}, where the site also sends a made-up "
+            "address: the page is gone"
+        )
+    if cited.status != probe.status or not (200 <= (cited.status or 0) < 300):
+        return None
+    cited_text = _comparable(cited)
+    probe_text = _comparable(probe)
+    if not cited_text or not probe_text:
+        return None
+    similarity = fuzz.ratio(cited_text, probe_text)
+    same_title = (cited.title or "").strip().lower() == (probe.title or "").strip().lower()
+    if (same_title and similarity >= _SAME_TITLE_SIMILARITY) or similarity >= _SIMILARITY:
+        title = f" ('{cited.title}')" if cited.title else ""
+        return (
+            f"the page{title} is {similarity:.0f}% the same as what the site shows for a "
+            "made-up address: a 'not found' page served with 200"
+        )
+    return None
+
+
+def _comparable(observation: Observation) -> str:
+    """The text with the page's own address words removed: not-found pages echo the path."""
+    text = (observation.text or "")[:_TEXT_SAMPLE]
+    for url in {observation.url, observation.final_url}:
+        path = urlsplit(url).path
+        for word in filter(None, re.split(r"[/._-]+", path)):
+            if len(word) > 2:
+                text = text.replace(word, " ")
+    return re.sub(r"\s+", " ", text).strip().lower()

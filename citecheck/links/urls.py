@@ -1,0 +1,79 @@
+"""Cited URLs made comparable: one spelling per address, DOI links aimed at the resolver.
+
+Two notes may cite the same page as ``HTTP://Example.org:80/a#`` and
+``http://example.org/a``; the checker must ask the site once. Normalising
+only touches what cannot change the answer (scheme and host case, a default
+port, an empty fragment or query marker); paths and queries are kept as
+written because servers may treat them case-sensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+__all__ = ["doi_target", "normalise_url", "without_fragment"]
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
+_DOI_NAME = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def normalise_url(url: str) -> str:
+    """One spelling per address: lower-case scheme and host, no default port, no bare ``#``/``?``.
+
+    A string that is not an absolute URL comes back stripped but otherwise as
+    given, so the caller can still report it.
+    """
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return text
+    if not parts.scheme or not parts.hostname:
+        return text
+    scheme = parts.scheme.lower()
+    host = parts.hostname  # urlsplit lower-cases it already
+    if ":" in host:  # an IPv6 literal needs its brackets back
+        host = f"[{host}]"
+    userinfo = ""
+    if parts.username is not None:
+        userinfo = parts.username + (f":{parts.password}" if parts.password else "") + "@"
+    netloc = userinfo + host
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        netloc += f":{port}"
+    path = parts.path or ("/" if scheme in _DEFAULT_PORTS else "")
+    return urlunsplit((scheme, netloc, path, parts.query, parts.fragment))
+
+
+def without_fragment(url: str) -> tuple[str, str]:
+    """The URL without its ``#fragment``, and the fragment ("" when none)."""
+    base, _, fragment = url.partition("#")
+    return base, fragment
+
+
+def doi_target(url: str, *, resolver: str) -> str | None:
+    """Where to ask about a DOI link, or None when ``url`` is not one.
+
+    ``https://doi.org/10.1000/x``, ``http://dx.doi.org/10.1000/x`` and
+    ``doi:10.1000/x`` all become ``<resolver>10.1000/x``; the resolver is a
+    setting so that tests (and institutions with their own) can point it
+    elsewhere.
+    """
+    text = url.strip()
+    name: str | None = None
+    if text.lower().startswith("doi:"):
+        name = text[4:].strip()
+    else:
+        try:
+            parts = urlsplit(text)
+        except ValueError:
+            return None
+        if parts.scheme.lower() in _DEFAULT_PORTS and (parts.hostname or "") in _DOI_HOSTS:
+            name = parts.path.lstrip("/")
+            if parts.query:
+                name += "?" + parts.query
+    if name is None or not _DOI_NAME.match(name):
+        return None
+    return resolver.rstrip("/") + "/" + name
