@@ -412,12 +412,15 @@ class Scores:
     fields: dict[str, Count] = field(default_factory=lambda: {f: Count() for f in FIELDS})
     segmentation: Count = field(default_factory=Count)
     notes: int = 0
+    # (note label, field, predicted value, gold value) of every disagreement.
+    misses: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
 
     def add(self, other: Scores) -> None:
         for name, count in other.fields.items():
             self.fields[name].add(count)
         self.segmentation.add(other.segmentation)
         self.notes += other.notes
+        self.misses += other.misses
 
     def micro(self) -> Count:
         total = Count()
@@ -477,7 +480,7 @@ def score(notes: Sequence[GoldNote], predicted: Sequence[Citation]) -> Scores:
         by_note.setdefault(citation.note, []).append(citation)
     # First pass: pair citations note by note, remembering which predicted
     # citation stands for which gold one (for antecedents).
-    pairs: list[tuple[Citation | None, Record | None]] = []
+    pairs: list[tuple[str, Citation | None, Record | None]] = []
     gold_of_prediction: dict[int, tuple[str, int]] = {}
     labels = {n.label for n in notes}
     for note in notes:
@@ -489,14 +492,14 @@ def score(notes: Sequence[GoldNote], predicted: Sequence[Citation]) -> Scores:
         paired_g = {j for _, j in matched}
         for i, j in matched:
             gold_of_prediction[mine[i].index] = (note.label, j)
-            pairs.append((mine[i], note.citations[j]))
-        pairs += [(c, None) for i, c in enumerate(mine) if i not in paired_p]
-        pairs += [(None, g) for j, g in enumerate(note.citations) if j not in paired_g]
+            pairs.append((note.label, mine[i], note.citations[j]))
+        pairs += [(note.label, c, None) for i, c in enumerate(mine) if i not in paired_p]
+        pairs += [(note.label, None, g) for j, g in enumerate(note.citations) if j not in paired_g]
     # Predictions attached to notes the gold does not have are all false.
     for label, mine in by_note.items():
         if label not in labels:
-            pairs += [(c, None) for c in mine]
-    for citation, gold in pairs:
+            pairs += [(label, c, None) for c in mine]
+    for label, citation, gold in pairs:
         p = _fields(citation_json(citation)) if citation is not None else {}
         g = _fields(gold) if gold is not None else {}
         if citation is not None and gold is not None:
@@ -513,13 +516,16 @@ def score(notes: Sequence[GoldNote], predicted: Sequence[Citation]) -> Scores:
             if name in p and name in g:
                 if _agree(name, p[name], g[name]):
                     count.tp += 1
-                else:
-                    count.fp += 1
-                    count.fn += 1
+                    continue
+                count.fp += 1
+                count.fn += 1
             elif name in p:
                 count.fp += 1
             elif name in g:
                 count.fn += 1
+            else:
+                continue
+            scores.misses.append((label, name, p.get(name), g.get(name)))
     return scores
 
 
@@ -547,17 +553,20 @@ def score_all(
     overall = Scores()
     corpus = Scores()
     styles: dict[str, Any] = {}
+    misses: dict[str, list[list[str | None]]] = {}
     for style, notes in gold.items():
         scores = score(notes, predict(notes, parse))
         overall.add(scores)
         if style != "sample":
             corpus.add(scores)
         styles[style] = scores.as_json()
+        misses[style] = [list(m) for m in scores.misses]
     return {
         "text_threshold": TEXT_THRESHOLD,
         "overall": overall.as_json(),
         "corpus_without_sample": corpus.as_json(),
         "styles": styles,
+        "misses": misses,
     }
 
 
@@ -583,12 +592,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="gold directory")
+    parser.add_argument(
+        "--misses", action="store_true", help="list every disagreement: note, field, got, want"
+    )
     args = parser.parse_args(argv)
     try:
         result = score_all(load_gold(args.gold))
     except (ImportError, AttributeError, NotImplementedError) as error:
         print(f"score: citecheck's parser is not available: {error!r}", file=sys.stderr)
         return 2
+    if args.misses:
+        for style, rows in result["misses"].items():
+            for label, name, got, want in rows:
+                print(f"{style} note {label}: {name}: got {got!r}, want {want!r}")
+        return 0
     if args.json:
         print(json.dumps(result, indent=2))
         return 0

@@ -1,0 +1,428 @@
+"""One note, one work: the fields read from each citation style.
+
+Each case names only the fields it is sure of; the rest may be anything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from cite_factories import assert_fields, cite_notes, cite_one
+
+CASES = [
+    # ---------------------------------------------------------------- Chicago
+    pytest.param(
+        "Henry Kissinger, World Order: Reflections on the Character of Nations "
+        "(New York: Penguin Press, 2014), 12.",
+        {
+            "type": "book",
+            "authors": ["Kissinger"],
+            "given": ["Henry"],
+            "title": "World Order: Reflections on the Character of Nations",
+            "place": "New York",
+            "publisher": "Penguin Press",
+            "date": "2014",
+            "pinpoint": "12",
+            "container": None,
+        },
+        id="chicago-book-place-publisher-year-pinpoint",
+    ),
+    pytest.param(
+        "Shannon K. O’Neil, Two Nations Indivisible: Mexico, the United States and the Road "
+        "Ahead (Oxford, UK: Oxford University Press, 2013)",
+        {
+            "type": "book",
+            "authors": ["O’Neil"],
+            "title": "Two Nations Indivisible: Mexico, the United States and the Road Ahead",
+            "place": "Oxford, UK",
+            "publisher": "Oxford University Press",
+            "date": "2013",
+        },
+        id="chicago-book-comma-in-title",
+    ),
+    pytest.param(
+        "Alan D. Bersin, “Lines and Flows: The Beginning and End of Borders,” "
+        "Brooklyn Journal of International Law, vol. 37, no. 2 (2012)",
+        {
+            "type": "article",
+            "authors": ["Bersin"],
+            "given": ["Alan D."],
+            "title": "Lines and Flows: The Beginning and End of Borders",
+            "container": "Brooklyn Journal of International Law",
+            "volume": "37",
+            "issue": "2",
+            "date": "2012",
+        },
+        id="chicago-article-vol-no",
+    ),
+    pytest.param(
+        "Mae M. Ngai, “The Architecture of Race in American Immigration Law,” Journal of "
+        "American History 86, no. 1 (1999): 67–92, 70.",
+        {
+            "type": "article",
+            "authors": ["Ngai"],
+            "title": "The Architecture of Race in American Immigration Law",
+            "container": "Journal of American History",
+            "volume": "86",
+            "issue": "1",
+            "date": "1999",
+            "pages": "67–92",
+            "pinpoint": "70",
+        },
+        id="chicago-article-volume-after-journal",
+    ),
+    pytest.param(
+        "Shannon K. O’Neil, “Mexico Makes It: A Transformed Society, Economy, and "
+        "Government,” Foreign Affairs, March/April 2013",
+        {
+            "type": "article",
+            "container": "Foreign Affairs",
+            "date": "2013-03",
+            "title": "Mexico Makes It: A Transformed Society, Economy, and Government",
+        },
+        id="magazine-double-month",
+    ),
+    pytest.param(
+        "Boghardt, Thomas. The Zimmerman Telegram: Intelligence, Diplomacy, and America's "
+        "Entry into World War I (2012)",
+        {
+            "type": "book",
+            "authors": ["Boghardt"],
+            "given": ["Thomas"],
+            "title": "The Zimmerman Telegram: Intelligence, Diplomacy, and America's Entry "
+            "into World War I",
+            "date": "2012",
+        },
+        id="bibliography-inverted-name",
+    ),
+    pytest.param(
+        "Pratt, Mary Louise. Imperial Eyes: Travel Writing and Transculturation. London: "
+        "Routledge, 1992.",
+        {
+            "authors": ["Pratt"],
+            "given": ["Mary Louise"],
+            "title": "Imperial Eyes: Travel Writing and Transculturation",
+            "date": "1992",
+        },
+        id="bibliography-book-no-parens",
+    ),
+    pytest.param(
+        "Ann Lee, “Border Towns,” in Borderlands Reader, ed. Tom Ruiz (Austin: University of "
+        "Texas Press, 2005), 45–67.",
+        {
+            "type": "chapter",
+            "authors": ["Lee"],
+            "title": "Border Towns",
+            "date": "2005",
+            "publisher": "University of Texas Press",
+        },
+        id="chapter-in-edited-book",
+    ),
+    pytest.param(
+        "Ann Lee, “Border Towns,” in Tom Ruiz (ed.), Borderlands Reader (Austin: University "
+        "of Texas Press, 2005), 45.",
+        {"type": "chapter", "title": "Border Towns", "container": "Borderlands Reader"},
+        id="chapter-editor-first",
+    ),
+    # --------------------------------------------------------------- Bluebook
+    pytest.param(
+        "Bayless Manning, The Congress, The Executive and Intermestic Affairs: Three "
+        "Proposals, 55 Foreign Affairs 306, 309 (1977).",
+        {
+            "type": "article",
+            "authors": ["Manning"],
+            "title": "The Congress, The Executive and Intermestic Affairs: Three Proposals",
+            "container": "Foreign Affairs",
+            "volume": "55",
+            "pages": "306",
+            "pinpoint": "309",
+            "date": "1977",
+        },
+        id="bluebook-journal-unknown-to-eyecite",
+    ),
+    pytest.param(
+        "Alan D. Bersin, El Tercer Pais: Reinventing the U.S.-Mexico Border, 48 Stan. L. Rev. "
+        "1413, 1420 (1996).",
+        {
+            "type": "article",
+            "authors": ["Bersin"],
+            "title": "El Tercer Pais: Reinventing the U.S.-Mexico Border",
+            "container": "Stan. L. Rev.",
+            "volume": "48",
+            "pages": "1413",
+            "pinpoint": "1420",
+            "date": "1996",
+        },
+        id="bluebook-law-review-via-eyecite",
+    ),
+    pytest.param(
+        'See Alan D. Bersin, "El Tercer Pais: Reinventing the U.S.-Mexico Border." 48 '
+        "Stanford Law Review 1413, 1995-1996.",
+        {
+            "signal": "see",
+            "volume": "48",
+            "container": "Stanford Law Review",
+            "pages": "1413",
+            "pinpoint": None,
+            "date": "1995",
+        },
+        id="bluebook-year-range-not-pinpoint",
+    ),
+    pytest.param(
+        "Mark Mazzetti & Scott Shane, Evidence Mounts for Taliban Role in Bomb Plot, N.Y. "
+        "Times, May 5, 2010, at A1.",
+        {
+            "type": "newspaper",
+            "authors": ["Mazzetti", "Shane"],
+            "container": "N.Y. Times",
+            "date": "2010-05-05",
+            "pinpoint": "A1",
+        },
+        id="bluebook-newspaper-at-page",
+    ),
+    # ------------------------------------------------------------------ Cases
+    pytest.param(
+        "Brown v. Board of Education, 347 U.S. 483, 495 (1954).",
+        {
+            "type": "case",
+            "title": "Brown v. Board of Education",
+            "container": "U.S.",
+            "volume": "347",
+            "pages": "483",
+            "pinpoint": "495",
+            "date": "1954",
+        },
+        id="case",
+    ),
+    pytest.param(
+        "See United States v. Alvarez-Machain, 504 U.S. 655, 670 (1992) (Stevens, J., dissenting).",
+        {"type": "case", "signal": "see", "volume": "504", "pinpoint": "670", "date": "1992"},
+        id="case-with-parenthetical",
+    ),
+    pytest.param(
+        "42 U.S.C. § 1983 (2018).",
+        {"type": "statute", "container": "U.S.C.", "volume": "42", "number": "1983"},
+        id="statute",
+    ),
+    # ------------------------------------------------------------- Newspapers
+    pytest.param(
+        "Ken Ellingwood, Delays Ease at U.S.-Mexican Border: Waits are reduced, but extra "
+        "precautions remain. Los Angeles Times, September 14, 2001",
+        {
+            "type": "newspaper",
+            "authors": ["Ellingwood"],
+            "title": "Delays Ease at U.S.-Mexican Border: Waits are reduced, but extra "
+            "precautions remain",
+            "container": "Los Angeles Times",
+            "date": "2001-09-14",
+        },
+        id="newspaper-title-period-container",
+    ),
+    pytest.param(
+        "Erika Solomon & Phil Steward, Al Qaeda Yemen Wing Claims Parcel Plot, UPS Crash, "
+        "Reuters (November 5, 2010), <http://ca.reuters.com/article/topNews/idCATRE6A44PU>",
+        {
+            "type": "newspaper",
+            "authors": ["Solomon", "Steward"],
+            "title": "Al Qaeda Yemen Wing Claims Parcel Plot, UPS Crash",
+            "container": "Reuters",
+            "date": "2010-11-05",
+            "urls": ["http://ca.reuters.com/article/topNews/idCATRE6A44PU"],
+        },
+        id="wire-service-date-in-parens",
+    ),
+    pytest.param(
+        "Julia Preston, “Border Crossings Fall,” New York Times, 3 March 2011, "
+        "https://www.nytimes.com/2011/03/03/us/03border.html.",
+        {
+            "type": "newspaper",
+            "title": "Border Crossings Fall",
+            "container": "New York Times",
+            "date": "2011-03-03",
+            "urls": ["https://www.nytimes.com/2011/03/03/us/03border.html"],
+        },
+        id="newspaper-bare-url-trailing-period",
+    ),
+    # ------------------------------------------------------- Reports and web
+    pytest.param(
+        "Goldman Sachs, “The N-11: More Than an Acronym,” Global Economics Paper No. 153, "
+        "March, 2007, available at <http://www.example.org/n11.pdf>.",
+        {
+            "type": "report",
+            "authors": ["Goldman Sachs"],
+            "corporate": [True],
+            "title": "The N-11: More Than an Acronym",
+            "series": "Global Economics Paper",
+            "number": "153",
+            "date": "2007-03",
+            "urls": ["http://www.example.org/n11.pdf"],
+        },
+        id="report-series-number",
+    ),
+    pytest.param(
+        "Shannon K. O’Neil et al, North America: Time for a New Focus, Council on Foreign "
+        "Relations Task Force Report (2014)",
+        {
+            "type": "report",
+            "authors": ["O’Neil"],
+            "et_al": True,
+            "title": "North America: Time for a New Focus",
+            "publisher": "Council on Foreign Relations",
+            "series": "Task Force Report",
+            "date": "2014",
+        },
+        id="report-task-force",
+    ),
+    pytest.param(
+        "U.S. Government Accountability Office, Border Security: Additional Actions Needed, "
+        "GAO-13-25 (Washington, D.C.: Dec. 10, 2012).",
+        {
+            "authors": ["U.S. Government Accountability Office"],
+            "corporate": [True],
+            "date": "2012-12-10",
+            "place": "Washington, D.C.",
+        },
+        id="agency-report-full-date-in-parens",
+    ),
+    pytest.param(
+        'DEA Observes 25th Anniversary of Death of Special Agent Enrique "Kiki" Camarena, '
+        "U.S. Drug Enforcement Administration, <http://www.dea.gov/pr030410p.html>",
+        {
+            "type": "webpage",
+            "authors": ["U.S. Drug Enforcement Administration"],
+            "corporate": [True],
+            "title": "DEA Observes 25th Anniversary of Death of Special Agent Enrique "
+            '"Kiki" Camarena',
+            "urls": ["http://www.dea.gov/pr030410p.html"],
+        },
+        id="webpage-corporate-author-after-title",
+    ),
+    pytest.param(
+        "“Border Wait Times,” U.S. Customs and Border Protection, "
+        "https://bwt.cbp.gov/ (accessed May 3, 2015).",
+        {
+            "type": "webpage",
+            "title": "Border Wait Times",
+            "urls": ["https://bwt.cbp.gov/"],
+            "accessed": "2015-05-03",
+            "date": None,
+        },
+        id="webpage-accessed",
+    ),
+    pytest.param(
+        "Migration Policy Institute, Mexican Immigrants in the United States, "
+        "http://www.migrationpolicy.org/article/mexican-immigrants (last visited Jan. 5, 2016).",
+        {"accessed": "2016-01-05", "authors": ["Migration Policy Institute"]},
+        id="last-visited",
+    ),
+    pytest.param(
+        "See page 15 of the 2014 Quadrennial Homeland Security Review, accessible at "
+        "<http://www.dhs.gov/sites/default/files/publications/2014-qhsr-final-508.pdf>.",
+        {
+            "signal": "see",
+            "pinpoint": "15",
+            "title": "2014 Quadrennial Homeland Security Review",
+            "urls": ["http://www.dhs.gov/sites/default/files/publications/2014-qhsr-final-508.pdf"],
+            "date": "2014",
+        },
+        id="page-of-named-report",
+    ),
+    pytest.param(
+        "These statistical measures are drawn from a presentation prepared by Simon Rosenberg "
+        "at the New Policy Institute in 2014.",
+        {
+            "type": "presentation",
+            "authors": ["Rosenberg"],
+            "publisher": "New Policy Institute",
+            "date": "2014",
+        },
+        id="presentation",
+    ),
+    # ------------------------------------------------------------------ DOIs
+    pytest.param(
+        "Ann Lee, “Border Towns,” Journal of Borderlands Studies 27, no. 2 (2012): 1–20, "
+        "doi:10.1080/08865655.2012.687211.",
+        {"doi": "10.1080/08865655.2012.687211", "volume": "27", "pages": "1–20"},
+        id="doi-prefix",
+    ),
+    pytest.param(
+        "Ann Lee, “Border Towns,” Journal of Borderlands Studies 27 (2012), "
+        "https://doi.org/10.1080/08865655.2012.687211.",
+        {
+            "doi": "10.1080/08865655.2012.687211",
+            "urls": ["https://doi.org/10.1080/08865655.2012.687211"],
+        },
+        id="doi-url",
+    ),
+    # -------------------------------------------------------------- APA, MLA
+    pytest.param(
+        "Smith, J. (2010). The title of the work. Journal of Things, 3(2), 1-10.",
+        {
+            "type": "article",
+            "authors": ["Smith"],
+            "given": ["J."],
+            "date": "2010",
+            "title": "The title of the work",
+            "container": "Journal of Things",
+            "volume": "3",
+            "issue": "2",
+            "pages": "1-10",
+        },
+        id="apa-article",
+    ),
+    pytest.param(
+        "Smith, John. “Border Lines.” Journal of Things, vol. 3, no. 2, 2010, pp. 1-10.",
+        {
+            "type": "article",
+            "authors": ["Smith"],
+            "given": ["John"],
+            "title": "Border Lines",
+            "container": "Journal of Things",
+            "volume": "3",
+            "issue": "2",
+            "date": "2010",
+            "pages": "1-10",
+        },
+        id="mla-article",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_fields_by_style(text: str, expected: dict[str, Any]) -> None:
+    assert_fields(cite_one(text), expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "plain"),
+    [
+        pytest.param(
+            "Leo Gross, *The Peace of Westphalia*, *The American Journal of International Law* "
+            "42 (1948).",
+            "Leo Gross, The Peace of Westphalia, The American Journal of International Law 42 "
+            "(1948).",
+            id="article-italic-journal",
+        ),
+        pytest.param(
+            "Bayless Manning, *The Congress, The Executive and Intermestic Affairs: Three "
+            "Proposals*, 55 *Foreign Affairs* 306, 309 (1977).",
+            "Bayless Manning, The Congress, The Executive and Intermestic Affairs: Three "
+            "Proposals, 55 Foreign Affairs 306, 309 (1977).",
+            id="bluebook",
+        ),
+        pytest.param(
+            "Mark Mazzetti & Scott Shane, *Evidence Mounts for Taliban Role in Bomb Plot*, "
+            "*New York Times* (May 5, 2010), <http://www.nytimes.com/2010/05/06/x.html>",
+            "Mark Mazzetti & Scott Shane, Evidence Mounts for Taliban Role in Bomb Plot, "
+            "New York Times (May 5, 2010), http://www.nytimes.com/2010/05/06/x.html",
+            id="newspaper",
+        ),
+    ],
+)
+def test_italics_and_plain_text_agree(marked: str, plain: str) -> None:
+    """Readers may or may not keep emphasis; the fields must not depend on it."""
+    (a,) = cite_notes(marked)
+    (b,) = cite_notes(plain)
+    keys = ("type", "authors", "title", "container", "volume", "pages", "pinpoint", "date")
+    assert {k: getattr(a, k) for k in keys} == {k: getattr(b, k) for k in keys}
