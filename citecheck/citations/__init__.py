@@ -8,15 +8,34 @@ short forms to their antecedents and groups citations of the same work.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
-from citecheck.citations.split import Piece, split_note
+from citecheck.citations.split import Piece, clean_note, split_note
 from citecheck.model import Citation, CitationType, Footnote
 
 __all__ = ["parse_citations"]
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.sub(r"<((?:https?://|www\.)[^\s<>]+)>", r"\1", text).split())
+
+
+def _source(note: Footnote) -> str:
+    """The note's raw markup when it only adds italics to ``text``, else ``text``.
+
+    Italics tell a book title from its author and a journal from an article
+    title, so they are worth having; but the raw source is used only when,
+    once cleaned, it says exactly what the reader's plain text says.
+    """
+    if note.raw and note.raw != note.text and any(m in note.raw for m in ("*", "<i>", "<em>")):
+        cleaned = clean_note(note.raw)
+        if cleaned.italics and _comparable(cleaned.text) == _comparable(note.text):
+            return note.raw
+    return note.text
 
 
 def _parse_safely(piece: Piece) -> Parsed | None:
@@ -78,7 +97,7 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
     citations: list[Citation] = []
     hints: list[Hint] = []
     for note in footnotes:
-        for piece in split_note(note.text):
+        for piece in split_note(_source(note)):
             parsed = _parse_safely(piece)
             if parsed is None:
                 continue

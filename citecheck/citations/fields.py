@@ -106,7 +106,8 @@ def _tidy(text: str | None) -> str | None:
     value = re.sub(r"\s+", " ", text).strip(" ,;:")
     value = value.strip("“”\"'‘’ ").rstrip(" ,;:")
     # One trailing period goes unless it ends an abbreviation ("Inc.", "U.S.").
-    if value.endswith(".") and not _ABBREV_END_RE.search(value):
+    abbreviated = _ABBREV_END_RE.search(value) or re.search(r"\b[A-Z][a-z]{0,4}\.\s", value)
+    if value.endswith(".") and not abbreviated:
         value = value[:-1].rstrip()
     return value or None
 
@@ -363,7 +364,7 @@ def _sentence_end(text: str, start: int = 0) -> int:
         word = re.search(r"([\w.]+)$", text[:i])
         token = word.group(1) if word else ""
         bare = token.replace(".", "").lower()
-        if len(bare) <= 1 or bare in _ABBREV or token.lower().rstrip(".") in _ABBREV:
+        if len(bare) <= 1 or bare in _ABBREV or "." in token or token.lower() in _ABBREV:
             continue
         return i
     return -1
@@ -434,7 +435,7 @@ def _take_authors(d: _Draft, limit: int) -> int:
                 break
         block = text[:end]
         found = parse_authors(_EDITOR_RE.sub("", block))
-        if found and not _titleish(block):
+        if found and (found[0][0].corporate or not _titleish(block)):
             d.authors, d.et_al = found
             d.editors = bool(_EDITOR_RE.search(block))
             return end + 1
@@ -539,6 +540,7 @@ def _titleish(text: str) -> bool:
 
 _VOL_RE = re.compile(r"^(?:vol\.?|volume|v\.)\s*(?P<v>[\w.-]+)$", re.I)
 _NO_RE = re.compile(r"^(?:no\.?|nos\.?|number|issue|iss\.|#)\s*(?P<n>[\w./-]+)$", re.I)
+_APA_VOL_RE = re.compile(r",\s*(?P<v>\d{1,4})\s?\((?P<i>[\w/–-]{1,10})\)(?=\s*(?:[,.:]|$))")
 _VOL_ISSUE_RE = re.compile(r"^(?P<v>\d{1,4})\s*\((?P<i>[\w/–-]{1,10})\)$")
 _PAGES_RE = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<p>[\w–—-]+(?:\s*[-–—]\s*\w+)?)$", re.I)
 _BARE_PAGES_RE = re.compile(r"^:?\s*(?P<p>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)$")
@@ -553,9 +555,12 @@ _SERIES_PHRASE_RE = re.compile(
     r"|Research\s+Paper|Policy\s+Paper|Staff\s+Report|Background\s+Paper|Briefing\s+Paper"
     r"|Research\s+Report|Annual\s+Report|Council\s+Special\s+Report|Policy\s+Analysis)$"
 )
+_PLACE_PUB_RE = re.compile(
+    r"^(?:(?P<pre>.{2,400}?)\.\s+)?(?P<place>[A-Z][A-Za-z.’' -]{1,30}?):\s+(?P<pub>[A-Z][^:]{1,100})$"
+)
 _CONTAINER_VOL_RE = re.compile(r"^(?P<c>.*[A-Za-z.)’'])\s+(?P<v>\d{1,4})$")
 _PUB_PAREN_RE = re.compile(
-    r"^(?P<place>[^:()]{2,80}?)\s*:\s*(?P<pub>[^()]{2,160}?)(?:,\s*(?P<rest>.*))?$"
+    r"^(?P<place>[^:()]{2,80}?)\s*:\s*(?P<pub>[^()]{0,160}?)(?:,\s*(?P<rest>.*))?$"
 )
 _EDITION_RE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|rev\.?|revised|new)\s+ed(?:\.|ition)?$", re.I)
 _MONTH_ONLY_RE = re.compile(r"^(?P<m>[A-Z][a-z]+\.?)$")
@@ -703,6 +708,12 @@ def _read_paren(d: _Draft, inner: str, tail: _Tail) -> None:
 def _read_tail(d: _Draft, start: int) -> _Tail:
     """Read the elements after the title (or after the authors, when unmarked)."""
     tail = _Tail()
+    m = _APA_VOL_RE.search(d.text, start)
+    if m and d.volume is None:
+        # APA "Journal, 3(2), 1-10": volume and issue glued together.
+        d.volume, d.issue = m.group("v"), m.group("i")
+        tail.container_hint = True
+        d.blank(m.start("v"), m.end())
     body = d.text[start:]
     for a, b, kind in _elements(body):
         chunk = body[a:b]
@@ -751,6 +762,16 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             elif d.pages is not None or d.pinpoint is None:
                 d.pinpoint = pages
             tail.seen_meta = True
+            continue
+        m = _PLACE_PUB_RE.match(value)
+        if m and (m.group("pre") or d.title) and not d.publisher:
+            # "Title. London: Routledge, 1992" (bibliography books, no parentheses).
+            if m.group("pre"):
+                tail.texts.append(m.group("pre"))
+                tail.text_before_meta = list(tail.texts)
+            d.place, d.publisher = _tidy(m.group("place")), _tidy(m.group("pub"))
+            tail.book_hint = tail.seen_meta = True
+            d.strong = True
             continue
         m = _SERIES_NO_RE.match(value)
         if m:
@@ -996,7 +1017,7 @@ def _fields(d: _Draft, piece: Piece) -> None:
         if picked is not None and (d.date is None or picked.date.precision != "year"):
             d.date = picked.date
             d.blank(picked.start, picked.end)
-    chapter = re.search(r"(?:^|[,.]\s*)\b[Ii]n\s+(?=[A-Z“\"])", d.text[tail_start:])
+    chapter = re.search(r"(?:^|[,.])\s*\b[Ii]n\s+(?=[A-Z“\"])", d.text[tail_start:])
     if chapter and (d.title or not marked):
         pre = d.text[tail_start : tail_start + chapter.start()]
         if d.title is None and pre.strip():

@@ -332,7 +332,9 @@ def parse_authors(text: str, *, inverted: bool = False) -> tuple[tuple[Person, .
     ``inverted`` allows "Family, Given" forms (bibliographies, APA), which in
     a note would be confused with "Author, Title".
     """
-    body = text.strip(" ,.;:")
+    body = text.strip(" ,;:")
+    if body.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", body):
+        body = body[:-1].rstrip(" ,")
     if not body or len(body) > 160:
         return None
     et_al = False

@@ -117,7 +117,9 @@ def _protected(cleaned: Cleaned) -> bytearray:
     text = cleaned.text
     mask = bytearray(len(text))
     for m in _URL_RE.finditer(text):
-        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        # Trailing punctuation ends the sentence, not the URL ("...x.org/a;").
+        end = m.start() + len(m.group().rstrip(".,;:!?)'’”"))
+        mask[m.start() : end] = b"\x01" * (end - m.start())
     for a, b in cleaned.italics:
         mask[a:b] = b"\x01" * (b - a)
     depth = 0
