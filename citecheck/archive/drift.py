@@ -18,12 +18,17 @@ in; B is today's page. Cheapest first (the research note's recipe):
 4. classes, checked in this order:
 
    ========== ============================================================
-   unchanged  same text, or ``H <= 3`` and ``J >= 0.90`` (near-duplicate)
+   unchanged  the same extracted text (only markup or boilerplate moved)
    replaced   ``C < 0.12``, or ``J < 0.04`` with ``C < 0.95``, or
               ``T < 0.3`` with ``C < 0.5`` (off-topic, parked, hijacked)
-   minor      ``J >= 0.60`` or ``C >= 0.95`` (dates, counters, sidebars)
+   minor      ``J >= 0.60`` or ``C >= 0.95``, or a near-duplicate
+              (``H <= 3`` and ``J >= 0.90``): dates, counters, one figure
    major      anything else
    ========== ============================================================
+
+The research note puts near-duplicates under "unchanged"; here they are
+"minor", because one changed figure in one sentence (650 miles -> 700
+miles) is a near-duplicate by simhash and still matters to a citation.
 
 The evidence string gives every figure and a short sample of the first
 change. Anything that cannot be compared (a side not fetched, not text) is
@@ -83,6 +88,7 @@ _STOP_WORDS = """a about above after again against all am an and any are as at b
     would you your yours"""
 _STOP = frozenset(_STOP_WORDS.split())
 _SAMPLE_WORDS = 12
+_CONTEXT_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,33 +207,32 @@ def measure(old: PageText, new: PageText) -> Measures:
 
 
 def classify(m: Measures) -> Drift:
-    """The class of the module docstring's table (identical text is handled before)."""
-    if m.simhash <= 3 and m.jaccard >= 0.90:
-        return Drift.UNCHANGED
+    """The class of the module docstring's table for texts that differ."""
     if (
         m.cosine < 0.12
         or (m.jaccard < 0.04 and m.cosine < 0.95)
         or (m.title is not None and m.title < 0.3 and m.cosine < 0.5)
     ):
         return Drift.REPLACED
-    if m.jaccard >= 0.60 or m.cosine >= 0.95:
+    near_duplicate = m.simhash <= 3 and m.jaccard >= 0.90
+    if near_duplicate or m.jaccard >= 0.60 or m.cosine >= 0.95:
         return Drift.MINOR
     return Drift.MAJOR
 
 
 def _sample(old: Sequence[str], new: Sequence[str]) -> str:
-    """The first change, a few words each side."""
+    """The first change, a few tokens each side, with a little context before it."""
     matcher = difflib.SequenceMatcher(None, old[:5000], new[:5000], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        gone = " ".join(old[i1 : min(i2, i1 + _SAMPLE_WORDS)])
-        came = " ".join(new[j1 : min(j2, j1 + _SAMPLE_WORDS)])
+        lead = " ".join(old[max(0, i1 - _CONTEXT_WORDS) : i1])
+        lead = f"{'… ' if i1 > _CONTEXT_WORDS else ''}{lead} " if lead else ""
         parts = []
-        if gone:
-            parts.append(f"was «{gone}{' …' if i2 - i1 > _SAMPLE_WORDS else ''}»")
-        if came:
-            parts.append(f"now «{came}{' …' if j2 - j1 > _SAMPLE_WORDS else ''}»")
+        for side, start, stop in (("was", i1, i2), ("now", j1, j2)):
+            words = (old if side == "was" else new)[start : min(stop, start + _SAMPLE_WORDS)]
+            more = " …" if stop - start > _SAMPLE_WORDS else ""
+            parts.append(f"{side} «{lead}{' '.join(words)}{more}»" if words else f"{side} «»")
         return "; ".join(parts)
     return ""
 
@@ -253,7 +258,8 @@ def compare_pages(
     )
     if min(m.words_old, m.words_new) < 20:
         figures += " (short text: figures are rough)"
-    sample = _sample(old.words, new.words)
+    # Whitespace tokens for the sample: people read «3.9», not «3 9».
+    sample = _sample(old.text.split(), new.text.split())
     return classify(m), figures + (f"; first change: {sample}" if sample else "")
 
 
