@@ -85,8 +85,10 @@ def _note_block(note: NoteView) -> str:
         counts[item.finding.severity.value] += 1
     parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning")]
     parts = [p for p in parts if not p.startswith("0 ")]
-    if links:
-        parts.append(_plural(len(links), "link problem"))
+    groups: dict[str, int] = {}
+    for link_view in links:
+        groups[link_view.status_group] = groups.get(link_view.status_group, 0) + 1
+    parts += [_plural(count, f"{group} link") for group, count in groups.items()]
     where = f"note {_text(note.label)}" if note.label is not None else "whole manuscript"
     lines = [
         "<details>",

@@ -31,6 +31,8 @@ def test_summary_table_then_problem_notes_only(full_run: CheckRun) -> None:
     assert "| Dead links | 1 |" in text
     assert "| Unverified links | 2 |" in text
     assert "| Errors | 3 |" in text
+    assert "<summary><b>essays/border.md:44</b> note 3: 1 warning, 1 dead link</summary>" in text
+    assert "<summary><b>essays/border.md:50</b> note 6: 1 unverified link</summary>" in text
     summaries = re.findall(r"<summary><b>([^<]+)</b> ([^:]+):", text)
     # Notes 2 (alive link, no findings) and 8 (nothing) have no problems.
     assert [where for _, where in summaries] == [
