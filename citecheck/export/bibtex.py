@@ -110,9 +110,14 @@ def _names(citation: Citation) -> str | None:
     return " and ".join(names)
 
 
-def _pages(pages: str) -> str:
-    """biblatex wants ranges with ``--``: "193-220", "193–220" -> "193--220"."""
-    return re.sub(r"\s*(?:--|[-–—])\s*", "--", pages.strip())
+def _pages(pages: str, kind: CitationType) -> str:
+    """biblatex wants ranges with ``--``: "193-220", "193–220" -> "193--220".
+
+    In statutes a hyphen is part of the page itself ("110 Stat. 3009-546"),
+    so only dashes make a range there.
+    """
+    dashes = r"--|[–—]" if kind is CitationType.STATUTE else r"--|[-–—]"
+    return re.sub(rf"\s*(?:{dashes})\s*", "--", pages.strip())
 
 
 def archived_copy(url: str | None, archives: dict[str, ArchiveResult]) -> Snapshot | None:
@@ -180,7 +185,7 @@ def _fields(citation: Citation, archives: dict[str, ArchiveResult]) -> list[tupl
         ("volume", lit(citation.volume) if citation.volume else None),
         # biblatex's "number" is a journal's issue number.
         ("number", lit(citation.issue) if citation.issue else number),
-        ("pages", _pages(lit(citation.pages)) if citation.pages else None),
+        ("pages", _pages(lit(citation.pages), kind) if citation.pages else None),
         ("series", series),
     ]
     if kind in {CitationType.BOOK, CitationType.CHAPTER, CitationType.OTHER}:

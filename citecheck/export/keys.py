@@ -10,6 +10,8 @@ Markdown alike::
     <first author's family name><year><first significant title word>
     manning1977congress, gutierrez2019frontera, council2014north
 
+With no author the title word leads: ``plyler1982``.
+
 Corporate authors contribute their first significant word ("Council on
 Foreign Relations" -> ``council``). Clashes get ``a``, ``b``, ... in document
 order, so the same citations always give the same keys.
@@ -98,7 +100,8 @@ def citation_key(citation: Citation) -> str:
             author = "".join(_words(first.family))
     title = _first_significant(citation.title) or _first_significant(citation.container)
     year = "" if citation.date is None else str(citation.date.year)
-    key = f"{author}{year}{title}"
+    # Without an author the title word leads, so a case reads "plyler1982".
+    key = f"{author}{year}{title}" if author else f"{title}{year}"
     return key or "anon"
 
 

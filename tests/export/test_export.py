@@ -190,8 +190,8 @@ EXPECTED_TYPES = {
     "goldman2007n11": "report",
     "oneil2013two": "book",
     "gutierrez2019frontera": "incollection",
-    "1982plyler": "jurisdiction",
-    "1986immigration": "legislation",
+    "plyler1982": "jurisdiction",
+    "immigration1986": "legislation",
     "rosenberg2014mexico": "unpublished",
     "warren1890right": "article",
 }
@@ -253,9 +253,27 @@ def test_bibtex_fields_follow_the_mapping() -> None:
     assert report["institution"] == "Goldman Sachs"
     assert report["author"] == "{Goldman Sachs}"
     assert e["oneil2013two"]["location"] == "Oxford, UK"
-    assert e["1982plyler"]["journaltitle"] == "U.S."
+    assert e["plyler1982"]["journaltitle"] == "U.S."
     assert e["warren1890right"]["doi"] == "10.2307/1321160"
     assert e["warren1890right"]["author"] == "Warren, Samuel D. and Brandeis, Louis D."
+
+
+def test_statute_pages_keep_their_hyphen() -> None:
+    iirira = cite(
+        0,
+        "w",
+        type=CitationType.STATUTE,
+        title="Illegal Immigration Reform and Immigrant Responsibility Act of 1996",
+        container="Stat.",
+        volume="110",
+        pages="3009-546",
+    )
+    article = cite(1, "v", type=CitationType.ARTICLE, title="Range", pages="1194-95")
+    entries = {
+        e.key: e for e in bibtexparser.parse_string(export((iirira, article), "bibtex")).entries
+    }
+    assert entries["illegal"]["pages"] == "3009-546"
+    assert entries["range"]["pages"] == "1194--95"
 
 
 def test_bibtex_escapes_literals_but_not_urls() -> None:
@@ -333,8 +351,8 @@ def test_csl_json_fields() -> None:
         "goldman2007n11": "report",
         "oneil2013two": "book",
         "gutierrez2019frontera": "chapter",
-        "1982plyler": "legal_case",
-        "1986immigration": "legislation",
+        "plyler1982": "legal_case",
+        "immigration1986": "legislation",
         "rosenberg2014mexico": "speech",
         "warren1890right": "article-journal",
     }
