@@ -236,9 +236,11 @@ class _Run:
         except _Retry as retry:
             return retry.answer
         except httpx.HTTPError as error:
-            return _Answer(
-                url=url, method=method, attempts=attempts, failure=network_failure(error)
-            )
+            failure = network_failure(error)
+            if failure[0] == NetworkFailure.NETWORK_DOWN:
+                # Told at once, before anyone waiting on this host is let go.
+                self.watch.network_down(gate.name, failure[1])
+            return _Answer(url=url, method=method, attempts=attempts, failure=failure)
         raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
     async def _send(self, method: str, url: str, gate: HostGate, attempts: int) -> _Answer:
@@ -405,7 +407,6 @@ class _Run:
         if answer.failure is not None:
             kind, why = answer.failure
             if kind == NetworkFailure.NETWORK_DOWN:
-                self.watch.network_down(host_key(answer.url), why)
                 return replace(result, status=LinkStatus.OFFLINE, reason=why)
             if kind in {NetworkFailure.TIMEOUT, NetworkFailure.DROPPED}:
                 tries = f" ({answer.attempts} tries)" if answer.attempts > 1 else ""

@@ -25,13 +25,13 @@ def web() -> Iterator[TestWeb]:
 
 
 @pytest.fixture
-def new_host(web: TestWeb) -> Iterator[Callable[[], Host]]:
+def new_host(web: TestWeb) -> Callable[[], Host]:
     """``new_host()`` adds a fresh loopback host to the test web."""
 
     def make() -> Host:
         return web.add_host(next(_ADDRESSES))
 
-    yield make
+    return make
 
 
 @pytest.fixture

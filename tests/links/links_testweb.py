@@ -247,8 +247,7 @@ def http_date(seconds_from_now: float) -> str:
 
 def html_page(title: str, body: str, *, head: str = "") -> bytes:
     return (
-        f"<!doctype html><html><head><title>{title}</title>{head}</head>"
-        f"<body>{body}</body></html>"
+        f"<!doctype html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
     ).encode()
 
 

@@ -1,0 +1,196 @@
+"""Offline runs, unresolvable hosts and the SQLite cache."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from links_testweb import Host, Request, Response, html_page
+
+from citecheck.config import LinkSettings
+from citecheck.links import check_links, url_history
+from citecheck.links.cache import LinkCache
+from citecheck.model import LinkResult, LinkStatus
+
+NewHost = Callable[[], Host]
+
+
+class Unplugged(httpx.AsyncBaseTransport):
+    """A machine whose network is down: every connection fails, and counts."""
+
+    def __init__(self) -> None:
+        self.attempts = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.attempts += 1
+        cause = OSError(101, "Network is unreachable")
+        raise httpx.ConnectError("[Errno 101] Network is unreachable") from cause
+
+
+class NoSuchNames(httpx.AsyncBaseTransport):
+    """The real network for loopback, a local NXDOMAIN for ``.invalid`` names.
+
+    No DNS query leaves the machine: the failure is made here, shaped as
+    httpx reports a real one (ConnectError caused by socket.gaierror).
+    """
+
+    def __init__(self) -> None:
+        self._real = httpx.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.host.endswith(".invalid"):
+            cause = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+            raise httpx.ConnectError("[Errno -2] Name or service not known") from cause
+        return await self._real.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._real.aclose()
+
+
+def test_unresolvable_host_is_dead(new_host: NewHost, settings: LinkSettings) -> None:
+    site = new_host()
+    site.page("/ok", html_page("Fine", "<p>here</p>"))
+    gone, fine = "https://www.vanished-press.invalid/story", site.url("/ok")
+    results = asyncio.run(
+        check_links({gone: ["2"], fine: ["3"]}, settings, transport=NoSuchNames())
+    )
+    by_url = {r.url: r for r in results}
+    assert by_url[gone].status is LinkStatus.DEAD
+    assert "does not exist" in by_url[gone].reason
+    assert by_url[fine].status is LinkStatus.ALIVE
+
+
+def test_network_down_reports_offline_for_every_link(settings: LinkSettings) -> None:
+    transport = Unplugged()
+    cited = {f"https://site{i % 20}.example.org/page/{i}": [str(i)] for i in range(100)}
+    results = asyncio.run(check_links(cited, settings, transport=transport))
+    assert len(results) == 100
+    assert {r.status for r in results} == {LinkStatus.OFFLINE}
+    assert all("network" in r.reason for r in results)
+    # Detected on the first hosts: the other links were never attempted.
+    assert transport.attempts <= 10
+
+
+def test_offline_setting_sends_nothing(new_host: NewHost, settings: LinkSettings) -> None:
+    site = new_host()
+    site.page("/ok", html_page("Fine", "<p>here</p>"))
+    results = asyncio.run(check_links({site.url("/ok"): ["1"]}, replace(settings, offline=True)))
+    assert results[0].status is LinkStatus.OFFLINE
+    assert sum(site.requests.values()) == 0
+
+
+def test_offline_is_never_cached(tmp_path: Path, settings: LinkSettings) -> None:
+    ours = replace(settings, cache_path=tmp_path / "links.sqlite3")
+    asyncio.run(check_links({"https://a.example.org/x": ["1"]}, ours, transport=Unplugged()))
+    with sqlite3.connect(tmp_path / "links.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM links").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM history").fetchone() == (0,)
+
+
+def test_cache_reuses_fresh_results(
+    tmp_path: Path, new_host: NewHost, settings: LinkSettings
+) -> None:
+    site = new_host()
+    site.page("/ok", html_page("Fine", "<p>here</p>"))
+    site.page("/gone", "", status=404)
+    ours = replace(settings, cache_path=tmp_path / "links.sqlite3")
+    cited = {site.url("/ok"): ["1"], site.url("/gone"): ["2"]}
+    first = asyncio.run(check_links(cited, ours))
+    asked = sum(site.requests.values())
+    second = asyncio.run(check_links(cited, ours))
+    assert sum(site.requests.values()) == asked  # nothing asked again
+    assert all(r.from_cache for r in second)
+    assert not any(r.from_cache for r in first)
+    assert [(r.status, r.http_status, r.page_title, r.page_text) for r in second] == [
+        (r.status, r.http_status, r.page_title, r.page_text) for r in first
+    ]
+
+
+def test_history_tracks_rot(tmp_path: Path, new_host: NewHost, settings: LinkSettings) -> None:
+    site = new_host()
+    state = {"alive": True}
+
+    @site.route("/story")
+    async def story(_: Request) -> Response:
+        if state["alive"]:
+            return Response(body=html_page("Story", "<p>text</p>"))
+        return Response(status=410)
+
+    ours = replace(settings, cache_path=tmp_path / "c.sqlite3", cache_max_age=0.0)
+    url = site.url("/story")
+    asyncio.run(check_links({url: ["1"]}, ours))
+    state["alive"] = False
+    asyncio.run(check_links({url: ["1"]}, ours))
+    history = url_history(tmp_path / "c.sqlite3", url.replace("http://", "HTTP://"))
+    assert [(h.status, h.http_status) for h in history] == [
+        (LinkStatus.ALIVE, 200),
+        (LinkStatus.DEAD, 410),
+    ]
+    assert history[0].checked_at <= history[1].checked_at
+    assert url_history(tmp_path / "missing.sqlite3", url) == ()
+
+
+def test_each_result_is_committed_as_it_arrives(
+    tmp_path: Path, new_host: NewHost, settings: LinkSettings
+) -> None:
+    site = new_host()
+    for i in range(5):
+        site.page(f"/p{i}", html_page(f"P{i}", "<p>x</p>"))
+    path = tmp_path / "links.sqlite3"
+    seen: list[LinkResult] = []
+
+    def interrupt(result: LinkResult) -> None:
+        seen.append(result)
+        if len(seen) == 2:
+            raise KeyboardInterrupt  # the editor pressed Ctrl-C
+
+    cited = {site.url(f"/p{i}"): ["1"] for i in range(5)}
+    with pytest.raises(KeyboardInterrupt):
+        asyncio.run(check_links(cited, replace(settings, cache_path=path), progress=interrupt))
+    with sqlite3.connect(path) as db:
+        stored = {row[0] for row in db.execute("SELECT url FROM links")}
+    assert stored == {r.url for r in seen}
+
+
+def test_cache_trusts_unverified_verdicts_briefly(tmp_path: Path) -> None:
+    now = datetime.now(UTC)
+    with LinkCache(tmp_path / "c.sqlite3", max_age=24 * 3600) as cache:
+        for url, status, code in [
+            ("http://a.test/alive", LinkStatus.ALIVE, 200),
+            ("http://a.test/gone", LinkStatus.DEAD, 404),
+            ("http://a.test/wall", LinkStatus.BLOCKED, 403),
+            ("http://a.test/slow", LinkStatus.TIMEOUT, None),
+            ("http://a.test/refused", LinkStatus.DEAD, None),
+        ]:
+            cache.put(
+                url,
+                LinkResult(url=url, status=status, reason="r", http_status=code, checked_at=now),
+            )
+        later = now + timedelta(hours=2)
+        assert cache.get("http://a.test/alive", now=later) is not None
+        assert cache.get("http://a.test/gone", now=later) is not None
+        assert cache.get("http://a.test/wall", now=later) is None
+        assert cache.get("http://a.test/slow", now=later) is None
+        assert cache.get("http://a.test/refused", now=later) is None
+        assert cache.get("http://a.test/wall", now=now + timedelta(minutes=10)) is not None
+        assert cache.get("http://a.test/alive", now=now + timedelta(days=2)) is None
+
+
+def test_cached_verdict_follows_new_accepted_status(
+    tmp_path: Path, new_host: NewHost, settings: LinkSettings
+) -> None:
+    site = new_host()
+    site.page("/members", "", status=401)
+    ours = replace(settings, cache_path=tmp_path / "c.sqlite3")
+    url = site.url("/members")
+    first = asyncio.run(check_links({url: ["1"]}, ours))
+    assert first[0].status is LinkStatus.BLOCKED
+    again = asyncio.run(check_links({url: ["1"]}, replace(ours, accepted_status=(401,))))
+    assert again[0].status is LinkStatus.ALIVE

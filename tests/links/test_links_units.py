@@ -1,0 +1,194 @@
+"""Small units of the links stage: URLs, Retry-After, verdicts, pages, soft-404 comparison."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+
+from citecheck.config import LinkSettings
+from citecheck.links import check_links, normalise_url, parse_retry_after
+from citecheck.links.classify import challenge_reason, status_verdict
+from citecheck.links.hosts import Gates, host_key
+from citecheck.links.page import read_page
+from citecheck.links.soft404 import Observation, compare, is_home_page_redirect, says_not_found
+from citecheck.links.urls import doi_target
+from citecheck.model import LinkStatus
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("HTTP://Example.ORG:80/a/B?x=1#", "http://example.org/a/B?x=1"),
+        ("https://example.org:443", "https://example.org/"),
+        ("https://example.org:8443/p?", "https://example.org:8443/p"),
+        ("https://example.org/p#Sec", "https://example.org/p#Sec"),
+        ("  https://[::1]:80/x ", "https://[::1]:80/x"),
+        ("not a url", "not a url"),
+    ],
+)
+def test_normalise_url(url: str, expected: str) -> None:
+    assert normalise_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://doi.org/10.1000/xyz.1", "http://r.test/10.1000/xyz.1"),
+        ("http://dx.doi.org/10.1000/abc", "http://r.test/10.1000/abc"),
+        ("doi:10.1000/abc", "http://r.test/10.1000/abc"),
+        ("https://doi.org/", None),
+        ("https://example.org/10.1000/abc", None),
+    ],
+)
+def test_doi_target(url: str, expected: str | None) -> None:
+    assert doi_target(url, resolver="http://r.test/") == expected
+
+
+def test_parse_retry_after() -> None:
+    now = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
+    assert parse_retry_after("7", now=now) == 7.0
+    assert parse_retry_after("Thu, 01 Jan 2026 12:00:30 GMT", now=now) == 30.0
+    assert parse_retry_after("Thu, 01 Jan 2026 11:00:00 GMT", now=now) == 0.0
+    assert parse_retry_after("soon", now=now) is None
+    assert parse_retry_after(None) is None
+
+
+def test_host_key_ignores_port_and_case() -> None:
+    assert host_key("https://User@Example.org:8080/x") == "example.org"
+    assert host_key("http://[::1]:8080/x") == "[::1]"
+
+
+@pytest.mark.parametrize(
+    ("status", "verdict"),
+    [
+        (404, LinkStatus.DEAD),
+        (410, LinkStatus.DEAD),
+        (400, LinkStatus.DEAD),
+        (403, LinkStatus.BLOCKED),
+        (401, LinkStatus.BLOCKED),
+        (451, LinkStatus.BLOCKED),
+        (999, LinkStatus.BLOCKED),
+        (429, LinkStatus.BLOCKED),
+        (504, LinkStatus.TIMEOUT),
+        (500, LinkStatus.DEAD),
+    ],
+)
+def test_status_verdicts(status: int, verdict: LinkStatus) -> None:
+    assert status_verdict(status, attempts=1)[0] is verdict
+
+
+def test_challenge_needs_strong_signal_on_200() -> None:
+    article = b"<p>How captcha systems work</p>"
+    assert challenge_reason(200, httpx.Headers(), "On captchas", article) is None
+    assert challenge_reason(403, httpx.Headers(), "Denied", article) is not None
+    assert (
+        challenge_reason(200, httpx.Headers({"cf-mitigated": "challenge"}), None, b"") is not None
+    )
+
+
+def test_home_page_redirects() -> None:
+    assert is_home_page_redirect("https://a.org/news/1", "https://a.org/")
+    assert is_home_page_redirect("https://a.org/news/1", "https://a.org/en/")
+    assert not is_home_page_redirect("https://a.org/", "https://a.org/index.html")
+    assert not is_home_page_redirect("https://a.org/news/1", "https://a.org/news/one")
+
+
+def test_not_found_titles() -> None:
+    assert says_not_found("Page not found | Example")
+    assert says_not_found("404 - Example")
+    assert not says_not_found("Finding the lost river")
+    assert not says_not_found(None)
+
+
+def test_compare_keeps_different_pages_apart() -> None:
+    chrome = "Site menu home about contact. " * 3
+    probe = Observation("http://a/x/zz", 200, "http://a/x/zz", False, "Site", chrome + "Sorry")
+    same = Observation("http://a/x/q", 200, "http://a/x/q", False, "Site", chrome + "Sorry")
+    other = Observation(
+        "http://a/x/r",
+        200,
+        "http://a/x/r",
+        False,
+        "Site",
+        chrome + "A long report on river levels, rainfall and the harvest of 2012 " * 4,
+    )
+    assert compare(same, probe) is not None
+    assert compare(other, probe) is None
+    honest = Observation("http://a/x/zz", 404, "http://a/x/zz", False, "Not found", "Sorry")
+    assert compare(same, honest) is None
+
+
+def test_read_page_handles_charsets_and_junk() -> None:
+    latin = "<html><head><title>Año</title></head><body>Señal</body></html>".encode("latin-1")
+    page = read_page(latin, content_type="text/html; charset=ISO-8859-1", complete=True)
+    assert page.title == "Año"
+    assert page.text == "Señal"
+    assert read_page(b"", content_type="text/html", complete=True).text is None
+    broken = read_page(b"%PDF-1.4 garbage", content_type="application/pdf", complete=True)
+    assert broken.kind == "pdf"
+    assert broken.text is None
+    assert read_page(b"\x00\x01", content_type="image/png", complete=True).kind == "other"
+
+
+def test_mock_transport_head_then_get() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.method)
+        if request.method == "HEAD":
+            return httpx.Response(501)
+        return httpx.Response(200, html="<title>Hi</title><p>there</p>")
+
+    settings = LinkSettings(cache_path=None, probe_soft_404=False)
+    results = asyncio.run(
+        check_links({"https://a.test/x": ["1"]}, settings, transport=httpx.MockTransport(handler))
+    )
+    assert results[0].status is LinkStatus.ALIVE
+    assert results[0].page_title == "Hi"
+    assert seen == ["HEAD", "GET"]
+
+
+def test_gates_prefer_the_host_with_most_work() -> None:
+    async def scenario() -> list[str]:
+        gates = Gates(max_concurrency=1, per_host=2, per_host_limits=())
+        busy, light = gates.host("busy"), gates.host("light")
+        busy.pending, light.pending = 50, 1
+        order: list[str] = []
+        hold = asyncio.Event()
+
+        async def use(gate_name: str, wait: bool) -> None:
+            async with gates.slot(gates.host(gate_name)):
+                order.append(gate_name)
+                if wait:
+                    await hold.wait()
+
+        first = asyncio.ensure_future(use("light", True))
+        await asyncio.sleep(0)
+        others = [
+            asyncio.ensure_future(use("light", False)),
+            asyncio.ensure_future(use("busy", False)),
+        ]
+        await asyncio.sleep(0)
+        hold.set()
+        await asyncio.gather(first, *others)
+        return order
+
+    assert asyncio.run(scenario()) == ["light", "busy", "light"]
+
+
+def test_throttle_lowers_limit_and_pauses_at_one() -> None:
+    async def scenario() -> tuple[int, int, bool]:
+        gates = Gates(max_concurrency=10, per_host=8, per_host_limits=())
+        gate = gates.host("h")
+        gate.in_flight = 6
+        gate.throttle(1.0)
+        after_burst = gate.limit
+        gate.limit, gate.in_flight = 1, 1
+        gate.throttle(2.0)
+        loop = asyncio.get_running_loop()
+        return after_burst, gate.limit, gate.not_before > loop.time() + 1.5
+
+    assert asyncio.run(scenario()) == (5, 1, True)
