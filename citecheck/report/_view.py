@@ -39,6 +39,7 @@ __all__ = [
     "Summary",
     "build_view",
     "file_uri",
+    "relative_path",
     "rule_description",
 ]
 
@@ -164,6 +165,21 @@ def rule_description(rule: str) -> str:
         return check_rule.summary
     words = rule.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:] if words else rule
+
+
+def relative_path(path: str) -> str:
+    """The path relative to the working directory when it lies under it.
+
+    CI services (code scanning, Actions annotations) place results by a path
+    relative to the repository root, where citecheck is run.
+    """
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            return candidate.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path
+    return candidate.as_posix()
 
 
 def file_uri(path: str) -> str:

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun, Severity
-from citecheck.report._view import build_view
+from citecheck.report._view import build_view, relative_path
 
 __all__ = ["annotation", "write"]
 
@@ -53,7 +53,7 @@ def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> No
             annotation(
                 finding.severity,
                 finding.message,
-                file=finding.location.path,
+                file=relative_path(finding.location.path),
                 line=finding.location.line,
                 title=title,
             )

@@ -18,7 +18,13 @@ from urllib.parse import quote
 
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun, Severity
-from citecheck.report._view import FindingView, ReportView, build_view, rule_description
+from citecheck.report._view import (
+    FindingView,
+    ReportView,
+    build_view,
+    relative_path,
+    rule_description,
+)
 from citecheck.verdict import LINK_RULES
 
 __all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "report_sarif", "write"]
@@ -29,13 +35,10 @@ FINGERPRINT_KEY = "citecheck/v1"
 
 def _artifact_uri(path: str) -> str:
     """A relative URI when the file is under the working directory."""
-    candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.relative_to(Path.cwd())
-        except ValueError:
-            return candidate.as_uri()
-    return quote(candidate.as_posix(), safe="/")
+    relative = relative_path(path)
+    if Path(relative).is_absolute():
+        return Path(relative).as_uri()
+    return quote(relative, safe="/")
 
 
 def _utc(value: datetime | None) -> str | None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from citecheck.baseline import Baseline, finding_fingerprint
-from citecheck.model import CheckRun, Severity
+from citecheck.model import CheckRun, Location, Severity
 from citecheck.report import write_report
 from citecheck.report.github import annotation
 
@@ -40,3 +44,14 @@ def test_baselined_findings_are_not_annotated(full_run: CheckRun) -> None:
         "citecheck: 0 errors, 0 warnings, 1 dead and 2 unverified links "
         f"({len(full_run.findings)} findings accepted by the baseline)"
     ]
+
+
+def test_absolute_paths_under_the_working_directory_become_relative(
+    full_run: CheckRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    inside = replace(full_run.findings[0], location=Location(str(tmp_path / "ch" / "a.md"), 7))
+    outside = replace(full_run.findings[0], location=Location("/elsewhere/b.md", 8))
+    lines = _lines(replace(full_run, findings=(inside, outside), links=()))
+    assert lines[0].startswith("::error file=ch/a.md,line=7,")
+    assert lines[1].startswith("::error file=/elsewhere/b.md,line=8,")
