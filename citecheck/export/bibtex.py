@@ -95,10 +95,18 @@ def _person(person: Person) -> str:
     if person.corporate:
         # Double braces in the output: biber takes the name as one unit.
         return "{" + escape_literal(person.family) + "}"
-    family = escape_literal(person.family)
+    family = _name_part(person.family)
     if person.given:
-        return f"{family}, {escape_literal(person.given)}"
+        return f"{family}, {_name_part(person.given)}"
     return family
+
+
+def _name_part(text: str) -> str:
+    """A name part, braced if a comma or a lone "and" would split it wrongly."""
+    escaped = escape_literal(text)
+    if "," in text or re.search(r"\band\b", text, flags=re.IGNORECASE):
+        return "{" + escaped + "}"
+    return escaped
 
 
 def _names(citation: Citation) -> str | None:

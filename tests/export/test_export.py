@@ -258,6 +258,20 @@ def test_bibtex_fields_follow_the_mapping() -> None:
     assert e["warren1890right"]["author"] == "Warren, Samuel D. and Brandeis, Louis D."
 
 
+def test_awkward_names_stay_one_person(capsys: pytest.CaptureFixture[str]) -> None:
+    odd = cite(
+        0,
+        "w",
+        type=CitationType.BOOK,
+        title="Letters",
+        authors=(Person("King", "Martin Luther, Jr."), Person("Sand and Stone")),
+    )
+    data = pybtex.database.parse_string(export((odd,), "bibtex"), "bibtex")
+    assert capsys.readouterr() == ("", "")
+    persons = data.entries["kingletters"].persons["author"]
+    assert [" ".join(p.last_names) for p in persons] == ["King", "{Sand and Stone}"]
+
+
 def test_statute_pages_keep_their_hyphen() -> None:
     iirira = cite(
         0,
@@ -309,11 +323,12 @@ def test_bibtex_capture_is_used_when_no_snapshot_matches() -> None:
     assert entry["eprint"] == "https://perma.cc/AB12-CD34"
 
 
-def test_pybtex_reads_the_bib_without_warnings() -> None:
+def test_pybtex_reads_the_bib_without_warnings(capsys: pytest.CaptureFixture[str]) -> None:
     pybtex.errors.set_strict_mode(True)  # any pybtex error raises
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         data = pybtex.database.parse_string(bib(), "bibtex")
+    assert capsys.readouterr() == ("", "")  # pybtex prints its warnings
     assert set(data.entries) == set(EXPECTED_TYPES)
     chapter = data.entries["gutierrez2019frontera"]
     families = [" ".join(p.last_names) for p in chapter.persons["author"]]

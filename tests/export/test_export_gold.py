@@ -84,7 +84,7 @@ def _works(citations: tuple[Citation, ...]) -> int:
 
 
 @pytest.mark.parametrize("path", sorted(GOLD.glob("*.jsonl")), ids=lambda p: p.stem)
-def test_gold_round_trips(path: Path) -> None:
+def test_gold_round_trips(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     citations = _manuscript(path)
     bib = export(citations, "bibtex")
     library = bibtexparser.parse_string(bib)
@@ -94,6 +94,7 @@ def test_gold_round_trips(path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         data = pybtex.database.parse_string(bib, "bibtex")
+    assert capsys.readouterr() == ("", "")
     assert len(data.entries) == len(library.entries)
     # Every URL comes back exactly as cited.
     urls = {c.url for c in citations if c.url and c.short_form is None}
