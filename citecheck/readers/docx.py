@@ -48,6 +48,11 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DC = "http://purl.org/dc/elements/1.1/"
 
+# The XML declaration, comments and processing instructions, then a DOCTYPE.
+_PROLOG_DOCTYPE = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL
+)
+
 # Parts larger than this are refused: a zip bomb, not a manuscript.
 _MAX_PART_BYTES = 256 * 1024 * 1024
 
@@ -184,18 +189,23 @@ class _Package:
                     self.path, f"not a Word document: the zip has no {name}"
                 )
             return None
+        refused = ManuscriptSyntaxError(
+            self.path, f"part {name} declares a DTD, which Word never writes; refused"
+        )
+        # Refused before parsing, so no entity is ever declared, let alone expanded.
+        if _PROLOG_DOCTYPE.match(data):
+            raise refused
         try:
             tree = etree.ElementTree(etree.fromstring(data, _XML_PARSER))
         except etree.XMLSyntaxError as exc:
             line = exc.lineno if exc.lineno else "?"
+            problem = re.sub(r", line \d+, column \d+$", "", str(exc.msg))
             raise ManuscriptSyntaxError(
-                self.path, f"malformed XML in part {name}, line {line}: {exc.msg}"
+                self.path, f"malformed XML in part {name}, line {line}: {problem}"
             ) from None
         doctype: str = getattr(tree.docinfo, "doctype", "")  # missing from lxml-stubs
         if doctype or tree.docinfo.internalDTD is not None:
-            raise ManuscriptSyntaxError(
-                self.path, f"part {name} declares a DTD, which Word never writes; refused"
-            )
+            raise refused  # a prolog the pattern did not see through (UTF-16, say)
         return tree.getroot()
 
     def main_part_name(self) -> str:

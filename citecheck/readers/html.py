@@ -295,13 +295,18 @@ class _Notes:
 
 
 def _find_linked_notes(page: _Page) -> _Notes:
-    links = [
-        el
-        for el in page.root.iter("a")
-        if (el.get("href") or "").startswith("#") and page.target(el) is not None
-    ]
-    backs = {el for el in links if _is_back_link(page, el)}
     found = _Notes()
+    links: list[Element] = []
+    for el in page.root.iter("a"):
+        if not (el.get("href") or "").startswith("#"):
+            continue
+        if page.target(el) is not None:
+            links.append(el)
+        elif _says_note_ref(el) and not _is_back_link(page, el):
+            # A reference whose note is missing is still a marker: the footnotes
+            # stage reports it as a marker without a note.
+            found.refs[_marker_element(el)] = _label_of(el, None)
+    backs = {el for el in links if _is_back_link(page, el)}
     by_container: dict[Element, _Note] = {}
     for link in links:
         if link in backs or not _is_note_ref(page, link, backs):
@@ -354,17 +359,22 @@ def _is_back_link(page: _Page, link: Element) -> bool:
     return page.order.get(target, 0) < page.order.get(link, 0)
 
 
-def _is_note_ref(page: _Page, link: Element, backs: set[Element]) -> bool:
+def _says_note_ref(link: Element) -> bool:
+    """The producer marked this link as a note reference."""
     if _classes(link) & _REF_CLASSES or link.get("role") == "doc-noteref":
         return True
     if "noteref" in _epub_type(link):
         return True
     if _WORD_REF_HREF.match(link.get("href") or ""):
         return True
-    if any(
+    return any(
         "msofootnotereference" in _classes(s) or "msoendnotereference" in _classes(s)
         for s in link.iter("span")
-    ):
+    )
+
+
+def _is_note_ref(page: _Page, link: Element, backs: set[Element]) -> bool:
+    if _says_note_ref(link):
         return True
     text = _text_of(link)
     if not _LABEL_TEXT.match(text):
@@ -429,12 +439,14 @@ def _marker_element(link: Element) -> Element:
         node = parent
 
 
-def _label_of(link: Element, target: Element) -> str:
+def _label_of(link: Element, target: Element | None) -> str:
     text = _text_of(link)
     label = text.strip().strip("[]()").rstrip(".").strip()
     if label:
         return label
-    digits = re.search(r"(\d+)$", target.get("id") or target.get("name") or "")
+    # Nothing printed (Word with supportFootnotes): the number in the anchor name.
+    name = (target.get("id") or target.get("name") or "") if target is not None else ""
+    digits = re.search(r"(\d+)$", name or (link.get("href") or ""))
     return digits.group(1) if digits else "?"
 
 

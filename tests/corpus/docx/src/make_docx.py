@@ -105,27 +105,33 @@ def package(
     title: str = "",
 ) -> bytes:
     parts: dict[str, str] = {}
-    overrides = ['<Override PartName="/word/document.xml" ContentType="application/'
-                 'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>']  # fmt: skip
+    main_type = "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    overrides = [f'<Override PartName="/word/document.xml" ContentType="application/{main_type}"/>']
     doc_rels = []
     if footnotes:
         parts["word/footnotes.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             f"<w:footnotes {NS}>{SEPARATORS['footnote']}{footnotes}</w:footnotes>"
         )
-        doc_rels.append(f'<Relationship Id="rId2" Type="{REL_TYPE}/footnotes" Target="footnotes.xml"/>')
+        doc_rels.append(
+            f'<Relationship Id="rId2" Type="{REL_TYPE}/footnotes" Target="footnotes.xml"/>'
+        )
     if endnotes:
         parts["word/endnotes.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             f"<w:endnotes {NS}>{SEPARATORS['endnote']}{endnotes}</w:endnotes>"
         )
-        doc_rels.append(f'<Relationship Id="rId3" Type="{REL_TYPE}/endnotes" Target="endnotes.xml"/>')
+        doc_rels.append(
+            f'<Relationship Id="rId3" Type="{REL_TYPE}/endnotes" Target="endnotes.xml"/>'
+        )
     if settings:
         parts["word/settings.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             f"<w:settings {NS}>{settings}</w:settings>"
         )
-        doc_rels.append(f'<Relationship Id="rId4" Type="{REL_TYPE}/settings" Target="settings.xml"/>')
+        doc_rels.append(
+            f'<Relationship Id="rId4" Type="{REL_TYPE}/settings" Target="settings.xml"/>'
+        )
     if footnote_links:
         rels = "".join(
             f'<Relationship Id="{rid}" Type="{REL_TYPE}/hyperlink" Target="{url}" '
@@ -190,11 +196,13 @@ def word_endnotes() -> bytes:
         + para(run("Trade reached a record level in 2013."), eref(2))
     )
     footnotes = note(
-        "footnote", 2, para(run(" Alan D. Bersin is Assistant Secretary for International Affairs."))
+        "footnote",
+        2,
+        para(run(" Alan D. Bersin is Assistant Secretary for International Affairs.")),
     ) + note("footnote", 3, para(run(" See Ken Ellingwood, "), run("Fallout"), run(", 2001.")))
-    endnotes = note(
-        "endnote", 1, para(run(" Los Angeles Times, September 14, 2001."))
-    ) + note("endnote", 2, para(run(" U.S. Census Bureau, Foreign Trade.")))
+    endnotes = note("endnote", 1, para(run(" Los Angeles Times, September 14, 2001."))) + note(
+        "endnote", 2, para(run(" U.S. Census Bureau, Foreign Trade."))
+    )
     return package(body, footnotes=footnotes, endnotes=endnotes)
 
 
@@ -265,9 +273,9 @@ def word_runs() -> bytes:
         "</w:del>"
     )
     inserted = '<w:ins w:id="91" w:author="Editor">' + run("inserted words ") + "</w:ins>"
-    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden words </w:t></w:r>'
+    hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden words </w:t></w:r>"
     alternate = (
-        "<mc:AlternateContent><mc:Choice Requires=\"wps\">"
+        '<mc:AlternateContent><mc:Choice Requires="wps">'
         + run("[chosen]")
         + "</mc:Choice><mc:Fallback>"
         + run("[fallback]")
@@ -296,11 +304,12 @@ def word_runs() -> bytes:
             5,
             para(
                 run(" Col.\tA"),
-                '<w:r><w:tab/><w:t>Col. B</w:t></w:r>',
+                "<w:r><w:tab/><w:t>Col. B</w:t></w:r>",
                 '<w:r><w:br/><w:t xml:space="preserve">next line; co</w:t><w:softHyphen/>'
                 "<w:t>operation, cross</w:t><w:noBreakHyphen/><w:t>border, 5 </w:t>"
                 '<w:sym w:font="Symbol" w:char="F0B4"/><w:t xml:space="preserve"> 3, </w:t>'
-                '<w:sym w:font="Symbol" w:char="F061"/><w:t xml:space="preserve">-risk.</w:t></w:r>',
+                '<w:sym w:font="Symbol" w:char="F061"/>'
+                '<w:t xml:space="preserve">-risk.</w:t></w:r>',
             ),
             para(run("Second paragraph of the same note.")),
             para(run("Third, citing "), deleted, run("the 2014 QHSR.")),
