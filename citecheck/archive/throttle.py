@@ -28,15 +28,16 @@ class ServiceLimits:
 
     The defaults come from the published figures (docs/archive.md cites
     them): CDX at 80% of its 30/min hard limit, as the Internet Archive asked
-    of the EDGI client; the Availability API at one call per 5 s (undocumented,
-    waybackpy's gap); Save Page Now at 7 captures/min (the 2025 SPN2 doc,
-    authenticated); replay (``id_``) at 80% of 600/min; Perma.cc about one
-    create a second. Tests shrink ``window`` and the waits.
+    of the EDGI client; the Availability API, which has no documented limit,
+    at 20/min (between waybackpy's 5 s gap and the CDX budget); Save Page Now
+    at 7 captures/min (the 2025 SPN2 doc, authenticated); replay (``id_``) at
+    80% of 600/min; Perma.cc about one create a second. Tests shrink
+    ``window`` and the waits.
     """
 
     window: float = 60.0
     cdx: int = 24
-    availability: int = 12
+    availability: int = 20
     save: int = 7
     save_status: int = 30
     replay: int = 480

@@ -6,8 +6,8 @@ Two Internet Archive endpoints, on two hosts:
   probe. It returns one capture either side of the date, with no status
   filter, and is known to answer ``{"archived_snapshots": {}}`` for URLs that
   *are* archived, so an empty answer means "unknown", never "not archived".
-  A connection failure here spares the CDX call; a non-empty answer is kept
-  as a fallback for when the CDX fails or disagrees.
+  A non-empty answer with status 200 is kept as a fallback for when the
+  CDX fails or disagrees.
 * the CDX API (``{wayback_web}/cdx/search/cdx``) lists captures; the choice
   among them is ``choose.choose_capture``. Two bounded range queries (the
   last ones up to the date, then the first ones after it) avoid both listing
@@ -65,8 +65,10 @@ async def find_snapshot(session: Session, url: str, cited: PartialDate | None) -
     probe: Snapshot | None = None
     try:
         probe = await _availability(session, url, cited)
-    except Unreachable as error:
-        return Found(None, problems=(f"wayback unreachable: {error}",))
+    except Unreachable:
+        # The probe is on another host than the CDX; only the CDX's own
+        # failure below decides whether the Wayback Machine is unreachable.
+        pass
     except _Failed as error:
         problems.append(str(error))
 

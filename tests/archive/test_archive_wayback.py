@@ -230,3 +230,14 @@ def test_unreachable_wayback_is_a_problem_not_an_exception(
         assert result.cited_snapshot is None
         assert len(result.problems) == 1
         assert result.problems[0].startswith("wayback unreachable: ")
+
+
+def test_unreachable_availability_alone_does_not_stop_the_cdx(
+    ia: ArchiveStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    _history(ia, DEAD)
+    probe_down = replace(settings, wayback_api=f"http://127.0.0.4:{_closed_port()}")
+    (result,) = run({DEAD: PartialDate(2011, 9, 1)}, probe_down, limits)
+    assert result.cited_snapshot is not None
+    assert result.cited_snapshot.timestamp == datetime(2011, 3, 1, tzinfo=UTC)
+    assert result.problems == ()
