@@ -145,34 +145,63 @@ def _rates(passage: Passage) -> Iterator[Finding]:
             period = quantity.period or inherited.get(id(quantity))
             if quantity.kind is Kind.MONEY and period is not None:
                 rated.append((sentence, quantity, period))
-    for (s1, q1, p1), (s2, q2, p2) in itertools.pairwise(rated):
-        if p1 == p2 or q1.currency != q2.currency or s2.index - s1.index > 1:
-            continue
+    for chain in _chains(passage, rated):
+        for first_index, (s1, q1, p1) in enumerate(chain):
+            for s2, q2, p2 in chain[first_index + 1 :]:
+                if p1 != p2 and q1.currency == q2.currency:
+                    yield from _rate_pair(passage, (s1, q1, p1), (s2, q2, p2))
+
+
+def _chains(
+    passage: Passage, rated: list[tuple[Sentence, Quantity, str]]
+) -> list[list[tuple[Sentence, Quantity, str]]]:
+    """Runs of rate figures each linked to the next by a restatement cue.
+
+    Every pair in a run is compared, so the most precise figure anchors the
+    others ("$730 billion a year ... $2 billion daily ... $1.5 million a minute").
+    """
+    chains: list[list[tuple[Sentence, Quantity, str]]] = []
+    for previous, current in itertools.pairwise(rated):
+        (s1, q1, _), (s2, q2, _) = previous, current
         between = passage.text[s1.start + q1.end : s2.start + q2.start]
-        if not _RESTATE.search(between) or len(between) > 160:
+        linked = s2.index - s1.index <= 1 and len(between) <= 160 and _RESTATE.search(between)
+        if not linked:
             continue
-        # Put both figures on the smaller period (per minute rather than per year).
-        target = p1 if _PER_YEAR[p1][0] > _PER_YEAR[p2][0] else p2
-        first = _convert(q1, p1, target)
-        second = _convert(q2, p2, target)
-        if first[0] <= second[1] and second[0] <= first[1]:
-            continue
-        source, restated = (q1, q2) if target == p2 else (q2, q1)
-        source_period, restated_period = (p1, p2) if target == p2 else (p2, p1)
-        implied = _convert(source, source_period, restated_period)
-        word = _PERIOD_WORD[restated_period]
-        message = (
-            f"{_show(source)} {_PERIOD_WORD[source_period]} works out at "
-            f"{amount(implied[0], currency=source.currency)}–"
-            f"{amount(implied[1], currency=source.currency)} {word}, which does not fit "
-            f"{_show(restated)} {word} (read as {amount(restated.low, currency=restated.currency)}"
-            f"–{amount(restated.high, currency=restated.currency)}). Recompute one figure from "
-            f'the other, or hedge it ("about", "nearly").'
-        )
-        evidence = passage.text[s1.start + q1.start : s2.start + q2.end]
-        yield raise_finding(
-            RATE, message, s2.location, note=s2.note or s1.note, evidence=_squash(evidence)
-        )
+        if chains and chains[-1][-1] is previous:
+            chains[-1].append(current)
+        else:
+            chains.append([previous, current])
+    return chains
+
+
+def _rate_pair(
+    passage: Passage,
+    one: tuple[Sentence, Quantity, str],
+    two: tuple[Sentence, Quantity, str],
+) -> Iterator[Finding]:
+    (s1, q1, p1), (s2, q2, p2) = one, two
+    # Put both figures on the smaller period (per minute rather than per year).
+    target = p1 if _PER_YEAR[p1][0] > _PER_YEAR[p2][0] else p2
+    first = _convert(q1, p1, target)
+    second = _convert(q2, p2, target)
+    if first[0] <= second[1] and second[0] <= first[1]:
+        return
+    source, restated = (q1, q2) if target == p2 else (q2, q1)
+    source_period, restated_period = (p1, p2) if target == p2 else (p2, p1)
+    implied = _convert(source, source_period, restated_period)
+    word = _PERIOD_WORD[restated_period]
+    message = (
+        f"{_show(source)} {_PERIOD_WORD[source_period]} works out at "
+        f"{amount(implied[0], currency=source.currency)}–"
+        f"{amount(implied[1], currency=source.currency)} {word}, which does not fit "
+        f"{_show(restated)} {word} (read as {amount(restated.low, currency=restated.currency)}"
+        f"–{amount(restated.high, currency=restated.currency)}). Recompute one figure from "
+        f'the other, or hedge it ("about", "nearly").'
+    )
+    evidence = passage.text[s1.start + q1.start : s2.start + q2.end]
+    yield raise_finding(
+        RATE, message, s2.location, note=s2.note or s1.note, evidence=_squash(evidence)
+    )
 
 
 def _convert(quantity: Quantity, period: str, target: str) -> tuple[float, float]:
@@ -210,8 +239,8 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             continue
         message = (
             f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
-            f"x{amount(ratio[0], kind=Kind.COUNT)}–x{amount(ratio[1], kind=Kind.COUNT)}"
-            f"{_accepted(bands)}. Correct the multiplier or the figures."
+            f"{_span(*ratio, kind=Kind.COUNT, prefix='x')}{_accepted(bands)}. "
+            "Correct the multiplier or the figures."
         )
         yield raise_finding(
             GROWTH,
@@ -242,11 +271,19 @@ def _multiplier_bands(multiplier: Quantity) -> list[tuple[float, float]]:
 
 def _accepted(bands: list[tuple[float, float]]) -> str:
     shown = " or ".join(
-        f"x{amount(low, kind=Kind.COUNT)}–"
-        + ("" if math.isinf(high) else f"x{amount(high, kind=Kind.COUNT)}")
+        f"x{amount(low, kind=Kind.COUNT)} or more"
+        if math.isinf(high)
+        else f"x{amount(low, kind=Kind.COUNT)}–x{amount(high, kind=Kind.COUNT)}"
         for low, high in bands
     )
-    return f", outside the x{shown[1:]} it allows"
+    return f", outside the {shown} it allows"
+
+
+def _span(low: float, high: float, *, kind: Kind, prefix: str = "") -> str:
+    """ "x1.83" when both ends print alike, else "x2.28–x2.93"."""
+    first = prefix + amount(low, kind=kind)
+    last = prefix + amount(high, kind=kind)
+    return first if first == last else f"{first}–{last}"
 
 
 # --------------------------------------------------------------------------
@@ -302,10 +339,11 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
                 bands.append((change.low / 100, change.high / 100))
         if _fits(ratio, bands):
             continue
-        actual = (ratio[0] - 1) * 100, (ratio[1] - 1) * 100
+        actual = sorted((abs(ratio[0] - 1) * 100, abs(ratio[1] - 1) * 100))
+        change_word = "a fall" if ratio[1] < 1 else "a rise"
         message = (
-            f"{_show(change)} does not fit {_show(start)} to {_show(end)}, a change of "
-            f"{amount(actual[0], kind=Kind.PERCENT)} to {amount(actual[1], kind=Kind.PERCENT)}. "
+            f"{_show(change)} does not fit {_show(start)} to {_show(end)}, {change_word} of "
+            f"{_span(actual[0], actual[1], kind=Kind.PERCENT)}. "
             f"Correct the percentage or the figures."
         )
         yield raise_finding(

@@ -330,7 +330,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
                 evidence=_one_line(sentence),
             )
     message = (
-        f"{quantity.shown} for {fact.subject} does not match the facts ledger: {expected} "
+        f"{_mentioned(quantity)} for {fact.subject} does not match the facts ledger: {expected} "
         f"({cited}). Correct the figure, or widen the ledger's tolerance if both are right."
     )
     return raise_finding(
@@ -338,11 +338,17 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
     )
 
 
+def _mentioned(quantity: Quantity) -> str:
+    if quantity.kind is Kind.LENGTH and quantity.noun:
+        return quantity.shown[:-1] + f" {quantity.noun}s”"
+    return quantity.shown
+
+
 def _expected(fact: Fact) -> str:
     assert fact.value is not None
     kind = fact.kind
     currency = fact.unit if kind is Kind.MONEY else None
-    shown = amount(fact.value, kind=kind, currency=currency)
+    shown = amount(fact.value, kind=kind, currency=currency, digits=6)
     if kind is Kind.LENGTH:
         shown += f" {fact.unit}s"
     low, high = fact.bounds()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from citecheck.checks.numbers import Passage
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, Finding, Severity
+from citecheck.model import CheckRun, Finding, Severity, ShortForm
 
 __all__ = ["RULES", "check_notes"]
 
@@ -32,6 +32,12 @@ PROBLEM = Rule(
     "A citation could not be parsed or resolved (the parser says why).",
 )
 RULES = (UNRESOLVED, PROBLEM)
+_SHORT_NAMES = {
+    ShortForm.ID: "Id.",
+    ShortForm.IBID: "Ibid.",
+    ShortForm.SUPRA: "supra",
+    ShortForm.SHORT_TITLE: "short title",
+}
 
 
 def check_notes(
@@ -39,14 +45,21 @@ def check_notes(
 ) -> Iterator[Finding]:
     """One finding per unresolved short form or citation problem."""
     del passages, settings
+    full_at: dict[tuple[str, str], int] = {}
     for citation in run.citations:
+        if citation.work and citation.short_form is None and citation.problem is None:
+            full_at.setdefault((citation.location.path, citation.work), citation.index)
+    for citation in run.citations:
+        later = full_at.get((citation.location.path, citation.work)) if citation.work else None
+        if citation.short_form is not None and later is not None and later > citation.index:
+            continue  # across_notes reports it as a short form before its full citation
         raw = re.sub(r"\s+", " ", citation.raw).strip()
         if citation.short_form is not None and citation.antecedent is None:
             why = f" ({citation.problem})" if citation.problem else ""
             message = (
-                f"“{raw[:120]}” in note {citation.note} is a {citation.short_form.value} short "
-                f"form with nothing to refer to{why}. Give the full citation, or point it at the "
-                "right note."
+                f"“{raw[:120]}” in note {citation.note} is a short form "
+                f"({_SHORT_NAMES[citation.short_form]}) with nothing to refer to{why}. Give the "
+                "full citation, or point it at the right note."
             )
             yield raise_finding(
                 UNRESOLVED, message, citation.location, note=citation.note, evidence=raw

@@ -661,8 +661,14 @@ def _plain_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     )
 
 
-def amount(value: float, *, kind: Kind = Kind.MONEY, currency: str | None = "USD") -> str:
-    """A figure as an editor would print it: "$1.37 billion", "190", "6.3"."""
+def amount(
+    value: float, *, kind: Kind = Kind.MONEY, currency: str | None = "USD", digits: int = 3
+) -> str:
+    """A figure as an editor would print it: "$1.37 billion", "190", "6.3".
+
+    Computed figures keep ``digits`` significant digits; pass more to show a
+    known value as it was given.
+    """
     if math.isinf(value):
         return "no upper bound"
     sign = (
@@ -671,19 +677,19 @@ def amount(value: float, *, kind: Kind = Kind.MONEY, currency: str | None = "USD
     magnitude = abs(value)
     for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
         if magnitude >= size:
-            return f"{sign}{_short(value / size)} {word}"
+            return f"{sign}{_short(value / size, digits)} {word}"
     if kind is Kind.PERCENT:
-        return f"{_short(value)} percent"
+        return f"{_short(value, digits)} percent"
     if magnitude >= 1000:
-        digits = math.floor(math.log10(magnitude)) - 2
-        return f"{sign}{round(value, -digits):,.0f}"
-    return f"{sign}{_short(value)}"
+        places = math.floor(math.log10(magnitude)) - (digits - 1)
+        return f"{sign}{round(value, -places):,.0f}"
+    return f"{sign}{_short(value, digits)}"
 
 
-def _short(value: float) -> str:
-    """Three significant figures, without trailing zeros."""
+def _short(value: float, digits: int) -> str:
+    """``digits`` significant figures, without trailing zeros."""
     if value == 0:
         return "0"
-    digits = max(0, 2 - math.floor(math.log10(abs(value))))
-    text = f"{value:.{digits}f}"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
+    text = f"{value:.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text

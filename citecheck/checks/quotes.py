@@ -124,7 +124,7 @@ def _normal(text: str) -> str:
     text = re.sub(r"[“”„‟]", '"', text)
     text = re.sub(r"[‐‑‒–—―]", "-", text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 1,000 -> 1000 on both sides
-    text = re.sub(r"[^\w\s$%.\[\]-]", " ", text)
+    text = re.sub(r"[^\w\s$%.'\[\]-]", " ", text)
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)  # keep decimal points only
     return re.sub(r"\s+", " ", text).strip()
 

@@ -12,8 +12,9 @@ Bands (per head, per year):
 
 * budget, spending, payroll, revenue of a work force (employees, staff,
   officers, agents, troops): $5,000 to $50 million;
-* budget, spending, GDP, income of a population (residents, people,
-  citizens, students): $10 to $1 million.
+* budget or spending for a population (residents, people, citizens,
+  students): $10 to $1 million;
+* GDP, income or output of a population: $100 to $1 million.
 
 "Per capita", "per person", "average" figures are already per head and are
 left alone.
@@ -95,18 +96,22 @@ _BANDS = (
     ),
     _Band(
         _POPULATION,
-        re.compile(
-            r"\b(?:budget|spending|spends?|spent|expenditures?|outlays?|GDP|gross domestic product|"
-            r"economy|income|output)\b",
-            re.I,
-        ),
+        re.compile(r"\b(?:budget|spending|spends?|spent|expenditures?|outlays?)\b", re.I),
         10.0,
+        1_000_000.0,
+        "person",
+    ),
+    _Band(
+        _POPULATION,
+        re.compile(r"\b(?:GDP|gross domestic product|economy|income|output)\b", re.I),
+        100.0,
         1_000_000.0,
         "person",
     ),
 )
 _ALREADY_PER_HEAD = re.compile(
-    r"per[ -]capita|per (?:person|head|resident|employee|student|worker)|average|median|each",
+    r"\b(?:per[ -]capita|per (?:person|head|resident|employee|student|worker)|average|median|"
+    r"each)\b",
     re.I,
 )
 _SCALE_STEPS = ("thousand", "million", "billion", "trillion")
