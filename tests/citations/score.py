@@ -51,11 +51,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -570,6 +572,39 @@ def score_all(
     }
 
 
+def _down(value: float) -> float:
+    """Round down to 2 decimals: a floor must never sit above the measure."""
+    return math.floor(value * 100 + 1e-9) / 100
+
+
+def floors_from(result: dict[str, Any]) -> dict[str, Any]:
+    """The floors file for a measured result (see test_quality_gate.py)."""
+    return {
+        "comment": (
+            "F1 floors for tests/citations/test_quality_gate.py, written by "
+            "`score.py --update-floors`. Below a floor fails; more than 0.02 above "
+            "fails too (raise the floor)."
+        ),
+        "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%MZ"),
+        "floors": {
+            "overall": {
+                "micro": _down(result["overall"]["micro"]["f1"]),
+                "fields": {
+                    name: _down(figures["f1"])
+                    for name, figures in result["overall"]["fields"].items()
+                },
+            },
+            "corpus_without_sample": {
+                "micro": _down(result["corpus_without_sample"]["micro"]["f1"])
+            },
+            "styles": {
+                style: {"micro": _down(block["micro"]["f1"])}
+                for style, block in result["styles"].items()
+            },
+        },
+    }
+
+
 # ------------------------------------------------------------------ output
 
 
@@ -595,12 +630,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--misses", action="store_true", help="list every disagreement: note, field, got, want"
     )
+    parser.add_argument(
+        "--update-floors",
+        action="store_true",
+        help="write the measured F1s, rounded down to 2 decimals, to gold/floors.json",
+    )
     args = parser.parse_args(argv)
     try:
         result = score_all(load_gold(args.gold))
     except (ImportError, AttributeError, NotImplementedError) as error:
         print(f"score: citecheck's parser is not available: {error!r}", file=sys.stderr)
         return 2
+    if args.update_floors:
+        path = args.gold / "floors.json"
+        path.write_text(json.dumps(floors_from(result), indent=2) + "\n", encoding="utf-8")
+        print(f"score: wrote {path}")
+        return 0
     if args.misses:
         for style, rows in result["misses"].items():
             for label, name, got, want in rows:

@@ -41,10 +41,13 @@ def _floors() -> dict[str, float]:
 
 
 def _measure(flat_key: str, result: dict[str, Any]) -> float:
-    """The F1 a floor key names, from ``score_all``'s result."""
-    parts = flat_key.split(".")
+    """The F1 a floor key names, from ``score_all``'s result.
+
+    Floor keys mirror the result: ``overall.micro``, ``styles.chicago.micro``,
+    ``overall.fields.title``.
+    """
     node: Any = result
-    for part in parts:
+    for part in flat_key.split("."):
         node = node[part]
     return float(node["f1"])
 
@@ -70,6 +73,18 @@ def test_score_sits_at_its_floor(key: str) -> None:
         f"{key}: F1 {value:.4f} is more than {MARGIN} above its floor {floor:.2f}; "
         f"raise the floor in {FLOORS_PATH.name} to {int(value * 100) / 100:.2f}"
     )
+
+
+def test_floors_file_round_trips_through_the_scorer() -> None:
+    """What ``score.py --update-floors`` writes is what the gate reads."""
+    gold = score.load_gold()
+    result = score.score_all(gold, _gold_parser(gold))
+    floors = score.floors_from(result)["floors"]
+    assert floors["overall"]["micro"] == 1.0
+    assert floors["styles"]["sample"]["micro"] == 1.0
+    assert set(floors["overall"]["fields"]) == set(score.FIELDS)
+    assert score._down(0.8199) == 0.81
+    assert score._down(0.82) == 0.82
 
 
 def test_floors_cover_the_headline_figures() -> None:
