@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -17,6 +18,21 @@ def _xml(run: CheckRun, baseline: Baseline | None = None) -> etree._Element:
     out = io.StringIO()
     write_report(run, "junit", out, baseline=baseline)
     return etree.fromstring(out.getvalue().encode("utf-8"))
+
+
+_XSD = etree.XMLSchema(etree.parse(str(Path(__file__).with_name("junit-common.xsd"))))
+
+
+@pytest.mark.parametrize("name", ["full", "offline", "empty", "none"])
+def test_valid_against_the_common_junit_schema(all_runs: dict[str, CheckRun], name: str) -> None:
+    root = _xml(all_runs[name])
+    assert _XSD.validate(root), _XSD.error_log
+
+
+def test_schema_rejects_a_case_without_classname(full_run: CheckRun) -> None:
+    root = _xml(full_run)
+    del root.find("testsuite/testcase").attrib["classname"]
+    assert not _XSD.validate(root)
 
 
 def _cases(root: etree._Element, suite: str) -> list[etree._Element]:
