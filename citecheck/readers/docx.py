@@ -114,6 +114,7 @@ def read(path: str, data: bytes) -> Manuscript:
         markers=markers,
         notes=notes,
         title=_title(package, w, paragraphs),
+        line_starts=tuple(story.out.line_starts),
     )
 
 
@@ -270,6 +271,13 @@ class _Text:
         self._space = False
         self._break = ""
         self._block_break = block_break
+        self._line: int | None = None
+        # (offset, paragraph number) where the text of a paragraph starts.
+        self.line_starts: list[tuple[int, int]] = []
+
+    def at_line(self, line: int) -> None:
+        """The next text comes from this paragraph."""
+        self._line = line
 
     def add(self, text: str) -> None:
         for token in re.split(r"(\s+)", text.replace("\u00ad", "")):
@@ -282,6 +290,10 @@ class _Text:
                 sep = self._break or (" " if self._space else "")
                 self._parts.append(sep)
                 self._size += len(sep)
+            if self._line is not None:
+                if not self.line_starts or self.line_starts[-1][1] != self._line:
+                    self.line_starts.append((self._size, self._line))
+                self._line = None
             self._parts.append(token)
             self._size += len(token)
             self._space = False
@@ -343,6 +355,8 @@ class _Story:
     def paragraph(self, p: Element, *, number: int | None = None) -> None:
         """Render one paragraph; ``number`` is given for body paragraphs."""
         w = self.w
+        if number is not None:
+            self.out.at_line(number)
         for node, closing in _events(p, w):
             name = etree.QName(node).localname if isinstance(node.tag, str) else ""
             ns = etree.QName(node).namespace if isinstance(node.tag, str) else None

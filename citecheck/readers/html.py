@@ -23,7 +23,7 @@ documents) is parsed as XML without loading a DTD or resolving entities.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from bs4.dammit import UnicodeDammit
@@ -95,15 +95,16 @@ def read(path: str, data: bytes) -> Manuscript:
     notes = _find_linked_notes(page)
     if not notes.refs:
         notes = _find_superscript_notes(page)
-    body, markers = _render_body(path, page, notes)
+    body = _render_body(path, page, notes)
     note_texts = tuple(_note_text(path, page, notes, note) for note in notes.notes)
     return Manuscript(
         path=path,
         format="html",
-        body=body,
-        markers=markers,
+        body=body.text,
+        markers=body.markers,
         notes=note_texts,
         title=_title(root),
+        line_starts=body.line_starts,
     )
 
 
@@ -625,6 +626,13 @@ class _Text:
         self._space = False
         self._break = ""
         self._block_break = block_break
+        self._line: int | None = None
+        # (offset, source line) where the text of a new block starts.
+        self.line_starts: list[tuple[int, int]] = []
+
+    def at_line(self, line: int) -> None:
+        """The next text comes from this source line."""
+        self._line = line
 
     def add(self, text: str) -> None:
         for token in re.split(r"(\s+)", text.translate(_INVISIBLE)):
@@ -637,6 +645,10 @@ class _Text:
                 sep = self._break or (" " if self._space else "")
                 self._parts.append(sep)
                 self._size += len(sep)
+            if self._line is not None:
+                if not self.line_starts or self.line_starts[-1][1] != self._line:
+                    self.line_starts.append((self._size, self._line))
+                self._line = None
             self._parts.append(token)
             self._size += len(token)
             self._space = False
@@ -671,6 +683,7 @@ def _walk(
     on_marker: dict[Element, str] | None = None,
     marks: list[tuple[Element, str, int]] | None = None,
     with_urls: bool = False,
+    line_of: Callable[[Element], int] | None = None,
 ) -> None:
     """Render ``el`` (not its tail) as plain text into ``out``.
 
@@ -710,6 +723,8 @@ def _walk(
             continue
         if tag in _BLOCK_TAGS:
             out.block_break()
+            if line_of is not None:
+                out.at_line(line_of(node))
         if tag == "a":
             link_starts[node] = out.offset
         if node.text:
@@ -732,17 +747,24 @@ def _append_url(link: Element, out: _Text, start: int) -> None:
     out.add(f" ({href})")
 
 
-def _render_body(path: str, page: _Page, notes: _Notes) -> tuple[str, tuple[NoteMarker, ...]]:
+def _render_body(path: str, page: _Page, notes: _Notes) -> _Body:
     body_el = page.root.find("body")
     start = body_el if body_el is not None else page.root
     out = _Text("\n\n")
     marks: list[tuple[Element, str, int]] = []
-    _walk(start, out, skip=notes.excluded, on_marker=notes.refs, marks=marks)
+    _walk(start, out, skip=notes.excluded, on_marker=notes.refs, marks=marks, line_of=page.line)
     markers = tuple(
         NoteMarker(label=label, offset=offset, location=Location(path, page.line(el)))
         for el, label, offset in marks
     )
-    return out.value(), markers
+    return _Body(out.value(), markers, tuple(out.line_starts))
+
+
+@dataclass(frozen=True)
+class _Body:
+    text: str
+    markers: tuple[NoteMarker, ...]
+    line_starts: tuple[tuple[int, int], ...]
 
 
 def _note_text(path: str, page: _Page, notes: _Notes, note: _Note) -> NoteText:

@@ -86,6 +86,7 @@ def test_lines_are_paragraph_numbers() -> None:
     assert manuscript.body == "Title\n\nClaim."
     assert manuscript.markers[0].location.line == 3
     assert manuscript.notes[0].location.line == 3
+    assert manuscript.line_starts == ((0, 2), (7, 3))
 
 
 def test_endnotes_default_to_lower_roman() -> None:

@@ -219,3 +219,12 @@ def test_any_tag_soup_reads_without_error(parts: list[str]) -> None:
         return
     for marker in manuscript.markers:
         assert 0 <= marker.offset <= len(manuscript.body)
+
+
+def test_line_starts_map_body_offsets_to_source_lines() -> None:
+    page = (
+        b"<html><body>\n<h1>Title</h1>\n<p>First\nparagraph.</p>\n\n<p>Second.</p>\n</body></html>"
+    )
+    manuscript = read("a.html", page)
+    assert manuscript.body == "Title\n\nFirst paragraph.\n\nSecond."
+    assert manuscript.line_starts == ((0, 2), (7, 3), (25, 6))
