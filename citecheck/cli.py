@@ -9,6 +9,7 @@ nothing the user can cause prints a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -231,6 +232,13 @@ def _emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
         write(handle)
 
 
+def _text(text: str) -> Callable[[TextIO], None]:
+    def write(out: TextIO) -> None:
+        out.write(text)
+
+    return write
+
+
 def _dump_json(data: object) -> Callable[[TextIO], None]:
     def write(out: TextIO) -> None:
         json.dump(data, out, ensure_ascii=False, indent=2)
@@ -268,7 +276,7 @@ def _cmd_cite(args: argparse.Namespace) -> int:
         _emit(args.output, _dump_json({"citations": [citation_json(c) for c in citations]}))
     elif args.format in EXPORTERS:
         text = export(citations, args.format)
-        _emit(args.output, lambda out: out.write(text))
+        _emit(args.output, _text(text))
     else:
 
         def write(out: TextIO) -> None:
@@ -339,7 +347,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     _write_reports(run, args.format, args.output, extra, baseline=baseline)
     if args.bib is not None:
         text = export(run.citations, "bibtex", archives=run.archives)
-        _emit(args.bib, lambda out: out.write(text))
+        _emit(args.bib, _text(text))
     return verdict(run, fail_on=settings.fail_on, baseline=baseline)
 
 
@@ -352,7 +360,11 @@ def _write_reports(
     baseline: Baseline | None,
 ) -> None:
     for each_fmt, where in ((fmt, output), *extra):
-        _emit(where, lambda out, f=each_fmt: write_report(run, f, out, baseline=baseline))
+        _emit(where, functools.partial(_report_to, run, each_fmt, baseline=baseline))
+
+
+def _report_to(run: CheckRun, fmt: str, out: TextIO, *, baseline: Baseline | None) -> None:
+    write_report(run, fmt, out, baseline=baseline)
 
 
 def _cmd_archive(args: argparse.Namespace) -> int:

@@ -207,7 +207,7 @@ def load_settings(
     env = os.environ if env is None else env
     found: tuple[Path, Mapping[str, Any]] | None
     if config is not None:
-        table = _load_toml(config)
+        table: Mapping[str, Any] = _load_toml(config)
         if config.name == "pyproject.toml":
             table = table.get("tool", {}).get("citecheck", {})
         found = (config, table)
