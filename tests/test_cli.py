@@ -175,7 +175,7 @@ def test_check_without_links_writes_all_reports(
 
 
 def test_sample_scale_slip_is_found(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(["check", str(SAMPLE), "--no-links", "--format", "json"], capsys)
+    _, out, _ = run_cli(["check", str(SAMPLE), "--no-links", "--format", "json"], capsys)
     findings = json.loads(out)["findings"]
     assert any("11 million" in (f["evidence"] + f["message"]) for f in findings)
 
