@@ -39,7 +39,7 @@ __all__ = [
     "LINK_RULES",
     "ExitCode",
     "LinkRule",
-    "cites_url",
+    "citing",
     "link_findings",
     "run_findings",
     "verdict",
@@ -100,13 +100,24 @@ _RULE_OF_STATUS: dict[LinkStatus, LinkRule] = {
 }
 
 
-def cites_url(citation: Citation, url: str) -> bool:
-    """True when the citation gives this URL (or the DOI it resolves)."""
-    if url in citation.urls:
-        return True
-    # The links stage checks a DOI through its resolver URL, not as written.
-    doi = citation.doi
-    return doi is not None and url.lower().endswith("/" + doi.lower())
+def citing(run: CheckRun) -> dict[str, tuple[Citation, ...]]:
+    """For each link URL of the run, the citations that give it, in order.
+
+    A citation gives a URL when it lists it, or when the URL is the resolver
+    link of its DOI (the links stage checks DOIs as ``https://doi.org/…``).
+    """
+    by_url: dict[str, list[Citation]] = {link.url: [] for link in run.links}
+    doi_links = [(link.url.lower(), link.url) for link in run.links]
+    for citation in run.citations:
+        for url in citation.urls:
+            if url in by_url:
+                by_url[url].append(citation)
+        if citation.doi:
+            tail = "/" + citation.doi.lower()
+            for lowered, url in doi_links:
+                if lowered.endswith(tail) and citation not in by_url[url]:
+                    by_url[url].append(citation)
+    return {url: tuple(found) for url, found in by_url.items()}
 
 
 def _message(link: LinkResult, rule: LinkRule, snapshot_url: str | None) -> str:
@@ -139,15 +150,15 @@ def link_findings(run: CheckRun) -> tuple[Finding, ...]:
         a.url: a.cited_snapshot.archive_url for a in run.archives if a.cited_snapshot is not None
     }
     findings: list[Finding] = []
+    cited_by = citing(run)
     for link in run.links:
         rule = _RULE_OF_STATUS.get(link.status)
         if rule is None:
             continue
         message = _message(link, rule, snapshots.get(link.url))
         places: dict[tuple[str, str], Location] = {}
-        for citation in run.citations:
-            if cites_url(citation, link.url):
-                places.setdefault((citation.location.path, citation.note), citation.location)
+        for citation in cited_by[link.url]:
+            places.setdefault((citation.location.path, citation.note), citation.location)
         if not places:
             path = run.manuscripts[0].path if run.manuscripts else ""
             findings.append(

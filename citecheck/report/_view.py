@@ -26,7 +26,7 @@ from citecheck.model import (
     Manuscript,
     Severity,
 )
-from citecheck.verdict import LINK_RULES, cites_url, run_findings
+from citecheck.verdict import LINK_RULES, citing, run_findings
 
 __all__ = [
     "SEVERITIES",
@@ -230,6 +230,11 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
     citations: dict[tuple[str, str], list[Citation]] = {}
     for citation in run.citations:
         citations.setdefault((citation.location.path, citation.note), []).append(citation)
+    note_links: dict[tuple[str, str], list[LinkView]] = {}
+    cited_by = citing(run)
+    for view in links:
+        for key in dict.fromkeys((c.location.path, c.note) for c in cited_by[view.link.url]):
+            note_links.setdefault(key, []).append(view)
 
     placed: set[tuple[str, str | None]] = set()
     manuscripts: list[ManuscriptView] = []
@@ -239,9 +244,6 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
         for footnote in footnote_set.footnotes:
             key = (footnote.location.path, footnote.label)
             cited = tuple(citations.get(key, ()))
-            note_links = tuple(
-                view for view in links if any(cites_url(c, view.link.url) for c in cited)
-            )
             notes.append(
                 NoteView(
                     path=footnote.location.path,
@@ -249,7 +251,7 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
                     location=footnote.location,
                     footnote=footnote,
                     citations=cited,
-                    links=note_links,
+                    links=tuple(note_links.get(key, ())),
                     findings=tuple(by_note.get(key, ())),
                 )
             )

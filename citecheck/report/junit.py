@@ -77,7 +77,7 @@ def _owner(item: FindingView, cited: list[Citation]) -> Citation | None:
     return None
 
 
-def _count(suite: ET.Element, time: str = "0") -> tuple[int, int, int]:
+def _count(suite: ET.Element) -> tuple[int, int, int]:
     cases = suite.findall("testcase")
     failures = sum(1 for c in cases if c.find("failure") is not None)
     skipped = sum(1 for c in cases if c.find("skipped") is not None)
@@ -85,7 +85,7 @@ def _count(suite: ET.Element, time: str = "0") -> tuple[int, int, int]:
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("skipped", str(skipped))
-    suite.set("time", time)
+    suite.set("time", "0")
     return len(cases), failures, skipped
 
 
@@ -103,12 +103,12 @@ def report_junit(view: ReportView) -> ET.Element:
         path = manuscript.manuscript.path
         suite = ET.SubElement(root, "testsuite", {"name": _clean(f"citations: {path}")})
         loose = ET.Element("testsuite", {"name": _clean(f"findings: {path}")})
-        cases: dict[int, ET.Element] = {}
+        cases: dict[int, ET.Element] = {}  # by citation index
         for note in manuscript.notes:
             for number, citation in enumerate(note.citations, start=1):
                 label = citation.title or citation.raw
                 name = f"{citation.location} note {citation.note} [{number}] {_short(label)}"
-                cases[id(citation)] = _case(suite, name, _classname("citations", path))
+                cases[citation.index] = _case(suite, name, _classname("citations", path))
         notes = [*manuscript.notes, *([manuscript.general] if manuscript.general else [])]
         for note in notes:
             cited = list(note.citations)
@@ -117,7 +117,7 @@ def report_junit(view: ReportView) -> ET.Element:
                     continue
                 owner = _owner(item, cited)
                 if owner is not None:
-                    _fail(cases[id(owner)], item)
+                    _fail(cases[owner.index], item)
                 else:
                     where = f"note {note.label}" if note.label else "manuscript"
                     name = f"{item.finding.location} {where}: {item.finding.rule}"
