@@ -174,7 +174,7 @@ _URL_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _ACCESSED_RE = re.compile(
-    r"[(\[,;.]?\s*\b(?:(?:last\s+)?(?:accessed|visited|viewed|checked|consulted|modified)"
+    r"\b(?:(?:last\s+)?(?:accessed|visited|viewed|checked|consulted|modified)"
     r"|retrieved|date\s+accessed)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
@@ -201,7 +201,10 @@ def _take_urls(d: _Draft) -> None:
             d.doi = doi.group(1).rstrip(".,;")
         d.urls.append(url)
         d.blank(m.start(), m.end())
-        lead = _URL_LEAD_RE.search(d.text, 0, m.start())
+        # Only the words just before the URL can introduce it; a bounded
+        # window also keeps the search linear on long notes.
+        window = max(0, m.start() - 60)
+        lead = _URL_LEAD_RE.search(d.text, window, m.start())
         if lead and lead.end() == m.start() and lead.group().strip(" ,.;:"):
             d.blank(lead.start(), lead.end())
     m2 = _DOI_RE.search(d.text)
@@ -221,7 +224,12 @@ def _take_accessed(d: _Draft) -> None:
             d.accessed = dates[0].date
             if end < len(d.text) and d.text[end] in ")]":
                 end += 1
-            d.blank(m.start(), end)
+            start = m.start()
+            # Take the "(" or "," that opened the access note with it.
+            before = d.text[max(0, start - 3) : start].rstrip()
+            if before.endswith(("(", "[", ",", ";")):
+                start = max(0, start - 3) + len(before) - 1
+            d.blank(start, end)
             return
 
 
@@ -361,7 +369,7 @@ def _sentence_end(text: str, start: int = 0) -> int:
     """Index of the first ". " that ends a sentence, not an initial or abbreviation."""
     for m in re.finditer(r"\.(?=\s|$)", text[start:]):
         i = start + m.start()
-        word = re.search(r"([\w.]+)$", text[:i])
+        word = re.search(r"([\w.]+)$", text[max(0, i - 40) : i])
         token = word.group(1) if word else ""
         bare = token.replace(".", "").lower()
         if len(bare) <= 1 or bare in _ABBREV or "." in token or token.lower() in _ABBREV:
@@ -390,7 +398,9 @@ def _top_commas(text: str) -> list[int]:
     return out
 
 
-_EDITOR_RE = re.compile(r",?\s*\(?\b(?:eds?\.|editors?|ed\.\s+by|edited\s+by|comp\.)\)?\s*$", re.I)
+_EDITOR_RE = re.compile(
+    r"(?<![\s,]),?\s*\(?\b(?:eds?\.|editors?|ed\.\s+by|edited\s+by|comp\.)\)?\s*$", re.I
+)
 _APA_RE = re.compile(
     r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,30})?\)\.?"
 )
@@ -441,6 +451,34 @@ def _take_authors(d: _Draft, limit: int) -> int:
             return end + 1
     return lead
 
+
+# Sentence openers that would otherwise read as a one-word author.
+_NOT_NAMES = frozenset(
+    [
+        "moreover",
+        "however",
+        "thus",
+        "also",
+        "indeed",
+        "furthermore",
+        "similarly",
+        "likewise",
+        "still",
+        "yet",
+        "nevertheless",
+        "therefore",
+        "hence",
+        "accordingly",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "again",
+        "instead",
+        "meanwhile",
+        "notably",
+    ]
+)
 
 # Capitalised words that open titles far more often than they are names.
 _TITLE_WORDS = frozenset(
@@ -556,7 +594,8 @@ _SERIES_PHRASE_RE = re.compile(
     r"|Research\s+Report|Annual\s+Report|Council\s+Special\s+Report|Policy\s+Analysis)$"
 )
 _PLACE_PUB_RE = re.compile(
-    r"^(?:(?P<pre>.{2,400}?)\.\s+)?(?P<place>[A-Z][A-Za-z.’' -]{1,30}?):\s+(?P<pub>[A-Z][^:]{1,100})$"
+    r"^(?:(?P<pre>.{2,400}?)\.\s+)?(?P<place>[A-Z][A-Za-z.’' -]{1,30}?):\s+"
+    r"(?P<pub>[A-Z][^:]{1,100})$"
 )
 _CONTAINER_VOL_RE = re.compile(r"^(?P<c>.*[A-Za-z.)’'])\s+(?P<v>\d{1,4})$")
 _PUB_PAREN_RE = re.compile(
@@ -972,7 +1011,20 @@ def _enough(d: _Draft, piece: Piece) -> bool:
         return True
     if d.authors and d.title and (d.date or d.container or d.volume or d.pages or d.publisher):
         return len((d.title or "").split()) <= 40
-    return bool((piece.signal or piece.leadin) and d.authors and d.title)
+    if (piece.signal or piece.leadin) and d.authors and d.title:
+        return True
+    return _short_title_shape(d)
+
+
+def _short_title_shape(d: _Draft) -> bool:
+    """ "Kissinger, World Order, 12.": a family name, a short title, a page."""
+    if len(d.authors) != 1 or d.authors[0].given or d.authors[0].corporate or not d.title:
+        return False
+    title = _tidy(d.title) or ""
+    words = title.split()
+    if not 1 <= len(words) <= 10 or not (title[:1].isupper() or d.title_marked):
+        return False
+    return d.authors[0].family.casefold() not in _NOT_NAMES
 
 
 def _fields(d: _Draft, piece: Piece) -> None:

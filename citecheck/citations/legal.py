@@ -24,7 +24,7 @@ __all__ = ["LegalHit", "find_legal"]
 # abbreviation or "<volume> <Abbrev.> <page>" with an abbreviation dot.
 _MAYBE_LEGAL_RE = re.compile(
     r"\sv\.\s|§|\bU\.S\.C|\bC\.F\.R|\bStat\.|\bPub\.\s?L\.|\bCode\b"
-    r"|\b\d{1,4}\s+(?:[A-Z][A-Za-z]{0,8}\.\s?){1,5}(?:\d[a-z]{1,2}\s)?\s*\d{1,5}\b"
+    r"|\b\d{1,4}\s+(?:[A-Z][A-Za-z]{0,8}\.\s?){1,5}(?:\d[a-z]{1,2}\s)?\s*(?:at\s+)?\d{1,5}\b"
 )
 
 

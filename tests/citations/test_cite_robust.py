@@ -1,0 +1,84 @@
+"""Odd note text never raises: it gives nothing, or a citation with a problem."""
+
+from __future__ import annotations
+
+import pytest
+from cite_factories import cite_notes, note
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from citecheck.citations import parse_citations
+from citecheck.citations.fields import parse_piece
+from citecheck.citations.split import split_note
+from citecheck.model import CitationType
+
+# Characters citations are made of, so random text often looks half like one.
+_ALPHABET = st.sampled_from(
+    [
+        *"abcdefgh ABCDEFGH 0123456789 .,;:()[]<>\"“”‘’'*_-–—/§&\n\t",
+        *("See ", "Id.", "Ibid.", "supra note ", "http://", "v. ", "U.S. ", "(1999)", "vol. "),
+    ]
+)
+_NOTE_TEXT = st.lists(_ALPHABET, max_size=80).map("".join) | st.text(max_size=200)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_NOTE_TEXT)
+def test_any_piece_parses_without_raising(text: str) -> None:
+    # The field parser is called directly, without the stage's safety net,
+    # so a bug here fails the test instead of hiding as a "problem".
+    for piece in split_note(text):
+        parse_piece(piece)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_NOTE_TEXT, max_size=6))
+def test_any_manuscript_gives_well_formed_citations(texts: list[str]) -> None:
+    cites = parse_citations([note(str(i + 1), t) for i, t in enumerate(texts)])
+    for position, cite in enumerate(cites):
+        assert cite.index == position
+        assert cite.work.startswith("w")
+        if cite.antecedent is not None:
+            assert 0 <= cite.antecedent < cite.index
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("   \n\t ", id="whitespace"),
+        pytest.param(";;; ; ;", id="only-semicolons"),
+        pytest.param("(((((((((", id="unclosed-parens"),
+        pytest.param("“An unclosed quotation, Journal 3 (2001)", id="unclosed-quote"),
+        pytest.param("*", id="lone-star"),
+        pytest.param("<http://", id="broken-url"),
+        pytest.param("\x00\x01\x02", id="control-chars"),
+        pytest.param("See", id="bare-signal"),
+        pytest.param("Smith, supra note 99999999999.", id="huge-note-number"),
+        pytest.param("Id. at at at", id="id-garbage"),
+    ],
+)
+def test_odd_notes(text: str) -> None:
+    for cite in cite_notes(text):
+        assert cite.type in CitationType
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("A. " * 3000, id="many-initials"),
+        pytest.param("1 A 1, " * 2000, id="bluebook-lookalikes"),
+        pytest.param("“" * 5000, id="opening-quotes"),
+        pytest.param("(" * 3000 + ")" * 3000, id="deep-parens"),
+        pytest.param("Smith, " * 2000 + "supra", id="long-supra"),
+        pytest.param("http://x.org/" + "a" * 20000, id="long-url"),
+        pytest.param("May 5, " * 3000, id="many-dates"),
+    ],
+)
+def test_long_hostile_notes_finish(text: str) -> None:
+    # pytest-timeout stops a catastrophic backtrack; no timing is asserted.
+    cite_notes(text)
+
+
+def test_a_signal_on_unreadable_text_is_not_a_citation() -> None:
+    assert cite_notes("See generally the discussion above.") == ()

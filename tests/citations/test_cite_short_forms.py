@@ -1,0 +1,136 @@
+"""Short forms, antecedents and work ids across the notes of one manuscript."""
+
+from __future__ import annotations
+
+import pytest
+from cite_factories import cite_notes, fields, note
+
+from citecheck.citations import parse_citations
+from citecheck.model import ShortForm
+
+KISSINGER = (
+    "Henry Kissinger, World Order: Reflections on the Character of Nations "
+    "(New York: Penguin Press, 2014), 12."
+)
+MANNING = (
+    "Bayless Manning, The Congress, The Executive and Intermestic Affairs: Three Proposals, "
+    "55 Foreign Affairs 306, 309 (1977)."
+)
+BROWN = "Brown v. Board of Education, 347 U.S. 483, 495 (1954)."
+
+
+@pytest.mark.parametrize(
+    ("later", "form", "pinpoint"),
+    [
+        pytest.param("Ibid.", ShortForm.IBID, None, id="ibid"),
+        pytest.param("Ibid., 45.", ShortForm.IBID, "45", id="ibid-page"),
+        pytest.param("Ibid., pp. 45–47.", ShortForm.IBID, "45–47", id="ibid-pages"),
+        pytest.param("Id.", ShortForm.ID, None, id="id"),
+        pytest.param("Id. at 5.", ShortForm.ID, "5", id="id-at"),
+        pytest.param("See id. at 310.", ShortForm.ID, "310", id="see-id"),
+        pytest.param("Kissinger, World Order, 45.", ShortForm.SHORT_TITLE, "45", id="short-title"),
+        pytest.param("Kissinger, supra note 1, at 20.", ShortForm.SUPRA, "20", id="supra-note-at"),
+        pytest.param("Kissinger, supra note 1.", ShortForm.SUPRA, None, id="supra-note"),
+        pytest.param("Kissinger, supra, at 20.", ShortForm.SUPRA, "20", id="supra-no-note"),
+        pytest.param("Kissinger, op. cit., p. 20.", ShortForm.SUPRA, "20", id="op-cit"),
+    ],
+)
+def test_short_forms_point_at_the_work_in_note_one(
+    later: str, form: ShortForm, pinpoint: str | None
+) -> None:
+    first, second = cite_notes(KISSINGER, later)
+    assert second.short_form is form
+    assert second.antecedent == first.index
+    assert second.work == first.work
+    assert second.pinpoint == pinpoint
+    assert second.problem is None
+    assert second.type == first.type
+
+
+def test_id_inside_a_string_points_at_the_citation_just_before() -> None:
+    _manning, brown, id_cite = cite_notes(MANNING, f"{BROWN[:-1]}; id. at 497.")
+    assert brown.type.value == "case"
+    assert id_cite.short_form is ShortForm.ID
+    assert id_cite.antecedent == brown.index
+    assert id_cite.pinpoint == "497"
+
+
+def test_supra_names_the_note_and_the_author() -> None:
+    cites = cite_notes(
+        KISSINGER, MANNING, "Manning, supra note 2, at 310; Kissinger, supra note 1."
+    )
+    kissinger, manning, supra_manning, supra_kissinger = cites
+    assert (supra_manning.antecedent, supra_manning.pinpoint) == (manning.index, "310")
+    assert supra_kissinger.antecedent == kissinger.index
+    assert supra_manning.work == manning.work != kissinger.work
+
+
+def test_short_case_cite_resolves_by_volume_and_reporter() -> None:
+    brown, short = cite_notes(BROWN, "Brown, 347 U.S. at 494.")
+    assert short.type.value == "case"
+    assert short.antecedent == brown.index
+    assert short.pinpoint == "494"
+    assert short.work == brown.work
+
+
+@pytest.mark.parametrize(
+    ("notes", "problem_part"),
+    [
+        pytest.param(("Ibid., 4.",), "no earlier citation", id="ibid-first"),
+        pytest.param((KISSINGER, "Smith, supra note 1."), "supra", id="supra-wrong-author"),
+        pytest.param((KISSINGER, "Kissinger, supra note 9."), "note 9", id="supra-wrong-note"),
+        pytest.param(
+            (KISSINGER, "Kissinger, Diplomacy, 45."), "no earlier work", id="short-title-unknown"
+        ),
+        pytest.param(("Brown, 347 U.S. at 494.",), "no earlier full citation", id="short-case"),
+    ],
+)
+def test_unresolvable_short_forms_say_why(notes: tuple[str, ...], problem_part: str) -> None:
+    last = cite_notes(*notes)[-1]
+    assert last.short_form is not None
+    assert last.antecedent is None
+    assert last.problem is not None
+    assert problem_part in last.problem
+
+
+def test_ibid_after_a_note_citing_several_works_is_flagged() -> None:
+    cites = cite_notes(f"{KISSINGER[:-1]}; see also {MANNING}", "Ibid.")
+    assert cites[-1].antecedent == cites[1].index
+    assert cites[-1].problem is not None
+    assert "several works" in cites[-1].problem
+
+
+def test_repeated_full_citations_share_a_work_id() -> None:
+    cites = cite_notes(
+        KISSINGER,
+        MANNING,
+        MANNING.replace("306, 309", "306, 312"),
+        "Henry Kissinger, Diplomacy (New York: Simon & Schuster, 1994), 3.",
+    )
+    assert [c.work for c in cites] == ["w1", "w2", "w2", "w3"]
+    assert cites[2].short_form is None
+    assert cites[2].pinpoint == "312"
+
+
+def test_same_url_without_a_title_is_one_work() -> None:
+    cites = cite_notes(
+        "See <https://www.census.gov/foreign-trade/balance/c2010.html>.",
+        "Available at https://www.census.gov/foreign-trade/balance/c2010.html.",
+    )
+    assert [c.work for c in cites] == ["w1", "w1"]
+
+
+def test_start_index_offsets_indexes_and_antecedents() -> None:
+    notes = [note("1", KISSINGER), note("2", "Ibid., 7.")]
+    first, second = parse_citations(notes, start_index=40)
+    assert (first.index, second.index, second.antecedent) == (40, 41, 40)
+
+
+def test_short_forms_do_not_cross_manuscripts() -> None:
+    (cite,) = parse_citations([note("1", "Ibid.")])
+    assert cite.antecedent is None
+
+
+def test_work_ids_follow_first_appearance() -> None:
+    cites = cite_notes(MANNING, KISSINGER, "Ibid.", MANNING)
+    assert [fields(c)["work"] for c in cites] == ["w1", "w2", "w2", "w1"]
