@@ -225,16 +225,17 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
     )
 
     by_note: dict[tuple[str, str | None], list[FindingView]] = {}
-    for view in findings:
-        by_note.setdefault((view.finding.location.path, view.finding.note), []).append(view)
+    for item in findings:
+        by_note.setdefault((item.finding.location.path, item.finding.note), []).append(item)
     citations: dict[tuple[str, str], list[Citation]] = {}
     for citation in run.citations:
         citations.setdefault((citation.location.path, citation.note), []).append(citation)
     note_links: dict[tuple[str, str], list[LinkView]] = {}
     cited_by = citing(run)
-    for view in links:
-        for key in dict.fromkeys((c.location.path, c.note) for c in cited_by[view.link.url]):
-            note_links.setdefault(key, []).append(view)
+    for link_view in links:
+        cited_notes = dict.fromkeys((c.location.path, c.note) for c in cited_by[link_view.link.url])
+        for key in cited_notes:
+            note_links.setdefault(key, []).append(link_view)
 
     placed: set[tuple[str, str | None]] = set()
     manuscripts: list[ManuscriptView] = []
