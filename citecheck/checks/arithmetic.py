@@ -131,7 +131,9 @@ def _show(quantity: Quantity) -> str:
 
 _RESTATE = re.compile(
     r"amounts? to|amounting to|equivalent|equal(?:s| to)|that is|i\.e\.|\bor\b|translates|"
-    r"\bmeans?\b|works? out|which is|—|--|\(",
+    r"\bmeans?\b|works? out|which is|—|--|\(|"
+    # An apposition with a hedge: "$52 billion a year ..., about $1 billion a week".
+    r",\s*(?:or\s+)?(?:about|roughly|some|nearly|almost|around|approximately)\s*$",
     re.IGNORECASE,
 )
 

@@ -8,8 +8,8 @@ billion, "58,000" as 57,500-59,000. Hedges reshape the interval:
 
 * "more than", "over", "at least", "exceeds" -> [x, x + one printed unit]
   ("well over", "significantly exceeds" -> [x, infinity))
-* "about", "approximately", "some", "roughly" -> the wider of one printed
-  unit and 10 % either side
+* "about", "approximately", "some", "roughly" -> the plain reading widened
+  to at least 10 % either side
 * "nearly", "almost", "just under" -> [x - one unit (at most 25 %), x]
 * "less than", "under", "up to" -> [0, x]
 
@@ -497,7 +497,7 @@ def _interval(value: float, step: float, qualifier: str | None) -> tuple[float, 
     if q in _NEARLY:
         return max(value - step, 0.75 * value), value
     if q in _ABOUT:
-        return min(value - step, 0.9 * value), max(value + step, 1.1 * value)
+        return min(value - step / 2, 0.9 * value), max(value + step, 1.1 * value)
     if q in _AT_MOST:
         return 0.0, value
     return value - step / 2, value + step  # pragma: no cover - every qualifier is listed
