@@ -96,7 +96,7 @@ def read(path: str, data: bytes) -> Manuscript:
     if not notes.refs:
         notes = _find_superscript_notes(page)
     body = _render_body(path, page, notes)
-    note_texts = tuple(_note_text(path, page, notes, note) for note in notes.notes)
+    note_texts = tuple(_note_text(path, page, note) for note in notes.notes)
     return Manuscript(
         path=path,
         format="html",
@@ -263,6 +263,16 @@ class _Page:
         return self.targets.get(href[1:])
 
 
+def _enclosing(el: Element | None, candidates: set[Element]) -> Element | None:
+    """The nearest of ``candidates`` that is ``el`` or holds it."""
+    node = el
+    while node is not None:
+        if node in candidates:
+            return node
+        node = node.getparent()
+    return None
+
+
 def _contains(outer: Element, inner: Element) -> bool:
     node: Element | None = inner
     while node is not None:
@@ -323,18 +333,17 @@ def _find_linked_notes(page: _Page) -> _Notes:
         if container not in by_container:
             by_container[container] = _Note(container=container, label=label)
     # A note inside another note's block is the same note's second paragraph.
-    containers = [
-        c for c in by_container if not any(o is not c and _contains(o, c) for o in by_container)
-    ]
+    all_blocks = set(by_container)
+    containers = [c for c in by_container if _enclosing(c.getparent(), all_blocks) is None]
     containers.sort(key=lambda c: page.order.get(c, 0))
-    for container in containers:
-        note = by_container[container]
-        note.drop = {el for el in backs if _contains(container, el)}
-        found.notes.append(note)
+    blocks = set(containers)
+    for back in backs:
+        holder = _enclosing(back, blocks)
+        if holder is not None:
+            by_container[holder].drop.add(back)
+    found.notes = [by_container[c] for c in containers]
     # Markers inside notes (a note citing another note) are left as note text.
-    found.refs = {
-        m: label for m, label in found.refs.items() if not any(_contains(c, m) for c in containers)
-    }
+    found.refs = {m: label for m, label in found.refs.items() if _enclosing(m, blocks) is None}
     found.excluded = _notes_sections(page, containers)
     return found
 
@@ -527,8 +536,9 @@ def _find_superscript_notes(page: _Page) -> _Notes:
     if not found.notes:
         return _Notes()  # superscripts without notes are powers, ordinals, anything
     containers = [n.container for n in found.notes]
+    blocks = set(containers)
     for sup in sups:
-        if sup in leading or any(_contains(c, sup) for c in containers):
+        if sup in leading or _enclosing(sup, blocks) is not None:
             continue
         found.refs[sup] = _sup_label(sup)
     found.notes.sort(key=lambda n: page.order.get(n.container, 0))
@@ -767,10 +777,10 @@ class _Body:
     line_starts: tuple[tuple[int, int], ...]
 
 
-def _note_text(path: str, page: _Page, notes: _Notes, note: _Note) -> NoteText:
+def _note_text(path: str, page: _Page, note: _Note) -> NoteText:
     out = _Text("\n")
-    nested = {m for m in notes.refs if _contains(note.container, m)}
-    _walk(note.container, out, skip=note.drop | nested, with_urls=True)
+    # (Markers inside a note were already left out of ``notes.refs``: they print as text.)
+    _walk(note.container, out, skip=note.drop, with_urls=True)
     text = _EMPTY_BRACKETS.sub("", out.value()).strip()
     if note.strip_number:
         text = _LEADING_NUMBER.sub("", text, count=1)
