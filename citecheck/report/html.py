@@ -21,10 +21,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from citecheck.baseline import Baseline
-from citecheck.model import ArchiveResult, CheckRun, Citation, LinkStatus, Person
+from citecheck.model import ArchiveResult, CheckRun, Citation, Person
 from citecheck.report._view import (
     SEVERITIES,
-    UNVERIFIED_STATUSES,
     LinkView,
     NoteView,
     ReportView,
@@ -121,8 +120,6 @@ def _environment() -> Environment:
         file_uri=file_uri,
         severities=[s.value for s in SEVERITIES],
         link_groups=_LINK_GROUPS,
-        unverified_statuses=sorted(s.value for s in UNVERIFIED_STATUSES),
-        LinkStatus=LinkStatus,
     )
     return env
 
