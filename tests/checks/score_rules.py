@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from checks_corpus import Case, Score, fired, load_cases, score  # noqa: E402
+from checks_corpus import Case, Score, fired, load_cases, score
 
 
 def measure(tmp: Path) -> tuple[list[tuple[Case, frozenset[str]]], dict[str, Score]]:

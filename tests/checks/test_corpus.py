@@ -20,7 +20,7 @@ CORRECT = [c for c in CASES if not c.expect]
 SLIPS = [c for c in CASES if c.expect]
 
 # rule -> (precision floor, recall floor), measured with score_rules.py.
-FLOORS: dict[str, tuple[float, float]] = {rule: (1.0, 1.0) for rule in RULES}
+FLOORS: dict[str, tuple[float, float]] = dict.fromkeys(RULES, (1.0, 1.0))
 FLOORS["growth-multiplier-mismatch"] = (1.0, 0.87)  # round figures hide x5 vs "tripled"
 FLOORS["implausible-per-head"] = (1.0, 0.87)  # head count in another sentence is out of reach
 

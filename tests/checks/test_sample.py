@@ -43,7 +43,8 @@ def test_sample_findings_without_ledger() -> None:
     (nyt,) = findings["url-date-off-by-one"]
     assert nyt.note == "11"
     assert nyt.severity is Severity.NOTE
-    assert "2010-05-06" in nyt.message and "2010-05-05" in nyt.message
+    assert "2010-05-06" in nyt.message
+    assert "2010-05-05" in nyt.message
     assert "nytimes.com" in nyt.evidence
 
     # "$1.3 billion ... daily or more than $1 million dollars a minute": a day's
