@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from citecheck.baseline import Baseline
+from citecheck.links.urls import normalise_url
 from citecheck.model import (
     CheckRun,
     Citation,
@@ -103,21 +104,26 @@ _RULE_OF_STATUS: dict[LinkStatus, LinkRule] = {
 def citing(run: CheckRun) -> dict[str, tuple[Citation, ...]]:
     """For each link URL of the run, the citations that give it, in order.
 
-    A citation gives a URL when it lists it, or when the URL is the resolver
-    link of its DOI (the links stage checks DOIs as ``https://doi.org/…``).
+    A citation gives a URL when it lists it in any spelling the links stage
+    treats as the same address (``normalise_url``: case of scheme and host,
+    default port, stray spaces), or when the URL is the resolver link of its
+    DOI (DOIs are checked as ``https://doi.org/…``).
     """
-    by_url: dict[str, list[Citation]] = {link.url: [] for link in run.links}
-    doi_links = [(link.url.lower(), link.url) for link in run.links]
+    by_key: dict[str, list[Citation]] = {}
+    for link in run.links:
+        by_key.setdefault(normalise_url(link.url), [])
+    doi_keys = [key.lower() for key in by_key]
     for citation in run.citations:
         for url in citation.urls:
-            if url in by_url:
-                by_url[url].append(citation)
+            found = by_key.get(normalise_url(url))
+            if found is not None and citation not in found:
+                found.append(citation)
         if citation.doi:
             tail = "/" + citation.doi.lower()
-            for lowered, url in doi_links:
-                if lowered.endswith(tail) and citation not in by_url[url]:
-                    by_url[url].append(citation)
-    return {url: tuple(found) for url, found in by_url.items()}
+            for key, lowered in zip(by_key, doi_keys, strict=True):
+                if lowered.endswith(tail) and citation not in by_key[key]:
+                    by_key[key].append(citation)
+    return {link.url: tuple(by_key[normalise_url(link.url)]) for link in run.links}
 
 
 def _message(link: LinkResult, rule: LinkRule, snapshot_url: str | None) -> str:

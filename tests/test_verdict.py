@@ -212,6 +212,21 @@ def test_doi_links_join_their_citation() -> None:
     assert (finding.note, finding.location.line) == ("1", 5)
 
 
+def test_other_spellings_of_the_same_address_join() -> None:
+    run = _run(LinkStatus.DEAD)
+    url = run.links[0].url  # https://h1.example/
+    second = Footnote("2", "x", "", Location(PATH, 70))
+    run = replace(
+        run,
+        citations=(
+            *run.citations,
+            Citation("2", 1, "x", second.location, urls=(" HTTPS://H1.example:443/ ",)),
+        ),
+    )
+    assert [f.note for f in link_findings(run)] == ["1", "2"]
+    assert url == "https://h1.example/"
+
+
 def test_link_no_citation_claims_is_still_reported() -> None:
     run = replace(_run(), links=(LinkResult("https://x.example", LinkStatus.DEAD, "gone"),))
     (finding,) = link_findings(run)
