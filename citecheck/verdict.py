@@ -153,7 +153,9 @@ def link_findings(run: CheckRun) -> tuple[Finding, ...]:
     manuscript.
     """
     snapshots = {
-        a.url: a.cited_snapshot.archive_url for a in run.archives if a.cited_snapshot is not None
+        normalise_url(a.url): a.cited_snapshot.archive_url
+        for a in run.archives
+        if a.cited_snapshot is not None
     }
     findings: list[Finding] = []
     cited_by = citing(run)
@@ -161,7 +163,7 @@ def link_findings(run: CheckRun) -> tuple[Finding, ...]:
         rule = _RULE_OF_STATUS.get(link.status)
         if rule is None:
             continue
-        message = _message(link, rule, snapshots.get(link.url))
+        message = _message(link, rule, snapshots.get(normalise_url(link.url)))
         places: dict[tuple[str, str], Location] = {}
         for citation in cited_by[link.url]:
             places.setdefault((citation.location.path, citation.note), citation.location)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from citecheck.baseline import Baseline, finding_fingerprint
 from citecheck.checks import RULES as CHECK_RULES
+from citecheck.links.urls import normalise_url
 from citecheck.model import (
     ArchiveResult,
     CheckRun,
@@ -211,7 +212,7 @@ def _summary(run: CheckRun, findings: tuple[FindingView, ...]) -> Summary:
 
 def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView:
     """Group a run by manuscript and note for the writers."""
-    archives = {a.url: a for a in run.archives}
+    archives = {normalise_url(a.url): a for a in run.archives}
     findings = tuple(
         FindingView(f, finding_fingerprint(f), baseline is not None and baseline.accepts(f))
         for f in run_findings(run)
@@ -221,7 +222,8 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
     open_urls = {f.finding.evidence for f in link_views if not f.baselined}
     accepted_urls = {f.finding.evidence for f in link_views if f.baselined} - open_urls
     links = tuple(
-        LinkView(link, archives.get(link.url), link.url in accepted_urls) for link in run.links
+        LinkView(link, archives.get(normalise_url(link.url)), link.url in accepted_urls)
+        for link in run.links
     )
 
     by_note: dict[tuple[str, str | None], list[FindingView]] = {}
