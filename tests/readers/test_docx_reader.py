@@ -276,3 +276,16 @@ def test_damaged_files_fail_cleanly(damage: list[tuple[int, int]]) -> None:
         return
     for marker in manuscript.markers:
         assert 0 <= marker.offset <= len(manuscript.body)
+
+
+def test_registry_passes_docx_errors_through(tmp_path: Path) -> None:
+    from citecheck.readers import read_manuscript
+
+    data = (CORPUS / "pandoc-features.docx").read_bytes()
+    broken = tmp_path / "essay.docx"
+    broken.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ManuscriptSyntaxError, match="truncated or corrupt"):
+        read_manuscript(broken)
+    whole = tmp_path / "whole.docx"
+    whole.write_bytes(data)
+    assert read_manuscript(whole).format == "docx"

@@ -228,3 +228,18 @@ def test_line_starts_map_body_offsets_to_source_lines() -> None:
     manuscript = read("a.html", page)
     assert manuscript.body == "Title\n\nFirst paragraph.\n\nSecond."
     assert manuscript.line_starts == ((0, 2), (7, 3), (25, 6))
+
+
+def test_word_reference_that_prints_nothing_takes_the_anchor_number() -> None:
+    page = _page(
+        '<p>Claim.<a style="mso-footnote-id:ftn3" href="#_ftn3" name="_ftnref3">'
+        '<span class="MsoFootnoteReference"><span style="mso-special-character:footnote">'
+        "</span></span></a></p>"
+        '<div style="mso-element:footnote-list"><div style="mso-element:footnote" id="ftn3">'
+        '<p class="MsoFootnoteText"><a href="#_ftnref3" name="_ftn3"></a> The note.</p>'
+        "</div></div>"
+    )
+    manuscript = read("w.htm", page)
+    assert [m.label for m in manuscript.markers] == ["3"]
+    assert [(n.label, n.text) for n in manuscript.notes] == [("3", "The note.")]
+    assert manuscript.body == "Claim."
