@@ -148,8 +148,12 @@ async def _local(
     """Fetch today's page once: keep it in a WARC and compare it with the snapshot."""
     wants_warc = "warc" in session.settings.providers
     wants_drift = cited is not None
-    if not wants_warc and not wants_drift:
-        return None, [], None, ""
+    if not wants_warc:
+        if not wants_drift:
+            return None, [], None, ""
+        if found.snapshot is None:
+            # Nothing to compare with and nothing to keep: spare the fetch.
+            return None, [], Drift.UNKNOWN, "no archived copy near the citation date"
     page: LivePage | None = None
     failure = ""
     try:

@@ -63,6 +63,7 @@ async def find_snapshot(session: Session, url: str, cited: PartialDate | None) -
     """The capture to cite for ``url`` near ``cited`` (see ``choose``), never raising."""
     problems: list[str] = []
     probe: Snapshot | None = None
+    probe_failure = ""
     try:
         probe = await _availability(session, url, cited)
     except Unreachable:
@@ -70,7 +71,8 @@ async def find_snapshot(session: Session, url: str, cited: PartialDate | None) -
         # failure below decides whether the Wayback Machine is unreachable.
         pass
     except _Failed as error:
-        problems.append(str(error))
+        # Worth saying only if the CDX fails too.
+        probe_failure = str(error)
 
     rows: tuple[CdxRow, ...] | None
     try:
@@ -115,6 +117,8 @@ async def find_snapshot(session: Session, url: str, cited: PartialDate | None) -
             "wayback: snapshot from the availability API (nearest either side of the date, "
             "not checked against the CDX)"
         )
+    elif probe_failure:
+        problems.append(probe_failure)
     return Found(probe, "", tuple(problems))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+from dataclasses import replace
 
 import pytest
 from archive_standins import FIXED_NOW, ArchiveStandIn, Capture, Reply, WebStandIn, html
@@ -194,3 +195,15 @@ def test_unknown_without_a_snapshot_and_none_without_a_date(
     assert first.drift_evidence == "no archived copy near the citation date"
     assert second.drift is None
     assert second.drift_evidence == ""
+
+
+def test_no_fetch_when_there_is_nothing_to_compare_or_keep(
+    ia: ArchiveStandIn, web: WebStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    url = web.page("/lonely", _page(*PARAGRAPHS))
+    (result,) = asyncio.run(
+        archive_urls({url: PartialDate(2011)}, replace(settings, providers=()),
+                     links=_alive(url), now=FIXED_NOW, limits=limits)
+    )  # fmt: skip
+    assert result.drift is Drift.UNKNOWN
+    assert web.requests == []

@@ -241,3 +241,27 @@ def test_unreachable_availability_alone_does_not_stop_the_cdx(
     assert result.cited_snapshot is not None
     assert result.cited_snapshot.timestamp == datetime(2011, 3, 1, tzinfo=UTC)
     assert result.problems == ()
+
+
+def test_failed_probe_is_not_reported_when_the_cdx_answers(
+    ia: ArchiveStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    _history(ia, DEAD)
+    ia.script("/wayback/available", *[Reply(500, b"probe down")] * 3)
+    (result,) = run({DEAD: PartialDate(2011, 9, 1)}, settings, limits)
+    assert result.cited_snapshot is not None
+    assert result.problems == ()
+
+
+def test_failed_probe_and_failed_cdx_are_both_reported(
+    ia: ArchiveStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    _history(ia, DEAD)
+    ia.script("/wayback/available", *[Reply(500, b"probe down")] * 3)
+    ia.script("/cdx/", *[Reply(502, b"cdx down")] * 3)
+    (result,) = run({DEAD: PartialDate(2011, 9, 1)}, settings, limits)
+    assert result.cited_snapshot is None
+    assert result.problems == (
+        "wayback CDX answered HTTP 502",
+        "wayback availability API answered HTTP 500",
+    )
