@@ -491,6 +491,12 @@ def _depth(el: Element) -> int:
 
 
 def _is_notes_wrapper(el: Element, excluded: set[Element]) -> bool:
+    """Whether ``el`` is a notes section: notes plus rules, breaks and a heading.
+
+    A wrapper that names itself (class "footnotes", role "doc-endnotes",
+    Word's footnote-list) may also hold links, a "Back to top" say; other
+    text keeps it in the body, so a class never takes a whole article out.
+    """
     children = [c for c in el if isinstance(c.tag, str)]
     if not any(c in excluded for c in children):
         return False
@@ -498,20 +504,32 @@ def _is_notes_wrapper(el: Element, excluded: set[Element]) -> bool:
         (el.get("class") or "", el.get("id") or "", el.get("role") or "", _epub_type(el))
     )
     style = (el.get("style") or "").replace(" ", "").lower()
-    if _WRAPPER_WORDS.search(signal) or "doc-endnotes" in signal or "doc-footnotes" in signal:
-        return True
-    if "mso-element:footnote-list" in style or "mso-element:endnote-list" in style:
-        return True
-    # Otherwise only when it holds nothing but notes (and rules, breaks, a heading).
+    named = (
+        bool(_WRAPPER_WORDS.search(signal))
+        or "doc-endnotes" in signal
+        or "doc-footnotes" in signal
+        or "mso-element:footnote-list" in style
+        or "mso-element:endnote-list" in style
+    )
+    if (el.text or "").strip():
+        return False
     for child in children:
-        if child in excluded or _tag(child) in {"hr", "br"}:
+        if (child.tail or "").strip():
+            return False
+        if child in excluded or _tag(child) in {"hr", "br"} or not _text_of(child):
             continue
         if _tag(child) in _HEADINGS and _NOTES_HEADING.match(_text_of(child)):
             continue
-        if not _text_of(child):
+        if named and _only_links(child):
             continue
         return False
-    return (el.text or "").strip() == ""
+    return True
+
+
+def _only_links(el: Element) -> bool:
+    """All of the element's text is link text ("Back to top")."""
+    linked = "".join(_text_of(a) for a in el.iter("a"))
+    return linked.replace(" ", "") == _text_of(el).replace(" ", "")
 
 
 # --------------------------------------------------------------------------

@@ -243,3 +243,21 @@ def test_word_reference_that_prints_nothing_takes_the_anchor_number() -> None:
     assert [m.label for m in manuscript.markers] == ["3"]
     assert [(n.label, n.text) for n in manuscript.notes] == [("3", "The note.")]
     assert manuscript.body == "Claim."
+
+
+def test_a_notes_class_on_the_whole_article_keeps_the_article() -> None:
+    page = _page(
+        f'<article class="post has-notes"><p>Claim.{_pandoc_ref(1)}</p>'
+        f'<p>More text.</p><ol class="footnotes">{_pandoc_note(1, "The note.")}</ol></article>'
+    )
+    manuscript = read("a.html", page)
+    assert manuscript.body == "Claim.\n\nMore text."
+    assert [n.text for n in manuscript.notes] == ["The note."]
+
+
+def test_a_named_notes_section_may_hold_a_back_to_top_link() -> None:
+    page = _page(
+        f"<p>Claim.{_pandoc_ref(1)}</p><section class='footnotes'><h2>Notes</h2>"
+        f"<ol>{_pandoc_note(1, 'The note.')}</ol><p><a href='#top'>Back to top</a></p></section>"
+    )
+    assert read("a.html", page).body == "Claim."
