@@ -127,7 +127,9 @@ def load_ledger(path: Path) -> tuple[Fact, ...]:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
+        # Python < 3.14 keeps the line only in the message: "(at line 9, column 9)".
+        found = re.search(r"at line (\d+)", str(error))
+        line = getattr(error, "lineno", None) or (int(found.group(1)) if found else None)
         raise ConfigError(
             str(path), f"facts ledger is not valid TOML: {error}", line=line
         ) from None
