@@ -37,6 +37,7 @@ change. Anything that cannot be compared (a side not fetched, not text) is
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import difflib
 import hashlib
@@ -289,7 +290,12 @@ async def measure_drift(
             f"archived copy not fetched: replay answered HTTP {response.status_code}",
         )
     archived = response.content[: session.limits.max_body]
-    drift, evidence = compare_pages(
-        archived, response.headers.get("content-type", ""), live.body, live.content_type
+    # A long page takes a second or two to compare: keep the event loop free.
+    drift, evidence = await asyncio.to_thread(
+        compare_pages,
+        archived,
+        response.headers.get("content-type", ""),
+        live.body,
+        live.content_type,
     )
     return drift, f"{evidence} (against {snapshot.archive_url})"
