@@ -113,6 +113,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
             )
 
     footnotes = []
+    cache: dict[tuple[int, int], list[_Span]] = {}
     for index, note in enumerate(notes):
         paired = by_note.get(index)
         if paired is None:
@@ -131,7 +132,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
             Footnote(
                 label=note.label,
                 text=note.text,
-                claim="" if paired is None else _claim(manuscript.body, paired.offset),
+                claim="" if paired is None else _claim(manuscript.body, paired.offset, cache),
                 location=note.location,
                 marker=None if paired is None else paired.location,
                 raw=note.raw,
@@ -421,27 +422,31 @@ def _sentences(text: str) -> list[_Span]:
     return spans
 
 
+_FOLLOWING = re.compile(r"\s*[\"“‘'(«\[*]*(\w*)")
+_ABBREVIATIONS = frozenset({"etc", "inc", "co", "ltd", "jr", "corp", "bros"})
+
+
 def _is_end(text: str, match: re.Match[str]) -> bool:
-    after = text[match.end() :].lstrip()
-    if not after:
-        return True
-    following = after.lstrip(_OPENERS)
-    if not following or not (following[0].isalpha() and not following[0].islower()):
+    following = _FOLLOWING.match(text, match.end())
+    assert following is not None  # the pattern matches the empty string
+    next_word = following.group(1)
+    if not next_word:
+        return following.end() >= len(text)  # the paragraph's end
+    if not (next_word[0].isalpha() and not next_word[0].islower()):
         # "e.g. origin", "... limited", "No. 3" go on; caseless scripts
         # (Chinese, Arabic...) count as capitals.
         return False
     if match.group(0)[0] != "." or match.group(0).startswith(".."):
         return True
-    word_start = text.rfind(" ", 0, match.start()) + 1
+    word_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
     word = text[word_start : match.start()].lstrip(_OPENERS)
     bare = word.lower()
     if bare in _TITLES:
         return False
     initial = len(word) == 1 and word.isupper()
     acronym = "." in word and all(part.isalpha() and len(part) <= 2 for part in word.split("."))
-    if initial or acronym or bare in ("etc", "inc", "co", "ltd", "jr", "corp", "bros"):
-        next_word = re.match(r"[A-Za-z]+", following)
-        return next_word is not None and next_word.group(0).lower() in _STARTERS
+    if initial or acronym or bare in _ABBREVIATIONS:
+        return next_word.lower() in _STARTERS
     return True
 
 
@@ -455,7 +460,7 @@ def _paragraph(body: str, offset: int) -> tuple[int, int]:
 _TERMINAL = re.compile(r"[.!?…:][\"”’'»)\]*]*\s*$")
 
 
-def _claim(body: str, offset: int) -> str:
+def _claim(body: str, offset: int, cache: dict[tuple[int, int], list[_Span]] | None = None) -> str:
     """The sentence the marker at ``offset`` sits in, on one line.
 
     A sentence cut by a page break (a paragraph that ends without final
@@ -477,7 +482,13 @@ def _claim(body: str, offset: int) -> str:
         anchor -= 1
     if anchor < 0:
         anchor = position
-    for span in _sentences(text):
+    key = (start, end)
+    spans = cache.get(key) if cache is not None else None
+    if spans is None:
+        spans = _sentences(text)
+        if cache is not None:
+            cache[key] = spans  # markers of one paragraph share its sentences
+    for span in spans:
         if span.start <= anchor < span.end:
             return " ".join(text[span.start : span.end].split())
     return " ".join(text.split())
