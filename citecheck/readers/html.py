@@ -52,6 +52,8 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _CELL_TAGS = frozenset({"td", "th"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Blocks a link that merely looks like a note reference cannot land in.
+_NOT_NOTES = _HEADINGS | {"body", "html", "main", "article", "section", "header", "nav", "table"}
 
 # Explicit signals that a link is a note reference or a back-link.
 _REF_CLASSES = frozenset(
@@ -327,6 +329,8 @@ def _find_linked_notes(page: _Page) -> _Notes:
         container = _note_container(target)
         if _contains(container, link):
             continue  # a link to its own block (a permalink), not a note
+        if _tag(container) in _NOT_NOTES and not _says_note_ref(link):
+            continue  # "section<sup><a href="#s2">2</a></sup>" points at a heading
         marker = _marker_element(link)
         label = _label_of(link, target)
         found.refs[marker] = label

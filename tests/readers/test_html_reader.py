@@ -261,3 +261,14 @@ def test_a_named_notes_section_may_hold_a_back_to_top_link() -> None:
         f"<ol>{_pandoc_note(1, 'The note.')}</ol><p><a href='#top'>Back to top</a></p></section>"
     )
     assert read("a.html", page).body == "Claim."
+
+
+def test_a_superscript_link_to_a_heading_is_not_a_note() -> None:
+    page = _page(
+        '<p>As shown in section<sup><a href="#s2">2</a></sup>, it holds.</p>'
+        '<h2 id="s2">Results</h2><p>Results text.</p>'
+    )
+    manuscript = read("a.html", page)
+    assert manuscript.markers == ()
+    assert manuscript.notes == ()
+    assert "Results text." in manuscript.body
