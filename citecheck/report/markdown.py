@@ -31,7 +31,8 @@ def _text(value: str) -> str:
 
 
 def _code(value: str) -> str:
-    return f"<code>{html.escape(value)}</code>"
+    # Markdown still applies inside inline HTML, so escape for both here too.
+    return f"<code>{_text(value)}</code>"
 
 
 def _plural(count: int, word: str) -> str:

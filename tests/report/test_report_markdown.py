@@ -63,6 +63,9 @@ def test_manuscript_text_is_escaped(full_run: CheckRun) -> None:
     assert "<b>bold</b>" not in text
     assert r'Claim &lt;script&gt;alert\("x"\)&lt;/script&gt; &amp; &lt;b&gt;bold' in text
     assert r"\*star\*" in text
+    # Inside <code> too: GitHub applies Markdown within inline HTML.
+    assert r'(evidence: <code>&lt;script&gt;alert\("x"\)' in text
+    assert "*star*" not in text.replace(r"\*star\*", "")
     assert r"\|" in text
     assert "東京" in text
 
