@@ -101,6 +101,14 @@ def test_capture_with_redirect_and_gzip_reads_back(
             records[5]["body"]  # type: ignore[operator]
         )
     )
+    # The response names the server's address; the request points at its response.
+    with path.open("rb") as handle:
+        headers = [r.rec_headers for r in ArchiveIterator(handle)]
+    assert headers[1].get_header("WARC-IP-Address") == "127.0.0.3"
+    assert headers[2].get_header("WARC-Concurrent-To") == headers[1].get_header("WARC-Record-ID")
+    assert headers[5].get_header("WARC-Refers-To") == headers[3].get_header("WARC-Record-ID")
+    check = subprocess.run([WARCIO, "check", str(path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
     # One gzip member per record: the file is a concatenation of members.
     assert path.read_bytes().count(b"\x1f\x8b\x08") >= len(records)
 

@@ -187,10 +187,10 @@ def test_retry_after_longer_than_allowed_is_not_waited_for(
 def test_rate_limit_is_kept_at_the_server(
     ia: ArchiveStandIn, settings: ArchiveSettings, limits: ServiceLimits
 ) -> None:
-    urls = [f"http://127.0.0.3:9/page{i}" for i in range(7)]
+    urls = [f"http://127.0.0.3:9/page{i}" for i in range(6)]
     for url in urls:
         ia.add(url, Capture("20100101000000", url, "200"))
-    window = 0.5
+    window = 1.0
     budget = 2
     tight = replace(limits, window=window, cdx=budget, availability=budget)
     links = {u: r for url in urls for u, r in _dead(url).items()}
@@ -206,7 +206,7 @@ def test_rate_limit_is_kept_at_the_server(
         # budget+1 consecutive arrivals span at least the window (a little
         # slack for the trip from client to server).
         spans = [times[i + budget] - times[i] for i in range(len(times) - budget)]
-        assert min(spans) >= window * 0.9, spans
+        assert min(spans) >= window * 0.8, spans
 
 
 def _closed_port() -> int:
