@@ -184,5 +184,5 @@ async def _guarded(job: Awaitable[T], fallback: Callable[[str], T]) -> T:
     """Await ``job``; an HTTP failure its callee did not foresee becomes its fallback."""
     try:
         return await job
-    except httpx.HTTPError as error:
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
         return fallback(f"{type(error).__name__}: {error}")

@@ -127,8 +127,9 @@ class Service:
 
 
 def _describe(error: httpx.TransportError) -> str:
-    text = str(error) or type(error).__name__
-    return f"{type(error).__name__}: {text}" if text != type(error).__name__ else text
+    name = type(error).__name__
+    text = str(error)
+    return f"{name}: {text}" if text else name
 
 
 def _retry_after(response: httpx.Response, default: float) -> float:

@@ -265,3 +265,13 @@ def test_failed_probe_and_failed_cdx_are_both_reported(
         "wayback CDX answered HTTP 502",
         "wayback availability API answered HTTP 500",
     )
+
+
+def test_malformed_service_address_is_a_problem(
+    settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    broken = replace(settings, wayback_api="http://[::1", wayback_web="http://[::1")
+    (result,) = run({DEAD: PartialDate(2011)}, broken, limits)
+    assert result.cited_snapshot is None
+    assert len(result.problems) == 1
+    assert result.problems[0].startswith("wayback: ")
