@@ -213,14 +213,16 @@ def _summary(run: CheckRun, findings: tuple[FindingView, ...]) -> Summary:
 def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView:
     """Group a run by manuscript and note for the writers."""
     archives = {normalise_url(a.url): a for a in run.archives}
+    accepted = baseline.fingerprints if baseline is not None else frozenset()
     findings = tuple(
-        FindingView(f, finding_fingerprint(f), baseline is not None and baseline.accepts(f))
+        FindingView(f, fingerprint, fingerprint in accepted)
         for f in run_findings(run)
+        for fingerprint in (finding_fingerprint(f),)
     )
     # A link is accepted when the baseline accepts every finding it gave rise to.
-    link_views = [f for f in findings if f.finding.rule in LINK_RULES]
-    open_urls = {f.finding.evidence for f in link_views if not f.baselined}
-    accepted_urls = {f.finding.evidence for f in link_views if f.baselined} - open_urls
+    link_items = [f for f in findings if f.finding.rule in LINK_RULES]
+    open_urls = {f.finding.evidence for f in link_items if not f.baselined}
+    accepted_urls = {f.finding.evidence for f in link_items if f.baselined} - open_urls
     links = tuple(
         LinkView(link, archives.get(normalise_url(link.url)), link.url in accepted_urls)
         for link in run.links
