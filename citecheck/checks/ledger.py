@@ -322,7 +322,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
             message = (
                 f"{quantity.shown} for {fact.subject} is {direction} by a factor of {word}: the "
                 f"facts ledger has {expected} ({cited}). Likely a scale-word slip "
-                f"(thousand/million/billion); correct it."
+                f"(thousand/million/billion). Correct the scale word."
             )
             return raise_finding(
                 SCALE_SLIP,

@@ -529,8 +529,16 @@ def _noun_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_URL = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?", re.IGNORECASE)
+
+
 def find_quantities(text: str) -> tuple[Quantity, ...]:
-    """Every money figure, count, percentage, length, year and multiplier in ``text``."""
+    """Every money figure, count, percentage, length, year and multiplier in ``text``.
+
+    URLs are blanked out first (same length, so offsets hold): the digits in
+    ``/2010/05/06/`` or ``pr030410p`` are not figures of the text.
+    """
+    text = _URL.sub(lambda m: " " * len(m.group()), text)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
