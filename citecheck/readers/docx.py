@@ -102,10 +102,9 @@ def read(path: str, data: bytes) -> Manuscript:
 
     labels = _assign_labels(refs, _note_formats(w, body, settings))
     markers = tuple(
-        NoteMarker(label=labels[(r.kind, r.id)] if not r.custom else r.custom_label or "*",
-                   offset=r.offset, location=Location(path, r.paragraph))
+        NoteMarker(label=_label(r, labels), offset=r.offset, location=Location(path, r.paragraph))
         for r in refs
-    )  # fmt: skip
+    )
     notes = _read_notes(path, refs, labels, notes_parts)
     return Manuscript(
         path=path,
@@ -138,6 +137,21 @@ class _Relationships:
         return None
 
 
+# What zipfile raises on damaged archives: bad headers, CRC and inflate errors,
+# "encrypted" or "version 6.4" flags a flipped byte can set.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+    KeyError,
+)
+
+
 class _Package:
     """The zip, opened once, with errors that name the file and the problem."""
 
@@ -153,7 +167,7 @@ class _Package:
             raise ManuscriptSyntaxError(path, "not a .docx: the file is not a zip archive")
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        except _ZIP_ERRORS as exc:
             raise ManuscriptSyntaxError(
                 path, f"truncated or corrupt .docx (zip archive unreadable: {exc})"
             ) from None
@@ -169,15 +183,7 @@ class _Package:
             )
         try:
             return self.zip.read(name)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            EOFError,
-            OSError,
-            RuntimeError,
-            NotImplementedError,
-            ValueError,
-        ) as exc:
+        except _ZIP_ERRORS as exc:
             raise ManuscriptSyntaxError(
                 self.path, f"truncated or corrupt .docx: cannot read part {name} ({exc})"
             ) from None
@@ -614,6 +620,12 @@ def _assign_labels(refs: list[_Ref], formats: dict[str, _Format]) -> dict[tuple[
     return labels
 
 
+def _label(ref: _Ref, labels: dict[tuple[str, str], str]) -> str:
+    if ref.custom:
+        return ref.custom_label or "?"  # a custom mark that prints nothing
+    return labels[(ref.kind, ref.id)]
+
+
 def _number(n: int, style: str) -> str:
     if style in {"lowerRoman", "upperRoman"}:
         text = _roman(n)
@@ -659,7 +671,7 @@ def _read_notes(
         for paragraph in element.iter(f"{{{part.w}}}p"):
             story.paragraph(paragraph)
             story.end_paragraph()
-        label = (ref.custom_label or "*") if ref.custom else labels[key]
+        label = _label(ref, labels)
         notes.append(
             NoteText(
                 label=label,

@@ -16,7 +16,7 @@ with notes that start with the same superscript or sit in a list under a
 
 Source lines come from the parser (``sourceline``). The page is parsed with
 lxml's HTML parser (BeautifulSoup's lxml builder drops source lines); bs4's
-``UnicodeDammit`` decides the encoding. Well-formed XHTML (EPUB content
+``EncodingDetector`` lists the candidate encodings. Well-formed XHTML (EPUB content
 documents) is parsed as XML without loading a DTD or resolving entities.
 """
 
@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from bs4.dammit import UnicodeDammit
+from bs4.dammit import EncodingDetector
 from lxml import etree
 
 from citecheck.errors import ManuscriptSyntaxError
@@ -125,8 +125,15 @@ _XML_PARSER = etree.XMLParser(
 
 
 def _decode(data: bytes) -> str:
-    text = UnicodeDammit(data, is_html=True).unicode_markup
-    return text if text is not None else data.decode("utf-8", errors="replace")
+    """The page's text: by its BOM, its declared charset, else UTF-8, else Windows-1252."""
+    detector = EncodingDetector(data, is_html=True)
+    for encoding in [*detector.encodings, "windows-1252"]:
+        try:
+            return detector.markup.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    # (UnicodeDammit would do the same but logs a warning on stderr for every page.)
+    return detector.markup.decode("utf-8", errors="replace")
 
 
 def _parse(path: str, data: bytes, source: str) -> Element | None:

@@ -272,3 +272,9 @@ def test_a_superscript_link_to_a_heading_is_not_a_note() -> None:
     assert manuscript.markers == ()
     assert manuscript.notes == ()
     assert "Results text." in manuscript.body
+
+
+def test_undecodable_bytes_are_replaced_quietly(capsys: pytest.CaptureFixture[str]) -> None:
+    page = b'<meta charset="utf-8"><p>Caf\xc3\xa9 \x81\xff ok.</p>'
+    assert read("a.html", page).body.startswith("Caf")
+    assert capsys.readouterr().err == ""
