@@ -289,3 +289,19 @@ def test_registry_passes_docx_errors_through(tmp_path: Path) -> None:
     whole = tmp_path / "whole.docx"
     whole.write_bytes(data)
     assert read_manuscript(whole).format == "docx"
+
+
+def test_references_without_a_notes_part_are_markers_without_notes() -> None:
+    manuscript = read("a.docx", B.package(B.para(B.run("Claim."), B.fref(1))))
+    assert [m.label for m in manuscript.markers] == ["1"]
+    assert manuscript.notes == ()
+
+
+def test_start_number_from_the_last_section() -> None:
+    body = B.para(B.run("A."), B.fref(1), B.run(" B."), B.fref(2))
+    section = '<w:sectPr><w:footnotePr><w:numStart w:val="5"/></w:footnotePr></w:sectPr>'
+    notes = B.note("footnote", 1, B.para(B.run("One"))) + B.note(
+        "footnote", 2, B.para(B.run("Two"))
+    )
+    manuscript = read("a.docx", B.package(body, footnotes=notes, section=section))
+    assert [(n.label, n.text) for n in manuscript.notes] == [("5", "One"), ("6", "Two")]

@@ -103,6 +103,7 @@ def package(
     footnote_links: dict[str, str] | None = None,
     settings: str = "",
     title: str = "",
+    section: str = "<w:sectPr/>",
 ) -> bytes:
     parts: dict[str, str] = {}
     main_type = "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -152,7 +153,7 @@ def package(
         )
     parts["word/document.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        f"<w:document {NS}><w:body>{body}<w:sectPr/></w:body></w:document>"
+        f"<w:document {NS}><w:body>{body}{section}</w:body></w:document>"
     )
     parts["word/_rels/document.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
