@@ -94,7 +94,7 @@ def read(path: str, data: bytes) -> Manuscript:
 
     _prune(document, w)
     paragraphs = list(body.iter(f"{{{w}}}p"))
-    story = _Story(w, _NO_URLS, "\n\n")
+    story = _Story(w, None, "\n\n")
     for number, paragraph in enumerate(paragraphs, start=1):
         story.paragraph(paragraph, number=number)
         story.end_paragraph()
@@ -340,15 +340,12 @@ class _Ref:
     custom_label: str | None = None
 
 
-_NO_URLS: dict[str, str] = {}
-
-
 class _Story:
     """Renders paragraphs of one part, keeping field and hyperlink state."""
 
-    def __init__(self, w: str, urls: dict[str, str], block_break: str) -> None:
-        # ``urls`` maps hyperlink relationship ids to addresses; an empty map (the
-        # body) keeps link text only, since addresses matter in notes, not claims.
+    def __init__(self, w: str, urls: dict[str, str] | None, block_break: str) -> None:
+        # ``urls`` maps hyperlink relationship ids to addresses; None (the body)
+        # keeps link text only, since addresses matter in notes, not in claims.
         self.w = w
         self.urls = urls
         self.out = _Text(block_break)
@@ -434,13 +431,13 @@ class _Story:
         if not fld.in_result:
             return
         url = _hyperlink_field_url(fld.instruction)
-        if url and self.urls is not _NO_URLS:
+        if url and self.urls is not None:
             _append_url(self.out, url, fld.result_start)
 
     def _close_hyperlink(self, node: Element) -> None:
         start = self._link_starts.pop(node, self.out.offset)
         rid = next((node.get(f"{{{r}}}id") for r in _R_NAMESPACES if node.get(f"{{{r}}}id")), None)
-        if rid and rid in self.urls:
+        if rid and self.urls is not None and rid in self.urls:
             _append_url(self.out, self.urls[rid], start)
 
     def end_paragraph(self) -> None:
