@@ -22,12 +22,15 @@ import bisect
 import re
 import unicodedata
 
+from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
 from citecheck.readers.plaintext import decode_text
 
 __all__ = ["read"]
 
 _SENTINEL = "\x00"
+# Deeper nesting than this is no manuscript (and would exhaust Python's stack).
+_MAX_DEPTH = 100
 _CONTROL = re.compile(r"\\(?:([A-Za-z@]+)\*?|(.))", re.DOTALL)
 _TEXT = re.compile(r"[^\\{}%~$`'\-\n&]+")
 _URL_ESCAPE = re.compile(r"\\([#$%&_{}~^\\])")
@@ -147,6 +150,7 @@ class _Parser:
         self.markers: list[tuple[str, int]] = []  # label, line
         self.notes: list[NoteText] = []
         self.stopped = False
+        self.depth = 0
 
     def line_of(self, index: int) -> int:
         return bisect.bisect_left(self.newlines, index) + 1
@@ -226,10 +230,22 @@ class _Parser:
             self.pos += 1
             self.parse(sink, in_group=True)
         elif self.src[self.pos] == "\\":
+            self.enter()
             self.command(sink)
+            self.depth -= 1
         else:
             sink.append(self.src[self.pos])
             self.pos += 1
+
+    def enter(self) -> None:
+        """One level deeper; a file nested beyond reason is refused, not a crash."""
+        self.depth += 1
+        if self.depth > _MAX_DEPTH:
+            raise ManuscriptSyntaxError(
+                self.path,
+                f"braces or commands nested more than {_MAX_DEPTH} deep",
+                line=self.line_of(self.pos),
+            )
 
     def group_text(self) -> str:
         sink: list[str] = []
@@ -239,6 +255,13 @@ class _Parser:
     # -- the main loop ----------------------------------------------------
 
     def parse(self, sink: list[str], *, in_group: bool = False) -> None:
+        self.enter()
+        try:
+            self._parse(sink, in_group=in_group)
+        finally:
+            self.depth -= 1
+
+    def _parse(self, sink: list[str], *, in_group: bool) -> None:
         src = self.src
         while self.pos < self.end and not self.stopped:
             char = src[self.pos]

@@ -7,6 +7,7 @@ the body. Hypothesis builds the pages.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,3 +122,53 @@ def test_latex_comments_escapes_and_footnote_numbering() -> None:
     assert [m.label for m in manuscript.markers] == ["1", "7", "2"]
     assert manuscript.body == "Up 10% today. Then and."
     assert manuscript.notes[0].location.line == 4
+
+
+_PIECES = [
+    *"ab Z.,;:!?\n\t-_*`'\"“”\\{}[]()^<>/%$&~#|1239",
+    *("<sup>", "</sup>", "<sup>1</sup>", "[^1]", "[^x]:", "^[", "---", "\\footnote"),
+    *("\\footnotemark", "\\footnotetext", "\\url", "\\begin{document}", "http://", "    "),
+]
+_NOISE = st.lists(st.sampled_from(_PIECES), max_size=200).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_NOISE)
+def test_any_text_reads_without_a_crash(text: str) -> None:
+    from citecheck.errors import InputError
+    from citecheck.footnotes import find_footnotes
+
+    for reader in (plaintext, markdown, latex):
+        try:
+            manuscript = reader.read("noise", text.encode("utf-8"))
+        except InputError:
+            continue  # a clear error is allowed; a crash is not
+        for marker in manuscript.markers:
+            assert 0 <= marker.offset <= len(manuscript.body)
+            assert marker.location.line >= 1
+        footnotes = find_footnotes(manuscript)
+        assert len(footnotes.footnotes) == len(manuscript.notes)
+
+
+def test_latex_nesting_beyond_reason_is_a_clear_error() -> None:
+    from citecheck.errors import ManuscriptSyntaxError
+
+    deep = b"Text " + b"{" * 5000 + b"x" + b"}" * 5000
+    with pytest.raises(ManuscriptSyntaxError, match=r"^deep\.tex:1: .* nested more than 100 deep$"):
+        latex.read("deep.tex", deep)
+
+
+def test_the_benchmark_book_reads_back_whole() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "read.py"
+    spec = importlib.util.spec_from_file_location("read_benchmark", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text, expected = module.build(300)
+    manuscript = plaintext.read("book.txt", text.encode("utf-8"))
+    assert [n.text for n in manuscript.notes] == expected
+    assert any("\n" in n.raw for n in manuscript.notes)  # some notes were cut by a page
