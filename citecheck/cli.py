@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from citecheck import __version__
+from citecheck.archive.wacz import write_wacz
 from citecheck.baseline import Baseline, load_baseline, write_baseline
 from citecheck.config import Settings, load_settings
 from citecheck.errors import CitecheckError
@@ -169,7 +170,13 @@ def build_parser() -> _Parser:
     archive.add_argument("--format", choices=("text", "json"), default="text")
     archive.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     archive.add_argument(
-        "--save", action="store_true", help="ask Wayback/Perma.cc for new captures (needs keys)"
+        "--save",
+        action="store_true",
+        help="ask Save Page Now for new Wayback captures (needs CITECHECK_IA_KEYS); "
+        "Perma.cc captures are made when 'perma' is a provider and CITECHECK_PERMA_KEY is set",
+    )
+    archive.add_argument(
+        "--wacz", type=Path, metavar="PATH", help="also package the local WARC captures as WACZ"
     )
     archive.add_argument("--warc-dir", type=Path, help="where local WARC captures go")
     _network_options(archive)
@@ -371,6 +378,8 @@ def _cmd_archive(args: argparse.Namespace) -> int:
     settings = _settings(args)
     run = run_check(args.files, settings, checks=False)
     entries = [archive_json(result) for result in run.archives]
+    if args.wacz is not None:
+        _package_wacz(run, args.wacz)
     note = run.archive_skipped_reason if run.offline else None
     if args.format == "json":
         _emit(args.output, _dump_json({"archives": entries, "offline": run.offline, "note": note}))
@@ -394,6 +403,17 @@ def _cmd_archive(args: argparse.Namespace) -> int:
 
         _emit(args.output, write)
     return ExitCode.UNVERIFIED if run.offline else ExitCode.OK
+
+
+def _package_wacz(run: CheckRun, destination: Path) -> None:
+    captures = [capture for result in run.archives for capture in result.captures]
+    title = ", ".join(Path(m.path).name for m in run.manuscripts)
+    try:
+        write_wacz(destination, captures, title=f"Pages cited by {title}")
+    except FileExistsError:
+        raise _UsageError(f"{destination}: exists; a WACZ file is never overwritten") from None
+    except ValueError as error:
+        raise _UsageError(f"{destination}: not written: {error}") from None
 
 
 class _UsageError(Exception):

@@ -76,7 +76,7 @@ class ArchiveSettings:
     perma_folder: int | None = None
     warc_dir: Path = Path(".citecheck/archive")
     save_new: bool = False
-    wayback_rate_per_minute: int = 15
+    wayback_rate_per_minute: int = 7
 
 
 @dataclass(frozen=True, slots=True)
