@@ -367,17 +367,27 @@ _TOTAL_BEFORE = re.compile(
 )
 _TOTAL_AFTER = re.compile(r"^[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b", re.I)
 _PARTITION = re.compile(
-    r"of which|consisting of|comprising|made up of|divided (?:between|among|into)|"
+    r"of which|consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|(?:is|was|were|are)? ?made up of|"
+    r"divided (?:between|among|into)|"
     r"split (?:between|among|into)|broken down|respectively|:|including|\(",
     re.IGNORECASE,
 )
 
 
+_WHOLE_BEFORE_PARTS = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:consist(?:s|ed)? of|compris(?:es|ed)|(?:is|was) made up of|"
+    r"(?:is|was) divided (?:between|among|into)|(?:is|was) split (?:between|among|into))",
+    re.IGNORECASE,
+)
+
+
 def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
+    """A figure named as a total, or the whole that a partition verb follows."""
     text = sentence.text
     return bool(
         _TOTAL_BEFORE.search(text[max(0, quantity.start - 50) : quantity.start])
         or _TOTAL_AFTER.search(text[quantity.end : quantity.end + 30])
+        or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 60])
     )
 
 

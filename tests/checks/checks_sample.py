@@ -17,7 +17,8 @@ from citecheck.citations import parse_citations
 from citecheck.model import CheckRun, Footnote, FootnoteSet, Manuscript
 from citecheck.readers import read_manuscript
 
-SAMPLE = Path(__file__).resolve().parents[2] / "references" / "us-mexico-border-essays.txt"
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "references" / "us-mexico-border-essays.txt"
 LEDGER = SAMPLE.parent / "facts.toml"
 
 
@@ -53,6 +54,13 @@ def footnote_set(manuscript: Manuscript) -> FootnoteSet:
         for note in manuscript.notes
     )
     return FootnoteSet(manuscript, notes)
+
+
+def manuscript_run(path: Path) -> CheckRun:
+    """Any manuscript read, paired and parsed; no links fetched."""
+    manuscript = read_manuscript(path)
+    footnotes = footnote_set(manuscript)
+    return CheckRun(footnote_sets=(footnotes,), citations=parse_citations(footnotes.footnotes))
 
 
 def sample_run() -> CheckRun:

@@ -7,7 +7,8 @@ nothing to compare and must stay silent.
 
 from __future__ import annotations
 
-from checks_sample import LEDGER, sample_run
+import pytest
+from checks_sample import LEDGER, ROOT, manuscript_run, sample_run
 
 from citecheck.checks import run_checks
 from citecheck.config import CheckSettings
@@ -86,3 +87,25 @@ def test_sample_rules_can_be_switched_off() -> None:
         disabled_rules=("implausible-per-head", "url-date-off-by-one", "rate-restatement-mismatch")
     )
     assert run_checks(sample_run(), settings) == ()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "tests/corpus/sample/us-mexico-border-essays.md",
+        "tests/corpus/sample/us-mexico-border-essays.tex",
+        "tests/corpus/html/pandoc-sample.html",
+        "tests/corpus/docx/pandoc-sample.docx",
+    ],
+)
+def test_same_findings_in_every_format(path: str) -> None:
+    """The sample converted to Markdown, LaTeX, HTML and DOCX raises the same three."""
+    source = ROOT / path
+    if not source.exists():
+        pytest.skip(f"{path} is not in this checkout")
+    findings = run_checks(manuscript_run(source), CheckSettings())
+    assert sorted((f.rule, f.note) for f in findings) == [
+        ("implausible-per-head", None),
+        ("rate-restatement-mismatch", None),
+        ("url-date-off-by-one", "11"),
+    ]
