@@ -57,14 +57,24 @@ _NOT_NOTES = _HEADINGS | {"body", "html", "main", "article", "section", "header"
 
 # Explicit signals that a link is a note reference or a back-link.
 _REF_CLASSES = frozenset(
-    {"footnote-ref", "footnoteref", "footnote-reference", "footnote-link", "fn-ref", "noteref"}
+    {
+        "footnote-ref",
+        "footnoteref",
+        "footnote-reference",
+        "footnote-link",
+        "fn-ref",
+        "noteref",
+        "sdfootnoteanc",
+        "sdendnoteanc",  # LibreOffice
+    }
 )
 _BACK_CLASSES = frozenset(
     {"footnote-back", "footnoteback", "footnote-backref", "backlink", "easy-footnote-to-top"}
 )
 _WORD_REF_HREF = re.compile(r"^#_(?:ftn|edn)\d+$", re.IGNORECASE)
 _WORD_BACK_HREF = re.compile(r"^#_(?:ftn|edn)ref\d+$", re.IGNORECASE)
-_WORD_NOTE_DIV_ID = re.compile(r"^(?:ftn|edn)\d+$", re.IGNORECASE)
+# Word's div#ftn1 / div#edn1, LibreOffice's div#sdfootnote1 / div#sdendnote1.
+_WORD_NOTE_DIV_ID = re.compile(r"^(?:ftn|edn|sdfootnote|sdendnote)\d+$", re.IGNORECASE)
 _WRAPPER_WORDS = re.compile(r"foot-?notes|end-?notes|\bnotes\b|rearnotes", re.IGNORECASE)
 _NOTES_HEADING = re.compile(
     r"^\s*(?:foot|end)?notes?\s*:?\s*$|^\s*notes and references\s*$", re.IGNORECASE
