@@ -199,16 +199,16 @@ def _numbering(
     markers: tuple[NoteMarker, ...],
     marker_series: list[int],
 ) -> list[Finding]:
-    """Gaps and order, where numbers were typed by hand and are all numeric."""
-    if not all(n.label.isdigit() for n in notes) or not all(m.label.isdigit() for m in markers):
-        return []
+    """Gaps and order among the numbered notes (symbols such as * are left out)."""
+    numbered = [(n, s) for n, s in zip(notes, note_series, strict=True) if n.label.isdigit()]
+    numbered_markers = [
+        (m, s) for m, s in zip(markers, marker_series, strict=True) if m.label.isdigit()
+    ]
     findings: list[Finding] = []
-    present: set[tuple[int, int]] = {
-        (s, int(n.label)) for n, s in zip(notes, note_series, strict=True)
-    }
-    present |= {(s, int(m.label)) for m, s in zip(markers, marker_series, strict=True)}
+    present = {(s, int(n.label)) for n, s in numbered}
+    present |= {(s, int(m.label)) for m, s in numbered_markers}
     previous: dict[int, int] = {}
-    for note, series in zip(notes, note_series, strict=True):
+    for note, series in numbered:
         number = int(note.label)
         before = previous.get(series, 0)
         if number > before + 1:
@@ -239,7 +239,7 @@ def _numbering(
         previous[series] = max(before, number)
     seen: set[tuple[int, int]] = set()
     previous = {}
-    for marker, series in zip(markers, marker_series, strict=True):
+    for marker, series in numbered_markers:
         number = int(marker.label)
         if (series, number) in seen:
             continue  # a repeated reference, reported as marker-repeated

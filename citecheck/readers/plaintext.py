@@ -233,10 +233,11 @@ def _lift_markers(
 # Blocks of the <sup> style
 # --------------------------------------------------------------------------
 
-_NOTE_START = re.compile(r"[ \t]{0,3}<sup>\s*(\d+)\s*</sup>[ \t]*")
+_NOTE_START = re.compile(r"[ \t]{0,3}<sup>\s*(\d+|[*†‡§¶]+)\s*</sup>[ \t]*")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
 _RULE = re.compile(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
-_BULLET = re.compile(r"[ \t]{0,3}(?:[-+*]|>)[ \t]+")
+_BULLET = re.compile(r"[ \t]{0,3}[-+*][ \t]+")
+_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 _PULL_QUOTE = re.compile(r"\*\s*[\"“'‘].*[\"”'’]\s*\*", re.DOTALL)
 _CLOSERS = "\"”’'*_)]> \t\n"
 
@@ -282,6 +283,9 @@ def _blocks(text: str) -> list[_Block]:
             current = _Block("note", number, [line[note.end() :]], note.group(1))
             blocks.append(current)
             continue
+        quote = _QUOTE.match(line)
+        if quote:
+            line = line[quote.end() :]  # a block quote goes on as one paragraph
         bullet = _BULLET.match(line)
         if bullet:
             line = line[bullet.end() :]
