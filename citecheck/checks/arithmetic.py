@@ -318,17 +318,33 @@ _DOWN = {
 }
 
 
+def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] | None:
+    """ "reached $210.3 billion, up 40 percent from $150.2 billion": (start, end)."""
+    after = re.match(r"\s+(?:from|over|on|since)\s+", sentence.text[change.end : change.end + 12])
+    if after is None:
+        return None
+    figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
+    start = next((q for q in figures if q.start >= change.end + after.end() - 1), None)
+    if start is None or start.start - change.end > 14:
+        return None
+    before = [q for q in figures if q.end <= change.start and q.kind is start.kind]
+    if not before or before[-1].currency != start.currency:
+        return None
+    return start, before[-1]
+
+
 def _percent_change(sentence: Sentence) -> Iterator[Finding]:
     pairs = [p for p in _from_to(sentence) if p[0].kind is not Kind.PERCENT]
-    if not pairs:
-        return
     for change in sentence.quantities:
         if change.kind is not Kind.PERCENT or any(change in pair for pair in pairs):
             continue
         verb = _CHANGE.search(sentence.text[max(0, change.start - 40) : change.start])
         if verb is None:
             continue
-        start, end = pairs[0]
+        pair = _up_from(sentence, change) or (pairs[0] if pairs else None)
+        if pair is None:
+            continue
+        start, end = pair
         ratio = _ratio(start, end)
         if ratio is None:
             continue

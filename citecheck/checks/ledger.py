@@ -275,7 +275,8 @@ def _mention(passage: Passage, sentence: Sentence, fact: Fact) -> Finding | None
         return min(abs(where - hit) for hit in hits)
 
     quantity = min(candidates, key=distance)
-    if distance(quantity) > 150:
+    # A year far from the name is usually another event's ("... in 1998").
+    if distance(quantity) > (80 if fact.date is not None else 150):
         return None
     return _compare(sentence, quantity, fact)
 

@@ -95,7 +95,9 @@ def check_quotes(
             titles = [c.title for c in citations if c.title] + [
                 c.container for c in citations if c.container
             ]
-            quoted = [(q, footnote.location) for q in _quotes(footnote.text)]
+            quoted = [
+                (q, footnote.location) for q in _quotes(footnote.text) if not _title_shaped(q)
+            ]
             claim_location = footnote.marker or footnote.location
             quoted += [(q, claim_location) for q in _quotes(footnote.claim)]
             normalised = [_normal(s) for s in sources]
@@ -114,6 +116,18 @@ def _quotes(text: str) -> list[str]:
         if len(re.findall(r"\w+", quote)) >= _MIN_WORDS:
             found.append(quote)
     return found
+
+
+def _title_shaped(quote: str) -> bool:
+    """“Lines and Flows: The Beginning and End of Borders,” in a note is a title.
+
+    Chicago-style notes put article titles in quotes, ending in a comma, with
+    most words capitalised; the parser may not have caught it as the title.
+    """
+    if not quote.rstrip().endswith(","):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quote) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _is_title(quote: str, titles: list[str]) -> bool:

@@ -150,7 +150,10 @@ def _sentence(sentence: Sentence) -> Iterator[Finding]:
             if money.kind is not Kind.MONEY or money.period not in {None, "year"}:
                 continue
             before = sentence.text[max(0, money.start - 60) : money.start]
-            if not band.money_cue.search(before) or _ALREADY_PER_HEAD.search(before[-30:]):
+            after = sentence.text[money.end : money.end + 25]
+            if not band.money_cue.search(before) or _ALREADY_PER_HEAD.search(
+                before[-30:] + " " + after
+            ):
                 continue
             head = min(heads, key=lambda h: abs(h.start - money.start))
             finding = _judge(sentence, band, money, head)
