@@ -406,6 +406,8 @@ def _cmd_archive(args: argparse.Namespace) -> int:
 
 
 def _package_wacz(run: CheckRun, destination: Path) -> None:
+    if destination.exists():
+        raise _UsageError(f"{destination}: exists; a WACZ file is never overwritten")
     captures = [capture for result in run.archives for capture in result.captures]
     title = ", ".join(Path(m.path).name for m in run.manuscripts)
     try:

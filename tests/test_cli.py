@@ -257,3 +257,32 @@ def test_python_dash_m_works() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("citecheck ")
+
+
+def test_archive_command_keeps_a_local_copy_and_packages_wacz(
+    tmp_path: Path, site: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The Wayback lookup always runs: point it at a closed loopback port, never the Internet.
+    monkeypatch.setenv("CITECHECK_WAYBACK_API", "http://127.0.0.1:9")
+    monkeypatch.setenv("CITECHECK_WAYBACK_WEB", "http://127.0.0.1:9")
+    manuscript = tmp_path / "essay.md"
+    manuscript.write_text(
+        "Trade grew.[^1]\n\n"
+        f"[^1]: Jane Roe, *An Article*, Example Times (May 5, 2010), <{site}/article>.\n",
+        encoding="utf-8",
+    )
+    args = ["archive", str(manuscript), "--format", "json", "--warc-dir", "warcs"]
+    code, out, err = run_cli([*args, "--wacz", "cited.wacz"], capsys)
+    assert code == 0, err
+    (entry,) = json.loads(out)["archives"]
+    assert entry["url"] == f"{site}/article"
+    assert entry["citation_date"] == "2010-05-05"
+    (capture,) = [c for c in entry["captures"] if c["provider"] == "warc"]
+    assert Path(capture["path"]).is_file()
+    assert len(capture["sha256"]) == 64
+    assert any("wayback" in problem for problem in entry["problems"])
+    assert (tmp_path / "cited.wacz").stat().st_size > 0
+    # A WACZ is never overwritten.
+    code, _, err = run_cli([*args, "--wacz", "cited.wacz"], capsys)
+    assert code == 2
+    assert "never overwritten" in err

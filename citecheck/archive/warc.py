@@ -203,13 +203,20 @@ def _write(
 ) -> tuple[Capture | None, tuple[str, ...]]:
     directory.mkdir(parents=True, exist_ok=True)
     final = page.final
-    name = warc_name(page.url, final.fetched_at)
-    path = directory / name
+    base = warc_name(page.url, final.fetched_at)
     content_sha256 = hashlib.sha256(page.body).hexdigest()
-    try:
-        handle = path.open("xb")
-    except FileExistsError:
-        return None, (f"warc: {path} already exists; it is never overwritten",)
+    # Two captures of one URL within a second share a name: number the later
+    # ones (-2, -3, ...) rather than overwrite or drop the capture.
+    for attempt in range(1, 100):
+        name = base if attempt == 1 else base.replace(".warc.gz", f"-{attempt}.warc.gz")
+        path = directory / name
+        try:
+            handle = path.open("xb")
+            break
+        except FileExistsError:
+            continue
+    else:
+        return None, (f"warc: {directory / base} and 98 numbered copies exist; nothing written",)
     with handle:
         writer = WARCWriter(handle, gzip=True, warc_version="1.1")
         writer.write_record(

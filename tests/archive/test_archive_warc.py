@@ -168,17 +168,17 @@ def test_existing_file_is_never_overwritten(
     path = Path(first.captures[0].path or "")
     before = path.read_bytes()
     web.page("/same", html("Same", "Second version, different bytes."))
-    (second,) = run({url: None}, settings, limits)  # same clock: same file name
-    assert second.captures == ()
-    assert f"warc: {path} already exists; it is never overwritten" in second.problems
+    (second,) = run({url: None}, settings, limits)  # same clock: same base name
+    numbered = Path(second.captures[0].path or "")
+    assert numbered.name == path.name.replace(".warc.gz", "-2.warc.gz")
     assert path.read_bytes() == before
-    assert len(_manifest(settings)) == 1
     # A later capture gets its own file; the manifest only grows.
     later = replace_now(FIXED_NOW, seconds=1)
     (third,) = run({url: None}, settings, limits, now=later)
-    assert Path(third.captures[0].path or "") != path
+    assert Path(third.captures[0].path or "") not in {path, numbered}
     assert [e["warc_file"] for e in _manifest(settings)] == [
         path.name,
+        numbered.name,
         Path(third.captures[0].path or "").name,
     ]
     assert path.read_bytes() == before
