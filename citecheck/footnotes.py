@@ -211,7 +211,9 @@ def _numbering(
     for note, series in numbered:
         number = int(note.label)
         before = previous.get(series, 0)
-        if number > before + 1:
+        # A file may start past 1 (a chapter going on from the one before):
+        # only a jump between two notes is a gap.
+        if before and number > before + 1:
             missing = [k for k in range(before + 1, number) if (series, k) not in present]
             if missing:
                 findings.append(
@@ -219,7 +221,7 @@ def _numbering(
                         "note-numbering-gap",
                         Severity.WARNING,
                         f"Note numbering skips {_numbers(missing)}: note {number} follows "
-                        f"{'the start' if before == 0 else f'note {before}'}, and no note "
+                        f"note {before}, and no note "
                         "or marker has the missing number.",
                         note.location,
                         note=note.label,
