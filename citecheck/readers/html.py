@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
 
 from bs4.dammit import EncodingDetector
 from lxml import etree
@@ -356,6 +357,13 @@ def _find_linked_notes(page: _Page) -> _Notes:
     # A note inside another note's block is the same note's second paragraph.
     all_blocks = set(by_container)
     containers = [c for c in by_container if _enclosing(c.getparent(), all_blocks) is None]
+    markers = set(found.refs)
+    for index, container in enumerate(containers):
+        wider = _note_div(container, all_blocks, markers)
+        if wider is not container:
+            by_container[wider] = by_container.pop(container)
+            by_container[wider].container = wider
+            containers[index] = wider
     containers.sort(key=lambda c: page.order.get(c, 0))
     blocks = set(containers)
     for back in backs:
@@ -441,6 +449,26 @@ def _note_container(target: Element) -> Element:
             break
         node = parent
     return node
+
+
+def _note_div(paragraph: Element, notes: set[Element], markers: set[Element]) -> Element:
+    """The plain <div> a note's first paragraph opens, when it holds that note alone.
+
+    Google Docs and similar exports wrap each note, paragraphs and all, in a
+    <div> without a name; the link lands in its first paragraph.
+    """
+    parent = paragraph.getparent()
+    if _tag(paragraph) != "p" or parent is None or _tag(parent) != "div":
+        return paragraph
+    children = [c for c in parent if isinstance(c.tag, str)]
+    if children[0] is not paragraph or any(_tag(c) != "p" for c in children):
+        return paragraph
+    if (parent.text or "").strip():
+        return paragraph
+    for el in parent.iter():
+        if (el in notes and el is not paragraph) or el in markers:
+            return paragraph
+    return parent
 
 
 def _is_note_block(el: Element) -> bool:
@@ -784,7 +812,7 @@ def _walk(
 
 def _append_url(link: Element, out: _Text, start: int) -> None:
     """Keep a link's address when the visible text does not show it."""
-    href = (link.get("href") or "").strip()
+    href = _unwrap_redirect((link.get("href") or "").strip())
     if not re.match(r"^(?:https?|ftp)://|^www\.|^doi:|^mailto:", href, re.IGNORECASE):
         return
     visible = out.since(start).strip()
@@ -794,6 +822,16 @@ def _append_url(link: Element, out: _Text, start: int) -> None:
     if shown in visible:
         return
     out.add(f" ({href})")
+
+
+def _unwrap_redirect(href: str) -> str:
+    """The real address behind Google's click-tracking links (Google Docs exports)."""
+    parts = urlsplit(href)
+    if parts.netloc in {"www.google.com", "google.com"} and parts.path == "/url":
+        target = parse_qs(parts.query).get("q", [""])[0]
+        if target.startswith(("http://", "https://")):
+            return target
+    return href
 
 
 def _render_body(path: str, page: _Page, notes: _Notes) -> _Body:
