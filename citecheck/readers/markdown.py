@@ -13,7 +13,8 @@ Manuscript says ``format="plaintext"``, since its numbers were typed by
 hand (which the footnotes stage checks for gaps and order).
 
 Markup becomes plain text: emphasis, headings, list and quote markers go;
-``<url>`` keeps the URL; ``[text](url)`` becomes ``text (url)``.
+``<url>`` keeps the URL; ``[text](url)`` and reference links
+``[text][ref]`` become ``text (url)``. HTML comments are dropped.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _RULE = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A link reference definition: [label]: url "optional title"
+_LINK_DEFINITION = re.compile(r" {0,3}\[(?!\^)([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\"'(].*)?")
 _PREFIX = re.compile(r" {0,3}(?:>[ \t]?)*(?:([-+*]|\d{1,9}[.)])[ \t]+)?")
 
 
@@ -50,15 +54,17 @@ class _Definition:
 
 def read(path: str, data: bytes) -> Manuscript:
     """Read a Markdown manuscript."""
-    text = decode_text(path, data)
+    # HTML comments vanish, keeping their line ends so that lines still count.
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decode_text(path, data))
     if "[^" not in text and "^[" not in text and "<sup>" in text:
         return read_text(path, text, format="plaintext")
-    blocks, definitions = _split(text)
-    return _build(path, blocks, definitions)
+    blocks, definitions, links = _split(text)
+    return _build(path, blocks, definitions, links)
 
 
-def _split(text: str) -> tuple[list[_Block], list[_Definition]]:
-    """Body blocks and footnote definitions, in document order."""
+def _split(text: str) -> tuple[list[_Block], list[_Definition], dict[str, str]]:
+    """Body blocks, footnote definitions and link references, in document order."""
+    links: dict[str, str] = {}
     blocks: list[_Block] = []
     definitions: list[_Definition] = []
     paragraph: _Block | None = None
@@ -100,6 +106,10 @@ def _split(text: str) -> tuple[list[_Block], list[_Definition]]:
         if not line.strip():
             paragraph = None
             continue
+        reference = _LINK_DEFINITION.fullmatch(line)
+        if reference and paragraph is None:
+            links.setdefault(" ".join(reference.group(1).lower().split()), reference.group(2))
+            continue
         opening = _FENCE.match(line)
         if opening:
             fence = opening.group(1)
@@ -129,7 +139,7 @@ def _split(text: str) -> tuple[list[_Block], list[_Definition]]:
             blocks.append(paragraph)
         else:
             paragraph.lines.append(content)
-    return blocks, definitions
+    return blocks, definitions, links
 
 
 def _starts_block(line: str) -> bool:
@@ -137,13 +147,15 @@ def _starts_block(line: str) -> bool:
     return bool(_HEADING.fullmatch(line) or _RULE.fullmatch(line) or _FENCE.match(line))
 
 
-def _note_text(source: str) -> str:
+def _note_text(source: str, links: dict[str, str]) -> str:
     """A note's source -> one line of plain text."""
     paragraphs = [p for p in source.split("\n\n") if p.strip()]
-    return " ".join(" ".join(inline_text(p)[0].split()) for p in paragraphs)
+    return " ".join(" ".join(inline_text(p, links=links)[0].split()) for p in paragraphs)
 
 
-def _build(path: str, blocks: list[_Block], definitions: list[_Definition]) -> Manuscript:
+def _build(
+    path: str, blocks: list[_Block], definitions: list[_Definition], links: dict[str, str]
+) -> Manuscript:
     explicit = {d.label for d in definitions}
     pieces: list[str] = []
     markers: list[NoteMarker] = []
@@ -156,7 +168,7 @@ def _build(path: str, blocks: list[_Block], definitions: list[_Definition]) -> M
         if block.kind == "code":
             plain = source
         else:
-            plain, found = inline_text(source, markdown_notes=True)
+            plain, found = inline_text(source, markdown_notes=True, links=links)
         if block.kind == "heading" and title is None and plain.strip():
             title = " ".join(plain.split())
         if pieces:
@@ -170,7 +182,7 @@ def _build(path: str, blocks: list[_Block], definitions: list[_Definition]) -> M
                 notes.append(
                     NoteText(
                         label,
-                        _note_text(marker.inline_note),
+                        _note_text(marker.inline_note, links),
                         Location(path, line),
                         marker.inline_note,
                     )
@@ -181,7 +193,7 @@ def _build(path: str, blocks: list[_Block], definitions: list[_Definition]) -> M
     for definition in definitions:
         raw = "\n".join(definition.lines).strip("\n")
         notes.append(
-            NoteText(definition.label, _note_text(raw), Location(path, definition.line), raw)
+            NoteText(definition.label, _note_text(raw, links), Location(path, definition.line), raw)
         )
     notes.sort(key=lambda n: n.location.line)
     return Manuscript(

@@ -22,6 +22,7 @@ text, with note markers lifted out).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from citecheck.errors import InputError
@@ -91,6 +92,7 @@ _INLINE = re.compile(
     r"|(?P<ref>\[\^(?P<ref_label>[^\]\s]+)\])"
     r"|!?\[(?P<link_text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\((?P<link_url>(?:[^()\s]|\([^()\s]*\))+)"
     r"(?:\s+\"[^\"]*\")?\)"
+    r"|!?\[(?P<ref_text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\[(?P<ref_key>[^\[\]]*)\]"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<code>`+)"
     r"|(?P<stars>\*+)"
@@ -102,13 +104,18 @@ _SUP_MARKER = re.compile(r"\s*(\d+|[*†‡§¶]+)\s*")
 
 
 def inline_text(
-    source: str, *, sup_markers: bool = False, markdown_notes: bool = False
+    source: str,
+    *,
+    sup_markers: bool = False,
+    markdown_notes: bool = False,
+    links: Mapping[str, str] | None = None,
 ) -> tuple[str, list[InlineMarker]]:
     """Markdown inline markup -> plain text, and the markers found in it.
 
     Escapes are undone, emphasis and HTML tags removed, code spans kept
     verbatim, ``<url>`` autolinks kept as the URL and ``[text](url)`` written
-    as ``text (url)`` so that no URL is lost. With ``sup_markers``,
+    as ``text (url)`` so that no URL is lost; ``[text][ref]`` does the same
+    with the URL that ``links`` (reference definitions) gives. With ``sup_markers``,
     ``<sup>n</sup>`` is a note marker; with ``markdown_notes``, ``[^label]``
     and ``^[inline note]`` are. Markers are removed from the text and
     returned with their offsets.
@@ -155,6 +162,14 @@ def inline_text(
             text = inline_text(m.group("link_text"))[0].strip()
             url = m.group("link_url")
             out.append(url if text in ("", url) else f"{text} ({url})")
+        elif kind == "ref_key":
+            text = inline_text(m.group("ref_text"))[0].strip()
+            key = " ".join((m.group("ref_key") or m.group("ref_text")).lower().split())
+            target = (links or {}).get(key)
+            if target is None:
+                out.append(m.group(0))
+            else:
+                out.append(target if text in ("", target) else f"{text} ({target})")
         elif kind == "tag":
             pass
         elif kind == "code":
