@@ -31,7 +31,15 @@ from rapidfuzz import fuzz
 from citecheck.checks.numbers import Passage
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, Citation, Finding, Location, Severity
+from citecheck.model import (
+    CheckRun,
+    Citation,
+    Finding,
+    LinkResult,
+    LinkStatus,
+    Location,
+    Severity,
+)
 
 __all__ = ["RULES", "check_quotes"]
 
@@ -74,12 +82,12 @@ def check_quotes(
 ) -> Iterator[Finding]:
     """Quotations in notes and their claims, checked against fetched page text."""
     del passages, settings
-    texts: dict[str, str] = {}
+    texts: dict[str, LinkResult] = {}
     for link in run.links:
-        if link.page_text:
-            texts[link.url] = link.page_text
+        if link.page_text and link.status in {LinkStatus.ALIVE, LinkStatus.REDIRECTED}:
+            texts[link.url] = link
             if link.final_url:
-                texts[link.final_url] = link.page_text
+                texts[link.final_url] = link
     if not texts:
         return
     by_note: dict[tuple[str, str], list[Citation]] = {}
@@ -89,8 +97,8 @@ def check_quotes(
         path = footnote_set.manuscript.path
         for footnote in footnote_set.footnotes:
             citations = by_note.get((path, footnote.label), [])
-            sources = [texts[u] for c in citations for u in c.urls if u in texts]
-            if not sources:
+            fetched = [(c, texts[u]) for c in citations for u in c.urls if u in texts]
+            if not fetched:
                 continue
             titles = [c.title for c in citations if c.title] + [
                 c.container for c in citations if c.container
@@ -100,13 +108,28 @@ def check_quotes(
             ]
             claim_location = footnote.marker or footnote.location
             quoted += [(q, claim_location) for q in _quotes(footnote.claim)]
-            normalised = [_normal(s) for s in sources]
+            normalised = [_normal(link.page_text or "") for _, link in fetched]
+            # "Not found" needs a page that is the cited work, not a paywall
+            # teaser or a landing page: its title or the cited title must show.
+            is_the_work = any(_is_the_work(c, link) for c, link in fetched)
             for quote, location in quoted:
                 if _is_title(quote, titles):
                     continue
-                finding = _verify(quote, normalised, location, footnote.label)
+                finding = _verify(
+                    quote, normalised, location, footnote.label, report_missing=is_the_work
+                )
                 if finding is not None:
                     yield finding
+
+
+def _is_the_work(citation: Citation, link: LinkResult) -> bool:
+    title = citation.title
+    if not title or len(_normal(title)) < 6:
+        return False
+    if link.page_title and fuzz.token_set_ratio(_normal(title), _normal(link.page_title)) >= 60:
+        return True
+    head = _normal((link.page_text or "")[:5000])
+    return fuzz.partial_ratio(_normal(title), head) >= 90
 
 
 def _quotes(text: str) -> list[str]:
@@ -157,7 +180,9 @@ def _pattern(piece: str) -> re.Pattern[str]:
     return re.compile(r".{0,20}?".join(escaped))
 
 
-def _verify(quote: str, sources: list[str], location: Location, note: str) -> Finding | None:
+def _verify(
+    quote: str, sources: list[str], location: Location, note: str, *, report_missing: bool
+) -> Finding | None:
     pieces = _pieces(quote)
     if not pieces:
         return None
@@ -182,6 +207,8 @@ def _verify(quote: str, sources: list[str], location: Location, note: str) -> Fi
     score, piece, window = best_missing
     shown = _one_line(quote)
     if score < _FUZZY_CUTOFF or not window:
+        if not report_missing:
+            return None  # cannot tell: the fetched page may not be the cited text
         message = (
             f"“{_clip(shown)}” was not found in the cited source"
             f"{'s' if len(sources) > 1 else ''} (closest match {score:.0f}/100). "

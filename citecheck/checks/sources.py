@@ -110,7 +110,13 @@ _URL_DATES = (
 
 
 def date_in_url(url: str) -> PartialDate | None:
-    """The publication date a URL's path carries, if any (day or month precision)."""
+    """The publication date a URL's path carries, if any (day or month precision).
+
+    Archive links (Wayback, archive.today, Perma.cc) carry a capture date, not
+    a publication date, and give None.
+    """
+    if _ARCHIVE_HOSTS.match(url):
+        return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I).split("?", 1)[0]
     for pattern in _URL_DATES:
         for match in pattern.finditer(path):
@@ -251,6 +257,11 @@ _AUTHOR_KEYS = {
 }
 _DATE_KEYS = {
     "article:published_time",
+    "pdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "parsely-pub-date",
+    "sailthru.date",
     "citation_publication_date",
     "citation_date",
     "citation_online_date",
@@ -263,6 +274,19 @@ _DATE_KEYS = {
     "datepublished",
     "ptime",
 }
+
+
+# Bylines that name a desk or a wire service, not a person: they prove nothing.
+_GENERIC_AUTHOR = re.compile(
+    r"\b(?:staff|editors?|editorial|newsroom|desk|admin|reuters|associated press|AP|AFP|"
+    r"bloomberg|wire|contributors?|team)\b|^https?://",
+    re.IGNORECASE,
+)
+_ARCHIVE_HOSTS = re.compile(
+    r"^[a-z]+://(?:[\w-]+\.)*(?:archive\.org|archive\.today|archive\.ph|archive\.is|perma\.cc|"
+    r"webcitation\.org)(?:/|$)",
+    re.IGNORECASE,
+)
 
 
 def _normal(text: str) -> str:
@@ -286,6 +310,9 @@ def _title(citation: Citation, link: LinkResult) -> Iterator[Finding]:
     page_title = link.page_title.strip()
     if re.search(r"microsoft word|\.docx?\b|\.pdf\b|^untitled", page_title, re.I):
         return  # PDF metadata titles are often the authoring file's name
+    longest = max(re.split(r"\s+[|–—-]\s+|\s+::\s+", page_title), key=len)
+    if len(longest.split()) < 4:
+        return  # "Reuters", "Home | DHS": a site name, not a headline; cannot tell
     cited = _normal(citation.title)
     # Sites append their name: "Headline - The New York Times", "Site | Headline".
     pieces = [page_title, *re.split(r"\s+[|–—-]\s+|\s+::\s+", page_title)]
@@ -309,7 +336,11 @@ def _authors(
     citation: Citation, link: LinkResult, meta: list[tuple[str, str]]
 ) -> Iterator[Finding]:
     people = [p for p in citation.authors if not p.corporate and p.family]
-    listed = [value for key, value in meta if key in _AUTHOR_KEYS and value.strip()]
+    listed = [
+        value
+        for key, value in meta
+        if key in _AUTHOR_KEYS and value.strip() and not _GENERIC_AUTHOR.search(value)
+    ]
     if not people or not listed:
         return
     page_authors = _normal(" ".join(listed))

@@ -43,8 +43,8 @@ def test_date_in_url(url: str, expected: PartialDate | None) -> None:
 
 
 SOURCE = (
-    "We believe the 9/11 attacks revealed four kinds of failures: in imagination, policy, "
-    "capabilities, and management. The most important failure was one of imagination. "
+    "About CBP. We believe the 9/11 attacks revealed four kinds of failures: in imagination, "
+    "policy, capabilities, and management. The most important failure was one of imagination. "
     "With more than 58,000 employees, CBP, with an annual budget of more than $11 billion, "
     "is responsible for securing the nation’s borders while facilitating lawful trade and travel."
 )
@@ -55,7 +55,9 @@ def _run(note: str) -> CheckRun:
     path = "m.md"
     manuscript = Manuscript(path, "markdown", "Claim.", (), ())
     footnote = Footnote("1", note, "Claim.", Location(path, 3))
-    citation = Citation("1", 0, note, Location(path, 3), urls=("https://example.gov/a",))
+    citation = Citation(
+        "1", 0, note, Location(path, 3), title="About CBP", urls=("https://example.gov/a",)
+    )
     link = LinkResult("https://example.gov/a", LinkStatus.ALIVE, "200 OK", page_text=SOURCE)
     return CheckRun((FootnoteSet(manuscript, (footnote,)),), (citation,), (link,))
 
@@ -67,3 +69,10 @@ def test_a_quote_taken_from_the_source_is_found(start: int, length: int, curly: 
     marks = ("“", "”") if curly else ('"', '"')
     note = f"As the agency put it, {marks[0]}{quote}{marks[1]} About CBP."
     assert list(check_quotes(_run(note), (), CheckSettings())) == []
+
+
+def test_a_quote_not_in_the_source_is_reported() -> None:
+    """The property above is not vacuous: the same set-up reports a missing quote."""
+    note = "As the agency put it, “we will build a wall from sea to shining sea.” About CBP."
+    findings = list(check_quotes(_run(note), (), CheckSettings()))
+    assert [f.rule for f in findings] == ["quote-not-found"]
