@@ -101,6 +101,12 @@ def test_converted_forms_yield_the_same_notes(suffix: str) -> None:
     assert pairs.findings == ()
 
 
+def test_markdown_form_gives_the_same_claims() -> None:
+    plain = find_footnotes(read_manuscript(SAMPLE)).footnotes
+    other = find_footnotes(read_manuscript(CONVERTED / "us-mexico-border-essays.md")).footnotes
+    assert [f.claim for f in other] == [f.claim for f in plain]
+
+
 @pytest.mark.pandoc
 def test_pandoc_rebuilds_the_latex_fixture(tmp_path: Path) -> None:
     converter = _converter()
