@@ -56,6 +56,7 @@ from citecheck.links.fragments import fragment_note
 from citecheck.links.hosts import Gates, HostGate, host_key
 from citecheck.links.offline import OfflineWatch, is_local_host, is_network_available
 from citecheck.links.page import Page, read_page
+from citecheck.links.pools import HostPools
 from citecheck.links.soft404 import (
     Observation,
     compare,
@@ -205,7 +206,9 @@ class _Run:
         backoff: float = self._backoff(state)
         return backoff
 
-    async def _exchange(self, method: str, url: str, *, retries: int | None = None) -> _Answer:
+    async def _exchange(
+        self, method: str, url: str, *, retries: int | None = None, first: bool = False
+    ) -> _Answer:
         gate = self.gates.host(host_key(url))
         attempts = 0
 
@@ -228,7 +231,7 @@ class _Run:
             async for attempt in retrying:
                 with attempt:
                     attempts += 1
-                    answer = await self._send(method, url, gate, attempts)
+                    answer = await self._send(method, url, gate, attempts, first=first)
                     if answer.status == 429 or (answer.status or 0) >= 500:
                         retry_after = parse_retry_after(answer.headers.get("retry-after"))
                         raise _Retry(answer, retry_after)
@@ -243,10 +246,12 @@ class _Run:
             return _Answer(url=url, method=method, attempts=attempts, failure=failure)
         raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
-    async def _send(self, method: str, url: str, gate: HostGate, attempts: int) -> _Answer:
+    async def _send(
+        self, method: str, url: str, gate: HostGate, attempts: int, *, first: bool = False
+    ) -> _Answer:
         if self.watch.offline:
             raise _Offline
-        async with self.gates.slot(gate):
+        async with self.gates.slot(gate, first=first):
             if self.watch.offline:
                 raise _Offline
             loop = asyncio.get_running_loop()
@@ -255,10 +260,11 @@ class _Run:
             response = await self.client.send(request, stream=True)
             try:
                 self.watch.answered()
-                gate.observe(loop.time() - started)
                 status = response.status_code
                 if status == 429:
                     gate.throttle(parse_retry_after(response.headers.get("retry-after")))
+                else:
+                    gate.answered(loop.time() - started)
                 body, complete = b"", False
                 wanted = _readable(response.headers.get("content-type", "")) or status >= 400
                 if method == "GET" and status not in _REDIRECTS and wanted:
@@ -277,12 +283,14 @@ class _Run:
 
     # -- redirects and the HEAD/GET plan -------------------------------------
 
-    async def _walk(self, method: str, url: str, *, retries: int | None = None) -> _Fetch:
+    async def _walk(
+        self, method: str, url: str, *, retries: int | None = None, first: bool = False
+    ) -> _Fetch:
         hops: list[tuple[str, int]] = []
         seen = {normalise_url(url)}
         current = url
         while True:
-            answer = await self._exchange(method, current, retries=retries)
+            answer = await self._exchange(method, current, retries=retries, first=first)
             location = answer.headers.get("location") if answer.status in _REDIRECTS else None
             if not location:
                 return _Fetch(answer=answer, hops=tuple(hops))
@@ -362,7 +370,8 @@ class _Run:
 
     async def _probe(self, target: str) -> Observation | None:
         made_up = probe_url(target)
-        walk = await self._walk("GET", made_up, retries=1)
+        # Every page of the directory waits for this answer: it jumps the host's queue.
+        walk = await self._walk("GET", made_up, retries=1, first=True)
         answer = walk.answer
         if answer.status is None or walk.loop is not None:
             return None
@@ -675,15 +684,15 @@ async def _check_all(
 ) -> None:
     watch = OfflineWatch(hosts_in_run=len({host_key(e.target) for e in entries}))
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout, pool=None)
-    limits = httpx.Limits(
-        max_connections=None,  # the gates bound concurrency; the pool must never be the limit
-        max_keepalive_connections=settings.max_concurrency,
-    )
+    if transport is None:
+        widest = max((limit for _, limit in settings.per_host_limits), default=1)
+        transport = HostPools(
+            http2=importlib.util.find_spec("h2") is not None,
+            keepalive_per_host=max(settings.per_host, widest),
+        )
     async with httpx.AsyncClient(
-        http2=importlib.util.find_spec("h2") is not None,
         transport=transport,
         timeout=timeout,
-        limits=limits,
         follow_redirects=False,
         headers={"User-Agent": settings.user_agent, "Accept": _ACCEPT},
     ) as client:

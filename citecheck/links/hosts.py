@@ -1,12 +1,14 @@
 """Politeness: how many requests may be in flight, globally and per host.
 
-Each host has a gate with a limit (``per_host`` or its entry in
-``per_host_limits``). The limit is *learned*: when a host answers 429 the
-limit drops to one below the number of requests we had in flight there, so a
-host with a hidden limit of 2 is found within one burst, and stays found (we
-never probe upwards again: that would provoke a 429 every time). A host that
-still says 429 at one request in flight is limiting by time, not by
-concurrency; then the whole host pauses for its ``Retry-After``.
+Each host has a gate whose limit is *learned*, as TCP learns a window: it
+starts at 2 requests in flight, grows by one for each window's worth of
+answers that came back while it was full, and never passes the ceiling (``per_host``, or the
+host's entry in ``per_host_limits``). A 429 sets the ceiling to one below the
+number of requests we had out there, so a host with a hidden limit of 2 costs
+one or two 429s, not one per URL, and the ceiling stays (probing upwards
+again would provoke a 429 every time). A host that still says 429 with one
+request in flight limits by time, not by concurrency: then the whole host
+pauses for its ``Retry-After``.
 
 Global slots (``max_concurrency``) go first to the host with the most work
 left per slot, so a slow, strict host is never kept waiting behind fast ones:
@@ -39,23 +41,29 @@ class HostGate:
     """Requests in flight to one host, under a limit that 429 answers lower."""
 
     name: str
-    limit: int
+    ceiling: int  # the most we will ever have in flight here
+    limit: int = 2  # the current window, grown up to the ceiling
     in_flight: int = 0
     pending: int = 0  # URLs on this host not finished yet (for global priority)
     throttled: int = 0  # 429 answers seen
     latency: float = 0.1  # smoothed seconds per request
+    _credit: int = 0  # full-window answers since the window last grew
     not_before: float = 0.0  # loop time before which nothing is sent (Retry-After)
     use_get: bool = False  # HEAD proved useless here: pages are read anyway
     contacted: bool = False  # a first request has been sent
     known: asyncio.Event = field(default_factory=asyncio.Event)  # ... and has answered
     _waiters: deque[asyncio.Future[None]] = field(default_factory=deque)
 
-    async def acquire(self) -> None:
+    async def acquire(self, *, first: bool = False) -> None:
+        """Wait for a slot; ``first`` jumps the queue (a request others wait on)."""
         if self.in_flight < self.limit and not self._waiters:
             self.in_flight += 1
             return
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiters.append(waiter)
+        if first:
+            self._waiters.appendleft(waiter)
+        else:
+            self._waiters.append(waiter)
         try:
             await waiter
         except asyncio.CancelledError:
@@ -76,6 +84,9 @@ class HostGate:
                 self.in_flight += 1
                 waiter.set_result(None)
 
+    def __post_init__(self) -> None:
+        self.limit = min(self.limit, self.ceiling)
+
     def throttle(self, retry_after: float | None) -> None:
         """A 429 arrived while ``in_flight`` requests (this one included) were out."""
         self.throttled += 1
@@ -84,10 +95,24 @@ class HostGate:
             pause = retry_after if retry_after is not None else 1.0
             loop = asyncio.get_running_loop()
             self.not_before = max(self.not_before, loop.time() + pause)
-        self.limit = max(1, min(self.limit - 1, self.in_flight - 1))
+        self.ceiling = max(1, min(self.ceiling, self.in_flight - 1))
+        self.limit = min(self.limit, self.ceiling)
 
-    def observe(self, seconds: float) -> None:
+    def answered(self, seconds: float) -> None:
+        """A non-429 answer took ``seconds``: track latency; grow a window that stays full.
+
+        One more slot per full window of answers (TCP's additive increase):
+        the window passes a hidden limit by one at a time, so the first 429
+        comes while at most one request too many is out.
+        """
         self.latency = 0.8 * self.latency + 0.2 * seconds
+        if self.in_flight < self.limit or self.limit >= self.ceiling:
+            return
+        self._credit += 1
+        if self._credit >= self.limit:
+            self._credit = 0
+            self.limit += 1
+            self._wake()
 
     @property
     def backlog(self) -> float:
@@ -110,7 +135,7 @@ class Gates:
     def host(self, name: str) -> HostGate:
         gate = self._hosts.get(name)
         if gate is None:
-            gate = HostGate(name=name, limit=self._limits.get(name, self._per_host))
+            gate = HostGate(name=name, ceiling=self._limits.get(name, self._per_host))
             self._hosts[name] = gate
         return gate
 
@@ -119,10 +144,10 @@ class Gates:
         return tuple(self._hosts.values())
 
     @asynccontextmanager
-    async def slot(self, gate: HostGate) -> AsyncIterator[None]:
+    async def slot(self, gate: HostGate, *, first: bool = False) -> AsyncIterator[None]:
         """Hold one of the host's slots, then a global one (in that order, so a
         global slot never sits idle waiting for a busy host)."""
-        await gate.acquire()
+        await gate.acquire(first=first)
         try:
             loop = asyncio.get_running_loop()
             while (delay := gate.not_before - loop.time()) > 0:

@@ -157,6 +157,8 @@ class TestWeb:
             self._connections.add(task)
             try:
                 await self._serve(host, reader, writer)
+            except asyncio.CancelledError:
+                pass  # shutting down; asyncio.streams would log a cancelled handler as an error
             finally:
                 self._connections.discard(task)
 

@@ -179,16 +179,25 @@ def test_gates_prefer_the_host_with_most_work() -> None:
     assert asyncio.run(scenario()) == ["light", "busy", "light"]
 
 
-def test_throttle_lowers_limit_and_pauses_at_one() -> None:
-    async def scenario() -> tuple[int, int, bool]:
-        gates = Gates(max_concurrency=10, per_host=8, per_host_limits=())
+def test_window_grows_until_a_429_sets_the_ceiling() -> None:
+    async def scenario() -> list[object]:
+        gates = Gates(max_concurrency=10, per_host=8, per_host_limits=(("slow.test", 3),))
         gate = gates.host("h")
+        seen: list[object] = [gate.limit, gate.ceiling, gates.host("slow.test").ceiling]
+        gate.in_flight = 2
+        gate.answered(0.1)
+        gate.answered(0.1)  # a full window's worth of answers: grow by one
+        seen.append(gate.limit)
+        gate.in_flight = 1
+        gate.answered(0.1)  # window not full: no growth
+        seen.append(gate.limit)
         gate.in_flight = 6
-        gate.throttle(1.0)
-        after_burst = gate.limit
-        gate.limit, gate.in_flight = 1, 1
-        gate.throttle(2.0)
+        gate.throttle(1.0)  # six out, one refused: at most five from now on
+        seen += [gate.ceiling, gate.limit]
+        gate.limit = gate.ceiling = gate.in_flight = 1
+        gate.throttle(2.0)  # refused at one in flight: a rate limit, pause the host
         loop = asyncio.get_running_loop()
-        return after_burst, gate.limit, gate.not_before > loop.time() + 1.5
+        seen.append(gate.not_before > loop.time() + 1.5)
+        return seen
 
-    assert asyncio.run(scenario()) == (5, 1, True)
+    assert asyncio.run(scenario()) == [2, 8, 3, 3, 3, 5, 3, True]

@@ -1,0 +1,61 @@
+"""One small connection pool per host, behind the checker's single httpx client.
+
+httpcore's pool does its housekeeping by scanning every connection for every
+connection on each request, so one pool holding connections to 40 hosts
+spends more time bookkeeping than talking (measured: 13 million ``is_idle``
+calls for 2,000 URLs). The hosts' gates already bound how many connections
+each host may have, so a pool per host stays small and the scans cheap.
+Proxies from the environment (``HTTPS_PROXY``, ``NO_PROXY`` ...) are honoured
+as httpx would, since a custom transport turns httpx's own handling off.
+"""
+
+from __future__ import annotations
+
+import ssl
+import urllib.request
+
+import httpx
+
+__all__ = ["HostPools"]
+
+
+class HostPools(httpx.AsyncBaseTransport):
+    """An ``httpx.AsyncHTTPTransport`` per (scheme, host, port), made on first use."""
+
+    def __init__(self, *, http2: bool, keepalive_per_host: int) -> None:
+        self._http2 = http2
+        self._keepalive = max(1, keepalive_per_host)
+        self._ssl: ssl.SSLContext | None = None  # loading CA certificates once is enough
+        self._pools: dict[tuple[str, str, int | None], httpx.AsyncHTTPTransport] = {}
+
+    def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
+        key = (url.scheme, url.host, url.port)
+        pool = self._pools.get(key)
+        if pool is None:
+            if self._ssl is None:
+                self._ssl = ssl.create_default_context()
+            pool = httpx.AsyncHTTPTransport(
+                verify=self._ssl,
+                http2=self._http2,
+                limits=httpx.Limits(
+                    max_connections=None, max_keepalive_connections=self._keepalive
+                ),
+                proxy=_environment_proxy(url),
+            )
+            self._pools[key] = pool
+        return pool
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._pool(request.url).handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for pool in self._pools.values():
+            await pool.aclose()
+        self._pools.clear()
+
+
+def _environment_proxy(url: httpx.URL) -> str | None:
+    proxies = urllib.request.getproxies()
+    if not proxies or urllib.request.proxy_bypass(url.host):
+        return None
+    return proxies.get(url.scheme) or proxies.get("all")
