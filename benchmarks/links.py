@@ -33,10 +33,10 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "links"))
 
-from links_testweb import Request, Response, TestWeb  # noqa: E402
+from links_testweb import Request, Response, TestWeb
 
-from citecheck.config import LinkSettings  # noqa: E402
-from citecheck.links import check_links  # noqa: E402
+from citecheck.config import LinkSettings
+from citecheck.links import check_links
 
 HOSTS = 40
 URLS = 2000

@@ -39,7 +39,6 @@ import httpx
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
-    retry_if_exception,
     stop_after_attempt,
     wait_random_exponential,
 )
@@ -76,6 +75,8 @@ _MAX_REDIRECTS = 10
 _BACKOFF = 0.5  # seconds; the first retry waits up to this, then doubling
 _HEAD_REFUSED = {400, 403, 405, 406, 501}
 _READABLE = ("text/html", "application/xhtml+xml", "text/", "application/pdf", "application/xml")
+_RETRIED = {429, 500}  # with every 5xx from 502 up; 501 is a definite "no"
+_TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8"
 
 
@@ -212,19 +213,21 @@ class _Run:
         gate = self.gates.host(host_key(url))
         attempts = 0
 
-        def worth_retrying(error: BaseException) -> bool:
+        def worth_retrying(state: RetryCallState) -> bool:
+            error = state.outcome.exception() if state.outcome is not None else None
             if isinstance(error, _Retry):
                 return method == "GET" or error.answer.status == 429
+            if method == "GET" and isinstance(error, _TRANSIENT):
+                # Each try can cost a whole timeout: one more is enough.
+                return state.attempt_number < 2
             # A HEAD that times out or drops is not retried: the GET follows.
-            return method == "GET" and isinstance(
-                error, httpx.TimeoutException | httpx.RemoteProtocolError | httpx.ReadError
-            )
+            return False
 
         tries = (self.settings.retries if retries is None else retries) + 1
         retrying = AsyncRetrying(
             stop=stop_after_attempt(max(1, tries)),
             wait=self._wait,
-            retry=retry_if_exception(worth_retrying),
+            retry=worth_retrying,
             reraise=True,
         )
         try:
@@ -232,7 +235,7 @@ class _Run:
                 with attempt:
                     attempts += 1
                     answer = await self._send(method, url, gate, attempts, first=first)
-                    if answer.status == 429 or (answer.status or 0) >= 500:
+                    if answer.status in _RETRIED or (answer.status or 0) >= 502:
                         retry_after = parse_retry_after(answer.headers.get("retry-after"))
                         raise _Retry(answer, retry_after)
                     return answer
