@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -38,21 +40,62 @@ Hint = tuple[str | None, str | None]
 # How alike two titles must be (0-100) to be the same work or a short title.
 _SAME_TITLE = 92.0
 _SHORT_TITLE = 85.0
+# A supra naming a title, not an author, is looked for this far back.
+_TITLE_LOOKBACK = 500
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str | None) -> str:
     if not text:
         return ""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9 ]+", "", plain.casefold().replace("-", " ")).strip()
+    return _NON_WORD_RE.sub("", plain.casefold().replace("-", " ")).strip()
 
 
-def _families(citation: Citation) -> tuple[str, ...]:
-    return tuple(_fold(p.family) for p in citation.authors)
+_NON_WORD_RE = re.compile(r"[^a-z0-9 ]+")
 
 
-def _is_full(citation: Citation) -> bool:
-    return citation.short_form is None
+def _first_page(pages: str | None) -> str:
+    return re.split(r"[-–—]", pages or "")[0].strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Sig:
+    """What two citations are compared on, folded once."""
+
+    families: tuple[str, ...]
+    title: str
+    container: str
+    volume: str
+    first_page: str
+    url: str
+
+    @classmethod
+    def of(cls, c: Citation) -> _Sig:
+        return cls(
+            tuple(_fold(p.family) for p in c.authors),
+            _fold(c.title),
+            _fold(c.container),
+            c.volume or "",
+            _first_page(c.pages),
+            c.urls[0] if c.urls else "",
+        )
+
+    @property
+    def block(self) -> tuple[str, str]:
+        """Only citations in the same block can be the same titled work."""
+        words = [w for w in self.title.split() if w not in ("the", "a", "an")]
+        return (self.families[0] if self.families else "", words[0] if words else "")
+
+
+def _same_titled(a: _Sig, b: _Sig) -> bool:
+    if a.families and b.families and a.families[0] != b.families[0]:
+        return False
+    if fuzz.ratio(a.title, b.title) < _SAME_TITLE:
+        return False
+    if a.container and b.container:
+        return bool(fuzz.ratio(a.container, b.container) >= 80)
+    return True
 
 
 def _looks_short_title(citation: Citation) -> bool:
@@ -87,49 +130,58 @@ def _title_match(short: str, full: str) -> float:
     return float(fuzz.ratio(a, b[: len(a) + 3]))
 
 
-def _same_work(a: Citation, b: Citation) -> bool:
-    if a.title and b.title:
-        if _families(a) and _families(b) and _families(a)[:1] != _families(b)[:1]:
-            return False
-        if fuzz.ratio(_fold(a.title), _fold(b.title)) < _SAME_TITLE:
-            return False
-        if a.container and b.container:
-            return bool(fuzz.ratio(_fold(a.container), _fold(b.container)) >= 80)
-        return True
-    if a.title or b.title:
-        return False
-    if a.container and a.volume and a.pages:
-        return (_fold(a.container), a.volume, _first_page(a.pages)) == (
-            _fold(b.container),
-            b.volume,
-            _first_page(b.pages),
-        )
-    if a.urls and b.urls:
-        return a.urls[0] == b.urls[0]
-    return False
-
-
-def _first_page(pages: str | None) -> str:
-    return re.split(r"[-–—]", pages or "")[0].strip()
-
-
 class _Resolver:
+    """Walks the citations in order, keeping indexes so each step stays cheap."""
+
     def __init__(self) -> None:
         self.done: list[Citation] = []
-        self.work_reps: list[tuple[str, Citation]] = []
         self.works = 0
+        self.titled: dict[tuple[str, str], list[tuple[str, _Sig]]] = defaultdict(list)
+        self.by_cvp: dict[tuple[str, str, str], str] = {}
+        self.by_url: dict[str, str] = {}
+        self.full_by_family: dict[str, list[int]] = defaultdict(list)
+        self.full_by_note: dict[str, list[int]] = defaultdict(list)
+        self.full_by_reporter: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.works_in_note: dict[str, set[str]] = defaultdict(set)
 
     def fresh_id(self) -> str:
         self.works += 1
         return f"w{self.works}"
 
+    def add(self, citation: Citation) -> None:
+        """Record a resolved citation in the indexes."""
+        position = len(self.done)
+        self.done.append(citation)
+        self.works_in_note[citation.note].add(citation.work)
+        if citation.short_form is not None:
+            return
+        for person in citation.authors:
+            self.full_by_family[_fold(person.family)].append(position)
+        self.full_by_note[citation.note].append(position)
+        if citation.volume and citation.container:
+            key = (_fold(citation.container), citation.volume)
+            self.full_by_reporter[key].append(position)
+
     def new_work(self, citation: Citation) -> str:
-        for work_id, rep in self.work_reps:
-            if _same_work(rep, citation):
-                return work_id
-        work_id = self.fresh_id()
-        self.work_reps.append((work_id, citation))
-        return work_id
+        sig = _Sig.of(citation)
+        if sig.title:
+            bucket = self.titled[sig.block]
+            for work_id, rep in bucket:
+                if _same_titled(rep, sig):
+                    return work_id
+            work_id = self.fresh_id()
+            bucket.append((work_id, sig))
+            return work_id
+        if sig.container and sig.volume and sig.first_page:
+            key = (sig.container, sig.volume, sig.first_page)
+            if key not in self.by_cvp:
+                self.by_cvp[key] = self.fresh_id()
+            return self.by_cvp[key]
+        if sig.url:
+            if sig.url not in self.by_url:
+                self.by_url[sig.url] = self.fresh_id()
+            return self.by_url[sig.url]
+        return self.fresh_id()
 
     def resolve(self, citation: Citation, hint: Hint) -> Citation:
         form = citation.short_form
@@ -164,13 +216,11 @@ class _Resolver:
             return self._unresolved(citation, f"{word} with no earlier citation to refer to")
         target = self.done[-1]
         problem = None
-        if target.note != citation.note:
-            in_prev = [c for c in self.done if c.note == target.note]
-            if len({c.work for c in in_prev}) > 1:
-                problem = (
-                    f"{word} follows note {target.note}, which cites several works; "
-                    f"taken to mean the last one"
-                )
+        if target.note != citation.note and len(self.works_in_note[target.note]) > 1:
+            problem = (
+                f"{word} follows note {target.note}, which cites several works; "
+                f"taken to mean the last one"
+            )
         return self._link(citation, target, problem)
 
     def _supra(self, citation: Citation, hint: Hint) -> Citation:
@@ -179,24 +229,28 @@ class _Resolver:
         who = _fold(raw_who)
         family = _fold(raw_who.split(",")[0]) if raw_who else ""
         short_title = raw_who.split(",", 1)[1] if "," in raw_who else ""
-        candidates = [c for c in self.done if _is_full(c)]
         if note is not None:
-            candidates = [c for c in candidates if c.note == note]
-            if not candidates:
+            positions = self.full_by_note.get(note, [])
+            if not positions:
                 return self._unresolved(
                     citation, f"supra note {note}: note {note} has no earlier full citation"
                 )
-        matches = [c for c in candidates if self._supra_match(c, family, who, short_title)]
-        if not matches:
-            where = f"in note {note}" if note is not None else "earlier"
-            return self._unresolved(
-                citation, f"supra: no work by or titled {raw_who!r} {where}".strip()
-            )
-        return self._link(citation, matches[-1])
+        else:
+            by_family = self.full_by_family.get(family, [])
+            start = max(0, len(self.done) - _TITLE_LOOKBACK)
+            positions = sorted(set(by_family) | set(range(start, len(self.done))))
+        for position in reversed(positions):
+            candidate = self.done[position]
+            if candidate.short_form is None and self._supra_match(
+                candidate, family, who, short_title
+            ):
+                return self._link(citation, candidate)
+        where = f"in note {note}" if note is not None else "earlier"
+        return self._unresolved(citation, f"supra: no work by or titled {raw_who!r} {where}")
 
     @staticmethod
     def _supra_match(c: Citation, family: str, who: str, short_title: str) -> bool:
-        families = _families(c)
+        families = [_fold(p.family) for p in c.authors]
         if family and any(f == family or f.endswith(" " + family) for f in families):
             if short_title.strip() and c.title:
                 return _title_match(short_title, c.title) >= _SHORT_TITLE
@@ -207,14 +261,12 @@ class _Resolver:
 
     def _short_title(self, citation: Citation) -> Citation | None:
         family = _fold(citation.authors[0].family)
-        for c in reversed(self.done):
-            if not _is_full(c) or c.title is None:
-                continue
-            if family not in _families(c):
-                continue
-            if _title_match(citation.title or "", c.title) >= _SHORT_TITLE:
+        positions = self.full_by_family.get(family, [])
+        for position in reversed(positions):
+            c = self.done[position]
+            if c.title and _title_match(citation.title or "", c.title) >= _SHORT_TITLE:
                 return self._link(replace(citation, short_form=ShortForm.SHORT_TITLE), c)
-        if any(family in _families(c) for c in self.done):
+        if positions:
             # The author was cited, but no title starts this way.
             return self._unresolved(
                 replace(citation, short_form=ShortForm.SHORT_TITLE),
@@ -225,11 +277,9 @@ class _Resolver:
 
     def _short_case(self, citation: Citation, hint: Hint) -> Citation:
         guess = _fold(hint[1] or "")
-        for c in reversed(self.done):
-            if c.short_form is not None or c.volume != citation.volume:
-                continue
-            if _fold(c.container) != _fold(citation.container):
-                continue
+        key = (_fold(citation.container), citation.volume or "")
+        for position in reversed(self.full_by_reporter.get(key, [])):
+            c = self.done[position]
             if guess and c.title and guess not in _fold(c.title):
                 continue
             return self._link(citation, c)
@@ -247,6 +297,5 @@ def resolve_citations(citations: Sequence[Citation], hints: Sequence[Hint]) -> t
     """
     resolver = _Resolver()
     for citation, hint in zip(citations, hints, strict=True):
-        resolved = resolver.resolve(citation, hint)
-        resolver.done.append(resolved)
+        resolver.add(resolver.resolve(citation, hint))
     return tuple(resolver.done)

@@ -57,7 +57,7 @@ _TOKEN_RE = re.compile(
   | (?P<ital></?(?:i|em|cite|var)>)
   | (?P<tag></?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{{0,200}})?/?>)
   | (?P<star>\*{{1,3}})
-  | (?P<ws>\s+)
+  | (?P<ws>\s{{2,}}|[^\S ])
   | (?P<esc>\\[\\`*_{{}}\[\]()\#+\-.!$&])
     """,
     re.VERBOSE,
@@ -112,6 +112,9 @@ def clean_note(text: str) -> Cleaned:
 _URL_RE = re.compile(rf"<{_URL_CORE}>|{_URL_CORE}")
 
 
+_BRACKETS_RE = re.compile(r"[()\[\]“”\"]")
+
+
 def _protected(cleaned: Cleaned) -> bytearray:
     """1 where a cut must not fall: inside (), [], quotes, italics, URLs."""
     text = cleaned.text
@@ -127,7 +130,9 @@ def _protected(cleaned: Cleaned) -> bytearray:
     # Straight quotes toggle; curly quotes open and close. An unclosed quote
     # protects nothing, so one stray mark cannot swallow the rest of a note.
     quote_open: int | None = None
-    for i, ch in enumerate(text):
+    for m in _BRACKETS_RE.finditer(text):
+        i = m.start()
+        ch = m.group()
         if ch in "([":
             if depth == 0:
                 start = i
@@ -254,8 +259,9 @@ def _first_evidence(text: str, italics: tuple[Span, ...]) -> int:
 def _cuts(text: str, mask: bytearray) -> list[Span]:
     spans: list[Span] = []
     start = 0
-    for i, ch in enumerate(text):
-        if ch == ";" and not mask[i]:
+    for m in re.finditer(";", text):
+        i = m.start()
+        if not mask[i]:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))

@@ -1,0 +1,145 @@
+"""Benchmark: parse 10,000 generated notes in mixed citation styles.
+
+Notes are built from templates in every style the parser reads (Chicago
+books and articles, Bluebook journals, cases and statutes, newspapers with
+URLs, reports with series numbers, web pages with access dates, APA/MLA,
+Ibid./Id./supra/short titles, prose notes, several works per note), with
+random names, titles, numbers and dates from a fixed seed. The whole set is
+given to ``parse_citations`` in one call (as one manuscript) and timed,
+best of 3, on one core. Run::
+
+    .venv/bin/python benchmarks/cite.py [--notes 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import Counter
+
+from citecheck.citations import parse_citations
+from citecheck.model import Footnote, Location
+
+_FIRST = "Ana Ken Mark Shannon Luis Alan Mary Thomas Erika John Leo Julia".split()
+_LAST = (
+    "Ellingwood Mazzetti O’Neil De\u00a0la\u00a0Calle Bersin Boghardt Gross Preston Ngai".split()
+)
+_WORDS = (
+    "border trade security flows policy river crossing customs treaty commission migration "
+    "economy partnership framework homeland enforcement integration infrastructure"
+).split()
+_PAPERS = ["New York Times", "Los Angeles Times", "Reuters", "Washington Post", "Miami Herald"]
+_JOURNALS = ["Foreign Affairs", "Journal of American History", "Borderlands Studies Quarterly"]
+_MONTHS = "January February March April May June July August September October November".split()
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(_FIRST)} {rng.choice(_LAST).replace(chr(160), ' ')}"
+
+
+def _title(rng: random.Random, words: int = 6) -> str:
+    text = " ".join(rng.choice(_WORDS) for _ in range(words))
+    return text.title() + ": " + " ".join(rng.choice(_WORDS) for _ in range(3)).title()
+
+
+def _day(rng: random.Random) -> str:
+    return f"{rng.choice(_MONTHS)} {rng.randint(1, 28)}, {rng.randint(1990, 2020)}"
+
+
+def _cite(rng: random.Random) -> str:
+    kind = rng.randrange(12)
+    year = rng.randint(1950, 2020)
+    if kind == 0:
+        return (
+            f"{_name(rng)}, *{_title(rng)}* (New York: Penguin Press, {year}), "
+            f"{rng.randint(1, 400)}."
+        )
+    if kind == 1:
+        return (
+            f"{_name(rng)}, “{_title(rng)},” {rng.choice(_JOURNALS)} {rng.randint(1, 90)}, "
+            f"no. {rng.randint(1, 4)} ({year}): {rng.randint(1, 300)}–{rng.randint(301, 600)}."
+        )
+    if kind == 2:
+        page = rng.randint(100, 1500)
+        return (
+            f"{_name(rng)}, {_title(rng)}, {rng.randint(1, 99)} {rng.choice(_JOURNALS)} "
+            f"{page}, {page + rng.randint(1, 20)} ({year})."
+        )
+    if kind == 3:
+        return (
+            f"{_name(rng)} & {_name(rng)}, *{_title(rng, 5)}*, *{rng.choice(_PAPERS)}* "
+            f"({_day(rng)}), <https://www.example.com/{year}/{rng.randint(1, 99999)}.html>"
+        )
+    if kind == 4:
+        return (
+            f"Goldman Sachs, “{_title(rng, 4)},” Global Economics Paper No. "
+            f"{rng.randint(1, 300)}, March, {year}, available at "
+            f"<http://www.example.org/{rng.randint(1, 9999)}.pdf>."
+        )
+    if kind == 5:
+        return (
+            f"“{_title(rng, 3)},” U.S. Customs and Border Protection, "
+            f"https://www.cbp.gov/{rng.randint(1, 9999)} (accessed {_day(rng)})."
+        )
+    if kind == 6:
+        return (
+            f"Brown v. Board of Education, 347 U.S. 483, {rng.randint(484, 500)} (1954); "
+            f"42 U.S.C. § {rng.randint(1000, 2000)} (2018)."
+        )
+    if kind == 7:
+        return (
+            f"{rng.choice(_LAST).replace(chr(160), ' ')}, J. ({year}). {_title(rng, 5)}. "
+            f"{rng.choice(_JOURNALS)}, {rng.randint(1, 40)}({rng.randint(1, 4)}), 1-10."
+        )
+    if kind == 8:
+        return rng.choice(["Ibid.", "Ibid., 45.", "Id. at 5.", "Id."])
+    if kind == 9:
+        return f"{rng.choice(_LAST).replace(chr(160), ' ')}, supra note {rng.randint(1, 50)}, at 4."
+    if kind == 10:
+        return (
+            "The old dichotomy between security and trade facilitation is a false one; "
+            "risk management allows governments to leverage limited resources."
+        )
+    return (
+        f"See {_name(rng)}, *{_title(rng)}*, {rng.choice(_PAPERS)}, {_day(rng)}; "
+        f"see also {_name(rng)}, *{_title(rng, 4)}* ({year})."
+    )
+
+
+def make_notes(count: int, *, seed: int = 7) -> list[Footnote]:
+    """``count`` generated notes, the same for the same seed."""
+    rng = random.Random(seed)
+    return [
+        Footnote(label=str(i + 1), text=_cite(rng), claim="", location=Location("bench.md", i + 1))
+        for i in range(count)
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--notes", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    notes = make_notes(args.notes)
+    parse_citations(notes[:50])  # import eyecite and warm caches outside the timing
+    times = []
+    result = ()
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        result = parse_citations(notes)
+        times.append(time.perf_counter() - start)
+    kinds = Counter(c.type.value for c in result)
+    short = sum(c.short_form is not None for c in result)
+    problems = sum(c.problem is not None for c in result)
+    best = min(times)
+    print(f"notes: {len(notes):,}  citations: {len(result):,}  short forms: {short:,}")
+    print(f"problems: {problems:,}  types: {dict(sorted(kinds.items()))}")
+    print(
+        f"parse_citations: best of {args.repeat} {best:.2f} s ({best / len(notes) * 1e6:.0f} µs/note)"
+    )
+    print(f"all runs: {', '.join(f'{t:.2f}' for t in times)} s")
+
+
+if __name__ == "__main__":
+    main()
