@@ -22,6 +22,7 @@ the alias is the one compared. A mention outside value +/- tolerance is a
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterator
@@ -258,10 +259,7 @@ def _normal(text: str) -> str:
 
 def _mention(passage: Passage, sentence: Sentence, fact: Fact) -> Finding | None:
     normal = _normal(sentence.text)
-    hits: list[int] = []
-    for alias in fact.aliases:
-        pattern = r"(?<!\w)" + re.escape(_normal(alias)) + r"(?!\w)"
-        hits.extend(m.start() for m in re.finditer(pattern, normal))
+    hits = [m.start() for pattern in _alias_patterns(fact) for m in pattern.finditer(normal)]
     if not hits:
         return None
     if fact.context and not _has_context(passage, sentence, fact):
@@ -281,8 +279,15 @@ def _mention(passage: Passage, sentence: Sentence, fact: Fact) -> Finding | None
     return _compare(sentence, quantity, fact)
 
 
+@functools.cache
+def _alias_patterns(fact: Fact) -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(r"(?<!\w)" + re.escape(_normal(name)) + r"(?!\w)") for name in fact.aliases
+    )
+
+
 def _has_context(passage: Passage, sentence: Sentence, fact: Fact) -> bool:
-    nearby = [s.text for s in passage.sentences if 0 <= sentence.index - s.index <= 2]
+    nearby = [s.text for s in passage.sentences[max(0, sentence.index - 2) : sentence.index + 1]]
     window = _normal(" ".join(nearby))
     return any(
         re.search(r"(?<!\w)" + re.escape(_normal(word)) + r"(?!\w)", window)

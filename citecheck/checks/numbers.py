@@ -19,6 +19,7 @@ check here is conservative by construction.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -126,10 +127,12 @@ def _body_passage(manuscript: Manuscript) -> Passage:
     text = manuscript.body
     line_at = _line_finder(manuscript)
     markers = sorted((m.offset, m.label) for m in manuscript.markers)
+    offsets = [offset for offset, _ in markers]
     sentences: list[Sentence] = []
     for index, (start, end) in enumerate(_sentence_spans(text)):
         # A marker just after the full stop still belongs to this sentence.
-        labels = [label for offset, label in markers if start <= offset <= end + 2]
+        first = bisect.bisect_left(offsets, start)
+        labels = [label for offset, label in markers[first : first + 8] if offset <= end + 2]
         sentence_text = text[start:end]
         sentences.append(
             Sentence(
@@ -170,36 +173,36 @@ def _line_finder(manuscript: Manuscript) -> Callable[[int], int]:
     """Body offset -> source line: exact from ``line_starts``, else from the nearest marker."""
     if manuscript.line_starts:
         starts = sorted(manuscript.line_starts)
+        offsets = [start for start, _ in starts]
 
         def exact(offset: int) -> int:
-            line = starts[0][1]
-            for start, start_line in starts:
-                if start > offset:
-                    break
-                line = start_line
-            return line
+            index = bisect.bisect_right(offsets, offset) - 1
+            return starts[max(index, 0)][1]
 
         return exact
-    body = manuscript.body
+    newlines = [i for i, char in enumerate(manuscript.body) if char == "\n"]
     markers = sorted(manuscript.markers, key=lambda m: m.offset)
+    marker_offsets = [m.offset for m in markers]
+
+    def between(start: int, end: int) -> int:
+        return bisect.bisect_left(newlines, end) - bisect.bisect_left(newlines, start)
 
     def nearest(offset: int) -> int:
         if not markers:
-            return 1 + body.count("\n", 0, offset)
+            return 1 + between(0, offset)
         # Readers drop note lines from the body, so newline counts drift with
-        # distance: trust the marker with the fewest newlines in between.
-        best: tuple[int, int] | None = None
-        for marker in markers:
-            if marker.offset <= offset:
-                gap = body.count("\n", marker.offset, offset)
-                line = marker.location.line + gap
-            else:
-                gap = body.count("\n", offset, marker.offset)
-                line = marker.location.line - gap
-            if best is None or gap < best[0]:
-                best = (gap, line)
-        assert best is not None
-        return max(1, best[1])
+        # distance: trust whichever neighbouring marker has fewer newlines between.
+        index = bisect.bisect_right(marker_offsets, offset)
+        candidates: list[tuple[int, int]] = []
+        if index > 0:
+            before = markers[index - 1]
+            gap = between(before.offset, offset)
+            candidates.append((gap, before.location.line + gap))
+        if index < len(markers):
+            after = markers[index]
+            gap = between(offset, after.offset)
+            candidates.append((gap, after.location.line - gap))
+        return max(1, min(candidates)[1])
 
     return nearest
 
@@ -272,7 +275,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"[.!?][\"'”’)*\]]*(?=\s+[\"“'‘(\[*#]*[A-Z0-9])|\n\s*\n", text):
         end = match.end()
         if match.group().startswith((".", "!", "?")):
-            word = re.search(r"([\w.]+)\.$", text[: match.start() + 1])
+            # A bounded look-back: anchoring on the whole prefix would be quadratic.
+            word = re.search(r"([\w.]+)\.$", text[max(0, match.start() - 40) : match.start() + 1])
             if word is not None:
                 token = word.group(1).lower()
                 # Initials, "U.S.", "D.C." and abbreviations do not end sentences.
@@ -281,7 +285,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
                 if "." in token and all(len(p) <= 2 for p in token.split(".")):
                     continue
         else:
-            before = text[start : match.start()].rstrip()
+            before = text[max(start, match.start() - 2000) : match.start()].rstrip()
             last_line = before.rsplit("\n", 1)[-1].lstrip()
             after = text[match.end() :].lstrip()
             # A page break inside a sentence leaves a blank line with no full
