@@ -93,33 +93,30 @@ def check_quotes(
     by_note: dict[tuple[str, str], list[Citation]] = {}
     for citation in run.citations:
         by_note.setdefault((citation.location.path, citation.note), []).append(citation)
-    for footnote_set in run.footnote_sets:
-        path = footnote_set.manuscript.path
-        for footnote in footnote_set.footnotes:
-            citations = by_note.get((path, footnote.label), [])
-            fetched = [(c, texts[u]) for c in citations for u in c.urls if u in texts]
-            if not fetched:
+    for footnote in run.footnotes:
+        # Citations carry their note's location, so the note's own path joins them.
+        citations = by_note.get((footnote.location.path, footnote.label), [])
+        fetched = [(c, texts[u]) for c in citations for u in c.urls if u in texts]
+        if not fetched:
+            continue
+        titles = [c.title for c in citations if c.title] + [
+            c.container for c in citations if c.container
+        ]
+        quoted = [(q, footnote.location) for q in _quotes(footnote.text) if not _title_shaped(q)]
+        claim_location = footnote.marker or footnote.location
+        quoted += [(q, claim_location) for q in _quotes(footnote.claim)]
+        normalised = [_normal(link.page_text or "") for _, link in fetched]
+        # "Not found" needs a page that is the cited work, not a paywall
+        # teaser or a landing page: its title or the cited title must show.
+        is_the_work = any(_is_the_work(c, link) for c, link in fetched)
+        for quote, location in quoted:
+            if _is_title(quote, titles):
                 continue
-            titles = [c.title for c in citations if c.title] + [
-                c.container for c in citations if c.container
-            ]
-            quoted = [
-                (q, footnote.location) for q in _quotes(footnote.text) if not _title_shaped(q)
-            ]
-            claim_location = footnote.marker or footnote.location
-            quoted += [(q, claim_location) for q in _quotes(footnote.claim)]
-            normalised = [_normal(link.page_text or "") for _, link in fetched]
-            # "Not found" needs a page that is the cited work, not a paywall
-            # teaser or a landing page: its title or the cited title must show.
-            is_the_work = any(_is_the_work(c, link) for c, link in fetched)
-            for quote, location in quoted:
-                if _is_title(quote, titles):
-                    continue
-                finding = _verify(
-                    quote, normalised, location, footnote.label, report_missing=is_the_work
-                )
-                if finding is not None:
-                    yield finding
+            finding = _verify(
+                quote, normalised, location, footnote.label, report_missing=is_the_work
+            )
+            if finding is not None:
+                yield finding
 
 
 def _is_the_work(citation: Citation, link: LinkResult) -> bool:

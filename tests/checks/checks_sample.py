@@ -65,16 +65,4 @@ def manuscript_run(path: Path) -> CheckRun:
 
 def sample_run() -> CheckRun:
     """The sample read, paired and parsed; no links fetched (tests stay offline)."""
-    manuscript = read_manuscript(SAMPLE)
-    footnotes = footnote_set(manuscript)
-    relative = Manuscript(
-        path="references/us-mexico-border-essays.txt",
-        format=manuscript.format,
-        body=manuscript.body,
-        markers=manuscript.markers,
-        notes=manuscript.notes,
-        title=manuscript.title,
-        line_starts=manuscript.line_starts,
-    )
-    footnotes = FootnoteSet(relative, footnotes.footnotes, footnotes.findings)
-    return CheckRun(footnote_sets=(footnotes,), citations=parse_citations(footnotes.footnotes))
+    return manuscript_run(SAMPLE)
