@@ -91,9 +91,6 @@ def citation_json(citation: Citation) -> JSON:
         "urls": list(citation.urls),
         "accessed": _date(citation.accessed),
         "et_al": citation.et_al,
-        # Short forms: which citation (by index) they point back to.
-        "index": citation.index,
-        "antecedent": citation.antecedent,
         "raw": citation.raw,
         "location": location_json(citation.location),
         "problem": citation.problem,
