@@ -534,3 +534,48 @@ def test_progress_reports_each_result(new_host: NewHost, settings: LinkSettings)
         check_links({site.url("/a"): ["1"], site.url("/b"): ["2"]}, settings, progress=seen.append)
     )
     assert sorted(r.url for r in seen) == sorted(r.url for r in results)
+
+
+def test_head_dropped_by_an_edge_is_not_a_timeout(
+    new_host: NewHost, settings: LinkSettings
+) -> None:
+    site = new_host()
+
+    @site.route("/edge")
+    async def edge(request: Request) -> Response:
+        if request.method == "HEAD":
+            await asyncio.sleep(3)  # some CDNs never answer HEAD from datacentres
+        return Response(body=article("Edge", "served"))
+
+    result = run([site.url("/edge")], replace(settings, timeout=0.5))[site.url("/edge")]
+    assert result.status is LinkStatus.ALIVE
+    assert site.hits("/edge", "HEAD") == 1  # not retried: the GET follows at once
+
+
+def test_head_forbidden_but_get_fine_is_alive(new_host: NewHost, settings: LinkSettings) -> None:
+    site = new_host()
+
+    @site.route("/nohead403")
+    async def nohead(request: Request) -> Response:
+        if request.method == "HEAD":
+            return Response(status=403)
+        return Response(body=article("Open", "to GET"))
+
+    assert run([site.url("/nohead403")], settings)[site.url("/nohead403")].status is (
+        LinkStatus.ALIVE
+    )
+
+
+def test_no_route_to_the_internet_reports_remote_links_offline(
+    monkeypatch: pytest.MonkeyPatch, new_host: NewHost, settings: LinkSettings
+) -> None:
+    import citecheck.links.checker as checker
+
+    monkeypatch.setattr(checker, "is_network_available", lambda: False)
+    site = new_host()  # loopback needs no Internet: still checked
+    site.page("/ok", article("Local", "fine"))
+    remote = "https://www.example.org/report"
+    results = run([remote, site.url("/ok")], settings)
+    assert results[remote].status is LinkStatus.OFFLINE
+    assert "no route" in results[remote].reason
+    assert results[site.url("/ok")].status is LinkStatus.ALIVE
