@@ -451,7 +451,7 @@ _PERIOD_AFTER = re.compile(
     r"^(?:\s+(?:in|of|worth|for|on)\b[^.;:\d$]{0,40}?)?"
     r"(?:\s*(?:a|an|per|each|every|/)\s*(?P<per>day|minute|hour|week|month|year|annum)\b"
     # "a year ago", "a day later" date the figure; they do not make it a rate.
-    r"(?![\s-]+(?:ago|earlier|later|before|after|on|long)\b)"
+    r"(?![\s-]+(?:ago|earlier|later|before|after)\b)(?!-long\b)"
     r"|\s+(?P<adv>daily|annually|yearly|monthly|weekly|hourly)\b)",
     re.IGNORECASE,
 )

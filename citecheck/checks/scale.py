@@ -8,7 +8,9 @@ warns only when the per-head figure falls outside a deliberately wide band
 *and* moving the scale word one step (thousand/million/billion/trillion)
 lands it inside, and then it names the likely slip.
 
-Bands (per head, per year):
+The money must be named as a budget, payroll, revenue, expenditure,
+appropriation, outlay or GDP, or be spent "a year" ("spent $3,000" may be one
+outing). Bands (per head, per year):
 
 * budget, spending, payroll, revenue of a work force (employees, staff,
   officers, agents, troops): $5,000 to $50 million;
@@ -86,8 +88,7 @@ _BANDS = (
     _Band(
         _WORKFORCE,
         re.compile(
-            r"\b(?:budget|spending|spends?|spent|payroll|revenues?|expenditures?|appropriations?|"
-            r"funding|outlays?)\b",
+            r"\b(?:budget|spending|payroll|revenues?|expenditures?|appropriations?|outlays?)\b",
             re.I,
         ),
         5_000.0,
@@ -96,7 +97,7 @@ _BANDS = (
     ),
     _Band(
         _POPULATION,
-        re.compile(r"\b(?:budget|spending|spends?|spent|expenditures?|outlays?)\b", re.I),
+        re.compile(r"\b(?:budget|spending|expenditures?|outlays?)\b", re.I),
         10.0,
         1_000_000.0,
         "person",
@@ -115,6 +116,8 @@ _ALREADY_PER_HEAD = re.compile(
     re.I,
 )
 _SCALE_STEPS = ("thousand", "million", "billion", "trillion")
+# "spent $3,000" may be one outing; "spends $6.2 million a year" is a budget.
+_YEARLY_VERB = re.compile(r"\b(?:spends?|spent|costs?)\b", re.I)
 
 
 def check_scale(
@@ -151,7 +154,8 @@ def _sentence(sentence: Sentence) -> Iterator[Finding]:
                 continue
             before = sentence.text[max(0, money.start - 60) : money.start]
             after = sentence.text[money.end : money.end + 25]
-            if not band.money_cue.search(before) or _ALREADY_PER_HEAD.search(
+            yearly_verb = money.period == "year" and _YEARLY_VERB.search(before)
+            if not (band.money_cue.search(before) or yearly_verb) or _ALREADY_PER_HEAD.search(
                 before[-30:] + " " + after
             ):
                 continue
