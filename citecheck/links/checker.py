@@ -75,7 +75,7 @@ _MAX_REDIRECTS = 10
 _BACKOFF = 0.5  # seconds; the first retry waits up to this, then doubling
 _HEAD_REFUSED = {400, 403, 405, 406, 501}
 _READABLE = ("text/html", "application/xhtml+xml", "text/", "application/pdf", "application/xml")
-_RETRIED = {429, 500}  # with every 5xx from 502 up; 501 is a definite "no"
+_RETRIED = {429, 500}  # and 502-599; 501 is a definite "no", 999 is a bot wall
 _TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8"
 
@@ -235,7 +235,7 @@ class _Run:
                 with attempt:
                     attempts += 1
                     answer = await self._send(method, url, gate, attempts, first=first)
-                    if answer.status in _RETRIED or (answer.status or 0) >= 502:
+                    if answer.status in _RETRIED or 502 <= (answer.status or 0) <= 599:
                         retry_after = parse_retry_after(answer.headers.get("retry-after"))
                         raise _Retry(answer, retry_after)
                     return answer
@@ -308,9 +308,7 @@ class _Run:
                     answer=answer, hops=tuple(hops), loop=f"more than {_MAX_REDIRECTS} redirects"
                 )
             seen.add(normalise_url(following))
-            current = following
-            if answer.status == 303:
-                method = "HEAD" if method == "HEAD" else "GET"
+            current = following  # a 303 asks for GET next; HEAD stays HEAD either way
 
     def fetch(self, target: str) -> asyncio.Task[_Fetch]:
         """The shared fetch of one address (URLs differing only by fragment share it)."""
@@ -339,6 +337,7 @@ class _Run:
                 NetworkFailure.NO_SUCH_HOST,
                 NetworkFailure.NETWORK_DOWN,
                 NetworkFailure.INVALID,
+                NetworkFailure.TLS,
             }:
                 return head  # a GET cannot do better
             if answer.status is not None and 200 <= answer.status < 300:

@@ -201,3 +201,20 @@ def test_window_grows_until_a_429_sets_the_ceiling() -> None:
         return seen
 
     assert asyncio.run(scenario()) == [2, 8, 3, 3, 3, 5, 3, True]
+
+
+def test_non_standard_999_is_not_retried_as_a_server_error() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.method)
+        return httpx.Response(999)
+
+    settings = LinkSettings(cache_path=None)
+    results = asyncio.run(
+        check_links(
+            {"https://li.test/in/x": ["1"]}, settings, transport=httpx.MockTransport(handler)
+        )
+    )
+    assert results[0].status is LinkStatus.BLOCKED
+    assert seen == ["HEAD", "GET"]
