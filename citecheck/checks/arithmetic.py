@@ -202,7 +202,7 @@ def _rate_pair(
     )
     evidence = passage.text[s1.start + q1.start : s2.start + q2.end]
     yield raise_finding(
-        RATE, message, s2.location, note=s2.note or s1.note, evidence=_squash(evidence)
+        RATE, message, s2.location_at(q2.start), note=s2.note or s1.note, evidence=_squash(evidence)
     )
 
 
@@ -247,7 +247,7 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
         yield raise_finding(
             GROWTH,
             message,
-            sentence.location,
+            sentence.location_at(multiplier.start),
             note=sentence.note,
             evidence=_squash(sentence.text[multiplier.start : end.end]),
         )
@@ -367,7 +367,7 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         yield raise_finding(
             PERCENT,
             message,
-            sentence.location,
+            sentence.location_at(change.start),
             note=sentence.note,
             evidence=_squash(sentence.text),
         )
@@ -490,5 +490,9 @@ def _compare(
         "Check the parts and the total."
     )
     yield raise_finding(
-        SUM, message, sentence.location, note=sentence.note, evidence=_squash(sentence.text)
+        SUM,
+        message,
+        sentence.location_at(total.start),
+        note=sentence.note,
+        evidence=_squash(sentence.text),
     )

@@ -311,7 +311,11 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
             f"{fact.date.isoformat()} ({cited}). Correct the date or the ledger."
         )
         return raise_finding(
-            MISMATCH, message, sentence.location, note=sentence.note, evidence=_one_line(sentence)
+            MISMATCH,
+            message,
+            sentence.location_at(quantity.start),
+            note=sentence.note,
+            evidence=_one_line(sentence),
         )
     low, high = quantity.low, quantity.high
     if fact.unit == "km" and quantity.noun == "mile":
@@ -333,7 +337,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
             return raise_finding(
                 SCALE_SLIP,
                 message,
-                sentence.location,
+                sentence.location_at(quantity.start),
                 note=sentence.note,
                 evidence=_one_line(sentence),
             )
@@ -342,7 +346,11 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
         f"({cited}). Correct the figure, or widen the ledger's tolerance if both are right."
     )
     return raise_finding(
-        MISMATCH, message, sentence.location, note=sentence.note, evidence=_one_line(sentence)
+        MISMATCH,
+        message,
+        sentence.location_at(quantity.start),
+        note=sentence.note,
+        evidence=_one_line(sentence),
     )
 
 

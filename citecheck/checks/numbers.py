@@ -95,6 +95,17 @@ class Sentence:
     quantities: tuple[Quantity, ...]
     note: str | None
     location: Location
+    # (offset in the sentence, source line) where lines change inside it.
+    lines: tuple[tuple[int, int], ...] = ()
+
+    def location_at(self, offset: int) -> Location:
+        """The source line of a character of the sentence (a figure's, say)."""
+        line = self.location.line
+        for start, start_line in self.lines:
+            if start > offset:
+                break
+            line = start_line
+        return Location(self.location.path, line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +145,12 @@ def _body_passage(manuscript: Manuscript) -> Passage:
         first = bisect.bisect_left(offsets, start)
         labels = [label for offset, label in markers[first : first + 8] if offset <= end + 2]
         sentence_text = text[start:end]
+        first_line = line_at(start + _leading_space(sentence_text))
+        lines: list[tuple[int, int]] = []
+        for newline in re.finditer(r"\n", sentence_text):
+            line = line_at(start + newline.end())
+            if line != (lines[-1][1] if lines else first_line):
+                lines.append((newline.end(), line))
         sentences.append(
             Sentence(
                 text=sentence_text,
@@ -141,7 +158,8 @@ def _body_passage(manuscript: Manuscript) -> Passage:
                 index=index,
                 quantities=find_quantities(sentence_text),
                 note=labels[0] if labels else None,
-                location=Location(manuscript.path, line_at(start + _leading_space(sentence_text))),
+                location=Location(manuscript.path, first_line),
+                lines=tuple(lines),
             )
         )
     return Passage(manuscript.path, text, None, tuple(sentences), in_note=False)
@@ -268,6 +286,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_RULE_LINES = re.compile(r"^(?:[ \t]*(?:-{3,}|\*{3,}|_{3,})?[ \t]*\n)*\s*")
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries: terminal punctuation, or a blank line after one, or a heading."""
     spans: list[tuple[int, int]] = []
@@ -287,13 +308,20 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         else:
             before = text[max(start, match.start() - 2000) : match.start()].rstrip()
             last_line = before.rsplit("\n", 1)[-1].lstrip()
-            after = text[match.end() :].lstrip()
+            paragraph = re.split(r"\n\s*\n", before)[-1]
+            after = text[match.end() : match.end() + 5].lstrip()
+            # Skip page-break rules ("---") to see how the text goes on.
+            following = _RULE_LINES.sub("", text[match.end() : match.end() + 300])
+            if following[:1].islower():
+                continue  # "... the\n\n---\n\nofficial reality": one sentence
             # A page break inside a sentence leaves a blank line with no full
-            # stop before it; only headings and finished sentences end there.
+            # stop before it, after a long paragraph; headings (short lines
+            # without a stop) and finished sentences do end there.
             if not (
                 before.endswith((".", "!", "?", ":", '"', "”", ")", "*"))
                 or last_line.startswith(("#", "-", "*"))
-                or after.startswith(("#", "-"))
+                or after.startswith(("#", "- ", "* "))
+                or len(paragraph.split()) <= 12
             ):
                 continue
         if text[start:end].strip():

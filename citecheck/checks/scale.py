@@ -186,7 +186,7 @@ def _judge(sentence: Sentence, band: _Band, money: Quantity, head: Quantity) -> 
     return raise_finding(
         PER_HEAD,
         message,
-        sentence.location,
+        sentence.location_at(money.start),
         note=sentence.note,
         evidence=re.sub(r"\s+", " ", evidence),
     )
