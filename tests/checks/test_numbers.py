@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.checks.numbers import Kind, find_quantities
+from citecheck.checks import run_checks
+from citecheck.checks.numbers import Kind, find_quantities, read_passages
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, FootnoteSet, Manuscript
 
 
 def _one(text: str, kind: Kind) -> tuple[float, float, str | None, str | None]:
@@ -110,3 +114,32 @@ def test_printed_value_lies_in_its_interval(number: int, decimals: int, scale: s
     q = found[0]
     assert q.low <= q.value <= q.high
     assert q.high - q.low <= 2 * q.step
+
+
+def _body_run(body: str, line_starts: tuple[tuple[int, int], ...] = ()) -> CheckRun:
+    manuscript = Manuscript("m.md", "markdown", body, (), (), line_starts=line_starts)
+    return CheckRun(footnote_sets=(FootnoteSet(manuscript, ()),))
+
+
+def test_a_finding_points_at_its_figures_line() -> None:
+    body = "Intro line.\nThe agency spends $3.65 billion a year,\nor $100 million a day."
+    starts = tuple((m.start(), n) for n, m in enumerate(re.finditer(r"^", body, re.M), start=1))
+    (finding,) = run_checks(_body_run(body, starts), CheckSettings())
+    assert finding.rule == "rate-restatement-mismatch"
+    assert finding.location.line == 3
+
+
+@pytest.mark.parametrize(
+    ("body", "sentences"),
+    [
+        # A page break inside a sentence: the rule and blank lines do not end it.
+        ("From the Telegram to Proposition 187, the\n\n---\n\nofficial reality was cool.", 1),
+        # A heading without a full stop ends at its blank line.
+        ("About the Authors\n\nAlan Bersin serves as Assistant Secretary.", 2),
+        ("He served U.S. Customs and Border Protection. He left in 2011.", 2),
+        ("Alan D. Bersin and Michael D. Huston wrote it. It was read.", 2),
+    ],
+)
+def test_sentences(body: str, sentences: int) -> None:
+    (passage,) = read_passages(_body_run(body))
+    assert len(passage.sentences) == sentences
