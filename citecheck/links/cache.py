@@ -9,8 +9,10 @@ verdict                                   reused for
 =======================================  ==================================
 alive, redirected, soft-dead,             ``cache_max_age`` (default 24 h)
 dead on a definite 4xx answer
-dead without one (5xx, refused, DNS,      at most 1 hour: such failures are
-loop), blocked, timeout                   often passing
+blocked, timeout                          at most 1 hour (unverified: a
+                                          warning, never an alarm)
+dead without a 4xx (5xx, refused,         never: such failures often pass,
+DNS, loop)                                and a stale one would cry wolf
 offline, excluded                         never stored: they say nothing
                                           about the URL
 =======================================  ==================================
@@ -70,10 +72,11 @@ class HistoryEntry:
 
 
 def _trusted_for(status: LinkStatus, http_status: int | None, max_age: float) -> float:
+    """Seconds a stored verdict is believed (negative: never)."""
     if status in {LinkStatus.ALIVE, LinkStatus.REDIRECTED, LinkStatus.SOFT_DEAD}:
         return max_age
-    if status is LinkStatus.DEAD and http_status is not None and 400 <= http_status < 500:
-        return max_age
+    if status is LinkStatus.DEAD:
+        return max_age if http_status is not None and 400 <= http_status < 500 else -1.0
     return min(max_age, UNVERIFIED_MAX_AGE)
 
 

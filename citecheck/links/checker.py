@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import re
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -67,7 +68,7 @@ from citecheck.links.soft404 import (
 from citecheck.links.urls import doi_target, normalise_url, without_fragment
 from citecheck.model import LinkResult, LinkStatus
 
-__all__ = ["check_links", "parse_retry_after"]
+__all__ = ["check_links", "parse_retry_after", "quota_wait"]
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 _PERMANENT = {301, 308}
@@ -145,6 +146,34 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
+def quota_wait(headers: httpx.Headers, *, now: float | None = None) -> float | None:
+    """Seconds until a used-up rate-limit quota refills, or None when it is not used up.
+
+    Reads GitHub's ``X-RateLimit-Remaining``/``X-RateLimit-Reset`` (epoch
+    seconds) and the IETF draft's ``RateLimit-Remaining``/``RateLimit-Reset``
+    (delta seconds) or ``RateLimit: remaining=0, reset=30``.
+    """
+    fields = {
+        key.strip().lower(): value.strip()
+        for key, _, value in (
+            part.partition("=") for part in headers.get("ratelimit", "").split(",")
+        )
+    }
+    remaining = fields.get("remaining") or headers.get("ratelimit-remaining")
+    remaining = remaining or headers.get("x-ratelimit-remaining")
+    if remaining is None or remaining.strip() != "0":
+        return None
+    reset = fields.get("reset") or headers.get("ratelimit-reset")
+    reset = reset or headers.get("x-ratelimit-reset")
+    try:
+        value = float(reset or "")
+    except ValueError:
+        return 1.0  # used up, refill time unknown: a short pause
+    if value > 1e9:  # an epoch time, as GitHub sends
+        return max(0.0, value - (time.time() if now is None else now))
+    return max(0.0, value)
+
+
 async def _read_capped(response: httpx.Response, limit: int) -> tuple[bytes, bool]:
     """Up to ``limit`` decoded bytes of the body, and whether that was all of it."""
     chunks: list[bytes] = []
@@ -216,7 +245,7 @@ class _Run:
         def worth_retrying(state: RetryCallState) -> bool:
             error = state.outcome.exception() if state.outcome is not None else None
             if isinstance(error, _Retry):
-                return method == "GET" or error.answer.status == 429
+                return method == "GET" or error.answer.status in {403, 429}
             if method == "GET" and isinstance(error, _TRANSIENT):
                 # Each try can cost a whole timeout: one more is enough.
                 return state.attempt_number < 2
@@ -238,6 +267,8 @@ class _Run:
                     if answer.status in _RETRIED or 502 <= (answer.status or 0) <= 599:
                         retry_after = parse_retry_after(answer.headers.get("retry-after"))
                         raise _Retry(answer, retry_after)
+                    if answer.status == 403 and (wait := quota_wait(answer.headers)) is not None:
+                        raise _Retry(answer, wait)  # GitHub says 403 when the quota is spent
                     return answer
         except _Retry as retry:
             return retry.answer
@@ -264,10 +295,14 @@ class _Run:
             try:
                 self.watch.answered()
                 status = response.status_code
+                cap = self.settings.max_retry_after
                 if status == 429:
-                    gate.throttle(parse_retry_after(response.headers.get("retry-after")))
+                    retry_after = parse_retry_after(response.headers.get("retry-after"))
+                    gate.throttle(None if retry_after is None else min(retry_after, cap))
                 else:
                     gate.answered(loop.time() - started)
+                if (wait := quota_wait(response.headers)) is not None:
+                    gate.pause(min(wait, cap))  # the next request would be refused anyway
                 body, complete = b"", False
                 wanted = _readable(response.headers.get("content-type", "")) or status >= 400
                 if method == "GET" and status not in _REDIRECTS and wanted:

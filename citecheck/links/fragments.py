@@ -24,7 +24,10 @@ def fragment_note(
     if not fragment:
         return None
     name = unquote(fragment)
-    if kind != "html" or name in anchors or fragment in anchors or _NOT_ANCHORS.match(name):
+    if kind != "html" or _NOT_ANCHORS.match(name):
+        return None
+    # GitHub renders README headings as id="user-content-x" and scrolls to #x with JavaScript.
+    if {name, fragment, f"user-content-{name}"} & anchors:
         return None
     where = "on the page" if complete else "in the part of the page read"
     return f"but no anchor '#{name}' {where} (it may be made by scripts; check the section)"

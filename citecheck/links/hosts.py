@@ -92,11 +92,14 @@ class HostGate:
         self.throttled += 1
         if self.limit <= 1 or self.in_flight <= 1:
             # One at a time is already too much: a rate limit; pause the host.
-            pause = retry_after if retry_after is not None else 1.0
-            loop = asyncio.get_running_loop()
-            self.not_before = max(self.not_before, loop.time() + pause)
+            self.pause(retry_after if retry_after is not None else 1.0)
         self.ceiling = max(1, min(self.ceiling, self.in_flight - 1))
         self.limit = min(self.limit, self.ceiling)
+
+    def pause(self, seconds: float) -> None:
+        """Send nothing to this host for ``seconds`` (a spent quota, a time-based limit)."""
+        loop = asyncio.get_running_loop()
+        self.not_before = max(self.not_before, loop.time() + seconds)
 
     def answered(self, seconds: float) -> None:
         """A non-429 answer took ``seconds``: track latency; grow a window that stays full.

@@ -179,6 +179,7 @@ def test_cache_trusts_unverified_verdicts_briefly(tmp_path: Path) -> None:
         assert cache.get("http://a.test/wall", now=later) is None
         assert cache.get("http://a.test/slow", now=later) is None
         assert cache.get("http://a.test/refused", now=later) is None
+        assert cache.get("http://a.test/refused", now=now + timedelta(seconds=1)) is None
         assert cache.get("http://a.test/wall", now=now + timedelta(minutes=10)) is not None
         assert cache.get("http://a.test/alive", now=now + timedelta(days=2)) is None
 

@@ -10,7 +10,9 @@ import pytest
 
 from citecheck.config import LinkSettings
 from citecheck.links import check_links, normalise_url, parse_retry_after
+from citecheck.links.checker import quota_wait
 from citecheck.links.classify import challenge_reason, status_verdict
+from citecheck.links.fragments import fragment_note
 from citecheck.links.hosts import Gates, host_key
 from citecheck.links.page import read_page
 from citecheck.links.soft404 import Observation, compare, is_home_page_redirect, says_not_found
@@ -218,3 +220,22 @@ def test_non_standard_999_is_not_retried_as_a_server_error() -> None:
     )
     assert results[0].status is LinkStatus.BLOCKED
     assert seen == ["HEAD", "GET"]
+
+
+def test_quota_wait_reads_rate_limit_headers() -> None:
+    assert quota_wait(httpx.Headers({"x-ratelimit-remaining": "5"})) is None
+    github = {"x-ratelimit-remaining": "0", "x-ratelimit-reset": "1800000030"}
+    assert quota_wait(httpx.Headers(github), now=1_800_000_000.0) == 30.0
+    draft = {"ratelimit-remaining": "0", "ratelimit-reset": "12"}
+    assert quota_wait(httpx.Headers(draft)) == 12.0
+    assert quota_wait(httpx.Headers({"ratelimit": "limit=10, remaining=0, reset=7"})) == 7.0
+    assert quota_wait(httpx.Headers({"ratelimit-remaining": "0"})) == 1.0
+
+
+def test_github_style_anchor() -> None:
+    assert (
+        fragment_note("usage", frozenset({"user-content-usage"}), kind="html", complete=True)
+        is None
+    )
+    assert fragment_note("usage", frozenset(), kind="html", complete=True) is not None
+    assert fragment_note(":~:text=x", frozenset(), kind="html", complete=True) is None

@@ -579,3 +579,12 @@ def test_no_route_to_the_internet_reports_remote_links_offline(
     assert results[remote].status is LinkStatus.OFFLINE
     assert "no route" in results[remote].reason
     assert results[site.url("/ok")].status is LinkStatus.ALIVE
+
+
+def test_spent_quota_403_is_retried_after_reset(new_host: NewHost, settings: LinkSettings) -> None:
+    site = new_host()
+    quota = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"}  # one second, as a delta
+    site.routes["/api"] = flaky(1, 403, **quota)  # type: ignore[assignment]
+    result = run([site.url("/api")], settings)[site.url("/api")]
+    assert result.status is LinkStatus.ALIVE
+    assert site.hits("/api", "HEAD") == 2  # the spent quota waited out, not dodged with a GET
