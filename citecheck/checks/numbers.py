@@ -80,10 +80,6 @@ class Quantity:
         """The figure as printed, with its hedge: “more than $11 million”."""
         return f"“{self.qualifier} {self.text}”" if self.qualifier else f"“{self.text}”"
 
-    def scaled(self, factor: float) -> tuple[float, float]:
-        """The interval if the figure were ``factor`` times what was printed."""
-        return self.low * factor, self.high * factor
-
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -116,7 +112,6 @@ class Passage:
     text: str
     note: str | None
     sentences: tuple[Sentence, ...]
-    in_note: bool
 
 
 # --------------------------------------------------------------------------
@@ -162,7 +157,7 @@ def _body_passage(manuscript: Manuscript) -> Passage:
                 lines=tuple(lines),
             )
         )
-    return Passage(manuscript.path, text, None, tuple(sentences), in_note=False)
+    return Passage(manuscript.path, text, None, tuple(sentences))
 
 
 def _note_passage(path: str, footnote: Footnote) -> Passage:
@@ -180,7 +175,7 @@ def _note_passage(path: str, footnote: Footnote) -> Passage:
         )
         for index, (start, end) in enumerate(_sentence_spans(text))
     )
-    return Passage(path, text, footnote.label, sentences, in_note=True)
+    return Passage(path, text, footnote.label, sentences)
 
 
 def _leading_space(text: str) -> int:

@@ -136,11 +136,13 @@ def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
         noun = (quantity.noun or "").replace("-", "")
         if quantity.kind is Kind.COUNT and noun in band.heads and quantity.low >= 10:
             heads.append(quantity)
-        elif quantity.kind is Kind.COUNT and noun in {"work", "labor"}:
-            # "58,000-employee work force" names the noun after the hyphen.
-            tail = sentence.text[quantity.end - 12 : quantity.end + 20].lower()
-            if band.per == "employee" and "force" in tail:
-                heads.append(quantity)
+        elif (
+            quantity.kind is Kind.COUNT
+            and noun in {"work", "labor"}
+            and band.per == "employee"
+            and "force" in sentence.text[quantity.end : quantity.end + 20].lower()
+        ):
+            heads.append(quantity)  # "a 58,000 work force", "a 58,000 labor force"
     return heads
 
 
