@@ -585,7 +585,16 @@ _BARE_PAGES_RE = re.compile(r"^:?\s*(?P<p>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)$")
 _SERIES_NO_RE = re.compile(
     r"^(?P<s>(?:[A-Z][\w&.’'-]*\s+){0,6}?(?:[\w-]+\s+)?(?:Papers?|Reports?|Briefs?|Series|Notes?"
     r"|Stud(?:y|ies)|Memo(?:randum)?|Bulletin|Documents?|Publications?|Monographs?|Briefing"
-    r"|Perspectives?|Analysis|Insights?|Commentary))\s*,?\s*(?:No\.?|Number|Nos\.?|#)\s*(?P<n>[\w.-]+)$"
+    r"|Perspectives?|Analysis|Insights?|Commentary))\s*,?\s*"
+    r"(?:(?:No\.?|Number|Nos\.?|#)\s*(?P<n>[\w.-]+)|(?P<code>[A-Z]{1,5}-?\d[\w.-]*))$"
+)
+# Report codes standing alone: "GAO-13-25", "RL32345", "CRS-R41349".
+_REPORT_CODE_RE = re.compile(r"^[A-Z]{2,6}-?\d{2,}(?:-\d+)*[A-Z]?$")
+_SECTION_PAGE_RE = re.compile(r"^(?:sec\.\s*)?[A-Z]\d{1,3}$")
+_PUBLISHER_RE = re.compile(
+    r"\b(?:Press|Books|Publish\w*|Verlag|Éditions|Editions|Editorial|Knopf|Penguin|Routledge"
+    r"|Wiley|Sage|Springer|Norton|Vintage|Random\s+House|Schuster|Macmillan|Palgrave|Harper\w*"
+    r"|Doubleday|Houghton\s+Mifflin|Elsevier|Brill|Polity|Verso|Bloomsbury|Praeger)\b"
 )
 _SERIES_PHRASE_RE = re.compile(
     r"(?P<s>(?:Independent\s+)?Task\s+Force\s+Report|Working\s+Paper|Policy\s+Brief|Discussion\s+Paper"
@@ -662,7 +671,9 @@ def _elements(text: str) -> list[tuple[int, int, str]]:
         elif ch == '"':
             quote = not quote
         elif ch in ",;" and not quote:
-            if text[start:i].strip():
+            # Blank stretches longer than a space are kept: they mark where
+            # something (a date, a URL) was taken out.
+            if text[start:i].strip() or i - start > 3:
                 out.append((start, i, "text"))
             start = i + 1
     if depth:
@@ -762,6 +773,9 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             continue
         value = chunk.strip(" .:")
         if not value:
+            if len(chunk) > 3 and (tail.texts or d.title):
+                # A blanked stretch (a date or URL taken earlier) ends the text part.
+                tail.seen_meta = True
             continue
         if _VOL_RE.match(value):
             d.volume = _VOL_RE.match(value).group("v")  # type: ignore[union-attr]
@@ -796,10 +810,25 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             continue
         if m and (tail.texts or d.title):
             pages = re.sub(r"\s+", "", m.group("p"))
-            if re.search(r"[-–—]", pages) and d.pages is None:
+            after_colon = value.startswith(":") or body[max(0, a - 2) : a].strip() == ":"
+            if tail.book_hint and not after_colon and d.pinpoint is None:
+                # "(New York: Knopf, 2004), 56–58": the pages the note cites.
+                d.pinpoint = pages
+            elif re.search(r"[-–—]", pages) and d.pages is None:
                 d.pages = pages
             elif d.pages is not None or d.pinpoint is None:
                 d.pinpoint = pages
+            tail.seen_meta = True
+            continue
+        if tail.seen_meta and _SECTION_PAGE_RE.match(value) and d.pinpoint is None:
+            # Newspaper section pages: "March 3, 2011, A1".
+            d.pinpoint = value
+            continue
+        if re.fullmatch(r"(?i)(?:eds?|editors?|comp|trans)\.?", value):
+            d.editors = True
+            continue
+        if _REPORT_CODE_RE.match(value) and (tail.texts or d.title):
+            d.number = value
             tail.seen_meta = True
             continue
         m = _PLACE_PUB_RE.match(value)
@@ -814,7 +843,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             continue
         m = _SERIES_NO_RE.match(value)
         if m:
-            d.series, d.number = _tidy(m.group("s")), m.group("n")
+            d.series, d.number = _tidy(m.group("s")), m.group("n") or m.group("code")
             tail.seen_meta = True
             continue
         if _EDITION_RE.match(value):
@@ -1109,6 +1138,23 @@ def _assign(d: _Draft, tail: _Tail) -> None:
     if d.urls and len(texts) >= 2 and d.title is None:
         # "Title, Site or Publisher, <url>": the last element names the site.
         container_hint = True
+    if (
+        len(texts) >= 2
+        and d.publisher is None
+        and not (d.volume or d.issue or d.pages)
+        and (d.date is None or d.date.precision == "year")
+        and _PUBLISHER_RE.search(texts[-1])
+    ):
+        # "Title, Brookings Institution Press, 2012": a publisher, not a container.
+        d.publisher = texts.pop()
+        tail.book_hint = True
+    elif len(texts) == 1 and d.title is None and d.publisher is None and not container_hint:
+        split = _split_sentence(texts[0])
+        if split and _PUBLISHER_RE.search(split[1]) and len(split[1].split()) <= 5:
+            # MLA "Border Lines. Penguin, 2010".
+            texts = [split[0]]
+            d.publisher = split[1]
+            tail.book_hint = True
     if d.title is None and d.container is not None:
         # The container came from a Bluebook or eyecite match: the rest is title.
         d.title = ", ".join(texts) or None
@@ -1146,6 +1192,10 @@ def _assign(d: _Draft, tail: _Tail) -> None:
         d.authors = (Person(family=_tidy(d.container) or d.container, corporate=True),)
         d.container = None
     _title_year(d)
+    m = re.match(r"^(?P<t>.*\D)\s+(?P<p>\d{1,4}(?:[-–]\d{1,4})?)$", d.title or "")
+    if m and not d.container and d.pinpoint is None and d.date is not None and not d.publisher:
+        # Bluebook books: "World Order 12 (2014)", the page before the year.
+        d.title, d.pinpoint = m.group("t"), m.group("p")
     for n in numbers:
         if d.series and d.number is None:
             d.number = n

@@ -155,7 +155,7 @@ def _protected(cleaned: Cleaned) -> bytearray:
 
 _SIGNAL_RE = re.compile(
     r"""^(?P<sig>
-        see,?\s+e\.\s?g\.|see\s+also|see\s+generally|see\s+especially|but\s+see|but\s+cf\.
+        see,?\s+e\.\s?g\.|see,?\s+for\s+example|see,?\s+in\s+particular|for\s+example|see\s+also|see\s+generally|see\s+especially|but\s+see|but\s+cf\.
       | see|cf\.?|compare|e\.\s?g\.|accord|contra|vgl\.|siehe|voir
     )(?=[\s,:]|$)[\s,:]*""",
     re.VERBOSE | re.IGNORECASE,
@@ -173,6 +173,11 @@ _CANONICAL = {
     "e.g.": "e.g.",
     "see, e.g.": "see, e.g.",
     "see e.g.": "see, e.g.",
+    "see, for example": "see, e.g.",
+    "see for example": "see, e.g.",
+    "see, in particular": "see",
+    "see in particular": "see",
+    "for example": "e.g.",
     "accord": "accord",
     "contra": "contra",
     "vgl.": "cf.",

@@ -389,6 +389,118 @@ CASES = [
 ]
 
 
+MORE_CASES = [
+    pytest.param(
+        "Henry Kissinger, World Order 12 (2014).",
+        {"type": "book", "title": "World Order", "pinpoint": "12", "date": "2014"},
+        id="bluebook-book-pin-before-year",
+    ),
+    pytest.param(
+        "Octavio Paz, The Labyrinth of Solitude, trans. Lysander Kemp (New York: Grove Press, "
+        "1961), 29.",
+        {
+            "type": "book",
+            "authors": ["Paz"],
+            "title": "The Labyrinth of Solitude",
+            "publisher": "Grove Press",
+            "date": "1961",
+            "pinpoint": "29",
+        },
+        id="translated-book",
+    ),
+    pytest.param(
+        "Tom Ruiz, ed., Borderlands Reader (Austin: University of Texas Press, 2005).",
+        {"type": "book", "authors": ["Ruiz"], "title": "Borderlands Reader", "date": "2005"},
+        id="editor-as-author",
+    ),
+    pytest.param(
+        "Alan Bersin, Borders in North America, Brookings Institution Press, 2012.",
+        {
+            "type": "book",
+            "title": "Borders in North America",
+            "publisher": "Brookings Institution Press",
+            "date": "2012",
+        },
+        id="publisher-without-parens",
+    ),
+    pytest.param(
+        "Smith, John. Border Lines. Penguin, 2010.",
+        {"type": "book", "title": "Border Lines", "publisher": "Penguin", "date": "2010"},
+        id="mla-book",
+    ),
+    pytest.param(
+        "Clare Ribando Seelke, Mérida Initiative for Mexico and Central America, CRS Report "
+        "R41349 (Washington, DC: Congressional Research Service, 2010).",
+        {
+            "type": "report",
+            "authors": ["Seelke"],
+            "series": "CRS Report",
+            "number": "R41349",
+            "publisher": "Congressional Research Service",
+            "date": "2010",
+        },
+        id="report-code-without-no",
+    ),
+    pytest.param(
+        "U.S. Government Accountability Office, Border Security, GAO-13-25, December 2012.",
+        {"type": "report", "number": "GAO-13-25", "date": "2012-12"},
+        id="report-code-element",
+    ),
+    pytest.param(
+        "Julia Preston, “Border Crossings Fall,” New York Times, March 3, 2011, A1.",
+        {"type": "newspaper", "date": "2011-03-03", "pinpoint": "A1"},
+        id="newspaper-section-page",
+    ),
+    pytest.param(
+        "“Mexico’s Drug War,” Economist, March 3, 2012.",
+        {"type": "newspaper", "title": "Mexico’s Drug War", "container": "Economist"},
+        id="unsigned-magazine-piece",
+    ),
+    pytest.param(
+        "See, for example, Ann Lee, Border Towns (Austin: University of Texas Press, 2005).",
+        {"signal": "see, e.g.", "authors": ["Lee"]},
+        id="see-for-example",
+    ),
+    pytest.param(
+        "Smith, J. (2010). Border lines. New York: Penguin.",
+        {
+            "type": "book",
+            "authors": ["Smith"],
+            "title": "Border lines",
+            "place": "New York",
+            "publisher": "Penguin",
+            "date": "2010",
+        },
+        id="apa-book",
+    ),
+    pytest.param(
+        "Mae M. Ngai, Impossible Subjects: Illegal Aliens and the Making of Modern America "
+        "(Princeton, NJ: Princeton University Press, 2004), 56–58.",
+        {"type": "book", "pinpoint": "56–58", "place": "Princeton, NJ", "date": "2004"},
+        id="book-pinpoint-range",
+    ),
+    pytest.param(
+        "Andreas, Peter. Border Games: Policing the U.S.-Mexico Divide. Ithaca: Cornell "
+        "University Press, 2000.",
+        {
+            "type": "book",
+            "authors": ["Andreas"],
+            "given": ["Peter"],
+            "title": "Border Games: Policing the U.S.-Mexico Divide",
+            "place": "Ithaca",
+            "publisher": "Cornell University Press",
+            "date": "2000",
+        },
+        id="chicago-bibliography-book-with-initials-in-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_more_styles(text: str, expected: dict[str, Any]) -> None:
+    assert_fields(cite_one(text), expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_fields_by_style(text: str, expected: dict[str, Any]) -> None:
     assert_fields(cite_one(text), expected)
