@@ -467,8 +467,16 @@ _AT_LEAST = {
 }
 _NEARLY = {"nearly", "almost", "close to", "just under"}
 _ABOUT = {"approximately", "an estimated", "estimated", "about", "around", "roughly", "some"}
-_AT_MOST = {"less than", "fewer than", "under", "below", "up to", "as much as", "as many as"}
-_AT_MOST.add("no more than")
+_AT_MOST = {
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "up to",
+    "as much as",
+    "as many as",
+    "no more than",
+}
 
 _PERIOD_AFTER = re.compile(
     r"^(?:\s+(?:in|of|worth|for|on)\b[^.;:\d$]{0,40}?)?"
@@ -478,9 +486,18 @@ _PERIOD_AFTER = re.compile(
     r"|\s+(?P<adv>daily|annually|yearly|monthly|weekly|hourly)\b)",
     re.IGNORECASE,
 )
+# "an annual budget of more than $11 billion", "daily trade of $1.4 billion": the
+# adjective must qualify a money noun right before the figure ("the daily
+# newspaper reported a $5 million gift" is no rate).
 _PERIOD_BEFORE = re.compile(
-    r"\b(?P<adj>annual|yearly|daily|monthly|weekly|hourly)\s+(?:[\w-]+\s+){0,4}"
-    r"(?:of|at|is|was|were|reached|totall?ing|totall?ed)?\s*(?:[\w ]{0,20})?$",
+    r"\b(?P<adj>annual|yearly|daily|monthly|weekly|hourly)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:budget|revenues?|trade|spending|sales|income|exports|imports|costs?|output|salary|"
+    r"payroll|GDP|turnover|investment|remittances|flows?|appropriations?|expenditures?|"
+    r"outlays?|rent|fees?)\s+"
+    r"(?:of|at|is|was|were|reached|totall?ing|totall?ed|came to|amounted to|stood at|"
+    r"exceeds?|exceeded)?\s*"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
+    r"an estimated)\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(r"^(?:[\s-]+(?:[A-Z][\w.]*\s+)?)(?P<noun>[a-z][a-z-]+)")

@@ -38,6 +38,9 @@ def _one(text: str, kind: Kind) -> tuple[float, float, str | None, str | None]:
         ("significantly exceeds $100 billion", 100e9, math.inf, "significantly exceeds", None),
         ("nearly $12 billion", 11e9, 12e9, "nearly", None),
         ("less than $5 million", 0.0, 5e6, "less than", None),
+        ("daily trade of $1.4 billion", 1.35e9, 1.5e9, None, "day"),
+        ("the daily newspaper reported a $5 million gift", 4.5e6, 6e6, None, None),
+        ("$50 million a year ago", 45e6, 60e6, None, None),
     ],
 )
 def test_money_intervals(
