@@ -49,6 +49,7 @@ from citecheck.links.cache import LinkCache
 from citecheck.links.classify import (
     NetworkFailure,
     challenge_reason,
+    login_redirect,
     network_failure,
     status_verdict,
 )
@@ -477,6 +478,9 @@ class _Run:
                 why = "the DOI is not registered (the resolver answered 404); check it for typos"
             return replace(result, status=verdict, reason=why)
 
+        if walk.hops and login_redirect(walk.answer.url):
+            why = f"unverified: the site sends readers to a login page ({walk.answer.url})"
+            return replace(result, status=LinkStatus.BLOCKED, reason=why)
         soft = await self._soft_dead(entry, walk, page)
         if soft is not None:
             soft_dead = replace(result, status=LinkStatus.SOFT_DEAD, reason=soft)
@@ -536,15 +540,10 @@ class _Run:
 
     @staticmethod
     def _with_page(result: LinkResult, page: Page, entry: _Entry, *, complete: bool) -> LinkResult:
-        reason = result.reason
         note = fragment_note(entry.fragment, page.anchors, kind=page.kind, complete=complete)
-        if note is not None:
-            reason = f"{reason}, {note}"
-        elif entry.fragment and page.kind == "html":
-            reason = f"{reason}; anchor '#{entry.fragment}' found"
         return replace(
             result,
-            reason=reason,
+            reason=result.reason + (note or ""),
             page_title=page.title,
             page_meta=page.meta,
             page_text=page.text,

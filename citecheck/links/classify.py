@@ -10,14 +10,22 @@ Those three are "unverified" and never counted as rot.
 from __future__ import annotations
 
 import errno
+import re
 import socket
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import httpx
 
 from citecheck.model import LinkStatus
 
-__all__ = ["NetworkFailure", "challenge_reason", "network_failure", "status_verdict"]
+__all__ = [
+    "NetworkFailure",
+    "challenge_reason",
+    "login_redirect",
+    "network_failure",
+    "status_verdict",
+]
 
 _CHALLENGE_TITLES = (
     "just a moment",
@@ -67,6 +75,22 @@ def challenge_reason(
             if marker in sample:
                 return f"the site answered {status} with a bot check page ({marker.decode()})"
     return None
+
+
+_LOGIN_PATH = re.compile(
+    r"/(?:login|log-in|signin|sign-in|sso|auth|authenticate|cas/login|idp|saml2?)(?:[/?.]|$)"
+    r"|/(?:account|accounts|users?|session)/(?:login|signin|sign_in|new)\b",
+    re.IGNORECASE,
+)
+
+
+def login_redirect(final_url: str) -> bool:
+    """True when a redirect ended on a login page: the page is behind a wall, not gone."""
+    parts = urlsplit(final_url)
+    return bool(_LOGIN_PATH.search(parts.path)) or parts.hostname in {
+        "accounts.google.com",
+        "login.microsoftonline.com",
+    }
 
 
 def status_verdict(status: int, *, attempts: int) -> tuple[LinkStatus, str]:

@@ -20,7 +20,8 @@ _NOT_ANCHORS = re.compile(r"^(?::~:|/|!|page=|search=|zoom=|nameddest=|L\d+(?:-L
 def fragment_note(
     fragment: str, anchors: frozenset[str], *, kind: str, complete: bool
 ) -> str | None:
-    """A sentence to append to the reason, or None when there is nothing to say."""
+    """The words to append to the reason (with their leading punctuation), or None
+    when the fragment cannot be checked (no fragment, not HTML, not an element id)."""
     if not fragment:
         return None
     name = unquote(fragment)
@@ -28,6 +29,6 @@ def fragment_note(
         return None
     # GitHub renders README headings as id="user-content-x" and scrolls to #x with JavaScript.
     if {name, fragment, f"user-content-{name}"} & anchors:
-        return None
+        return f"; anchor '#{name}' found"
     where = "on the page" if complete else "in the part of the page read"
-    return f"but no anchor '#{name}' {where} (it may be made by scripts; check the section)"
+    return f", but no anchor '#{name}' {where} (it may be made by scripts; check the section)"

@@ -65,7 +65,10 @@ def read_page(body: bytes, *, content_type: str, complete: bool) -> Page:
     if media == "application/pdf" or body.startswith(b"%PDF-"):
         return _read_pdf(body) if complete else Page(kind="pdf")
     if media.startswith("text/"):
-        text = body.decode(charset or "utf-8", errors="replace")
+        try:
+            text = body.decode(charset or "utf-8", errors="replace")
+        except LookupError:  # a charset Python does not know: read it as UTF-8
+            text = body.decode("utf-8", errors="replace")
         return Page(kind="text", text=_SPACES.sub(" ", text).strip()[:_MAX_TEXT] or None)
     return Page(kind="other")
 

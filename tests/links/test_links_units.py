@@ -133,6 +133,8 @@ def test_read_page_handles_charsets_and_junk() -> None:
     assert broken.kind == "pdf"
     assert broken.text is None
     assert read_page(b"\x00\x01", content_type="image/png", complete=True).kind == "other"
+    odd = read_page(b"plain", content_type="text/plain; charset=no-such-charset", complete=True)
+    assert odd.text == "plain"
 
 
 def test_mock_transport_head_then_get() -> None:
@@ -233,9 +235,9 @@ def test_quota_wait_reads_rate_limit_headers() -> None:
 
 
 def test_github_style_anchor() -> None:
-    assert (
-        fragment_note("usage", frozenset({"user-content-usage"}), kind="html", complete=True)
-        is None
-    )
-    assert fragment_note("usage", frozenset(), kind="html", complete=True) is not None
+    github = fragment_note("usage", frozenset({"user-content-usage"}), kind="html", complete=True)
+    assert github == "; anchor '#usage' found"
+    missing = fragment_note("usage", frozenset(), kind="html", complete=False)
+    assert missing is not None
+    assert "no anchor '#usage' in the part of the page read" in missing
     assert fragment_note(":~:text=x", frozenset(), kind="html", complete=True) is None

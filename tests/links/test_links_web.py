@@ -588,3 +588,25 @@ def test_spent_quota_403_is_retried_after_reset(new_host: NewHost, settings: Lin
     result = run([site.url("/api")], settings)[site.url("/api")]
     assert result.status is LinkStatus.ALIVE
     assert site.hits("/api", "HEAD") == 2  # the spent quota waited out, not dodged with a GET
+
+
+def test_redirect_to_a_login_page_is_blocked_not_alive(
+    new_host: NewHost, settings: LinkSettings
+) -> None:
+    site = new_host()
+    site.redirect("/members/report", "/account/login?next=/members/report")
+    site.page("/account/login", article("Sign in", "Email Password"))
+    result = run([site.url("/members/report")], settings)[site.url("/members/report")]
+    assert result.status is LinkStatus.BLOCKED
+    assert "login" in result.reason
+
+
+def test_text_fragment_is_not_reported_as_an_anchor(
+    new_host: NewHost, settings: LinkSettings
+) -> None:
+    site = new_host()
+    site.page("/essay", article("Essay", "the river fell"))
+    url = site.url("/essay#:~:text=river")
+    result = run([url], settings)[url]
+    assert result.status is LinkStatus.ALIVE
+    assert "anchor" not in result.reason
