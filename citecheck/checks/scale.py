@@ -1,5 +1,8 @@
 """Scale plausibility: a money total set against a head count in the same sentence.
 
+(Or in the sentence before, when the money's sentence refers back to it: "The
+agency employs 60,000 officers. Its budget is $12 million.")
+
 "An operating budget of more than $11 million" for a "58,000-employee work
 force" is about $190 per employee a year: no organisation pays its people
 on that, and the same figure in billions ($190,000) is ordinary. Nothing in
@@ -126,8 +129,19 @@ def check_scale(
     """Money totals whose per-head value is implausible at the printed scale."""
     del run, settings
     for passage in passages:
+        previous: Sentence | None = None
         for sentence in passage.sentences:
-            yield from _sentence(sentence)
+            yield from _sentence(sentence, previous)
+            previous = sentence
+
+
+# "Its budget", "The agency's budget", "Their payroll": the head count is in the
+# sentence before.
+_REFERS_BACK = re.compile(
+    r"^\W*(?:its|their|the (?:agency|department|ministry|city|state|district|force|"
+    r"organi[sz]ation|service|bureau|office|university|company|country)['’]s?)\b",
+    re.IGNORECASE,
+)
 
 
 def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
@@ -146,9 +160,11 @@ def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
     return heads
 
 
-def _sentence(sentence: Sentence) -> Iterator[Finding]:
+def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding]:
     for band in _BANDS:
-        heads = _heads(sentence, band)
+        heads = [(sentence, head) for head in _heads(sentence, band)]
+        if not heads and previous is not None and _REFERS_BACK.match(sentence.text):
+            heads = [(previous, head) for head in _heads(previous, band)]
         if not heads:
             continue
         for money in sentence.quantities:
@@ -161,13 +177,18 @@ def _sentence(sentence: Sentence) -> Iterator[Finding]:
                 before[-30:] + " " + after
             ):
                 continue
-            head = min(heads, key=lambda h: abs(h.start - money.start))
-            finding = _judge(sentence, band, money, head)
+            head_sentence, head = min(
+                heads,
+                key=lambda pair: (pair[0] is not sentence, abs(pair[1].start - money.start)),
+            )
+            finding = _judge(sentence, band, money, head_sentence, head)
             if finding is not None:
                 yield finding
 
 
-def _judge(sentence: Sentence, band: _Band, money: Quantity, head: Quantity) -> Finding | None:
+def _judge(
+    sentence: Sentence, band: _Band, money: Quantity, head_sentence: Sentence, head: Quantity
+) -> Finding | None:
     per_low = money.low / head.high
     per_high = money.high / head.low
     if per_high >= band.low and per_low <= band.high:
@@ -180,11 +201,14 @@ def _judge(sentence: Sentence, band: _Band, money: Quantity, head: Quantity) -> 
     per = amount(money.value / head.value, currency=money.currency)
     fixed_per = amount(money.value / head.value * factor, currency=money.currency)
     message = (
-        f"{_quote(money)} for {_head(sentence, head)} is about {per} per {band.per} a year, "
+        f"{_quote(money)} for {_head(head_sentence, head)} is about {per} per {band.per} a year, "
         f"outside the plausible {amount(band.low)}–{amount(band.high)}; "
         f"{slip} it would be {fixed_per} per {band.per}. Check the scale word."
     )
-    evidence = sentence.text[min(money.start, head.start) : max(money.end, head.end)]
+    if head_sentence is sentence:
+        evidence = sentence.text[min(money.start, head.start) : max(money.end, head.end)]
+    else:
+        evidence = f"{head_sentence.text.strip()} {sentence.text.strip()}"
     return raise_finding(
         PER_HEAD,
         message,
