@@ -452,6 +452,8 @@ def _take_authors(d: _Draft, limit: int) -> int:
     return lead
 
 
+_SMALL_WORDS = frozenset(("of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by"))
+
 # Sentence openers that would otherwise read as a one-word author.
 _NOT_NAMES = frozenset(
     [
@@ -1046,13 +1048,17 @@ def _enough(d: _Draft, piece: Piece) -> bool:
 
 
 def _short_title_shape(d: _Draft) -> bool:
-    """ "Kissinger, World Order, 12.": a family name, a short title, a page."""
-    if len(d.authors) != 1 or d.authors[0].given or d.authors[0].corporate or not d.title:
+    """ "Kissinger, World Order, 12." or "“Lines and Flows,” 215.": a short form."""
+    if not d.title or len(d.authors) > 3 or any(p.given for p in d.authors):
         return False
     title = _tidy(d.title) or ""
     words = title.split()
     if not 1 <= len(words) <= 10 or not (title[:1].isupper() or d.title_marked):
         return False
+    if not d.authors:
+        # A title alone must look like one and come with a page.
+        capitals = all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        return d.pinpoint is not None and len(words) <= 6 and (d.title_marked or capitals)
     return d.authors[0].family.casefold() not in _NOT_NAMES
 
 

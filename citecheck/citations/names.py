@@ -290,6 +290,9 @@ def parse_person(text: str) -> Person | None:
         return None
     if len(tokens) == 1:
         return Person(family=tokens[0].strip("."))
+    if tokens[0].casefold() in _PARTICLES:
+        # "De La Calle": a family name with its particles, no given name.
+        return Person(family=" ".join(tokens))
     # The family name starts at the first particle after a given name, or is
     # the last token ("Luis De La Calle" -> "De La Calle").
     split = len(tokens) - 1
@@ -345,7 +348,9 @@ def parse_authors(text: str, *, inverted: bool = False) -> tuple[tuple[Person, .
         if not body:
             return None
     if looks_corporate(body):
-        if len(body.split()) > 12 or not body[0].isupper():
+        if len(body.split()) > 12 or not body[0].isupper() or re.search(r"\d", body):
+            return None
+        if inverted and "," in body and body.casefold() not in _KNOWN_ORGS:
             return None
         # A title like "The Peace of Westphalia" is not an organisation even
         # though it might contain "House"; demand no lower-case function words

@@ -99,11 +99,10 @@ def _same_titled(a: _Sig, b: _Sig) -> bool:
 
 
 def _looks_short_title(citation: Citation) -> bool:
-    """A family name, a title and at most a pinpoint: "Kissinger, World Order, 12."."""
-    if citation.short_form is not None or not citation.title or len(citation.authors) != 1:
+    """Family names, a title and at most a pinpoint: "Kissinger, World Order, 12."."""
+    if citation.short_form is not None or not citation.title or len(citation.authors) > 3:
         return False
-    person = citation.authors[0]
-    if person.given or person.corporate:
+    if any(person.given for person in citation.authors):
         return False
     rest = (
         citation.container,
@@ -118,6 +117,12 @@ def _looks_short_title(citation: Citation) -> bool:
         citation.doi,
     )
     return all(v is None for v in rest) and not citation.urls
+
+
+def _title_key(title: str | None) -> str:
+    """The first word that matters, for finding titles a short title may start."""
+    words = [w for w in _fold(title).split() if w not in ("the", "a", "an")]
+    return words[0] if words else ""
 
 
 def _title_match(short: str, full: str) -> float:
@@ -141,6 +146,7 @@ class _Resolver:
         self.by_url: dict[str, str] = {}
         self.full_by_family: dict[str, list[int]] = defaultdict(list)
         self.full_by_note: dict[str, list[int]] = defaultdict(list)
+        self.full_by_title: dict[str, list[int]] = defaultdict(list)
         self.full_by_reporter: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.works_in_note: dict[str, set[str]] = defaultdict(set)
 
@@ -158,6 +164,8 @@ class _Resolver:
         for person in citation.authors:
             self.full_by_family[_fold(person.family)].append(position)
         self.full_by_note[citation.note].append(position)
+        if citation.title:
+            self.full_by_title[_title_key(citation.title)].append(position)
         if citation.volume and citation.container:
             key = (_fold(citation.container), citation.volume)
             self.full_by_reporter[key].append(position)
@@ -260,6 +268,14 @@ class _Resolver:
         return bool(who and c.title is None and c.container and _fold(c.container) == who)
 
     def _short_title(self, citation: Citation) -> Citation | None:
+        if not citation.authors:
+            # "World Order, 12.": a title alone, if it starts an earlier title.
+            key = _title_key(citation.title)
+            for position in reversed(self.full_by_title.get(key, [])):
+                c = self.done[position]
+                if c.title and _title_match(citation.title or "", c.title) >= _SHORT_TITLE:
+                    return self._link(replace(citation, short_form=ShortForm.SHORT_TITLE), c)
+            return None
         family = _fold(citation.authors[0].family)
         positions = self.full_by_family.get(family, [])
         for position in reversed(positions):

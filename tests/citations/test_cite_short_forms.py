@@ -47,6 +47,46 @@ def test_short_forms_point_at_the_work_in_note_one(
     assert second.type == first.type
 
 
+@pytest.mark.parametrize(
+    ("first", "later", "pinpoint"),
+    [
+        pytest.param(
+            "Alan D. Bersin, “Lines and Flows: The Beginning and End of Borders,” Brooklyn "
+            "Journal of International Law 37, no. 2 (2012): 389–406.",
+            "Bersin, “Lines and Flows,” 395.",
+            "395",
+            id="quoted-short-title",
+        ),
+        pytest.param(KISSINGER, "World Order, 45.", "45", id="title-only"),
+        pytest.param(KISSINGER, "“World Order,” 45.", "45", id="quoted-title-only"),
+        pytest.param(
+            "Council on Foreign Relations, North America: Time for a New Focus (New York: CFR, "
+            "2014).",
+            "Council on Foreign Relations, North America, 12.",
+            "12",
+            id="corporate-author",
+        ),
+        pytest.param(
+            "Luis De La Calle and Luis Rubio, Mexico: A Middle Class Society (Washington, DC: "
+            "Wilson Center, 2012).",
+            "De La Calle and Rubio, Mexico, 12.",
+            "12",
+            id="two-authors",
+        ),
+    ],
+)
+def test_short_titles(first: str, later: str, pinpoint: str) -> None:
+    full, short = cite_notes(first, later)
+    assert short.short_form is ShortForm.SHORT_TITLE
+    assert (short.antecedent, short.work, short.pinpoint) == (full.index, full.work, pinpoint)
+
+
+def test_a_title_alone_that_starts_no_earlier_title_is_not_a_short_form() -> None:
+    _full, other = cite_notes(KISSINGER, "Border Towns, 45.")
+    assert other.short_form is None
+    assert other.antecedent is None
+
+
 def test_id_inside_a_string_points_at_the_citation_just_before() -> None:
     _manning, brown, id_cite = cite_notes(MANNING, f"{BROWN[:-1]}; id. at 497.")
     assert brown.type.value == "case"
