@@ -9,6 +9,8 @@
   that author.
 * ``pinpoint-outside-pages``: a pinpoint ("at 309") outside the page range
   the full citation gives ("306-320").
+* ``ambiguous-id``: "Id." or "Ibid." opening a note whose preceding note
+  cites more than one work (Bluebook 4.1, Chicago 14.34: it cannot say which).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from rapidfuzz import fuzz
 from citecheck.checks.numbers import Passage
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, Citation, Finding, Severity
+from citecheck.model import CheckRun, Citation, Finding, Severity, ShortForm
 
 __all__ = ["RULES", "check_across_notes"]
 
@@ -51,7 +53,13 @@ PINPOINT = Rule(
     _FAMILY,
     "A pinpoint page lies outside the cited page range.",
 )
-RULES = (CONFLICT, EARLY_SHORT, SUPRA, PINPOINT)
+AMBIGUOUS_ID = Rule(
+    "ambiguous-id",
+    Severity.WARNING,
+    _FAMILY,
+    "Id. or ibid. opens a note after a note that cites more than one work.",
+)
+RULES = (CONFLICT, EARLY_SHORT, SUPRA, PINPOINT, AMBIGUOUS_ID)
 
 
 def check_across_notes(
@@ -64,6 +72,7 @@ def check_across_notes(
     yield from _early_short_forms(citations)
     yield from _supra(citations)
     yield from _pinpoints(citations)
+    yield from _ambiguous_ids(citations)
 
 
 def _normal(text: str) -> str:
@@ -220,6 +229,34 @@ def _pinpoints(citations: tuple[Citation, ...]) -> Iterator[Finding]:
         )
         yield raise_finding(
             PINPOINT, message, citation.location, note=citation.note, evidence=citation.raw
+        )
+
+
+def _ambiguous_ids(citations: tuple[Citation, ...]) -> Iterator[Finding]:
+    notes: dict[tuple[str, str], list[Citation]] = {}
+    for citation in citations:
+        notes.setdefault((citation.location.path, citation.note), []).append(citation)
+    order = list(notes)
+    for position, key in enumerate(order):
+        first = notes[key][0]
+        if first.short_form not in {ShortForm.ID, ShortForm.IBID} or position == 0:
+            continue
+        previous_key = order[position - 1]
+        if previous_key[0] != key[0]:
+            continue  # another manuscript
+        works = {c.work or c.raw for c in notes[previous_key] if c.short_form is None}
+        if len(works) < 2:
+            continue
+        named = "; ".join(
+            _clip(c.title or c.raw, 50) for c in notes[previous_key] if c.short_form is None
+        )
+        message = (
+            f"“{_clip(first.raw)}” opens note {first.note}, but note {previous_key[1]} cites "
+            f"{len(works)} works ({named}), so it cannot say which. Give a short form of the "
+            "work meant."
+        )
+        yield raise_finding(
+            AMBIGUOUS_ID, message, first.location, note=first.note, evidence=first.raw
         )
 
 
