@@ -55,6 +55,8 @@ _SEASON = r"(?:Spring|Summer|Fall|Autumn|Winter)"
 # has bounded repetition: no backtracking blow-ups on long notes.
 _DATE_RE = re.compile(
     rf"""
+    (?=[A-Z0-9])  # every date starts with a capital or a digit: skip the rest fast
+    (?:
     (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])\b)
   | (?P<mdy>\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>{_YEAR})\b)
   | (?P<dmy>\b(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})\b)
@@ -62,6 +64,7 @@ _DATE_RE = re.compile(
   | (?P<my>\b(?P<m4>{_MONTH}),?\s+(?P<y4>{_YEAR})\b)
   | (?P<sy>\b{_SEASON},?\s+(?P<y5>{_YEAR})\b)
   | (?P<y>\b(?P<y6>{_YEAR})(?P<range>\s?[–—/-]\s?(?:{_YEAR}|\d\d)\b)?(?![\d-]))
+    )
     """,
     re.VERBOSE,
 )

@@ -21,11 +21,16 @@ from citecheck.model import CitationType, PartialDate
 __all__ = ["LegalHit", "find_legal"]
 
 # Worth asking eyecite only when the text has "v.", a section sign, a code
-# abbreviation or "<volume> <Abbrev.> <page>" with an abbreviation dot.
-_MAYBE_LEGAL_RE = re.compile(
-    r"\sv\.\s|§|\bU\.S\.C|\bC\.F\.R|\bStat\.|\bPub\.\s?L\.|\bCode\b"
-    r"|\b\d{1,4}\s+(?:[A-Z][A-Za-z]{0,8}\.\s?){1,5}(?:\d[a-z]{1,2}\s)?\s*(?:at\s+)?\d{1,5}\b"
+# abbreviation or "<volume> <Abbrev.> <page>" with an abbreviation dot. Plain
+# substring tests first: they are much cheaper than any regex.
+_LEGAL_WORDS = (" v. ", "§", "U.S.C", "C.F.R", "Stat.", "Pub. L", "Pub.L", " Code ")
+_REPORTER_RE = re.compile(
+    r"(?=\d)\b\d{1,4}\s+(?:[A-Z][A-Za-z]{0,8}\.\s?){1,5}(?:\d[a-z]{1,2}\s)?\s*(?:at\s+)?\d{1,5}\b"
 )
+
+
+def _maybe_legal(text: str) -> bool:
+    return any(word in text for word in _LEGAL_WORDS) or bool(_REPORTER_RE.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +70,7 @@ def _year(meta: Any) -> PartialDate | None:
 
 def find_legal(text: str) -> LegalHit | None:
     """The first case, statute or law-journal citation in ``text``, if any."""
-    if not _MAYBE_LEGAL_RE.search(text):
+    if not _maybe_legal(text):
         return None
     from eyecite import get_citations  # imported late: it takes a third of a second
 
