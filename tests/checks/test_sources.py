@@ -29,6 +29,8 @@ from citecheck.model import (
         ("http://ca.reuters.com/article/topNews/idCATRE6A44PU20101105", PartialDate(2010, 11, 5)),
         ("https://www.theguardian.com/world/2014/mar/03/mexico", PartialDate(2014, 3, 3)),
         ("https://example.org/news/2013-07-21-border-story", PartialDate(2013, 7, 21)),
+        ("https://example.org/archive/20101105/story.html", PartialDate(2010, 11, 5)),
+        ("https://web.archive.org/web/20101112093000/http://example.org/a", None),
         ("https://www.foreignaffairs.com/2013/03/mexico-makes-it", PartialDate(2013, 3)),
         ("http://www.dea.gov/divisions/hq/2010/pr030410p.html", None),
         ("https://www.census.gov/foreign-trade/balance/c2010.html", None),
