@@ -186,6 +186,10 @@ _CANONICAL = {
 }
 
 # Sentence-opening signals where a new piece starts ("... 2010. See also X").
+# "(Austin: UT Press, 2005). Ann Lee, ...": a new work after a closed citation.
+_NEXT_WORK_RE = re.compile(
+    r"(?<=[)\d])\.\s+(?=[A-Z][\w’'-]+(?:\s(?:[A-Z][\w.’'-]*|de|la|van|von)){0,3},\s)"
+)
 _SIGNAL_SENTENCE_RE = re.compile(
     r"(?<=[.!?”\"])\s+(?=(?:See|Cf\.|Compare|But see|But cf\.|Accord|Contra|E\.\s?g\.)\b)"
 )
@@ -208,11 +212,14 @@ _LEADIN_RE = re.compile(
             (?:{_DISCUSS_VERBS})(?:\s+(?:in\s+detail|at\s+length|further|more\s+fully|extensively
             |in\s+depth|elsewhere))?\s+(?:in|by)
         )
+      | (?P<see2>(?-i:(?<=,\s)see(?:\s+also|\s+generally|,?\s+e\.g\.,?)?))(?=\s+[A-Z“"])
       | (?P<from>
           (?:drawn|taken|derived|adapted|quoted|reproduced|excerpted|obtained|sourced|come|comes)
             \s+from(?:\s+the)?
         | (?:quoted|cited|reported)\s+in
         | according\s+to
+        | as\s+(?:\w+\s+){{0,2}}?(?:argued|noted|discussed|shown|described|explained|suggested
+            |observed|documented|reported)\s+(?:by|in)
         )
     )\s*:?\s+
     """,
@@ -244,6 +251,9 @@ def _leadin(text: str, limit: int) -> tuple[str | None, int] | None:
         best = m
     if best is None:
         return None
+    if best.group("see2") is not None:
+        word = re.sub(r"\s+", " ", best.group("see2").rstrip(",")).replace("see e.g.", "see, e.g.")
+        return _CANONICAL.get(word, "see"), best.end()
     if best.group("see") is not None:
         word = (best.group("sigword") or "see").lower()
         return _CANONICAL.get(re.sub(r"\s+", " ", word), "see"), best.end()
@@ -273,12 +283,23 @@ def _cuts(text: str, mask: bytearray) -> list[Span]:
     out: list[Span] = []
     for a, b in spans:
         sub_start = a
-        for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b):
-            if not mask[m.start()]:
-                out.append((sub_start, m.start()))
-                sub_start = m.end()
+        cuts = [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
+        cuts += [m for m in _NEXT_WORK_RE.finditer(text, a, b) if _next_work(text, sub_start, m)]
+        for m in sorted(cuts, key=lambda m: m.start()):
+            if m.start() < sub_start:
+                continue
+            out.append((sub_start, m.start()))
+            sub_start = m.end()
         out.append((sub_start, b))
     return out
+
+
+def _next_work(text: str, start: int, m: re.Match[str]) -> bool:
+    """Does a full stop end one citation and start another ("... 2011). Jones, ...")?"""
+    before = text[start : m.start()]
+    # Not after APA's "Smith, J. (2010)." (the title follows), and only after
+    # something long enough to be a citation of its own.
+    return len(before) > 40 and not re.search(r"^\S[^()]{0,80}\((?:1[5-9]|20)\d\d[a-z]?\)$", before)
 
 
 def _make_piece(cleaned: Cleaned, a: int, b: int) -> Piece | None:

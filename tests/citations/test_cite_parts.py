@@ -243,3 +243,39 @@ def test_split_and_signals(text: str, expected: list[tuple[str | None, str]]) ->
 def test_see_before_prose_is_not_a_signal() -> None:
     (piece,) = split_note("See how the border changed after 2001.")
     assert piece.signal is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "On the history of the border, see Rachel St. John, Line in the Sand (Princeton: "
+            "Princeton University Press, 2011).",
+            [("see", "Rachel St. John")],
+            id="comma-see-after-prose",
+        ),
+        pytest.param(
+            "As argued in Alan D. Bersin, “Lines and Flows,” Brooklyn Journal of International "
+            "Law 37 (2012).",
+            [(None, "Alan D. Bersin")],
+            id="as-argued-in",
+        ),
+        pytest.param(
+            "Ann Lee, Border Towns (Austin: University of Texas Press, 2005). Tom Ruiz, "
+            "Borderlands Reader (Austin: University of Texas Press, 2007).",
+            [(None, "Ann Lee"), (None, "Tom Ruiz")],
+            id="full-stop-between-works",
+        ),
+        pytest.param(
+            "Smith, J. (2010). Border Lines, Fences, and Walls. Journal of Things, 3(2), 1-10.",
+            [(None, "Smith, J. (2010)")],
+            id="apa-not-cut-after-year",
+        ),
+    ],
+)
+def test_prose_and_full_stops(text: str, expected: list[tuple[str | None, str]]) -> None:
+    pieces = split_note(text)
+    assert [(p.signal, p.text[: len(start)]) for p, (_s, start) in zip(pieces, expected)] == (
+        expected
+    )
+    assert len(pieces) == len(expected)
