@@ -275,7 +275,7 @@ def test_see_before_prose_is_not_a_signal() -> None:
 )
 def test_prose_and_full_stops(text: str, expected: list[tuple[str | None, str]]) -> None:
     pieces = split_note(text)
-    assert [(p.signal, p.text[: len(start)]) for p, (_s, start) in zip(pieces, expected)] == (
-        expected
-    )
+    assert [
+        (p.signal, p.text[: len(start)]) for p, (_s, start) in zip(pieces, expected, strict=False)
+    ] == (expected)
     assert len(pieces) == len(expected)
