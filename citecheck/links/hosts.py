@@ -36,7 +36,7 @@ def host_key(url: str) -> str:
     return netloc.split(":", 1)[0].lower()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # a gate is itself, not its numbers: hashable by identity
 class HostGate:
     """Requests in flight to one host, under a limit that 429 answers lower."""
 
@@ -133,7 +133,7 @@ class Gates:
         self._per_host = max(1, per_host)
         self._limits = {name.lower(): max(1, limit) for name, limit in per_host_limits}
         self._hosts: dict[str, HostGate] = {}
-        self._waiting: list[tuple[HostGate, asyncio.Future[None]]] = []
+        self._waiting: dict[HostGate, deque[asyncio.Future[None]]] = {}
 
     def host(self, name: str) -> HostGate:
         gate = self._hosts.get(name)
@@ -168,23 +168,28 @@ class Gates:
             self._free -= 1
             return
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        entry = (gate, waiter)
-        self._waiting.append(entry)
+        self._waiting.setdefault(gate, deque()).append(waiter)
         try:
             await waiter
         except asyncio.CancelledError:
             if waiter.done() and not waiter.cancelled():
                 self._release_global()
             else:
-                self._waiting.remove(entry)
+                queue = self._waiting[gate]
+                queue.remove(waiter)
+                if not queue:
+                    del self._waiting[gate]
             raise
 
     def _release_global(self) -> None:
         self._free += 1
         while self._free > 0 and self._waiting:
-            # At most sum(per-host limits) waiters, so a scan is cheap.
-            best = max(range(len(self._waiting)), key=lambda i: self._waiting[i][0].backlog)
-            _, waiter = self._waiting.pop(best)
+            # Waiters are grouped by host, so this compares hosts, not requests.
+            gate = max(self._waiting, key=lambda host: host.backlog)
+            queue = self._waiting[gate]
+            waiter = queue.popleft()
+            if not queue:
+                del self._waiting[gate]
             if not waiter.done():
                 self._free -= 1
                 waiter.set_result(None)
