@@ -31,6 +31,7 @@ from lxml import etree
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+from citecheck.readers._text import TextBuilder, keep_link_address
 
 __all__ = ["read"]
 
@@ -268,61 +269,6 @@ def _on(value: str | None) -> bool:
 # --------------------------------------------------------------------------
 
 
-class _Text:
-    """Plain text with collapsed whitespace, built left to right."""
-
-    def __init__(self, block_break: str) -> None:
-        self._parts: list[str] = []
-        self._size = 0
-        self._space = False
-        self._break = ""
-        self._block_break = block_break
-        self._line: int | None = None
-        # (offset, paragraph number) where the text of a paragraph starts.
-        self.line_starts: list[tuple[int, int]] = []
-
-    def at_line(self, line: int) -> None:
-        """The next text comes from this paragraph."""
-        self._line = line
-
-    def add(self, text: str) -> None:
-        for token in re.split(r"(\s+)", text.replace("\u00ad", "")):
-            if not token:
-                continue
-            if token.isspace():
-                self._space = True
-                continue
-            if self._size:
-                sep = self._break or (" " if self._space else "")
-                self._parts.append(sep)
-                self._size += len(sep)
-            if self._line is not None:
-                if not self.line_starts or self.line_starts[-1][1] != self._line:
-                    self.line_starts.append((self._size, self._line))
-                self._line = None
-            self._parts.append(token)
-            self._size += len(token)
-            self._space = False
-            self._break = ""
-
-    def line_break(self) -> None:
-        if self._break != self._block_break:
-            self._break = "\n"
-
-    def block_break(self) -> None:
-        self._break = self._block_break
-
-    @property
-    def offset(self) -> int:
-        return self._size
-
-    def since(self, offset: int) -> str:
-        return "".join(self._parts)[offset:]
-
-    def value(self) -> str:
-        return "".join(self._parts)
-
-
 @dataclass
 class _Field:
     instruction: str = ""
@@ -348,7 +294,7 @@ class _Story:
         # keeps link text only, since addresses matter in notes, not in claims.
         self.w = w
         self.urls = urls
-        self.out = _Text(block_break)
+        self.out = TextBuilder(block_break)
         self.fields: list[_Field] = []
         # Note references met so far (the body only), and one awaiting its custom mark.
         self.refs: list[_Ref] = []
@@ -432,13 +378,13 @@ class _Story:
             return
         url = _hyperlink_field_url(fld.instruction)
         if url and self.urls is not None:
-            _append_url(self.out, url, fld.result_start)
+            keep_link_address(self.out, url, fld.result_start)
 
     def _close_hyperlink(self, node: Element) -> None:
         start = self._link_starts.pop(node, self.out.offset)
         rid = next((node.get(f"{{{r}}}id") for r in _R_NAMESPACES if node.get(f"{{{r}}}id")), None)
         if rid and self.urls is not None and rid in self.urls:
-            _append_url(self.out, self.urls[rid], start)
+            keep_link_address(self.out, self.urls[rid], start)
 
     def end_paragraph(self) -> None:
         self.out.block_break()
@@ -496,18 +442,6 @@ def _hyperlink_field_url(instruction: str) -> str | None:
             continue
         return str(token).strip('"')
     return None
-
-
-def _append_url(out: _Text, url: str, start: int) -> None:
-    """Keep a link's address in the text when its visible text does not show it."""
-    url = url.strip()
-    if not re.match(r"^(?:https?|ftp)://|^www\.|^doi:|^mailto:", url, re.IGNORECASE):
-        return  # bookmarks and relative targets are not citable addresses
-    visible = out.since(start).strip()
-    shown = url.removeprefix("mailto:")
-    if visible.rstrip("/") in {url.rstrip("/"), shown.rstrip("/")} or shown in visible:
-        return
-    out.add(f" ({url})")
 
 
 # Word's Symbol font puts its glyphs at these code points (char - 0xF000 when >= 0xF000).

@@ -32,6 +32,7 @@ from lxml import etree
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+from citecheck.readers._text import TextBuilder, keep_link_address
 
 __all__ = ["read"]
 
@@ -90,7 +91,6 @@ _LABEL_TEXT = re.compile(
 _SUP_MARKER = re.compile(r"^\[?\s*(\d{1,4}|[*†‡§¶]{1,3})\s*\]?$")
 _LEADING_NUMBER = re.compile(r"^\s*\[?(\d{1,4})[.)\]]?\s+")
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
 _BACK_ARROWS = frozenset("↩↑⤴⤶\ufe0e\ufe0f")
 
 
@@ -694,67 +694,9 @@ def _notes_under_heading(page: _Page) -> list[_Note]:
 # --------------------------------------------------------------------------
 
 
-class _Text:
-    """Plain text with collapsed whitespace, built left to right."""
-
-    def __init__(self, block_break: str) -> None:
-        self._parts: list[str] = []
-        self._size = 0
-        self._space = False
-        self._break = ""
-        self._block_break = block_break
-        self._line: int | None = None
-        # (offset, source line) where the text of a new block starts.
-        self.line_starts: list[tuple[int, int]] = []
-
-    def at_line(self, line: int) -> None:
-        """The next text comes from this source line."""
-        self._line = line
-
-    def add(self, text: str) -> None:
-        for token in re.split(r"(\s+)", text.translate(_INVISIBLE)):
-            if not token:
-                continue
-            if token.isspace():
-                self._space = True
-                continue
-            if self._size:
-                sep = self._break or (" " if self._space else "")
-                self._parts.append(sep)
-                self._size += len(sep)
-            if self._line is not None:
-                if not self.line_starts or self.line_starts[-1][1] != self._line:
-                    self.line_starts.append((self._size, self._line))
-                self._line = None
-            self._parts.append(token)
-            self._size += len(token)
-            self._space = False
-            self._break = ""
-
-    def line_break(self) -> None:
-        if self._break != self._block_break:
-            self._break = "\n"
-
-    def block_break(self) -> None:
-        self._break = self._block_break
-
-    def space(self) -> None:
-        self._space = True
-
-    @property
-    def offset(self) -> int:
-        return self._size
-
-    def since(self, offset: int) -> str:
-        return "".join(self._parts)[offset:]
-
-    def value(self) -> str:
-        return "".join(self._parts)
-
-
 def _walk(
     el: Element,
-    out: _Text,
+    out: TextBuilder,
     *,
     skip: set[Element],
     on_marker: dict[Element, str] | None = None,
@@ -810,18 +752,9 @@ def _walk(
         stack.extend((child, False) for child in reversed(list(node)))
 
 
-def _append_url(link: Element, out: _Text, start: int) -> None:
+def _append_url(link: Element, out: TextBuilder, start: int) -> None:
     """Keep a link's address when the visible text does not show it."""
-    href = _unwrap_redirect((link.get("href") or "").strip())
-    if not re.match(r"^(?:https?|ftp)://|^www\.|^doi:|^mailto:", href, re.IGNORECASE):
-        return
-    visible = out.since(start).strip()
-    shown = href.removeprefix("mailto:")
-    if visible.rstrip("/") in {href.rstrip("/"), shown.rstrip("/")}:
-        return
-    if shown in visible:
-        return
-    out.add(f" ({href})")
+    keep_link_address(out, _unwrap_redirect(link.get("href") or ""), start)
 
 
 def _unwrap_redirect(href: str) -> str:
@@ -837,7 +770,7 @@ def _unwrap_redirect(href: str) -> str:
 def _render_body(path: str, page: _Page, notes: _Notes) -> _Body:
     body_el = page.root.find("body")
     start = body_el if body_el is not None else page.root
-    out = _Text("\n\n")
+    out = TextBuilder("\n\n")
     marks: list[tuple[Element, str, int]] = []
     _walk(start, out, skip=notes.excluded, on_marker=notes.refs, marks=marks, line_of=page.line)
     markers = tuple(
@@ -855,7 +788,7 @@ class _Body:
 
 
 def _note_text(path: str, page: _Page, note: _Note) -> NoteText:
-    out = _Text("\n")
+    out = TextBuilder("\n")
     # (Markers inside a note were already left out of ``notes.refs``: they print as text.)
     _walk(note.container, out, skip=note.drop, with_urls=True)
     text = _EMPTY_BRACKETS.sub("", out.value()).strip()

@@ -1,0 +1,97 @@
+"""Plain text built left to right from a marked-up tree (HTML, Word XML).
+
+The HTML and DOCX readers both walk a tree and emit words, spaces, line and
+paragraph breaks; this builder collapses whitespace the way a reader sees
+it, remembers which source line each block came from (``line_starts``), and
+applies one rule for keeping a link's address in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TextBuilder", "keep_link_address"]
+
+# Soft hyphens, zero-width spaces and BOMs are invisible on the page.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
+_WEB_ADDRESS = re.compile(r"^(?:https?|ftp)://|^www\.|^doi:|^mailto:", re.IGNORECASE)
+
+
+class TextBuilder:
+    """Plain text with collapsed whitespace, built left to right."""
+
+    def __init__(self, block_break: str) -> None:
+        self._parts: list[str] = []
+        self._size = 0
+        self._space = False
+        self._break = ""
+        self._block_break = block_break
+        self._line: int | None = None
+        # (offset, source line) where the text of a new block starts.
+        self.line_starts: list[tuple[int, int]] = []
+
+    def at_line(self, line: int) -> None:
+        """The next text comes from this source line (or paragraph)."""
+        self._line = line
+
+    def add(self, text: str) -> None:
+        """Append text; runs of whitespace become one space."""
+        for token in re.split(r"(\s+)", text.translate(_INVISIBLE)):
+            if not token:
+                continue
+            if token.isspace():
+                self._space = True
+                continue
+            if self._size:
+                sep = self._break or (" " if self._space else "")
+                self._parts.append(sep)
+                self._size += len(sep)
+            if self._line is not None:
+                if not self.line_starts or self.line_starts[-1][1] != self._line:
+                    self.line_starts.append((self._size, self._line))
+                self._line = None
+            self._parts.append(token)
+            self._size += len(token)
+            self._space = False
+            self._break = ""
+
+    def line_break(self) -> None:
+        """A line break before the next word (unless a block break is pending)."""
+        if self._break != self._block_break:
+            self._break = "\n"
+
+    def block_break(self) -> None:
+        """A paragraph break before the next word."""
+        self._break = self._block_break
+
+    def space(self) -> None:
+        """A space before the next word."""
+        self._space = True
+
+    @property
+    def offset(self) -> int:
+        """Length of the text so far."""
+        return self._size
+
+    def since(self, offset: int) -> str:
+        """The text from ``offset`` to the end."""
+        return "".join(self._parts)[offset:]
+
+    def value(self) -> str:
+        """The whole text."""
+        return "".join(self._parts)
+
+
+def keep_link_address(out: TextBuilder, address: str, start: int) -> None:
+    """Append " (address)" unless the link's visible text (from ``start``) shows it.
+
+    Citations need the URL, and a note often links words ("the report") to it.
+    """
+    address = address.strip()
+    if not _WEB_ADDRESS.match(address):
+        return
+    visible = out.since(start).strip()
+    shown = address.removeprefix("mailto:")
+    if visible.rstrip("/") in {address.rstrip("/"), shown.rstrip("/")} or shown in visible:
+        return
+    out.add(f" ({address})")
