@@ -29,6 +29,9 @@ _REPORTER_RE = re.compile(
 )
 
 
+_JOURNAL_PIN_RE = re.compile(r",\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*nn?\.\s*\d+)?)")
+
+
 def _maybe_legal(text: str) -> bool:
     return any(word in text for word in _LEGAL_WORDS) or bool(_REPORTER_RE.search(text))
 
@@ -115,26 +118,42 @@ def find_legal(text: str) -> LegalHit | None:
                 antecedent_guess=getattr(meta, "antecedent_guess", None),
             )
         if kind == "FullLawCitation":
+            # A code's "page" is its section; a subsection eyecite reads as
+            # the pin cite ("§ 1357(g)") stays with it.
+            section = groups.get("section")
+            sub = getattr(meta, "pin_cite", None)
+            if section and isinstance(sub, str) and sub.startswith("("):
+                section += sub.strip()
+                sub = None
+            title = cite.matched_text().strip()
+            if section and not title.endswith(section):
+                title = title + section[len(groups.get("section") or "") :]
             return LegalHit(
                 CitationType.STATUTE,
                 cite.span()[0],
                 end,
-                title=cite.matched_text().strip(),
+                title=title,
                 container=groups.get("reporter"),
                 volume=groups.get("title") or groups.get("chapter"),
-                number=groups.get("section"),
-                pinpoint=_pin(getattr(meta, "pin_cite", None)),
+                pages=section,
+                pinpoint=_pin(sub),
                 date=_year(meta),
             )
         if kind == "FullJournalCitation":
+            pin = _pin(getattr(meta, "pin_cite", None))
+            after: re.Match[str] | None = None
+            if pin is None:
+                # eyecite misses pins with a footnote ("12 n.40"); read them here.
+                after = _JOURNAL_PIN_RE.match(text, cite.span()[1])
+                pin = after.group(1) if after else None
             return LegalHit(
                 CitationType.ARTICLE,
                 cite.span()[0],
-                end,
+                max(end, after.end() if pin and after else end),
                 container=groups.get("reporter"),
                 volume=groups.get("volume"),
                 pages=groups.get("page"),
-                pinpoint=_pin(getattr(meta, "pin_cite", None)),
+                pinpoint=pin,
                 date=_year(meta),
             )
     return None

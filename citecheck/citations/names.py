@@ -48,6 +48,10 @@ _PARTICLES = frozenset(
         "al",
         "el",
         "y",
+        "st.",
+        "st",
+        "ste.",
+        "saint",
     ]
 )
 

@@ -202,8 +202,48 @@ CASES = [
     ),
     pytest.param(
         "42 U.S.C. § 1983 (2018).",
-        {"type": "statute", "container": "U.S.C.", "volume": "42", "number": "1983"},
+        {"type": "statute", "container": "U.S.C.", "volume": "42", "pages": "1983"},
         id="statute",
+    ),
+    pytest.param(
+        "8 U.S.C. § 1357(g) (2012).",
+        {"type": "statute", "title": "8 U.S.C. § 1357(g)", "pages": "1357(g)", "date": "2012"},
+        id="statute-subsection",
+    ),
+    pytest.param(
+        "Cf. Sarah Cleveland, Powers Inherent in Sovereignty, 81 Tex. L. Rev. 1, 12 n.40 (2002).",
+        {"signal": "cf.", "container": "Tex. L. Rev.", "pages": "1", "pinpoint": "12 n.40"},
+        id="law-review-pin-with-footnote",
+    ),
+    pytest.param(
+        "Peter Andreas, Border Games: Policing the U.S.-Mexico Divide 85 (2d ed. 2009).",
+        {
+            "type": "book",
+            "title": "Border Games: Policing the U.S.-Mexico Divide",
+            "pinpoint": "85",
+            "date": "2009",
+            "publisher": None,
+        },
+        id="bluebook-book-edition",
+    ),
+    pytest.param(
+        "Rachel St. John, Line in the Sand: A History of the Western U.S.-Mexico Border 45 (2011).",
+        {"authors": ["St. John"], "given": ["Rachel"], "pinpoint": "45"},
+        id="saint-family-name",
+    ),
+    pytest.param(
+        "Julia Preston, Border Crossings Fall, N.Y. Times (Mar. 3, 2011), "
+        "https://www.nytimes.com/2011/03/03/us/03border.html [https://perma.cc/ABCD-1234].",
+        {
+            "type": "newspaper",
+            "container": "N.Y. Times",
+            "date": "2011-03-03",
+            "urls": [
+                "https://www.nytimes.com/2011/03/03/us/03border.html",
+                "https://perma.cc/ABCD-1234",
+            ],
+        },
+        id="bluebook-newspaper-with-perma",
     ),
     # ------------------------------------------------------------- Newspapers
     pytest.param(
