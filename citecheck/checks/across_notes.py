@@ -10,7 +10,8 @@
 * ``pinpoint-outside-pages``: a pinpoint ("at 309") outside the page range
   the full citation gives ("306-320").
 * ``ambiguous-id``: "Id." or "Ibid." opening a note whose preceding note
-  cites more than one work (Bluebook 4.1, Chicago 14.34: it cannot say which).
+  cites more than one work (Bluebook rule 4.1; Chicago likewise for ibid.):
+  it cannot say which.
 """
 
 from __future__ import annotations
