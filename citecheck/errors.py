@@ -4,7 +4,7 @@ Expected failures of the things being checked (a dead link, a note that
 cannot be parsed) are *values* in the model, never exceptions. What is raised
 is for the command line to turn into one clear line and an exit code::
 
-    CitecheckError                  base; never raised itself
+    CitecheckError                  base (path, problem, line); never raised itself
     ├── InputError                  a manuscript cannot be read (exit 2)
     │   ├── UnsupportedFormatError  no reader fits the file
     │   └── ManuscriptSyntaxError   the file is broken at a known line
@@ -23,11 +23,11 @@ __all__ = [
 
 
 class CitecheckError(Exception):
-    """Base class of every error citecheck raises on purpose."""
+    """Base class of every error citecheck raises on purpose.
 
-
-class InputError(CitecheckError):
-    """A manuscript cannot be read. The message names the file."""
+    Every error names the file at fault (and the line, when known), so the
+    command line can print ``path:line: problem`` and nothing more.
+    """
 
     def __init__(self, path: str, problem: str, *, line: int | None = None) -> None:
         self.path = path
@@ -35,6 +35,10 @@ class InputError(CitecheckError):
         self.line = line
         where = path if line is None else f"{path}:{line}"
         super().__init__(f"{where}: {problem}")
+
+
+class InputError(CitecheckError):
+    """A manuscript cannot be read. The message names the file."""
 
 
 class UnsupportedFormatError(InputError):
@@ -47,10 +51,3 @@ class ManuscriptSyntaxError(InputError):
 
 class ConfigError(CitecheckError):
     """Settings, a facts ledger or a baseline file is unusable."""
-
-    def __init__(self, path: str, problem: str, *, line: int | None = None) -> None:
-        self.path = path
-        self.problem = problem
-        self.line = line
-        where = path if line is None else f"{path}:{line}"
-        super().__init__(f"{where}: {problem}")
