@@ -286,7 +286,7 @@ class _Run:
     ) -> _Answer:
         if self.watch.offline:
             raise _Offline
-        async with self.gates.slot(gate, first=first):
+        async with self.gates.slot(gate, first=first) as sent_with:
             if self.watch.offline:
                 raise _Offline
             loop = asyncio.get_running_loop()
@@ -299,7 +299,8 @@ class _Run:
                 cap = self.settings.max_retry_after
                 if status == 429:
                     retry_after = parse_retry_after(response.headers.get("retry-after"))
-                    gate.throttle(None if retry_after is None else min(retry_after, cap))
+                    capped = None if retry_after is None else min(retry_after, cap)
+                    gate.throttle(capped, sent_with=sent_with)
                 else:
                     gate.answered(loop.time() - started)
                 if (wait := quota_wait(response.headers)) is not None:

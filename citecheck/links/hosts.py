@@ -87,13 +87,18 @@ class HostGate:
     def __post_init__(self) -> None:
         self.limit = min(self.limit, self.ceiling)
 
-    def throttle(self, retry_after: float | None) -> None:
-        """A 429 arrived while ``in_flight`` requests (this one included) were out."""
+    def throttle(self, retry_after: float | None, *, sent_with: int) -> None:
+        """A 429 answered a request sent while ``sent_with`` were out (itself included).
+
+        The count at sending time is what the server saw; the count now may be
+        lower (answers processed since), and using it would halve a host's
+        speed for nothing.
+        """
         self.throttled += 1
-        if self.limit <= 1 or self.in_flight <= 1:
+        if sent_with <= 1:
             # One at a time is already too much: a rate limit; pause the host.
             self.pause(retry_after if retry_after is not None else 1.0)
-        self.ceiling = max(1, min(self.ceiling, self.in_flight - 1))
+        self.ceiling = max(1, min(self.ceiling, sent_with - 1))
         self.limit = min(self.limit, self.ceiling)
 
     def pause(self, seconds: float) -> None:
@@ -147,9 +152,10 @@ class Gates:
         return tuple(self._hosts.values())
 
     @asynccontextmanager
-    async def slot(self, gate: HostGate, *, first: bool = False) -> AsyncIterator[None]:
+    async def slot(self, gate: HostGate, *, first: bool = False) -> AsyncIterator[int]:
         """Hold one of the host's slots, then a global one (in that order, so a
-        global slot never sits idle waiting for a busy host)."""
+        global slot never sits idle waiting for a busy host). Yields how many
+        requests to the host are out with this one."""
         await gate.acquire(first=first)
         try:
             loop = asyncio.get_running_loop()
@@ -157,7 +163,7 @@ class Gates:
                 await asyncio.sleep(delay)
             await self._acquire_global(gate)
             try:
-                yield
+                yield gate.in_flight
             finally:
                 self._release_global()
         finally:

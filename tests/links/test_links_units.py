@@ -195,11 +195,11 @@ def test_window_grows_until_a_429_sets_the_ceiling() -> None:
         gate.in_flight = 1
         gate.answered(0.1)  # window not full: no growth
         seen.append(gate.limit)
-        gate.in_flight = 6
-        gate.throttle(1.0)  # six out, one refused: at most five from now on
+        gate.in_flight = 2  # answers came back since: what counts is when it was sent
+        gate.throttle(1.0, sent_with=6)  # sent as the sixth: at most five from now on
         seen += [gate.ceiling, gate.limit]
         gate.limit = gate.ceiling = gate.in_flight = 1
-        gate.throttle(2.0)  # refused at one in flight: a rate limit, pause the host
+        gate.throttle(2.0, sent_with=1)  # refused alone: a rate limit, pause the host
         loop = asyncio.get_running_loop()
         seen.append(gate.not_before > loop.time() + 1.5)
         return seen
