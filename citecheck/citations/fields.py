@@ -443,13 +443,32 @@ def _take_authors(d: _Draft, limit: int) -> int:
             if re.match(r"(?:and|&)\s", chunk):
                 end = comma
                 break
-        block = text[:end]
-        found = parse_authors(_EDITOR_RE.sub("", block))
-        if found and (found[0][0].corporate or not _titleish(block)):
-            d.authors, d.et_al = found
-            d.editors = bool(_EDITOR_RE.search(block))
-            return end + 1
+        for stop in dict.fromkeys((end, first_comma)):
+            block = text[:stop]
+            found = parse_authors(_EDITOR_RE.sub("", block))
+            if found and (found[0][0].corporate or not _titleish(block)):
+                d.authors, d.et_al = found
+                d.editors = bool(_EDITOR_RE.search(block))
+                if found[0][0].corporate and len(found[0]) == 1:
+                    stop = _extend_corporate(d, text, stop, commas)
+                return stop + 1
     return lead
+
+
+def _extend_corporate(d: _Draft, text: str, stop: int, commas: list[int]) -> int:
+    """ "Department of Homeland Security, Office of Immigration Statistics": one author."""
+    names = [d.authors[0].family]
+    for comma in commas:
+        if comma <= stop:
+            continue
+        part = text[stop + 1 : comma].strip()
+        found = parse_authors(part)
+        if not found or not found[0][0].corporate or len(found[0]) != 1:
+            break
+        names.append(part)
+        stop = comma
+    d.authors = (Person(family=", ".join(names), corporate=True),)
+    return stop
 
 
 _SMALL_WORDS = frozenset(("of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by"))
@@ -633,6 +652,16 @@ _PRESENTATION_RE = re.compile(
     r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})"
     r"(?:,?\s+(?:at|to|before|for)\s+(?:the\s+)?(?P<where>[A-Z][^,;()]{1,120}?))?"
     r"(?:,?\s+(?:in|on)\s+(?P<when>[^,;()]{0,30}?(?:1[5-9]|20)\d\d))?\s*[.,;]?\s*$"
+)
+# "Testimony of Alan D. Bersin, Commissioner, CBP, before the Senate Committee on ..."
+_TESTIMONY_RE = re.compile(
+    r"^\s*(?:Prepared\s+)?(?:Testimony|Statement|Remarks|Speech|Address|Lecture)\s+(?:of|by)\s+"
+    r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})(?:,[^,;]{1,80}?){0,3},?\s+"
+    r"(?:before|to|at)\s+(?:the\s+)?(?P<where>[A-Z][^,;]{2,160})"
+)
+_SERIES_START_RE = re.compile(
+    r"^(?:[A-Z][\w.-]*\s+){0,3}(?:Working|Occasional|Discussion|Policy|Research|Briefing|Special"
+    r"|Technical)\s+(?:Papers?|Briefs?|Reports?)\s+Series\b"
 )
 _PAGE_OF_RE = re.compile(
     r"^(?:at\s+)?(?:page|pages|p\.|pp\.|chapter|ch\.|section|sec\.|§|para(?:graph)?\.?)\s*"
@@ -850,6 +879,10 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             continue
         if _EDITION_RE.match(value):
             continue
+        if _SERIES_START_RE.match(value) and (tail.texts or d.title):
+            d.series = value
+            tail.seen_meta = True
+            continue
         m = _SERIES_PHRASE_RE.search(value)
         if m and (tail.texts or d.title):
             d.series = _tidy(m.group("s"))
@@ -959,6 +992,16 @@ def _parsed(d: _Draft, **extra: object) -> Parsed:
 
 
 def _presentation(d: _Draft) -> bool:
+    m = _TESTIMONY_RE.match(d.text)
+    if m:
+        people = parse_authors(m.group("who"))
+        if people:
+            d.authors, d.et_al = people
+            d.publisher = _tidy(m.group("where"))
+            d.date = parse_date(d.text[m.end() :]) or d.date
+            d.type = CitationType.PRESENTATION
+            d.strong = True
+            return True
     m = _PRESENTATION_RE.search(d.text)
     if not m:
         return False
@@ -1113,7 +1156,9 @@ def _fields(d: _Draft, piece: Piece) -> None:
         d.chapter = True
         # "in Editor (ed.), Book": drop the editors, keep the book.
         rest = d.text[tail_start + chapter.end() :]
-        ed = re.match(r"\s*(?P<who>[^,()]{2,120}?)\s*(?:\(eds?\.?\)|,?\s*eds?\.)\s*,?", rest)
+        ed = re.match(
+            r"\s*(?P<who>[^,()]{2,120}?)\s*(?:\(eds?\.?\)|,\s*eds?\.(?=\s*[,(]))\s*,?", rest
+        )
         if ed and parse_authors(ed.group("who")):
             d.blank(tail_start + chapter.end(), tail_start + chapter.end() + ed.end())
         elif re.match(r"\s*(?:ed(?:ited)?\.?\s+by)", rest):
@@ -1193,6 +1238,7 @@ def _assign(d: _Draft, tail: _Tail) -> None:
         and not d.authors
         and not (d.volume or d.issue or d.pages)
         and looks_corporate(d.container)
+        and d.container.strip()[:1].isupper()
         and not _NEWSPAPER_RE.search(d.container)
     ):
         d.authors = (Person(family=_tidy(d.container) or d.container, corporate=True),)

@@ -533,6 +533,73 @@ MORE_CASES = [
         },
         id="chicago-bibliography-book-with-initials-in-title",
     ),
+    pytest.param(
+        "Tony Payan, The Three U.S.-Mexico Border Wars: Drugs, Immigration, and Homeland "
+        "Security (Westport, CT: Praeger Security International, 2006), 12–15.",
+        {
+            "authors": ["Payan"],
+            "title": "The Three U.S.-Mexico Border Wars: Drugs, Immigration, and Homeland Security",
+            "pinpoint": "12–15",
+        },
+        id="serial-comma-in-title-is-not-an-author-list",
+    ),
+    pytest.param(
+        "Department of Homeland Security, Office of Immigration Statistics, Yearbook of "
+        "Immigration Statistics: 2012 (Washington, DC: DHS, 2013), table 7.",
+        {
+            "authors": ["Department of Homeland Security, Office of Immigration Statistics"],
+            "corporate": [True],
+            "title": "Yearbook of Immigration Statistics: 2012",
+            "type": "report",
+            "date": "2013",
+        },
+        id="corporate-author-with-its-office",
+    ),
+    pytest.param(
+        "Andrew Selee, “Overview,” in Mexico’s Security Failure, ed. Paul Kenny and Monica "
+        "Serrano (New York: Routledge, 2012), 3.",
+        {
+            "type": "chapter",
+            "authors": ["Selee"],
+            "title": "Overview",
+            "container": "Mexico’s Security Failure",
+            "pinpoint": "3",
+        },
+        id="chapter-book-then-editors",
+    ),
+    pytest.param(
+        "Testimony of Alan D. Bersin, Commissioner, U.S. Customs and Border Protection, before "
+        "the Senate Committee on Homeland Security, May 5, 2011.",
+        {
+            "type": "presentation",
+            "authors": ["Bersin"],
+            "publisher": "Senate Committee on Homeland Security",
+            "date": "2011-05-05",
+        },
+        id="testimony",
+    ),
+    pytest.param(
+        "Eric Olson and Christopher Wilson, Beyond Merida: The Evolving Approach to Security "
+        "Cooperation, Working Paper Series on U.S.-Mexico Security Cooperation (San Diego: "
+        "Trans-Border Institute, 2010).",
+        {
+            "type": "report",
+            "title": "Beyond Merida: The Evolving Approach to Security Cooperation",
+            "series": "Working Paper Series on U.S.-Mexico Security Cooperation",
+        },
+        id="working-paper-series",
+    ),
+    pytest.param(
+        "Pew Research Center, “Mexican Immigrants in the United States,” September 2013, "
+        "http://www.pewhispanic.org/2013/09/mexican-immigrants/.",
+        {
+            "type": "webpage",
+            "authors": ["Pew Research Center"],
+            "date": "2013-09",
+            "urls": ["http://www.pewhispanic.org/2013/09/mexican-immigrants/"],
+        },
+        id="think-tank-web-page",
+    ),
 ]
 
 
