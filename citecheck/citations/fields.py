@@ -929,6 +929,10 @@ def _split_sentence(text: str) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------
 
 
+def _is_pdf(url: str) -> bool:
+    return url.lower().split("?")[0].endswith(".pdf")
+
+
 def _finish_type(d: _Draft) -> CitationType:
     if d.type is not None:
         return d.type
@@ -943,7 +947,9 @@ def _finish_type(d: _Draft) -> CitationType:
     if container and (d.volume or d.issue or d.pages):
         return CitationType.ARTICLE
     if container and d.date is not None and d.date.precision == "day" and not d.publisher:
-        return CitationType.NEWSPAPER
+        # A dated piece in a periodical not named like a paper: in print a
+        # newspaper, online (with only a URL to go on) a web page.
+        return CitationType.WEBPAGE if d.urls else CitationType.NEWSPAPER
     if container and not d.urls:
         return CitationType.ARTICLE
     if d.title_quoted and not container and not (d.publisher or d.urls or d.date):
@@ -954,8 +960,15 @@ def _finish_type(d: _Draft) -> CitationType:
         if d.authors and not d.authors[0].corporate and not d.urls:
             return CitationType.BOOK if d.date else CitationType.OTHER
         return CitationType.REPORT
+    corporate = bool(d.authors) and all(p.corporate for p in d.authors)
+    if corporate and title and not container and not (d.urls and not _is_pdf(d.urls[0])):
+        # An organisation's own document, in print or as a PDF: a report.
+        return CitationType.REPORT
     if d.publisher and not container:
         return CitationType.BOOK
+    if d.urls and not container and _is_pdf(d.urls[0]):
+        # A document of its own at a URL: a report more often than a page.
+        return CitationType.REPORT
     if d.urls:
         return CitationType.WEBPAGE
     if title and d.date is not None and not container:

@@ -600,6 +600,36 @@ MORE_CASES = [
         },
         id="think-tank-web-page",
     ),
+    pytest.param(
+        "Alan D. Bersin, “Cross-Border Economies: A Blueprint for North American "
+        "Competitiveness,” William J. Perry Center for Hemispheric Defense Studies: Regional "
+        "Insights, 2013 Edition, No. 3 (October)",
+        {
+            "date": "2013-10",
+            "title": "Cross-Border Economies: A Blueprint for North American Competitiveness",
+        },
+        id="edition-number-month",
+    ),
+    pytest.param(
+        "Council on Foreign Relations, U.S.-Mexico Relations (New York: CFR, 2010).",
+        {"type": "report", "authors": ["Council on Foreign Relations"], "date": "2010"},
+        id="corporate-document-is-a-report",
+    ),
+    pytest.param(
+        "Wilson Center, “The State of the Border Report,” "
+        "https://www.wilsoncenter.org/sites/default/files/border_report.pdf.",
+        {
+            "type": "report",
+            "urls": ["https://www.wilsoncenter.org/sites/default/files/border_report.pdf"],
+        },
+        id="pdf-is-a-report",
+    ),
+    pytest.param(
+        "Ana Ruiz, “Crossing Times Rise,” Border Report, May 3, 2015, "
+        "https://www.borderreport.com/2015/05/03/crossing/.",
+        {"type": "webpage", "container": "Border Report", "date": "2015-05-03"},
+        id="dated-piece-on-a-site-is-a-web-page",
+    ),
 ]
 
 
