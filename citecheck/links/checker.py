@@ -33,7 +33,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -735,33 +734,32 @@ async def _check_all(
     ) as client:
         run = _Run(client, settings, watch)
         tasks = {asyncio.ensure_future(run.check(entry)): entry for entry in entries}
-        stop: asyncio.Future[Any] = asyncio.ensure_future(watch.event.wait())
+        # Finished checks arrive through a queue (asyncio.wait over thousands of
+        # tasks, again after each one, costs quadratic time); None means offline.
+        arrivals: asyncio.Queue[asyncio.Task[LinkResult] | None] = asyncio.Queue()
+        for task in tasks:
+            task.add_done_callback(arrivals.put_nowait)
+        stop = asyncio.ensure_future(watch.event.wait())
+        stop.add_done_callback(lambda _: arrivals.put_nowait(None))
         try:
-            pending: set[asyncio.Future[Any]] = set(tasks)
-            while pending:
-                done, pending = await asyncio.wait(
-                    pending | {stop}, return_when=asyncio.FIRST_COMPLETED
-                )
-                pending.discard(stop)
-                for task in done:
-                    if task is stop:
-                        continue
-                    entry = tasks[task]  # type: ignore[index]
-                    error = task.exception()
-                    if isinstance(error, _Offline):
-                        finish(entry, _offline(entry, watch.reason))
-                    elif error is not None:
-                        raise error
-                    else:
-                        finish(entry, task.result())
-                if stop.done() and pending:
-                    for task in pending:
-                        task.cancel()
-                    await asyncio.gather(*pending, return_exceptions=True)
-                    for task in pending:
-                        entry = tasks[task]  # type: ignore[index]
-                        finish(entry, _offline(entry, watch.reason))
-                    pending = set()
+            unfinished = set(tasks)
+            while unfinished:
+                arrived = await arrivals.get()
+                if arrived is None:
+                    break
+                unfinished.discard(arrived)
+                error = arrived.exception()
+                if isinstance(error, _Offline):
+                    finish(tasks[arrived], _offline(tasks[arrived], watch.reason))
+                elif error is not None:
+                    raise error
+                else:
+                    finish(tasks[arrived], arrived.result())
+            for task in unfinished:  # only when the run went offline
+                task.cancel()
+            await asyncio.gather(*unfinished, return_exceptions=True)
+            for task in unfinished:
+                finish(tasks[task], _offline(tasks[task], watch.reason))
         finally:
             stop.cancel()
             for task in tasks:
