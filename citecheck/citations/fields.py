@@ -402,7 +402,7 @@ _EDITOR_RE = re.compile(
     r"(?<![\s,]),?\s*\(?\b(?:eds?\.|editors?|ed\.\s+by|edited\s+by|comp\.)\)?\s*$", re.I
 )
 _APA_RE = re.compile(
-    r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,30})?\)\.?"
+    r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,30})?\)\."
 )
 
 
@@ -411,7 +411,8 @@ def _take_authors(d: _Draft, limit: int) -> int:
     text = d.text[:limit]
     lead = len(text) - len(text.lstrip())
     m = _APA_RE.match(text.lstrip())
-    if m:
+    # APA names are inverted ("Smith, J.") or an organisation's.
+    if m and ("," in m.group("who") or looks_corporate(m.group("who"))):
         found = parse_authors(_EDITOR_RE.sub("", m.group("who")), inverted=True)
         if found:
             d.authors, d.et_al = found
@@ -662,6 +663,10 @@ _TESTIMONY_RE = re.compile(
 _SERIES_START_RE = re.compile(
     r"^(?:[A-Z][\w.-]*\s+){0,3}(?:Working|Occasional|Discussion|Policy|Research|Briefing|Special"
     r"|Technical)\s+(?:Papers?|Briefs?|Reports?)\s+Series\b"
+)
+_PERSONAL_RE = re.compile(
+    r"(?i)^\s*(?:(?:telephone|phone|e-?mail|personal|skype|zoom)\s+)?(?:interview|communication"
+    r"|conversation|correspondence|e-?mail|letter|message)\b"
 )
 _PAGE_OF_RE = re.compile(
     r"^(?:at\s+)?(?:page|pages|p\.|pp\.|chapter|ch\.|section|sec\.|§|para(?:graph)?\.?)\s*"
@@ -1178,6 +1183,12 @@ def _fields(d: _Draft, piece: Piece) -> None:
             pass
     tail = _read_tail(d, tail_start)
     _assign(d, tail)
+    if d.title and _PERSONAL_RE.match(d.title):
+        # "interview by author, San Diego, May 5, 2012": unpublished, and the
+        # element after it is where it happened.
+        d.type = CitationType.OTHER
+        d.place = d.place or d.container
+        d.container = None
 
 
 def _title_year(d: _Draft) -> None:

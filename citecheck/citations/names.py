@@ -287,6 +287,14 @@ def parse_person(text: str) -> Person | None:
         return None
     if tokens[0].casefold() in _STOP_WORDS or tokens[-1].casefold() in _PARTICLES:
         return None
+    for token in tokens[1:]:
+        if token.casefold() in _STOP_WORDS and token.casefold() not in _PARTICLES:
+            return None
+    for token in tokens[:-1]:
+        # "Thomas. The": a full stop inside a name ends a sentence, unless
+        # it closes an initial or a short abbreviation ("St.", "Jr.").
+        if token.endswith(".") and len(token) > 4 and not _INITIALS_RE.match(token):
+            return None
     if _INITIALS_RE.match(tokens[-1]) and len(tokens) > 1:
         # "Smith J." (Vancouver order): family first, initials last.
         if all(_INITIALS_RE.match(t) for t in tokens[1:]):
@@ -323,6 +331,24 @@ def _parse_inverted(family: str, given: str) -> Person | None:
         return None
     fam = " ".join([*trailing, *fam_tokens])
     return Person(family=fam, given=" ".join(given_only))
+
+
+_SUFFIX_RE = re.compile(r"^\s*(?:Jr|Sr|II|III|IV|Esq|Ph\.?\s?D|M\.?D)\.?\s*$")
+
+
+def _reads_inverted(chunks: list[str], *, alone: bool) -> bool:
+    """ "Smith, J., Jones, K." or "Boghardt, Thomas" rather than "John Smith, Mary Jones"."""
+    families, givens = chunks[0::2], chunks[1::2]
+    if not all(_given_like(g) for g in givens):
+        return False
+    if any(_INITIALS_RE.match(t) for g in givens for t in g.split()):
+        return True
+    if len(chunks) == 2 and alone:
+        # One inverted name ("García Márquez, Gabriel"): a two-person list
+        # would be joined with "and".
+        return True
+    # Full names ("John Smith") in family position mean a list in direct order.
+    return all(len([t for t in f.split() if t.casefold() not in _PARTICLES]) == 1 for f in families)
 
 
 def _given_like(text: str) -> bool:
@@ -367,8 +393,9 @@ def parse_authors(text: str, *, inverted: bool = False) -> tuple[tuple[Person, .
     parts = [p.strip() for p in _AND_RE.split(body) if p.strip()]
     people: list[Person] = []
     for part in parts:
-        chunks = [c.strip() for c in part.split(",") if c.strip()]
-        if inverted and len(chunks) % 2 == 0 and all(_given_like(c) for c in chunks[1::2]):
+        # "John Smith, Jr.": a suffix is part of the name before it, not a person.
+        chunks = [c.strip() for c in part.split(",") if c.strip() and not _SUFFIX_RE.match(c)]
+        if inverted and len(chunks) % 2 == 0 and _reads_inverted(chunks, alone=len(parts) == 1):
             # "Smith, J., Jones, K." or "Boghardt, Thomas": family, given pairs.
             pairs = [_parse_inverted(chunks[i], chunks[i + 1]) for i in range(0, len(chunks), 2)]
             if all(p is not None for p in pairs):

@@ -630,6 +630,21 @@ MORE_CASES = [
         {"type": "webpage", "container": "Border Report", "date": "2015-05-03"},
         id="dated-piece-on-a-site-is-a-web-page",
     ),
+    pytest.param(
+        "John Smith, Jr., Mary Jones, and Tom Lee, “A Study,” Journal of Things 3 (2001).",
+        {"authors": ["Smith", "Jones", "Lee"], "given": ["John", "Mary", "Tom"]},
+        id="name-suffix",
+    ),
+    pytest.param(
+        "García Márquez, Gabriel. Cien años de soledad. Buenos Aires: Sudamericana, 1967.",
+        {"authors": ["García Márquez"], "given": ["Gabriel"], "publisher": "Sudamericana"},
+        id="double-surname-inverted",
+    ),
+    pytest.param(
+        "Alan Bersin, interview by author, San Diego, May 5, 2012.",
+        {"type": "other", "authors": ["Bersin"], "place": "San Diego", "date": "2012-05-05"},
+        id="interview",
+    ),
 ]
 
 
@@ -675,3 +690,37 @@ def test_italics_and_plain_text_agree(marked: str, plain: str) -> None:
     (b,) = cite_notes(plain)
     keys = ("type", "authors", "title", "container", "volume", "pages", "pinpoint", "date")
     assert {k: getattr(a, k) for k in keys} == {k: getattr(b, k) for k in keys}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The author thanks John Smith, Mary Jones, and the staff of the Wilson Center for "
+            "their comments.",
+            id="acknowledgement",
+        ),
+        pytest.param(
+            "All translations from the Spanish are mine, unless noted otherwise.", id="translations"
+        ),
+        pytest.param(
+            "In 1994, California voters passed Proposition 187 (later enjoined).", id="history"
+        ),
+        pytest.param(
+            "Mexico’s Ley General de Población (1974) requires exit through ports of entry.",
+            id="law-named-in-prose",
+        ),
+        pytest.param("The term “intermestic” was coined in the 1970s.", id="quoted-word"),
+        pytest.param(
+            "He served as Commissioner of U.S. Customs and Border Protection (2010-2011).",
+            id="biography",
+        ),
+        pytest.param(
+            "As Secretary Napolitano put it, “the border is open for business,” a phrase she "
+            "repeated often.",
+            id="quotation",
+        ),
+    ],
+)
+def test_prose_notes_cite_nothing(text: str) -> None:
+    assert cite_notes(text) == ()
