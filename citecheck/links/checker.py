@@ -249,6 +249,10 @@ class _Run:
             if method == "GET" and isinstance(error, _TRANSIENT):
                 # Each try can cost a whole timeout: one more is enough.
                 return state.attempt_number < 2
+            if method == "GET" and isinstance(error, httpx.ConnectError):
+                # A server restarting refuses for a moment: ask once more before "dead".
+                refused = network_failure(error)[0] == NetworkFailure.REFUSED
+                return refused and state.attempt_number < 2
             # A HEAD that times out or drops is not retried: the GET follows.
             return False
 
@@ -369,7 +373,6 @@ class _Run:
             if head.loop is not None or answer.status == 429:
                 return head
             if answer.failure is not None and answer.failure[0] in {
-                NetworkFailure.REFUSED,
                 NetworkFailure.NO_SUCH_HOST,
                 NetworkFailure.NETWORK_DOWN,
                 NetworkFailure.INVALID,

@@ -241,3 +241,21 @@ def test_github_style_anchor() -> None:
     assert missing is not None
     assert "no anchor '#usage' in the part of the page read" in missing
     assert fragment_note(":~:text=x", frozenset(), kind="html", complete=True) is None
+
+
+def test_refused_once_is_asked_again() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.method)
+        if len(seen) <= 2:  # HEAD and the first GET meet a restarting server
+            cause = ConnectionRefusedError(111, "Connection refused")
+            raise httpx.ConnectError("[Errno 111] Connection refused") from cause
+        return httpx.Response(200, html="<title>Back</title><p>up again</p>")
+
+    settings = LinkSettings(cache_path=None, probe_soft_404=False)
+    results = asyncio.run(
+        check_links({"https://a.test/x": ["1"]}, settings, transport=httpx.MockTransport(handler))
+    )
+    assert results[0].status is LinkStatus.ALIVE
+    assert seen == ["HEAD", "GET", "GET"]
