@@ -11,6 +11,7 @@ read by the generic Bluebook pattern in ``fields``.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,11 @@ from citecheck.citations.dates import parse_date
 from citecheck.model import CitationType, PartialDate
 
 __all__ = ["LegalHit", "find_legal"]
+
+# eyecite logs a warning for every pair of overlapping matches it has already
+# settled ("Unknown overlap case ..."); on odd notes that floods stderr with
+# text no editor can act on. citecheck reports its own problems instead.
+logging.getLogger("eyecite.helpers").setLevel(logging.ERROR)
 
 # Worth asking eyecite only when the text has "v.", a section sign, a code
 # abbreviation or "<volume> <Abbrev.> <page>" with an abbreviation dot. Plain
