@@ -140,6 +140,7 @@ class _Resolver:
 
     def __init__(self) -> None:
         self.done: list[Citation] = []
+        self.by_index: dict[int, Citation] = {}
         self.works = 0
         self.titled: dict[tuple[str, str], list[tuple[str, _Sig]]] = defaultdict(list)
         self.by_cvp: dict[tuple[str, str, str], str] = {}
@@ -158,6 +159,7 @@ class _Resolver:
         """Record a resolved citation in the indexes."""
         position = len(self.done)
         self.done.append(citation)
+        self.by_index[citation.index] = citation
         self.works_in_note[citation.note].add(citation.work)
         if citation.short_form is not None:
             return
@@ -206,6 +208,13 @@ class _Resolver:
         return replace(citation, work=self.new_work(citation))
 
     def _link(self, citation: Citation, target: Citation, problem: str | None = None) -> Citation:
+        if target.short_form is not None:
+            # "Ibid." after "Ibid.": the antecedent is the full citation both mean.
+            if target.antecedent is None:
+                return self._unresolved(
+                    citation, "refers back to a short form that could not be resolved"
+                )
+            target = self.by_index[target.antecedent]
         return replace(
             citation,
             antecedent=target.index,

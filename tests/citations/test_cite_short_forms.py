@@ -174,3 +174,15 @@ def test_short_forms_do_not_cross_manuscripts() -> None:
 def test_work_ids_follow_first_appearance() -> None:
     cites = cite_notes(MANNING, KISSINGER, "Ibid.", MANNING)
     assert [fields(c)["work"] for c in cites] == ["w1", "w2", "w2", "w1"]
+
+
+def test_ibid_after_ibid_points_at_the_full_citation() -> None:
+    full, first, second = cite_notes(KISSINGER, "Ibid., 14.", "Ibid., 15.")
+    assert (first.antecedent, second.antecedent) == (full.index, full.index)
+    assert second.pinpoint == "15"
+
+
+def test_ibid_after_an_unresolved_short_form_is_unresolved() -> None:
+    _supra, ibid = cite_notes("Smith, supra note 4.", "Ibid.")
+    assert ibid.antecedent is None
+    assert ibid.problem is not None
