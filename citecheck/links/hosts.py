@@ -38,14 +38,13 @@ def host_key(url: str) -> str:
 
 @dataclass(slots=True, eq=False)  # a gate is itself, not its numbers: hashable by identity
 class HostGate:
-    """Requests in flight to one host, under a limit that 429 answers lower."""
+    """Requests in flight to one host, in a window that grows until a 429 caps it."""
 
     name: str
     ceiling: int  # the most we will ever have in flight here
     limit: int = 2  # the current window, grown up to the ceiling
     in_flight: int = 0
     pending: int = 0  # URLs on this host not finished yet (for global priority)
-    throttled: int = 0  # 429 answers seen
     latency: float = 0.1  # smoothed seconds per request
     _credit: int = 0  # full-window answers since the window last grew
     not_before: float = 0.0  # loop time before which nothing is sent (Retry-After)
@@ -94,7 +93,6 @@ class HostGate:
         lower (answers processed since), and using it would halve a host's
         speed for nothing.
         """
-        self.throttled += 1
         if sent_with <= 1:
             # One at a time is already too much: a rate limit; pause the host.
             self.pause(retry_after if retry_after is not None else 1.0)
@@ -146,10 +144,6 @@ class Gates:
             gate = HostGate(name=name, ceiling=self._limits.get(name, self._per_host))
             self._hosts[name] = gate
         return gate
-
-    @property
-    def hosts(self) -> tuple[HostGate, ...]:
-        return tuple(self._hosts.values())
 
     @asynccontextmanager
     async def slot(self, gate: HostGate, *, first: bool = False) -> AsyncIterator[int]:

@@ -369,7 +369,8 @@ def test_huge_page_is_not_downloaded(new_host: NewHost, settings: LinkSettings) 
     result = run([site.url("/huge")], settings)[site.url("/huge")]
     assert result.status is LinkStatus.ALIVE
     assert result.page_title == "Huge"
-    assert site.bytes_sent["/huge"] < size // 4  # stopped early (socket buffers hold a few MB)
+    # Stopped early: 64 KiB read, plus what socket buffers took (about 100 KB seen here).
+    assert site.bytes_sent["/huge"] < 4 * 1024 * 1024
 
 
 def test_pdf_is_read_when_small_and_skipped_when_big(
