@@ -130,9 +130,13 @@ _IBID_RE = re.compile(
     rf"^(?P<word>ibid(?:em)?|id)\.?(?:,?\s*{_LOCATOR})?\s*(?:\(.*\))?\s*[.,]?\s*(?=$|[A-Z(])",
     re.IGNORECASE,
 )
+_AUTHOR_PAGE_RE = re.compile(
+    r"^(?P<who>[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+)?),\s*(?:pp?\.\s*)?"
+    r"(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?$"
+)
 _SUPRA_RE = re.compile(
     r"^(?P<who>.{1,240}?),?\s+(?:supra|op\.\s?cit\.?|loc\.\s?cit\.?)"
-    r"(?:,?\s*(?:note|n\.)\s*(?P<note>\d{1,4}))?"
+    r"(?:,?\s*(?:notes?|nn?\.?)\s*(?P<note>\d{1,4}))?"
     r"(?:,?\s*(?:at\s+)?(?:(?:pp?\.|pages?|paras?\.|¶+|§+)\s*)?(?P<pin>[\dIVXLCDMivxlcdm][\w–—\-]{0,20}))?",
     re.IGNORECASE,
 )
@@ -157,6 +161,12 @@ def _short_form(text: str) -> Parsed | None:
             supra_note=m.group("note"),
             short_who=who,
             pinpoint=_pin(pin) if pin else None,
+        )
+    m = _AUTHOR_PAGE_RE.match(stripped)
+    if m and m.group("who").split()[0].casefold() not in _NOT_NAMES:
+        # "Kissinger, 45.": an author and a page, the shortest short form.
+        return Parsed(
+            short_form=ShortForm.SHORT_TITLE, short_who=m.group("who"), pinpoint=m.group("pin")
         )
     return None
 

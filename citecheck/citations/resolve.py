@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from citecheck.model import Citation, ShortForm
+from citecheck.model import Citation, CitationType, ShortForm
 
 __all__ = ["Hint", "resolve_citations"]
 
@@ -199,8 +199,10 @@ class _Resolver:
             return self._ibid(citation)
         if form is ShortForm.SUPRA:
             return self._supra(citation, hint)
-        if form is ShortForm.SHORT_TITLE:
+        if form is ShortForm.SHORT_TITLE and citation.type is CitationType.CASE:
             return self._short_case(citation, hint)
+        if form is ShortForm.SHORT_TITLE:
+            return self._short_author(citation, hint)
         if _looks_short_title(citation):
             found = self._short_title(citation)
             if found is not None:
@@ -299,6 +301,15 @@ class _Resolver:
                 f"{citation.authors[0].family} with that title",
             )
         return None
+
+    def _short_author(self, citation: Citation, hint: Hint) -> Citation:
+        """ "Kissinger, 45.": the latest full citation of a work by that author."""
+        who = hint[1] or ""
+        family = _fold(re.split(r"\s+(?:and|&)\s+", who)[0])
+        positions = self.full_by_family.get(family, [])
+        if positions:
+            return self._link(citation, self.done[positions[-1]])
+        return self._unresolved(citation, f"short form {who!r}: no earlier work by {who}")
 
     def _short_case(self, citation: Citation, hint: Hint) -> Citation:
         guess = _fold(hint[1] or "")

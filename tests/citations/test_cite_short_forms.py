@@ -33,6 +33,8 @@ BROWN = "Brown v. Board of Education, 347 U.S. 483, 495 (1954)."
         pytest.param("Kissinger, supra note 1.", ShortForm.SUPRA, None, id="supra-note"),
         pytest.param("Kissinger, supra, at 20.", ShortForm.SUPRA, "20", id="supra-no-note"),
         pytest.param("Kissinger, op. cit., p. 20.", ShortForm.SUPRA, "20", id="op-cit"),
+        pytest.param("Kissinger, supra n. 1, at 20.", ShortForm.SUPRA, "20", id="supra-n"),
+        pytest.param("Kissinger, 20.", ShortForm.SHORT_TITLE, "20", id="author-page"),
     ],
 )
 def test_short_forms_point_at_the_work_in_note_one(
