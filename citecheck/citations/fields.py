@@ -643,6 +643,12 @@ _PUB_PAREN_RE = re.compile(
     r"^(?P<place>[^:()]{2,80}?)\s*:\s*(?P<pub>[^()]{0,160}?)(?:,\s*(?P<rest>.*))?$"
 )
 _EDITION_RE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|rev\.?|revised|new)\s+ed(?:\.|ition)?$", re.I)
+# "Washington, DC", "Ithaca, NY", "Oxford, UK", "México, D.F.": city, region.
+# MLA's medium of publication ("... 2010. Print.") says nothing we keep.
+_MEDIUM_WORDS = frozenset(("print", "web", "online", "digital", "pdf", "kindle", "cd-rom"))
+_PLACE_RE = re.compile(
+    r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,2},\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.?)$"
+)
 _MONTH_ONLY_RE = re.compile(r"^(?P<m>[A-Z][a-z]+\.?)$")
 _NEWSPAPER_RE = re.compile(
     r"\b(?:Times|Post|Herald|Tribune|Guardian|Gazette|Chronicle|Telegraph|Independent|Observer"
@@ -780,6 +786,11 @@ def _read_paren(d: _Draft, inner: str, tail: _Tail) -> None:
         d.strong = True
         tail.book_hint = True
         return
+    if _PLACE_RE.match(inner.rstrip(" ,")) and not find_dates(inner):
+        # "(Washington, DC, 2013)" after its year was taken: a place.
+        d.place = d.place or _tidy(inner)
+        tail.book_hint = True
+        return
     m2 = _MONTH_ONLY_RE.match(inner)
     if m2 and month_number(m2.group("m")):
         tail.month_only = month_number(m2.group("m"))
@@ -892,7 +903,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             d.series, d.number = _tidy(m.group("s")), m.group("n") or m.group("code")
             tail.seen_meta = True
             continue
-        if _EDITION_RE.match(value):
+        if _EDITION_RE.match(value) or value.casefold() in _MEDIUM_WORDS:
             continue
         if _SERIES_START_RE.match(value) and (tail.texts or d.title):
             d.series = value

@@ -129,6 +129,27 @@ _ORG_WORDS = frozenset(
         "unit",
         "coalition",
         "alliance",
+        # Spanish and French: manuscripts on Mexico cite its agencies by name.
+        "secretaría",
+        "secretaria",
+        "instituto",
+        "comisión",
+        "comision",
+        "consejo",
+        "ministerio",
+        "ministère",
+        "gobierno",
+        "banco",
+        "universidad",
+        "centro",
+        "fundación",
+        "asociación",
+        "procuraduría",
+        "senado",
+        "cámara",
+        "congreso",
+        "dirección",
+        "subsecretaría",
     ]
 )
 
@@ -258,8 +279,9 @@ def looks_corporate(text: str) -> bool:
         return True
     if any(w.casefold() in _ORG_WORDS for w in words):
         return True
-    # "U.S.", "UN", "DHS": an acronym on its own or leading a name.
-    return bool(re.match(r"^(?:[A-Z]\.){2,}\s|^[A-Z]{2,6}$", stripped))
+    # "U.S. ...", "DHS": a country's initials leading a name, or an acronym
+    # alone. Other initials ("J.R.R. Tolkien") are a person's.
+    return bool(re.match(r"^(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.)\s|^[A-Z]{2,6}$", stripped))
 
 
 def _is_name_token(token: str) -> bool:

@@ -645,6 +645,40 @@ MORE_CASES = [
         {"type": "other", "authors": ["Bersin"], "place": "San Diego", "date": "2012-05-05"},
         id="interview",
     ),
+    pytest.param(
+        "U.S. Department of State, Bureau of International Narcotics and Law Enforcement "
+        "Affairs, International Narcotics Control Strategy Report (Washington, DC, 2013).",
+        {
+            "type": "report",
+            "title": "International Narcotics Control Strategy Report",
+            "place": "Washington, DC",
+            "publisher": None,
+            "date": "2013",
+        },
+        id="place-without-publisher",
+    ),
+    pytest.param(
+        "J.R.R. Tolkien, The Hobbit (London: Allen & Unwin, 1937), 12.",
+        {"type": "book", "authors": ["Tolkien"], "given": ["J.R.R."], "corporate": [False]},
+        id="initials-are-not-an-acronym",
+    ),
+    pytest.param(
+        "Secretaría de Gobernación, Programa Especial de Migración 2014-2018 (México, D.F.: "
+        "SEGOB, 2014).",
+        {
+            "authors": ["Secretaría de Gobernación"],
+            "corporate": [True],
+            "title": "Programa Especial de Migración 2014-2018",
+            "place": "México, D.F.",
+            "date": "2014",
+        },
+        id="spanish-agency",
+    ),
+    pytest.param(
+        "Smith, John. Border Lines. New York: Penguin, 2010. Print.",
+        {"type": "book", "title": "Border Lines", "publisher": "Penguin", "container": None},
+        id="mla-medium-dropped",
+    ),
 ]
 
 
