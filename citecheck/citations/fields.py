@@ -84,7 +84,6 @@ class _Draft:
     urls: list[str] = field(default_factory=list)
     doi: str | None = None
     accessed: PartialDate | None = None
-    editors: bool = False
     chapter: bool = False
     strong: bool = False
     title_marked: bool = False
@@ -436,7 +435,6 @@ def _take_authors(d: _Draft, limit: int) -> int:
         found = parse_authors(_EDITOR_RE.sub("", text[:period]))
         if found:
             d.authors, d.et_al = found
-            d.editors = bool(_EDITOR_RE.search(text[:period]))
             return period + 1
     if first_comma > 0 and period > first_comma:
         # "Boghardt, Thomas. Title": inverted, ended by a period.
@@ -459,7 +457,6 @@ def _take_authors(d: _Draft, limit: int) -> int:
             found = parse_authors(_EDITOR_RE.sub("", block))
             if found and (found[0][0].corporate or not _titleish(block)):
                 d.authors, d.et_al = found
-                d.editors = bool(_EDITOR_RE.search(block))
                 if found[0][0].corporate and len(found[0]) == 1:
                     stop = _extend_corporate(d, text, stop, commas)
                 return stop + 1
@@ -764,8 +761,7 @@ def _read_paren(d: _Draft, inner: str, tail: _Tail) -> None:
     if not inner:
         return
     if _EDITOR_RE.fullmatch(inner) or re.fullmatch(r"(?i)eds?\.?", inner):
-        d.editors = True
-        return
+        return  # "(ed.)": the names before it edited the work
     m = re.fullmatch(r"(?i)at\s+(?:pp?\.\s*|page\s+)?(?P<p>[\w–-]+)", inner)
     if m:
         d.pinpoint = m.group("p")
@@ -882,7 +878,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             d.pinpoint = value
             continue
         if re.fullmatch(r"(?i)(?:eds?|editors?|comp|trans)\.?", value):
-            d.editors = True
+            # "Tom Ruiz, ed., Title": the authors edited the book; nothing to keep.
             continue
         if _REPORT_CODE_RE.match(value) and (tail.texts or d.title):
             d.number = value
@@ -1004,9 +1000,7 @@ def _finish_type(d: _Draft) -> CitationType:
     return CitationType.OTHER
 
 
-def _parsed(d: _Draft, **extra: object) -> Parsed:
-    number = d.number
-    issue = d.issue
+def _parsed(d: _Draft) -> Parsed:
     return Parsed(
         type=_finish_type(d),
         authors=d.authors,
@@ -1014,19 +1008,18 @@ def _parsed(d: _Draft, **extra: object) -> Parsed:
         title=_tidy(d.title),
         container=_tidy(d.container),
         volume=d.volume,
-        issue=issue,
+        issue=d.issue,
         pages=d.pages,
         pinpoint=d.pinpoint,
         date=d.date,
         publisher=_tidy(d.publisher),
         place=_tidy(d.place),
         series=_tidy(d.series),
-        number=number,
+        number=d.number,
         urls=tuple(dict.fromkeys(d.urls)),
         doi=d.doi,
         accessed=d.accessed,
         problem=d.problem,
-        **extra,  # type: ignore[arg-type]
     )
 
 
@@ -1057,9 +1050,10 @@ def _presentation(d: _Draft) -> bool:
 
 
 def parse_piece(piece: Piece) -> Parsed | None:
-    """The fields of the work ``piece`` cites; None when it is prose.
+    """The fields of the work ``piece`` cites; None when it reads as prose.
 
-    Never raises on odd text: what cannot be read becomes ``problem``.
+    Meant never to raise on any text (a hypothesis test holds it to that);
+    the stage still guards each call, so one bug costs one citation.
     """
     text = piece.text
     if not text.strip():
@@ -1162,7 +1156,6 @@ def _fields(d: _Draft, piece: Piece) -> None:
         d.title_quoted = kind == "quote"
         if found:
             d.authors, d.et_al = found
-            d.editors = bool(_EDITOR_RE.search(d.text[:a]))
         d.blank(a, b)
         # A second marked stretch after the title is the container.
         for a2, b2, text2, _k2 in marked[1:]:
