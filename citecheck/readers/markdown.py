@@ -23,7 +23,13 @@ import re
 from dataclasses import dataclass, field
 
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
-from citecheck.readers.plaintext import InlineMarker, decode_text, inline_text, read_text
+from citecheck.readers.plaintext import (
+    InlineMarker,
+    decode_text,
+    inline_lines,
+    inline_text,
+    read_text,
+)
 
 __all__ = ["read"]
 
@@ -160,6 +166,7 @@ def _build(
     pieces: list[str] = []
     markers: list[NoteMarker] = []
     notes: list[NoteText] = []
+    line_starts: list[tuple[int, int]] = []
     offset = 0
     title: str | None = None
     for block in blocks:
@@ -167,12 +174,18 @@ def _build(
         found: list[InlineMarker] = []
         if block.kind == "code":
             plain = source
+            starts = _code_starts(source)
         else:
-            plain, found = inline_text(source, markdown_notes=True, links=links)
+            plain, found, starts = inline_lines(source, markdown_notes=True, links=links)
         if block.kind == "heading" and title is None and plain.strip():
             title = " ".join(plain.split())
         if pieces:
             offset += 2
+        # A block's lines are consecutive source lines from block.line on.
+        if plain:
+            _add_line(line_starts, offset, block.line)
+            for start, lines in starts:
+                _add_line(line_starts, offset + start, block.line + lines)
         for marker in found:
             line = block.line + source.count("\n", 0, marker.source)
             label = marker.label
@@ -203,4 +216,23 @@ def _build(
         markers=tuple(markers),
         notes=tuple(notes),
         title=title,
+        line_starts=tuple(line_starts),
     )
+
+
+def _code_starts(source: str) -> list[tuple[int, int]]:
+    """Line starts of a code block, which the body keeps verbatim."""
+    starts: list[tuple[int, int]] = []
+    newline = source.find("\n")
+    while newline >= 0:
+        starts.append((newline + 1, len(starts) + 1))
+        newline = source.find("\n", newline + 1)
+    return starts
+
+
+def _add_line(starts: list[tuple[int, int]], offset: int, line: int) -> None:
+    """Record a line start; of two at one offset the later line wins."""
+    if starts and starts[-1][0] == offset:
+        starts[-1] = (offset, line)
+    else:
+        starts.append((offset, line))

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from citecheck.errors import InputError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
 
-__all__ = ["InlineMarker", "decode_text", "inline_text", "read", "read_text"]
+__all__ = ["InlineMarker", "decode_text", "inline_lines", "inline_text", "read", "read_text"]
 
 
 # --------------------------------------------------------------------------
@@ -112,6 +112,23 @@ def inline_text(
 ) -> tuple[str, list[InlineMarker]]:
     """Markdown inline markup -> plain text, and the markers found in it.
 
+    The same as ``inline_lines`` without the line starts.
+    """
+    text, markers, _ = inline_lines(
+        source, sup_markers=sup_markers, markdown_notes=markdown_notes, links=links
+    )
+    return text, markers
+
+
+def inline_lines(
+    source: str,
+    *,
+    sup_markers: bool = False,
+    markdown_notes: bool = False,
+    links: Mapping[str, str] | None = None,
+) -> tuple[str, list[InlineMarker], list[tuple[int, int]]]:
+    """Markdown inline markup -> plain text, its markers and its line starts.
+
     Escapes are undone, emphasis and HTML tags removed, code spans kept
     verbatim, ``<url>`` autolinks kept as the URL and ``[text](url)`` written
     as ``text (url)`` so that no URL is lost; ``[text][ref]`` does the same
@@ -119,19 +136,36 @@ def inline_text(
     ``<sup>n</sup>`` is a note marker; with ``markdown_notes``, ``[^label]``
     and ``^[inline note]`` are. Markers are removed from the text and
     returned with their offsets.
+
+    The line starts are ``(offset, lines)`` pairs, offsets increasing: the
+    text from ``offset`` on was read ``lines`` lines below the first line of
+    ``source``. Every line after the first that gives text has one. Text
+    inside a construct that spans lines and loses some of its line ends (a
+    tag, a link title, an inline note) counts from where the construct starts.
     """
     out: list[str] = []
     markers: list[tuple[str, int, str | None]] = []  # label, source pos, inline note
+    starts: list[tuple[int, int]] = []
+    size = 0  # length of the text so far, sentinels included
+    seen = 0  # line ends in source[:pos]
     pos = 0
     end = len(source)
     while pos < end:
         m = _INLINE.search(source, pos)
+        stop = end if m is None else m.start()
+        # Plain text is copied as it is, so its line ends map one to one.
+        newline = source.find("\n", pos, stop)
+        while newline >= 0:
+            seen += 1
+            _add_start(starts, size - len(markers) + newline + 1 - pos, seen)
+            newline = source.find("\n", newline + 1, stop)
+        out.append(source[pos:stop])
+        size += stop - pos
         if m is None:
-            out.append(source[pos:])
             break
-        out.append(source[pos : m.start()])
         pos = m.end()
         kind = m.lastgroup
+        appended = len(out)
         if kind == "esc":
             out.append(m.group(0)[1])
         elif kind == "auto":
@@ -200,7 +234,32 @@ def inline_text(
             out.append(m.group("pandoc_sup"))
         else:  # pragma: no cover - every alternative is named above
             out.append(m.group(0))
-    return _lift_markers("".join(out), markers)
+        piece = out[-1] if len(out) > appended else ""
+        size += len(piece)
+        lost = source.count("\n", m.start(), pos)
+        if lost:
+            kept = piece.count("\n")
+            if kept == lost:
+                # Every line end survived, in order (no branch makes new ones).
+                first = size - len(piece) - len(markers)
+                newline = piece.find("\n")
+                while newline >= 0:
+                    seen += 1
+                    _add_start(starts, first + newline + 1, seen)
+                    newline = piece.find("\n", newline + 1)
+            else:
+                seen += lost
+                _add_start(starts, size - len(markers), seen)
+    text, lifted = _lift_markers("".join(out), markers)
+    return text, lifted, starts
+
+
+def _add_start(starts: list[tuple[int, int]], offset: int, lines: int) -> None:
+    """Record a line start; of two at one offset the later line wins."""
+    if starts and starts[-1][0] == offset:
+        starts[-1] = (offset, lines)
+    else:
+        starts.append((offset, lines))
 
 
 def _in_url(source: str, index: int) -> bool:
@@ -392,15 +451,22 @@ def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
     body_blocks, raw_notes = _assign(_blocks(text))
     pieces: list[str] = []
     markers: list[NoteMarker] = []
+    line_starts: list[tuple[int, int]] = []
     offset = 0
     title: str | None = None
     for block in body_blocks:
         source = "\n".join(block.lines)
-        plain, found = inline_text(source, sup_markers=True)
+        plain, found, starts = inline_lines(source, sup_markers=True)
         if block.kind == "heading" and title is None and plain.strip():
             title = " ".join(plain.split())
         if pieces:
             offset += 2
+        # Each block line is one source line, so line k of the block is
+        # block.line + k; the blocks are in source order.
+        if plain:
+            _add_start(line_starts, offset, block.line)
+            for start, lines in starts:
+                _add_start(line_starts, offset + start, block.line + lines)
         for marker in found:
             line = block.line + source.count("\n", 0, marker.source)
             markers.append(
@@ -430,4 +496,5 @@ def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
         markers=tuple(markers),
         notes=notes,
         title=title,
+        line_starts=tuple(line_starts),
     )
