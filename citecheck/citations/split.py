@@ -190,6 +190,12 @@ _CANONICAL = {
 _NEXT_WORK_RE = re.compile(
     r"(?<=[)\d])\.\s+(?=[A-Z][\w’'-]+(?:\s(?:[A-Z][\w.’'-]*|de|la|van|von)){0,3},\s)"
 )
+# "(New York: Penguin, 2014), 12. Kissinger argues that ...": prose after a
+# citation starts a piece of its own (which the field parser then drops).
+_PROSE_AFTER_RE = re.compile(
+    r"(?<=[)\d])\.\s+(?=(?!(?:Retrieved|Available|Accessed|Archived|Last|Reprinted|Originally"
+    r"|Translated|Cited|Quoted|Print|Web|Online)\b)[A-Z][a-z]+\s+[a-z])"
+)
 _SIGNAL_SENTENCE_RE = re.compile(
     r"(?<=[.!?”\"])\s+(?=(?:See|Cf\.|Compare|But see|But cf\.|Accord|Contra|E\.\s?g\.)\b)"
 )
@@ -285,6 +291,7 @@ def _cuts(text: str, mask: bytearray) -> list[Span]:
         sub_start = a
         cuts = [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
         cuts += [m for m in _NEXT_WORK_RE.finditer(text, a, b) if _next_work(text, sub_start, m)]
+        cuts += [m for m in _PROSE_AFTER_RE.finditer(text, a, b) if _next_work(text, sub_start, m)]
         for m in sorted(cuts, key=lambda m: m.start()):
             if m.start() < sub_start:
                 continue

@@ -271,6 +271,18 @@ def test_see_before_prose_is_not_a_signal() -> None:
             [(None, "Smith, J. (2010)")],
             id="apa-not-cut-after-year",
         ),
+        pytest.param(
+            "Henry Kissinger, World Order (New York: Penguin, 2014), 12. Kissinger argues that "
+            "the Westphalian system is eroding.",
+            [(None, "Henry Kissinger"), (None, "Kissinger argues")],
+            id="prose-after-a-citation",
+        ),
+        pytest.param(
+            "Smith, J. (2012). Title of it. Journal of Things, 3(2), 1-10. Retrieved from "
+            "https://example.org/x",
+            [(None, "Smith, J. (2012)")],
+            id="retrieved-from-stays",
+        ),
     ],
 )
 def test_prose_and_full_stops(text: str, expected: list[tuple[str | None, str]]) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from cite_factories import assert_fields, cite_notes, cite_one
 
+from citecheck.model import PartialDate
+
 CASES = [
     # ---------------------------------------------------------------- Chicago
     pytest.param(
@@ -758,3 +760,11 @@ def test_italics_and_plain_text_agree(marked: str, plain: str) -> None:
 )
 def test_prose_notes_cite_nothing(text: str) -> None:
     assert cite_notes(text) == ()
+
+
+def test_prose_after_a_citation_is_not_part_of_it() -> None:
+    (cite,) = cite_notes(
+        "Ann Lee, Border Towns (Austin: University of Texas Press, 2005), 45. The book covers "
+        "the period from 1848 to 1910."
+    )
+    assert (cite.pinpoint, cite.date, cite.title) == ("45", PartialDate(2005), "Border Towns")
