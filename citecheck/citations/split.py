@@ -290,8 +290,20 @@ def _cuts(text: str, mask: bytearray) -> list[Span]:
     for a, b in spans:
         sub_start = a
         cuts = [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
-        cuts += [m for m in _NEXT_WORK_RE.finditer(text, a, b) if _next_work(text, sub_start, m)]
-        cuts += [m for m in _PROSE_AFTER_RE.finditer(text, a, b) if _next_work(text, sub_start, m)]
+        cuts += [
+            m
+            for m in _NEXT_WORK_RE.finditer(text, a, b)
+            if not mask[m.start()] and _next_work(text, sub_start, m)
+        ]
+        # Prose after a citation is cut off, unless it gives a URL: "The full
+        # text is at <url>" still belongs to the work before it.
+        cuts += [
+            m
+            for m in _PROSE_AFTER_RE.finditer(text, a, b)
+            if not mask[m.start()]
+            and _next_work(text, sub_start, m)
+            and not _URL_RE.search(text, m.end(), b)
+        ]
         for m in sorted(cuts, key=lambda m: m.start()):
             if m.start() < sub_start:
                 continue

@@ -278,6 +278,12 @@ def test_see_before_prose_is_not_a_signal() -> None:
             id="prose-after-a-citation",
         ),
         pytest.param(
+            "Ann Lee, Border Towns (Austin: University of Texas Press, 2005), 45. The full text "
+            "is at https://example.org/lee.pdf.",
+            [(None, "Ann Lee")],
+            id="prose-with-the-url-stays",
+        ),
+        pytest.param(
             "Smith, J. (2012). Title of it. Journal of Things, 3(2), 1-10. Retrieved from "
             "https://example.org/x",
             [(None, "Smith, J. (2012)")],
