@@ -60,6 +60,10 @@ class LinkSettings:
     offline: bool = False
     probe_soft_404: bool = True
     doi_resolver: str = "https://doi.org/"
+    # Well-known names that must resolve when DNS works. When a cited host
+    # "does not exist" and none of these resolves either, DNS itself is
+    # broken: the links are unverified, not dead. () turns the check off.
+    dns_canaries: tuple[str, ...] = ("example.com", "iana.org", "wikipedia.org")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,9 @@ _KEYS: dict[str, tuple[str, str]] = {
     "cache": ("links", "cache_path"),
     "cache-max-age": ("links", "cache_max_age"),
     "doi-resolver": ("links", "doi_resolver"),
+    "dns-canaries": ("links", "dns_canaries"),
+    "max-bytes": ("links", "max_bytes"),
+    "probe-soft-404": ("links", "probe_soft_404"),
     "archive": ("archive", "enabled"),
     "archive-providers": ("archive", "providers"),
     "warc-dir": ("archive", "warc_dir"),

@@ -278,6 +278,12 @@ class _Run:
             return retry.answer
         except httpx.HTTPError as error:
             failure = network_failure(error)
+            if failure[0] == NetworkFailure.NO_SUCH_HOST and not await self.watch.dns_works():
+                failure = (
+                    NetworkFailure.NETWORK_DOWN,
+                    "unverified: DNS knows no name at all, not even well-known ones "
+                    "(no network, or a broken resolver)",
+                )
             if failure[0] == NetworkFailure.NETWORK_DOWN:
                 # Told at once, before anyone waiting on this host is let go.
                 self.watch.network_down(gate.name, failure[1])
@@ -721,7 +727,10 @@ async def _check_all(
     transport: httpx.AsyncBaseTransport | None,
     finish: Callable[[_Entry, LinkResult], None],
 ) -> None:
-    watch = OfflineWatch(hosts_in_run=len({host_key(e.target) for e in entries}))
+    watch = OfflineWatch(
+        hosts_in_run=len({host_key(e.target) for e in entries}),
+        dns_canaries=settings.dns_canaries,
+    )
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout, pool=None)
     if transport is None:
         widest = max((limit for _, limit in settings.per_host_limits), default=1)

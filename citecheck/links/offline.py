@@ -7,6 +7,10 @@ Internet:
 
 * up front, ``is_network_available`` asks the kernel for a route to a public
   address (a UDP "connect" only picks a route; nothing is sent);
+* when a cited host "does not exist", ``OfflineWatch.dns_works`` asks the
+  resolver, once per run, for a few well-known names: a resolver that knows
+  none of them is broken (or answers NXDOMAIN for everything, as captive and
+  sandboxed networks do), so the failure says nothing about the cited host;
 * during the run, ``OfflineWatch`` counts hosts whose connections failed in a
   way that blames our side (network unreachable, DNS temporarily failing, a
   connect error with no answer). When the first few hosts all fail like that
@@ -24,6 +28,7 @@ __all__ = ["OfflineWatch", "is_local_host", "is_network_available"]
 # Public anycast resolvers, used only as route targets: no packet is sent to them.
 _ROUTE_TARGETS = ((socket.AF_INET, "1.1.1.1"), (socket.AF_INET6, "2606:4700:4700::1111"))
 _HOSTS_TO_DECIDE = 3
+_CANARY_TIMEOUT = 5.0
 
 
 def is_network_available() -> bool:
@@ -54,10 +59,26 @@ def is_local_host(host: str) -> bool:
     return address.is_loopback or address.is_private or address.is_link_local
 
 
+async def _resolves_any(names: tuple[str, ...]) -> bool:
+    """True when the system resolver knows at least one of ``names``."""
+    loop = asyncio.get_running_loop()
+    for name in names:
+        try:
+            await asyncio.wait_for(
+                loop.getaddrinfo(name, 443, type=socket.SOCK_STREAM), timeout=_CANARY_TIMEOUT
+            )
+        except (OSError, TimeoutError):
+            continue
+        return True
+    return False
+
+
 class OfflineWatch:
     """Declares the run offline when the first hosts tried all fail on our side."""
 
-    def __init__(self, *, hosts_in_run: int) -> None:
+    def __init__(self, *, hosts_in_run: int, dns_canaries: tuple[str, ...] = ()) -> None:
+        self._canaries = dns_canaries
+        self._dns_verdict: asyncio.Future[bool] | None = None
         self._needed = max(1, min(_HOSTS_TO_DECIDE, hosts_in_run))
         self._down_hosts: set[str] = set()
         self._answered = False
@@ -67,6 +88,14 @@ class OfflineWatch:
     @property
     def offline(self) -> bool:
         return self.event.is_set()
+
+    async def dns_works(self) -> bool:
+        """Does the resolver know any well-known name? Asked once per run."""
+        if not self._canaries:
+            return True
+        if self._dns_verdict is None:
+            self._dns_verdict = asyncio.ensure_future(_resolves_any(self._canaries))
+        return await asyncio.shield(self._dns_verdict)
 
     def answered(self) -> None:
         """Some server answered (any HTTP status, even a refusal): the network works."""
@@ -78,7 +107,8 @@ class OfflineWatch:
         self._down_hosts.add(host)
         if len(self._down_hosts) >= self._needed:
             self.reason = (
-                f"offline: no network ({len(self._down_hosts)} hosts unreachable, e.g. {why}); "
+                f"offline: no network ({len(self._down_hosts)} hosts unreachable, e.g. "
+                f"{why.removeprefix('unverified: ')}); "
                 "nothing was checked, rerun when connected"
             )
             self.event.set()

@@ -67,6 +67,33 @@ def test_unresolvable_host_is_dead(new_host: NewHost, settings: LinkSettings) ->
     assert by_url[fine].status is LinkStatus.ALIVE
 
 
+def test_broken_dns_is_offline_not_dead(
+    settings: LinkSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A resolver that answers NXDOMAIN for every name (sandboxes, captive
+    # portals) must not turn every cited host into a dead link.
+    asked: list[tuple[str, ...]] = []
+
+    async def knows_nothing(names: tuple[str, ...]) -> bool:
+        asked.append(names)
+        return False
+
+    monkeypatch.setattr("citecheck.links.offline._resolves_any", knows_nothing)
+    cited = {f"https://press{i}.invalid/story/{i}": [str(i)] for i in range(12)}
+    results = asyncio.run(check_links(cited, settings, transport=NoSuchNames()))
+    assert {r.status for r in results} == {LinkStatus.OFFLINE}
+    assert all("DNS" in r.reason for r in results)
+    assert len(asked) == 1  # the canaries are asked once per run, not per host
+
+
+def test_dns_check_can_be_switched_off(settings: LinkSettings) -> None:
+    plain = replace(settings, dns_canaries=())
+    results = asyncio.run(
+        check_links({"https://gone.invalid/x": ["1"]}, plain, transport=NoSuchNames())
+    )
+    assert results[0].status is LinkStatus.DEAD
+
+
 def test_network_down_reports_offline_for_every_link(settings: LinkSettings) -> None:
     transport = Unplugged()
     cited = {f"https://site{i % 20}.example.org/page/{i}": [str(i)] for i in range(100)}
