@@ -19,6 +19,7 @@ arguments kept as text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 
@@ -35,6 +36,7 @@ _CONTROL = re.compile(r"\\(?:([A-Za-z@]+)\*?|(.))", re.DOTALL)
 _TEXT = re.compile(r"[^\\{}%~$`'\-\n&]+")
 _URL_ESCAPE = re.compile(r"\\([#$%&_{}~^\\])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_WORDS = re.compile(r"\S+")
 
 _SYMBOLS = {
     "&": "&", "$": "$", "%": "%", "#": "#", "_": "_", "{": "{", "}": "}",
@@ -151,9 +153,22 @@ class _Parser:
         self.notes: list[NoteText] = []
         self.stopped = False
         self.depth = 0
+        # The body's sink; while printing into it, (index in the sink, line)
+        # pairs record where each source line's text starts.
+        self.body: list[str] | None = None
+        self.line_starts: list[tuple[int, int]] = []
+        self.line_end = -1  # where the line of the last pair ends
 
     def line_of(self, index: int) -> int:
         return bisect.bisect_left(self.newlines, index) + 1
+
+    def mark_line(self, sink: list[str], line: int) -> None:
+        """The text printed next into the body comes from ``line``."""
+        self.line_end = self.newlines[line - 1] if line <= len(self.newlines) else self.end
+        if self.line_starts and self.line_starts[-1][0] == len(sink):
+            self.line_starts[-1] = (len(sink), line)
+        else:
+            self.line_starts.append((len(sink), line))
 
     # -- scanning helpers -------------------------------------------------
 
@@ -263,7 +278,12 @@ class _Parser:
 
     def _parse(self, sink: list[str], *, in_group: bool) -> None:
         src = self.src
+        body = sink is self.body
         while self.pos < self.end and not self.stopped:
+            # Each turn prints one token that starts at pos; a comparison
+            # with the current line's end keeps this cheap.
+            if body and self.pos > self.line_end:
+                self.mark_line(sink, self.line_of(self.pos))
             char = src[self.pos]
             if char == "}":
                 self.pos += 1
@@ -437,7 +457,7 @@ class _Parser:
             stop = self.src.find(closing, self.pos)
             stop = self.end if stop < 0 else stop
             if name != "comment":
-                sink.append("\n\n" + self.src[self.pos : stop].strip("\n") + "\n\n")
+                self._verbatim(self.src[self.pos : stop], sink)
             self.pos = min(stop + len(closing), self.end)
             return
         self.optional()
@@ -446,6 +466,22 @@ class _Parser:
                 self.raw_group()
             if name != "minipage":
                 self.raw_group()
+        sink.append("\n\n")
+
+    def _verbatim(self, text: str, sink: list[str]) -> None:
+        """Print a verbatim block, which keeps its lines."""
+        kept = text.strip("\n")
+        sink.append("\n\n")
+        if sink is not self.body:
+            sink.append(kept)
+        else:
+            line = self.line_of(self.pos + len(text) - len(text.lstrip("\n")))
+            for number, piece in enumerate(kept.split("\n")):
+                if number:
+                    sink.append("\n")
+                self.mark_line(sink, line + number)
+                sink.append(piece)
+            self.line_end = -1  # the parser's next token finds its own line
         sink.append("\n\n")
 
     def _footnote(self, word: str, start: int, sink: list[str]) -> None:
@@ -499,8 +535,12 @@ def read(path: str, data: bytes) -> Manuscript:
     parser.notes.clear()
     parser.markers.clear()
     sink: list[str] = []
+    parser.body = sink
     parser.parse(sink)
-    body, offsets = _body("".join(sink))
+    # Sink indexes -> offsets in the joined text.
+    sizes = [0, *itertools.accumulate(map(len, sink))]
+    starts = [(sizes[index], line) for index, line in parser.line_starts]
+    body, offsets, line_starts = _body("".join(sink), starts)
     markers = tuple(
         NoteMarker(label, offset, Location(path, line))
         for (label, line), offset in zip(parser.markers, offsets, strict=True)
@@ -512,22 +552,60 @@ def read(path: str, data: bytes) -> Manuscript:
         markers=markers,
         notes=tuple(parser.notes),
         title=title,
+        line_starts=line_starts,
     )
 
 
-def _body(text: str) -> tuple[str, list[int]]:
-    """Collapse whitespace paragraph by paragraph; lift marker sentinels."""
-    paragraphs = []
-    for paragraph in _PARAGRAPH.split(text):
-        lines = (" ".join(line.split()) for line in paragraph.split("\n"))
-        cleaned = "\n".join(line for line in lines if line)
-        if cleaned:
-            paragraphs.append(cleaned)
-    joined = "\n\n".join(paragraphs)
+def _body(
+    text: str, starts: list[tuple[int, int]]
+) -> tuple[str, list[int], tuple[tuple[int, int], ...]]:
+    """Collapse whitespace paragraph by paragraph; lift marker sentinels.
+
+    A run of blanks becomes a paragraph break if it holds an empty line,
+    else a line break if it holds a line end, else a space; runs at the
+    ends go. ``starts`` ((offset in ``text``, line) pairs, in order) are
+    moved to the body: a start in a blank run moves to the next word.
+    """
+    out: list[str] = []
+    size = 0
+    moved: list[tuple[int, int]] = []
+    pending = 0
+    gap_start = 0
+    for word in _WORDS.finditer(text):
+        start, end = word.span()
+        if out:
+            gap = text[gap_start:start]
+            sep = "\n\n" if _PARAGRAPH.search(gap) else "\n" if "\n" in gap else " "
+            out.append(sep)
+            size += len(sep)
+        while pending < len(starts) and starts[pending][0] < end:
+            at, line = starts[pending]
+            _add_start(moved, size + max(0, at - start), line)
+            pending += 1
+        out.append(word.group(0))
+        size += end - start
+        gap_start = end
+    joined = "".join(out)
     pieces = joined.split(_SENTINEL)
-    offsets = []
+    offsets: list[int] = []
     offset = 0
     for piece in pieces[:-1]:
         offset += len(piece)
         offsets.append(offset)
-    return "".join(pieces), offsets
+    # Sentinels vanish: a start moves back by those before it (in the
+    # joined text, sentinel k sits at offsets[k] + k).
+    line_starts: list[tuple[int, int]] = []
+    lifted = 0
+    for at, line in moved:
+        while lifted < len(offsets) and offsets[lifted] + lifted < at:
+            lifted += 1
+        _add_start(line_starts, at - lifted, line)
+    return "".join(pieces), offsets, tuple(line_starts)
+
+
+def _add_start(starts: list[tuple[int, int]], offset: int, line: int) -> None:
+    """Record a line start; of two at one offset the later line wins."""
+    if starts and starts[-1][0] == offset:
+        starts[-1] = (offset, line)
+    else:
+        starts.append((offset, line))
