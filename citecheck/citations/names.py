@@ -15,11 +15,10 @@ that looks personal ("Goldman Sachs").
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from citecheck.model import Person
 
-__all__ = ["fold_name", "looks_corporate", "parse_authors", "parse_person"]
+__all__ = ["looks_corporate", "parse_authors", "parse_person"]
 
 # Lower-case name particles that belong to the family name (de la Calle,
 # van Gogh). Matched case-insensitively: manuscripts write "De La Calle" too.
@@ -265,10 +264,6 @@ _ET_AL_RE = re.compile(
 _AND_RE = re.compile(r"\s*,?\s+(?:and|&)\s+|\s*&\s*|\s*;\s*")
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
 def looks_corporate(text: str) -> bool:
     """True when ``text`` names an organisation rather than a person."""
     words = re.findall(r"[^\W\d_]+", text)
@@ -433,8 +428,3 @@ def parse_authors(text: str, *, inverted: bool = False) -> tuple[tuple[Person, .
     # A lone single word ("Reuters", "Kissinger") is a family name only when
     # the caller says so by asking; here it stays a person with no given name.
     return tuple(people), et_al
-
-
-def fold_name(text: str) -> str:
-    """Accent- and case-free form of a name, for matching short forms."""
-    return re.sub(r"[^a-z ]", "", _fold(text).replace("’", "'")).strip()
