@@ -222,6 +222,13 @@ def _take_urls(d: _Draft) -> None:
         d.blank(m2.start(), m2.end())
     if d.urls or d.doi:
         d.strong = True
+    # Bracketed asides ("[The Labyrinth]", "[hereinafter QHSR]", an emptied
+    # "[<perma link>]") are no field of their own.
+    for m3 in _BRACKETED_RE.finditer(d.text):
+        d.blank(m3.start(), m3.end())
+
+
+_BRACKETED_RE = re.compile(r"\[[^\[\]]{0,200}\]")
 
 
 def _take_accessed(d: _Draft) -> None:
@@ -609,8 +616,16 @@ _VOL_RE = re.compile(r"^(?:vol\.?|volume|v\.)\s*(?P<v>[\w.-]+)$", re.I)
 _NO_RE = re.compile(r"^(?:no\.?|nos\.?|number|issue|iss\.|#)\s*(?P<n>[\w./-]+)$", re.I)
 _APA_VOL_RE = re.compile(r",\s*(?P<v>\d{1,4})\s?\((?P<i>[\w/–-]{1,10})\)(?=\s*(?:[,.:]|$))")
 _VOL_ISSUE_RE = re.compile(r"^(?P<v>\d{1,4})\s*\((?P<i>[\w/–-]{1,10})\)$")
-_PAGES_RE = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<p>[\w–—-]+(?:\s*[-–—]\s*\w+)?)$", re.I)
-_BARE_PAGES_RE = re.compile(r"^:?\s*(?P<p>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)$")
+_PAGES_RE = re.compile(
+    r"^(?:pp?\.|pages?|at|chap\.|ch\.|chapter|§+|paras?\.|¶+)\s*"
+    r"(?P<p>[\w–—-]+(?:\s*[-–—]\s*\w+)?(?:\s?ff?\.?)?(?:\s*nn?\.\s*\d+)?)$",
+    re.I,
+)
+# "45", "45–47", "xii", "45ff.", "45 n. 3": a page or range, alone in its element.
+_BARE_PAGES_RE = re.compile(
+    r"^:?\s*(?P<p>(?:\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(?:\d{1,5}|[ivxlc]{1,7}))?"
+    r"(?:\s?ff?\.?)?(?:\s*nn?\.\s*\d+)?)$"
+)
 _SERIES_NO_RE = re.compile(
     r"^(?P<s>(?:[A-Z][\w&.’'-]*\s+){0,6}?(?:[\w-]+\s+)?(?:Papers?|Reports?|Briefs?|Series|Notes?"
     r"|Stud(?:y|ies)|Memo(?:randum)?|Bulletin|Documents?|Publications?|Monographs?|Briefing"
@@ -847,7 +862,13 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
         m = _PAGES_RE.match(value)
         if m:
             pages = m.group("p")
-            if value.lower().startswith(("at", "p.", "page ")) and not re.search(r"[-–—]", pages):
+            label = value[: m.start("p")].strip().lower()
+            if label[:1] in ("c", "§", "¶") or label.startswith("para"):
+                # Chapters, sections, paragraphs: the locator keeps its label.
+                d.pinpoint = " ".join(value.split())
+            elif label in ("at", "p.", "page") and not re.search(r"[-–—]", pages):
+                d.pinpoint = pages
+            elif tail.book_hint and d.pinpoint is None:
                 d.pinpoint = pages
             elif d.pages is None:
                 d.pages = pages
@@ -862,7 +883,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             tail.container_hint = tail.seen_meta = True
             continue
         if m and (tail.texts or d.title):
-            pages = re.sub(r"\s+", "", m.group("p"))
+            pages = re.sub(r"\s*([-–—])\s*", r"\1", m.group("p"))
             after_colon = value.startswith(":") or body[max(0, a - 2) : a].strip() == ":"
             if tail.book_hint and not after_colon and d.pinpoint is None:
                 # "(New York: Knopf, 2004), 56–58": the pages the note cites.

@@ -768,3 +768,23 @@ def test_prose_after_a_citation_is_not_part_of_it() -> None:
         "the period from 1848 to 1910."
     )
     assert (cite.pinpoint, cite.date, cite.title) == ("45", PartialDate(2005), "Border Towns")
+
+
+@pytest.mark.parametrize(
+    ("tail", "pinpoint"),
+    [
+        pytest.param("45.", "45", id="page"),
+        pytest.param("45–47.", "45–47", id="range"),
+        pytest.param("pp. 45–47.", "45–47", id="pp-range"),
+        pytest.param("45ff.", "45ff", id="following-pages"),
+        pytest.param("xii.", "xii", id="roman"),
+        pytest.param("45 n. 3.", "45 n. 3", id="note-on-page"),
+        pytest.param("chap. 3.", "chap. 3", id="chapter"),
+    ],
+)
+def test_book_locators_are_pinpoints(tail: str, pinpoint: str) -> None:
+    cite = cite_one(
+        "Octavio Paz, El laberinto de la soledad [The Labyrinth of Solitude] (Mexico City: "
+        f"Cuadernos Americanos, 1950), {tail}"
+    )
+    assert (cite.title, cite.pinpoint, cite.pages) == ("El laberinto de la soledad", pinpoint, None)
