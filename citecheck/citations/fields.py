@@ -866,9 +866,10 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             if label[:1] in ("c", "§", "¶") or label.startswith("para"):
                 # Chapters, sections, paragraphs: the locator keeps its label.
                 d.pinpoint = " ".join(value.split())
-            elif label in ("at", "p.", "page") and not re.search(r"[-–—]", pages):
-                d.pinpoint = pages
-            elif tail.book_hint and d.pinpoint is None:
+            elif (label in ("at", "p.", "page") and not re.search(r"[-–—]", pages)) or (
+                tail.book_hint and d.pinpoint is None
+            ):
+                # A single cited page, or any locator after a book's details.
                 d.pinpoint = pages
             elif d.pages is None:
                 d.pages = pages
