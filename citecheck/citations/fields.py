@@ -656,6 +656,11 @@ _PUB_PAREN_RE = re.compile(
 )
 _EDITION_RE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|rev\.?|revised|new)\s+ed(?:\.|ition)?$", re.I)
 # "Washington, DC", "Ithaca, NY", "Oxford, UK", "México, D.F.": city, region.
+_GENRE_RE = re.compile(
+    r"(?i)^(?:(?:press|news|media)\s+release|fact\s+sheet|blog(?:\s+post)?|op-ed|editorial"
+    r"|letter\s+to\s+the\s+editor|transcript|video|podcast|infographic|tweet|dataset|data\s+set"
+    r"|unpublished\s+(?:manuscript|paper)|mimeo(?:graph)?|photocopy|typescript)$"
+)
 # MLA's medium of publication ("... 2010. Print.") says nothing we keep.
 _MEDIUM_WORDS = frozenset(("print", "web", "online", "digital", "pdf", "kindle", "cd-rom"))
 _PLACE_RE = re.compile(
@@ -923,6 +928,9 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             continue
         if _EDITION_RE.match(value) or value.casefold() in _MEDIUM_WORDS:
             continue
+        if _GENRE_RE.match(value):
+            # "press release", "fact sheet": what kind of page, not where.
+            continue
         if _SERIES_START_RE.match(value) and (tail.texts or d.title):
             d.series = value
             tail.seen_meta = True
@@ -1003,6 +1011,10 @@ def _finish_type(d: _Draft) -> CitationType:
     if title and not container and _REPORT_TITLE_RE.search(title) and (d.urls or d.authors):
         if d.authors and not d.authors[0].corporate and not d.urls:
             return CitationType.BOOK if d.date else CitationType.OTHER
+        return CitationType.REPORT
+    if d.title_quoted and d.publisher and not container:
+        # "“Working Together” (Washington, DC: Wilson Center, 2011)": a
+        # stand-alone paper from an institution.
         return CitationType.REPORT
     corporate = bool(d.authors) and all(p.corporate for p in d.authors)
     if corporate and title and not container and not (d.urls and not _is_pdf(d.urls[0])):

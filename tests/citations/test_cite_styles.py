@@ -681,6 +681,23 @@ MORE_CASES = [
         {"type": "book", "title": "Border Lines", "publisher": "Penguin", "container": None},
         id="mla-medium-dropped",
     ),
+    pytest.param(
+        "“DHS Announces New Border Initiative,” press release, Department of Homeland "
+        "Security, May 3, 2012, http://www.dhs.gov/news/2012/05/03/border.",
+        {
+            "type": "webpage",
+            "authors": ["Department of Homeland Security"],
+            "container": None,
+            "date": "2012-05-03",
+        },
+        id="press-release",
+    ),
+    pytest.param(
+        "Christopher Wilson, “Working Together: Economic Ties between the United States and "
+        "Mexico” (Washington, DC: Wilson Center, 2011), 12.",
+        {"type": "report", "publisher": "Wilson Center", "pinpoint": "12"},
+        id="quoted-paper-from-an-institution",
+    ),
 ]
 
 
