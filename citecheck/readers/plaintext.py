@@ -166,6 +166,8 @@ def inline_lines(
         pos = m.end()
         kind = m.lastgroup
         appended = len(out)
+        # Line starts inside the piece: (piece offset, lines below m.start()).
+        within: list[tuple[int, int]] | None = None
         if kind == "esc":
             out.append(m.group(0)[1])
         elif kind == "auto":
@@ -177,7 +179,8 @@ def inline_lines(
                 markers.append((marker.group(1), m.start(), None))
                 out.append(_SENTINEL)
             else:
-                out.append(inline_text(inner)[0])
+                text, _, within = inline_lines(inner)
+                out.append(text)
         elif kind == "inline_note":
             close = _matching_bracket(source, m.end())
             if not markdown_notes or close < 0:
@@ -193,17 +196,19 @@ def inline_lines(
             else:
                 out.append(m.group(0))
         elif kind == "link_url":
-            text = inline_text(m.group("link_text"))[0].strip()
+            text, within = _link_text(m.group("link_text"))
             url = m.group("link_url")
             out.append(url if text in ("", url) else f"{text} ({url})")
+            within = within if text not in ("", url) else []
         elif kind == "ref_key":
-            text = inline_text(m.group("ref_text"))[0].strip()
             key = " ".join((m.group("ref_key") or m.group("ref_text")).lower().split())
             target = (links or {}).get(key)
             if target is None:
                 out.append(m.group(0))
             else:
+                text, within = _link_text(m.group("ref_text"))
                 out.append(target if text in ("", target) else f"{text} ({target})")
+                within = within if text not in ("", target) else []
         elif kind == "tag":
             pass
         elif kind == "code":
@@ -212,7 +217,8 @@ def inline_lines(
             if close < 0:
                 out.append(ticks)
             else:
-                out.append(source[pos:close].strip())
+                text, within = _stripped(source[pos:close], None)
+                out.append(text)
                 pos = close + len(ticks)
         elif kind in ("stars", "unders") and _in_url(source, m.start()):
             out.append(m.group(0))  # part of a bare URL
@@ -239,7 +245,14 @@ def inline_lines(
         lost = source.count("\n", m.start(), pos)
         if lost:
             kept = piece.count("\n")
-            if kept == lost:
+            if within is not None:
+                first = size - len(piece) - len(markers)
+                for start, lines in within:
+                    _add_start(starts, first + start, seen + lines)
+                seen += lost
+                if not within or within[-1][1] < lost:  # line ends after the text
+                    _add_start(starts, size - len(markers), seen)
+            elif kept == lost:
                 # Every line end survived, in order (no branch makes new ones).
                 first = size - len(piece) - len(markers)
                 newline = piece.find("\n")
@@ -252,6 +265,30 @@ def inline_lines(
                 _add_start(starts, size - len(markers), seen)
     text, lifted = _lift_markers("".join(out), markers)
     return text, lifted, starts
+
+
+def _link_text(source: str) -> tuple[str, list[tuple[int, int]]]:
+    """A link's text as plain text, stripped, with its line starts."""
+    text, _, starts = inline_lines(source)
+    return _stripped(text, starts)
+
+
+def _stripped(text: str, starts: list[tuple[int, int]] | None) -> tuple[str, list[tuple[int, int]]]:
+    """``text.strip()`` with its line starts moved along.
+
+    ``starts`` None means ``text`` is source (a code span), whose line ends
+    are its line starts. A start in the stripped blanks moves to the nearest
+    kept character.
+    """
+    if starts is None:
+        starts = []
+        newline = text.find("\n")
+        while newline >= 0:
+            starts.append((newline + 1, len(starts) + 1))
+            newline = text.find("\n", newline + 1)
+    kept = text.strip()
+    lead = len(text) - len(text.lstrip())
+    return kept, [(min(max(at - lead, 0), len(kept)), lines) for at, lines in starts]
 
 
 def _add_start(starts: list[tuple[int, int]], offset: int, lines: int) -> None:
