@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.names import parse_authors
@@ -85,6 +86,16 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
     )
 
 
+def _more_links(parsed: Parsed) -> bool:
+    """A piece that only gives more URLs ("mirror at <url>", "and <url>")."""
+    if not parsed.urls or parsed.short_form is not None:
+        return False
+    if parsed.authors or parsed.container or parsed.date or parsed.doi:
+        return False
+    title = parsed.title or ""
+    return not title or (title[:1].islower() and len(title.split()) <= 3)
+
+
 def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> tuple[Citation, ...]:
     """The works cited by one manuscript's footnotes, in note order.
 
@@ -97,9 +108,16 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
     citations: list[Citation] = []
     hints: list[Hint] = []
     for note in footnotes:
+        first_in_note = len(citations)
         for piece in split_note(_source(note)):
             parsed = _parse_safely(piece)
             if parsed is None:
+                continue
+            if len(citations) > first_in_note and _more_links(parsed):
+                # "...; mirror at <url>": another address for the work before.
+                previous = citations[-1]
+                urls = tuple(dict.fromkeys((*previous.urls, *parsed.urls)))
+                citations[-1] = replace(previous, urls=urls)
                 continue
             index = start_index + len(citations)
             citations.append(_from_parsed(note, piece, parsed, index))

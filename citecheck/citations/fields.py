@@ -216,6 +216,14 @@ def _take_urls(d: _Draft) -> None:
         lead = _URL_LEAD_RE.search(d.text, window, m.start())
         if lead and lead.end() == m.start() and lead.group().strip(" ,.;:"):
             d.blank(lead.start(), lead.end())
+        link = _LINK_TEXT_RE.search(d.text, window, m.start())
+        if link and d.text[link.end() : m.start()].strip() == "":
+            # Readers write links as "text (url)"; "available at example.org
+            # (url)" or "here (url)" names no field of the work.
+            d.blank(link.start(), link.end())
+            close = d.text.find(")", m.end())
+            if close >= 0 and not d.text[m.end() : close].strip():
+                d.blank(close, close + 1)
     m2 = _DOI_RE.search(d.text)
     if m2:
         d.doi = d.doi or m2.group(1).rstrip(".,;)")
@@ -228,6 +236,12 @@ def _take_urls(d: _Draft) -> None:
         d.blank(m3.start(), m3.end())
 
 
+_LINK_TEXT_RE = re.compile(
+    r"(?:(?<=[\s,.;:])|^)(?:(?:(?:available|accessible|online|archived|retrieved|text|data|full\s+text)"
+    r"(?:\s+(?:online|at|from|on|via))*|at|see|via)\s+(?:the\s+)?[^,;()]{0,60}?"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|[a-z]{2})|here|link|online)\s*\($",
+    re.IGNORECASE,
+)
 _BRACKETED_RE = re.compile(r"\[[^\[\]]{0,200}\]")
 
 
@@ -928,7 +942,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             continue
         if _EDITION_RE.match(value) or value.casefold() in _MEDIUM_WORDS:
             continue
-        if _GENRE_RE.match(value):
+        if _GENRE_RE.match(value) or value.casefold() in ("and", "or", "&"):
             # "press release", "fact sheet": what kind of page, not where.
             continue
         if _SERIES_START_RE.match(value) and (tail.texts or d.title):
@@ -1017,9 +1031,15 @@ def _finish_type(d: _Draft) -> CitationType:
         # stand-alone paper from an institution.
         return CitationType.REPORT
     corporate = bool(d.authors) and all(p.corporate for p in d.authors)
+    if corporate and not container and _NEWSPAPER_RE.search(d.authors[0].family):
+        # "Reuters, November 5, 2010": a wire story.
+        return CitationType.NEWSPAPER
     if corporate and title and not container and not (d.urls and not _is_pdf(d.urls[0])):
         # An organisation's own document, in print or as a PDF: a report.
         return CitationType.REPORT
+    if d.publisher and not container and not d.place and not _PUBLISHER_RE.search(d.publisher):
+        # "Title, Wilson Center, 2008": an institution's paper, not a press's book.
+        return CitationType.REPORT if looks_corporate(d.publisher) else CitationType.BOOK
     if d.publisher and not container:
         return CitationType.BOOK
     if d.urls and not container and _is_pdf(d.urls[0]):
@@ -1152,7 +1172,8 @@ def _enough(d: _Draft, piece: Piece) -> bool:
         return True
     if d.authors and d.title and (d.date or d.container or d.volume or d.pages or d.publisher):
         return len((d.title or "").split()) <= 40
-    if (piece.signal or piece.leadin) and d.authors and d.title:
+    if (piece.signal or piece.leadin) and d.authors and (d.title or d.date):
+        # "See also Reuters, November 5, 2010.": thin, but introduced as a source.
         return True
     return _short_title_shape(d)
 
@@ -1205,9 +1226,19 @@ def _fields(d: _Draft, piece: Piece) -> None:
     date_from = tail_start
     if not marked:
         # Unmarked, the title is the first element: a year inside it
-        # ("2014 Quadrennial ... Review") is not the publication date.
+        # ("2014 Quadrennial ... Review") is not the publication date, but
+        # a first element that is a date ("Reuters, November 5, 2010") is.
+        first = len(d.text[tail_start:]) - len(d.text[tail_start:].lstrip(" ,.:"))
+        rest = d.text[tail_start:]
+        opening = [
+            m
+            for m in find_dates(rest)
+            if m.start == first and re.match(r"\s*(?:[,(;.]|$)", rest[m.end :])
+        ]
         boundary = re.search(r"[,(]", d.text[tail_start:])
         date_from = tail_start + boundary.start() if boundary else len(d.text)
+        if opening:
+            date_from = tail_start + first
     if d.date is None or d.date.precision == "year":
         picked = _pick_date(d, date_from)
         if picked is not None and (d.date is None or picked.date.precision != "year"):
@@ -1266,9 +1297,13 @@ def _assign(d: _Draft, tail: _Tail) -> None:
         and d.publisher is None
         and not (d.volume or d.issue or d.pages)
         and (d.date is None or d.date.precision == "year")
-        and _PUBLISHER_RE.search(texts[-1])
+        and (
+            _PUBLISHER_RE.search(texts[-1])
+            or (looks_corporate(texts[-1]) and d.authors and d.date is not None)
+        )
     ):
-        # "Title, Brookings Institution Press, 2012": a publisher, not a container.
+        # "Title, Brookings Institution Press, 2012" or "Title, Wilson Center,
+        # 2008": who published it, not a periodical it appeared in.
         d.publisher = texts.pop()
         tail.book_hint = True
     elif len(texts) == 1 and d.title is None and d.publisher is None and not container_hint:

@@ -805,3 +805,57 @@ def test_book_locators_are_pinpoints(tail: str, pinpoint: str) -> None:
         f"Cuadernos Americanos, 1950), {tail}"
     )
     assert (cite.title, cite.pinpoint, cite.pages) == ("El laberinto de la soledad", pinpoint, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Goldman Sachs, “The N-11,” available at chicagobooth.edu "
+            "(http://www.chicagobooth.edu/n11.pdf); mirror at http://example.org/n11.pdf.",
+            {
+                "title": "The N-11",
+                "container": None,
+                "urls": ["http://www.chicagobooth.edu/n11.pdf", "http://example.org/n11.pdf"],
+            },
+            id="link-text-and-a-mirror",
+        ),
+        pytest.param(
+            "Eric L. Olson, Six Key Issues in U.S.-Mexico Security Cooperation, Wilson Center, "
+            "2008.\nAvailable at wilsoncenter.org (https://www.wilsoncenter.org/six-key-issues).",
+            {
+                "type": "report",
+                "title": "Six Key Issues in U.S.-Mexico Security Cooperation",
+                "publisher": "Wilson Center",
+                "container": None,
+                "date": "2008",
+                "urls": ["https://www.wilsoncenter.org/six-key-issues"],
+            },
+            id="institution-paper-with-link",
+        ),
+        pytest.param(
+            "See page 15 of the 2014 review, accessible at the DHS site "
+            "(http://www.dhs.gov/2014-qhsr.pdf) and https://www.dhs.gov/.",
+            {
+                "pinpoint": "15",
+                "container": None,
+                "urls": ["http://www.dhs.gov/2014-qhsr.pdf", "https://www.dhs.gov/"],
+            },
+            id="two-links-joined-by-and",
+        ),
+    ],
+)
+def test_links_written_as_text_and_url(text: str, expected: dict[str, Any]) -> None:
+    """Readers render hyperlinks as "text (url)"; the link text is no field."""
+    assert_fields(cite_one(text), expected)
+
+
+def test_a_wire_story_named_only_by_agency_and_date() -> None:
+    _first, wire = cite_notes(
+        "Mark Mazzetti & Scott Shane, Evidence Mounts for Taliban Role in Bomb Plot, N.Y. Times, "
+        "May 5, 2010. See also Reuters, November 5, 2010."
+    )
+    assert_fields(
+        wire,
+        {"type": "newspaper", "signal": "see also", "authors": ["Reuters"], "date": "2010-11-05"},
+    )
