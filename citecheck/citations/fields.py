@@ -1232,7 +1232,7 @@ def _fields(d: _Draft, piece: Piece) -> None:
         rest = d.text[tail_start:]
         opening = [
             m
-            for m in find_dates(rest)
+            for m in find_dates(rest[: first + 40])
             if m.start == first and re.match(r"\s*(?:[,(;.]|$)", rest[m.end :])
         ]
         boundary = re.search(r"[,(]", d.text[tail_start:])
