@@ -95,6 +95,7 @@ class _Draft:
             self.text = self.text[:a] + " " * (b - a) + self.text[b:]
 
 
+_ABBREVIATED_RE = re.compile(r"\b[A-Z][a-z]{0,4}\.\s")
 _ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Ltd|Corp|Jr|St|al))\.$")
 
 
@@ -102,11 +103,10 @@ def _tidy(text: str | None) -> str | None:
     """Collapse spaces, drop wrapping quotes and trailing separators."""
     if text is None:
         return None
-    value = re.sub(r"\s+", " ", text).strip(" ,;:")
+    value = " ".join(text.split()).strip(" ,;:")
     value = value.strip("“”\"'‘’ ").rstrip(" ,;:")
     # One trailing period goes unless it ends an abbreviation ("Inc.", "U.S.").
-    abbreviated = _ABBREV_END_RE.search(value) or re.search(r"\b[A-Z][a-z]{0,4}\.\s", value)
-    if value.endswith(".") and not abbreviated:
+    if value.endswith(".") and not (_ABBREV_END_RE.search(value) or _ABBREVIATED_RE.search(value)):
         value = value[:-1].rstrip()
     return value or None
 
@@ -395,11 +395,15 @@ _ABBREV = frozenset(
 )
 
 
+_FULL_STOP_RE = re.compile(r"\.(?=\s|$)")
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
+
+
 def _sentence_end(text: str, start: int = 0) -> int:
     """Index of the first ". " that ends a sentence, not an initial or abbreviation."""
-    for m in re.finditer(r"\.(?=\s|$)", text[start:]):
-        i = start + m.start()
-        word = re.search(r"([\w.]+)$", text[max(0, i - 40) : i])
+    for m in _FULL_STOP_RE.finditer(text, start):
+        i = m.start()
+        word = _LAST_WORD_RE.search(text[max(0, i - 40) : i])
         token = word.group(1) if word else ""
         bare = token.replace(".", "").lower()
         if len(bare) <= 1 or bare in _ABBREV or "." in token or token.lower() in _ABBREV:
