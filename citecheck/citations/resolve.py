@@ -91,11 +91,24 @@ class _Sig:
 def _same_titled(a: _Sig, b: _Sig) -> bool:
     if a.families and b.families and a.families[0] != b.families[0]:
         return False
-    if fuzz.ratio(a.title, b.title) < _SAME_TITLE:
+    if fuzz.ratio(a.title, b.title) < _SAME_TITLE and not _main_title_of(a, b):
         return False
     if a.container and b.container:
         return bool(fuzz.ratio(a.container, b.container) >= 80)
     return True
+
+
+def _main_title_of(a: _Sig, b: _Sig) -> bool:
+    """By the same author, one title is the other without its subtitle.
+
+    "World Order" and "World Order: Reflections on ..." cited in full twice
+    are one work; the titles are folded, so the colon is gone and the test is
+    on words.
+    """
+    if not (a.families and b.families):
+        return False
+    short, long = sorted((a.title.split(), b.title.split()), key=len)
+    return len(short) >= 2 and long[: len(short)] == short
 
 
 def _looks_short_title(citation: Citation) -> bool:

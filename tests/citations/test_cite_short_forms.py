@@ -188,3 +188,13 @@ def test_ibid_after_an_unresolved_short_form_is_unresolved() -> None:
     _supra, ibid = cite_notes("Smith, supra note 4.", "Ibid.")
     assert ibid.antecedent is None
     assert ibid.problem is not None
+
+
+def test_a_full_citation_without_its_subtitle_is_the_same_work() -> None:
+    cites = cite_notes(
+        KISSINGER,
+        "Henry Kissinger, World Order (New York: Penguin, 2014), 30.",
+        "Henry Kissinger, World Restored (Boston: Houghton Mifflin, 1957).",
+    )
+    assert [c.work for c in cites] == ["w1", "w1", "w2"]
+    assert all(c.short_form is None for c in cites)
