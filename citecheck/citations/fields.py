@@ -133,6 +133,12 @@ _AUTHOR_PAGE_RE = re.compile(
     r"^(?P<who>[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+)?),\s*(?:pp?\.\s*)?"
     r"(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?$"
 )
+# "See supra note 3, at 4." / "infra note 12": a note named with no author.
+_BARE_SUPRA_RE = re.compile(
+    r"^(?P<word>supra|infra)\s*,?\s*(?:notes?|nn?\.?)\s*(?P<note>\d{1,4})"
+    r"(?:,?\s*(?:at\s+)?(?:pp?\.\s*)?(?P<pin>\d[\w–—-]{0,20}))?",
+    re.IGNORECASE,
+)
 _SUPRA_RE = re.compile(
     r"^(?P<who>.{1,240}?),?\s+(?:supra|op\.\s?cit\.?|loc\.\s?cit\.?)"
     r"(?:,?\s*(?:notes?|nn?\.?)\s*(?P<note>\d{1,4}))?"
@@ -151,6 +157,16 @@ def _short_form(text: str) -> Parsed | None:
             return None
         pin = m.group("pin")
         return Parsed(short_form=form, pinpoint=_pin(pin) if pin else None)
+    m = _BARE_SUPRA_RE.match(stripped)
+    if m:
+        pin = m.group("pin")
+        infra = m.group("word").lower() == "infra"
+        return Parsed(
+            short_form=ShortForm.SUPRA,
+            supra_note=None if infra else m.group("note"),
+            pinpoint=_pin(pin) if pin else None,
+            problem=f"infra note {m.group('note')} points forward; not resolved" if infra else None,
+        )
     m = _SUPRA_RE.match(stripped)
     if m:
         who = _tidy(m.group("who"))

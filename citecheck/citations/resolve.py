@@ -257,6 +257,8 @@ class _Resolver:
 
     def _supra(self, citation: Citation, hint: Hint) -> Citation:
         note, raw_who = hint
+        if raw_who is None:
+            return self._bare_supra(citation, note)
         raw_who = raw_who or ""
         who = _fold(raw_who)
         family = _fold(raw_who.split(",")[0]) if raw_who else ""
@@ -279,6 +281,25 @@ class _Resolver:
                 return self._link(citation, candidate)
         where = f"in note {note}" if note is not None else "earlier"
         return self._unresolved(citation, f"supra: no work by or titled {raw_who!r} {where}")
+
+    def _bare_supra(self, citation: Citation, note: str | None) -> Citation:
+        """ "Supra note 3": the work cited in note 3, if it cites only one."""
+        if note is None:
+            return self._unresolved(citation, citation.problem or "supra names no note or work")
+        positions = self.full_by_note.get(note, [])
+        if not positions:
+            return self._unresolved(
+                citation, f"supra note {note}: note {note} has no earlier full citation"
+            )
+        works = {self.done[p].work for p in positions}
+        if len(works) > 1:
+            return self._link(
+                citation,
+                self.done[positions[0]],
+                f"supra note {note} names no author and note {note} cites several works; "
+                "taken to mean the first",
+            )
+        return self._link(citation, self.done[positions[-1]])
 
     @staticmethod
     def _supra_match(c: Citation, family: str, who: str, short_title: str) -> bool:

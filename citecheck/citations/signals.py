@@ -89,7 +89,7 @@ def read_signal(text: str) -> tuple[str | None, str]:
     rest = text[m.end() :]
     # "See" followed by a lower-case word is prose ("see how ..."), except
     # for the short forms and "page 15 of" locators that follow signals.
-    if rest[:1].islower() and not re.match(r"(?:id\.|ibid|page|p\.|pp\.|at\s)", rest):
+    if rest[:1].islower() and not re.match(r"(?:id\.|ibid|supra|infra|page|p\.|pp\.|at\s)", rest):
         return None, text
     return _CANONICAL.get(word, word), rest
 

@@ -198,3 +198,21 @@ def test_a_full_citation_without_its_subtitle_is_the_same_work() -> None:
     )
     assert [c.work for c in cites] == ["w1", "w1", "w2"]
     assert all(c.short_form is None for c in cites)
+
+
+def test_bare_supra_note_points_at_the_work_in_that_note() -> None:
+    kissinger, manning, bare = cite_notes(KISSINGER, MANNING, "See supra note 2, at 310.")
+    assert (bare.short_form, bare.antecedent, bare.pinpoint) == (
+        ShortForm.SUPRA,
+        manning.index,
+        "310",
+    )
+    assert bare.signal == "see"
+    assert bare.work == manning.work != kissinger.work
+
+
+def test_infra_is_reported_not_resolved() -> None:
+    (infra,) = cite_notes("See infra note 12.")
+    assert infra.antecedent is None
+    assert infra.problem is not None
+    assert "infra" in infra.problem
