@@ -35,11 +35,18 @@ def test_any_piece_parses_without_raising(text: str) -> None:
 @given(st.lists(_NOTE_TEXT, max_size=6))
 def test_any_manuscript_gives_well_formed_citations(texts: list[str]) -> None:
     cites = parse_citations([note(str(i + 1), t) for i, t in enumerate(texts)])
+    seen: list[str] = []
     for position, cite in enumerate(cites):
         assert cite.index == position
-        assert cite.work.startswith("w")
+        if cite.work not in seen:
+            seen.append(cite.work)
         if cite.antecedent is not None:
             assert 0 <= cite.antecedent < cite.index
+            target = cites[cite.antecedent]
+            # Short forms point at full citations and share their work.
+            assert target.short_form is None
+            assert target.work == cite.work
+    assert seen == [f"w{i}" for i in range(1, len(seen) + 1)]
 
 
 @pytest.mark.parametrize(
