@@ -36,7 +36,7 @@ _CONTROL = re.compile(r"\\(?:([A-Za-z@]+)\*?|(.))", re.DOTALL)
 _TEXT = re.compile(r"[^\\{}%~$`'\-\n&]+")
 _URL_ESCAPE = re.compile(r"\\([#$%&_{}~^\\])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_WORDS = re.compile(r"\S+")
+_WORD_CHAR = re.compile(r"\S")
 
 _SYMBOLS = {
     "&": "&", "$": "$", "%": "%", "#": "#", "_": "_", "{": "{", "}": "}",
@@ -146,7 +146,7 @@ class _Parser:
         self.src = source
         self.pos = 0
         self.end = len(source)
-        self.newlines = [i for i, c in enumerate(source) if c == "\n"]
+        self.newlines = [found.start() for found in re.finditer("\n", source)]
         self.counter = 0
         self.note_depth = 0
         self.markers: list[tuple[str, int]] = []  # label, line
@@ -561,31 +561,35 @@ def _body(
 ) -> tuple[str, list[int], tuple[tuple[int, int], ...]]:
     """Collapse whitespace paragraph by paragraph; lift marker sentinels.
 
-    A run of blanks becomes a paragraph break if it holds an empty line,
-    else a line break if it holds a line end, else a space; runs at the
-    ends go. ``starts`` ((offset in ``text``, line) pairs, in order) are
-    moved to the body: a start in a blank run moves to the next word.
+    ``starts`` ((offset in ``text``, line) pairs, in order) move to the
+    body; a start in blanks moves to the next word.
     """
-    out: list[str] = []
-    size = 0
+    joined = _collapse(text)
+    # The collapse of a stretch from one word character to another is the
+    # body between them (its blanks lie wholly inside), so each start's
+    # offset follows from the previous one's by collapsing only the stretch
+    # between: linear in all, with the work done by str.split and join.
     moved: list[tuple[int, int]] = []
-    pending = 0
-    gap_start = 0
-    for word in _WORDS.finditer(text):
-        start, end = word.span()
-        if out:
-            gap = text[gap_start:start]
-            sep = "\n\n" if _PARAGRAPH.search(gap) else "\n" if "\n" in gap else " "
-            out.append(sep)
-            size += len(sep)
-        while pending < len(starts) and starts[pending][0] < end:
-            at, line = starts[pending]
-            _add_start(moved, size + max(0, at - start), line)
-            pending += 1
-        out.append(word.group(0))
-        size += end - start
-        gap_start = end
-    joined = "".join(out)
+    word = -1  # where the last start's word character is in ``text``
+    offset = -1
+    end = len(text)
+    for at, line in starts:
+        if at > word:
+            if at < end and not text[at].isspace():
+                next_word = at
+            else:
+                found = _WORD_CHAR.search(text, at)
+                if found is None:
+                    break
+                next_word = found.start()
+            stretch = text[max(word, 0) : next_word + 1]
+            size = len(_collapse(stretch) if "\n" in stretch else " ".join(stretch.split()))
+            offset = size - 1 if word < 0 else offset + size - 1
+            word = next_word
+        if moved and moved[-1][0] == offset:
+            moved[-1] = (offset, line)
+        else:
+            moved.append((offset, line))
     pieces = joined.split(_SENTINEL)
     offsets: list[int] = []
     offset = 0
@@ -601,6 +605,17 @@ def _body(
             lifted += 1
         _add_start(line_starts, at - lifted, line)
     return "".join(pieces), offsets, tuple(line_starts)
+
+
+def _collapse(text: str) -> str:
+    """Blanks -> one space, line ends kept, empty lines -> one paragraph break."""
+    paragraphs = []
+    for paragraph in _PARAGRAPH.split(text):
+        lines = (" ".join(line.split()) for line in paragraph.split("\n"))
+        cleaned = "\n".join(line for line in lines if line)
+        if cleaned:
+            paragraphs.append(cleaned)
+    return "\n\n".join(paragraphs)
 
 
 def _add_start(starts: list[tuple[int, int]], offset: int, line: int) -> None:
