@@ -14,6 +14,10 @@ en and em dashes, ````` ``quotes'' ````` curly quotes, ``~`` a space, and
 accents and symbol commands their characters. A single ``'`` stays as it
 is (an apostrophe). Unknown commands are dropped and their braced
 arguments kept as text.
+
+``line_starts`` has a pair for every source line that gives body text; the
+text of a command's argument that runs over lines (``\\href{u}{...}``) counts
+from the line where the command starts.
 """
 
 from __future__ import annotations

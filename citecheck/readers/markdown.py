@@ -15,6 +15,7 @@ hand (which the footnotes stage checks for gaps and order).
 Markup becomes plain text: emphasis, headings, list and quote markers go;
 ``<url>`` keeps the URL; ``[text](url)`` and reference links
 ``[text][ref]`` become ``text (url)``. HTML comments are dropped.
+``line_starts`` has a pair for every source line that gives body text.
 """
 
 from __future__ import annotations

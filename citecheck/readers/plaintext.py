@@ -14,6 +14,9 @@ Page layout leaves traces this reader undoes:
 * ``<sup>th</sup>`` and other non-numeric superscripts are ordinals or
   exponents, never markers.
 
+``line_starts`` has a pair for every source line that gives body text, so a
+finding about any body sentence can name its line.
+
 The module also holds what the text readers share: ``decode_text`` (UTF-8
 with a clear error) and ``inline_text`` (Markdown inline markup -> plain
 text, with note markers lifted out).
