@@ -1213,6 +1213,10 @@ def _short_title_shape(d: _Draft) -> bool:
     return d.authors[0].family.casefold() not in _NOT_NAMES
 
 
+_CHAPTER_MARKED_RE = re.compile(r"(?:^|[,.])\s*\b[Ii]n\s+(?=[A-Z“\"])")
+_CHAPTER_PLAIN_RE = re.compile(r"[,.]\s*\b[Ii]n\s+(?=[A-Z“\"])")
+
+
 def _fields(d: _Draft, piece: Piece) -> None:
     marked = [t for t in _marked_titles(d) if _title_position(d.text, t[0])]
     found = None
@@ -1264,7 +1268,9 @@ def _fields(d: _Draft, piece: Piece) -> None:
         if picked is not None and (d.date is None or picked.date.precision != "year"):
             d.date = picked.date
             d.blank(picked.start, picked.end)
-    chapter = re.search(r"(?:^|[,.])\s*\b[Ii]n\s+(?=[A-Z“\"])", d.text[tail_start:])
+    # "in Book": right after a marked title, or after a comma or full stop
+    # (a plain title may itself begin "In Search of ...").
+    chapter = (_CHAPTER_MARKED_RE if marked else _CHAPTER_PLAIN_RE).search(d.text[tail_start:])
     if chapter and (d.title or not marked):
         pre = d.text[tail_start : tail_start + chapter.start()]
         if d.title is None and pre.strip():

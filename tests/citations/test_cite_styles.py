@@ -698,6 +698,17 @@ MORE_CASES = [
         {"type": "report", "publisher": "Wilson Center", "pinpoint": "12"},
         id="quoted-paper-from-an-institution",
     ),
+    pytest.param(
+        "Ann Lee, In Search of Mexico (Austin: University of Texas Press, 2005), 4.",
+        {"type": "book", "title": "In Search of Mexico", "container": None},
+        id="title-starting-with-in",
+    ),
+    pytest.param(
+        "Ann Lee, Border Towns, in Borderlands Reader, ed. Tom Ruiz (Austin: University of "
+        "Texas Press, 2005), 45.",
+        {"type": "chapter", "title": "Border Towns", "container": "Borderlands Reader"},
+        id="plain-chapter",
+    ),
 ]
 
 
