@@ -1,9 +1,11 @@
 """Citations stage: footnotes -> the works they cite.
 
 One public verb, ``parse_citations``, runs the stage over one manuscript's
-notes: ``split`` cuts each note into pieces and their signals, ``fields``
-reads each piece into fields (or drops it as prose), and ``resolve`` ties
-short forms to their antecedents and groups citations of the same work.
+notes: ``split`` cuts each note into pieces (``signals`` reads the signal or
+prose lead-in opening each), ``fields`` reads each piece into fields or drops
+it as prose (with ``dates``, ``names`` and, for cases and statutes,
+``legal``), and ``resolve`` ties short forms to their antecedents and groups
+citations of the same work. docs/citations.md says what is recognised.
 """
 
 from __future__ import annotations
