@@ -451,6 +451,7 @@ def _top_commas(text: str) -> list[int]:
 _EDITOR_RE = re.compile(
     r"(?<![\s,]),?\s*\(?\b(?:eds?\.|editors?|ed\.\s+by|edited\s+by|comp\.)\)?\s*$", re.I
 )
+_APA_INITIALS_RE = re.compile(r",\s*(?:[A-Z]\.\s?-?){1,3}(?:,|\s*&|\s*$|\s+and\b)")
 _APA_RE = re.compile(
     r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,30})?\)\."
 )
@@ -461,8 +462,8 @@ def _take_authors(d: _Draft, limit: int) -> int:
     text = d.text[:limit]
     lead = len(text) - len(text.lstrip())
     m = _APA_RE.match(text.lstrip())
-    # APA names are inverted ("Smith, J.") or an organisation's.
-    if m and ("," in m.group("who") or looks_corporate(m.group("who"))):
+    # APA names are inverted with initials ("Smith, J.") or an organisation's.
+    if m and (_APA_INITIALS_RE.search(m.group("who")) or looks_corporate(m.group("who"))):
         found = parse_authors(_EDITOR_RE.sub("", m.group("who")), inverted=True)
         if found:
             d.authors, d.et_al = found
@@ -480,7 +481,7 @@ def _take_authors(d: _Draft, limit: int) -> int:
     if first_comma > 0 and period > first_comma:
         # "Boghardt, Thomas. Title": inverted, ended by a period.
         given = text[first_comma + 1 : period]
-        if len(given.split()) <= 4:
+        if len(given.split()) <= 4 and not _titleish(given):
             found = parse_authors(text[:period], inverted=True)
             if found:
                 d.authors, d.et_al = found
@@ -681,9 +682,11 @@ _SERIES_PHRASE_RE = re.compile(
     r"|Research\s+Report|Annual\s+Report|Council\s+Special\s+Report|Policy\s+Analysis)$"
 )
 _PLACE_PUB_RE = re.compile(
-    r"^(?:(?P<pre>.{2,400}?)\.\s+)?(?P<place>[A-Z][A-Za-z.’' -]{1,30}?):\s+"
-    r"(?P<pub>[A-Z][^:]{1,100})$"
+    r"^(?:(?P<pre>.{2,400}?)\.\s+)?(?P<place>[A-Z][A-Za-z.’' -]{1,30}?"
+    r"(?:,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))?):\s+(?P<pub>[A-Z][^:]{1,100})$"
 )
+# ", DC:" in "Washington, DC: Publisher": the comma is inside the place.
+_REGION_COLON_RE = re.compile(r",\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.)\s*:")
 _CONTAINER_VOL_RE = re.compile(r"^(?P<c>.*[A-Za-z.)’'])\s+(?P<v>\d{1,4})$")
 _PUB_PAREN_RE = re.compile(
     r"^(?P<place>[^:()]{2,80}?)\s*:\s*(?P<pub>[^()]{0,160}?)(?:,\s*(?P<rest>.*))?$"
@@ -773,7 +776,7 @@ def _elements(text: str) -> list[tuple[int, int, str]]:
             quote = False
         elif ch == '"':
             quote = not quote
-        elif ch in ",;" and not quote:
+        elif ch in ",;" and not quote and not (ch == "," and _REGION_COLON_RE.match(text, i)):
             # Blank stretches longer than a space are kept: they mark where
             # something (a date, a URL) was taken out.
             if text[start:i].strip() or i - start > 3:

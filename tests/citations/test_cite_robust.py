@@ -89,3 +89,19 @@ def test_long_hostile_notes_finish(text: str) -> None:
 
 def test_a_signal_on_unreadable_text_is_not_a_citation() -> None:
     assert cite_notes("See generally the discussion above.") == ()
+
+
+def test_a_parser_bug_costs_one_citation_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import citecheck.citations as stage
+
+    real = stage.parse_piece
+
+    def flaky(piece):  # type: ignore[no-untyped-def]
+        if "Boom" in piece.text:
+            raise IndexError("a bug")
+        return real(piece)
+
+    monkeypatch.setattr(stage, "parse_piece", flaky)
+    cites = cite_notes("Boom, “Title,” Journal 3 (2001).", "Ann Lee, Border Towns (2005).")
+    assert [c.type for c in cites] == [CitationType.OTHER, CitationType.BOOK]
+    assert cites[0].problem == "could not parse this citation (IndexError)"

@@ -709,6 +709,23 @@ MORE_CASES = [
         {"type": "chapter", "title": "Border Towns", "container": "Borderlands Reader"},
         id="plain-chapter",
     ),
+    pytest.param(
+        "Ann Lee, Border Towns (2005).",
+        {"type": "book", "authors": ["Lee"], "given": ["Ann"], "title": "Border Towns"},
+        id="not-apa-without-initials",
+    ),
+    pytest.param(
+        "World Bank. (2014). World Development Indicators. Washington, DC: World Bank.",
+        {
+            "type": "report",
+            "authors": ["World Bank"],
+            "title": "World Development Indicators",
+            "place": "Washington, DC",
+            "publisher": "World Bank",
+            "date": "2014",
+        },
+        id="apa-corporate-place-with-region",
+    ),
 ]
 
 
