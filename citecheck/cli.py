@@ -28,6 +28,7 @@ from citecheck.model import CheckRun, Severity
 from citecheck.pipeline import cited_urls, read_citations, read_footnotes, run_check
 from citecheck.report import REPORTERS, write_report
 from citecheck.report.terminal import make_progress
+from citecheck.rules import ALL_RULES
 from citecheck.serialize import archive_json, citation_json, note_json
 from citecheck.verdict import ExitCode, verdict
 
@@ -320,6 +321,11 @@ def _progress_enabled(choice: str) -> bool:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
+    if unknown:
+        raise _UsageError(
+            f"no such rule to disable: {', '.join(unknown)} (see docs/checks.md for the ids)"
+        )
     baseline: Baseline | None = (
         load_baseline(settings.baseline) if settings.baseline is not None else None
     )

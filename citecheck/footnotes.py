@@ -40,10 +40,45 @@ from citecheck.model import (
     Manuscript,
     NoteMarker,
     NoteText,
+    Rule,
     Severity,
 )
 
-__all__ = ["find_footnotes"]
+__all__ = ["FOOTNOTE_RULES", "find_footnotes"]
+
+DUPLICATE_LABEL = Rule(
+    "duplicate-note-label", Severity.ERROR, "footnotes", "Two notes carry the same label."
+)
+MARKER_REPEATED = Rule(
+    "marker-repeated", Severity.NOTE, "footnotes", "A note is referenced by more than one marker."
+)
+MARKER_WITHOUT_NOTE = Rule(
+    "marker-without-note", Severity.ERROR, "footnotes", "A note marker in the text has no note."
+)
+NOTE_WITHOUT_MARKER = Rule(
+    "note-without-marker", Severity.WARNING, "footnotes", "A note is never referenced in the text."
+)
+NUMBERING_GAP = Rule(
+    "note-numbering-gap", Severity.WARNING, "footnotes", "Note numbering skips a number."
+)
+OUT_OF_ORDER = Rule(
+    "note-out-of-order",
+    Severity.WARNING,
+    "footnotes",
+    "Notes or markers are not numbered in reading order.",
+)
+
+FOOTNOTE_RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        DUPLICATE_LABEL,
+        MARKER_REPEATED,
+        MARKER_WITHOUT_NOTE,
+        NOTE_WITHOUT_MARKER,
+        NUMBERING_GAP,
+        OUT_OF_ORDER,
+    )
+}
 
 
 def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
@@ -67,9 +102,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
         for duplicate in note_indexes[1:]:
             note = notes[duplicate]
             findings.append(
-                Finding(
-                    "duplicate-note-label",
-                    Severity.ERROR,
+                DUPLICATE_LABEL.finding(
                     f"Two notes are labelled {note.label} (the first is at "
                     f"{first.location}); renumber or merge them.",
                     note.location,
@@ -84,9 +117,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
             marker = markers[marker_index]
             first_marker = markers[marker_indexes[0]]
             findings.append(
-                Finding(
-                    "marker-repeated",
-                    Severity.NOTE,
+                MARKER_REPEATED.finding(
                     f"Note {marker.label} is referenced again here (first at "
                     f"{first_marker.location}); fine if intended, otherwise this "
                     "marker needs a note of its own.",
@@ -101,9 +132,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
         for marker_index in marker_indexes:
             marker = markers[marker_index]
             findings.append(
-                Finding(
-                    "marker-without-note",
-                    Severity.ERROR,
+                MARKER_WITHOUT_NOTE.finding(
                     f"Marker {marker.label} has no note; add note {marker.label} "
                     "or remove the marker.",
                     marker.location,
@@ -118,9 +147,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
         paired = by_note.get(index)
         if paired is None:
             findings.append(
-                Finding(
-                    "note-without-marker",
-                    Severity.WARNING,
+                NOTE_WITHOUT_MARKER.finding(
                     f"Note {note.label} is never referenced in the text; add its "
                     "marker or remove the note.",
                     note.location,
@@ -217,9 +244,7 @@ def _numbering(
             missing = [k for k in range(before + 1, number) if (series, k) not in present]
             if missing:
                 findings.append(
-                    Finding(
-                        "note-numbering-gap",
-                        Severity.WARNING,
+                    NUMBERING_GAP.finding(
                         f"Note numbering skips {_numbers(missing)}: note {number} follows "
                         f"note {before}, and no note "
                         "or marker has the missing number.",
@@ -229,9 +254,7 @@ def _numbering(
                 )
         elif number < before:
             findings.append(
-                Finding(
-                    "note-out-of-order",
-                    Severity.WARNING,
+                OUT_OF_ORDER.finding(
                     f"Note {number} comes after note {before}; notes should be "
                     "numbered in the order they appear.",
                     note.location,
@@ -249,9 +272,7 @@ def _numbering(
         before = previous.get(series, 0)
         if number < before:
             findings.append(
-                Finding(
-                    "note-out-of-order",
-                    Severity.WARNING,
+                OUT_OF_ORDER.finding(
                     f"Marker {number} appears in the text after marker {before}; "
                     "markers should be numbered in reading order.",
                     marker.location,

@@ -38,6 +38,7 @@ __all__ = [
     "NoteText",
     "PartialDate",
     "Person",
+    "Rule",
     "Severity",
     "ShortForm",
     "Snapshot",
@@ -150,6 +151,26 @@ class Severity(StrEnum):
     def rank(self) -> int:
         """Higher is more severe, for ``--fail-on`` comparisons."""
         return {"note": 1, "warning": 2, "error": 3}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule in citecheck's catalogue: stable id, fixed severity, one line of help.
+
+    ``family`` names the stage or check module that raises it ("footnotes",
+    "links", "arithmetic", ...).
+    """
+
+    id: str
+    severity: Severity
+    family: str
+    summary: str
+
+    def finding(
+        self, message: str, location: Location, *, note: str | None = None, evidence: str = ""
+    ) -> Finding:
+        """A finding of this rule, with the rule's own severity."""
+        return Finding(self.id, self.severity, message, location, note=note, evidence=evidence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,6 @@ exit 3 is for.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import IntEnum
 
 from citecheck.baseline import Baseline
@@ -33,13 +32,13 @@ from citecheck.model import (
     LinkResult,
     LinkStatus,
     Location,
+    Rule,
     Severity,
 )
 
 __all__ = [
     "LINK_RULES",
     "ExitCode",
-    "LinkRule",
     "citing",
     "link_findings",
     "run_findings",
@@ -56,42 +55,37 @@ class ExitCode(IntEnum):
     UNVERIFIED = 3
 
 
-@dataclass(frozen=True, slots=True)
-class LinkRule:
-    """A rule id for a link outcome, its severity and what it means."""
-
-    id: str
-    severity: Severity
-    description: str
-
-
-LINK_DEAD = LinkRule(
+LINK_DEAD = Rule(
     "link-dead",
     Severity.ERROR,
+    "links",
     "The cited URL is gone (404, 410, DNS failure, refused connection).",
 )
-LINK_SOFT_DEAD = LinkRule(
+LINK_SOFT_DEAD = Rule(
     "link-soft-dead",
     Severity.WARNING,
+    "links",
     # A warning, not an error: soft-404 detection reads page text and can be wrong.
     "The cited URL answers, but with a 'page not found' page (a soft 404).",
 )
-LINK_REDIRECTED = LinkRule(
+LINK_REDIRECTED = Rule(
     "link-redirected",
     Severity.NOTE,
+    "links",
     "The cited URL redirects elsewhere; the citation may want the final URL.",
 )
-LINK_UNVERIFIED = LinkRule(
+LINK_UNVERIFIED = Rule(
     "link-unverified",
     Severity.NOTE,
+    "links",
     "The cited URL could not be checked (bot wall, timeout, offline); never a failure.",
 )
 
-LINK_RULES: dict[str, LinkRule] = {
+LINK_RULES: dict[str, Rule] = {
     rule.id: rule for rule in (LINK_DEAD, LINK_SOFT_DEAD, LINK_REDIRECTED, LINK_UNVERIFIED)
 }
 
-_RULE_OF_STATUS: dict[LinkStatus, LinkRule] = {
+_RULE_OF_STATUS: dict[LinkStatus, Rule] = {
     LinkStatus.DEAD: LINK_DEAD,
     LinkStatus.SOFT_DEAD: LINK_SOFT_DEAD,
     LinkStatus.REDIRECTED: LINK_REDIRECTED,
@@ -126,7 +120,7 @@ def citing(run: CheckRun) -> dict[str, tuple[Citation, ...]]:
     return {link.url: tuple(by_key[normalise_url(link.url)]) for link in run.links}
 
 
-def _message(link: LinkResult, rule: LinkRule, snapshot_url: str | None) -> str:
+def _message(link: LinkResult, rule: Rule, snapshot_url: str | None) -> str:
     reason = link.reason or link.status.value
     if rule is LINK_DEAD:
         text = f"Dead link {link.url}: {reason}."
@@ -169,12 +163,10 @@ def link_findings(run: CheckRun) -> tuple[Finding, ...]:
             places.setdefault((citation.location.path, citation.note), citation.location)
         if not places:
             path = run.manuscripts[0].path if run.manuscripts else ""
-            findings.append(
-                Finding(rule.id, rule.severity, message, Location(path, 1), None, link.url)
-            )
+            findings.append(rule.finding(message, Location(path, 1), evidence=link.url))
             continue
         for (_path, note), location in places.items():
-            findings.append(Finding(rule.id, rule.severity, message, location, note, link.url))
+            findings.append(rule.finding(message, location, note=note, evidence=link.url))
     return tuple(findings)
 
 

@@ -128,6 +128,21 @@ def test_bad_report_spec_is_usage_error(capsys: pytest.CaptureFixture[str]) -> N
     assert "--report" in err
 
 
+def test_disabling_an_unknown_rule_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(["check", str(SAMPLE), "--no-links", "--disable", "no-such"], capsys)
+    assert code == 2
+    assert "no-such" in err
+
+
+def test_disabled_rule_raises_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check", str(SAMPLE), "--no-links", "--format", "json"]
+    _, out, _ = run_cli(args, capsys)
+    rules = {f["rule"] for f in json.loads(out)["findings"]}
+    assert "implausible-per-head" in rules
+    _, out, _ = run_cli([*args, "--disable", "implausible-per-head"], capsys)
+    assert "implausible-per-head" not in {f["rule"] for f in json.loads(out)["findings"]}
+
+
 def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli([], capsys)
     assert code == 2

@@ -7,21 +7,9 @@ the same ids and severities.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from citecheck.model import Finding, Location, Severity
+from citecheck.model import Finding, Location, Rule
 
 __all__ = ["Rule", "raise_finding"]
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule: stable id, fixed severity, the family that runs it, one line of help."""
-
-    id: str
-    severity: Severity
-    family: str
-    summary: str
 
 
 def raise_finding(
@@ -33,11 +21,4 @@ def raise_finding(
     evidence: str = "",
 ) -> Finding:
     """A finding of ``rule`` with its own severity, so no rule can drift from the catalogue."""
-    return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        message=message,
-        location=location,
-        note=note,
-        evidence=evidence,
-    )
+    return rule.finding(message, location, note=note, evidence=evidence)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citecheck.baseline import Baseline, finding_fingerprint
-from citecheck.checks import RULES as CHECK_RULES
 from citecheck.links.urls import normalise_url
 from citecheck.model import (
     ArchiveResult,
@@ -27,6 +26,7 @@ from citecheck.model import (
     Manuscript,
     Severity,
 )
+from citecheck.rules import ALL_RULES
 from citecheck.verdict import LINK_RULES, citing, run_findings
 
 __all__ = [
@@ -157,13 +157,10 @@ class ReportView:
 
 
 def rule_description(rule: str) -> str:
-    """What a rule id means: the link and check catalogues' text, else the id in words."""
-    link_rule = LINK_RULES.get(rule)
-    if link_rule is not None:
-        return link_rule.description
-    check_rule = CHECK_RULES.get(rule)
-    if check_rule is not None:
-        return check_rule.summary
+    """What a rule id means: the catalogue's summary, else the id in words."""
+    known = ALL_RULES.get(rule)
+    if known is not None:
+        return known.summary
     words = rule.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:] if words else rule
 
