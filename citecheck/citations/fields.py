@@ -199,8 +199,9 @@ _URL_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _ACCESSED_RE = re.compile(
-    r"\b(?:(?:last\s+)?(?:accessed|visited|viewed|checked|consulted|modified)"
-    r"|retrieved|date\s+accessed)(?:\s+on)?\s*:?\s*",
+    r"\b(?:(?:last\s+)?(?:accessed|visited|viewed|checked|consulted)"
+    r"|retrieved|date\s+accessed|(?P<updated>(?:last\s+)?(?:modified|updated|revised)))"
+    r"(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
 
@@ -262,21 +263,27 @@ _BRACKETED_RE = re.compile(r"\[[^\[\]]{0,200}\]")
 
 
 def _take_accessed(d: _Draft) -> None:
-    for m in _ACCESSED_RE.finditer(d.text):
+    for m in list(_ACCESSED_RE.finditer(d.text)):
         tail = d.text[m.end() : m.end() + 40]
         dates = find_dates(tail)
-        if dates and dates[0].start <= 1:
-            end = m.end() + dates[0].end
+        if not dates or dates[0].start > 1:
+            continue
+        end = m.end() + dates[0].end
+        if m.group("updated"):
+            # "last modified May 3, 2015" dates the page, not the visit.
+            d.date = d.date or dates[0].date
+        elif d.accessed is None:
             d.accessed = dates[0].date
-            if end < len(d.text) and d.text[end] in ")]":
-                end += 1
-            start = m.start()
-            # Take the "(" or "," that opened the access note with it.
-            before = d.text[max(0, start - 3) : start].rstrip()
-            if before.endswith(("(", "[", ",", ";")):
-                start = max(0, start - 3) + len(before) - 1
-            d.blank(start, end)
-            return
+        else:
+            continue
+        if end < len(d.text) and d.text[end] in ")]":
+            end += 1
+        start = m.start()
+        # Take the "(" or "," that opened the access note with it.
+        before = d.text[max(0, start - 3) : start].rstrip()
+        if before.endswith(("(", "[", ",", ";")):
+            start = max(0, start - 3) + len(before) - 1
+        d.blank(start, end)
 
 
 # --------------------------------------------------------------------------

@@ -726,6 +726,12 @@ MORE_CASES = [
         },
         id="apa-corporate-place-with-region",
     ),
+    pytest.param(
+        "“Border Wait Times,” U.S. Customs and Border Protection, last modified May 1, 2015, "
+        "https://bwt.cbp.gov/, accessed May 3, 2015.",
+        {"date": "2015-05-01", "accessed": "2015-05-03", "urls": ["https://bwt.cbp.gov/"]},
+        id="last-modified-is-the-date",
+    ),
 ]
 
 
