@@ -187,24 +187,27 @@ class _Resolver:
 
     def new_work(self, citation: Citation) -> str:
         sig = _Sig.of(citation)
+        work_id: str | None = None
         if sig.title:
             bucket = self.titled[sig.block]
-            for work_id, rep in bucket:
+            for candidate, rep in bucket:
                 if _same_titled(rep, sig):
-                    return work_id
+                    work_id = candidate
+                    break
+        elif sig.container and sig.volume and sig.first_page:
+            work_id = self.by_cvp.get((sig.container, sig.volume, sig.first_page))
+        if work_id is None and sig.url:
+            # The same address is the same document, however the note names it.
+            work_id = self.by_url.get(sig.url)
+        if work_id is None:
             work_id = self.fresh_id()
-            bucket.append((work_id, sig))
-            return work_id
-        if sig.container and sig.volume and sig.first_page:
-            key = (sig.container, sig.volume, sig.first_page)
-            if key not in self.by_cvp:
-                self.by_cvp[key] = self.fresh_id()
-            return self.by_cvp[key]
+        if sig.title and not any(w == work_id for w, _ in self.titled[sig.block]):
+            self.titled[sig.block].append((work_id, sig))
+        if not sig.title and sig.container and sig.volume and sig.first_page:
+            self.by_cvp.setdefault((sig.container, sig.volume, sig.first_page), work_id)
         if sig.url:
-            if sig.url not in self.by_url:
-                self.by_url[sig.url] = self.fresh_id()
-            return self.by_url[sig.url]
-        return self.fresh_id()
+            self.by_url.setdefault(sig.url, work_id)
+        return work_id
 
     def resolve(self, citation: Citation, hint: Hint) -> Citation:
         form = citation.short_form

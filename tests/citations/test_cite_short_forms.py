@@ -216,3 +216,12 @@ def test_infra_is_reported_not_resolved() -> None:
     assert infra.antecedent is None
     assert infra.problem is not None
     assert "infra" in infra.problem
+
+
+def test_the_same_url_under_two_names_is_one_work() -> None:
+    cites = cite_notes(
+        "2014 Quadrennial Homeland Security Review, https://www.dhs.gov/qhsr-2014.pdf.",
+        "DHS, QHSR (2014), https://www.dhs.gov/qhsr-2014.pdf, at 15.",
+        "DHS, Other Report (2014), https://www.dhs.gov/other.pdf.",
+    )
+    assert [c.work for c in cites] == ["w1", "w1", "w2"]
