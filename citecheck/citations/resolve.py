@@ -83,9 +83,13 @@ class _Sig:
 
     @property
     def block(self) -> tuple[str, str]:
-        """Only citations in the same block can be the same titled work."""
+        """Only citations in the same block can be the same titled work.
+
+        The block is the first author and the first two words that matter:
+        the same work cited twice, even without its subtitle, keeps them.
+        """
         words = [w for w in self.title.split() if w not in ("the", "a", "an")]
-        return (self.families[0] if self.families else "", words[0] if words else "")
+        return (self.families[0] if self.families else "", " ".join(words[:2]))
 
 
 def _same_titled(a: _Sig, b: _Sig) -> bool:
