@@ -935,8 +935,10 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
         if m and (tail.texts or d.title):
             pages = re.sub(r"\s*([-–—])\s*", r"\1", m.group("p"))
             after_colon = value.startswith(":") or body[max(0, a - 2) : a].strip() == ":"
-            if tail.book_hint and not after_colon and d.pinpoint is None:
-                # "(New York: Knopf, 2004), 56–58": the pages the note cites.
+            chapter_range = d.chapter and re.search(r"[-–—]", pages) and d.pages is None
+            if tail.book_hint and not after_colon and d.pinpoint is None and not chapter_range:
+                # "(New York: Knopf, 2004), 56–58": the pages the note cites;
+                # after a chapter, a range is the chapter's own pages.
                 d.pinpoint = pages
             elif re.search(r"[-–—]", pages) and d.pages is None:
                 d.pages = pages

@@ -101,6 +101,11 @@ def find_legal(text: str) -> LegalHit | None:
                 title = f"{plaintiff} v. {defendant}"
             elif defendant:
                 title = defendant
+            pin = _pin(getattr(meta, "pin_cite", None))
+            if pin is None:
+                # eyecite misses some pins ("394–95" with an en dash); read them here.
+                after = _JOURNAL_PIN_RE.match(text, cite.span()[1])
+                pin = after.group(1) if after else None
             return LegalHit(
                 CitationType.CASE,
                 start,
@@ -109,7 +114,7 @@ def find_legal(text: str) -> LegalHit | None:
                 container=groups.get("reporter"),
                 volume=groups.get("volume"),
                 pages=groups.get("page"),
-                pinpoint=_pin(getattr(meta, "pin_cite", None)),
+                pinpoint=pin,
                 date=_year(meta),
             )
         if kind == "ShortCaseCitation":

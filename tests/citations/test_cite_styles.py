@@ -732,6 +732,22 @@ MORE_CASES = [
         {"date": "2015-05-01", "accessed": "2015-05-03", "urls": ["https://bwt.cbp.gov/"]},
         id="last-modified-is-the-date",
     ),
+    pytest.param(
+        "Cf. Arizona v. United States, 567 U.S. 387, 394–95 (2012).",
+        {"type": "case", "signal": "cf.", "pages": "387", "pinpoint": "394–95", "date": "2012"},
+        id="case-pin-range-with-en-dash",
+    ),
+    pytest.param(
+        "Rey Koslowski, “Immigration, Crime, and Terrorism,” in The Politics of International "
+        "Migration, ed. Marc Rosenblum (Oxford: Oxford University Press, 2012), 511–31.",
+        {
+            "type": "chapter",
+            "container": "The Politics of International Migration",
+            "pages": "511–31",
+            "pinpoint": None,
+        },
+        id="chapter-page-range",
+    ),
 ]
 
 
