@@ -38,6 +38,15 @@ _REPORTER_RE = re.compile(
 _JOURNAL_PIN_RE = re.compile(r",\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*nn?\.\s*\d+)?)")
 
 
+def _pin_cite(text: str, cite: Any) -> tuple[str | None, int]:
+    """eyecite's pin cite, or the one it missed ("394–95", "12 n.40"), and where it ends."""
+    pin = _pin(getattr(cite.metadata, "pin_cite", None))
+    if pin is not None:
+        return pin, 0
+    after = _JOURNAL_PIN_RE.match(text, cite.span()[1])
+    return (after.group(1), after.end()) if after else (None, 0)
+
+
 def _maybe_legal(text: str) -> bool:
     return any(word in text for word in _LEGAL_WORDS) or bool(_REPORTER_RE.search(text))
 
@@ -101,11 +110,7 @@ def find_legal(text: str) -> LegalHit | None:
                 title = f"{plaintiff} v. {defendant}"
             elif defendant:
                 title = defendant
-            pin = _pin(getattr(meta, "pin_cite", None))
-            if pin is None:
-                # eyecite misses some pins ("394–95" with an en dash); read them here.
-                after = _JOURNAL_PIN_RE.match(text, cite.span()[1])
-                pin = after.group(1) if after else None
+            pin, _pin_end = _pin_cite(text, cite)
             return LegalHit(
                 CitationType.CASE,
                 start,
@@ -151,16 +156,11 @@ def find_legal(text: str) -> LegalHit | None:
                 date=_year(meta),
             )
         if kind == "FullJournalCitation":
-            pin = _pin(getattr(meta, "pin_cite", None))
-            after: re.Match[str] | None = None
-            if pin is None:
-                # eyecite misses pins with a footnote ("12 n.40"); read them here.
-                after = _JOURNAL_PIN_RE.match(text, cite.span()[1])
-                pin = after.group(1) if after else None
+            pin, pin_end = _pin_cite(text, cite)
             return LegalHit(
                 CitationType.ARTICLE,
                 cite.span()[0],
-                max(end, after.end() if pin and after else end),
+                max(end, pin_end),
                 container=groups.get("reporter"),
                 volume=groups.get("volume"),
                 pages=groups.get("page"),
