@@ -85,6 +85,8 @@ def citation_json(citation: Citation) -> JSON:
         "short_form": None if citation.short_form is None else citation.short_form.value,
         "work": citation.work,
         # Beyond the documented minimum: useful to reports and scripts.
+        "index": citation.index,
+        "antecedent": citation.antecedent,
         "place": citation.place,
         "series": citation.series,
         "number": citation.number,
