@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
 from citecheck.model import (
     Finding,
@@ -43,6 +42,7 @@ from citecheck.model import (
     Rule,
     Severity,
 )
+from citecheck.sentences import sentence_spans
 
 __all__ = ["FOOTNOTE_RULES", "find_footnotes"]
 
@@ -142,7 +142,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
             )
 
     footnotes = []
-    cache: dict[tuple[int, int], list[_Span]] = {}
+    cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for index, note in enumerate(notes):
         paired = by_note.get(index)
         if paired is None:
@@ -295,183 +295,6 @@ def _numbers(values: list[int]) -> str:
 # Claims: the sentence a marker sits in
 # --------------------------------------------------------------------------
 
-# Sentence-final punctuation, with closing quotes and brackets, before a space.
-_END = re.compile(r"[.!?…]+[\"”’'»)\]*]*(?=\s|$)")
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "capt",
-        "lt",
-        "sgt",
-        "hon",
-        "rev",
-        "fr",
-        "sr",
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "p",
-        "pp",
-        "cf",
-        "vs",
-        "v",
-        "art",
-        "fig",
-        "figs",
-        "ch",
-        "chap",
-        "ed",
-        "eds",
-        "al",
-        "op",
-        "cit",
-        "ibid",
-        "approx",
-        "ca",
-        "dept",
-        "univ",
-        "assn",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-# Words that start sentences: after "U.S." or "D." one of these means the
-# abbreviation also ended the sentence ("... Washington, D.C. The ...").
-_STARTERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "in",
-        "on",
-        "at",
-        "as",
-        "by",
-        "for",
-        "from",
-        "with",
-        "after",
-        "before",
-        "but",
-        "and",
-        "or",
-        "yet",
-        "so",
-        "however",
-        "moreover",
-        "thus",
-        "there",
-        "here",
-        "we",
-        "they",
-        "he",
-        "she",
-        "i",
-        "our",
-        "their",
-        "his",
-        "her",
-        "one",
-        "when",
-        "while",
-        "if",
-        "although",
-        "since",
-        "because",
-        "during",
-        "despite",
-        "each",
-        "many",
-        "most",
-        "some",
-        "such",
-        "what",
-        "which",
-        "who",
-        "why",
-        "how",
-    ]
-)
-_OPENERS = "\"“‘'(«[*"
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-
-
-def _sentences(text: str) -> list[_Span]:
-    """Sentence spans of one paragraph, sparing abbreviations and decimals."""
-    spans: list[_Span] = []
-    start = 0
-    length = len(text)
-    for match in _END.finditer(text):
-        if not _is_end(text, match):
-            continue
-        spans.append(_Span(start, match.end()))
-        start = match.end()
-        while start < length and text[start].isspace():
-            start += 1
-    if start < length:
-        spans.append(_Span(start, length))
-    return spans
-
-
-_FOLLOWING = re.compile(r"\s*[\"“‘'(«\[*]*(\w*)")
-_ABBREVIATIONS = frozenset({"etc", "inc", "co", "ltd", "jr", "corp", "bros"})
-
-
-def _is_end(text: str, match: re.Match[str]) -> bool:
-    following = _FOLLOWING.match(text, match.end())
-    assert following is not None  # the pattern matches the empty string
-    next_word = following.group(1)
-    if not next_word:
-        return following.end() >= len(text)  # the paragraph's end
-    if not (next_word[0].isalpha() and not next_word[0].islower()):
-        # "e.g. origin", "... limited", "No. 3" go on; caseless scripts
-        # (Chinese, Arabic...) count as capitals.
-        return False
-    if match.group(0)[0] != "." or match.group(0).startswith(".."):
-        return True
-    word_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    word = text[word_start : match.start()].lstrip(_OPENERS)
-    bare = word.lower()
-    if bare in _TITLES:
-        return False
-    initial = len(word) == 1 and word.isupper()
-    acronym = "." in word and all(part.isalpha() and len(part) <= 2 for part in word.split("."))
-    if initial or acronym or bare in _ABBREVIATIONS:
-        return next_word.lower() in _STARTERS
-    return True
-
 
 def _paragraph(body: str, offset: int) -> tuple[int, int]:
     start = body.rfind("\n\n", 0, offset)
@@ -483,7 +306,9 @@ def _paragraph(body: str, offset: int) -> tuple[int, int]:
 _TERMINAL = re.compile(r"[.!?…:][\"”’'»)\]*]*\s*$")
 
 
-def _claim(body: str, offset: int, cache: dict[tuple[int, int], list[_Span]] | None = None) -> str:
+def _claim(
+    body: str, offset: int, cache: dict[tuple[int, int], list[tuple[int, int]]] | None = None
+) -> str:
     """The sentence the marker at ``offset`` sits in, on one line.
 
     A sentence cut by a page break (a paragraph that ends without final
@@ -508,10 +333,10 @@ def _claim(body: str, offset: int, cache: dict[tuple[int, int], list[_Span]] | N
     key = (start, end)
     spans = cache.get(key) if cache is not None else None
     if spans is None:
-        spans = _sentences(text)
+        spans = sentence_spans(text, one_paragraph=True)
         if cache is not None:
             cache[key] = spans  # markers of one paragraph share its sentences
-    for span in spans:
-        if span.start <= anchor < span.end:
-            return " ".join(text[span.start : span.end].split())
+    for span_start, span_end in spans:
+        if span_start <= anchor < span_end:
+            return " ".join(text[span_start:span_end].split())
     return " ".join(text.split())

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from citecheck.model import CheckRun, Footnote, Location, Manuscript
+from citecheck.sentences import sentence_spans
 
 __all__ = [
     "Kind",
@@ -135,7 +136,7 @@ def _body_passage(manuscript: Manuscript) -> Passage:
     markers = sorted((m.offset, m.label) for m in manuscript.markers)
     offsets = [offset for offset, _ in markers]
     sentences: list[Sentence] = []
-    for index, (start, end) in enumerate(_sentence_spans(text)):
+    for index, (start, end) in enumerate(sentence_spans(text)):
         # A marker just after the full stop still belongs to this sentence.
         first = bisect.bisect_left(offsets, start)
         labels = [label for offset, label in markers[first : first + 8] if offset <= end + 2]
@@ -173,7 +174,7 @@ def _note_passage(path: str, footnote: Footnote) -> Passage:
             # not reliable: every sentence points at the note's first line.
             location=footnote.location,
         )
-        for index, (start, end) in enumerate(_sentence_spans(text))
+        for index, (start, end) in enumerate(sentence_spans(text))
     )
     return Passage(path, text, footnote.label, sentences)
 
@@ -218,113 +219,6 @@ def _line_finder(manuscript: Manuscript) -> Callable[[int], int]:
         return max(1, min(candidates)[1])
 
     return nearest
-
-
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "p",
-        "pp",
-        "ed",
-        "eds",
-        "co",
-        "corp",
-        "inc",
-        "ltd",
-        "dept",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "ave",
-        "e.g",
-        "i.e",
-        "etc",
-        "al",
-        "cf",
-        "fig",
-        "ch",
-        "art",
-        "sec",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "approx",
-        "est",
-        "v",
-        "vs",
-        "op",
-        "cit",
-        "id",
-        "ibid",
-    ]
-)
-
-
-_RULE_LINES = re.compile(r"^(?:[ \t]*(?:-{3,}|\*{3,}|_{3,})?[ \t]*\n)*\s*")
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries: terminal punctuation, or a blank line after one, or a heading."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in re.finditer(r"[.!?][\"'”’)*\]]*(?=\s+[\"“'‘(\[*#]*[A-Z0-9])|\n\s*\n", text):
-        end = match.end()
-        if match.group().startswith((".", "!", "?")):
-            # A bounded look-back: anchoring on the whole prefix would be quadratic.
-            word = re.search(r"([\w.]+)\.$", text[max(0, match.start() - 40) : match.start() + 1])
-            if word is not None:
-                token = word.group(1).lower()
-                # Initials, "U.S.", "D.C." and abbreviations do not end sentences.
-                if len(token.replace(".", "")) <= 1 or token.rstrip(".") in _ABBREVIATIONS:
-                    continue
-                if "." in token and all(len(p) <= 2 for p in token.split(".")):
-                    continue
-        else:
-            before = text[max(start, match.start() - 2000) : match.start()].rstrip()
-            last_line = before.rsplit("\n", 1)[-1].lstrip()
-            paragraph = re.split(r"\n\s*\n", before)[-1]
-            after = text[match.end() : match.end() + 5].lstrip()
-            # Skip page-break rules ("---") to see how the text goes on.
-            following = _RULE_LINES.sub("", text[match.end() : match.end() + 300])
-            if following[:1].islower():
-                continue  # "... the\n\n---\n\nofficial reality": one sentence
-            # A page break inside a sentence leaves a blank line with no full
-            # stop before it, after a long paragraph; headings (short lines
-            # without a stop) and finished sentences do end there.
-            if not (
-                before.endswith((".", "!", "?", ":", '"', "”", ")", "*"))
-                or last_line.startswith(("#", "-", "*"))
-                or after.startswith(("#", "- ", "* "))
-                or len(paragraph.split()) <= 12
-            ):
-                continue
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = end
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 # --------------------------------------------------------------------------
