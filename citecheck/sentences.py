@@ -61,12 +61,12 @@ def sentence_spans(text: str, *, one_paragraph: bool = False) -> list[tuple[int,
 
 
 def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+    """Add ``text[start:end]`` without its surrounding space, if anything is left."""
+    chunk = text[start:end]
+    kept = chunk.strip()
+    if kept:
+        first = start + len(chunk) - len(chunk.lstrip())
+        spans.append((first, first + len(kept)))
 
 
 # --------------------------------------------------------------------------
@@ -77,10 +77,9 @@ _CLOSERS = "\"”’'»)\\]*"
 _OPENERS = "\"“‘'(«\\[*#"
 _STOP_TEXT = rf"(?P<stop>[.!?…]+[{_CLOSERS}]*(?=\s|$))"
 _STOP: Final = re.compile(_STOP_TEXT)
-_STOP_OR_BLANK: Final = re.compile(rf"{_STOP_TEXT}|(?P<blank>\n\s*\n)")
+# The leading lookahead lets the engine skip to candidate characters quickly.
+_STOP_OR_BLANK: Final = re.compile(rf"(?=[.!?…\n])(?:{_STOP_TEXT}|(?P<blank>\n\s*\n))")
 _FOLLOWING: Final = re.compile(rf"\s*[{_OPENERS}]*(\w*)")
-# The word before a stop; a bounded look-back keeps the scan linear.
-_WORD_BEFORE: Final = re.compile(r"\S*$")
 _LOOK_BACK = 40
 
 # The abbreviations we know, lower case without their final stop. A word
@@ -243,9 +242,10 @@ def _is_end(text: str, stop: re.Match[str]) -> bool:
     punctuation = stop.group("stop")
     if punctuation[0] != "." or punctuation.startswith(".."):
         return True  # "!", "?" and ellipses have no abbreviation to spare
-    before = _WORD_BEFORE.search(text, max(0, stop.start() - _LOOK_BACK), stop.start())
-    assert before is not None  # the pattern matches the empty string
-    word = before.group().lstrip(_OPENERS)
+    # A bounded look-back keeps the scan linear on text without spaces.
+    before = text[max(0, stop.start() - _LOOK_BACK) : stop.start()]
+    word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+    word = word.lstrip(_OPENERS)
     bare = word.lower()
     kind = _ABBREVIATIONS.get(bare)
     if kind is _LEADS:
