@@ -88,6 +88,8 @@ class _Draft:
     strong: bool = False
     title_marked: bool = False
     title_quoted: bool = False
+    # A genre word ("Report", "(Working Paper No. 12)") said what kind of work it is.
+    report_hint: bool = False
     problem: str | None = None
 
     def blank(self, a: int, b: int) -> None:
@@ -96,7 +98,7 @@ class _Draft:
 
 
 _ABBREVIATED_RE = re.compile(r"\b[A-Z][a-z]{0,4}\.\s")
-_ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Ltd|Corp|Jr|St|al))\.$")
+_ABBREV_END_RE = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Ltd|Corp|Jr|St|Stat|al))\.$")
 
 
 def _tidy(text: str | None) -> str | None:
@@ -672,8 +674,34 @@ _SERIES_NO_RE = re.compile(
     r"^(?P<s>(?:[A-Z][\w&.’'-]*\s+){0,6}?(?:[\w-]+\s+)?(?:Papers?|Reports?|Briefs?|Series|Notes?"
     r"|Stud(?:y|ies)|Memo(?:randum)?|Bulletin|Documents?|Publications?|Monographs?|Briefing"
     r"|Perspectives?|Analysis|Insights?|Commentary))\s*,?\s*"
-    r"(?:(?:No\.?|Number|Nos\.?|#)\s*(?P<n>[\w.-]+)|(?P<code>[A-Z]{1,5}-?\d[\w.-]*))$"
+    r"(?:(?:No\.?|Number|Nos\.?|#)\s*(?P<n>[\w.-]+)|(?P<code>[A-Z]{1,5}-?\d[\w.-]*)"
+    r"|(?P<bare>\d{1,6}(?:[-.]\d+)*))$"
 )
+# A bare number names a paper only after a paper series' own words
+# ("NBER Working Paper 12141"); "Hastings Center Report 45" is a journal volume.
+_PAPER_SERIES_RE = re.compile(
+    r"\b(?:Working|Discussion|Occasional|Research|Policy|Staff|Technical|Background|Briefing"
+    r"|Issue|White|Economics?)\s+(?:Papers?|Briefs?|Reports?|Notes?)$"
+)
+_YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _series_number(value: str) -> tuple[str, str] | None:
+    """ "Global Economics Paper No. 153" -> (series, number), else None."""
+    m = _SERIES_NO_RE.match(value)
+    if not m:
+        return None
+    series = _tidy(m.group("s")) or ""
+    bare = m.group("bare")
+    if bare is not None:
+        if _YEAR_RE.fullmatch(bare) or not (
+            _PAPER_SERIES_RE.search(series) or len(bare.replace("-", "")) >= 4
+        ):
+            return None
+        return series, bare
+    return series, m.group("n") or m.group("code")
+
+
 # Report codes standing alone: "GAO-13-25", "RL32345", "CRS-R41349".
 _REPORT_CODE_RE = re.compile(r"^[A-Z]{2,6}-?\d{2,}(?:-\d+)*[A-Z]?$")
 _SECTION_PAGE_RE = re.compile(r"^(?:sec\.\s*)?[A-Z]\d{1,3}$")
@@ -704,6 +732,20 @@ _GENRE_RE = re.compile(
     r"(?i)^(?:(?:press|news|media)\s+release|fact\s+sheet|blog(?:\s+post)?|op-ed|editorial"
     r"|letter\s+to\s+the\s+editor|transcript|video|podcast|infographic|tweet|dataset|data\s+set"
     r"|unpublished\s+(?:manuscript|paper)|mimeo(?:graph)?|photocopy|typescript)$"
+)
+# "..., Report, January 2013": the word says what the work is, and names nothing.
+_REPORT_GENRE_RE = re.compile(
+    r"(?i)^(?:(?:research|technical|staff|special|final|interim|annual|country)\s+)?report$"
+)
+# "..., presentation at the Wilson Center": the event or host, not a periodical.
+_EVENT_RE = re.compile(
+    r"(?i)^(?:an?\s+)?(?:presentation|speech|remarks|lecture|talk|keynote(?:\s+address)?|address"
+    r"|(?:conference\s+)?paper|testimony|statement|briefing|webinar|panel\s+discussion)"
+    r"(?:\s+(?:given|delivered|presented|prepared|made|read))?\s+(?:at|to|before)\s+"
+    r"(?P<where>[A-Za-z].{1,160})$"
+)
+_MEETING_RE = re.compile(
+    r"\b(?:Meeting|Conference|Convention|Congress|Symposium|Workshop|Forum|Summit|Colloquium)\b"
 )
 # MLA's medium of publication ("... 2010. Print.") says nothing we keep.
 _MEDIUM_WORDS = frozenset(("print", "web", "online", "digital", "pdf", "kindle", "cd-rom"))
@@ -818,6 +860,9 @@ class _Tail:
     seen_meta: bool = False
     month_only: int | None = None
     numbers: list[str] = field(default_factory=list)
+    # After "presentation at HOST": the short elements that follow are its place.
+    event_place: list[str] = field(default_factory=list)
+    after_event: bool = False
 
 
 def _read_paren(d: _Draft, inner: str, tail: _Tail) -> None:
@@ -829,6 +874,16 @@ def _read_paren(d: _Draft, inner: str, tail: _Tail) -> None:
     m = re.fullmatch(r"(?i)at\s+(?:pp?\.\s*|page\s+)?(?P<p>[\w–-]+)", inner)
     if m:
         d.pinpoint = m.group("p")
+        return
+    # APA "(NBER Working Paper No. 12141)", "(GAO-13-25)", "(Report No. 7)".
+    series_number = _series_number(inner)
+    if series_number:
+        d.series, d.number = series_number
+        d.report_hint = True
+        return
+    if _REPORT_CODE_RE.match(inner) or re.fullmatch(r"(?i)report\s+no\.\s*[\w.-]+", inner):
+        d.number = re.sub(r"(?i)^report\s+no\.\s*", "", inner)
+        d.report_hint = True
         return
     m = _PUB_PAREN_RE.match(inner)
     if m and not re.match(r"(?i)(?:at|see|quoting|citing)\b", inner):
@@ -889,6 +944,12 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             tail.seen_meta = True
             continue
         value = chunk.strip(" .:")
+        if tail.after_event and value:
+            # "..., speech at CSIS, Washington, DC, ...": the place of the event.
+            if len(tail.event_place) < 2 and re.fullmatch(r"[A-Z][\w.’' -]{0,40}", value):
+                tail.event_place.append(value)
+                d.place = ", ".join(tail.event_place)
+            continue
         if not value:
             if len(chunk) > 3 and (tail.texts or d.title):
                 # A blanked stretch (a date or URL taken earlier) ends the text part.
@@ -967,12 +1028,26 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             tail.book_hint = tail.seen_meta = True
             d.strong = True
             continue
-        m = _SERIES_NO_RE.match(value)
-        if m:
-            d.series, d.number = _tidy(m.group("s")), m.group("n") or m.group("code")
+        series_number = _series_number(value)
+        if series_number:
+            d.series, d.number = series_number
             tail.seen_meta = True
             continue
         if _EDITION_RE.match(value) or value.casefold() in _MEDIUM_WORDS:
+            continue
+        if _REPORT_GENRE_RE.match(value) and (tail.texts or d.title):
+            d.report_hint = True
+            continue
+        m = _EVENT_RE.match(value)
+        if m and (tail.texts or d.title or d.authors):
+            where = _tidy(re.sub(r"^(?i:the)\s+", "", m.group("where")))
+            if _MEETING_RE.search(where or ""):
+                d.container = where
+            else:
+                d.publisher = d.publisher or where
+            d.type = CitationType.PRESENTATION
+            d.strong = True
+            tail.after_event = tail.seen_meta = True
             continue
         if _GENRE_RE.match(value) or value.casefold() in ("and", "or", "&"):
             # "press release", "fact sheet": what kind of page, not where.
@@ -1038,7 +1113,7 @@ def _finish_type(d: _Draft) -> CitationType:
     title = d.title or ""
     if d.chapter:
         return CitationType.CHAPTER
-    if d.series or d.number:
+    if d.series or d.number or (d.report_hint and not (d.volume or d.issue)):
         return CitationType.REPORT
     if container and _NEWSPAPER_RE.search(container) and not d.volume:
         return CitationType.NEWSPAPER
@@ -1049,6 +1124,9 @@ def _finish_type(d: _Draft) -> CitationType:
         # newspaper, online (with only a URL to go on) a web page.
         return CitationType.WEBPAGE if d.urls else CitationType.NEWSPAPER
     if container and not d.urls:
+        return CitationType.ARTICLE
+    if container and d.date is not None and d.date.precision == "month" and not d.publisher:
+        # "Mother Jones, July/August 2009, <url>": a magazine issue, online.
         return CitationType.ARTICLE
     if d.title_quoted and not container and not (d.publisher or d.urls or d.date):
         # A quoted title is part of something (an article, a chapter); the
@@ -1072,6 +1150,12 @@ def _finish_type(d: _Draft) -> CitationType:
     if d.publisher and not container and not d.place and not _PUBLISHER_RE.search(d.publisher):
         # "Title, Wilson Center, 2008": an institution's paper, not a press's book.
         return CitationType.REPORT if looks_corporate(d.publisher) else CitationType.BOOK
+    if d.publisher and not container and not _PUBLISHER_RE.search(d.publisher):
+        # "(Washington, DC: Wilson Center, November 2011)" or its PDF: a
+        # month-dated or online paper from an institution, not a press's book.
+        online = bool(d.urls) and _is_pdf(d.urls[0])
+        if looks_corporate(d.publisher) and (online or (d.date and d.date.precision != "year")):
+            return CitationType.REPORT
     if d.publisher and not container:
         return CitationType.BOOK
     if d.urls and not container and _is_pdf(d.urls[0]):

@@ -86,10 +86,51 @@ def _year(meta: Any) -> PartialDate | None:
     return parse_date(text) or parse_date(str(year))
 
 
+# "Pub. L. No. 104-208, § 412, 110 Stat. 3009-546 (1996)": eyecite reads the
+# law's number as a title and the Statutes at Large volume as its section.
+_PUBLIC_LAW_RE = re.compile(
+    r"\bPub\.\s?L\.\s*(?:No\.\s*)?(?P<number>\d{1,3}\s*[-–]\s*\d{1,4})"
+    r"(?:,\s*§+\s*(?P<section>[\w.()-]+))?"
+    r"(?:,\s*(?P<volume>\d{1,4})\s+Stat\.\s+(?P<page>\d[\d-]*)"
+    r"(?:,\s*(?P<pin>\d[\d-]*))?)?"
+    r"(?:\s*\((?P<year>[^()]{0,20}?\b(?:1[5-9]|20)\d\d)\))?"
+)
+
+
+def _public_law(text: str) -> LegalHit | None:
+    m = _PUBLIC_LAW_RE.search(text)
+    if not m:
+        return None
+    # The act's name written before the law number is its title.
+    name = text[: m.start()].strip(" ,;")
+    title = name if name and name[:1].isupper() and len(name) <= 200 else m.group().strip()
+    year = m.group("year")
+    if year is None:
+        # Bluebook drops the date when the act's name has its year ("... Act of 1996").
+        named = re.search(r"\b(?:of|de)\s+((?:1[5-9]|20)\d\d)$", name)
+        year = named.group(1) if named else None
+    return LegalHit(
+        CitationType.STATUTE,
+        0 if title == name else m.start(),
+        m.end(),
+        title=title,
+        container="Stat." if m.group("volume") else "Pub. L.",
+        volume=m.group("volume"),
+        pages=m.group("page") or m.group("section"),
+        pinpoint=m.group("pin"),
+        date=parse_date(year) if year else None,
+        number=re.sub(r"\s*[-–]\s*", "-", m.group("number")),
+    )
+
+
 def find_legal(text: str) -> LegalHit | None:
     """The first case, statute or law-journal citation in ``text``, if any."""
     if not _maybe_legal(text):
         return None
+    if "Pub" in text:
+        public = _public_law(text)
+        if public is not None:
+            return public
     from eyecite import get_citations  # imported late: it takes a third of a second
 
     try:

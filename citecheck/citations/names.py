@@ -128,6 +128,9 @@ _ORG_WORDS = frozenset(
         "unit",
         "coalition",
         "alliance",
+        "observatory",
+        "laboratory",
+        "consortium",
         # Spanish and French: manuscripts on Mexico cite its agencies by name.
         "secretaría",
         "secretaria",

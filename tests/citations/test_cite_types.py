@@ -1,0 +1,226 @@
+"""What kind of work a note cites, and the report fields that tell.
+
+Government and think-tank reports with series and numbers, working papers,
+web pages with and without dates, press releases, newspaper and magazine
+articles online, presentations and testimony, in Chicago, APA and Bluebook
+dress. Each case names only the fields it is sure of.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from cite_factories import assert_fields, cite_one
+
+CASES = [
+    # ------------------------------------------------------- reports, Chicago
+    pytest.param(
+        "Gordon H. Hanson, “Illegal Migration from Mexico to the United States,” "
+        "NBER Working Paper 12141, March 2006.",
+        {
+            "type": "report",
+            "title": "Illegal Migration from Mexico to the United States",
+            "series": "NBER Working Paper",
+            "number": "12141",
+            "container": None,
+            "date": "2006-03",
+        },
+        id="working-paper-bare-number",
+    ),
+    pytest.param(
+        "Erika Ngai, “Customs Corridors and Their Costs,” Peterson Institute Working Paper "
+        "No. 14-7 (Washington, DC: Peterson Institute for International Economics, 2014), 9.",
+        {
+            "type": "report",
+            "series": "Peterson Institute Working Paper",
+            "number": "14-7",
+            "publisher": "Peterson Institute for International Economics",
+            "place": "Washington, DC",
+            "pinpoint": "9",
+        },
+        id="working-paper-no-publisher",
+    ),
+    pytest.param(
+        "Leo Gross, Bridges and Checkpoints: Staffing at Land Ports, CRS Report R41349 "
+        "(Washington, DC: Congressional Research Service, 2012), 4.",
+        {
+            "type": "report",
+            "title": "Bridges and Checkpoints: Staffing at Land Ports",
+            "series": "CRS Report",
+            "number": "R41349",
+            "publisher": "Congressional Research Service",
+        },
+        id="crs-report-code",
+    ),
+    pytest.param(
+        "U.S. Government Accountability Office, Port Security: Better Data Needed on "
+        "Inspections, GAO-15-204 (Washington, DC, March 2015).",
+        {
+            "type": "report",
+            "authors": ["U.S. Government Accountability Office"],
+            "number": "GAO-15-204",
+            "date": "2015-03",
+        },
+        id="gao-code-alone",
+    ),
+    pytest.param(
+        "Migration Observatory, “Seasonal Workers on the Northern Frontier,” Report, "
+        "September 2016.",
+        {
+            "type": "report",
+            "authors": ["Migration Observatory"],
+            "title": "Seasonal Workers on the Northern Frontier",
+            "container": None,
+            "date": "2016-09",
+        },
+        id="genre-word-report-is-not-a-container",
+    ),
+    pytest.param(
+        "Mary Bersin, Crossing Points: Trade at the Rio Grande (Washington, DC: Wilson Center, "
+        "October 2012), 23, https://www.example.org/files/crossing-points.pdf.",
+        {
+            "type": "report",
+            "publisher": "Wilson Center",
+            "date": "2012-10",
+            "pinpoint": "23",
+        },
+        id="think-tank-pdf-with-place-and-month",
+    ),
+    pytest.param(
+        "Thomas Boghardt, Frontier Economies (New York: Penguin Press, 2011), 40.",
+        {"type": "book", "publisher": "Penguin Press"},
+        id="press-book-stays-book",
+    ),
+    # ---------------------------------------------------------- reports, APA
+    pytest.param(
+        "Ngai, E. (2015). Cross-border freight and the peso (NBER Working Paper No. 20871). "
+        "National Bureau of Economic Research.",
+        {
+            "type": "report",
+            "authors": ["Ngai"],
+            "title": "Cross-border freight and the peso",
+            "series": "NBER Working Paper",
+            "number": "20871",
+            "date": "2015",
+        },
+        id="apa-working-paper-in-parentheses",
+    ),
+    pytest.param(
+        "Government Accountability Office. (2014). Land ports: Staffing shortfalls persist "
+        "(GAO-14-412). https://www.example.gov/products/GAO-14-412",
+        {
+            "type": "report",
+            "number": "GAO-14-412",
+            "date": "2014",
+            "urls": ["https://www.example.gov/products/GAO-14-412"],
+        },
+        id="apa-report-code-in-parentheses",
+    ),
+    # ------------------------------------------------------------ web pages
+    pytest.param(
+        "U.S. Customs and Border Protection, “Ports of Entry Overview,” last modified "
+        "February 3, 2017, https://www.example.gov/ports/overview.",
+        {"type": "webpage", "date": "2017-02-03", "container": None},
+        id="webpage-last-modified",
+    ),
+    pytest.param(
+        "“Our Mission,” Border Trade Alliance, accessed May 3, 2015, http://example.org/mission.",
+        {
+            "type": "webpage",
+            "authors": ["Border Trade Alliance"],
+            "accessed": "2015-05-03",
+            "date": None,
+        },
+        id="webpage-undated-accessed",
+    ),
+    pytest.param(
+        "U.S. Department of Homeland Security, “Secretary Announces Port Upgrades,” press "
+        "release, March 24, 2010, http://www.example.gov/news/2010/03/24/ports.",
+        {"type": "webpage", "date": "2010-03-24", "container": None},
+        id="press-release-online",
+    ),
+    # ------------------------------------------------- newspapers, magazines
+    pytest.param(
+        "Ana Mazzetti, “Trucks Wait Days at the Bridge,” Los Angeles Times, May 5, 2012, "
+        "http://www.example.com/2012/may/05/bridge.",
+        {"type": "newspaper", "container": "Los Angeles Times", "date": "2012-05-05"},
+        id="newspaper-online",
+    ),
+    pytest.param(
+        "Ken Ellingwood, “Night at the Crossing,” Mother Jones, July/August 2013, "
+        "http://www.example.com/politics/2013/07/crossing.",
+        {"type": "article", "container": "Mother Jones", "date": "2013-07"},
+        id="magazine-month-online",
+    ),
+    pytest.param(
+        "Mark Gross, “The River Between,” Foreign Policy, November/December 2012.",
+        {"type": "article", "container": "Foreign Policy", "date": "2012-11"},
+        id="magazine-month-print",
+    ),
+    # ------------------------------------------- presentations and testimony
+    pytest.param(
+        "Alan Bersin, “Borders Reconsidered,” presentation at the Wilson Center, "
+        "Washington, DC, May 12, 2011.",
+        {
+            "type": "presentation",
+            "title": "Borders Reconsidered",
+            "publisher": "Wilson Center",
+            "place": "Washington, DC",
+            "container": None,
+            "date": "2011-05-12",
+        },
+        id="presentation-at-host",
+    ),
+    pytest.param(
+        "Luis Ngai, “Wages on the Line,” paper presented at the Annual Meeting of the "
+        "Latin American Studies Association, Chicago, September 24, 2011.",
+        {
+            "type": "presentation",
+            "container": "Annual Meeting of the Latin American Studies Association",
+            "date": "2011-09-24",
+        },
+        id="paper-presented-at-meeting",
+    ),
+    pytest.param(
+        "Ken Ruiz, speech at the Center for Strategic and International Studies, "
+        "Washington, DC, January 21, 2003.",
+        {
+            "type": "presentation",
+            "authors": ["Ruiz"],
+            "publisher": "Center for Strategic and International Studies",
+            "date": "2003-01-21",
+        },
+        id="untitled-speech",
+    ),
+    pytest.param(
+        "Testimony of Erika Gross, Commissioner, before the Senate Committee on the "
+        "Judiciary, May 6, 2009.",
+        {
+            "type": "presentation",
+            "authors": ["Gross"],
+            "publisher": "Senate Committee on the Judiciary",
+            "date": "2009-05-06",
+        },
+        id="testimony-before-committee",
+    ),
+    # --------------------------------------------------------------- Bluebook
+    pytest.param(
+        "Border Ports Modernization Act of 2004, Pub. L. No. 108-123, 118 Stat. 2201.",
+        {
+            "type": "statute",
+            "title": "Border Ports Modernization Act of 2004",
+            "number": "108-123",
+            "container": "Stat.",
+            "volume": "118",
+            "pages": "2201",
+            "date": "2004",
+        },
+        id="bluebook-public-law-number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_type_and_report_fields(text: str, expected: dict[str, Any]) -> None:
+    assert_fields(cite_one(text), expected)
