@@ -332,6 +332,64 @@ def _take_bluebook(d: _Draft) -> None:
 
 
 # --------------------------------------------------------------------------
+# Bluebook reports: "Author, Institution, Number, Title pin (Date)" and
+# congressional reports "H.R. Rep. No. 104-469, at 12 (1996)"
+# --------------------------------------------------------------------------
+
+# A cheap look for a report number standing as its own element, so the full
+# pattern below runs only on the few pieces that may hold one.
+_BB_CODE_HINT_RE = re.compile(r",\s*(?:[A-Z]{1,6}-?\d{2,}|(?:[A-Z][\w.’']*\s+){0,3}No\.\s)")
+_BB_REPORT_RE = re.compile(
+    r"^(?P<pre>[^()]{2,300}?),\s*(?P<num>[A-Z]{1,6}-?\d{2,}(?:-\d+)*[A-Z]?"
+    r"|(?:[A-Z][\w.’']*\s+){0,3}No\.\s*[\w-]+)\s*,\s*"
+    r"(?P<title>[^()]{3,300}?)(?:,?\s+(?:at\s+)?(?P<pin>\d{1,4}(?:\s*[-–]\s*\d{1,4})?))?"
+    r"\s*\((?P<date>[^()]{0,40}?\b(?:1[5-9]|20)\d\d)\)[\s.,;]*$"
+)
+_CONGRESS_DOC_RE = re.compile(
+    r"(?:^|,\s*)(?P<s>(?:H\.\s?R\.|H\.|S\.)\s?(?:Rep|Doc|Prt|Exec\.\s?Rep)\.)\s+No\.\s*"
+    r"(?P<n>\d{1,3}\s*[-–]\s*\d{1,4})(?:,\s*pt\.\s*\d+)?(?:,\s*at\s+(?P<pin>[\w–-]+))?"
+    r"(?:\s*\((?P<date>[^()]{0,40}?\b(?:1[5-9]|20)\d\d)\))?[\s.,;]*$"
+)
+
+
+def _take_bluebook_report(d: _Draft) -> bool:
+    """Read a Bluebook institutional or congressional report; True if found."""
+    text = d.text.strip()
+    m = _CONGRESS_DOC_RE.search(text)
+    if m:
+        d.series = " ".join(m.group("s").split())
+        d.number = re.sub(r"\s*[-–]\s*", "-", m.group("n"))
+        d.pinpoint = m.group("pin")
+        d.date = parse_date(m.group("date")) if m.group("date") else d.date
+        title = text[: m.start()].strip(" ,")
+        d.title = title or None
+        d.type = CitationType.REPORT
+        return True
+    if not _BB_CODE_HINT_RE.search(text):
+        return False
+    m = _BB_REPORT_RE.match(text)
+    if not m:
+        return False
+    pre = [part.strip() for part in m.group("pre").split(",") if part.strip()]
+    people = parse_authors(pre[0]) if len(pre) > 1 else None
+    if people and not people[0][0].corporate:
+        # "Marc R. Rosenblum, Cong. Research Serv., R42138, ...": the author,
+        # then the institution that issued the report.
+        d.authors, d.et_al = people
+        d.publisher = ", ".join(pre[1:])
+    else:
+        d.authors = (Person(family=", ".join(pre), corporate=True),)
+    d.number = re.sub(r"^(?:.*\s)?No\.\s*", "", m.group("num"))
+    if "No." in m.group("num") and m.group("num").split("No.")[0].strip():
+        d.series = m.group("num").split("No.")[0].strip()
+    d.title = m.group("title")
+    d.pinpoint = m.group("pin")
+    d.date = parse_date(m.group("date"))
+    d.type = CitationType.REPORT
+    return True
+
+
+# --------------------------------------------------------------------------
 # Titles marked by quotation marks or italics
 # --------------------------------------------------------------------------
 
@@ -1076,6 +1134,9 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
         if not tail.seen_meta:
             tail.texts.append(value)
             tail.text_before_meta = list(tail.texts)
+        elif d.report_hint and d.publisher is None and looks_corporate(value):
+            # APA "(NBER Working Paper No. 12141). National Bureau of ...": the issuer.
+            d.publisher = value
         elif d.container is None and not tail.texts[1:] and value[:1].isupper():
             # "Title, 2010, Reuters": a source named after the date.
             tail.texts.append(value)
@@ -1259,6 +1320,9 @@ def parse_piece(piece: Piece) -> Parsed | None:
         d.pinpoint, d.date = legal.pinpoint, legal.date
         d.strong = True
         d.blank(legal.start, legal.end)
+    elif _take_bluebook_report(d):
+        d.strong = True
+        return _parsed(d)
     else:
         _take_bluebook(d)
     m = _PAGE_OF_RE.match(d.text)

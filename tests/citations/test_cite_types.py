@@ -218,6 +218,52 @@ CASES = [
         },
         id="bluebook-public-law-number",
     ),
+    pytest.param(
+        "Mark Ngai, Cong. Research Serv., RL33874, Detention at the Border 4 (2012), "
+        "https://example.org/RL33874.pdf.",
+        {
+            "type": "report",
+            "authors": ["Ngai"],
+            "publisher": "Cong. Research Serv.",
+            "number": "RL33874",
+            "title": "Detention at the Border",
+            "pinpoint": "4",
+            "date": "2012",
+            "container": None,
+            "volume": None,
+        },
+        id="bluebook-crs-report",
+    ),
+    pytest.param(
+        "U.S. Gov’t Accountability Office, GAO-14-412, Land Ports: Staffing Shortfalls 14 (2014).",
+        {
+            "type": "report",
+            "authors": ["U.S. Gov’t Accountability Office"],
+            "number": "GAO-14-412",
+            "title": "Land Ports: Staffing Shortfalls",
+            "pinpoint": "14",
+            "container": None,
+        },
+        id="bluebook-agency-report",
+    ),
+    pytest.param(
+        "H.R. Rep. No. 104-469, pt. 1, at 12 (1996).",
+        {
+            "type": "report",
+            "series": "H.R. Rep.",
+            "number": "104-469",
+            "pinpoint": "12",
+            "date": "1996",
+            "authors": [],
+        },
+        id="bluebook-house-report",
+    ),
+    pytest.param(
+        "Ngai, E. (2015). Cross-border freight and the peso (NBER Working Paper No. 20871). "
+        "National Bureau of Economic Research.",
+        {"publisher": "National Bureau of Economic Research"},
+        id="apa-working-paper-issuer",
+    ),
 ]
 
 
