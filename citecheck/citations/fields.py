@@ -355,7 +355,9 @@ _CONGRESS_DOC_RE = re.compile(
 def _take_bluebook_report(d: _Draft) -> bool:
     """Read a Bluebook institutional or congressional report; True if found."""
     text = d.text.strip()
-    m = _CONGRESS_DOC_RE.search(text)
+    # Plain substring tests first: most pieces name no congressional document.
+    congress = "No." in text and ("Rep." in text or "Doc." in text or "Prt." in text)
+    m = _CONGRESS_DOC_RE.search(text) if congress else None
     if m:
         d.series = " ".join(m.group("s").split())
         d.number = re.sub(r"\s*[-–]\s*", "-", m.group("n"))
@@ -823,6 +825,10 @@ _REPORT_TITLE_RE = re.compile(
     r"|Testimony|Hearing|Fact\s+Sheet|Factsheet|Plan|Guidelines|Survey|Census|Statistics|Yearbook"
     r"|Outlook|Indicators|Estimates|Memorandum)\b"
 )
+_SPOKEN_TITLE_RE = re.compile(
+    r"(?:Prepared\s+)?(?:Testimony|Statement|Remarks|Speech|Address|Lecture|Keynote)\b"
+    r".{0,200}?\b(?:before|to|at)\s+(?:the\s+)?[A-Z]"
+)
 _PRESENTATION_RE = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<kind>presentation|speech|lecture|talk|keynote(?:\s+address)?|address"
     r"|remarks|briefing|testimony|paper\s+presented|conference\s+paper|webinar|panel)"
@@ -1045,6 +1051,12 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
                 d.pinpoint = pages
             tail.seen_meta = True
             continue
+        if _YEAR_RE.fullmatch(value) and not tail.seen_meta and d.title is None and tail.texts:
+            # "Mexican Immigrants in the United States, 2008 (Washington ...,
+            # April 15, 2009)": the dated publication's year ends its title.
+            tail.texts[-1] = f"{tail.texts[-1]}, {value}"
+            tail.text_before_meta = list(tail.texts)
+            continue
         m = _BARE_PAGES_RE.match(value)
         if m and d.container and d.volume is None and not tail.seen_meta and "-" not in value:
             # "Journal 42 (1948)" with the journal in italics: the volume.
@@ -1089,7 +1101,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
         series_number = _series_number(value)
         if series_number:
             d.series, d.number = series_number
-            tail.seen_meta = True
+            tail.seen_meta = d.strong = True
             continue
         if _EDITION_RE.match(value) or value.casefold() in _MEDIUM_WORDS:
             continue
@@ -1106,6 +1118,11 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             d.type = CitationType.PRESENTATION
             d.strong = True
             tail.after_event = tail.seen_meta = True
+            if not d.title_marked:
+                # "Alan Bersin, Commissioner, CBP, testimony before ...": the
+                # elements before it give the speaker's post, not a title.
+                tail.texts.clear()
+                tail.text_before_meta = []
             continue
         if _GENRE_RE.match(value) or value.casefold() in ("and", "or", "&"):
             # "press release", "fact sheet": what kind of page, not where.
@@ -1178,6 +1195,20 @@ def _finish_type(d: _Draft) -> CitationType:
         return CitationType.REPORT
     if container and _NEWSPAPER_RE.search(container) and not d.volume:
         return CitationType.NEWSPAPER
+    if _SPOKEN_TITLE_RE.match(title) and not container:
+        # "“Testimony before the House Homeland Security Committee,” March 10, 2010".
+        return CitationType.PRESENTATION
+    corporate = bool(d.authors) and all(p.corporate for p in d.authors)
+    if (
+        corporate
+        and container
+        and not (d.volume or d.issue or d.pages)
+        and not _NEWSPAPER_RE.search(d.authors[0].family)
+        and d.authors[0].family.casefold() != container.casefold()
+    ):
+        # An organisation writing in its own outlet ("CFR Backgrounder",
+        # "Migration Information Source"): its page online, its paper in print.
+        return CitationType.WEBPAGE if d.urls else CitationType.REPORT
     if container and (d.volume or d.issue or d.pages):
         return CitationType.ARTICLE
     if container and d.date is not None and d.date.precision == "day" and not d.publisher:
@@ -1186,8 +1217,15 @@ def _finish_type(d: _Draft) -> CitationType:
         return CitationType.WEBPAGE if d.urls else CitationType.NEWSPAPER
     if container and not d.urls:
         return CitationType.ARTICLE
-    if container and d.date is not None and d.date.precision == "month" and not d.publisher:
-        # "Mother Jones, July/August 2009, <url>": a magazine issue, online.
+    if (
+        container
+        and d.date is not None
+        and d.date.precision == "month"
+        and not d.publisher
+        and not looks_corporate(container)
+    ):
+        # "Mother Jones, July/August 2009, <url>": a magazine issue, online
+        # (an institution's site, "Wilson Center, March 2012", is not one).
         return CitationType.ARTICLE
     if d.title_quoted and not container and not (d.publisher or d.urls or d.date):
         # A quoted title is part of something (an article, a chapter); the
@@ -1201,7 +1239,6 @@ def _finish_type(d: _Draft) -> CitationType:
         # "“Working Together” (Washington, DC: Wilson Center, 2011)": a
         # stand-alone paper from an institution.
         return CitationType.REPORT
-    corporate = bool(d.authors) and all(p.corporate for p in d.authors)
     if corporate and not container and _NEWSPAPER_RE.search(d.authors[0].family):
         # "Reuters, November 5, 2010": a wire story.
         return CitationType.NEWSPAPER
@@ -1231,7 +1268,26 @@ def _finish_type(d: _Draft) -> CitationType:
     return CitationType.OTHER
 
 
+def _issuer_pdf(d: _Draft) -> None:
+    """ "Eric Olson, “Title,” Wilson Center, March 2012, <...pdf>": the
+    institution issued the paper; it is its publisher, not a periodical."""
+    container = d.container or ""
+    if (
+        d.type is None
+        and container
+        and d.publisher is None
+        and d.urls
+        and _is_pdf(d.urls[0])
+        and not (d.volume or d.issue or d.pages)
+        and looks_corporate(container)
+        and not _NEWSPAPER_RE.search(container)
+    ):
+        d.publisher, d.container = container, None
+        d.type = CitationType.REPORT
+
+
 def _parsed(d: _Draft) -> Parsed:
+    _issuer_pdf(d)
     return Parsed(
         type=_finish_type(d),
         authors=d.authors,
@@ -1373,6 +1429,10 @@ def _short_title_shape(d: _Draft) -> bool:
     return d.authors[0].family.casefold() not in _NOT_NAMES
 
 
+# A short run of capitalised words ("The Economist", "Stratfor Global"): a name.
+_MASTHEAD_RE = re.compile(
+    r"(?:The\s+)?[A-Z][\w’'&.-]+(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w’'&.-]+){0,4}"
+)
 _CHAPTER_MARKED_RE = re.compile(r"(?:^|[,.])\s*\b[Ii]n\s+(?=[A-Z“\"])")
 _CHAPTER_PLAIN_RE = re.compile(r"[,.]\s*\b[Ii]n\s+(?=[A-Z“\"])")
 
@@ -1384,6 +1444,10 @@ def _fields(d: _Draft, piece: Piece) -> None:
         block = d.text[: marked[0][0]].strip(" ,.:")
         if block:
             found = parse_authors(_EDITOR_RE.sub("", block), inverted=True)
+            if found is None and _MASTHEAD_RE.fullmatch(block):
+                # "The Economist, “Title,” The Economist, ...": a periodical
+                # or body writing as itself.
+                found = ((Person(family=block, corporate=True),), False)
             # A quotation inside prose is not a title: what comes before a
             # title is its authors, or a lead-in ending "in" / ":".
             if found is None and not re.search(r"(?i)(?:\bin|:)\s*$", d.text[: marked[0][0]]):
@@ -1538,7 +1602,14 @@ def _assign(d: _Draft, tail: _Tail) -> None:
         d.container = None
     _title_year(d)
     m = re.match(r"^(?P<t>.*\D)\s+(?P<p>\d{1,4}(?:[-–]\d{1,4})?)$", d.title or "")
-    if m and not d.container and d.pinpoint is None and d.date is not None and not d.publisher:
+    if (
+        m
+        and not d.container
+        and d.pinpoint is None
+        and d.date is not None
+        and not d.publisher
+        and not _YEAR_RE.fullmatch(m.group("p"))
+    ):
         # Bluebook books: "World Order 12 (2014)", the page before the year.
         d.title, d.pinpoint = m.group("t"), m.group("p")
     for n in numbers:

@@ -92,6 +92,65 @@ CASES = [
         {"type": "book", "publisher": "Penguin Press"},
         id="press-book-stays-book",
     ),
+    pytest.param(
+        "Goldman Sachs, Global Economics Paper No. 170, 2008.",
+        {
+            "type": "report",
+            "authors": ["Goldman Sachs"],
+            "series": "Global Economics Paper",
+            "number": "170",
+            "title": None,
+            "date": "2008",
+        },
+        id="untitled-paper-in-a-series",
+    ),
+    pytest.param(
+        "U.S. Department of Justice, National Border Threat Assessment 2011, February 2011, "
+        "http://www.example.gov/pubs/threat-2011.pdf.",
+        {
+            "type": "report",
+            "title": "National Border Threat Assessment 2011",
+            "pinpoint": None,
+            "date": "2011-02",
+        },
+        id="year-ending-a-title-is-no-page",
+    ),
+    pytest.param(
+        "Pew Research Center, Mexican Workers in Texas, 2008 (Washington, DC: Pew Hispanic "
+        "Center, April 15, 2009), http://example.org/files/factsheets/47.pdf.",
+        {
+            "type": "report",
+            "title": "Mexican Workers in Texas, 2008",
+            "pinpoint": None,
+            "date": "2009-04-15",
+            "publisher": "Pew Hispanic Center",
+        },
+        id="year-element-before-publication-details",
+    ),
+    pytest.param(
+        "Council on Foreign Relations, “Trade Across the Rio Grande,” CFR Backgrounder, "
+        "November 9, 2012.",
+        {"type": "report", "authors": ["Council on Foreign Relations"]},
+        id="organisation-in-its-own-outlet-print",
+    ),
+    pytest.param(
+        "Border Trade Alliance, “Crossings in Numbers,” Alliance Bulletin, October 9, 2014, "
+        "http://www.example.org/bulletin/crossings.",
+        {"type": "webpage", "container": "Alliance Bulletin"},
+        id="organisation-in-its-own-outlet-online",
+    ),
+    pytest.param(
+        "Eric Ruiz, “New Strategies at the Ports,” Wilson Center, March 2012, "
+        "https://www.example.org/new-strategies.pdf.",
+        {"type": "report", "publisher": "Wilson Center", "container": None},
+        id="institution-pdf-is-a-report",
+    ),
+    pytest.param(
+        "Eric Ruiz, “New Strategies at the Ports,” Wilson Center, March 2012, "
+        "https://www.example.org/new-strategies.",
+        {"type": "webpage", "container": "Wilson Center"},
+        id="institution-html-page-is-a-webpage",
+    ),
     # ---------------------------------------------------------- reports, APA
     pytest.param(
         "Ngai, E. (2015). Cross-border freight and the peso (NBER Working Paper No. 20871). "
@@ -203,6 +262,29 @@ CASES = [
             "date": "2009-05-06",
         },
         id="testimony-before-committee",
+    ),
+    pytest.param(
+        "Mary Gross, “Testimony before the House Homeland Security Committee,” March 10, 2010.",
+        {"type": "presentation", "date": "2010-03-10"},
+        id="testimony-as-title",
+    ),
+    pytest.param(
+        "Ana Ruiz, Commissioner, U.S. Customs and Border Protection, testimony before the "
+        "Senate Committee on Finance, May 11, 2011.",
+        {
+            "type": "presentation",
+            "authors": ["Ruiz"],
+            "title": None,
+            "container": None,
+            "publisher": "Senate Committee on Finance",
+            "date": "2011-05-11",
+        },
+        id="untitled-testimony-with-post",
+    ),
+    pytest.param(
+        "The Economist, “Slowing Down at the Border,” The Economist, March 2, 2013.",
+        {"type": "newspaper", "authors": ["The Economist"], "container": "The Economist"},
+        id="periodical-as-author",
     ),
     # --------------------------------------------------------------- Bluebook
     pytest.param(
