@@ -721,10 +721,13 @@ _NO_RE = re.compile(r"^(?:no\.?|nos\.?|number|issue|iss\.|#)\s*(?P<n>[\w./-]+)$"
 _APA_VOL_RE = re.compile(r",\s*(?P<v>\d{1,4})\s?\((?P<i>[\w/–-]{1,10})\)(?=\s*(?:[,.:]|$))")
 _VOL_ISSUE_RE = re.compile(r"^(?P<v>\d{1,4})\s*\((?P<i>[\w/–-]{1,10})\)$")
 _PAGES_RE = re.compile(
-    r"^(?:pp?\.|pages?|at|chap\.|ch\.|chapter|§+|paras?\.|¶+)\s*"
+    r"^(?:pp?\.|pages?|at|chap\.|ch\.|chapter|§+|paras?\.|¶+|tables?|tab\.|figures?|figs?\."
+    r"|charts?|annex|appendix|app\.)\s*"
     r"(?P<p>[\w–—-]+(?:\s*[-–—]\s*\w+)?(?:\s?ff?\.?)?(?:\s*nn?\.\s*\d+)?)$",
     re.I,
 )
+# Locators that keep their label ("Table 39", "para. 4"): a bare number would read as a page.
+_LABELLED_LOCATORS = ("para", "tab", "fig", "chart", "annex", "app")
 # "45", "45–47", "xii", "45ff.", "45 n. 3": a page or range, alone in its element.
 _BARE_PAGES_RE = re.compile(
     r"^:?\s*(?P<p>(?:\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(?:\d{1,5}|[ivxlc]{1,7}))?"
@@ -1037,7 +1040,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
         if m:
             pages = m.group("p")
             label = value[: m.start("p")].strip().lower()
-            if label[:1] in ("c", "§", "¶") or label.startswith("para"):
+            if label[:1] in ("c", "§", "¶") or label.startswith(_LABELLED_LOCATORS):
                 # Chapters, sections, paragraphs: the locator keeps its label.
                 d.pinpoint = " ".join(value.split())
             elif (label in ("at", "p.", "page") and not re.search(r"[-–—]", pages)) or (

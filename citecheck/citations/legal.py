@@ -105,10 +105,8 @@ def _public_law(text: str) -> LegalHit | None:
     name = text[: m.start()].strip(" ,;")
     title = name if name and name[:1].isupper() and len(name) <= 200 else m.group().strip()
     year = m.group("year")
-    if year is None:
-        # Bluebook drops the date when the act's name has its year ("... Act of 1996").
-        named = re.search(r"\b(?:of|de)\s+((?:1[5-9]|20)\d\d)$", name)
-        year = named.group(1) if named else None
+    # A year in the act's name ("... Act of 1996") is part of its title, not a
+    # date: as for any title (see docs/citations.md, Dates).
     return LegalHit(
         CitationType.STATUTE,
         0 if title == name else m.start(),

@@ -77,7 +77,11 @@ _LEADIN_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_FROM_START_RE = re.compile(r"^From\s+(?:the\s+)?(?=[A-Z])")
+# "From the ...", "Source: ...", "Data from ...", "Figures are taken from ...".
+_FROM_START_RE = re.compile(
+    r"^(?:From|(?:Sources?|Data|Figures|Statistics|Numbers)(?:\s*:|\s+(?:(?:are|is|were|was)\s+)?"
+    r"(?:(?:taken|drawn)\s+)?from))\s+(?:the\s+)?(?=[A-Z])"
+)
 
 
 def read_signal(text: str) -> tuple[str | None, str]:

@@ -151,6 +151,32 @@ CASES = [
         {"type": "webpage", "container": "Wilson Center"},
         id="institution-html-page-is-a-webpage",
     ),
+    pytest.param(
+        "Department of Homeland Security, Yearbook of Crossing Statistics 2013, Table 39.",
+        {
+            "type": "report",
+            "title": "Yearbook of Crossing Statistics 2013",
+            "pinpoint": "Table 39",
+            "container": None,
+            "volume": None,
+        },
+        id="table-locator-is-a-pinpoint",
+    ),
+    pytest.param(
+        "Source: World Bank, Border Trade Indicators 2014.",
+        {"type": "report", "authors": ["World Bank"], "title": "Border Trade Indicators 2014"},
+        id="source-lead-in",
+    ),
+    pytest.param(
+        "Figures are from the Bureau of Transportation Statistics, Border Crossing Data, "
+        "http://example.gov/crossings.html.",
+        {
+            "type": "webpage",
+            "authors": ["Bureau of Transportation Statistics"],
+            "title": "Border Crossing Data",
+        },
+        id="figures-are-from-lead-in",
+    ),
     # ---------------------------------------------------------- reports, APA
     pytest.param(
         "Ngai, E. (2015). Cross-border freight and the peso (NBER Working Paper No. 20871). "
@@ -296,7 +322,7 @@ CASES = [
             "container": "Stat.",
             "volume": "118",
             "pages": "2201",
-            "date": "2004",
+            "date": None,
         },
         id="bluebook-public-law-number",
     ),
