@@ -90,6 +90,8 @@ class _Draft:
     title_quoted: bool = False
     # A genre word ("Report", "(Working Paper No. 12)") said what kind of work it is.
     report_hint: bool = False
+    # The authors were read APA-style ("Smith, J. (2010).").
+    apa: bool = False
     problem: str | None = None
 
     def blank(self, a: int, b: int) -> None:
@@ -202,7 +204,7 @@ _URL_LEAD_RE = re.compile(
 )
 _ACCESSED_RE = re.compile(
     r"\b(?:(?:last\s+)?(?:accessed|visited|viewed|checked|consulted)"
-    r"|retrieved|date\s+accessed|(?P<updated>(?:last\s+)?(?:modified|updated|revised)))"
+    r"|retrieved|date\s+accessed|(?-i:Web\.)|(?P<updated>(?:last\s+)?(?:modified|updated|revised)))"
     r"(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
@@ -522,7 +524,7 @@ _EDITOR_RE = re.compile(
 )
 _APA_INITIALS_RE = re.compile(r",\s*(?:[A-Z]\.\s?-?){1,3}(?:,|\s*&|\s*$|\s+and\b)")
 _APA_RE = re.compile(
-    r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,[^()]{0,30})?\)\."
+    r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,(?P<md>[^()]{0,30}))?\)\."
 )
 
 
@@ -533,10 +535,16 @@ def _take_authors(d: _Draft, limit: int) -> int:
     m = _APA_RE.match(text.lstrip())
     # APA names are inverted with initials ("Smith, J.") or an organisation's.
     if m and (_APA_INITIALS_RE.search(m.group("who")) or looks_corporate(m.group("who"))):
-        found = parse_authors(_EDITOR_RE.sub("", m.group("who")), inverted=True)
+        # "Wilson, C. E., & Lee, E. (Eds.). (2013).": the editors' mark goes first.
+        who = re.sub(r"\)\.$", ")", m.group("who"))
+        found = parse_authors(_EDITOR_RE.sub("", who), inverted=True)
         if found:
             d.authors, d.et_al = found
-            d.date = parse_date(m.group("date")) or d.date
+            # APA "(2014, October 9)": the year, then the month and day.
+            month_day = m.group("md")
+            dated = parse_date(f"{month_day} {m.group('date')}") if month_day else None
+            d.date = dated or parse_date(m.group("date")) or d.date
+            d.apa = True
             d.strong = True
             return lead + m.end()
     commas = _top_commas(text)
@@ -779,13 +787,17 @@ _SERIES_PHRASE_RE = re.compile(
     r"|Research\s+Paper|Policy\s+Paper|Staff\s+Report|Background\s+Paper|Briefing\s+Paper"
     r"|Research\s+Report|Annual\s+Report|Council\s+Special\s+Report|Policy\s+Analysis)$"
 )
+# A periodical, a blanked date (four spaces or more) and ": pages".
+_MLA_PERIODICAL_RE = re.compile(
+    r"^(?P<c>[A-Z][^:]{1,80}?)\s{4,}:\s*(?P<p>[A-Z]?\d[\w–-]*)(?:\.\s+(?:Print|Web))?\.?$"
+)
 _PLACE_PUB_RE = re.compile(
     r"^(?:(?P<pre>.{2,400}?)\.\s+)?(?P<place>[A-Z][A-Za-z.’' -]{1,30}?"
     r"(?:,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.))?):\s+(?P<pub>[A-Z][^:]{1,100})$"
 )
 # ", DC:" in "Washington, DC: Publisher": the comma is inside the place.
 _REGION_COLON_RE = re.compile(r",\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.)\s*:")
-_CONTAINER_VOL_RE = re.compile(r"^(?P<c>.*[A-Za-z.)’'])\s+(?P<v>\d{1,4})$")
+_CONTAINER_VOL_RE = re.compile(r"^(?P<c>.*[A-Za-z.)’'])\s+(?P<v>\d{1,4})(?:\.(?P<i>\d{1,4}))?$")
 _PUB_PAREN_RE = re.compile(
     r"^(?P<place>[^:()]{2,80}?)\s*:\s*(?P<pub>[^()]{0,160}?)(?:,\s*(?P<rest>.*))?$"
 )
@@ -1091,6 +1103,17 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             d.number = value
             tail.seen_meta = True
             continue
+        m = _MLA_PERIODICAL_RE.match(value)
+        if m and d.title and d.container is None:
+            # MLA "New York Times 22 Mar. 2009: A1" (its date already taken).
+            d.container = m.group("c")
+            section = m.group("p")
+            if re.search(r"[-–]", section):
+                d.pages = section
+            else:
+                d.pinpoint = section
+            tail.seen_meta = True
+            continue
         m = _PLACE_PUB_RE.match(value)
         if m and (m.group("pre") or d.title) and not d.publisher:
             # "Title. London: Routledge, 1992" (bibliography books, no parentheses).
@@ -1147,6 +1170,8 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             tail.texts.append(m.group("c"))
             tail.text_before_meta = list(tail.texts)
             d.volume = m.group("v")
+            # MLA "Journal 37.2": volume 37, issue 2.
+            d.issue = d.issue or m.group("i")
             tail.container_hint = tail.seen_meta = True
             continue
         if re.match(r"(?i)(?:ed\.|eds\.|edited|trans\.|translated)\s+(?:by\s+)?", value):
@@ -1289,13 +1314,22 @@ def _issuer_pdf(d: _Draft) -> None:
         d.type = CitationType.REPORT
 
 
+# "Title. 2nd ed." / APA "Title (2nd ed.)": the edition is no part of the title.
+_TITLE_EDITION_RE = re.compile(
+    r"[.,]?\s*\(?(?:\d+(?:st|nd|rd|th)|rev\.?|revised)\s+ed(?:\.|ition)?\)?\.?$", re.I
+)
+
+
 def _parsed(d: _Draft) -> Parsed:
     _issuer_pdf(d)
+    title = _tidy(d.title)
+    if title and " ed" in title:
+        title = _tidy(_TITLE_EDITION_RE.sub("", title)) or title
     return Parsed(
         type=_finish_type(d),
         authors=d.authors,
         et_al=d.et_al,
-        title=_tidy(d.title),
+        title=title,
         container=_tidy(d.container),
         volume=d.volume,
         issue=d.issue,
@@ -1513,6 +1547,8 @@ def _fields(d: _Draft, piece: Piece) -> None:
             d.blank(tail_start + chapter.end(), tail_start + chapter.end() + ed.end())
         elif re.match(r"\s*(?:ed(?:ited)?\.?\s+by)", rest):
             pass
+    if d.apa and not marked:
+        _apa_sentences(d, tail_start)
     tail = _read_tail(d, tail_start)
     _assign(d, tail)
     if d.title and _PERSONAL_RE.match(d.title):
@@ -1521,6 +1557,65 @@ def _fields(d: _Draft, piece: Piece) -> None:
         d.type = CitationType.OTHER
         d.place = d.place or d.container
         d.container = None
+
+
+def _last_sentence_end(text: str) -> int:
+    """Index of the last full stop that ends a sentence ("ed.)." counts), or -1."""
+    depth = 0
+    last = -1
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif (
+            ch == "."
+            and depth == 0
+            and text[i + 1 : i + 2] == " "
+            and (text[i - 1 : i] == ")" or _sentence_end(text[: i + 1], max(0, i - 1)) == i)
+        ):
+            last = i
+    return last
+
+
+def _apa_sentences(d: _Draft, start: int) -> None:
+    """APA after "(2010).": "Title. Publisher." or "Title. Newspaper, A1."
+
+    The title is sentence case, so commas inside it are common ("Mexico,
+    the United States, and the road ahead"); the last sentence names the
+    publisher or the periodical. Journals (volume and pages) are left to the
+    general reader.
+    """
+    body = d.text[start:].rstrip(" .")
+    cut = _last_sentence_end(body)
+    if cut <= 0:
+        return
+    title, second = body[:cut], body[cut + 1 :].strip()
+    if not second or ":" in second or "(" in _TITLE_EDITION_RE.sub("", title):
+        return
+    first, _comma, rest = second.partition(",")
+    if not any(ch.isdigit() for ch in second) and (
+        _PUBLISHER_RE.search(second) or looks_corporate(second)
+    ):
+        if d.urls and not _PUBLISHER_RE.search(second):
+            # "Title. Migration Policy Institute. <url>": the site it is on.
+            d.title, d.container = title, second
+        else:
+            d.title, d.publisher = title, second
+        d.blank(start, start + len(body))
+        d.strong = True
+    elif (
+        _NEWSPAPER_RE.search(first)
+        and d.date is not None
+        and d.date.precision == "day"
+        and len(rest.split()) <= 2
+    ):
+        d.title, d.container = title, first.strip()
+        section = rest.strip()
+        if section and (_SECTION_PAGE_RE.match(section) or _BARE_PAGES_RE.match(section)):
+            d.pinpoint = section
+        d.blank(start, start + len(body))
+        d.strong = True
 
 
 def _title_year(d: _Draft) -> None:

@@ -35,6 +35,7 @@ _REPORTER_RE = re.compile(
 )
 
 
+_MONTH_ABBREV_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 _JOURNAL_PIN_RE = re.compile(r",\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*nn?\.\s*\d+)?)")
 
 
@@ -141,6 +142,9 @@ def find_legal(text: str) -> LegalHit | None:
         groups: dict[str, str] = dict(getattr(cite, "groups", {}) or {})
         meta = cite.metadata
         start, end = cite.full_span()
+        if kind == "FullCaseCitation" and _MONTH_ABBREV_RE.fullmatch(groups.get("reporter", "")):
+            # MLA "New York Times 22 Mar. 2009": a day, a month and a year.
+            continue
         if kind == "FullCaseCitation":
             plaintiff = getattr(meta, "plaintiff", None)
             defendant = getattr(meta, "defendant", None)

@@ -202,6 +202,86 @@ CASES = [
         },
         id="apa-report-code-in-parentheses",
     ),
+    pytest.param(
+        "Gross, M. (2013). Two rivers, one border: Water, trade, and the road ahead. "
+        "Oxford University Press.",
+        {
+            "type": "book",
+            "title": "Two rivers, one border: Water, trade, and the road ahead",
+            "publisher": "Oxford University Press",
+            "date": "2013",
+        },
+        id="apa-book-commas-in-title",
+    ),
+    pytest.param(
+        "Ruiz, T. (2009). Customs at the frontier (2nd ed.). Cornell University Press.",
+        {
+            "type": "book",
+            "title": "Customs at the frontier",
+            "publisher": "Cornell University Press",
+        },
+        id="apa-book-edition",
+    ),
+    pytest.param(
+        "Ruiz, T., & Ngai, L. (Eds.). (2013). The state of the crossings. Border Trade Alliance.",
+        {
+            "authors": ["Ruiz", "Ngai"],
+            "title": "The state of the crossings",
+            "publisher": "Border Trade Alliance",
+            "date": "2013",
+        },
+        id="apa-editors-before-date",
+    ),
+    pytest.param(
+        "Archer, R. C. (2009, March 22). Cartel violence spills over. The New York Times, A1.",
+        {
+            "type": "newspaper",
+            "title": "Cartel violence spills over",
+            "container": "The New York Times",
+            "date": "2009-03-22",
+            "pinpoint": "A1",
+        },
+        id="apa-newspaper-day-date",
+    ),
+    pytest.param(
+        "Border Trade Alliance. (2014, October 9). Crossing times at the bridges. Border "
+        "Trade Alliance. https://www.example.org/crossing-times",
+        {
+            "type": "webpage",
+            "title": "Crossing times at the bridges",
+            "date": "2014-10-09",
+            "publisher": None,
+        },
+        id="apa-webpage-site-name",
+    ),
+    pytest.param(
+        "Archer, Randal C. “Cartel Violence Spills Over.” New York Times 22 Mar. 2009: A1. Print.",
+        {"type": "newspaper", "date": "2009-03-22", "title": "Cartel Violence Spills Over"},
+        id="mla-newspaper-day-month-year-is-no-case",
+    ),
+    pytest.param(
+        "Pew Research Center. “Workers at the Line.” Pew Hispanic Center, 15 Apr. 2009. "
+        "Web. 2 June 2015.",
+        {"date": "2009-04-15", "accessed": "2015-06-02"},
+        id="mla-web-access-date",
+    ),
+    pytest.param(
+        "Bersin, Alan D. “Lines and Flows.” Brooklyn Journal of International Law 37.2 "
+        "(2012): 389-406.",
+        {
+            "type": "article",
+            "container": "Brooklyn Journal of International Law",
+            "volume": "37",
+            "issue": "2",
+            "pages": "389-406",
+        },
+        id="mla-volume-dot-issue",
+    ),
+    pytest.param(
+        "Nevins, Joseph. Operation Gatekeeper and Beyond. 2nd ed. New York: Routledge, 2010.",
+        {"type": "book", "title": "Operation Gatekeeper and Beyond", "publisher": "Routledge"},
+        id="mla-edition-after-title",
+    ),
     # ------------------------------------------------------------ web pages
     pytest.param(
         "U.S. Customs and Border Protection, “Ports of Entry Overview,” last modified "
