@@ -369,7 +369,8 @@ def _take_bluebook_report(d: _Draft) -> bool:
         d.title = title or None
         d.type = CitationType.REPORT
         return True
-    if not _BB_CODE_HINT_RE.search(text):
+    # The form ends with its date in parentheses: a cheap test before any regex.
+    if not text.rstrip(" .,;").endswith(")") or not _BB_CODE_HINT_RE.search(text):
         return False
     m = _BB_REPORT_RE.match(text)
     if not m:
