@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -151,7 +150,11 @@ def build_parser() -> _Parser:
         choices=PROVIDERS,
         help="archive provider (repeatable; default: warc)",
     )
-    check.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (there is none anyway when not on a terminal or when CI is set)",
+    )
     _network_options(check)
     _common_settings(check)
 
@@ -313,12 +316,6 @@ def _cmd_cite(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _progress_enabled(choice: str) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
@@ -344,7 +341,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     total_urls = (
         0 if args.no_links else len(cited_urls(citations, doi_resolver=settings.links.doi_resolver))
     )
-    with make_progress(total_urls, enabled=_progress_enabled(args.progress)) as advance:
+    with make_progress(total_urls, enabled=not args.no_progress) as advance:
         run = run_check(
             args.files,
             settings,
