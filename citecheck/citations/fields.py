@@ -743,10 +743,10 @@ _BARE_PAGES_RE = re.compile(
     r"(?:\s?ff?\.?)?(?:\s*nn?\.\s*\d+)?)$"
 )
 _SERIES_NO_RE = re.compile(
-    r"^(?P<s>(?:[A-Z][\w&.’'-]*\s+){0,6}?(?:[\w-]+\s+)?(?:Papers?|Reports?|Briefs?|Series|Notes?"
+    r"^(?P<s>(?:(?:[A-Z][\w&.’'-]*|of|the|for|and|&)\s+){0,8}?(?:[\w-]+\s+)?(?:Papers?|Reports?|Briefs?|Series|Notes?"
     r"|Stud(?:y|ies)|Memo(?:randum)?|Bulletin|Documents?|Publications?|Monographs?|Briefing"
-    r"|Perspectives?|Analysis|Insights?|Commentary))\s*,?\s*"
-    r"(?:(?:No\.?|Number|Nos\.?|#)\s*(?P<n>[\w.-]+)|(?P<code>[A-Z]{1,5}-?\d[\w.-]*)"
+    r"|Perspectives?|Analysis|Insights?|Commentary)(?:\s+for\s+Congress)?)\s*,?\s*"
+    r"(?:(?i:No\.?|Number|Nos\.?|#)\s*(?P<n>[\w./-]+)|(?P<code>[A-Z]{1,5}[-/]?\d[\w./-]*)"
     r"|(?P<bare>\d{1,6}(?:[-.]\d+)*))$"
 )
 # A bare number names a paper only after a paper series' own words
@@ -756,6 +756,9 @@ _PAPER_SERIES_RE = re.compile(
     r"|Issue|White|Economics?)\s+(?:Papers?|Briefs?|Reports?|Notes?)$"
 )
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+# A series named before its number ("Global Economics Paper"); not "Studies"
+# or "Review", which end journal names and take an issue number.
+_SERIES_END_RE = re.compile(r"\b(?:Papers?|Reports?|Briefs?|Series|Notes|Memorandum)$")
 
 
 def _series_number(value: str) -> tuple[str, str] | None:
@@ -956,7 +959,14 @@ def _read_paren(d: _Draft, inner: str, tail: _Tail) -> None:
         d.pinpoint = m.group("p")
         return
     # APA "(NBER Working Paper No. 12141)", "(GAO-13-25)", "(Report No. 7)".
-    series_number = _series_number(inner)
+    # The date may already be blanked out of "(Series No. 153, 2007)".
+    series_number = _series_number(inner.rstrip(" ,;"))
+    series_part, _comma, when = inner.rpartition(",")
+    if series_number is None and series_part and _YEAR_RE.search(when):
+        # "(Goldman Sachs Global Economics Paper No. 153, 2007)".
+        series_number = _series_number(series_part.strip())
+        if series_number:
+            d.date = parse_date(when) or d.date
     if series_number:
         d.series, d.number = series_number
         d.report_hint = True
@@ -1041,7 +1051,14 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             continue
         m = _NO_RE.match(value)
         if m:
-            tail.numbers.append(m.group("n"))
+            named = len(tail.texts) >= 2 or (d.title is not None and tail.texts)
+            if named and d.volume is None and _SERIES_END_RE.search(tail.texts[-1]):
+                # "..., Global Economics Paper, No. 66": the series and its number.
+                d.series, d.number = _tidy(tail.texts.pop()), m.group("n")
+                tail.text_before_meta = list(tail.texts)
+                d.strong = True
+            else:
+                tail.numbers.append(m.group("n"))
             tail.seen_meta = True
             continue
         m = _VOL_ISSUE_RE.match(value)
@@ -1180,8 +1197,14 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
         if not tail.seen_meta:
             tail.texts.append(value)
             tail.text_before_meta = list(tail.texts)
-        elif d.report_hint and d.publisher is None and looks_corporate(value):
-            # APA "(NBER Working Paper No. 12141). National Bureau of ...": the issuer.
+        elif (
+            (d.report_hint or d.series or d.number)
+            and d.publisher is None
+            and looks_corporate(value)
+            and not find_dates(value)
+        ):
+            # "Staff Report no. 45, Federal Reserve Bank of New York" or APA
+            # "(NBER Working Paper No. 12141). National Bureau of ...": the issuer.
             d.publisher = value
         elif d.container is None and not tail.texts[1:] and value[:1].isupper():
             # "Title, 2010, Reuters": a source named after the date.

@@ -177,6 +177,69 @@ CASES = [
         },
         id="figures-are-from-lead-in",
     ),
+    pytest.param(
+        "Jim Ruiz, “Better Global Growth,” Global Economics Paper, No. 66, Goldman Sachs, "
+        "November 30, 2001.",
+        {
+            "type": "report",
+            "series": "Global Economics Paper",
+            "number": "66",
+            "publisher": "Goldman Sachs",
+            "container": None,
+            "issue": None,
+        },
+        id="series-and-number-as-two-elements",
+    ),
+    pytest.param(
+        "Clare Gross, Border Wages, CRS Report for Congress RL32724 (Washington, DC: "
+        "Congressional Research Service, 2010).",
+        {"type": "report", "series": "CRS Report for Congress", "number": "RL32724"},
+        id="crs-report-for-congress",
+    ),
+    pytest.param(
+        "Mark Ruiz, “Remittances and Growth,” IMF Working Paper WP/13/45 (Washington, DC: "
+        "International Monetary Fund, 2013).",
+        {"type": "report", "series": "IMF Working Paper", "number": "WP/13/45"},
+        id="imf-slash-code",
+    ),
+    pytest.param(
+        "Ana Gross, “Border Wages,” Federal Reserve Bank of Dallas Working Paper no. 1104, 2011.",
+        {
+            "type": "report",
+            "series": "Federal Reserve Bank of Dallas Working Paper",
+            "number": "1104",
+            "volume": None,
+        },
+        id="lower-case-no-and-of-in-series",
+    ),
+    pytest.param(
+        "Luis Bersin, “Crossing Costs” (Goldman Sachs Global Economics Paper No. 153, 2007), 4.",
+        {
+            "type": "report",
+            "series": "Goldman Sachs Global Economics Paper",
+            "number": "153",
+            "date": "2007",
+            "pinpoint": "4",
+        },
+        id="series-number-and-year-in-parentheses",
+    ),
+    pytest.param(
+        "Thomas Ngai, “Tariffs and the Peso,” Staff Report no. 45, Federal Reserve Bank of "
+        "New York, May 2010.",
+        {
+            "type": "report",
+            "series": "Staff Report",
+            "number": "45",
+            "publisher": "Federal Reserve Bank of New York",
+            "date": "2010-05",
+        },
+        id="issuer-after-series-number",
+    ),
+    pytest.param(
+        "Alan Ruiz, “Lines on the Map,” Journal of Borderlands Studies, no. 2 (2011).",
+        {"type": "article", "container": "Journal of Borderlands Studies", "issue": "2"},
+        id="journal-named-studies-keeps-its-issue",
+    ),
     # ---------------------------------------------------------- reports, APA
     pytest.param(
         "Ngai, E. (2015). Cross-border freight and the peso (NBER Working Paper No. 20871). "
