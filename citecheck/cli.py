@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -453,3 +454,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return ExitCode.OK
+    except OSError as error:
+        # Writing a report or the bibliography failed (folder missing rights, disk full).
+        where = error.filename or "output"
+        print(f"citecheck: error: {where}: {error.strerror or error}", file=sys.stderr)
+        return ExitCode.USAGE
+    except Exception as error:
+        if os.environ.get("CITECHECK_DEBUG"):
+            raise
+        print(
+            f"citecheck: internal error: {type(error).__name__}: {error}. This is a bug in "
+            "citecheck; rerun with CITECHECK_DEBUG=1 for the traceback and report it. "
+            "Link results checked so far are kept in the cache.",
+            file=sys.stderr,
+        )
+        return ExitCode.INTERNAL

@@ -53,6 +53,7 @@ class ExitCode(IntEnum):
     FAILED = 1
     USAGE = 2
     UNVERIFIED = 3
+    INTERNAL = 4  # a bug in citecheck; the message asks for a report
 
 
 LINK_DEAD = Rule(

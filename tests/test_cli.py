@@ -116,6 +116,34 @@ def test_bad_input_is_one_line_and_exit_2(
     assert len(err.strip().splitlines()) == 1
 
 
+def test_unwritable_output_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = blocker / "notes.json"
+    code, _, err = run_cli(["notes", str(SAMPLE), "--format", "json", "-o", str(target)], capsys)
+    assert code == 2
+    assert str(blocker) in err
+    assert "Traceback" not in err
+
+
+def test_a_bug_is_one_line_and_exit_4(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setattr("citecheck.cli.read_footnotes", broken)
+    code, _, err = run_cli(["notes", str(SAMPLE)], capsys)
+    assert code == 4
+    assert "internal error: ZeroDivisionError: simulated bug" in err
+    assert "Traceback" not in err
+    monkeypatch.setenv("CITECHECK_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["notes", str(SAMPLE)])
+
+
 def test_unknown_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check", str(SAMPLE), "--format", "pdf"])

@@ -63,6 +63,7 @@ def test_exit_code_values_are_the_documented_ones() -> None:
         ("FAILED", 1),
         ("USAGE", 2),
         ("UNVERIFIED", 3),
+        ("INTERNAL", 4),
     ]
 
 
