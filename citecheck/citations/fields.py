@@ -204,7 +204,7 @@ _URL_LEAD_RE = re.compile(
 )
 _ACCESSED_RE = re.compile(
     r"\b(?:(?:last\s+)?(?:accessed|visited|viewed|checked|consulted)"
-    r"|retrieved|date\s+accessed|(?-i:Web\.)|(?P<updated>(?:last\s+)?(?:modified|updated|revised)))"
+    r"|retrieved|date\s+accessed|(?P<updated>(?:last\s+)?(?:modified|updated|revised)))"
     r"(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
@@ -266,7 +266,18 @@ _LINK_TEXT_RE = re.compile(
 _BRACKETED_RE = re.compile(r"\[[^\[\]]{0,200}\]")
 
 
+# MLA: "..., 15 Apr. 2009. Web. 2 June 2015.": the date after "Web." is the visit.
+_MLA_WEB_RE = re.compile(r"\bWeb\.\s+")
+
+
 def _take_accessed(d: _Draft) -> None:
+    if d.accessed is None and "Web. " in d.text:
+        for m in _MLA_WEB_RE.finditer(d.text):
+            dates = find_dates(d.text[m.end() : m.end() + 30])
+            if dates and dates[0].start == 0:
+                d.accessed = dates[0].date
+                d.blank(m.start(), m.end() + dates[0].end)
+                break
     for m in list(_ACCESSED_RE.finditer(d.text)):
         tail = d.text[m.end() : m.end() + 40]
         dates = find_dates(tail)
@@ -756,6 +767,7 @@ _PAPER_SERIES_RE = re.compile(
     r"|Issue|White|Economics?)\s+(?:Papers?|Briefs?|Reports?|Notes?)$"
 )
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+_DIGIT_RE = re.compile(r"\d")
 # A series named before its number ("Global Economics Paper"); not "Studies"
 # or "Review", which end journal names and take an issue number.
 _SERIES_END_RE = re.compile(r"\b(?:Papers?|Reports?|Briefs?|Series|Notes|Memorandum)$")
@@ -763,6 +775,9 @@ _SERIES_END_RE = re.compile(r"\b(?:Papers?|Reports?|Briefs?|Series|Notes|Memoran
 
 def _series_number(value: str) -> tuple[str, str] | None:
     """ "Global Economics Paper No. 153" -> (series, number), else None."""
+    # Every number and code has a digit: a cheap test before the pattern.
+    if not _DIGIT_RE.search(value):
+        return None
     m = _SERIES_NO_RE.match(value)
     if not m:
         return None
@@ -1585,21 +1600,17 @@ def _fields(d: _Draft, piece: Piece) -> None:
 
 def _last_sentence_end(text: str) -> int:
     """Index of the last full stop that ends a sentence ("ed.)." counts), or -1."""
-    depth = 0
     last = -1
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif (
-            ch == "."
-            and depth == 0
-            and text[i + 1 : i + 2] == " "
-            and (text[i - 1 : i] == ")" or _sentence_end(text[: i + 1], max(0, i - 1)) == i)
-        ):
+    for m in _STOP_SPACE_RE.finditer(text):
+        i = m.start()
+        if text.count("(", 0, i) != text.count(")", 0, i):
+            continue  # inside parentheses
+        if text[i - 1 : i] == ")" or _sentence_end(text[: i + 1], max(0, i - 1)) == i:
             last = i
     return last
+
+
+_STOP_SPACE_RE = re.compile(r"\.(?= )")
 
 
 def _apa_sentences(d: _Draft, start: int) -> None:
