@@ -365,9 +365,27 @@ _CONGRESS_DOC_RE = re.compile(
 )
 
 
+# Bluebook hearings: "Title: Hearing Before the S. Comm. on X, 113th Cong. 12
+# (2013) (statement of ...)". The hearing record is the work (a government
+# document, so a report); the statement parenthetical only names a speaker.
+_HEARING_RE = re.compile(
+    r"^(?P<title>[^()]{0,300}?\bHearings?\s+(?:Before|on)\s+(?:the\s+)?(?P<comm>[^,()]{3,160}?)),"
+    r"\s*(?P<cong>\d{2,3}(?:th|st|nd|rd|d)\s+Cong\.)(?:\s+(?P<pin>\d[\d–-]*))?"
+    r"\s*\((?P<date>[^()]{0,40}?\b(?:1[5-9]|20)\d\d)\)"
+)
+
+
 def _take_bluebook_report(d: _Draft) -> bool:
     """Read a Bluebook institutional or congressional report; True if found."""
     text = d.text.strip()
+    hearing = _HEARING_RE.match(text) if "Hearing" in text else None
+    if hearing:
+        d.title = hearing.group("title")
+        d.publisher = hearing.group("comm")
+        d.pinpoint = hearing.group("pin")
+        d.date = parse_date(hearing.group("date"))
+        d.type = CitationType.REPORT
+        return True
     # Plain substring tests first: most pieces name no congressional document.
     congress = "No." in text and ("Rep." in text or "Doc." in text or "Prt." in text)
     m = _CONGRESS_DOC_RE.search(text) if congress else None
@@ -601,6 +619,10 @@ def _extend_corporate(d: _Draft, text: str, stop: int, commas: list[int]) -> int
         if comma <= stop:
             continue
         part = text[stop + 1 : comma].strip()
+        if not _LETTER_RE.search(text, comma):
+            # Nothing but a URL or date follows: this part is the title
+            # ("U.S. Customs & Border Prot., Border Patrol Overview, <url>").
+            break
         found = parse_authors(part)
         if not found or not found[0][0].corporate or len(found[0]) != 1:
             break
@@ -610,6 +632,7 @@ def _extend_corporate(d: _Draft, text: str, stop: int, commas: list[int]) -> int
     return stop
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _SMALL_WORDS = frozenset(("of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by"))
 
 # Sentence openers that would otherwise read as a one-word author.
@@ -881,6 +904,7 @@ _SERIES_START_RE = re.compile(
     r"^(?:[A-Z][\w.-]*\s+){0,3}(?:Working|Occasional|Discussion|Policy|Research|Briefing|Special"
     r"|Technical)\s+(?:Papers?|Briefs?|Reports?)\s+Series\b"
 )
+_GENRE_LEAD_RE = re.compile(r"\s*(?:(?:Press|News|Media)\s+Release|Fact\s+Sheet),\s+(?=[A-Z])")
 _PERSONAL_RE = re.compile(
     r"(?i)^\s*(?:(?:telephone|phone|e-?mail|personal|skype|zoom)\s+)?(?:interview|communication"
     r"|conversation|correspondence|e-?mail|letter|message)\b"
@@ -1457,6 +1481,11 @@ def parse_piece(piece: Piece) -> Parsed | None:
         return _parsed(d)
     else:
         _take_bluebook(d)
+    genre = _GENRE_LEAD_RE.match(d.text)
+    if genre:
+        # Bluebook "Press Release, U.S. Dep’t of Homeland Sec., Title (date)":
+        # the kind of document, then its issuer.
+        d.blank(genre.start(), genre.end())
     m = _PAGE_OF_RE.match(d.text)
     if m:
         d.pinpoint = m.group("pin")

@@ -498,6 +498,39 @@ CASES = [
         id="bluebook-agency-report",
     ),
     pytest.param(
+        "Press Release, U.S. Dep’t of Homeland Sec., Secretary Announces Port Upgrades "
+        "(Mar. 24, 2010), http://www.example.gov/news/2010/03/24/ports.",
+        {
+            "type": "webpage",
+            "authors": ["U.S. Dep’t of Homeland Sec"],
+            "title": "Secretary Announces Port Upgrades",
+            "date": "2010-03-24",
+        },
+        id="bluebook-press-release",
+    ),
+    pytest.param(
+        "U.S. Customs & Border Prot., Ports of Entry Overview, https://www.example.gov/ports "
+        "(last visited May 3, 2015).",
+        {
+            "type": "webpage",
+            "authors": ["U.S. Customs & Border Prot"],
+            "title": "Ports of Entry Overview",
+            "accessed": "2015-05-03",
+        },
+        id="bluebook-agency-webpage-keeps-its-title",
+    ),
+    pytest.param(
+        "Port Security: Hearing Before the S. Comm. on Finance, 113th Cong. 12 (2013) "
+        "(statement of Mary Ruiz, Comm’r).",
+        {
+            "type": "report",
+            "title": "Port Security: Hearing Before the S. Comm. on Finance",
+            "pinpoint": "12",
+            "date": "2013",
+        },
+        id="bluebook-hearing",
+    ),
+    pytest.param(
         "H.R. Rep. No. 104-469, pt. 1, at 12 (1996).",
         {
             "type": "report",
