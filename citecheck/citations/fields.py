@@ -1222,6 +1222,18 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
                 d.publisher = d.publisher or _tidy(org)
             tail.seen_meta = True
             continue
+        if (
+            (tail.texts or d.title)
+            and not tail.seen_meta
+            and _SERIES_END_RE.search(value)
+            and looks_corporate(value)
+            and len(value.split()) <= 8
+        ):
+            # "Crossing Borders, Wilson Center Mexico Institute Report (...)":
+            # an institution's report series, named without a number.
+            d.series = value
+            tail.seen_meta = d.strong = True
+            continue
         m = _CONTAINER_VOL_RE.match(value)
         if m and (tail.texts or d.title) and not tail.seen_meta and not month_number(m.group("c")):
             tail.texts.append(m.group("c"))
@@ -1549,6 +1561,9 @@ def _fields(d: _Draft, piece: Piece) -> None:
         block = d.text[: marked[0][0]].strip(" ,.:")
         if block:
             found = parse_authors(_EDITOR_RE.sub("", block), inverted=True)
+            if found is None and "," in block and all(map(looks_corporate, block.split(","))):
+                # "Mexico Institute, Wilson Center, “Title”": one body within another.
+                found = ((Person(family=_tidy(block) or block, corporate=True),), False)
             if found is None and _MASTHEAD_RE.fullmatch(block):
                 # "The Economist, “Title,” The Economist, ...": a periodical
                 # or body writing as itself.

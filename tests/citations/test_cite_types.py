@@ -240,6 +240,28 @@ CASES = [
         {"type": "article", "container": "Journal of Borderlands Studies", "issue": "2"},
         id="journal-named-studies-keeps-its-issue",
     ),
+    pytest.param(
+        "Andrew Ruiz et al., Crossing Borders, Wilson Center Mexico Institute Report "
+        "(Washington, DC: Wilson Center, 2010).",
+        {
+            "type": "report",
+            "title": "Crossing Borders",
+            "series": "Wilson Center Mexico Institute Report",
+            "publisher": "Wilson Center",
+        },
+        id="institution-series-without-number",
+    ),
+    pytest.param(
+        "Mexico Institute, Wilson Center, “Security Cooperation at the Ports,” Briefing Paper, "
+        "May 2012.",
+        {
+            "type": "report",
+            "authors": ["Mexico Institute, Wilson Center"],
+            "title": "Security Cooperation at the Ports",
+            "series": "Briefing Paper",
+        },
+        id="body-within-a-body-as-author",
+    ),
     # ---------------------------------------------------------- reports, APA
     pytest.param(
         "Ngai, E. (2015). Cross-border freight and the peso (NBER Working Paper No. 20871). "
