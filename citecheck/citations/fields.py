@@ -861,6 +861,10 @@ _EVENT_RE = re.compile(
     r"(?:\s+(?:given|delivered|presented|prepared|made|read))?\s+(?:at|to|before)\s+"
     r"(?P<where>[A-Za-z].{1,160})$"
 )
+_SPOKEN_GENRE_RE = re.compile(
+    r"(?i)^(?:speech|lecture|presentation|talk|remarks|keynote(?:\s+address)?|address|testimony"
+    r"|conference\s+paper)$"
+)
 _MEETING_RE = re.compile(
     r"\b(?:Meeting|Conference|Convention|Congress|Symposium|Workshop|Forum|Summit|Colloquium)\b"
 )
@@ -1192,11 +1196,14 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             d.report_hint = True
             continue
         m = _EVENT_RE.match(value)
-        if m and (tail.texts or d.title or d.authors):
-            where = _tidy(re.sub(r"^(?i:the)\s+", "", m.group("where")))
-            if _MEETING_RE.search(where or ""):
+        spoken = _SPOKEN_GENRE_RE.match(value)
+        if (m or spoken) and (tail.texts or d.title or d.authors):
+            # "..., speech, Mexico City, April 2011": said, not printed; the
+            # host (if named) and then the place follow.
+            where = _tidy(re.sub(r"^(?i:the)\s+", "", m.group("where"))) if m else None
+            if where and _MEETING_RE.search(where):
                 d.container = where
-            else:
+            elif where:
                 d.publisher = d.publisher or where
             d.type = CitationType.PRESENTATION
             d.strong = True

@@ -433,6 +433,17 @@ CASES = [
         id="paper-presented-at-meeting",
     ),
     pytest.param(
+        "Alan Ngai, “The Border in This Century,” speech, Mexico City, April 2011.",
+        {
+            "type": "presentation",
+            "title": "The Border in This Century",
+            "container": None,
+            "place": "Mexico City",
+            "date": "2011-04",
+        },
+        id="speech-genre-word-then-place",
+    ),
+    pytest.param(
         "Ken Ruiz, speech at the Center for Strategic and International Studies, "
         "Washington, DC, January 21, 2003.",
         {
