@@ -369,7 +369,7 @@ _CONGRESS_DOC_RE = re.compile(
 # (2013) (statement of ...)". The hearing record is the work (a government
 # document, so a report); the statement parenthetical only names a speaker.
 _HEARING_RE = re.compile(
-    r"^(?P<title>[^()]{0,300}?\bHearings?\s+(?:Before|on)\s+(?:the\s+)?(?P<comm>[^,()]{3,160}?)),"
+    r"^(?P<title>[^()]{0,300}?\bHearings?\s+(?:Before|on)\s+(?:the\s+)?[^,()]{3,160}?),"
     r"\s*(?P<cong>\d{2,3}(?:th|st|nd|rd|d)\s+Cong\.)(?:\s+(?P<pin>\d[\d–-]*))?"
     r"\s*\((?P<date>[^()]{0,40}?\b(?:1[5-9]|20)\d\d)\)"
 )
@@ -380,8 +380,8 @@ def _take_bluebook_report(d: _Draft) -> bool:
     text = d.text.strip()
     hearing = _HEARING_RE.match(text) if "Hearing" in text else None
     if hearing:
+        # The committee is named inside the title, not as a publisher element.
         d.title = hearing.group("title")
-        d.publisher = hearing.group("comm")
         d.pinpoint = hearing.group("pin")
         d.date = parse_date(hearing.group("date"))
         d.type = CitationType.REPORT
