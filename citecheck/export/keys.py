@@ -83,10 +83,13 @@ def _words(text: str) -> list[str]:
 
 
 def _first_significant(text: str | None) -> str:
-    for word in _words(text or ""):
-        if word not in _SKIP and (len(word) > 1 or word.isdigit()):
+    # A number leads many report titles ("2014 Quadrennial ... Review"); next to
+    # the year it makes keys like "20142014", so a word is preferred to it.
+    candidates = [w for w in _words(text or "") if w not in _SKIP and (len(w) > 1 or w.isdigit())]
+    for word in candidates:
+        if not word.isdigit():
             return word
-    return ""
+    return candidates[0] if candidates else ""
 
 
 def citation_key(citation: Citation) -> str:

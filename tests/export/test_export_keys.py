@@ -91,3 +91,10 @@ def test_short_forms_and_repeat_citations_share_the_work() -> None:
     ibid = cite(2, work="w", short_form=ShortForm.IBID, antecedent=1)
     works = keyed_works([again, full, ibid])
     assert works == (("kissinger2014world", full),)
+
+
+def test_a_word_of_the_title_is_preferred_to_a_leading_number() -> None:
+    report = cite(0, title="2014 Quadrennial Homeland Security Review", date=PartialDate(2014))
+    assert citation_key(report) == "quadrennial2014"
+    novel = cite(1, authors=(Person("Orwell", "George"),), title="1984", date=PartialDate(1949))
+    assert citation_key(novel) == "orwell19491984"
