@@ -793,6 +793,8 @@ _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 _DIGIT_RE = re.compile(r"\d")
 # A series named before its number ("Global Economics Paper"); not "Studies"
 # or "Review", which end journal names and take an issue number.
+_SERIES_ENDINGS = ("Paper", "Papers", "Report", "Reports", "Brief", "Briefs", "Series", "Notes")
+_SERIES_ENDINGS += ("Memorandum",)
 _SERIES_END_RE = re.compile(r"\b(?:Papers?|Reports?|Briefs?|Series|Notes|Memorandum)$")
 
 
@@ -1164,7 +1166,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
             d.number = value
             tail.seen_meta = True
             continue
-        m = _MLA_PERIODICAL_RE.match(value)
+        m = _MLA_PERIODICAL_RE.match(value) if "    :" in value else None
         if m and d.title and d.container is None:
             # MLA "New York Times 22 Mar. 2009: A1" (its date already taken).
             d.container = m.group("c")
@@ -1232,6 +1234,7 @@ def _read_tail(d: _Draft, start: int) -> _Tail:
         if (
             (tail.texts or d.title)
             and not tail.seen_meta
+            and value.endswith(_SERIES_ENDINGS)
             and _SERIES_END_RE.search(value)
             and looks_corporate(value)
             and len(value.split()) <= 8
