@@ -793,8 +793,10 @@ _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 _DIGIT_RE = re.compile(r"\d")
 # A series named before its number ("Global Economics Paper"); not "Studies"
 # or "Review", which end journal names and take an issue number.
-_SERIES_ENDINGS = ("Paper", "Papers", "Report", "Reports", "Brief", "Briefs", "Series", "Notes")
-_SERIES_ENDINGS += ("Memorandum",)
+_SERIES_ENDINGS: tuple[str, ...] = (
+    *("Paper", "Papers", "Report", "Reports", "Brief", "Briefs", "Series", "Notes"),
+    "Memorandum",
+)
 _SERIES_END_RE = re.compile(r"\b(?:Papers?|Reports?|Briefs?|Series|Notes|Memorandum)$")
 
 
