@@ -54,7 +54,13 @@ from citecheck.links.classify import (
 )
 from citecheck.links.fragments import fragment_note
 from citecheck.links.hosts import Gates, HostGate, host_key
-from citecheck.links.offline import OfflineWatch, is_local_host, is_network_available
+from citecheck.links.offline import (
+    OfflineWatch,
+    dns_answers,
+    is_ip_address,
+    is_local_host,
+    is_network_available,
+)
 from citecheck.links.page import Page, read_page
 from citecheck.links.pools import HostPools
 from citecheck.links.soft404 import (
@@ -694,12 +700,7 @@ async def check_links(
                 finish(entry, _offline(entry, "offline: not checked (offline mode was asked for)"))
             to_check = []
         elif transport is None and to_check:
-            remote = [e for e in to_check if not is_local_host(host_key(e.target))]
-            if remote and not is_network_available():
-                reason = "offline: this machine has no route to the Internet; rerun when connected"
-                for entry in remote:
-                    finish(entry, _offline(entry, reason))
-                to_check = [e for e in to_check if e not in remote]
+            to_check = await _without_network(to_check, settings, finish)
 
         if to_check:
             await _check_all(to_check, settings, transport, finish)
@@ -707,6 +708,35 @@ async def check_links(
         if cache is not None:
             cache.close()
     return tuple(results[entry.key] for entry in entries)
+
+
+async def _without_network(
+    entries: list[_Entry], settings: LinkSettings, finish: Callable[[_Entry, LinkResult], None]
+) -> list[_Entry]:
+    """Report remote links offline when the machine has no route or DNS knows nothing.
+
+    Both are asked before the checks start: once dozens of lookups are queued
+    behind a resolver that answers nothing, the run would wait on them all.
+    Returns the entries still to check.
+    """
+    remote = [e for e in entries if not is_local_host(host_key(e.target))]
+    if not remote:
+        return entries
+    if not is_network_available():
+        reason = "offline: this machine has no route to the Internet; rerun when connected"
+        down = remote
+    else:
+        down = [e for e in remote if not is_ip_address(host_key(e.target))]
+        if not down or await dns_answers(settings.dns_canaries):
+            return entries
+        reason = (
+            "offline: DNS knows no name at all, not even well-known ones "
+            "(no network, or a broken resolver); rerun when connected"
+        )
+    for entry in down:
+        finish(entry, _offline(entry, reason))
+    gone = {id(entry) for entry in down}
+    return [e for e in entries if id(e) not in gone]
 
 
 def _from_cache(cached: LinkResult, entry: _Entry, settings: LinkSettings) -> LinkResult:

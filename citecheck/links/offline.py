@@ -23,12 +23,18 @@ import asyncio
 import ipaddress
 import socket
 
-__all__ = ["OfflineWatch", "is_local_host", "is_network_available"]
+__all__ = [
+    "OfflineWatch",
+    "dns_answers",
+    "is_ip_address",
+    "is_local_host",
+    "is_network_available",
+]
 
 # Public anycast resolvers, used only as route targets: no packet is sent to them.
 _ROUTE_TARGETS = ((socket.AF_INET, "1.1.1.1"), (socket.AF_INET6, "2606:4700:4700::1111"))
 _HOSTS_TO_DECIDE = 3
-_CANARY_TIMEOUT = 5.0
+_CANARY_TIMEOUT = 3.0
 
 
 def is_network_available() -> bool:
@@ -60,17 +66,46 @@ def is_local_host(host: str) -> bool:
 
 
 async def _resolves_any(names: tuple[str, ...]) -> bool:
-    """True when the system resolver knows at least one of ``names``."""
+    """True when the system resolver knows at least one of ``names``.
+
+    The names are asked at once, under one short deadline: a resolver that
+    does not answer in that time is as good as none.
+    """
     loop = asyncio.get_running_loop()
-    for name in names:
+
+    async def resolves(name: str) -> bool:
         try:
-            await asyncio.wait_for(
-                loop.getaddrinfo(name, 443, type=socket.SOCK_STREAM), timeout=_CANARY_TIMEOUT
-            )
-        except (OSError, TimeoutError):
-            continue
+            await loop.getaddrinfo(name, 443, type=socket.SOCK_STREAM)
+        except OSError:
+            return False
         return True
+
+    pending = {asyncio.ensure_future(resolves(name)) for name in names}
+    try:
+        async with asyncio.timeout(_CANARY_TIMEOUT):
+            for answer in asyncio.as_completed(pending):
+                if await answer:
+                    return True
+    except TimeoutError:
+        pass
+    finally:
+        for task in pending:
+            task.cancel()
     return False
+
+
+async def dns_answers(names: tuple[str, ...]) -> bool:
+    """Up front: does DNS know any well-known name? True when none are given."""
+    return not names or await _resolves_any(names)
+
+
+def is_ip_address(host: str) -> bool:
+    """An address literal needs no DNS."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 class OfflineWatch:

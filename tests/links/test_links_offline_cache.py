@@ -222,3 +222,25 @@ def test_cached_verdict_follows_new_accepted_status(
     assert first[0].status is LinkStatus.BLOCKED
     again = asyncio.run(check_links({url: ["1"]}, replace(ours, accepted_status=(401,))))
     assert again[0].status is LinkStatus.ALIVE
+
+
+def test_dns_knowing_nothing_is_found_before_any_request(
+    settings: LinkSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No transport: the real client. Route present, DNS empty: every named
+    # host is offline at once, and no request is even attempted.
+    async def knows_nothing(names: tuple[str, ...]) -> bool:
+        assert names == ("example.com",)
+        return False
+
+    def no_client(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a request was attempted")
+
+    monkeypatch.setattr("citecheck.links.checker.is_network_available", lambda: True)
+    monkeypatch.setattr("citecheck.links.checker.dns_answers", knows_nothing)
+    monkeypatch.setattr("citecheck.links.checker._check_all", no_client)
+    plain = replace(settings, dns_canaries=("example.com",))
+    cited = {f"https://press{i}.invalid/story/{i}": [str(i)] for i in range(100)}
+    results = asyncio.run(check_links(cited, plain))
+    assert {r.status for r in results} == {LinkStatus.OFFLINE}
+    assert "DNS knows no name" in results[0].reason
