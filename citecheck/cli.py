@@ -149,7 +149,8 @@ def build_parser() -> _Parser:
         "--provider",
         action="append",
         choices=PROVIDERS,
-        help="archive provider (repeatable; default: warc)",
+        help="where new copies go: warc (local), wayback (Save Page Now, needs keys), "
+        "perma (needs a key); repeatable, default warc. The Wayback look-up always runs",
     )
     check.add_argument(
         "--no-progress",
@@ -170,15 +171,16 @@ def build_parser() -> _Parser:
         "--provider",
         action="append",
         choices=PROVIDERS,
-        help="archive provider (repeatable; default: warc)",
+        help="where new copies go: warc (local), wayback (Save Page Now, needs keys), "
+        "perma (needs a key); repeatable, default warc. The Wayback look-up always runs",
     )
     archive.add_argument("--format", choices=("text", "json"), default="text")
     archive.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     archive.add_argument(
         "--save",
         action="store_true",
-        help="ask Save Page Now for new Wayback captures (needs CITECHECK_IA_KEYS); "
-        "Perma.cc captures are made when 'perma' is a provider and CITECHECK_PERMA_KEY is set",
+        help="ask Save Page Now for new Wayback captures, like --provider wayback "
+        "(needs CITECHECK_IA_KEYS)",
     )
     archive.add_argument(
         "--wacz", type=Path, metavar="PATH", help="also package the local WARC captures as WACZ"

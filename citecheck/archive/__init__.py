@@ -8,7 +8,7 @@ One public verb, ``archive_urls``. For each cited URL, concurrently:
   today's page is fetched once and kept in a local WARC (``warc``, provider
   "warc", the default; no account needed), compared with the snapshot for
   content drift (``drift``), and, when configured, captured anew by Save
-  Page Now 2 (``spn2``; ``save_new`` and ``ia_keys``) and Perma.cc
+  Page Now 2 (``spn2``; provider "wayback" or ``save_new``, and ``ia_keys``) and Perma.cc
   (``perma``; provider "perma" and ``perma_key``).
 
 Every failure of a remote service or of the network becomes a line in the
@@ -100,13 +100,14 @@ async def _archive_one(
     evidence = ""
     if live:
         remote: list[Awaitable[_Outcome]] = []
-        if settings.save_new:
+        # Naming "wayback" as a provider asks for new Wayback captures, as --save does.
+        if settings.save_new or "wayback" in settings.providers:
             if settings.ia_keys:
                 remote.append(
                     _guarded(save_page(session, url), lambda why: (None, (f"wayback save: {why}",)))
                 )
             else:
-                problems.append("wayback save: save-new is on but no keys (CITECHECK_IA_KEYS)")
+                problems.append("wayback save: asked for, but no keys (CITECHECK_IA_KEYS)")
         if "perma" in settings.providers:
             if settings.perma_key:
                 remote.append(

@@ -161,8 +161,20 @@ def test_spn2_needs_keys(
 ) -> None:
     url = web.page("/p", html("x", "y"))
     (result,) = run([url], replace(settings, save_new=True), limits)
-    assert "wayback save: save-new is on but no keys (CITECHECK_IA_KEYS)" in result.problems
+    assert "wayback save: asked for, but no keys (CITECHECK_IA_KEYS)" in result.problems
     assert ia.hits("/save") == []
+
+
+def test_naming_the_wayback_provider_asks_for_a_capture(
+    ia: ArchiveStandIn, web: WebStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    url = web.page("/p", html("x", "y"))
+    asked = replace(settings, providers=("wayback",), ia_keys=IA_KEYS)
+    (result,) = run([url], asked, limits)
+    assert [c.provider for c in result.captures] == ["wayback"]
+    assert len([h for h in ia.hits("/save") if h.method == "POST" and h.path == "/save"]) == 1
+    (quiet,) = run([url], replace(settings, providers=("warc",), ia_keys=IA_KEYS), limits)
+    assert "wayback" not in [c.provider for c in quiet.captures]
 
 
 def test_spn2_status_poll_failure_is_retried_within_the_budget(
