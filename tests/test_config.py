@@ -45,6 +45,18 @@ def test_citecheck_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Path) -
     assert load_settings(start=tmp_path, env={}).links.timeout == 7
 
 
+def test_keys_from_a_config_file_and_the_environment_wins(tmp_path: Path) -> None:
+    (tmp_path / "citecheck.toml").write_text(
+        "ia-keys = 'file-access:file-secret'\nperma-key = 'from-file'\n", encoding="utf-8"
+    )
+    archive = load_settings(start=tmp_path, env={}).archive
+    assert archive.ia_keys == "file-access:file-secret"
+    assert archive.perma_key == "from-file"
+    archive = load_settings(start=tmp_path, env={"CITECHECK_PERMA_KEY": "from-env"}).archive
+    assert archive.perma_key == "from-env"
+    assert archive.ia_keys == "file-access:file-secret"
+
+
 def test_environment_supplies_service_urls_and_keys(tmp_path: Path) -> None:
     env = {
         "CITECHECK_WAYBACK_API": "http://127.0.0.5:8001",
