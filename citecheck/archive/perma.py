@@ -17,7 +17,7 @@ import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
-from citecheck.archive.session import Session
+from citecheck.archive.session import Session, json_object
 from citecheck.archive.throttle import Unreachable
 from citecheck.model import Capture
 
@@ -42,7 +42,7 @@ async def create_perma_link(session: Session, url: str) -> _Outcome:
         )
     except Unreachable as error:
         return None, (f"perma unreachable: {error}",)
-    data = _json(response)
+    data = json_object(response)
     if response.status_code in {401, 403}:
         detail = _messages(data) or response.reason_phrase
         return None, (
@@ -81,14 +81,6 @@ def _base(session: Session) -> str:
 
 def _headers(session: Session) -> dict[str, str]:
     return {"Authorization": f"ApiKey {session.settings.perma_key}", "Accept": "application/json"}
-
-
-def _json(response: Any) -> dict[str, Any] | None:
-    try:
-        data = response.json()
-    except ValueError:
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def _messages(data: dict[str, Any] | None) -> str:
@@ -146,7 +138,7 @@ async def _wait_for_job(session: Session, guid: str) -> tuple[str, ...]:
             )
         except Unreachable as error:
             return (f"perma unreachable: {error}",)
-        data = _json(response) if response.status_code == 200 else None
+        data = json_object(response) if response.status_code == 200 else None
         if data is None:
             continue
         status = str(data.get("status") or "")

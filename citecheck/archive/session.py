@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 
@@ -13,7 +14,7 @@ from citecheck.archive.throttle import Service, ServiceLimits
 from citecheck.config import ArchiveSettings
 from citecheck.model import Capture
 
-__all__ = ["Session"]
+__all__ = ["Session", "json_object"]
 
 
 @dataclass(slots=True)
@@ -54,3 +55,12 @@ class Session:
 
     def service(self, name: str) -> Service:
         return self.services[name]
+
+
+def json_object(response: httpx.Response) -> dict[str, Any] | None:
+    """The response's JSON object; None for anything else (HTML error pages, lists, junk)."""
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 from citecheck.archive.choose import timestamp_datetime
-from citecheck.archive.session import Session
+from citecheck.archive.session import Session, json_object
 from citecheck.archive.throttle import Unreachable
 from citecheck.archive.wayback import replay_url
 from citecheck.model import Capture
@@ -66,7 +66,7 @@ async def save_page(session: Session, url: str) -> _Outcome:
         return None, ("wayback save: Save Page Now is down (HTTP 502)",)
     if response.status_code != 200:
         return None, (f"wayback save answered HTTP {response.status_code}",)
-    data = _json(response)
+    data = json_object(response)
     if data is None:
         return None, ("wayback save: the answer is not JSON",)
     if data.get("status") == "error":
@@ -91,16 +91,8 @@ def _headers(session: Session) -> dict[str, str]:
     return {"Authorization": f"LOW {session.settings.ia_keys}", "Accept": "application/json"}
 
 
-def _json(response: Any) -> dict[str, Any] | None:
-    try:
-        data = response.json()
-    except ValueError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def _message(response: Any) -> str:
-    data = _json(response)
+    data = json_object(response)
     if data and isinstance(data.get("message"), str):
         return str(data["message"])
     return str(response.text[:200]).strip() or "no message"
@@ -141,7 +133,7 @@ async def _poll(session: Session, job_id: str, url: str) -> _Outcome:
             )
         except Unreachable as error:
             return None, (f"wayback unreachable: {error}",)
-        data = _json(response) if response.status_code == 200 else None
+        data = json_object(response) if response.status_code == 200 else None
         if data is None:
             # A failed poll is not a failed capture; keep asking within the budget.
             last = f"status check answered HTTP {response.status_code}"
