@@ -5,6 +5,13 @@ with its citations, the links those citations give (with their archive
 record) and the findings about the note, each finding marked when the
 baseline accepts it. Building that once here keeps the formats from
 disagreeing about what a note holds or how many links are dead.
+
+In an offline run every link the checker would have fetched is ``offline``.
+That says nothing about any one note, so such links (and the
+``link-unverified`` findings they give) are marked ``offline`` here and are
+not problems: the human-facing reports say once that the links were not
+checked instead of listing every note that cites a URL. Blocked and timed-out
+links of an online run stay problems: they are news about that one link.
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ __all__ = [
 UNVERIFIED_STATUSES = frozenset({LinkStatus.BLOCKED, LinkStatus.TIMEOUT, LinkStatus.OFFLINE})
 _PROBLEM_STATUSES = frozenset({LinkStatus.DEAD, LinkStatus.SOFT_DEAD} | UNVERIFIED_STATUSES)
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+_LINK_UNVERIFIED = LINK_RULES["link-unverified"].id
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +64,7 @@ class FindingView:
     finding: Finding
     fingerprint: str
     baselined: bool
+    offline: bool = False  # a link-unverified finding about a link an offline run left unchecked
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +74,20 @@ class LinkView:
     link: LinkResult
     archive: ArchiveResult | None
     accepted: bool = False
+    offline: bool = False  # not checked because the whole run was offline
 
     @property
     def problem(self) -> bool:
-        """Dead, soft-dead or unverified, and not accepted in the baseline."""
-        return self.link.status in _PROBLEM_STATUSES and not self.accepted
+        """Dead, soft-dead or unverified, not accepted in the baseline, and
+        not merely left unchecked by an offline run."""
+        return self.link.status in _PROBLEM_STATUSES and not self.accepted and not self.offline
 
     @property
     def status_group(self) -> str:
-        """The status, with blocked/timeout/offline folded into "unverified"."""
+        """The status, with blocked/timeout/offline folded into "unverified"
+        (or "offline" for the links an offline run did not check)."""
+        if self.offline:
+            return "offline"
         status = self.link.status
         return "unverified" if status in UNVERIFIED_STATUSES else status.value
 
@@ -130,10 +144,16 @@ class Summary:
     baselined: int
     archived: int
     captures: int
+    offline_links: int = 0  # links an offline run did not check (0 in an online run)
 
     @property
     def problems(self) -> int:
-        """Open errors and warnings, plus dead, soft-dead and unverified links."""
+        """Open errors and warnings, plus dead, soft-dead and unverified links.
+
+        This is the machine count (the JSON report's ``problems``): it still
+        counts an offline run's unchecked links. ``ReportView.problem_notes``
+        is what the human-facing reports list.
+        """
         return (
             self.findings["error"]
             + self.findings["warning"]
@@ -141,6 +161,12 @@ class Summary:
             + self.link_status["soft-dead"]
             + self.unverified
         )
+
+    @property
+    def problems_found(self) -> int:
+        """``problems`` less the links an offline run did not check: what a
+        person is shown as problems."""
+        return self.problems - self.offline_links
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +180,27 @@ class ReportView:
     unplaced: tuple[FindingView, ...]
     summary: Summary
     baseline: Baseline | None
+
+    @property
+    def offline(self) -> bool:
+        """Whether the run was offline (its links were not checked)."""
+        return self.run.offline
+
+    @property
+    def problem_notes(self) -> tuple[NoteView, ...]:
+        """The notes (and general sections) with problems, in document order."""
+        return tuple(
+            note
+            for manuscript in self.manuscripts
+            for note in (*manuscript.notes, *([manuscript.general] if manuscript.general else []))
+            if note.has_problems
+        )
+
+    @property
+    def open_unplaced(self) -> tuple[FindingView, ...]:
+        """Findings outside any manuscript that the baseline does not accept
+        and that are not just an offline run's unchecked links."""
+        return tuple(f for f in self.unplaced if not f.baselined and not f.offline)
 
 
 def rule_description(rule: str) -> str:
@@ -185,7 +232,9 @@ def file_uri(path: str) -> str:
     return Path(path).resolve().as_uri()
 
 
-def _summary(run: CheckRun, findings: tuple[FindingView, ...]) -> Summary:
+def _summary(
+    run: CheckRun, findings: tuple[FindingView, ...], links: tuple[LinkView, ...]
+) -> Summary:
     status = {s.value: 0 for s in LinkStatus}
     for link in run.links:
         status[link.status.value] += 1
@@ -204,6 +253,7 @@ def _summary(run: CheckRun, findings: tuple[FindingView, ...]) -> Summary:
         baselined=sum(1 for view in findings if view.baselined),
         archived=sum(1 for a in run.archives if a.cited_snapshot is not None),
         captures=sum(len(a.captures) for a in run.archives),
+        offline_links=sum(1 for link in links if link.offline),
     )
 
 
@@ -211,8 +261,19 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
     """Group a run by manuscript and note for the writers."""
     archives = {normalise_url(a.url): a for a in run.archives}
     accepted = baseline.fingerprints if baseline is not None else frozenset()
+    # An offline run's "offline" links were never tried; nothing about them is per-link news.
+    unchecked = (
+        {link.url for link in run.links if link.status is LinkStatus.OFFLINE}
+        if run.offline
+        else set()
+    )
     findings = tuple(
-        FindingView(f, fingerprint, fingerprint in accepted)
+        FindingView(
+            f,
+            fingerprint,
+            fingerprint in accepted,
+            offline=f.rule == _LINK_UNVERIFIED and f.evidence in unchecked,
+        )
         for f in run_findings(run)
         for fingerprint in (finding_fingerprint(f),)
     )
@@ -221,7 +282,12 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
     open_urls = {f.finding.evidence for f in link_items if not f.baselined}
     accepted_urls = {f.finding.evidence for f in link_items if f.baselined} - open_urls
     links = tuple(
-        LinkView(link, archives.get(normalise_url(link.url)), link.url in accepted_urls)
+        LinkView(
+            link,
+            archives.get(normalise_url(link.url)),
+            link.url in accepted_urls,
+            offline=link.url in unchecked,
+        )
         for link in run.links
     )
 
@@ -278,6 +344,6 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
         findings=findings,
         links=links,
         unplaced=unplaced,
-        summary=_summary(run, findings),
+        summary=_summary(run, findings, links),
         baseline=baseline,
     )

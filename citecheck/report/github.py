@@ -6,7 +6,10 @@ line in the pull request's "Files changed" tab::
     ::error file=essay.md,line=40,title=link-dead (note 3)::Dead link https://…
 
 Severities map to ``error``, ``warning`` and ``notice``. Baselined findings
-are left out: they were accepted. The last line is a plain summary.
+are left out: they were accepted. In an offline run the ``link-unverified``
+findings of the links it could not check are left out too, and one notice
+without a file says how many links were not checked. The last line is a
+plain summary.
 """
 
 from __future__ import annotations
@@ -32,20 +35,44 @@ def _property(text: str) -> str:
 
 
 def annotation(
-    severity: Severity, message: str, *, file: str, line: int, title: str | None = None
+    severity: Severity,
+    message: str,
+    *,
+    file: str | None,
+    line: int = 1,
+    title: str | None = None,
 ) -> str:
-    """One ``::error file=…,line=…::message`` workflow command line."""
-    properties = [f"file={_property(file)}", f"line={max(line, 1)}"]
+    """One ``::error file=…,line=…::message`` workflow command line.
+
+    With ``file`` None the annotation belongs to the run, not to a line.
+    """
+    properties = [] if file is None else [f"file={_property(file)}", f"line={max(line, 1)}"]
     if title:
         properties.append(f"title={_property(title)}")
-    return f"::{_COMMAND[severity]} {','.join(properties)}::{_data(message)}"
+    command = _COMMAND[severity]
+    head = f"::{command} {','.join(properties)}" if properties else f"::{command}"
+    return f"{head}::{_data(message)}"
 
 
 def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:
     """Write one annotation per open finding, then a summary line."""
     view = build_view(run, baseline=baseline)
+    summary = view.summary
+    if view.offline:
+        # One annotation for the run instead of one per cited URL: offline says nothing per note.
+        count = summary.offline_links
+        out.write(
+            annotation(
+                Severity.NOTE,
+                f"Offline run: links were not checked ({count} "
+                f"{'link' if count == 1 else 'links'} unverified).",
+                file=None,
+                title="citecheck offline run",
+            )
+            + "\n"
+        )
     for item in view.findings:
-        if item.baselined:
+        if item.baselined or item.offline:
             continue
         finding = item.finding
         title = finding.rule if finding.note is None else f"{finding.rule} (note {finding.note})"
@@ -59,9 +86,10 @@ def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> No
             )
             + "\n"
         )
-    summary = view.summary
+    links = f"{summary.link_status['dead']} dead and {summary.unverified} unverified links"
+    if view.offline:
+        links += f" ({summary.offline_links} not checked: offline run)"
     out.write(
         f"citecheck: {summary.findings['error']} errors, {summary.findings['warning']} warnings, "
-        f"{summary.link_status['dead']} dead and {summary.unverified} unverified links "
-        f"({summary.baselined} findings accepted by the baseline)\n"
+        f"{links} ({summary.baselined} findings accepted by the baseline)\n"
     )

@@ -7,6 +7,11 @@ citation as parsed, each link with its status, reason and archived copy,
 and the findings with their evidence. Filters by severity and link status
 need JavaScript; without it every note is shown.
 
+An offline run says so once in a banner. Its unchecked links are still shown
+in their notes, in a link group of their own ("offline", with its filter box),
+but they do not make a note a problem, so "Problems only" leaves such notes
+out.
+
 Everything from the manuscript or the web is escaped (Jinja autoescape), and
 only http(s) URLs become links, so a ``javascript:`` URL in a note is shown
 as text and never made clickable. Cited links that have an archived copy
@@ -24,6 +29,7 @@ from citecheck.baseline import Baseline
 from citecheck.model import ArchiveResult, CheckRun, Citation, Person
 from citecheck.report._view import (
     SEVERITIES,
+    FindingView,
     LinkView,
     NoteView,
     ReportView,
@@ -34,6 +40,7 @@ from citecheck.report._view import (
 __all__ = ["render_html", "write"]
 
 _LINK_GROUPS = ("alive", "redirected", "dead", "soft-dead", "unverified", "excluded")
+_OFFLINE_GROUP = "offline"
 
 
 def _safe_href(url: str | None) -> str | None:
@@ -79,14 +86,27 @@ def _fields(citation: Citation) -> list[tuple[str, str]]:
 
 
 def _tags(note: NoteView) -> str:
-    """The filter tags of a note: severities of its open findings, link groups."""
-    tags = {f"sev-{f.finding.severity.value}" for f in note.open_findings}
+    """The filter tags of a note: severities of its open findings, link groups.
+
+    An offline run's link-unverified finding goes with its link ("offline"),
+    not with the notices, so one filter box shows or hides both.
+    """
+    tags = {_finding_tag(f) for f in note.open_findings}
     tags.update(f"status-{link.status_group}" for link in note.links)
     if any(f.baselined for f in note.findings):
         tags.add("baselined")
     if not tags:
         tags.add("clean")
     return " ".join(sorted(tags))
+
+
+def _finding_tag(item: FindingView) -> str:
+    """The filter tag of one finding row."""
+    if item.baselined:
+        return "baselined"
+    if item.offline:
+        return f"status-{_OFFLINE_GROUP}"
+    return f"sev-{item.finding.severity.value}"
 
 
 def _robust(link_view: LinkView) -> dict[str, str]:
@@ -117,6 +137,7 @@ def _environment() -> Environment:
         citation_fields=_fields,
         note_tags=_tags,
         robust=_robust,
+        finding_tag=_finding_tag,
         file_uri=file_uri,
         severities=[s.value for s in SEVERITIES],
         link_groups=_LINK_GROUPS,
@@ -127,7 +148,8 @@ def _environment() -> Environment:
 def render_html(view: ReportView) -> str:
     """The report page as one string."""
     template = _environment().get_template("report.html.j2")
-    return template.render(view=view, run=view.run, summary=view.summary)
+    groups = (*_LINK_GROUPS, _OFFLINE_GROUP) if view.summary.offline_links else _LINK_GROUPS
+    return template.render(view=view, run=view.run, summary=view.summary, link_groups=groups)
 
 
 def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:

@@ -2,9 +2,11 @@
 
 A summary table, then only the notes with problems (open errors and
 warnings; dead, soft-dead and unverified links), each in a collapsible
-``<details>`` block. Manuscript text is escaped for both Markdown and HTML,
-since GitHub renders the two together. The comment stays under GitHub's
-65,536-character limit: notes that do not fit are counted, not cut in half.
+``<details>`` block. An offline run says once that its links were not
+checked; its unchecked links make no note a problem and get no line.
+Manuscript text is escaped for both Markdown and HTML, since GitHub renders
+the two together. The comment stays under GitHub's 65,536-character limit:
+notes that do not fit are counted, not cut in half.
 """
 
 from __future__ import annotations
@@ -115,17 +117,17 @@ def report_markdown(view: ReportView) -> str:
     """The whole comment as text."""
     run = view.run
     head = ["## citecheck report", "", *_table(view), ""]
-    if run.offline:
-        head += ["> **Offline run:** links were not checked, so none is known to be alive.", ""]
+    if view.offline:
+        count = view.summary.offline_links
+        head += [
+            f"> **Offline run:** links were not checked ({_plural(count, 'link')} unverified), "
+            "so none is known to be alive.",
+            "",
+        ]
     if run.archive_skipped_reason:
         head += [f"> Archive stage skipped: {_text(run.archive_skipped_reason)}", ""]
 
-    notes = [
-        note
-        for manuscript in view.manuscripts
-        for note in (*manuscript.notes, *([manuscript.general] if manuscript.general else []))
-        if note.has_problems
-    ]
+    notes = view.problem_notes
     if not notes:
         return "\n".join([*head, "No problems found.", ""])
     body = [f"### Problems in {_plural(len(notes), 'note')}", ""]

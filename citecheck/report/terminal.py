@@ -64,41 +64,42 @@ def _summary_table(view: ReportView) -> Table:
     return table
 
 
+def _offline_line(view: ReportView) -> str:
+    count = view.summary.offline_links
+    noun = "link" if count == 1 else "links"
+    return f"offline run: links were not checked ({count} {noun} unverified)"
+
+
 def _render(view: ReportView, console: Console) -> None:
     console.print(_summary_table(view))
-    if view.run.offline:
-        console.print("[magenta]offline run: links were not checked[/]")
+    if view.offline:
+        # One line for all of them: an offline link says nothing about its note.
+        console.print(f"[magenta]{_offline_line(view)}[/]")
     if view.run.archive_skipped_reason:
         console.print(f"archive stage skipped: {escape(view.run.archive_skipped_reason)}")
-    for manuscript in view.manuscripts:
-        notes = (*manuscript.notes, *([manuscript.general] if manuscript.general else []))
-        for note in notes:
-            if not note.has_problems:
-                continue
-            where = f"note {note.label}" if note.label is not None else "manuscript"
-            console.print(f"\n[bold]{escape(str(note.location))}[/] {escape(where)}")
-            for item in note.open_findings:
-                finding = item.finding
-                if finding.severity.value == "note" or finding.rule in LINK_RULES:
-                    continue  # link findings are the link lines below
-                style = _STYLE[finding.severity.value]
-                console.print(
-                    f"  [{style}]{finding.severity.value}[/] {escape(finding.rule)}: "
-                    f"{escape(finding.message)}"
-                )
-            for link_view in note.problem_links:
-                link = link_view.link
-                console.print(
-                    f"  link [bold]{link.status.value}[/] {escape(link.url)}: {escape(link.reason)}"
-                )
-    for item in view.unplaced:
-        if not item.baselined:
+    for note in view.problem_notes:
+        where = f"note {note.label}" if note.label is not None else "manuscript"
+        console.print(f"\n[bold]{escape(str(note.location))}[/] {escape(where)}")
+        for item in note.open_findings:
             finding = item.finding
+            if finding.severity.value == "note" or finding.rule in LINK_RULES:
+                continue  # link findings are the link lines below
+            style = _STYLE[finding.severity.value]
             console.print(
-                f"{escape(str(finding.location))} {finding.rule}: {escape(finding.message)}"
+                f"  [{style}]{finding.severity.value}[/] {escape(finding.rule)}: "
+                f"{escape(finding.message)}"
             )
-    if view.summary.problems == 0:
-        console.print("\nno problems found")
+        for link_view in note.problem_links:
+            link = link_view.link
+            console.print(
+                f"  link [bold]{link.status.value}[/] {escape(link.url)}: {escape(link.reason)}"
+            )
+    for item in view.open_unplaced:
+        finding = item.finding
+        console.print(f"{escape(str(finding.location))} {finding.rule}: {escape(finding.message)}")
+    if view.summary.problems_found == 0:
+        tail = " (the links were not checked)" if view.offline else ""
+        console.print(f"\nno problems found{tail}")
 
 
 def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:
