@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from citecheck.checks import across_notes, arithmetic, ledger, notes, quotes, scale, sources
+from citecheck.checks import (
+    across_notes,
+    arithmetic,
+    ledger,
+    notes,
+    percentages,
+    quotes,
+    scale,
+    sources,
+)
 from citecheck.checks.numbers import Passage, read_passages
 from citecheck.checks.rules import Rule
 from citecheck.config import CheckSettings
@@ -26,6 +35,7 @@ Check = Callable[[CheckRun, tuple[Passage, ...], CheckSettings], Iterable[Findin
 
 CHECKS: dict[str, Check] = {
     "arithmetic": arithmetic.check_arithmetic,
+    "percentages": percentages.check_percentages,
     "scale": scale.check_scale,
     "ledger": ledger.check_ledger,
     "sources": sources.check_sources,
@@ -36,7 +46,7 @@ CHECKS: dict[str, Check] = {
 
 RULES: dict[str, Rule] = {
     rule.id: rule
-    for module in (arithmetic, scale, ledger, sources, quotes, across_notes, notes)
+    for module in (arithmetic, percentages, scale, ledger, sources, quotes, across_notes, notes)
     for rule in module.RULES
 }
 

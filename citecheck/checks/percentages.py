@@ -1,0 +1,362 @@
+"""Percentages the text relates to each other: shares of one whole, points versus percent.
+
+Percentages are read at their printed precision, rounded: "40 percent" is
+39.5-40.5, "12.5 percent" 12.45-12.55 (a share is a computed ratio, so its
+trailing zero is a digit, unlike "$500 billion"). Hedged figures ("about",
+"more than") keep the wider interval of ``numbers``. Both rules fire only
+when no reading fits:
+
+* ``shares-exceed-total``: shares the sentence plainly presents as parts of
+  one whole ("respectively" with "of the vote", "the rest", "split
+  60/30/20", "40 percent of the budget to salaries, 35 percent to ...")
+  that add to more than 100 percent even at their lowest readings.
+* ``percent-points-confusion``: a change "of 17 percent" between two
+  percentages ("from 69 percent to 52 percent") that fits the difference in
+  percentage points but not the relative change.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount
+from citecheck.checks.rules import Rule, raise_finding
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, Finding, Severity
+
+__all__ = ["RULES", "check_percentages"]
+
+_FAMILY = "percentages"
+SHARES = Rule(
+    "shares-exceed-total",
+    Severity.WARNING,
+    _FAMILY,
+    "Percentage shares of one whole add up to more than 100 percent beyond rounding.",
+)
+POINTS = Rule(
+    "percent-points-confusion",
+    Severity.WARNING,
+    _FAMILY,
+    "A change between two percentages is given in percent but is their difference in points.",
+)
+RULES = (SHARES, POINTS)
+
+
+def check_percentages(
+    run: CheckRun, passages: tuple[Passage, ...], settings: CheckSettings
+) -> Iterator[Finding]:
+    """Every share list over 100 percent and every points-for-percent change in the text."""
+    del run, settings  # the text is all these rules read
+    for passage in passages:
+        for sentence in passage.sentences:
+            yield from _shares(sentence)
+            yield from _points(sentence)
+
+
+# --------------------------------------------------------------------------
+# Shared: a percentage's interval
+# --------------------------------------------------------------------------
+
+
+def _is_points(quantity: Quantity) -> bool:
+    return "point" in quantity.text.lower()
+
+
+def _reading(quantity: Quantity) -> tuple[float, float]:
+    """The values a printed percentage allows: rounded at its last digit, or its hedge's."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", quantity.text)
+    decimals = len(digits.group(1) or "") if digits else 0
+    half = 0.5 * 10.0**-decimals
+    low, high = quantity.value - half, quantity.value + half
+    if quantity.qualifier is not None:
+        # A hedge widens the reading; it never narrows it.
+        low, high = min(low, quantity.low), max(high, quantity.high)
+    return max(low, 0.0), high
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _pct(value: float) -> str:
+    return amount(value, kind=Kind.PERCENT)
+
+
+def _span(low: float, high: float) -> str:
+    first, last = _pct(low), _pct(high)
+    return first if first == last else f"{first.removesuffix(' percent')}–{last}"
+
+
+# --------------------------------------------------------------------------
+# Shares of one whole
+# --------------------------------------------------------------------------
+
+# Cues that the listed shares partition one whole.
+_REMAINDER = re.compile(
+    r"\b(?:the|its|their)\s+(?:rest|remainder|balance|remaining|other)\b", re.IGNORECASE
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\b(?:split|divided|divides|divide|broken down|breakdown|allocated|apportioned|"
+    r"distributed|shared out)\b",
+    re.IGNORECASE,
+)
+# "of the budget", "of its revenue", "of all imports": one named whole.
+_OF_WHOLE = re.compile(
+    r"^\s+of\s+(?:the|its|their|his|her|our|all|total)\b(?:\s+[\w'’-]+){1,3}", re.IGNORECASE
+)
+# A later share allocated to a destination: "35 percent to equipment".
+_ALLOCATED = re.compile(r"^\s+(?:went\s+|goes\s+|go\s+)?(?:to|for|on)\b", re.IGNORECASE)
+# Shares of different wholes or with overlaps are not a partition.
+_NOT_PARTITION = re.compile(
+    r"\b(?:more than one|multiple|several answers|overlap\w*|both|each of|respondents could|"
+    r"could choose|of them also)\b",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(r"^[^.;:!?]{0,70}$")
+_SLASHES = re.compile(r"(?<![\w/.])(\d{1,2}(?:\.\d)?)(?:\s*/\s*(\d{1,2}(?:\.\d)?)){1,5}(?![\w/])")
+_SLASH_CUE = re.compile(r"\b(?:split|divided|division|ratio|shares?)\b", re.IGNORECASE)
+
+
+def _shares(sentence: Sentence) -> Iterator[Finding]:
+    text = sentence.text
+    if _NOT_PARTITION.search(text):
+        return
+    yield from _slash_shares(sentence)
+    shares = _share_run(sentence)
+    if len(shares) < 2:
+        return
+    first, last = shares[0], shares[-1]
+    after_last = text[last.end : last.end + 160]
+    of_whole = _OF_WHOLE.match(text[first.end :])
+    cue = None
+    if _REMAINDER.search(text[first.end :]):
+        cue = "the rest"
+    elif _RESPECTIVELY.search(after_last) and (
+        of_whole or _OF_WHOLE.match(text[last.end :]) or re.search(r"\bshares?\b", text, re.I)
+    ):
+        cue = "respectively"
+    elif _split_before(text[max(0, first.start - 45) : first.start]) or _SPLIT.search(
+        after_last[:40]
+    ):
+        cue = "split"
+    elif of_whole and all(_ALLOCATED.match(text[q.end :]) for q in shares[1:]):
+        cue = "allocated"
+    if cue is None:
+        return
+    readings = [_reading(q) for q in shares]
+    low = sum(r[0] for r in readings)
+    if low <= 100.0:
+        return
+    high = sum(r[1] for r in readings)
+    listed = " + ".join(q.shown for q in shares)
+    message = (
+        f"{listed} are shares of one whole but add up to {_span(low, high)} even at their "
+        "lowest rounding, more than 100 percent. Check the shares: one is likely mistyped, "
+        "or they are of different wholes and should say so."
+    )
+    yield raise_finding(
+        SHARES,
+        message,
+        sentence.location_at(first.start),
+        note=sentence.note,
+        evidence=_squash(text),
+    )
+
+
+def _split_before(window: str) -> bool:
+    """ "split three ways: 33 percent": a split cue leading into the shares, same clause."""
+    cues = list(_SPLIT.finditer(window))
+    return bool(cues) and not re.search(r",\s*and\b|;|\bwhile\b", window[cues[-1].end() :])
+
+
+def _share_run(sentence: Sentence) -> list[Quantity]:
+    """The longest run of plain percentages joined by short stretches of one clause.
+
+    Bare numbers just before a percentage in "52 and 48 percent" count as
+    percentages too. Figures of a from-to pair, percentage points and runs
+    that move through years ("60 percent in 2008, 55 percent in 2012") are
+    a series, not shares.
+    """
+    text = sentence.text
+    figures = list(sentence.quantities)
+    if (
+        any(q.kind is Kind.YEAR for q in figures)
+        and len({q.value for q in figures if q.kind is Kind.YEAR}) >= 2
+    ):
+        return []
+    if re.search(r"\bfrom\b[^.;]{0,40}\bto\b", text) and re.search(
+        r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped)\b", text, re.I
+    ):
+        return []
+    best: list[Quantity] = []
+    run: list[Quantity] = []
+    for index, quantity in enumerate(figures):
+        is_share = quantity.kind is Kind.PERCENT and not _is_points(quantity)
+        if not is_share and quantity.kind is Kind.COUNT and index + 1 < len(figures):
+            following = figures[index + 1]
+            gap = text[quantity.end : following.start]
+            is_share = (
+                following.kind is Kind.PERCENT
+                and not _is_points(following)
+                and bool(re.fullmatch(r"\s*(?:,|,?\s*and|to|or)?\s*", gap))
+                and quantity.noun in {None, "and", "to", "or"}
+            )
+            if is_share and gap.strip() in {"to", "or"}:
+                is_share = False  # "40 to 45 percent" is a range, not two shares
+        if not is_share:
+            if len(run) > len(best):
+                best = run
+            run = []
+            continue
+        if run and not _JOIN.match(text[run[-1].end : quantity.start]):
+            if len(run) > len(best):
+                best = run
+            run = []
+        run.append(quantity)
+    if len(run) > len(best):
+        best = run
+    return best
+
+
+def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
+    """ "split 60/30/20": slash-joined shares after a split or ratio cue."""
+    text = sentence.text
+    for match in _SLASHES.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 25]
+        if not (_SLASH_CUE.search(before) or _SLASH_CUE.search(after) or after.lstrip()[:1] == "%"):
+            continue
+        parts = [p.strip() for p in match.group().split("/")]
+        values = [float(p) for p in parts]
+        # Ratios ("3/2/1") are not percentages; only lists near 100 are shares.
+        if sum(values) < 90:
+            continue
+        halves = [0.5 * 10.0 ** -len(p.partition(".")[2]) for p in parts]
+        low = sum(v - h for v, h in zip(values, halves, strict=True))
+        if low <= 100.0:
+            continue
+        high = sum(v + h for v, h in zip(values, halves, strict=True))
+        message = (
+            f"the split “{match.group()}” adds up to {_span(low, high)} even at its lowest "
+            "rounding, more than 100 percent. Check the shares: one is likely mistyped."
+        )
+        yield raise_finding(
+            SHARES,
+            message[0].upper() + message[1:],
+            sentence.location_at(match.start()),
+            note=sentence.note,
+            evidence=_squash(text),
+        )
+
+
+# --------------------------------------------------------------------------
+# Percent versus percentage points
+# --------------------------------------------------------------------------
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increased|increases?|rose|risen|grew|grown|climbed|jumped|went up|up|"
+    r"growth of|increase of|rise of|gain of|jump of|decreased|decreases?|fell|fallen|dropped|"
+    r"declined|shrank|shrunk|slipped|down|decrease of|drop of|decline of|fall of|reduction of|"
+    r"cut|change of)\s+(?:by\s+)?"
+    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just)\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"^[\s-]*(?:drop|decline|fall|decrease|reduction|cut|increase|rise|gain|jump|growth|"
+    r"lower|higher|less|more|fewer|down|up)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|compared)\b", re.IGNORECASE)
+
+
+def _points(sentence: Sentence) -> Iterator[Finding]:
+    text = sentence.text
+    pairs = _percent_pairs(sentence)
+    if not pairs:
+        return
+    in_pairs = {id(q) for pair in pairs for q in pair}
+    for change in sentence.quantities:
+        if change.kind is not Kind.PERCENT or _is_points(change) or id(change) in in_pairs:
+            continue
+        if not (
+            _CHANGE_BEFORE.search(text[max(0, change.start - 40) : change.start])
+            or _CHANGE_AFTER.match(text[change.end : change.end + 20])
+        ):
+            continue
+        pair = _nearest_pair(text, change, pairs)
+        if pair is None:
+            continue
+        start, end = pair
+        a, b = _reading(start), _reading(end)
+        if a[1] >= b[0] and b[1] >= a[0]:
+            continue  # the two percentages overlap: no direction, cannot tell
+        if a[0] <= 0:
+            continue
+        points = (max(a[0] - b[1], b[0] - a[1]), max(a[1] - b[0], b[1] - a[0]))
+        if b[0] > a[1]:
+            relative = [(100 * (b[0] / a[1] - 1), 100 * (b[1] / a[0] - 1))]
+            # Above 100 percent "up 150 percent" is also read as x1.5 (see arithmetic).
+            relative.append((100 * b[0] / a[1], 100 * b[1] / a[0]))
+        else:
+            relative = [(100 * (1 - b[1] / a[0]), 100 * (1 - b[0] / a[1]))]
+        stated = _reading(change)
+        if not _overlaps(stated, points) or any(_overlaps(stated, r) for r in relative):
+            continue
+        word = "fall" if b[1] < a[0] else "rise"
+        message = (
+            f"{change.shown} matches the difference in percentage points between "
+            f"{start.shown} and {end.shown} ({_span(*points).replace('percent', 'points')}), "
+            f"not the relative change (a {word} of {_span(*relative[0])}). Check the wording: "
+            "say “percentage points” for the difference, or give the relative change."
+        )
+        yield raise_finding(
+            POINTS,
+            message,
+            sentence.location_at(change.start),
+            note=sentence.note,
+            evidence=_squash(text),
+        )
+
+
+def _overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
+    return one[0] <= two[1] and two[0] <= one[1]
+
+
+def _percent_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
+    """ "from 69 percent to 52 percent" and "from 69 to 52 percent" in one sentence."""
+    text = sentence.text
+    figures = sentence.quantities
+    pairs: list[tuple[Quantity, Quantity]] = []
+    for first, second in itertools.pairwise(figures):
+        if second.kind is not Kind.PERCENT or _is_points(second):
+            continue
+        between = text[first.end : second.start]
+        if first.kind is Kind.PERCENT and not _is_points(first):
+            linked = re.fullmatch(r"\s+(?:in\s+\d{4}\s+|a decade ago\s+)?to\s+", between)
+        elif first.kind is Kind.COUNT and first.noun in {None, "to"}:
+            linked = re.fullmatch(r"\s+to\s+", between)
+        else:
+            linked = None
+        before = text[max(0, first.start - 30) : first.start]
+        if linked and re.search(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", before):
+            pairs.append((first, second))
+    return pairs
+
+
+def _nearest_pair(
+    text: str, change: Quantity, pairs: list[tuple[Quantity, Quantity]]
+) -> tuple[Quantity, Quantity] | None:
+    """The from-to pair the change speaks of: close by, in the same clause."""
+    for start, end in pairs:
+        if change.end <= start.start:
+            gap = text[change.end : start.start]
+        elif change.start >= end.end:
+            gap = text[end.end : change.start]
+        else:
+            continue
+        if len(gap) <= 80 and not _CONTRAST.search(gap):
+            return start, end
+    return None
