@@ -47,7 +47,7 @@ def _table(view: ReportView) -> list[str]:
         ("Manuscripts", s.manuscripts),
         ("Notes", s.notes),
         ("Citations", s.citations),
-        ("Links checked", s.links),
+        ("Links (not checked: offline)" if view.offline else "Links checked", s.links),
         ("Dead links", s.link_status["dead"]),
         ("Soft-dead links", s.link_status["soft-dead"]),
         ("Unverified links", s.unverified),

@@ -50,7 +50,7 @@ def _summary_table(view: ReportView) -> Table:
     rows = [
         ("notes", s.notes, ""),
         ("citations", s.citations, ""),
-        ("links checked", s.links, ""),
+        ("links (not checked: offline)" if view.offline else "links checked", s.links, ""),
         ("dead links", s.link_status["dead"], "bold red"),
         ("soft-dead links", s.link_status["soft-dead"], "yellow"),
         ("unverified links", s.unverified, "magenta"),

@@ -2,7 +2,8 @@
 
 The runs cover every link status, every severity, every archive case (cited
 snapshot with a local WARC capture, no snapshot, drift, archive problems),
-a baselined finding, an offline run, an empty run, and manuscript text full
+a baselined finding, an offline run (with real findings, and with only its
+unchecked links), an empty run, and manuscript text full
 of HTML-special and non-ASCII characters.
 """
 
@@ -342,6 +343,15 @@ def offline_run() -> CheckRun:
 
 
 @pytest.fixture
+def offline_links_only_run(offline_run: CheckRun) -> CheckRun:
+    """The offline run with nothing but its links to report: every finding
+    is a link-unverified one about an unchecked ("offline") link."""
+    return replace(
+        offline_run, findings=tuple(f for f in offline_run.findings if f.rule == "link-unverified")
+    )
+
+
+@pytest.fixture
 def empty_run() -> CheckRun:
     """A manuscript without notes: nothing to check at all."""
     return RunBuilder("empty.md").build()
@@ -355,7 +365,17 @@ def no_run() -> CheckRun:
 
 @pytest.fixture
 def all_runs(
-    full_run: CheckRun, offline_run: CheckRun, empty_run: CheckRun, no_run: CheckRun
+    full_run: CheckRun,
+    offline_run: CheckRun,
+    offline_links_only_run: CheckRun,
+    empty_run: CheckRun,
+    no_run: CheckRun,
 ) -> dict[str, CheckRun]:
     """Every named run, for tests that must hold for each."""
-    return {"full": full_run, "offline": offline_run, "empty": empty_run, "none": no_run}
+    return {
+        "full": full_run,
+        "offline": offline_run,
+        "offline-links-only": offline_links_only_run,
+        "empty": empty_run,
+        "none": no_run,
+    }

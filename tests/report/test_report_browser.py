@@ -110,3 +110,24 @@ def test_screenshot_is_a_real_picture(page: Path, tmp_path: Path) -> None:
     keep = os.environ.get("CITECHECK_KEEP_SCREENSHOT")
     if keep:
         shutil.copyfile(shot, keep)
+
+
+def test_offline_page_problems_only_shows_just_the_real_findings(
+    offline_run: CheckRun, tmp_path: Path
+) -> None:
+    target = tmp_path / "offline.html"
+    with target.open("w", encoding="utf-8") as out:
+        write_report(offline_run, "html", out)
+    done = _run_browser(["--dump-dom", target.as_uri() + "#problems"], tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    tree = lxml_html.fromstring(done.stdout)
+    shown = [s.get("id") for s in tree.xpath("//section[contains(@class,'note')][not(@hidden)]")]
+    # Notes that only cite a URL the offline run could not check are not problems.
+    assert shown == ["note-1-1", "note-1-3", "note-1-7", "note-1-general"]
+    # In a shown note, the unchecked link and its notice sit behind the "offline" box.
+    note3 = tree.get_element_by_id("note-1-3")
+    assert note3.xpath(".//li[@data-status='offline']")[0].get("hidden") is not None
+    assert all(
+        row.get("hidden") is not None for row in note3.xpath(".//li[@data-tag='status-offline']")
+    )
+    assert note3.xpath(".//li[@data-tag='sev-warning']")[0].get("hidden") is None

@@ -23,7 +23,7 @@ def _tree(text: str) -> lxml_html.HtmlElement:
     return lxml_html.fromstring(text)
 
 
-@pytest.mark.parametrize("name", ["full", "offline", "empty", "none"])
+@pytest.mark.parametrize("name", ["full", "offline", "offline-links-only", "empty", "none"])
 def test_self_contained(all_runs: dict[str, CheckRun], name: str) -> None:
     text = _page(all_runs[name])
     tree = _tree(text)

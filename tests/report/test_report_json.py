@@ -31,7 +31,7 @@ def _report(run: CheckRun, baseline: Baseline | None = None) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("name", ["full", "offline", "empty", "none"])
+@pytest.mark.parametrize("name", ["full", "offline", "offline-links-only", "empty", "none"])
 def test_every_run_is_valid_against_the_schema(all_runs: dict[str, CheckRun], name: str) -> None:
     validator = Draft202012Validator(_schema())
     errors = [e.message for e in validator.iter_errors(_report(all_runs[name]))]

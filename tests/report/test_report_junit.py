@@ -23,7 +23,7 @@ def _xml(run: CheckRun, baseline: Baseline | None = None) -> etree._Element:
 _XSD = etree.XMLSchema(etree.parse(str(Path(__file__).with_name("junit-common.xsd"))))
 
 
-@pytest.mark.parametrize("name", ["full", "offline", "empty", "none"])
+@pytest.mark.parametrize("name", ["full", "offline", "offline-links-only", "empty", "none"])
 def test_valid_against_the_common_junit_schema(all_runs: dict[str, CheckRun], name: str) -> None:
     root = _xml(all_runs[name])
     assert _XSD.validate(root), _XSD.error_log
@@ -39,7 +39,7 @@ def _cases(root: etree._Element, suite: str) -> list[etree._Element]:
     return list(root.xpath(f"testsuite[@name='{suite}']/testcase"))
 
 
-@pytest.mark.parametrize("name", ["full", "offline", "empty", "none"])
+@pytest.mark.parametrize("name", ["full", "offline", "offline-links-only", "empty", "none"])
 def test_structure_and_counts_agree(all_runs: dict[str, CheckRun], name: str) -> None:
     root = _xml(all_runs[name])
     assert root.tag == "testsuites"

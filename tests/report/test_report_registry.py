@@ -15,7 +15,7 @@ def test_every_documented_format_is_registered() -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(REPORTERS))
-@pytest.mark.parametrize("name", ["full", "offline", "empty", "none"])
+@pytest.mark.parametrize("name", ["full", "offline", "offline-links-only", "empty", "none"])
 def test_every_writer_writes_every_run(all_runs: dict[str, CheckRun], fmt: str, name: str) -> None:
     out = io.StringIO()
     write_report(all_runs[name], fmt, out)

@@ -37,7 +37,7 @@ def _sarif(run: CheckRun, baseline: Baseline | None = None) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("name", ["full", "offline", "empty", "none"])
+@pytest.mark.parametrize("name", ["full", "offline", "offline-links-only", "empty", "none"])
 def test_valid_against_official_schema(
     validator: Draft4Validator, all_runs: dict[str, CheckRun], name: str
 ) -> None:
