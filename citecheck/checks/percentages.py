@@ -117,7 +117,11 @@ _NOT_PARTITION = re.compile(
 )
 _JOIN = re.compile(r"^[^.;:!?]{0,70}$")
 _SLASHES = re.compile(r"(?<![\w/.])(\d{1,2}(?:\.\d)?)(?:\s*/\s*(\d{1,2}(?:\.\d)?)){1,5}(?![\w/])")
-_SLASH_CUE = re.compile(r"\b(?:split|divided|division|ratio|shares?)\b", re.IGNORECASE)
+_SLASH_CUE = re.compile(r"\b(?:split|divided|division|ratio|shares?|shared|basis)\b", re.IGNORECASE)
+# "Of the $3.2 billion appropriation, 55 percent went to ...": the whole named first.
+_WHOLE_FIRST = re.compile(
+    r"^\s*Of\s+(?:the|its|their|this|that)\b[^,;]{1,60},\s*(?:some\s+|about\s+)?$", re.IGNORECASE
+)
 
 
 def _shares(sentence: Sentence) -> Iterator[Finding]:
@@ -130,7 +134,7 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         return
     first, last = shares[0], shares[-1]
     after_last = text[last.end : last.end + 160]
-    of_whole = _OF_WHOLE.match(text[first.end :])
+    of_whole = _OF_WHOLE.match(text[first.end :]) or _WHOLE_FIRST.match(text[: first.start])
     cue = None
     if _REMAINDER.search(text[first.end :]):
         cue = "the rest"
@@ -328,7 +332,8 @@ def _overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
 def _percent_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
     """ "from 69 percent to 52 percent" and "from 69 to 52 percent" in one sentence."""
     text = sentence.text
-    figures = sentence.quantities
+    # Years dating the two figures ("from 15 percent in 2000 to ...") sit between them.
+    figures = [q for q in sentence.quantities if q.kind is not Kind.YEAR]
     pairs: list[tuple[Quantity, Quantity]] = []
     for first, second in itertools.pairwise(figures):
         if second.kind is not Kind.PERCENT or _is_points(second):
