@@ -129,7 +129,12 @@ def report_markdown(view: ReportView) -> str:
 
     notes = view.problem_notes
     if not notes:
-        return "\n".join([*head, "No problems found.", ""])
+        clean = (
+            "No problems found (the links were not checked)."
+            if view.offline
+            else "No problems found."
+        )
+        return "\n".join([*head, clean, ""])
     body = [f"### Problems in {_plural(len(notes), 'note')}", ""]
     used = sum(len(line) + 1 for line in head + body)
     left_out = 0

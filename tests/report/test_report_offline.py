@@ -106,7 +106,7 @@ def test_markdown_offline_links_only_lists_no_note(offline_links_only_run: Check
     assert text.count(BANNER) == 1
     assert "<details>" not in text
     assert "### Problems" not in text
-    assert text.rstrip().endswith("No problems found.")
+    assert text.rstrip().endswith("No problems found (the links were not checked).")
 
 
 def test_markdown_offline_with_real_findings(offline_run: CheckRun) -> None:
