@@ -94,8 +94,9 @@ def _span(low: float, high: float) -> str:
 # --------------------------------------------------------------------------
 
 # Cues that the listed shares partition one whole.
+# Not "the other": "and in the other 70 percent did" names another whole.
 _REMAINDER = re.compile(
-    r"\b(?:the|its|their)\s+(?:rest|remainder|balance|remaining|other)\b", re.IGNORECASE
+    r"\b(?:the|its|their)\s+(?:rest|remainder|balance|remaining\s+(?=\d))", re.IGNORECASE
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _SPLIT = re.compile(
@@ -134,6 +135,9 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         return
     first, last = shares[0], shares[-1]
     after_last = text[last.end : last.end + 160]
+    wholes = {_whole_name(m.group()) for q in shares if (m := _OF_WHOLE.match(text[q.end :]))}
+    if len(wholes) > 1:
+        return  # "60 percent of its senators and 55 percent of its representatives"
     of_whole = _OF_WHOLE.match(text[first.end :]) or _WHOLE_FIRST.match(text[: first.start])
     cue = None
     if _REMAINDER.search(text[first.end :]):
@@ -168,6 +172,10 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         note=sentence.note,
         evidence=_squash(text),
     )
+
+
+def _whole_name(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.lower()).strip()
 
 
 def _split_before(window: str) -> bool:
@@ -274,6 +282,14 @@ _CHANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|compared)\b", re.IGNORECASE)
+# The change is tied to its pair: "declined 3 percent, from 15 percent ..." before it, or an
+# apposition after it: ", a drop of 17 percent", " (up 5 percent)", "-- a 6.2% increase".
+_GAP_BEFORE_PAIR = re.compile(r"\s*,?\s*from\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+_GAP_AFTER_PAIR = re.compile(
+    r"(?:\s+in\s+\d{4})?\s*(?:,|\(|—|–|--)\s*(?:[\w'’-]+\s+){0,5}", re.IGNORECASE
+)
+# A new clause with its own subject ("..., and prices rose 5 percent").
+_NEW_CLAUSE = re.compile(r"\b(?:and|as|when|since|because|after|before)\b", re.IGNORECASE)
 
 
 def _points(sentence: Sentence) -> Iterator[Finding]:
@@ -354,7 +370,7 @@ def _percent_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
 def _nearest_pair(
     text: str, change: Quantity, pairs: list[tuple[Quantity, Quantity]]
 ) -> tuple[Quantity, Quantity] | None:
-    """The from-to pair the change speaks of: close by, in the same clause."""
+    """The from-to pair the change speaks of: right before it, or in an apposition after it."""
     for start, end in pairs:
         if change.end <= start.start:
             gap = text[change.end : start.start]
@@ -362,6 +378,11 @@ def _nearest_pair(
             gap = text[end.end : change.start]
         else:
             continue
-        if len(gap) <= 80 and not _CONTRAST.search(gap):
+        tied = (
+            _GAP_BEFORE_PAIR.fullmatch(gap)
+            if change.end <= start.start
+            else _GAP_AFTER_PAIR.fullmatch(gap) and not _NEW_CLAUSE.search(gap)
+        )
+        if tied and not _CONTRAST.search(gap):
             return start, end
     return None
