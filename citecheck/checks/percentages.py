@@ -80,8 +80,8 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _pct(value: float) -> str:
-    return amount(value, kind=Kind.PERCENT)
+def _pct(value: float, *, digits: int = 3) -> str:
+    return amount(value, kind=Kind.PERCENT, digits=digits)
 
 
 def _span(low: float, high: float) -> str:
@@ -158,12 +158,16 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     low = sum(r[0] for r in readings)
     if low <= 100.0:
         return
-    high = sum(r[1] for r in readings)
-    listed = " + ".join(q.shown for q in shares)
+    # "52 and 48 percent": the bare 52 is shown as the percentage it is.
+    listed = " + ".join(
+        q.shown if q.kind is Kind.PERCENT else f"“{q.text} percent”" for q in shares
+    )
     message = (
-        f"{listed} are shares of one whole but add up to {_span(low, high)} even at their "
-        "lowest rounding, more than 100 percent. Check the shares: one is likely mistyped, "
-        "or they are of different wholes and should say so."
+        f"{listed} are shares of one whole but add up to "
+        f"{_pct(sum(q.value for q in shares), digits=6)}, and to at least "
+        f"{_pct(low, digits=6)} with each share at the bottom of its rounding: more than "
+        "100 percent. Check the shares: one is likely mistyped, or they are of different "
+        "wholes and should say so."
     )
     yield raise_finding(
         SHARES,
@@ -250,10 +254,10 @@ def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
         low = sum(v - h for v, h in zip(values, halves, strict=True))
         if low <= 100.0:
             continue
-        high = sum(v + h for v, h in zip(values, halves, strict=True))
         message = (
-            f"the split “{match.group()}” adds up to {_span(low, high)} even at its lowest "
-            "rounding, more than 100 percent. Check the shares: one is likely mistyped."
+            f"the split “{match.group()}” adds up to {_pct(sum(values), digits=6)}, and to at "
+            f"least {_pct(low, digits=6)} with each share at the bottom of its rounding: more "
+            "than 100 percent. Check the shares: one is likely mistyped."
         )
         yield raise_finding(
             SHARES,

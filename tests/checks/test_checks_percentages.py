@@ -1,0 +1,69 @@
+"""The percentages family: what its findings say, where they point, and switching it off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checks_corpus import _run
+
+from citecheck.checks import RULES, run_checks
+from citecheck.config import CheckSettings
+from citecheck.model import Finding, Severity
+
+
+def _findings(entry: dict[str, Any], **options: Any) -> tuple[Finding, ...]:
+    return run_checks(_run(entry), CheckSettings(**options))
+
+
+def test_points_finding_gives_both_readings_and_points_at_the_change() -> None:
+    body = (
+        "Mexico changed a great deal.\n"
+        "The poverty rate fell from 69 percent to 52 percent, a drop of 17 percent.[^1]"
+    )
+    (finding,) = _findings({"body": body, "notes": ["INEGI, 2014."]})
+    assert finding.rule == "percent-points-confusion"
+    assert finding.severity is Severity.WARNING is RULES[finding.rule].severity
+    assert finding.location.line == 2
+    assert finding.note == "1"
+    assert "“17 percent”" in finding.message
+    assert "16–18 points" in finding.message
+    assert "a fall of 23.4–25.9 percent" in finding.message
+    assert "percentage points" in finding.message
+    assert "a drop of 17 percent" in finding.evidence
+
+
+def test_shares_finding_shows_the_sum_and_its_note() -> None:
+    note = (
+        "Of the total, 52.5 percent went to food, 31.2 percent to housing and 17.0 percent "
+        "to schooling."
+    )
+    (finding,) = _findings({"body": "Remittances matter.[^1]", "notes": [note]})
+    assert finding.rule == "shares-exceed-total"
+    assert finding.note == "1"
+    # 52.45 + 31.15 + 16.95 = 100.55 at the least.
+    assert "add up to 100.7 percent" in finding.message, finding.message
+    assert "at least 100.55 percent" in finding.message
+    assert "“17.0 percent”" in finding.message
+
+
+def test_honest_rounding_and_the_sample_sentence_raise_nothing() -> None:
+    body = (
+        "Trucks carry 67% of the freight, rail carries 17% and the remaining 17% moves by pipe.\n"
+        "The poverty rate has dropped from 69 percent to 52 percent."
+    )
+    assert _findings({"body": body}) == ()
+
+
+def test_each_rule_can_be_switched_off_alone() -> None:
+    body = (
+        "The agency spends 40 percent of its budget on salaries, 35 percent on equipment and "
+        "30 percent on travel. Coverage went from 38.5% to 44.7%, a 6.2% increase."
+    )
+    rules = {f.rule for f in _findings({"body": body})}
+    assert rules == {"shares-exceed-total", "percent-points-confusion"}
+    only_points = _findings({"body": body}, disabled_rules=("shares-exceed-total",))
+    assert {f.rule for f in only_points} == {"percent-points-confusion"}
+    none = _findings(
+        {"body": body}, disabled_rules=("shares-exceed-total", "percent-points-confusion")
+    )
+    assert none == ()
