@@ -154,6 +154,10 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "allocated"
     if cue is None:
         return
+    if _is_change(text, first) or any(
+        _CHANGE_AFTER.match(text[q.end : q.end + 20]) for q in shares
+    ):
+        return  # "grew 60 and 55 percent, respectively": changes, not shares
     readings = [_reading(q) for q in shares]
     low = sum(r[0] for r in readings)
     if low <= 100.0:
@@ -176,6 +180,11 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         note=sentence.note,
         evidence=_squash(text),
     )
+
+
+def _is_change(text: str, quantity: Quantity) -> bool:
+    """A percentage stated as a change ("rose 60 percent", "up by 5%")."""
+    return bool(_CHANGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start]))
 
 
 def _whole_name(phrase: str) -> str:
@@ -306,8 +315,7 @@ def _points(sentence: Sentence) -> Iterator[Finding]:
         if change.kind is not Kind.PERCENT or _is_points(change) or id(change) in in_pairs:
             continue
         if not (
-            _CHANGE_BEFORE.search(text[max(0, change.start - 40) : change.start])
-            or _CHANGE_AFTER.match(text[change.end : change.end + 20])
+            _is_change(text, change) or _CHANGE_AFTER.match(text[change.end : change.end + 20])
         ):
             continue
         pair = _nearest_pair(text, change, pairs)
