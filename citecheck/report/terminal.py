@@ -78,15 +78,20 @@ def _render(view: ReportView, console: Console) -> None:
     if view.run.archive_skipped_reason:
         console.print(f"archive stage skipped: {escape(view.run.archive_skipped_reason)}")
     for note in view.problem_notes:
-        where = f"note {note.label}" if note.label is not None else "manuscript"
-        console.print(f"\n[bold]{escape(str(note.location))}[/] {escape(where)}")
+        if note.label is not None:
+            header = f"[bold]{escape(str(note.location))}[/] note {escape(note.label)}"
+        else:
+            header = f"[bold]{escape(note.location.path)}[/] body text"
+        console.print(f"\n{header}")
         for item in note.open_findings:
             finding = item.finding
             if finding.severity.value == "note" or finding.rule in LINK_RULES:
                 continue  # link findings are the link lines below
             style = _STYLE[finding.severity.value]
+            # A finding in the body has its own line; the group header only names the file.
+            line = f"line {finding.location.line}: " if note.label is None else ""
             console.print(
-                f"  [{style}]{finding.severity.value}[/] {escape(finding.rule)}: "
+                f"  {line}[{style}]{finding.severity.value}[/] {escape(finding.rule)}: "
                 f"{escape(finding.message)}"
             )
         for link_view in note.problem_links:

@@ -76,12 +76,12 @@ def test_text_offline_links_only_lists_no_note(offline_links_only_run: CheckRun)
 def test_text_offline_with_real_findings_lists_only_those_notes(offline_run: CheckRun) -> None:
     text = _write(offline_run, "text")
     lines = _lines(offline_run)
-    headers = [line for line in lines if line.startswith("essays/border.md:")]
+    headers = [line for line in lines if line.startswith("essays/border.md")]
     assert headers == [
         "essays/border.md:40 note 1",
         "essays/border.md:44 note 3",
         "essays/border.md:52 note 7",
-        "essays/border.md:1 manuscript",
+        "essays/border.md body text",
     ]
     assert "warning url-date-mismatch: The URL's date (2008) is later than" in " ".join(lines)
     assert sum(BANNER in line for line in lines) == 1
