@@ -92,19 +92,20 @@ def _note_block(note: NoteView) -> str:
     for link_view in links:
         groups[link_view.status_group] = groups.get(link_view.status_group, 0) + 1
     parts += [_plural(count, f"{group} link") for group, count in groups.items()]
-    where = f"note {_text(note.label)}" if note.label is not None else "whole manuscript"
-    lines = [
-        "<details>",
-        f"<summary><b>{html.escape(str(note.location))}</b> {where}: {', '.join(parts)}</summary>",
-        "",
-    ]
+    if note.label is not None:
+        place = f"<b>{html.escape(str(note.location))}</b> note {_text(note.label)}"
+    else:
+        place = f"<b>{html.escape(note.location.path)}</b> body text"
+    lines = ["<details>", f"<summary>{place}: {', '.join(parts)}</summary>", ""]
     if note.footnote is not None and note.footnote.claim:
         lines += [f"> {_text(note.footnote.claim)}", ""]
     if note.footnote is not None:
         lines += [f"Note: {_text(note.footnote.text)}", ""]
     for item in findings:
         finding = item.finding
-        line = f"- **{finding.severity.value}** {_code(finding.rule)}: {_text(finding.message)}"
+        # Body-text findings each have their own line; a note's share the note's.
+        at = f"line {finding.location.line}: " if note.label is None else ""
+        line = f"- {at}**{finding.severity.value}** {_code(finding.rule)}: {_text(finding.message)}"
         if finding.evidence:
             line += f" (evidence: {_code(finding.evidence)})"
         lines.append(line)

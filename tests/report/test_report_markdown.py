@@ -42,7 +42,7 @@ def test_summary_table_then_problem_notes_only(full_run: CheckRun) -> None:
         "note 5",
         "note 6",
         "note 7",
-        "whole manuscript",
+        "body text",
     ]
     assert text.count("<details>") == text.count("</details>") == 7
     assert "Problems in 7 notes" in text
