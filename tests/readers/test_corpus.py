@@ -1,11 +1,13 @@
 """Every named corpus manuscript reads to its expected notes, claims and findings.
 
-Each ``tests/corpus/<format>/<case>.<ext>`` has ``<case>.expected.json``:
+One runner for all five formats. Each ``tests/corpus/<format>/<case>.<ext>``
+has ``<case>.expected.json``:
 ``format`` (what detection chose), ``notes`` (exactly the list of
 ``citecheck notes --format json``, paths relative to tests/corpus) and
 ``findings`` (rule, severity, note label and line of each footnote finding).
 After a deliberate change, rewrite them with CITECHECK_REGEN_CORPUS=1 and
-review the diff by hand.
+review the diff by hand. The HTML and DOCX fixtures are built from sources in
+their ``src/`` folders, which are not cases themselves.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from citecheck.readers import read_manuscript
 from citecheck.serialize import note_json
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-FORMATS = ("plaintext", "markdown", "latex")
+FORMATS = ("plaintext", "markdown", "latex", "html", "docx")
 CASES = sorted(
     path
     for folder in FORMATS
@@ -54,7 +56,12 @@ def _reading(case: Path) -> dict[str, Any]:
 
 def test_every_format_has_cases() -> None:
     for folder in FORMATS:
-        assert any(c.parent.name == folder for c in CASES), folder
+        assert sum(c.parent.name == folder for c in CASES) >= 5, folder
+
+
+def test_every_case_has_expectations() -> None:
+    missing = [c.name for c in CASES if not _expected_path(c).exists()]
+    assert not missing
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
