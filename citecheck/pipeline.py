@@ -22,7 +22,7 @@ from citecheck.checks import run_checks
 from citecheck.citations import parse_citations
 from citecheck.config import Settings
 from citecheck.footnotes import find_footnotes
-from citecheck.links import check_links
+from citecheck.links import check_links, normalise_url
 from citecheck.model import (
     ArchiveResult,
     CheckRun,
@@ -93,11 +93,14 @@ def cited_dates(citations: Sequence[Citation]) -> dict[str, PartialDate | None]:
 
     The access date says when the author saw the page, so it wins over the
     publication date; with several citations of one URL the earliest counts.
+    URLs are keyed in their normal spelling (``normalise_url``), the key the
+    links stage joins on, so two spellings of one address are one entry.
     """
     dates: dict[str, PartialDate | None] = {}
     for citation in citations:
         when = citation.accessed or citation.date
-        for url in citation.urls:
+        for cited in citation.urls:
+            url = normalise_url(cited)
             known = dates.get(url)
             if url not in dates or (when is not None and (known is None or when < known)):
                 dates[url] = when
@@ -121,7 +124,7 @@ async def _network_stages(
         return links, (), "archives not requested (--no-archive)"
     if offline:
         return links, (), "offline: no archive was asked"
-    by_url = {link.url: link for link in links}
+    by_url = {normalise_url(link.url): link for link in links}
     archives = await archive_urls(
         cited_dates(citations),
         settings.archive,
