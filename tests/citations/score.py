@@ -169,7 +169,7 @@ def load_gold(directory: Path = GOLD_DIR) -> dict[str, tuple[GoldNote, ...]]:
         if not isinstance(meta, dict) or "style" not in meta:
             raise ValueError(f"{path}:1: the first line must be {{'meta': {{'style': ...}}}}")
         style = meta["style"]
-        source = meta.get("source") or path.relative_to(REPO).as_posix()
+        source = meta.get("source") or path.resolve().relative_to(REPO).as_posix()
         notes: list[GoldNote] = []
         labels: set[str] = set()
         for number, line in enumerate(lines[1:], start=2):
