@@ -3,9 +3,11 @@
 One public verb, ``parse_citations``, runs the stage over one manuscript's
 notes: ``split`` cuts each note into pieces (``signals`` reads the signal or
 prose lead-in opening each), ``fields`` reads each piece into fields or drops
-it as prose (with ``dates``, ``names`` and, for cases and statutes,
-``legal``), and ``resolve`` ties short forms to their antecedents and groups
-citations of the same work. docs/citations.md says what is recognised.
+it as prose (its steps in ``short_forms``, ``urls``, ``presentations``,
+``bluebook``, ``front``, ``tail``, ``series``, ``assign`` and ``finish``, with
+``dates``, ``names`` and, for cases and statutes, ``legal``), and
+``resolve`` ties short forms to their antecedents and groups citations of
+the same work. docs/citations.md says what is recognised.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from citecheck.model import PartialDate
 
-__all__ = ["DateMatch", "find_dates", "month_number", "parse_date"]
+__all__ = ["YEAR_RE", "DateMatch", "find_dates", "month_number", "parse_date"]
 
 _MONTHS = {
     "january": 1,
@@ -49,6 +49,10 @@ _MONTH = (
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _SEASON = r"(?:Spring|Summer|Fall|Autumn|Winter)"
+
+# A year on its own (1500-2099), unanchored: the field readers test elements
+# and numbers with it ("2008" ending a title, a page that is really a year).
+YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 
 # One alternation, most precise forms first, so finditer takes the longest
 # reading at each position. Every branch is anchored on word boundaries and
