@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TextBuilder", "keep_link_address"]
+__all__ = ["TextBuilder", "add_line_start", "keep_link_address"]
 
 # Soft hyphens, zero-width spaces and BOMs are invisible on the page.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
@@ -95,3 +95,14 @@ def keep_link_address(out: TextBuilder, address: str, start: int) -> None:
     if visible.rstrip("/") in {address.rstrip("/"), shown.rstrip("/")} or shown in visible:
         return
     out.add(f" ({address})")
+
+
+def add_line_start(starts: list[tuple[int, int]], offset: int, line: int) -> None:
+    """Record that the text from ``offset`` on came from source ``line``.
+
+    Of two starts at one offset the later line wins (an empty line between).
+    """
+    if starts and starts[-1][0] == offset:
+        starts[-1] = (offset, line)
+    else:
+        starts.append((offset, line))

@@ -29,6 +29,7 @@ import unicodedata
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+from citecheck.readers._text import add_line_start
 from citecheck.readers.plaintext import decode_text
 
 __all__ = ["read"]
@@ -607,7 +608,7 @@ def _body(
     for at, line in moved:
         while lifted < len(offsets) and offsets[lifted] + lifted < at:
             lifted += 1
-        _add_start(line_starts, at - lifted, line)
+        add_line_start(line_starts, at - lifted, line)
     return "".join(pieces), offsets, tuple(line_starts)
 
 
@@ -620,11 +621,3 @@ def _collapse(text: str) -> str:
         if cleaned:
             paragraphs.append(cleaned)
     return "\n\n".join(paragraphs)
-
-
-def _add_start(starts: list[tuple[int, int]], offset: int, line: int) -> None:
-    """Record a line start; of two at one offset the later line wins."""
-    if starts and starts[-1][0] == offset:
-        starts[-1] = (offset, line)
-    else:
-        starts.append((offset, line))

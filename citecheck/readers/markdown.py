@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+from citecheck.readers._text import add_line_start
 from citecheck.readers.plaintext import (
     InlineMarker,
     decode_text,
@@ -184,9 +185,9 @@ def _build(
             offset += 2
         # A block's lines are consecutive source lines from block.line on.
         if plain:
-            _add_line(line_starts, offset, block.line)
+            add_line_start(line_starts, offset, block.line)
             for start, lines in starts:
-                _add_line(line_starts, offset + start, block.line + lines)
+                add_line_start(line_starts, offset + start, block.line + lines)
         for marker in found:
             line = block.line + source.count("\n", 0, marker.source)
             label = marker.label
@@ -229,11 +230,3 @@ def _code_starts(source: str) -> list[tuple[int, int]]:
         starts.append((newline + 1, len(starts) + 1))
         newline = source.find("\n", newline + 1)
     return starts
-
-
-def _add_line(starts: list[tuple[int, int]], offset: int, line: int) -> None:
-    """Record a line start; of two at one offset the later line wins."""
-    if starts and starts[-1][0] == offset:
-        starts[-1] = (offset, line)
-    else:
-        starts.append((offset, line))

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from citecheck.errors import InputError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+from citecheck.readers._text import add_line_start
 
 __all__ = ["InlineMarker", "decode_text", "inline_lines", "inline_text", "read", "read_text"]
 
@@ -160,7 +161,7 @@ def inline_lines(
         newline = source.find("\n", pos, stop)
         while newline >= 0:
             seen += 1
-            _add_start(starts, size - len(markers) + newline + 1 - pos, seen)
+            add_line_start(starts, size - len(markers) + newline + 1 - pos, seen)
             newline = source.find("\n", newline + 1, stop)
         out.append(source[pos:stop])
         size += stop - pos
@@ -251,21 +252,21 @@ def inline_lines(
             if within is not None:
                 first = size - len(piece) - len(markers)
                 for start, lines in within:
-                    _add_start(starts, first + start, seen + lines)
+                    add_line_start(starts, first + start, seen + lines)
                 seen += lost
                 if not within or within[-1][1] < lost:  # line ends after the text
-                    _add_start(starts, size - len(markers), seen)
+                    add_line_start(starts, size - len(markers), seen)
             elif kept == lost:
                 # Every line end survived, in order (no branch makes new ones).
                 first = size - len(piece) - len(markers)
                 newline = piece.find("\n")
                 while newline >= 0:
                     seen += 1
-                    _add_start(starts, first + newline + 1, seen)
+                    add_line_start(starts, first + newline + 1, seen)
                     newline = piece.find("\n", newline + 1)
             else:
                 seen += lost
-                _add_start(starts, size - len(markers), seen)
+                add_line_start(starts, size - len(markers), seen)
     text, lifted = _lift_markers("".join(out), markers)
     return text, lifted, starts
 
@@ -292,14 +293,6 @@ def _stripped(text: str, starts: list[tuple[int, int]] | None) -> tuple[str, lis
     kept = text.strip()
     lead = len(text) - len(text.lstrip())
     return kept, [(min(max(at - lead, 0), len(kept)), lines) for at, lines in starts]
-
-
-def _add_start(starts: list[tuple[int, int]], offset: int, lines: int) -> None:
-    """Record a line start; of two at one offset the later line wins."""
-    if starts and starts[-1][0] == offset:
-        starts[-1] = (offset, lines)
-    else:
-        starts.append((offset, lines))
 
 
 def _in_url(source: str, index: int) -> bool:
@@ -504,9 +497,9 @@ def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
         # Each block line is one source line, so line k of the block is
         # block.line + k; the blocks are in source order.
         if plain:
-            _add_start(line_starts, offset, block.line)
+            add_line_start(line_starts, offset, block.line)
             for start, lines in starts:
-                _add_start(line_starts, offset + start, block.line + lines)
+                add_line_start(line_starts, offset + start, block.line + lines)
         for marker in found:
             line = block.line + source.count("\n", 0, marker.source)
             markers.append(
