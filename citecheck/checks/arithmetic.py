@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -202,7 +202,11 @@ def _rate_pair(
     )
     evidence = passage.text[s1.start + q1.start : s2.start + q2.end]
     yield raise_finding(
-        RATE, message, s2.location_at(q2.start), note=s2.note or s1.note, evidence=_squash(evidence)
+        RATE,
+        message,
+        s2.location_at(q2.start),
+        note=s2.note or s1.note,
+        evidence=one_line(evidence),
     )
 
 
@@ -211,10 +215,6 @@ def _convert(quantity: Quantity, period: str, target: str) -> tuple[float, float
     low_year = quantity.low * _PER_YEAR[period][0]
     high_year = quantity.high * _PER_YEAR[period][1]
     return low_year / _PER_YEAR[target][1], high_year / _PER_YEAR[target][0]
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 # --------------------------------------------------------------------------
@@ -249,7 +249,7 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             message,
             sentence.location_at(multiplier.start),
             note=sentence.note,
-            evidence=_squash(sentence.text[multiplier.start : end.end]),
+            evidence=one_line(sentence.text[multiplier.start : end.end]),
         )
 
 
@@ -369,7 +369,7 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
             message,
             sentence.location_at(change.start),
             note=sentence.note,
-            evidence=_squash(sentence.text),
+            evidence=one_line(sentence.text),
         )
 
 
@@ -494,5 +494,5 @@ def _compare(
         message,
         sentence.location_at(total.start),
         note=sentence.note,
-        evidence=_squash(sentence.text),
+        evidence=one_line(sentence.text),
     )

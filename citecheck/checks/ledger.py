@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.errors import ConfigError
@@ -315,7 +315,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
             message,
             sentence.location_at(quantity.start),
             note=sentence.note,
-            evidence=_one_line(sentence),
+            evidence=one_line(sentence.text),
         )
     low, high = quantity.low, quantity.high
     if fact.unit == "km" and quantity.noun == "mile":
@@ -339,7 +339,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
                 message,
                 sentence.location_at(quantity.start),
                 note=sentence.note,
-                evidence=_one_line(sentence),
+                evidence=one_line(sentence.text),
             )
     message = (
         f"{_mentioned(quantity)} for {fact.subject} does not match the facts ledger: {expected} "
@@ -350,7 +350,7 @@ def _compare(sentence: Sentence, quantity: Quantity, fact: Fact) -> Finding | No
         message,
         sentence.location_at(quantity.start),
         note=sentence.note,
-        evidence=_one_line(sentence),
+        evidence=one_line(sentence.text),
     )
 
 
@@ -380,7 +380,3 @@ def _expected(fact: Fact) -> str:
 
 def _source(fact: Fact) -> str:
     return f"source: {fact.source}" + (f", {fact.url}" if fact.url else "")
-
-
-def _one_line(sentence: Sentence) -> str:
-    return re.sub(r"\s+", " ", sentence.text).strip()

@@ -36,8 +36,14 @@ __all__ = [
     "Sentence",
     "amount",
     "find_quantities",
+    "one_line",
     "read_passages",
 ]
+
+
+def one_line(text: str) -> str:
+    """Text with its line breaks and runs of spaces folded, for evidence and messages."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 class Kind(StrEnum):

@@ -21,7 +21,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -74,10 +74,6 @@ def _reading(quantity: Quantity) -> tuple[float, float]:
         # A hedge widens the reading; it never narrows it.
         low, high = min(low, quantity.low), max(high, quantity.high)
     return max(low, 0.0), high
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _pct(value: float, *, digits: int = 3) -> str:
@@ -178,7 +174,7 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         message,
         sentence.location_at(first.start),
         note=sentence.note,
-        evidence=_squash(text),
+        evidence=one_line(text),
     )
 
 
@@ -273,7 +269,7 @@ def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
             message[0].upper() + message[1:],
             sentence.location_at(match.start()),
             note=sentence.note,
-            evidence=_squash(text),
+            evidence=one_line(text),
         )
 
 
@@ -349,7 +345,7 @@ def _points(sentence: Sentence) -> Iterator[Finding]:
             message,
             sentence.location_at(change.start),
             note=sentence.note,
-            evidence=_squash(text),
+            evidence=one_line(text),
         )
 
 

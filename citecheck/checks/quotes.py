@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from citecheck.checks.numbers import Passage
+from citecheck.checks.numbers import Passage, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import (
@@ -204,7 +204,7 @@ def _verify(
             best_missing = candidate
     assert best_missing is not None
     score, piece, window = best_missing
-    shown = _one_line(quote)
+    shown = one_line(quote)
     if score < _FUZZY_CUTOFF or not window:
         if not report_missing:
             return None  # cannot tell: the fetched page may not be the cited text
@@ -273,10 +273,6 @@ def _diff(quote: str, window: str) -> tuple[list[str], list[str]]:
 
 def _words(words: list[str]) -> str:
     return "“" + " ".join(words) + "”" if words else "nothing"
-
-
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _clip(text: str, limit: int = 160) -> str:
