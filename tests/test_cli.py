@@ -134,7 +134,7 @@ def test_a_bug_is_one_line_and_exit_4(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr("citecheck.cli.read_footnotes", broken)
+    monkeypatch.setattr("citecheck.pipeline.read_footnotes", broken)
     code, _, err = run_cli(["notes", str(SAMPLE)], capsys)
     assert code == 4
     assert "internal error: ZeroDivisionError: simulated bug" in err

@@ -1,0 +1,146 @@
+"""What every command shares: the argument parser class, common options,
+settings from options, and writing to a file or stdout."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO, TypeAlias
+
+from citecheck.config import Settings, load_settings
+from citecheck.model import Severity
+from citecheck.verdict import ExitCode
+
+__all__ = [
+    "PROVIDERS",
+    "Commands",
+    "Parser",
+    "UsageError",
+    "add_command",
+    "common_settings",
+    "dump_json",
+    "emit",
+    "network_options",
+    "settings_from",
+    "text",
+]
+
+PROVIDERS = ("wayback", "perma", "warc")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that exits with ExitCode.USAGE (2) and keeps examples verbatim."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.USAGE, f"citecheck: error: {message}\n")
+
+
+# The sub-parsers object that commands register on (argparse has no public name for it).
+Commands: TypeAlias = "argparse._SubParsersAction[Parser]"
+
+
+class UsageError(Exception):
+    """Options that parse but do not make sense together."""
+
+
+def add_command(
+    commands: Commands,
+    name: str,
+    summary: str,
+    example: str,
+    run: Callable[[argparse.Namespace], int],
+) -> Parser:
+    """A sub-command whose ``--help`` ends with an example; ``run`` executes it."""
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=f"Example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(run=run)
+    return parser
+
+
+def common_settings(parser: Parser) -> None:
+    parser.add_argument("--config", type=Path, help="citecheck.toml or pyproject.toml to use")
+
+
+def network_options(parser: Parser) -> None:
+    parser.add_argument("--offline", action="store_true", help="make no network request at all")
+    parser.add_argument("--cache", type=Path, help="SQLite link cache (default: user cache dir)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--timeout", type=float, help="seconds per request")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="do not check URLs matching REGEX (repeatable)",
+    )
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The config file's settings, overridden by whatever options the command has."""
+    settings = load_settings(config=getattr(args, "config", None))
+    links = settings.links
+    if getattr(args, "offline", False):
+        links = replace(links, offline=True)
+    if getattr(args, "no_cache", False):
+        links = replace(links, cache_path=None)
+    elif getattr(args, "cache", None) is not None:
+        links = replace(links, cache_path=args.cache)
+    if getattr(args, "timeout", None) is not None:
+        links = replace(links, timeout=args.timeout)
+    if getattr(args, "exclude", None):
+        links = replace(links, excludes=(*links.excludes, *args.exclude))
+    archive = settings.archive
+    if getattr(args, "provider", None):
+        archive = replace(archive, providers=tuple(dict.fromkeys(args.provider)))
+    if getattr(args, "save", False):
+        archive = replace(archive, save_new=True)
+    if getattr(args, "warc_dir", None) is not None:
+        archive = replace(archive, warc_dir=args.warc_dir)
+    if getattr(args, "no_archive", False):
+        archive = replace(archive, enabled=False)
+    checks = settings.checks
+    if getattr(args, "ledger", None) is not None:
+        checks = replace(checks, ledger=args.ledger)
+    if getattr(args, "disable", None):
+        checks = replace(checks, disabled_rules=(*checks.disabled_rules, *args.disable))
+    settings = replace(settings, links=links, archive=archive, checks=checks)
+    if getattr(args, "fail_on", None):
+        settings = replace(settings, fail_on=Severity(args.fail_on))
+    if getattr(args, "baseline", None) is not None:
+        settings = replace(settings, baseline=args.baseline)
+    return settings
+
+
+def emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
+    """Write to a file (created with its folder) or to stdout."""
+    if output is None:
+        write(sys.stdout)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8", newline="\n") as handle:
+        write(handle)
+
+
+def text(content: str) -> Callable[[TextIO], None]:
+    def write(out: TextIO) -> None:
+        out.write(content)
+
+    return write
+
+
+def dump_json(data: object) -> Callable[[TextIO], None]:
+    def write(out: TextIO) -> None:
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+    return write

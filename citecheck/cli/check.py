@@ -1,0 +1,163 @@
+"""``citecheck check``: the whole pipeline, its reports and its exit code."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from citecheck import pipeline
+from citecheck.baseline import Baseline, load_baseline, write_baseline
+from citecheck.cli._base import (
+    PROVIDERS,
+    Commands,
+    Parser,
+    UsageError,
+    add_command,
+    common_settings,
+    emit,
+    network_options,
+    settings_from,
+    text,
+)
+from citecheck.export import export
+from citecheck.model import CheckRun, Severity
+from citecheck.report import REPORTERS, write_report
+from citecheck.report.terminal import make_progress
+from citecheck.rules import ALL_RULES
+from citecheck.verdict import ExitCode, verdict
+
+__all__ = ["parse_report_specs", "register", "report_options", "write_reports"]
+
+
+def register(commands: Commands) -> None:
+    check = add_command(
+        commands,
+        "check",
+        "Check footnotes, citations, links, archives and consistency; report and exit 0/1/2/3.",
+        "citecheck check essay.md --format sarif -o citecheck.sarif --fail-on warning",
+        run,
+    )
+    check.add_argument("files", type=Path, nargs="+")
+    report_options(check)
+    check.add_argument("--bib", type=Path, help="also export the bibliography (BibTeX) here")
+    check.add_argument("--baseline", type=Path, help="accepted findings: fail only on new ones")
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="PATH",
+        help="write the run's findings as a baseline and exit 0",
+    )
+    network_options(check)
+    common_settings(check)
+
+
+def report_options(parser: Parser) -> None:
+    """The options ``check`` shares with commands that run the same stages."""
+    parser.add_argument("--format", choices=tuple(REPORTERS), default="text")
+    parser.add_argument("-o", "--output", type=Path, help="write the report here, not stdout")
+    parser.add_argument(
+        "--report",
+        action="append",
+        default=[],
+        metavar="FORMAT=PATH",
+        help="also write a report in FORMAT to PATH (repeatable)",
+    )
+    parser.add_argument("--no-archive", action="store_true", help="skip the archive stage")
+    parser.add_argument("--no-links", action="store_true", help="skip the link and archive stages")
+    parser.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="lowest severity that fails the run (default: error)",
+    )
+    parser.add_argument("--ledger", type=Path, help="facts ledger (TOML) to check against")
+    parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="switch a rule off (repeatable)",
+    )
+    parser.add_argument(
+        "--provider",
+        action="append",
+        choices=PROVIDERS,
+        help="where new copies go: warc (local), wayback (Save Page Now, needs keys), "
+        "perma (needs a key); repeatable, default warc. The Wayback look-up always runs",
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (there is none anyway when not on a terminal or when CI is set)",
+    )
+
+
+def parse_report_specs(specs: Sequence[str]) -> list[tuple[str, Path]]:
+    """``--report FORMAT=PATH`` options as (format, path) pairs."""
+    extra: list[tuple[str, Path]] = []
+    for spec in specs:
+        fmt, sep, where = spec.partition("=")
+        if not sep or fmt not in REPORTERS or not where:
+            raise UsageError(
+                f"--report takes FORMAT=PATH with FORMAT one of "
+                f"{', '.join(REPORTERS)}; got {spec!r}"
+            )
+        extra.append((fmt, Path(where)))
+    return extra
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
+    if unknown:
+        raise UsageError(
+            f"no such rule to disable: {', '.join(unknown)} (see docs/checks.md for the ids)"
+        )
+    baseline: Baseline | None = (
+        load_baseline(settings.baseline) if settings.baseline is not None else None
+    )
+    extra = parse_report_specs(args.report)
+
+    footnote_sets = pipeline.read_footnotes(args.files)
+    citations = pipeline.read_citations(footnote_sets)
+    total_urls = (
+        0
+        if args.no_links
+        else len(pipeline.cited_urls(citations, doi_resolver=settings.links.doi_resolver))
+    )
+    with make_progress(total_urls, enabled=not args.no_progress) as advance:
+        checked = pipeline.run_check(
+            args.files,
+            settings,
+            links=not args.no_links,
+            archive=not args.no_archive,
+            progress=advance,
+            footnote_sets=footnote_sets,
+            citations=citations,
+        )
+    if args.write_baseline is not None:
+        write_baseline(checked.findings, args.write_baseline)
+        return ExitCode.OK
+    write_reports(checked, args.format, args.output, extra, baseline=baseline)
+    if args.bib is not None:
+        emit(args.bib, text(export(checked.citations, "bibtex", archives=checked.archives)))
+    return verdict(checked, fail_on=settings.fail_on, baseline=baseline)
+
+
+def write_reports(
+    run: CheckRun,
+    fmt: str,
+    output: Path | None,
+    extra: Sequence[tuple[str, Path]],
+    *,
+    baseline: Baseline | None,
+) -> None:
+    """The main report and every ``--report FORMAT=PATH``."""
+    for each_fmt, where in ((fmt, output), *extra):
+        emit(where, functools.partial(_report_to, run, each_fmt, baseline=baseline))
+
+
+def _report_to(run: CheckRun, fmt: str, out: TextIO, *, baseline: Baseline | None) -> None:
+    write_report(run, fmt, out, baseline=baseline)
