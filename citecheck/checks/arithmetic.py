@@ -26,7 +26,9 @@ import re
 from collections.abc import Iterator
 
 from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.periods import convert, length_days, per_phrase
 from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.scope import in_scope
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
 
@@ -59,19 +61,6 @@ SUM = Rule(
 )
 RULES = (RATE, GROWTH, PERCENT, SUM)
 
-_PER_YEAR = {"year": (1.0, 1.0), "month": (12.0, 12.0), "week": (52.0, 52.3)}
-_PER_YEAR["day"] = (365.0, 366.0)
-_PER_YEAR["hour"] = (365.0 * 24, 366.0 * 24)
-_PER_YEAR["minute"] = (365.0 * 1440, 366.0 * 1440)
-_PERIOD_WORD = {
-    "year": "a year",
-    "month": "a month",
-    "week": "a week",
-    "day": "a day",
-    "hour": "an hour",
-    "minute": "a minute",
-}
-
 
 def check_arithmetic(
     run: CheckRun, passages: tuple[Passage, ...], settings: CheckSettings
@@ -92,7 +81,10 @@ def check_arithmetic(
 
 
 def _from_to(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
-    """Pairs of same-kind figures written "from A ... to B" in one sentence."""
+    """Pairs (start, end) of same-kind figures written "from A ... to B" in one sentence.
+
+    "to B from A" ("tripled to $300 million from $100 million") gives (A, B) too.
+    """
     pairs: list[tuple[Quantity, Quantity]] = []
     figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT, Kind.PERCENT}]
     text = sentence.text
@@ -101,12 +93,15 @@ def _from_to(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
             continue
         before = text[max(0, first.start - 30) : first.start]
         between = text[first.end : second.start]
-        if (
-            re.search(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", before)
-            and re.search(r"\bto\b", between)
-            and len(between) <= 80
+        if re.search(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", before) and len(between) <= 80:
+            if re.search(r"\bto\b", between):
+                pairs.append((first, second))
+        elif (
+            re.search(r"\b(?:to|reach(?:ed|ing)?)\s+(?:[\w-]+\s+){0,2}$", before)
+            and re.fullmatch(r"[^;:()]{0,40}?\bfrom\s+(?:[\w-]+\s+){0,3}", between)
+            and not re.search(r"\bfrom\b", before)
         ):
-            pairs.append((first, second))
+            pairs.append((second, first))
     return pairs
 
 
@@ -145,12 +140,12 @@ def _rates(passage: Passage) -> Iterator[Finding]:
         inherited = {id(b): a.period for a, b in _from_to(sentence) if a.period and not b.period}
         for quantity in sentence.quantities:
             period = quantity.period or inherited.get(id(quantity))
-            if quantity.kind is Kind.MONEY and period is not None:
+            if quantity.kind in {Kind.MONEY, Kind.COUNT} and period is not None:
                 rated.append((sentence, quantity, period))
     for chain in _chains(passage, rated):
         for first_index, (s1, q1, p1) in enumerate(chain):
             for s2, q2, p2 in chain[first_index + 1 :]:
-                if p1 != p2 and q1.currency == q2.currency:
+                if p1 != p2 and q1.kind is q2.kind and q1.currency == q2.currency:
                     yield from _rate_pair(passage, (s1, q1, p1), (s2, q2, p2))
 
 
@@ -166,7 +161,12 @@ def _chains(
     for previous, current in itertools.pairwise(rated):
         (s1, q1, _), (s2, q2, _) = previous, current
         between = passage.text[s1.start + q1.end : s2.start + q2.start]
-        linked = s2.index - s1.index <= 1 and len(between) <= 160 and _RESTATE.search(between)
+        linked = (
+            q1.kind is q2.kind
+            and in_scope(passage, s1, s2)
+            and len(between) <= 160
+            and _RESTATE.search(between)
+        )
         if not linked:
             continue
         if chains and chains[-1][-1] is previous:
@@ -183,21 +183,22 @@ def _rate_pair(
 ) -> Iterator[Finding]:
     (s1, q1, p1), (s2, q2, p2) = one, two
     # Put both figures on the smaller period (per minute rather than per year).
-    target = p1 if _PER_YEAR[p1][0] > _PER_YEAR[p2][0] else p2
-    first = _convert(q1, p1, target)
-    second = _convert(q2, p2, target)
+    target = p1 if length_days(p1) < length_days(p2) else p2
+    first = convert(q1.low, q1.high, p1, target)
+    second = convert(q2.low, q2.high, p2, target)
     if first[0] <= second[1] and second[0] <= first[1]:
         return
     source, restated = (q1, q2) if target == p2 else (q2, q1)
     source_period, restated_period = (p1, p2) if target == p2 else (p2, p1)
-    implied = _convert(source, source_period, restated_period)
-    word = _PERIOD_WORD[restated_period]
+    implied = convert(source.low, source.high, source_period, restated_period)
+    word = per_phrase(restated_period)
+    kind, currency = source.kind, source.currency
     message = (
-        f"{_show(source)} {_PERIOD_WORD[source_period]} works out at "
-        f"{amount(implied[0], currency=source.currency)}–"
-        f"{amount(implied[1], currency=source.currency)} {word}, which does not fit "
-        f"{_show(restated)} {word} (read as {amount(restated.low, currency=restated.currency)}"
-        f"–{amount(restated.high, currency=restated.currency)}). Recompute one figure from "
+        f"{_show(source)} {per_phrase(source_period)} works out at "
+        f"{amount(implied[0], kind=kind, currency=currency)}–"
+        f"{amount(implied[1], kind=kind, currency=currency)} {word}, which does not fit "
+        f"{_show(restated)} {word} (read as {amount(restated.low, kind=kind, currency=currency)}"
+        f"–{amount(restated.high, kind=kind, currency=currency)}). Recompute one figure from "
         f'the other, or hedge it ("about", "nearly").'
     )
     evidence = passage.text[s1.start + q1.start : s2.start + q2.end]
@@ -210,16 +211,18 @@ def _rate_pair(
     )
 
 
-def _convert(quantity: Quantity, period: str, target: str) -> tuple[float, float]:
-    """The quantity's interval restated per ``target`` period."""
-    low_year = quantity.low * _PER_YEAR[period][0]
-    high_year = quantity.high * _PER_YEAR[period][1]
-    return low_year / _PER_YEAR[target][1], high_year / _PER_YEAR[target][0]
-
-
 # --------------------------------------------------------------------------
 # Growth multipliers
 # --------------------------------------------------------------------------
+
+
+# Between a multiplier and the figures it speaks of: another subject's change
+# ("Exports doubled while imports rose from ...") is not its evidence.
+_OTHER_CLAUSE = re.compile(
+    r";|\b(?:while|whereas|but|although|though|even as)\b|\band\s+(?:[\w'’-]+\s+){1,3}?"
+    r"(?:rose|grew|fell|increased|decreased|declined|dropped|climbed|went|jumped|expanded)\b",
+    re.IGNORECASE,
+)
 
 
 def _growth(sentence: Sentence) -> Iterator[Finding]:
@@ -229,16 +232,26 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
     pairs = _from_to(sentence)
     for multiplier in multipliers:
         # The figures the multiplier speaks of come after it in the sentence.
-        candidates = [p for p in pairs if p[0].start > multiplier.start] or pairs
-        if not candidates:
+        after = [p for p in pairs if min(p[0].start, p[1].start) > multiplier.start]
+        if after:
+            start, end = after[0]
+            gap = sentence.text[multiplier.end : min(start.start, end.start)]
+            if _OTHER_CLAUSE.search(gap):
+                continue
+        elif pairs:
+            start, end = pairs[-1]
+            gap = sentence.text[max(start.end, end.end) : multiplier.start]
+            if _OTHER_CLAUSE.search(gap):
+                continue
+        else:
             continue
-        start, end = candidates[0]
         ratio = _ratio(start, end)
         if ratio is None:
             continue
-        bands = _multiplier_bands(multiplier)
+        bands = list(multiplier.readings)
         if _fits(ratio, bands):
             continue
+        first, last = sorted((start, end, multiplier), key=lambda q: q.start)[::2]
         message = (
             f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
             f"{_span(*ratio, kind=Kind.COUNT, prefix='x')}{_accepted(bands)}. "
@@ -249,26 +262,8 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             message,
             sentence.location_at(multiplier.start),
             note=sentence.note,
-            evidence=one_line(sentence.text[multiplier.start : end.end]),
+            evidence=one_line(sentence.text[first.start : last.end]),
         )
-
-
-def _multiplier_bands(multiplier: Quantity) -> list[tuple[float, float]]:
-    factor = multiplier.value
-    qualifier = multiplier.qualifier or ""
-    shrink = factor < 1
-    base = 1 / factor if shrink else factor
-    if qualifier in {"more than", "over", "at least", "well over", "far more than"}:
-        bands = [(base * 0.95, math.inf)]
-    elif qualifier in {"nearly", "almost", "close to", "just under"}:
-        bands = [(base * 0.75, base * 1.05)]
-    else:
-        bands = [(base * 0.8, base * 1.2)]
-        if "fold" in multiplier.text.lower():
-            bands.append(((base + 1) * 0.8, (base + 1) * 1.2))
-    if shrink:
-        return [(1 / high if high else 0.0, 1 / low) for low, high in bands]
-    return bands
 
 
 def _accepted(bands: list[tuple[float, float]]) -> str:
@@ -416,10 +411,13 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
     if respectively is not None:
         parts = _parts_before(text, money, respectively.start())
         if len(parts) >= 2:
+            # The total is in this sentence, or in a neighbour the scope allows
+            # ("... respectively. Together they came to $534.5 billion.").
             window = [
                 s
                 for s in passage.sentences
-                if abs(s.index - sentence.index) <= 1 and s is not sentence
+                if (s.index == sentence.index - 1 and in_scope(passage, s, sentence))
+                or (s.index == sentence.index + 1 and in_scope(passage, sentence, s))
             ]
             totals = [
                 (s, q)
@@ -428,6 +426,7 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
                 if q not in parts
                 and q.kind is parts[0].kind
                 and q.currency == parts[0].currency
+                and q.period == parts[0].period
                 and _is_total(s, q)
             ]
             for total_sentence, total in totals:
@@ -454,13 +453,19 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
         return
 
 
+# Between the last part and "respectively": "in 2014", "of U.S. goods", "in trade".
+_PARTS_TAIL = (
+    r"[\s,]*(?:(?:in|of|for|worth|on|from)\s+(?:[A-Za-z][\w.'’-]*\s*){1,5}|in\s+\d{4})?[\s,]*"
+)
+
+
 def _parts_before(text: str, figures: list[Quantity], position: int) -> list[Quantity]:
     """The run of figures joined only by "and" and commas just before ``position``."""
     parts: list[Quantity] = []
     cursor = position
     for figure in reversed([q for q in figures if q.end <= position]):
         gap = text[figure.end : cursor]
-        limit = r"[\s,]*(?:and\s+)?" if parts else r"[\s,]*(?:in\s+\d{4}\s*)?,?\s*"
+        limit = r"[\s,]*(?:and\s+)?" if parts else _PARTS_TAIL
         if not re.fullmatch(limit, gap):
             break
         parts.insert(0, figure)
