@@ -125,8 +125,10 @@ def _show(quantity: Quantity) -> str:
 # --------------------------------------------------------------------------
 
 _RESTATE = re.compile(
-    r"amounts? to|amounting to|equivalent|equal(?:s| to)|that is|i\.e\.|\bor\b|translates|"
-    r"\bmeans?\b|works? out|which is|—|--|\(|"
+    r"amounts? to|amounting to|equivalent|equal(?:s| to)|equating to|that is|i\.e\.|\bor\b|"
+    r"translat(?:es|ed|ing)|\bmean(?:s|ing)?\b|works? out|working out|which is|"
+    r"\b(?:comes?|came|coming) (?:to|out)\b|\ban average of\b|\baverag(?:es|ed|ing)\b|"
+    r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\(|"
     # An apposition with a hedge: "$52 billion a year ..., about $1 billion a week".
     r",\s*(?:or\s+)?(?:about|roughly|some|nearly|almost|around|approximately)\s*$",
     re.IGNORECASE,
@@ -163,6 +165,7 @@ def _chains(
         between = passage.text[s1.start + q1.end : s2.start + q2.start]
         linked = (
             q1.kind is q2.kind
+            and (q1.noun is None or q2.noun is None or _same_noun(q1.noun, q2.noun))
             and in_scope(passage, s1, s2)
             and len(between) <= 160
             and _RESTATE.search(between)
@@ -174,6 +177,11 @@ def _chains(
         else:
             chains.append([previous, current])
     return chains
+
+
+def _same_noun(one: str, two: str) -> bool:
+    """ "trucks" and "truck" count the same thing; "trucks" and "trains" do not."""
+    return one.rstrip("s") == two.rstrip("s")
 
 
 def _rate_pair(
@@ -219,8 +227,9 @@ def _rate_pair(
 # Between a multiplier and the figures it speaks of: another subject's change
 # ("Exports doubled while imports rose from ...") is not its evidence.
 _OTHER_CLAUSE = re.compile(
-    r";|\b(?:while|whereas|but|although|though|even as)\b|\band\s+(?:[\w'’-]+\s+){1,3}?"
-    r"(?:rose|grew|fell|increased|decreased|declined|dropped|climbed|went|jumped|expanded)\b",
+    r";|\b(?:while|whereas|but|although|though|even as)\b|\b(?:and|as)\s+(?:[\w'’-]+\s+){1,5}?"
+    r"(?:rose|grew|fell|increased|decreased|declined|dropped|climbed|went|jumped|expanded|"
+    r"rising|growing|falling|increasing|climbing|going)\b",
     re.IGNORECASE,
 )
 
@@ -376,7 +385,9 @@ _TOTAL_BEFORE = re.compile(
     r"\b(?:total(?:l?ing|l?ed|s)?|combined|altogether|in all|overall|sum)\b[^;:()]{0,40}$",
     re.IGNORECASE,
 )
-_TOTAL_AFTER = re.compile(r"^[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b", re.I)
+_TOTAL_AFTER = re.compile(
+    r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b)", re.I
+)
 _PARTITION = re.compile(
     r"of which|consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|(?:is|was|were|are)? ?made up of|"
     r"divided (?:between|among|into)|"

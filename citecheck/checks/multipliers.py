@@ -135,15 +135,34 @@ _FORMS = re.compile(
     r"(?![\s-]*(?:digit|as|back|down|up)\b)(?!-)"
     # "threefold", "three-fold", "3-fold", "six fold", "2.5-fold"
     rf"|\b(?P<fold>{_NUMBER})[\s-]?fold\b"
-    # "three times", "2.5 times" (needs a comparison or a growth verb, see below)
-    rf"|\b(?:(?P<times>{_NUMBER})\s+times|(?P<twice>twice|thrice))\b(?P<compare>\s+(?:as\s+(?:much|many|large|high|big|great)|"
-    r"larger|bigger|higher|greater|more|over|the)\b)?"
-    rf"|\bmultiplied\s+(?:by\s+)?(?:(?P<hedge4>{_HEDGE})\s+)?(?P<by>{_NUMBER})\b(?!\s*(?:%|percent))"
-    # "cut in half", "fell by half", "rose by a third"
-    rf"|\b(?P<half_verb>cut|slashed|split|reduced|fell|dropped)\s+in\s+half\b"
-    rf"|\b(?P<by_verb>{_DOWN_VERBS}|{_UP_VERBS})\s+(?:by\s+)?(?:(?P<hedge3>{_HEDGE})\s+)?"
-    rf"(?P<fraction>{_FRACTION})\b(?![\s-]+(?:of|percent|per\s?cent|point)\b)"
+    # "3x", "2.5×"
+    r"|(?<![\w.])(?P<x>\d+(?:\.\d+)?)\s?[x×](?![\w])"
+    # "three times", "2.5 times", "twice" (needs a comparison or a growth verb, see below)
+    rf"|\b(?:(?P<times>{_NUMBER})\s+times|(?P<twice>twice|thrice))\b"
+    r"(?P<compare>\s+(?:as\s+(?:much|many|large|high|big|great)\b|larger\b|bigger\b|higher\b|"
+    r"greater\b|more\b(?!\s+(?:\w+ly|likely|often|expensive|costly|common|frequent|dangerous)\b)|"
+    r"over\b|the\b))?"
+    # "multiplied by four", "grew by a factor of 2.5"
+    rf"|\b(?:multiplied\s+(?:by\s+)?|by\s+a\s+factor\s+of\s+)(?:(?P<hedge4>{_HEDGE})\s+)?"
+    rf"(?P<by>{_NUMBER})\b(?!\s*(?:%|percent))"
+    # "cut in half", "cut nearly in half", "fell by half", "rose by a third", "fell to a third"
+    rf"|\b(?P<half_verb>cut|slashed|split|reduced|fell|dropped)\s+(?:(?P<hedge5>{_HEDGE})\s+)?"
+    r"in\s+half\b"
+    rf"|\b(?P<by_verb>{_DOWN_VERBS}|{_UP_VERBS})\s+(?P<by_to>by\s+|to\s+)?"
+    rf"(?:(?P<hedge3>{_HEDGE})\s+)?"
+    rf"(?P<fraction>{_FRACTION})\b(?![\s-]+(?:percent|per\s?cent|point)\b)"
     r")",
+    re.IGNORECASE,
+)
+# After "three times" or "twice" without a size comparison: "twice as fast",
+# "three times faster", "three times more likely" compare speeds or odds.
+_OTHER_COMPARISON = re.compile(
+    r"^\s+(?:as\s+\w+|(?!over\b)\w+er\b|more\s+\w+|less\b|fewer\b|than\b)", re.IGNORECASE
+)
+# "has not doubled", "never tripled", "failed to double": no claim to check.
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no\s+longer|failed|failing|far\s+from|rather\s+than|instead\s+of)|n['’]t)"
+    r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # "three times" is a multiplier after a growth verb ("grew three times",
@@ -185,9 +204,10 @@ def _number(raw: str) -> float:
 
 
 def _read(text: str, match: re.Match[str]) -> Multiplier | None:
-    hedge = next(
-        (match.group(g) for g in ("hedge", "hedge2", "hedge3", "hedge4") if match.group(g)), None
-    )
+    if _NEGATED.search(text[max(0, match.start() - 25) : match.start()]):
+        return None
+    hedges = ("hedge", "hedge2", "hedge3", "hedge4", "hedge5")
+    hedge = next((match.group(g) for g in hedges if match.group(g)), None)
     both_ways = False
     if match.group("verb") or match.group("base"):
         stem = (match.group("verb") or match.group("base")).lower()
@@ -197,6 +217,8 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
         both_ways = True
     elif match.group("by"):
         factor = _number(match.group("by"))
+    elif match.group("x"):
+        factor = float(match.group("x"))
     elif match.group("times") or match.group("twice"):
         compare = (match.group("compare") or "").strip().lower()
         before = text[
@@ -206,6 +228,8 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
         ]
         if not compare and _FREQUENCY_AFTER.match(text[match.end() :]):
             return None  # "three times a day" is a frequency
+        if not compare and _OTHER_COMPARISON.match(text[match.end() :]):
+            return None  # "twice as fast", "three times faster"
         if not compare and not _GROWTH_BEFORE.search(before):
             return None  # "visited three times"
         twice = (match.group("twice") or "").lower()
@@ -218,7 +242,14 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
     else:
         fraction = _FRACTIONS[re.sub(r"\s+", " ", match.group("fraction").lower())]
         grows = bool(_UP.match(re.sub(r"\s+", " ", match.group("by_verb").strip())))
-        factor = 1 + fraction if grows else 1 - fraction
+        if (match.group("by_to") or "").strip().lower() == "to":
+            if grows:
+                return None  # "rose to a third of the total" is a share
+            factor = fraction  # "fell to a third"
+        elif text[match.end() : match.end() + 4].lower().startswith(" of"):
+            return None  # "cut by half of the staff": a share, not the ratio
+        else:
+            factor = 1 + fraction if grows else 1 - fraction
     if factor <= 0:
         return None
     return Multiplier(

@@ -514,6 +514,8 @@ def _plain_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     end = match.end()
     qualifier = _qualifier_before(text, start)
     noun = _noun_of(text, start, end)
+    if re.search(r"\bevery\s+$", text[max(0, start - 7) : start], re.IGNORECASE):
+        return None  # "every 10 minutes" is a period (see ``periods``), not a count
     if is_word and not (scale_word or pct) and noun not in _LENGTH_UNITS:
         # "one in ten", "the two countries": words count only with a scale,
         # a percent sign or a unit we know.

@@ -125,17 +125,30 @@ _NOT_A_RATE = (
 _PER = re.compile(
     rf"(?:(?P<article>\ban?\b|\bper\b|\beach\b|\bevery\b|/)\s*(?:single\s+)?(?P<unit>{_UNIT})s?\b"
     rf"|\bevery\s+(?P<count>{_COUNT})\s+(?P<units>{_UNIT})s\b"
-    rf"|\b(?P<adverb>{'|'.join(_ADVERBS)})\b|\bp\.a\.)" + _NOT_A_RATE,
+    rf"|\b(?P<adverb>{'|'.join(_ADVERBS)})\b|\bp\.a\."
+    # "$500 billion in annual trade", "$2 million in daily fees"
+    rf"|\bin\s+(?P<adjective>{'|'.join(_ADJECTIVES)})\b)" + _NOT_A_RATE,
     re.IGNORECASE,
 )
 # Between a figure and its period: "in cross-border trade", "worth of goods",
 # "trucks", "people cross the border" (plain words, no figure, no new clause).
 _BRIDGE_WORD = re.compile(
-    r"[\s,]*(?!(?:and|but|or|nor|while|which|who|that|when|whereas|than|to|from|since|until|"
-    r"because|if|ago|later|earlier)\b)[A-Za-z][\w'’-]*"
+    r"\s*(?!(?:and|but|or|nor|while|which|who|that|when|whereas|than|to|from|since|until|"
+    r"because|if|ago|later|earlier|after|before|within|nearly|almost|about|roughly|some)\b)"
+    r"[A-Za-z][\w'’-]*"
 )
 _BRIDGE_WORDS = 5
 _AT_PER = re.compile(r"\s*(?:" + _PER.pattern + ")", re.IGNORECASE)
+# A period that opens the figure's clause: "Every day, some 350,000 people
+# cross", "Each year the agency spends $4 billion", "Annually, $146 billion".
+_LEADING = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)\W*(?:(?:in\s+)?(?:a|an|every|each|per)\s+(?:single\s+)?"
+    rf"(?P<unit>{_UNIT})|(?P<adverb>{'|'.join(_ADVERBS)}))\s*,?\s+"
+    r"(?:(?!(?:to|from|since|until|after|before|than|ago|later|earlier)\b)[A-Za-z][\w'’-]*\s+){0,6}"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
+    r"an estimated)\s+)?$",
+    re.IGNORECASE,
+)
 _BEFORE = re.compile(
     r"\b(?P<adj>" + "|".join(_ADJECTIVES) + r")\s+(?:[\w-]+\s+){0,2}?"
     r"(?:budget|revenues?|trade|spending|sales|income|exports|imports|costs?|output|salary|"
@@ -189,10 +202,17 @@ def period_of(text: str, start: int, end: int, *, bridge_words: bool = True) -> 
     before = _BEFORE.search(text[max(0, start - 70) : start])
     if before is not None:
         return _ADJECTIVES[before.group("adj").lower()]
+    leading = _LEADING.search(text[max(0, start - 80) : start])
+    if leading is not None and leading.group("unit"):
+        return _UNIT_WORDS[leading.group("unit").lower()]
+    if leading is not None:
+        return _ADVERBS[leading.group("adverb").lower()]
     return None
 
 
 def _from_match(match: re.Match[str]) -> str:
+    if match.group("adjective"):
+        return _ADJECTIVES[match.group("adjective").lower()]
     if match.group("adverb"):
         return _ADVERBS[match.group("adverb").lower()]
     if match.group("units"):
