@@ -142,6 +142,8 @@ def _rates(passage: Passage) -> Iterator[Finding]:
         inherited = {id(b): a.period for a, b in _from_to(sentence) if a.period and not b.period}
         for quantity in sentence.quantities:
             period = quantity.period or inherited.get(id(quantity))
+            if period is None and quantity.in_year:
+                period = "year"  # "$534 billion in 2014, or $1 million a minute"
             if quantity.kind in {Kind.MONEY, Kind.COUNT} and period is not None:
                 rated.append((sentence, quantity, period))
     for chain in _chains(passage, rated):
@@ -443,6 +445,9 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
             for total_sentence, total in totals:
                 yield from _compare(total_sentence, total, parts, partial=False)
             return
+    if not any(_is_total(sentence, q) for q in money):
+        yield from _parts_of_previous(passage, sentence, money)
+        return
     for total in money:
         if not _is_total(sentence, total):
             continue
@@ -462,6 +467,39 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
             partial = cue.group().lower() == "including"
             yield from _compare(sentence, total, parts, partial=partial)
         return
+
+
+# "Of this, $1.2 billion went to ... and $1.6 billion to ...": parts of the
+# figure the sentence before ends with.
+_OF_PREVIOUS = re.compile(
+    r"^\W*of\s+(?:this|that|these|which|it|the\s+total|this\s+\w+|that\s+\w+)\s*,?", re.I
+)
+
+
+def _parts_of_previous(
+    passage: Passage, sentence: Sentence, figures: list[Quantity]
+) -> Iterator[Finding]:
+    """Parts listed after "Of this," against the one total of the sentence before.
+
+    A list after "Of this" may leave some of the total out, so the parts may
+    fall short of it; they may not exceed it.
+    """
+    opening = _OF_PREVIOUS.match(sentence.text)
+    if opening is None or sentence.index == 0:
+        return
+    previous = passage.sentences[sentence.index - 1]
+    parts = [q for q in figures if q.start >= opening.end() and q.kind is figures[0].kind]
+    if len(parts) < 2 or any(p.currency != parts[0].currency for p in parts):
+        return
+    candidates = [
+        q
+        for q in previous.quantities
+        if q.kind is parts[0].kind and q.currency == parts[0].currency
+    ]
+    named = [q for q in candidates if _is_total(previous, q)]
+    totals = named or candidates
+    if len(totals) == 1:
+        yield from _compare(previous, totals[0], parts, partial=True)
 
 
 # Between the last part and "respectively": "in 2014", "of U.S. goods", "in trade".

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from citecheck.checks.multipliers import find_multipliers
-from citecheck.checks.periods import period_of
+from citecheck.checks.periods import dated_to_a_year, period_of
 from citecheck.model import CheckRun, Footnote, Location, Manuscript
 from citecheck.sentences import sentence_spans
 
@@ -68,7 +68,8 @@ class Quantity:
     are offsets in the sentence text. ``period`` names the period of a rate
     ("year", "day", "minute", "10 minute": see ``periods``); ``noun`` is the
     word it counts ("employees", "mile") when one is attached. A multiplier's
-    ``readings`` are the ratio intervals it allows (see ``multipliers``).
+    ``readings`` are the ratio intervals it allows (see ``multipliers``);
+    ``in_year`` marks a figure dated to one year ("$534 billion in 2014").
     """
 
     kind: Kind
@@ -85,6 +86,7 @@ class Quantity:
     period: str | None = None
     noun: str | None = None
     readings: tuple[tuple[float, float], ...] = ()
+    in_year: bool = False
 
     @property
     def shown(self) -> str:
@@ -459,6 +461,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 scale_word=scale_word.lower() if scale_word else None,
                 currency=_currency(match.group("cur")),
                 period=period_of(text, match.start(), end),
+                in_year=dated_to_a_year(text, match.start(), end),
             )
         )
         taken.append((match.start(), end))
@@ -549,6 +552,7 @@ def _plain_quantity(text: str, match: re.Match[str]) -> Quantity | None:
         scale_word=scale_word.lower() if scale_word else None,
         currency="USD" if kind is Kind.MONEY else None,
         period=period_of(text, start, end) if kind in {Kind.MONEY, Kind.COUNT} else None,
+        in_year=kind in {Kind.MONEY, Kind.COUNT} and dated_to_a_year(text, start, end),
         noun=_LENGTH_UNITS.get(noun or "", noun),
     )
 

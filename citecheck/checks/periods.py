@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Period", "convert", "parse_period", "per_phrase", "period_of"]
+__all__ = ["Period", "convert", "dated_to_a_year", "parse_period", "per_phrase", "period_of"]
 
 _DAY = 1.0
 
@@ -240,3 +240,31 @@ def length_days(period: str) -> float:
     """The period's shortest length in days, to order periods."""
     count, unit = parse_period(period)
     return count * unit.days[0]
+
+
+# "$534 billion in 2014", "in fiscal 2015", "in FY2012", "last year"; "In 2014, ...".
+_YEAR_AFTER = re.compile(
+    r"^(?:\s+(?!(?:and|but|or|to|from|since|until|than)\b)[A-Za-z][\w'’-]*){0,4}?"
+    r"\s+(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?"
+    r"(?:19|20)\d\d\b(?!\s*(?:[-–]|to\b|and\b))|^\s+(?:last|this)\s+year\b",
+    re.IGNORECASE,
+)
+_YEAR_LEADING = re.compile(
+    r"(?:^|[;:]\s*)\W*(?:in|during)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d"
+    r"\s*,?\s+(?:[A-Za-z][\w'’-]*\s+){0,6}(?:(?:about|nearly|almost|more than|over|some|"
+    r"roughly|approximately|around|an estimated)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def dated_to_a_year(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is dated to one year ("$534 billion in 2014").
+
+    A year's figure restated "a day" or "a minute" is a yearly total; the
+    rate rule reads it so. It is not a period of its own: totals and parts
+    dated alike still add up.
+    """
+    return bool(
+        _YEAR_AFTER.match(text[end : end + 60])
+        or _YEAR_LEADING.search(text[max(0, start - 80) : start])
+    )
