@@ -167,7 +167,7 @@ def _chains(
         between = passage.text[s1.start + q1.end : s2.start + q2.start]
         linked = (
             q1.kind is q2.kind
-            and (q1.noun is None or q2.noun is None or _same_noun(q1.noun, q2.noun))
+            and _same_noun(q1.noun, q2.noun)
             and in_scope(passage, s1, s2)
             and len(between) <= 160
             and _RESTATE.search(between)
@@ -181,8 +181,55 @@ def _chains(
     return chains
 
 
-def _same_noun(one: str, two: str) -> bool:
-    """ "trucks" and "truck" count the same thing; "trucks" and "trains" do not."""
+# Words after a number that are not what it counts ("600,000 per year", "58,000 in 2014").
+_NOT_NOUNS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "per",
+        "each",
+        "every",
+        "in",
+        "of",
+        "on",
+        "at",
+        "by",
+        "for",
+        "to",
+        "from",
+        "and",
+        "or",
+        "than",
+        "more",
+        "less",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "annually",
+        "hourly",
+        "quarterly",
+    ]
+)
+
+
+def _same_noun(one: str | None, two: str | None) -> bool:
+    """ "trucks" and "truck" count the same thing; "trucks" and "trains" do not.
+
+    A count without a noun ("or about 600,000 per year") takes the other's.
+    """
+    if one is None or two is None or one in _NOT_NOUNS or two in _NOT_NOUNS:
+        return True
     return one.rstrip("s") == two.rstrip("s")
 
 
@@ -384,7 +431,7 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
 # --------------------------------------------------------------------------
 
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:total(?:l?ing|l?ed|s)?|combined|altogether|in all|overall|sum)\b[^;:()]{0,40}$",
+    r"\b(?:total(?:l?ing|l?ed|s)?|combined|altogether|together|in all|overall|sum)\b[^;:()]{0,40}$",
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(
@@ -504,7 +551,8 @@ def _parts_of_previous(
 
 # Between the last part and "respectively": "in 2014", "of U.S. goods", "in trade".
 _PARTS_TAIL = (
-    r"[\s,]*(?:(?:in|of|for|worth|on|from)\s+(?:[A-Za-z][\w.'’-]*\s*){1,5}|in\s+\d{4})?[\s,]*"
+    r"[\s,]*(?:[a-z][\w'’-]*\s+){0,2}?"  # "visas", "tons of cargo"
+    r"(?:(?:in|of|for|worth|on|from)\s+(?:[A-Za-z][\w.'’-]*\s*){1,5}|in\s+\d{4})?[\s,]*"
 )
 
 

@@ -165,8 +165,10 @@ _NEGATED = re.compile(
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-# "three times" is a multiplier after a growth verb ("grew three times",
-# "increased by 2.5 times", "rose some three times") or before a comparison.
+# "three times" is a multiplier before a comparison ("three times larger"), or
+# after a growth verb with "by", a hedge or a fraction ("increased by three
+# times", "rose some three times", "grew 2.5 times"): "rose three times" alone
+# may count the rises.
 _GROWTH_BEFORE = re.compile(
     rf"\b(?:{_UP_VERBS}|{_DOWN_VERBS}|expand|grow|rise|increase)\s+(?:by\s+)?(?:(?:{_HEDGE})\s+)?$",
     re.IGNORECASE,
@@ -230,8 +232,16 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
             return None  # "three times a day" is a frequency
         if not compare and _OTHER_COMPARISON.match(text[match.end() :]):
             return None  # "twice as fast", "three times faster"
-        if not compare and not _GROWTH_BEFORE.search(before):
+        growth = _GROWTH_BEFORE.search(before)
+        if not compare and not growth:
             return None  # "visited three times"
+        if (
+            not compare
+            and re.fullmatch(r"[a-z]+|\d+", match.group("times") or match.group("twice"), re.I)
+            and not re.search(r"\bby\s+$", before)
+            and not hedge
+        ):
+            return None  # "rose three times in five years" may count the rises
         twice = (match.group("twice") or "").lower()
         factor = {"twice": 2.0, "thrice": 3.0}[twice] if twice else _number(match.group("times"))
         # "three times larger" and "grew three times" are read as x3 and x4;
