@@ -3,19 +3,22 @@
 Each rule compares intervals (see ``numbers``) and fires only when no
 reading of the printed figures fits:
 
-* ``rate-restatement-mismatch``: a yearly figure restated per day, hour or
-  minute ("$500 billion ... This amounts to $1.3 billion daily or more than
-  $1 million a minute"); a year is 365-366 calendar days.
-* ``growth-multiplier-mismatch``: "doubled", "six fold", "halved" against
-  the start and end figures given with it. A verbal multiplier N accepts a
-  ratio within 20 % of N; "N-fold" also accepts N + 1 (an "N-fold increase"
-  is read both ways); "more than doubled" accepts 1.9 and up, "nearly
-  doubled" 1.5 to 2.1.
+* ``rate-restatement-mismatch``: a figure per one period restated per
+  another ("$500 billion ... This amounts to $1.3 billion daily or more than
+  $1 million a minute"; "350,000 people each day, or 128 million a year");
+  the periods and their lengths are the lexicon in ``periods``.
+* ``growth-multiplier-mismatch``: a stated multiplier ("doubled",
+  "threefold", "2.5 times", "cut by half", "nearly tripled") against the
+  start and end figures given with it; the ratios each form allows are the
+  lexicon in ``multipliers``.
 * ``percent-change-mismatch``: "increased 40 percent" against its start and
   end figures; above 100 % both readings ("up 265 %" as x3.65 and as x2.65)
   are accepted.
 * ``sum-mismatch``: parts against the total they are said to make up
   ("... of which", "respectively", "a total of").
+
+Figures pair only inside one sentence, or with the sentence before when a
+sentence opens by pointing back at it ("This total", "That is"): ``scope``.
 """
 
 from __future__ import annotations
