@@ -149,7 +149,14 @@ def _rates(passage: Passage) -> Iterator[Finding]:
                 period = "year"  # "$534 billion in 2014, or $1 million a minute"
             if quantity.kind in {Kind.MONEY, Kind.COUNT} and period is not None:
                 rated.append((sentence, quantity, period))
-    for chain in _chains(passage, rated):
+    # Money and counts chain separately: a count between two money figures
+    # does not break their restatement.
+    chains = [
+        chain
+        for kind in (Kind.MONEY, Kind.COUNT)
+        for chain in _chains(passage, [r for r in rated if r[1].kind is kind])
+    ]
+    for chain in chains:
         for first_index, (s1, q1, p1) in enumerate(chain):
             for s2, q2, p2 in chain[first_index + 1 :]:
                 if p1 != p2 and q1.kind is q2.kind and q1.currency == q2.currency:

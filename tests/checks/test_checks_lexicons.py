@@ -188,3 +188,11 @@ def test_scope_never_reaches_two_sentences_on() -> None:
     passage = _passage("Trade was $4 billion a year. It grew. That is $11 million a day.")
     first, _, third = passage.sentences
     assert not in_scope(passage, first, third)
+
+
+def test_an_acronym_ends_the_sentence_before_an_opener_that_points_back() -> None:
+    passage = _passage("They bought $240 billion and $312 billion from the U.S. Together ...")
+    assert [s.text for s in passage.sentences] == [
+        "They bought $240 billion and $312 billion from the U.S.",
+        "Together ...",
+    ]
