@@ -355,40 +355,59 @@ def _span(low: float, high: float, *, kind: Kind, prefix: str = "") -> str:
 # Percent changes
 # --------------------------------------------------------------------------
 
+_UP_WORDS = (
+    "increased|increases?|rose|risen|rising|grew|grown|growing|climbed|climbing|jumped|expanded|"
+    "went up|gone up|up|surged|soared|rocketed|gained|advanced|swelled|growth of|increase of|"
+    "rise of|jump of|gain of"
+)
+_DOWN_WORDS = (
+    "decreased|decreases?|fell|fallen|falling|dropped|dropping|declined|declining|shrank|shrunk|"
+    "down|went down|plunged|plummeted|slid|slumped|tumbled|dipped|sank|contracted|cut|"
+    "decrease of|drop of|decline of|fall of|reduction of|cut of"
+)
 _CHANGE = re.compile(
-    r"\b(?P<verb>increased|increases?|rose|risen|grew|grown|climbed|jumped|expanded|went up|"
-    r"up|growth of|increase of|rise of|decreased|decreases?|fell|fallen|dropped|declined|"
-    r"shrank|shrunk|down|decrease of|drop of|decline of|fall of|cut)\s+(?:by\s+)?"
-    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around)\s+)?$",
+    rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+)?"
+    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just over|"
+    r"just under|close to)\s+)?$",
     re.IGNORECASE,
 )
-_DOWN = {
-    "decreased",
+# "a 40 percent increase", "a 25% drop": the change named after the figure.
+_CHANGE_AFTER = re.compile(
+    r"^[\s-]*(?P<verb>increase|rise|jump|gain|growth|climb|hike|surge|drop|decline|fall|decrease|"
+    r"cut|reduction|contraction|slump|plunge|dip)\b",
+    re.IGNORECASE,
+)
+_DOWN = frozenset(_DOWN_WORDS.replace("?", "").split("|")) | {
     "decrease",
     "decreases",
-    "fell",
-    "fallen",
-    "dropped",
-    "declined",
-    "shrank",
-    "shrunk",
-    "down",
-    "decrease of",
-    "drop of",
-    "decline of",
-    "fall of",
+    "drop",
+    "decline",
+    "fall",
     "cut",
+    "reduction",
+    "contraction",
+    "slump",
+    "plunge",
+    "dip",
 }
 
 
 def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] | None:
-    """ "reached $210.3 billion, up 40 percent from $150.2 billion": (start, end)."""
-    after = re.match(r"\s+(?:from|over|on|since)\s+", sentence.text[change.end : change.end + 12])
+    """ "reached $210.3 billion, up 40 percent from $150.2 billion": (start, end).
+
+    Also "..., a 40 percent increase from $150.2 billion".
+    """
+    after = re.match(
+        r"(?:[\s-]+(?:increase|rise|jump|gain|growth|climb|hike|surge|drop|decline|fall|decrease|"
+        r"cut|reduction|contraction|slump|plunge|dip))?\s+(?:from|over|on|since)\s+",
+        sentence.text[change.end : change.end + 30],
+        re.IGNORECASE,
+    )
     if after is None:
         return None
     figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
     start = next((q for q in figures if q.start >= change.end + after.end() - 1), None)
-    if start is None or start.start - change.end > 14:
+    if start is None or start.start - (change.end + after.end()) > 16:  # "from about $150"
         return None
     before = [q for q in figures if q.end <= change.start and q.kind is start.kind]
     if not before or before[-1].currency != start.currency:
@@ -403,6 +422,8 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
             continue
         verb = _CHANGE.search(sentence.text[max(0, change.start - 40) : change.start])
         if verb is None:
+            verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 20])
+        if verb is None:
             continue
         pair = _up_from(sentence, change) or (pairs[0] if pairs else None)
         if pair is None:
@@ -411,7 +432,7 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         ratio = _ratio(start, end)
         if ratio is None:
             continue
-        down = verb.group("verb").lower() in _DOWN
+        down = re.sub(r"\s+", " ", verb.group("verb").lower()) in _DOWN
         if down:
             bands = [(1 - change.high / 100, 1 - change.low / 100)]
         else:

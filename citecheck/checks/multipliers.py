@@ -179,6 +179,10 @@ _FREQUENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _UP = re.compile(rf"^(?:{_UP_VERBS})$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:from|to|since|in|over|between|during|after|by|and|or|than|on|last|this|"
+    r"compared|year|percent)\b)[a-z]"
+)
 
 
 def find_multipliers(text: str) -> list[Multiplier]:
@@ -258,6 +262,8 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
             factor = fraction  # "fell to a third"
         elif text[match.end() : match.end() + 4].lower().startswith(" of"):
             return None  # "cut by half of the staff": a share, not the ratio
+        elif not match.group("by_to") and _NOUN_AFTER.match(text[match.end() :]):
+            return None  # "grew a third crop", "lost a quarter century"
         else:
             factor = 1 + fraction if grows else 1 - fraction
     if factor <= 0:

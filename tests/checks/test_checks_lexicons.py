@@ -124,6 +124,7 @@ def test_messages_say_the_period_as_written() -> None:
         ("fell to a third", 1 / 3, [(1 / 3.6, 1 / 2.4)]),
         ("rose by a third", 4 / 3, [(4 / 3 * 0.8, 4 / 3 * 1.2)]),
         ("more than halved", 0.5, [(0.0, 1 / 1.9)]),
+        ("fell a quarter from", 0.75, [(1 / (4 / 3 * 1.2), 1 / (4 / 3 * 0.8))]),
     ],
 )
 def test_multiplier_lexicon(text: str, factor: float, readings: list[tuple[float, float]]) -> None:
@@ -146,6 +147,8 @@ def test_multiplier_lexicon(text: str, factor: float, readings: list[tuple[float
         "it failed to double",
         "rose to a third of the total",
         "He called twice.",
+        "the farm grew a third crop",
+        "fees rose three times in five years",
     ],
 )
 def test_not_multiplier_claims(text: str) -> None:
