@@ -304,8 +304,11 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
         if after:
             start, end = after[0]
             gap = sentence.text[multiplier.end : min(start.start, end.start)]
-            if _OTHER_CLAUSE.search(gap):
-                continue
+            nearer = any(
+                multiplier.end <= other.start < min(start.start, end.start) for other in multipliers
+            )
+            if _OTHER_CLAUSE.search(gap) or nearer:
+                continue  # another subject's change, or another multiplier's figures
         elif pairs:
             start, end = pairs[-1]
             gap = sentence.text[max(start.end, end.end) : multiplier.start]
@@ -521,7 +524,9 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
                 and _is_total(s, q)
             ]
             for total_sentence, total in totals:
-                yield from _compare(total_sentence, total, parts, partial=False)
+                yield from _compare(
+                    total_sentence, total, parts, partial=_leaves_room(passage, total, parts)
+                )
             return
     if not any(_is_total(sentence, q) for q in money):
         yield from _parts_of_previous(passage, sentence, money)
@@ -529,7 +534,14 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
     for total in money:
         if not _is_total(sentence, total):
             continue
-        cue = _PARTITION.search(text, total.end) or _PARTITION.search(text[: total.start])
+        # The cue follows the total closely, in its clause ("... $12 billion, including");
+        # "(" or ":" further on may open another list ("..., and the top buyers were
+        # Canada ($312 billion) and Mexico ($240 billion)").
+        clause_end = text.find(";", total.end)
+        clause = text[: clause_end if clause_end >= 0 else len(text)]
+        cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45)) or (
+            _PARTITION.search(text[: total.start])
+        )
         if cue is None:
             continue
         parts = [
@@ -552,6 +564,28 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
 _OF_PREVIOUS = re.compile(
     r"^\W*of\s+(?:this|that|these|which|it|the\s+total|this\s+\w+|that\s+\w+)\s*,?", re.I
 )
+
+
+# Between a whole named first and its parts, a cue that they exhaust it.
+_EXHAUSTS = re.compile(
+    r"consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|made up of|divided (?:between|among|into)|"
+    r"split (?:between|among|into)|broken down|:",
+    re.IGNORECASE,
+)
+
+
+def _leaves_room(passage: Passage, total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether parts listed after their whole may be only some of it.
+
+    "Of the $1.6 trillion total, Mexico and Canada bought $240 billion and $312
+    billion, respectively" names two buyers of many; "..., respectively, a
+    total of $552 billion" and "split between ..." say the parts are all of it.
+    """
+    offsets = {id(q): s.start + q.start for s in passage.sentences for q in s.quantities}
+    total_at, first_at = offsets[id(total)], offsets[id(parts[0])]
+    if total_at > first_at:
+        return False
+    return not _EXHAUSTS.search(passage.text[total_at:first_at])
 
 
 def _parts_of_previous(
