@@ -175,8 +175,11 @@ def _chains(
     for previous, current in itertools.pairwise(rated):
         (s1, q1, _), (s2, q2, _) = previous, current
         between = passage.text[s1.start + q1.end : s2.start + q2.start]
+        tail = s2.text[q2.end : q2.end + 60]
         linked = (
             q1.kind is q2.kind
+            # "$100 a day or $5,000 a year, whichever is greater": alternatives
+            and not re.search(r"\bwhichever\b", tail, re.IGNORECASE)
             and _same_noun(q1.noun, q2.noun)
             and in_scope(passage, s1, s2)
             and len(between) <= 160
