@@ -133,7 +133,11 @@ _RESTATE = re.compile(
     r"\b(?:comes?|came|coming) (?:to|out)\b|\ban average of\b|\baverag(?:es|ed|ing)\b|"
     r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\(|"
     # An apposition with a hedge: "$52 billion a year ..., about $1 billion a week".
-    r",\s*(?:or\s+)?(?:about|roughly|some|nearly|almost|around|approximately)\s*$",
+    r",\s*(?:or\s+)?(?:(?:about|roughly|some|nearly|almost|around|approximately|more than|"
+    r"over|at least|just over|just under|close to|less than|under|upwards of|an estimated)\s+)?$|"
+    # "..., which the operator presents as some 500 boxes per hour"
+    r"\bwhich\b[^.;]{0,60}\bas\s+(?:(?:some|about|roughly|nearly|almost|around|"
+    r"approximately|more than|over)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -289,7 +293,7 @@ def _rate_pair(
 # Between a multiplier and the figures it speaks of: another subject's change
 # ("Exports doubled while imports rose from ...") is not its evidence.
 _OTHER_CLAUSE = re.compile(
-    r";|\b(?:while|whereas|but|although|though|even as)\b|\b(?:and|as)\s+(?:[\w'’-]+\s+){1,5}?"
+    r";|\b(?:while|whereas|but|although|though|even as)\b|\b(?:and|as)\s+(?:[\w'’-]+\s+){1,8}?"
     r"(?:rose|grew|fell|increased|decreased|declined|dropped|climbed|went|jumped|expanded|"
     r"rising|growing|falling|increasing|climbing|going)\b",
     re.IGNORECASE,
@@ -475,16 +479,40 @@ _TOTAL_AFTER = re.compile(
     r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b)", re.I
 )
 _PARTITION = re.compile(
-    r"of which|consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|(?:is|was|were|are)? ?made up of|"
-    r"divided (?:between|among|into)|"
-    r"split (?:between|among|into)|broken down|respectively|:|including|\(",
+    r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|"
+    r"(?:is|was|were|are)? ?made up of|"
+    r"divided (?:between|among|into)|split (?:between|among|into)|broken down|"
+    r"breaks? down (?:into|as)|respectively|:|including|\(",
     re.IGNORECASE,
 )
-
-
+_SPLIT_VERBS = (
+    r"consist(?:s|ed)? of|compris(?:es|ed)|(?:is|was) made up of|"
+    r"(?:is|was) (?:divided|split|broken down) (?:between|among|into)|"
+    r"(?:divides|splits|divided|split) (?:between|among|into)|break(?:s)? down (?:into|as)|"
+    r"broke down (?:into|as)"
+)
 _WHOLE_BEFORE_PARTS = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:consist(?:s|ed)? of|compris(?:es|ed)|(?:is|was) made up of|"
-    r"(?:is|was) divided (?:between|among|into)|(?:is|was) split (?:between|among|into))",
+    rf"^\s*(?:[\w'’-]+\s+){{0,3}}?(?:{_SPLIT_VERBS})"
+    # "£62 million on highways, of which ...", "9,400 staff, including ..."
+    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including)\b",
+    re.IGNORECASE,
+)
+# A whole named first: "Of the 91,300 valid votes cast, Labour won ...".
+_WHOLE_FIRST = re.compile(
+    r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?)\s+(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+# Words that say a list of parts is all of its whole.
+_EXHAUSTIVE = re.compile(
+    rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bremainder\b|{_SPLIT_VERBS}|:",
+    re.IGNORECASE,
+)
+# A total in apposition to the parts listed before it: "1,420, 980 and 655
+# new cases, a total of 3,155".
+_TOTAL_APPOSITION = re.compile(
+    r",\s*(?:for\s+|making\s+)?(?:a\s+)?(?:combined\s+|grand\s+)?"
+    r"(?:total(?:l?ing)?|together|in all|altogether|combined)\s*(?:of\s+)?"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -496,6 +524,7 @@ def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
         _TOTAL_BEFORE.search(text[max(0, quantity.start - 50) : quantity.start])
         or _TOTAL_AFTER.search(text[quantity.end : quantity.end + 30])
         or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 60])
+        or _WHOLE_FIRST.match(text[: quantity.start])
     )
 
 
@@ -537,29 +566,64 @@ def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
     for total in money:
         if not _is_total(sentence, total):
             continue
-        # The cue follows the total closely, in its clause ("... $12 billion, including");
-        # "(" or ":" further on may open another list ("..., and the top buyers were
-        # Canada ($312 billion) and Mexico ($240 billion)").
-        clause_end = text.find(";", total.end)
-        clause = text[: clause_end if clause_end >= 0 else len(text)]
-        cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45)) or (
-            _PARTITION.search(text[: total.start])
-        )
-        if cue is None:
-            continue
-        parts = [
-            q
-            for q in money
-            if q is not total
-            and q.kind is total.kind
-            and q.currency == total.currency
-            and q.period == total.period
-            and q.start > min(cue.start(), total.start)
-        ]
-        if len(parts) >= 2:
-            partial = cue.group().lower() == "including"
-            yield from _compare(sentence, total, parts, partial=partial)
+        yield from _total_and_parts(sentence, total, money)
         return
+
+
+def _total_and_parts(
+    sentence: Sentence, total: Quantity, figures: list[Quantity]
+) -> Iterator[Finding]:
+    """One total against the parts its sentence lists for it."""
+    text = sentence.text
+    alike = [
+        q
+        for q in figures
+        if q is not total
+        and q.kind is total.kind
+        and q.currency == total.currency
+        and q.period == total.period
+    ]
+    # Parts listed first, the total in apposition: "1,420, 980 and 655 cases, a total of 3,155".
+    before = _run_before(text, [q for q in alike if q.end <= total.start], total.start)
+    if len(before) >= 2 and _TOTAL_APPOSITION.search(text[before[-1].end : total.start]):
+        yield from _compare(sentence, total, before, partial=False)
+        return
+    # The cue follows the total closely, in its clause ("... $12 billion, including");
+    # "(" or ":" further on may open another list ("..., and the top buyers were
+    # Canada ($312 billion) and Mexico ($240 billion)").
+    clause_end = text.find(";", total.end)
+    clause = text[: clause_end if clause_end >= 0 else len(text)]
+    cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45))
+    named_first = _WHOLE_FIRST.match(text[: total.start]) is not None
+    if cue is None and not named_first:
+        cue = _PARTITION.search(text[: total.start])
+        if cue is None:
+            return
+    after = cue.start() if cue is not None else total.end
+    parts = [q for q in alike if q.start > min(after, total.start) and q.start < len(clause)]
+    if len(parts) < 2:
+        return
+    word = cue.group().lower() if cue is not None else ""
+    if len(re.findall(r"\bof (?:which|whom)\b", text, re.IGNORECASE)) > 1:
+        return  # nested: "of whom 2,100 were women, of whom 300 ..."
+    exhaustive = _EXHAUSTIVE.search(text, total.end) is not None
+    # "including", "of which", "of whom" and a whole named first may list only
+    # some of the parts; unless the list says it is all of them, the parts may
+    # fall short of the total but not exceed it.
+    partial = word == "including" or (
+        (word in {"of which", "of whom"} or (cue is None and named_first)) and not exhaustive
+    )
+    yield from _compare(sentence, total, parts, partial=partial)
+
+
+def _run_before(text: str, figures: list[Quantity], position: int) -> list[Quantity]:
+    """The run of figures joined by commas and "and" that ends last before ``position``."""
+    run: list[Quantity] = []
+    for figure in reversed(figures):
+        if run and not re.fullmatch(r"[\s,]*(?:and\s+)?", text[figure.end : run[0].start]):
+            break
+        run.insert(0, figure)
+    return run
 
 
 # "Of this, $1.2 billion went to ... and $1.6 billion to ...": parts of the
@@ -640,24 +704,47 @@ def _parts_before(text: str, figures: list[Quantity], position: int) -> list[Qua
     return parts
 
 
+def _conventions(quantity: Quantity) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The figure's interval if rounded, and if truncated (a hedge keeps its own reading)."""
+    if quantity.qualifier is not None or quantity.step <= 0:
+        return (quantity.low, quantity.high), (quantity.low, quantity.high)
+    value, step = quantity.value, quantity.step
+    return (value - step / 2, value + step / 2), (value, value + step)
+
+
+def _sum_fits(total: Quantity, parts: list[Quantity], *, partial: bool) -> bool:
+    """Whether some reading makes the parts add up to the total (fall short, if ``partial``).
+
+    One sentence follows one convention: its figures are all rounded or all
+    truncated, and a part that sits on a rounding boundary cannot round one way
+    while the total rounds the other ("£38m + £19m + £7m" is never "£62m").
+    """
+    for convention in (0, 1):
+        t_low, t_high = _conventions(total)[convention]
+        p_low = sum(_conventions(p)[convention][0] for p in parts)
+        p_high = sum(_conventions(p)[convention][1] for p in parts)
+        slack = 1e-9 * max(abs(t_high), abs(p_high), 1.0)
+        if p_low < t_high - slack and (partial or p_high > t_low + slack):
+            return True
+    return False
+
+
 def _compare(
     sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
 ) -> Iterator[Finding]:
-    low = sum(p.low for p in parts)
-    high = sum(p.high for p in parts)
-    if partial:
-        if low <= total.high:
-            return
-    elif low <= total.high and high >= total.low:
+    if _sum_fits(total, parts, partial=partial):
         return
-    kind = total.kind
+    low = sum(_conventions(p)[0][0] for p in parts)
+    high = sum(_conventions(p)[0][1] for p in parts)
+    printed = sum(p.value for p in parts)
+    kind, currency = total.kind, total.currency
     listed = " + ".join(_show(p) for p in parts)
     verb = "exceed" if partial else "add up to"
     message = (
-        f"{listed} {verb} {amount(low, kind=kind, currency=total.currency)}–"
-        f"{amount(high, kind=kind, currency=total.currency)}, "
-        f"{'more than' if partial else 'not'} the stated total {_show(total)}. "
-        "Check the parts and the total."
+        f"{listed} {verb} {amount(printed, kind=kind, currency=currency, digits=6)} as printed "
+        f"({amount(low, kind=kind, currency=currency)}–{amount(high, kind=kind, currency=currency)}"
+        f" however each was rounded), {'more than' if partial else 'not'} the stated total "
+        f"{_show(total)}. Check the parts and the total."
     )
     yield raise_finding(
         SUM,

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 __all__ = ["Multiplier", "find_multipliers"]
 
 _TOLERANCE = 0.2
+_DECIMAL_TOLERANCE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ _STEMS = "|".join(_VERB_STEMS)
 _FORMS = re.compile(
     rf"(?:(?P<hedge>{_HEDGE})\s+(?:a\s+)?)?(?:"
     # "doubled", "has tripled", "a doubling", "halves"; not "doubled as", "double-digit".
-    rf"\b(?P<verb>{_STEMS})(?:ed|es|ing)\b(?!\s+(?:as|back|down|over|up)\b)"
+    rf"\b(?P<verb>{_STEMS})(?:ed|es|ing)\b(?!\s+(?:as|back|down|up)\b)(?!\s+over\s+in\b)"
     rf"|\b(?:to|will|would|could|can|may|might|did|does|do|should|must)\s+(?:[a-z]+ly\s+)?"
     rf"(?:(?P<hedge2>{_HEDGE})\s+)?(?P<base>double|triple|treble|quadruple|halve)\b"
     r"(?![\s-]*(?:digit|as|back|down|up)\b)(?!-)"
@@ -141,7 +142,7 @@ _FORMS = re.compile(
     rf"|\b(?:(?P<times>{_NUMBER})\s+times|(?P<twice>twice|thrice))\b"
     r"(?P<compare>\s+(?:as\s+(?:much|many|large|high|big|great)\b|larger\b|bigger\b|higher\b|"
     r"greater\b|more\b(?!\s+(?:\w+ly|likely|often|expensive|costly|common|frequent|dangerous)\b)|"
-    r"over\b|the\b))?"
+    r"over\b|the\b|their\b|its\b|our\b|his\b|her\b|what\b|that\b))?"
     # "multiplied by four", "grew by a factor of 2.5"
     rf"|\b(?:multiplied\s+(?:by\s+)?|by\s+a\s+factor\s+of\s+)(?:(?P<hedge4>{_HEDGE})\s+)?"
     rf"(?P<by>{_NUMBER})\b(?!\s*(?:%|percent))"
@@ -215,16 +216,20 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
     hedges = ("hedge", "hedge2", "hedge3", "hedge4", "hedge5")
     hedge = next((match.group(g) for g in hedges if match.group(g)), None)
     both_ways = False
+    printed: str | None = None
     if match.group("verb") or match.group("base"):
         stem = (match.group("verb") or match.group("base")).lower()
         factor = next(value for key, value in _VERB_STEMS.items() if stem.startswith(key))
     elif match.group("fold"):
         factor = _number(match.group("fold"))
         both_ways = True
+        printed = match.group("fold")
     elif match.group("by"):
         factor = _number(match.group("by"))
+        printed = match.group("by")
     elif match.group("x"):
         factor = float(match.group("x"))
+        printed = match.group("x")
     elif match.group("times") or match.group("twice"):
         compare = (match.group("compare") or "").strip().lower()
         before = text[
@@ -251,6 +256,7 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
         # "three times larger" and "grew three times" are read as x3 and x4;
         # "three times as large", "three times the size" only as x3.
         both_ways = compare in {"", "larger", "bigger", "higher", "greater", "more"}
+        printed = match.group("times")
     elif match.group("half_verb"):
         factor = 0.5
     else:
@@ -274,12 +280,29 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
         end=match.end(),
         factor=factor,
         hedge=re.sub(r"\s+", " ", hedge.lower()) if hedge else None,
-        readings=_readings(factor, hedge.lower() if hedge else None, both_ways=both_ways),
+        readings=_readings(
+            factor,
+            hedge.lower() if hedge else None,
+            both_ways=both_ways,
+            tolerance=_tolerance(printed),
+        ),
     )
 
 
+def _tolerance(printed: str | None) -> float:
+    """How far a plain multiplier may stray: 20 % for words and whole numbers.
+
+    A numeral with decimals ("2.5 times", "1.8-fold") is as precise as it is
+    printed: its rounding, and at least 10 %.
+    """
+    if printed is None or "." not in printed:
+        return _TOLERANCE
+    decimals = len(printed.split(".", 1)[1])
+    return max(_DECIMAL_TOLERANCE, 10.0**-decimals / float(printed))
+
+
 def _readings(
-    factor: float, hedge: str | None, *, both_ways: bool
+    factor: float, hedge: str | None, *, both_ways: bool, tolerance: float = _TOLERANCE
 ) -> tuple[tuple[float, float], ...]:
     """The ratio intervals a multiplier allows (module docstring)."""
     shrink = factor < 1
@@ -298,7 +321,7 @@ def _readings(
         elif hedge == "less than":
             bands.append((1.0, value * 1.05))
         else:
-            bands.append((value * (1 - _TOLERANCE), value * (1 + _TOLERANCE)))
+            bands.append((value * (1 - tolerance), value * (1 + tolerance)))
     if shrink:
         return tuple((0.0 if math.isinf(high) else 1 / high, 1 / low) for low, high in bands)
     return tuple(bands)

@@ -244,9 +244,12 @@ def length_days(period: str) -> float:
 
 # "$534 billion in 2014", "in fiscal 2015", "in FY2012", "last year"; "In 2014, ...".
 _YEAR_AFTER = re.compile(
-    r"^(?:\s+(?!(?:and|but|or|to|from|since|until|than)\b)[A-Za-z][\w'’-]*){0,4}?"
-    r"\s+(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?"
-    r"(?:19|20)\d\d\b(?!\s*(?:[-–]|to\b|and\b))|^\s+(?:last|this)\s+year\b",
+    r"^(?:\s+(?!(?:and|but|or|to|from|since|until|than|which|who)\b)[A-Za-z][\w'’-]*){0,4}?"
+    r"\s+(?:(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?|FY\s?)?"
+    r"(?:19|20)\d\d\b(?!\s*(?:[-–/]|to\b|and\b))"
+    r"|(?:last|this|that)\s+year\b"
+    r"|(?:over|in|during|across|for)\s+the\s+(?:past\s+|last\s+|whole\s+|same\s+|"
+    r"financial\s+|fiscal\s+|calendar\s+)?year\b)",
     re.IGNORECASE,
 )
 _YEAR_LEADING = re.compile(
