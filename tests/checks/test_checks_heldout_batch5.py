@@ -35,17 +35,19 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (27, 1, 26)  # precision 0.96, recall 0.51
 
-# rule -> (precision floor, recall floor). Raise when the rules improve; never lower.
+# rule -> (precision floor, recall floor). Raise when the rules improve; never lower
+# below the first run. Raised to the figures after the general fixes the first run
+# showed (docs/checks.md: tuned, not a held-out measure).
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.50),
-    "growth-multiplier-mismatch": (1.0, 0.72),
+    "rate-restatement-mismatch": (1.0, 1.0),
+    "growth-multiplier-mismatch": (1.0, 0.90),
     "percent-change-mismatch": (1.0, 1.0),
-    "sum-mismatch": (1.0, 0.11),
-    "shares-exceed-total": (1.0, 0.20),
-    "percent-points-confusion": (1.0, 0.40),
-    "implausible-per-head": (0.66, 0.40),
+    "sum-mismatch": (1.0, 0.88),
+    "shares-exceed-total": (1.0, 0.80),
+    "percent-points-confusion": (1.0, 0.80),
+    "implausible-per-head": (1.0, 0.60),
 }
-FLOOR_ALL = (0.96, 0.50)
+FLOOR_ALL = (1.0, 0.88)
 
 
 def _down(value: float) -> float:
