@@ -8,8 +8,10 @@ when no reading fits:
 
 * ``shares-exceed-total``: shares the sentence plainly presents as parts of
   one whole ("respectively" with "of the vote", "the rest", "split
-  60/30/20", "40 percent of the budget to salaries, 35 percent to ...")
-  that add to more than 100 percent even at their lowest readings.
+  60/30/20", "40 percent of the budget to salaries, 35 percent to ...", or
+  three or more shares one gapped predicate gives out: "the Greens won 46
+  percent of the seats, the Liberals 38 percent and independents 19
+  percent") that add to more than 100 percent even at their lowest readings.
 * ``percent-points-confusion``: a change "of 17 percent" between two
   percentages ("from 69 percent to 52 percent") that fits the difference in
   percentage points but not the relative change.
