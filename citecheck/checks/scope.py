@@ -20,11 +20,12 @@ apart than the next sentence are never paired.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from citecheck.checks.numbers import Passage, Sentence
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence
 
-__all__ = ["in_scope", "refers_back"]
+__all__ = ["from_to_pairs", "in_scope", "refers_back"]
 
 _FIGURE_NOUNS = (
     r"total|totals|sum|sums|figure|figures|amount|amounts|number|numbers|tally|estimate|"
@@ -63,3 +64,28 @@ def in_scope(passage: Passage, first: Sentence, second: Sentence) -> bool:
     if first.index == second.index:
         return True
     return second.index - first.index == 1 and refers_back(second)
+
+
+def from_to_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
+    """Pairs (start, end) of same-kind figures written "from A ... to B" in one sentence.
+
+    "to B from A" ("tripled to $300 million from $100 million") gives (A, B) too.
+    """
+    pairs: list[tuple[Quantity, Quantity]] = []
+    figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT, Kind.PERCENT}]
+    text = sentence.text
+    for first, second in itertools.pairwise(figures):
+        if first.kind is not second.kind or first.currency != second.currency:
+            continue
+        before = text[max(0, first.start - 30) : first.start]
+        between = text[first.end : second.start]
+        if re.search(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", before) and len(between) <= 80:
+            if re.search(r"\bto\b", between):
+                pairs.append((first, second))
+        elif (
+            re.search(r"\b(?:to|reach(?:ed|ing)?)\s+(?:[\w-]+\s+){0,2}$", before)
+            and re.fullmatch(r"[^;:()]{0,40}?\bfrom\s+(?:[\w-]+\s+){0,3}", between)
+            and not re.search(r"\bfrom\b", before)
+        ):
+            pairs.append((second, first))
+    return pairs
