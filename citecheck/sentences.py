@@ -222,6 +222,16 @@ _STARTERS: Final = frozenset(
         "who",
         "why",
         "how",
+        # Openers that point back at figures ("... from the U.S. Together they ...").
+        "together",
+        "combined",
+        "altogether",
+        "overall",
+        "meanwhile",
+        "today",
+        "still",
+        "also",
+        "both",
     ]
 )
 

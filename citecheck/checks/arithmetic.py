@@ -3,42 +3,43 @@
 Each rule compares intervals (see ``numbers``) and fires only when no
 reading of the printed figures fits:
 
-* ``rate-restatement-mismatch``: a yearly figure restated per day, hour or
-  minute ("$500 billion ... This amounts to $1.3 billion daily or more than
-  $1 million a minute"); a year is 365-366 calendar days.
-* ``growth-multiplier-mismatch``: "doubled", "six fold", "halved" against
-  the start and end figures given with it. A verbal multiplier N accepts a
-  ratio within 20 % of N; "N-fold" also accepts N + 1 (an "N-fold increase"
-  is read both ways); "more than doubled" accepts 1.9 and up, "nearly
-  doubled" 1.5 to 2.1.
+* ``rate-restatement-mismatch``: a figure per one period restated per
+  another ("$500 billion ... This amounts to $1.3 billion daily or more than
+  $1 million a minute"; "350,000 people each day, or 128 million a year");
+  the periods and their lengths are the lexicon in ``periods``.
+* ``growth-multiplier-mismatch``: a stated multiplier ("doubled",
+  "threefold", "2.5 times", "cut by half", "nearly tripled") against the
+  start and end figures given with it; the ratios each form allows are the
+  lexicon in ``multipliers``.
 * ``percent-change-mismatch``: "increased 40 percent" against its start and
   end figures; above 100 % both readings ("up 265 %" as x3.65 and as x2.65)
   are accepted.
 * ``sum-mismatch``: parts against the total they are said to make up
   ("... of which", "respectively", "a total of").
+
+Rates live in ``rates`` and sums in ``sums``; this module checks growth and
+percent changes and gathers the family. Figures pair only inside one
+sentence, or with the sentence before when a sentence opens by pointing back
+at it ("This total", "That is"): ``scope``.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Iterator
 
 from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.rates import RATE, check_rates
 from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.scope import from_to_pairs
+from citecheck.checks.sums import SUM, check_sums
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
 
 __all__ = ["RULES", "check_arithmetic"]
 
 _FAMILY = "arithmetic"
-RATE = Rule(
-    "rate-restatement-mismatch",
-    Severity.WARNING,
-    _FAMILY,
-    "A yearly figure and its daily/hourly/per-minute restatement disagree.",
-)
 GROWTH = Rule(
     "growth-multiplier-mismatch",
     Severity.WARNING,
@@ -51,26 +52,7 @@ PERCENT = Rule(
     _FAMILY,
     "A stated percent change does not fit the start and end figures given.",
 )
-SUM = Rule(
-    "sum-mismatch",
-    Severity.WARNING,
-    _FAMILY,
-    "Parts do not add up to the total they are said to make up.",
-)
 RULES = (RATE, GROWTH, PERCENT, SUM)
-
-_PER_YEAR = {"year": (1.0, 1.0), "month": (12.0, 12.0), "week": (52.0, 52.3)}
-_PER_YEAR["day"] = (365.0, 366.0)
-_PER_YEAR["hour"] = (365.0 * 24, 366.0 * 24)
-_PER_YEAR["minute"] = (365.0 * 1440, 366.0 * 1440)
-_PERIOD_WORD = {
-    "year": "a year",
-    "month": "a month",
-    "week": "a week",
-    "day": "a day",
-    "hour": "an hour",
-    "minute": "a minute",
-}
 
 
 def check_arithmetic(
@@ -79,35 +61,16 @@ def check_arithmetic(
     """Every arithmetic inconsistency in the run's text."""
     del run, settings  # the text is all these rules read
     for passage in passages:
-        yield from _rates(passage)
+        yield from check_rates(passage)
         for sentence in passage.sentences:
             yield from _growth(sentence)
             yield from _percent_change(sentence)
-            yield from _sums(passage, sentence)
+            yield from check_sums(passage, sentence)
 
 
 # --------------------------------------------------------------------------
-# Shared: "from A ... to B"
+# Shared: ratios of a from-to pair (``scope.from_to_pairs``)
 # --------------------------------------------------------------------------
-
-
-def _from_to(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
-    """Pairs of same-kind figures written "from A ... to B" in one sentence."""
-    pairs: list[tuple[Quantity, Quantity]] = []
-    figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT, Kind.PERCENT}]
-    text = sentence.text
-    for first, second in itertools.pairwise(figures):
-        if first.kind is not second.kind or first.currency != second.currency:
-            continue
-        before = text[max(0, first.start - 30) : first.start]
-        between = text[first.end : second.start]
-        if (
-            re.search(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", before)
-            and re.search(r"\bto\b", between)
-            and len(between) <= 80
-        ):
-            pairs.append((first, second))
-    return pairs
 
 
 def _ratio(start: Quantity, end: Quantity) -> tuple[float, float] | None:
@@ -126,119 +89,50 @@ def _show(quantity: Quantity) -> str:
 
 
 # --------------------------------------------------------------------------
-# Rates
-# --------------------------------------------------------------------------
-
-_RESTATE = re.compile(
-    r"amounts? to|amounting to|equivalent|equal(?:s| to)|that is|i\.e\.|\bor\b|translates|"
-    r"\bmeans?\b|works? out|which is|—|--|\(|"
-    # An apposition with a hedge: "$52 billion a year ..., about $1 billion a week".
-    r",\s*(?:or\s+)?(?:about|roughly|some|nearly|almost|around|approximately)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _rates(passage: Passage) -> Iterator[Finding]:
-    """Chains of rate figures linked by a restatement cue, checked pair by pair."""
-    rated: list[tuple[Sentence, Quantity, str]] = []
-    for sentence in passage.sentences:
-        inherited = {id(b): a.period for a, b in _from_to(sentence) if a.period and not b.period}
-        for quantity in sentence.quantities:
-            period = quantity.period or inherited.get(id(quantity))
-            if quantity.kind is Kind.MONEY and period is not None:
-                rated.append((sentence, quantity, period))
-    for chain in _chains(passage, rated):
-        for first_index, (s1, q1, p1) in enumerate(chain):
-            for s2, q2, p2 in chain[first_index + 1 :]:
-                if p1 != p2 and q1.currency == q2.currency:
-                    yield from _rate_pair(passage, (s1, q1, p1), (s2, q2, p2))
-
-
-def _chains(
-    passage: Passage, rated: list[tuple[Sentence, Quantity, str]]
-) -> list[list[tuple[Sentence, Quantity, str]]]:
-    """Runs of rate figures each linked to the next by a restatement cue.
-
-    Every pair in a run is compared, so the most precise figure anchors the
-    others ("$730 billion a year ... $2 billion daily ... $1.5 million a minute").
-    """
-    chains: list[list[tuple[Sentence, Quantity, str]]] = []
-    for previous, current in itertools.pairwise(rated):
-        (s1, q1, _), (s2, q2, _) = previous, current
-        between = passage.text[s1.start + q1.end : s2.start + q2.start]
-        linked = s2.index - s1.index <= 1 and len(between) <= 160 and _RESTATE.search(between)
-        if not linked:
-            continue
-        if chains and chains[-1][-1] is previous:
-            chains[-1].append(current)
-        else:
-            chains.append([previous, current])
-    return chains
-
-
-def _rate_pair(
-    passage: Passage,
-    one: tuple[Sentence, Quantity, str],
-    two: tuple[Sentence, Quantity, str],
-) -> Iterator[Finding]:
-    (s1, q1, p1), (s2, q2, p2) = one, two
-    # Put both figures on the smaller period (per minute rather than per year).
-    target = p1 if _PER_YEAR[p1][0] > _PER_YEAR[p2][0] else p2
-    first = _convert(q1, p1, target)
-    second = _convert(q2, p2, target)
-    if first[0] <= second[1] and second[0] <= first[1]:
-        return
-    source, restated = (q1, q2) if target == p2 else (q2, q1)
-    source_period, restated_period = (p1, p2) if target == p2 else (p2, p1)
-    implied = _convert(source, source_period, restated_period)
-    word = _PERIOD_WORD[restated_period]
-    message = (
-        f"{_show(source)} {_PERIOD_WORD[source_period]} works out at "
-        f"{amount(implied[0], currency=source.currency)}–"
-        f"{amount(implied[1], currency=source.currency)} {word}, which does not fit "
-        f"{_show(restated)} {word} (read as {amount(restated.low, currency=restated.currency)}"
-        f"–{amount(restated.high, currency=restated.currency)}). Recompute one figure from "
-        f'the other, or hedge it ("about", "nearly").'
-    )
-    evidence = passage.text[s1.start + q1.start : s2.start + q2.end]
-    yield raise_finding(
-        RATE,
-        message,
-        s2.location_at(q2.start),
-        note=s2.note or s1.note,
-        evidence=one_line(evidence),
-    )
-
-
-def _convert(quantity: Quantity, period: str, target: str) -> tuple[float, float]:
-    """The quantity's interval restated per ``target`` period."""
-    low_year = quantity.low * _PER_YEAR[period][0]
-    high_year = quantity.high * _PER_YEAR[period][1]
-    return low_year / _PER_YEAR[target][1], high_year / _PER_YEAR[target][0]
-
-
-# --------------------------------------------------------------------------
 # Growth multipliers
 # --------------------------------------------------------------------------
+
+
+# Between a multiplier and the figures it speaks of: another subject's change
+# ("Exports doubled while imports rose from ...") is not its evidence.
+_OTHER_CLAUSE = re.compile(
+    r";|\b(?:while|whereas|but|although|though|even as)\b|\b(?:and|as)\s+(?:[\w'’-]+\s+){1,8}?"
+    r"(?:rose|grew|fell|increased|decreased|declined|dropped|climbed|went|jumped|expanded|"
+    r"rising|growing|falling|increasing|climbing|going)\b",
+    re.IGNORECASE,
+)
 
 
 def _growth(sentence: Sentence) -> Iterator[Finding]:
     multipliers = [q for q in sentence.quantities if q.kind is Kind.MULTIPLIER]
     if not multipliers:
         return
-    pairs = _from_to(sentence)
+    pairs = from_to_pairs(sentence)
     for multiplier in multipliers:
         # The figures the multiplier speaks of come after it in the sentence.
-        candidates = [p for p in pairs if p[0].start > multiplier.start] or pairs
-        if not candidates:
+        after = [p for p in pairs if min(p[0].start, p[1].start) > multiplier.start]
+        if after:
+            start, end = after[0]
+            gap = sentence.text[multiplier.end : min(start.start, end.start)]
+            nearer = any(
+                multiplier.end <= other.start < min(start.start, end.start) for other in multipliers
+            )
+            if _OTHER_CLAUSE.search(gap) or nearer:
+                continue  # another subject's change, or another multiplier's figures
+        elif pairs:
+            start, end = pairs[-1]
+            gap = sentence.text[max(start.end, end.end) : multiplier.start]
+            if _OTHER_CLAUSE.search(gap):
+                continue
+        else:
             continue
-        start, end = candidates[0]
         ratio = _ratio(start, end)
         if ratio is None:
             continue
-        bands = _multiplier_bands(multiplier)
+        bands = list(multiplier.readings)
         if _fits(ratio, bands):
             continue
+        first, last = sorted((start, end, multiplier), key=lambda q: q.start)[::2]
         message = (
             f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
             f"{_span(*ratio, kind=Kind.COUNT, prefix='x')}{_accepted(bands)}. "
@@ -249,26 +143,8 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             message,
             sentence.location_at(multiplier.start),
             note=sentence.note,
-            evidence=one_line(sentence.text[multiplier.start : end.end]),
+            evidence=one_line(sentence.text[first.start : last.end]),
         )
-
-
-def _multiplier_bands(multiplier: Quantity) -> list[tuple[float, float]]:
-    factor = multiplier.value
-    qualifier = multiplier.qualifier or ""
-    shrink = factor < 1
-    base = 1 / factor if shrink else factor
-    if qualifier in {"more than", "over", "at least", "well over", "far more than"}:
-        bands = [(base * 0.95, math.inf)]
-    elif qualifier in {"nearly", "almost", "close to", "just under"}:
-        bands = [(base * 0.75, base * 1.05)]
-    else:
-        bands = [(base * 0.8, base * 1.2)]
-        if "fold" in multiplier.text.lower():
-            bands.append(((base + 1) * 0.8, (base + 1) * 1.2))
-    if shrink:
-        return [(1 / high if high else 0.0, 1 / low) for low, high in bands]
-    return bands
 
 
 def _accepted(bands: list[tuple[float, float]]) -> str:
@@ -292,40 +168,59 @@ def _span(low: float, high: float, *, kind: Kind, prefix: str = "") -> str:
 # Percent changes
 # --------------------------------------------------------------------------
 
+_UP_WORDS = (
+    "increased|increases?|rose|risen|rising|grew|grown|growing|climbed|climbing|jumped|expanded|"
+    "went up|gone up|up|surged|soared|rocketed|gained|advanced|swelled|growth of|increase of|"
+    "rise of|jump of|gain of"
+)
+_DOWN_WORDS = (
+    "decreased|decreases?|fell|fallen|falling|dropped|dropping|declined|declining|shrank|shrunk|"
+    "down|went down|plunged|plummeted|slid|slumped|tumbled|dipped|sank|contracted|cut|"
+    "decrease of|drop of|decline of|fall of|reduction of|cut of"
+)
 _CHANGE = re.compile(
-    r"\b(?P<verb>increased|increases?|rose|risen|grew|grown|climbed|jumped|expanded|went up|"
-    r"up|growth of|increase of|rise of|decreased|decreases?|fell|fallen|dropped|declined|"
-    r"shrank|shrunk|down|decrease of|drop of|decline of|fall of|cut)\s+(?:by\s+)?"
-    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around)\s+)?$",
+    rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+)?"
+    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just over|"
+    r"just under|close to)\s+)?$",
     re.IGNORECASE,
 )
-_DOWN = {
-    "decreased",
+# "a 40 percent increase", "a 25% drop": the change named after the figure.
+_CHANGE_AFTER = re.compile(
+    r"^[\s-]*(?P<verb>increase|rise|jump|gain|growth|climb|hike|surge|drop|decline|fall|decrease|"
+    r"cut|reduction|contraction|slump|plunge|dip)\b",
+    re.IGNORECASE,
+)
+_DOWN = frozenset(_DOWN_WORDS.replace("?", "").split("|")) | {
     "decrease",
     "decreases",
-    "fell",
-    "fallen",
-    "dropped",
-    "declined",
-    "shrank",
-    "shrunk",
-    "down",
-    "decrease of",
-    "drop of",
-    "decline of",
-    "fall of",
+    "drop",
+    "decline",
+    "fall",
     "cut",
+    "reduction",
+    "contraction",
+    "slump",
+    "plunge",
+    "dip",
 }
 
 
 def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] | None:
-    """ "reached $210.3 billion, up 40 percent from $150.2 billion": (start, end)."""
-    after = re.match(r"\s+(?:from|over|on|since)\s+", sentence.text[change.end : change.end + 12])
+    """ "reached $210.3 billion, up 40 percent from $150.2 billion": (start, end).
+
+    Also "..., a 40 percent increase from $150.2 billion".
+    """
+    after = re.match(
+        r"(?:[\s-]+(?:increase|rise|jump|gain|growth|climb|hike|surge|drop|decline|fall|decrease|"
+        r"cut|reduction|contraction|slump|plunge|dip))?\s+(?:from|over|on|since)\s+",
+        sentence.text[change.end : change.end + 30],
+        re.IGNORECASE,
+    )
     if after is None:
         return None
     figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
     start = next((q for q in figures if q.start >= change.end + after.end() - 1), None)
-    if start is None or start.start - change.end > 14:
+    if start is None or start.start - (change.end + after.end()) > 16:  # "from about $150"
         return None
     before = [q for q in figures if q.end <= change.start and q.kind is start.kind]
     if not before or before[-1].currency != start.currency:
@@ -334,11 +229,13 @@ def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] 
 
 
 def _percent_change(sentence: Sentence) -> Iterator[Finding]:
-    pairs = [p for p in _from_to(sentence) if p[0].kind is not Kind.PERCENT]
+    pairs = [p for p in from_to_pairs(sentence) if p[0].kind is not Kind.PERCENT]
     for change in sentence.quantities:
         if change.kind is not Kind.PERCENT or any(change in pair for pair in pairs):
             continue
         verb = _CHANGE.search(sentence.text[max(0, change.start - 40) : change.start])
+        if verb is None:
+            verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 20])
         if verb is None:
             continue
         pair = _up_from(sentence, change) or (pairs[0] if pairs else None)
@@ -348,7 +245,7 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         ratio = _ratio(start, end)
         if ratio is None:
             continue
-        down = verb.group("verb").lower() in _DOWN
+        down = re.sub(r"\s+", " ", verb.group("verb").lower()) in _DOWN
         if down:
             bands = [(1 - change.high / 100, 1 - change.low / 100)]
         else:
@@ -371,128 +268,3 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
             note=sentence.note,
             evidence=one_line(sentence.text),
         )
-
-
-# --------------------------------------------------------------------------
-# Sums
-# --------------------------------------------------------------------------
-
-_TOTAL_BEFORE = re.compile(
-    r"\b(?:total(?:l?ing|l?ed|s)?|combined|altogether|in all|overall|sum)\b[^;:()]{0,40}$",
-    re.IGNORECASE,
-)
-_TOTAL_AFTER = re.compile(r"^[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b", re.I)
-_PARTITION = re.compile(
-    r"of which|consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|(?:is|was|were|are)? ?made up of|"
-    r"divided (?:between|among|into)|"
-    r"split (?:between|among|into)|broken down|respectively|:|including|\(",
-    re.IGNORECASE,
-)
-
-
-_WHOLE_BEFORE_PARTS = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:consist(?:s|ed)? of|compris(?:es|ed)|(?:is|was) made up of|"
-    r"(?:is|was) divided (?:between|among|into)|(?:is|was) split (?:between|among|into))",
-    re.IGNORECASE,
-)
-
-
-def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
-    """A figure named as a total, or the whole that a partition verb follows."""
-    text = sentence.text
-    return bool(
-        _TOTAL_BEFORE.search(text[max(0, quantity.start - 50) : quantity.start])
-        or _TOTAL_AFTER.search(text[quantity.end : quantity.end + 30])
-        or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 60])
-    )
-
-
-def _sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
-    money = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
-    if len(money) < 2:
-        return
-    text = sentence.text
-    respectively = re.search(r"\brespectively\b", text)
-    if respectively is not None:
-        parts = _parts_before(text, money, respectively.start())
-        if len(parts) >= 2:
-            window = [
-                s
-                for s in passage.sentences
-                if abs(s.index - sentence.index) <= 1 and s is not sentence
-            ]
-            totals = [
-                (s, q)
-                for s in (sentence, *window)
-                for q in s.quantities
-                if q not in parts
-                and q.kind is parts[0].kind
-                and q.currency == parts[0].currency
-                and _is_total(s, q)
-            ]
-            for total_sentence, total in totals:
-                yield from _compare(total_sentence, total, parts, partial=False)
-            return
-    for total in money:
-        if not _is_total(sentence, total):
-            continue
-        cue = _PARTITION.search(text, total.end) or _PARTITION.search(text[: total.start])
-        if cue is None:
-            continue
-        parts = [
-            q
-            for q in money
-            if q is not total
-            and q.kind is total.kind
-            and q.currency == total.currency
-            and q.period == total.period
-            and q.start > min(cue.start(), total.start)
-        ]
-        if len(parts) >= 2:
-            partial = cue.group().lower() == "including"
-            yield from _compare(sentence, total, parts, partial=partial)
-        return
-
-
-def _parts_before(text: str, figures: list[Quantity], position: int) -> list[Quantity]:
-    """The run of figures joined only by "and" and commas just before ``position``."""
-    parts: list[Quantity] = []
-    cursor = position
-    for figure in reversed([q for q in figures if q.end <= position]):
-        gap = text[figure.end : cursor]
-        limit = r"[\s,]*(?:and\s+)?" if parts else r"[\s,]*(?:in\s+\d{4}\s*)?,?\s*"
-        if not re.fullmatch(limit, gap):
-            break
-        parts.insert(0, figure)
-        cursor = figure.start
-    if parts and any(p.kind is not parts[0].kind for p in parts):
-        return []
-    return parts
-
-
-def _compare(
-    sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
-) -> Iterator[Finding]:
-    low = sum(p.low for p in parts)
-    high = sum(p.high for p in parts)
-    if partial:
-        if low <= total.high:
-            return
-    elif low <= total.high and high >= total.low:
-        return
-    kind = total.kind
-    listed = " + ".join(_show(p) for p in parts)
-    verb = "exceed" if partial else "add up to"
-    message = (
-        f"{listed} {verb} {amount(low, kind=kind, currency=total.currency)}–"
-        f"{amount(high, kind=kind, currency=total.currency)}, "
-        f"{'more than' if partial else 'not'} the stated total {_show(total)}. "
-        "Check the parts and the total."
-    )
-    yield raise_finding(
-        SUM,
-        message,
-        sentence.location_at(total.start),
-        note=sentence.note,
-        evidence=one_line(sentence.text),
-    )

@@ -26,6 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from citecheck.checks.multipliers import find_multipliers
+from citecheck.checks.periods import dated_to_a_year, period_of
 from citecheck.model import CheckRun, Footnote, Location, Manuscript
 from citecheck.sentences import sentence_spans
 
@@ -63,9 +65,11 @@ class Quantity:
 
     ``low``/``high`` are in base units (dollars, people, percent, miles);
     ``step`` is the printed precision in the same units. ``start``/``end``
-    are offsets in the sentence text. ``period`` is "year", "day", "hour",
-    "minute", "week" or "month" for rates; ``noun`` is the word it counts
-    ("employees", "mile") when one is attached.
+    are offsets in the sentence text. ``period`` names the period of a rate
+    ("year", "day", "minute", "10 minute": see ``periods``); ``noun`` is the
+    word it counts ("employees", "mile") when one is attached. A multiplier's
+    ``readings`` are the ratio intervals it allows (see ``multipliers``);
+    ``in_year`` marks a figure dated to one year ("$534 billion in 2014").
     """
 
     kind: Kind
@@ -81,6 +85,8 @@ class Quantity:
     currency: str | None = None
     period: str | None = None
     noun: str | None = None
+    readings: tuple[tuple[float, float], ...] = ()
+    in_year: bool = False
 
     @property
     def shown(self) -> str:
@@ -277,32 +283,6 @@ _WORD_NUMBERS = {
     "hundred": 100,
 }
 
-_MULTIPLIER_WORDS = {
-    "doubled": 2.0,
-    "tripled": 3.0,
-    "trebled": 3.0,
-    "quadrupled": 4.0,
-    "quintupled": 5.0,
-    "halved": 0.5,
-}
-
-_PERIODS = {
-    "day": "day",
-    "daily": "day",
-    "minute": "minute",
-    "hour": "hour",
-    "hourly": "hour",
-    "week": "week",
-    "weekly": "week",
-    "month": "month",
-    "monthly": "month",
-    "year": "year",
-    "yearly": "year",
-    "annually": "year",
-    "annual": "year",
-    "annum": "year",
-}
-
 _LENGTH_UNITS = {
     "mile": "mile",
     "miles": "mile",
@@ -328,11 +308,6 @@ _NUMBER = re.compile(
     rf"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|trillion)))?\b"
     rf"(?:\s*(?P<pct>%|percent\b|per\s?cent\b|percentage\s+points?\b))?"
     rf"(?:\s+(?P<dollars>(?i:dollars)\b))?",
-)
-_MULTIPLIER = re.compile(
-    rf"\b(?:(?P<fold>{_DIGITS}|(?i:{_WORDS}))[\s-]?fold\b|(?P<verb>(?i:"
-    + "|".join(_MULTIPLIER_WORDS)
-    + r"))\b)"
 )
 _QUALIFIER = re.compile(
     r"(?P<q>significantly exceeds?|significantly more than|far more than|well over|well above|"
@@ -378,28 +353,6 @@ _AT_MOST = {
     "no more than",
 }
 
-_PERIOD_AFTER = re.compile(
-    r"^(?:\s+(?:in|of|worth|for|on)\b[^.;:\d$]{0,40}?)?"
-    r"(?:\s*(?:a|an|per|each|every|/)\s*(?P<per>day|minute|hour|week|month|year|annum)\b"
-    # "a year ago", "a day later" date the figure; they do not make it a rate.
-    r"(?![\s-]+(?:ago|earlier|later|before|after)\b)(?!-long\b)"
-    r"|\s+(?P<adv>daily|annually|yearly|monthly|weekly|hourly)\b)",
-    re.IGNORECASE,
-)
-# "an annual budget of more than $11 billion", "daily trade of $1.4 billion": the
-# adjective must qualify a money noun right before the figure ("the daily
-# newspaper reported a $5 million gift" is no rate).
-_PERIOD_BEFORE = re.compile(
-    r"\b(?P<adj>annual|yearly|daily|monthly|weekly|hourly)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:budget|revenues?|trade|spending|sales|income|exports|imports|costs?|output|salary|"
-    r"payroll|GDP|turnover|investment|remittances|flows?|appropriations?|expenditures?|"
-    r"outlays?|rent|fees?)\s+"
-    r"(?:of|at|is|was|were|reached|totall?ing|totall?ed|came to|amounted to|stood at|"
-    r"exceeds?|exceeded)?\s*"
-    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
-    r"an estimated)\s+)?$",
-    re.IGNORECASE,
-)
 _NOUN_AFTER = re.compile(r"^(?:[\s-]+(?:[A-Z][\w.]*\s+)?)(?P<noun>[a-z][a-z-]+)")
 _NOUN_BEFORE = re.compile(
     r"\b(?P<noun>employees|workers|work\s?force|staff|personnel|population|residents|"
@@ -452,17 +405,6 @@ def _interval(value: float, step: float, qualifier: str | None) -> tuple[float, 
 def _qualifier_before(text: str, start: int) -> str | None:
     match = _QUALIFIER.search(text[max(0, start - 40) : start])
     return None if match is None else re.sub(r"\s+", " ", match.group("q").lower())
-
-
-def _period_of(text: str, start: int, end: int) -> str | None:
-    after = _PERIOD_AFTER.match(text[end : end + 70])
-    if after is not None:
-        word = (after.group("per") or after.group("adv")).lower()
-        return _PERIODS[word]
-    before = _PERIOD_BEFORE.search(text[max(0, start - 60) : start])
-    if before is not None:
-        return _PERIODS[before.group("adj").lower()]
-    return None
 
 
 def _noun_of(text: str, start: int, end: int) -> str | None:
@@ -518,33 +460,30 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 qualifier=qualifier,
                 scale_word=scale_word.lower() if scale_word else None,
                 currency=_currency(match.group("cur")),
-                period=_period_of(text, match.start(), end),
+                period=period_of(text, match.start(), end),
+                in_year=dated_to_a_year(text, match.start(), end),
             )
         )
         taken.append((match.start(), end))
 
-    for match in _MULTIPLIER.finditer(text):
-        if not free(match.start(), match.end()):
+    for multiplier in find_multipliers(text):
+        if not free(multiplier.start, multiplier.end):
             continue
-        if match.group("verb"):
-            factor = _MULTIPLIER_WORDS[match.group("verb").lower()]
-        else:
-            factor, _ = _digits_value(match.group("fold"))
-        qualifier = _qualifier_before(text, match.start())
         found.append(
             Quantity(
                 kind=Kind.MULTIPLIER,
-                text=match.group(),
-                start=match.start(),
-                end=match.end(),
-                value=factor,
-                low=factor,
-                high=factor,
+                text=multiplier.text,
+                start=multiplier.start,
+                end=multiplier.end,
+                value=multiplier.factor,
+                low=min(low for low, _ in multiplier.readings),
+                high=max(high for _, high in multiplier.readings),
                 step=0.0,
-                qualifier=qualifier,
+                qualifier=None,  # a hedge ("more than doubled") is part of the text
+                readings=multiplier.readings,
             )
         )
-        taken.append((match.start(), match.end()))
+        taken.append((multiplier.start, multiplier.end))
 
     for match in _NUMBER.finditer(text):
         start, end = match.start(), match.end()
@@ -578,6 +517,8 @@ def _plain_quantity(text: str, match: re.Match[str]) -> Quantity | None:
     end = match.end()
     qualifier = _qualifier_before(text, start)
     noun = _noun_of(text, start, end)
+    if re.search(r"\bevery\s+$", text[max(0, start - 7) : start], re.IGNORECASE):
+        return None  # "every 10 minutes" is a period (see ``periods``), not a count
     if is_word and not (scale_word or pct) and noun not in _LENGTH_UNITS:
         # "one in ten", "the two countries": words count only with a scale,
         # a percent sign or a unit we know.
@@ -610,7 +551,8 @@ def _plain_quantity(text: str, match: re.Match[str]) -> Quantity | None:
         qualifier=qualifier,
         scale_word=scale_word.lower() if scale_word else None,
         currency="USD" if kind is Kind.MONEY else None,
-        period=_period_of(text, start, end) if kind is Kind.MONEY else None,
+        period=period_of(text, start, end) if kind in {Kind.MONEY, Kind.COUNT} else None,
+        in_year=kind in {Kind.MONEY, Kind.COUNT} and dated_to_a_year(text, start, end),
         noun=_LENGTH_UNITS.get(noun or "", noun),
     )
 

@@ -8,8 +8,10 @@ when no reading fits:
 
 * ``shares-exceed-total``: shares the sentence plainly presents as parts of
   one whole ("respectively" with "of the vote", "the rest", "split
-  60/30/20", "40 percent of the budget to salaries, 35 percent to ...")
-  that add to more than 100 percent even at their lowest readings.
+  60/30/20", "40 percent of the budget to salaries, 35 percent to ...", or
+  three or more shares one gapped predicate gives out: "the Greens won 46
+  percent of the seats, the Liberals 38 percent and independents 19
+  percent") that add to more than 100 percent even at their lowest readings.
 * ``percent-points-confusion``: a change "of 17 percent" between two
   percentages ("from 69 percent to 52 percent") that fits the difference in
   percentage points but not the relative change.
@@ -148,6 +150,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "split"
     elif of_whole and all(_ALLOCATED.match(text[q.end :]) for q in shares[1:]):
         cue = "allocated"
+    elif len(shares) >= 3 and _one_predicate(text, shares):
+        cue = "one predicate"
     if cue is None:
         return
     if _is_change(text, first) or any(
@@ -176,6 +180,77 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         note=sentence.note,
         evidence=one_line(text),
     )
+
+
+# "coal provided 41 per cent of generation, gas 34 per cent ...": a verb that gives shares.
+_SHARE_VERB = re.compile(
+    r"\b(?:provided|provides|supplied|supplies|generated|generates|accounted\s+for|accounts\s+for|"
+    r"made\s+up|makes\s+up|won|wins|took|takes|received|receives|got|captured|secured|polled|"
+    r"represented|represents|contributed|contributes|produced|produces)\s+"
+    r"(?:(?:about|some|nearly|almost|roughly|around|just)\s+)?$",
+    re.IGNORECASE,
+)
+# "The portfolio is 52% equities, 38% bonds and 15% property": a composition.
+_COPULA = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?$", re.IGNORECASE)
+_SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+# A later share with its verb left out: ", gas 34 per cent", ", 39% by air".
+_GAPPED_BEFORE = re.compile(rf"^{_SEPARATOR}(?:[A-Za-z][\w'’-]*\s+){{0,3}}$", re.IGNORECASE)
+_BARE_AFTER = re.compile(
+    r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|overland|online|abroad|elsewhere)\b|$)",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:of|in|on|at|for|to|from|by|and|or|were|was|are|is|had|have|said|say)\b)[a-z]"
+)
+
+
+def _one_predicate(text: str, shares: list[Quantity]) -> bool:
+    """Three or more shares that one predicate gives out, so of one whole.
+
+    * the first is the object of a share verb and the later ones gap it
+      ("coal provided 41 per cent of generation, gas 34 per cent and nuclear
+      9 per cent"; "Labour won 48 percent, the Tories 39 percent ...");
+    * a whole named first ("Of last year's arrivals, 44% came by sea, 39% by
+      air and 23% overland"), the later shares with their verb left out;
+    * a composition ("The portfolio is 52% equities, 38% bonds and 15%
+      property").
+
+    A later share with its own verb ("... 37 percent said taxes were too high")
+    may answer another question, so it does not count.
+    """
+    first, later = shares[0], shares[1:]
+    gaps = [text[a.end : b.start] for a, b in itertools.pairwise(shares)]
+    clause_start = max(text.rfind(";", 0, first.start), text.rfind(":", 0, first.start), 0)
+    before_first = text[clause_start : first.start]
+    # The first share carries the predicate: its own whole ("of generation")
+    # or verb ("came by sea") sits in the first gap.
+    first_gap = re.sub(r"^\s+of\s+[^,;]{1,40}?(?=,|\s+and\b)", "", gaps[0])
+    if _SHARE_VERB.search(before_first) and all(
+        _GAPPED_BEFORE.match(g) for g in [first_gap, *gaps[1:]]
+    ):
+        return all(_BARE_AFTER.match(text[q.end : q.end + 12]) for q in later)
+    if _WHOLE_FIRST_ANY.match(text[: first.start]):
+        later_gaps = gaps[1:]
+        bare = all(re.fullmatch(rf"{_SEPARATOR}", g) or _gap_is_bare(g) for g in later_gaps)
+        return (
+            bare
+            and ";" not in gaps[0]
+            and all(_BARE_AFTER.match(text[q.end : q.end + 12]) for q in later)
+        )
+    if _COPULA.search(before_first):
+        return all(_NOUN_AFTER.match(text[q.end : q.end + 20]) for q in shares) and all(
+            re.match(rf"^\s+[\w'’-]+(?:\s+[\w'’-]+)?{_SEPARATOR}$", g) for g in gaps
+        )
+    return False
+
+
+def _gap_is_bare(gap: str) -> bool:
+    """The stretch after a share and its phrase, up to the next share: no second verb."""
+    return bool(re.match(r"^\s+(?:by|via|on|in|at|through|overland|online|abroad)\b", gap))
+
+
+# Any whole named first, with or without an article: "Of last year's arrivals, ...".
+_WHOLE_FIRST_ANY = re.compile(r"^\s*Of\s+[^,;]{1,60},\s*(?:some\s+|about\s+)?$", re.IGNORECASE)
 
 
 def _is_change(text: str, quantity: Quantity) -> bool:
@@ -295,7 +370,10 @@ _CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|compared)\b", re.IGNO
 # apposition after it: ", a drop of 17 percent", " (up 5 percent)", "-- a 6.2% increase".
 _GAP_BEFORE_PAIR = re.compile(r"\s*,?\s*from\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 _GAP_AFTER_PAIR = re.compile(
-    r"(?:\s+in\s+\d{4})?\s*(?:,|\(|—|–|--)\s*(?:[\w'’-]+\s+){0,5}", re.IGNORECASE
+    # "... to 6.2% during the recession, an increase of 2 percent"
+    r"(?:\s+(?:in|during|between|over|since|after|before|by)\s+[\w'’ -]{1,40}?)?"
+    r"\s*(?:,|\(|—|–|--)\s*(?:[\w'’-]+\s+){0,5}",
+    re.IGNORECASE,
 )
 # A new clause with its own subject ("..., and prices rose 5 percent").
 _NEW_CLAUSE = re.compile(r"\b(?:and|as|when|since|because|after|before)\b", re.IGNORECASE)
@@ -386,10 +464,12 @@ def _nearest_pair(
             gap = text[end.end : change.start]
         else:
             continue
+        # "between 2019 and 2024" is no new clause.
+        plain = re.sub(r"\bbetween\s+\S+\s+and\s+\S+", " ", gap, flags=re.IGNORECASE)
         tied = (
             _GAP_BEFORE_PAIR.fullmatch(gap)
             if change.end <= start.start
-            else _GAP_AFTER_PAIR.fullmatch(gap) and not _NEW_CLAUSE.search(gap)
+            else _GAP_AFTER_PAIR.fullmatch(gap) and not _NEW_CLAUSE.search(plain)
         )
         if tied and not _CONTRAST.search(gap):
             return start, end

@@ -15,8 +15,8 @@ The money must be named as a budget, payroll, revenue, expenditure,
 appropriation, outlay or GDP, or be spent "a year" ("spent $3,000" may be one
 outing). Bands (per head, per year):
 
-* budget, spending, payroll, revenue of a work force (employees, staff,
-  officers, agents, troops): $5,000 to $50 million;
+* budget, spending, payroll, wage bill, revenue of a work force (employees,
+  staff, officers, agents, troops): $5,000 to $50 million;
 * budget or spending for a population (residents, people, citizens,
   students): $10 to $1 million;
 * GDP, income or output of a population: $100 to $1 million.
@@ -54,6 +54,8 @@ class _Band:
     low: float
     high: float
     per: str
+    # "spends $6.2 million a year" counts as a budget for spending bands, not for GDP.
+    spending: bool = True
 
 
 _WORKFORCE = frozenset(
@@ -91,7 +93,8 @@ _BANDS = (
     _Band(
         _WORKFORCE,
         re.compile(
-            r"\b(?:budget|spending|payroll|revenues?|expenditures?|appropriations?|outlays?)\b",
+            r"\b(?:budget|spending|payroll|revenues?|expenditures?|appropriations?|outlays?|"
+            r"wage bill|pay bill|wages|salaries|labou?r costs?|staff costs?)\b",
             re.I,
         ),
         5_000.0,
@@ -111,6 +114,7 @@ _BANDS = (
         100.0,
         1_000_000.0,
         "person",
+        spending=False,
     ),
 )
 _ALREADY_PER_HEAD = re.compile(
@@ -172,7 +176,7 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
                 continue
             before = sentence.text[max(0, money.start - 60) : money.start]
             after = sentence.text[money.end : money.end + 25]
-            yearly_verb = money.period == "year" and _YEARLY_VERB.search(before)
+            yearly_verb = band.spending and money.period == "year" and _YEARLY_VERB.search(before)
             if not (band.money_cue.search(before) or yearly_verb) or _ALREADY_PER_HEAD.search(
                 before[-30:] + " " + after
             ):

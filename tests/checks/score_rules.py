@@ -4,6 +4,7 @@ Run it from the repository root::
 
     .venv/bin/python tests/checks/score_rules.py            # table
     .venv/bin/python tests/checks/score_rules.py --misses   # and the cases behind FP/FN
+    .venv/bin/python tests/checks/score_rules.py --corpus tests/checks/heldout_batch5
 
 A case counts once per rule: a true positive when an expected rule fires, a
 false positive when an unexpected one does, a miss when an expected one
@@ -19,12 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from checks_corpus import Case, Score, fired, load_cases, score
+from checks_corpus import CORPUS, Case, Score, fired, load_cases, score
 
 
-def measure(tmp: Path) -> tuple[list[tuple[Case, frozenset[str]]], dict[str, Score]]:
-    """Run every case; return the raw results and the per-rule scores."""
-    results = [(case, fired(case, tmp)) for case in load_cases()]
+def measure(
+    tmp: Path, folder: Path = CORPUS
+) -> tuple[list[tuple[Case, frozenset[str]]], dict[str, Score]]:
+    """Run every case of ``folder``; return the raw results and the per-rule scores."""
+    results = [(case, fired(case, tmp)) for case in load_cases(folder)]
     return results, score(results)
 
 
@@ -52,9 +55,19 @@ def table(scores: dict[str, Score]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the cases behind FP and FN")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        metavar="DIR",
+        help="a folder of case files (default: tests/checks/corpus)",
+    )
     args = parser.parse_args()
+    if not args.corpus.is_dir() or not any(args.corpus.glob("*.toml")):
+        print(f"score_rules: {args.corpus}: no *.toml case files there", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as folder:
-        results, scores = measure(Path(folder))
+        results, scores = measure(Path(folder), args.corpus)
     slips = sum(1 for case, _ in results if case.expect)
     print(f"{len(results)} cases: {slips} with planted slips, {len(results) - slips} correct\n")
     print(table(scores))

@@ -1,0 +1,327 @@
+"""Stated multipliers: one lexicon of the ways text says "x N", with the ratios each allows.
+
+A stated multiplier is loose by nature, so each reading is an interval of
+ratios (end figure / start figure):
+
+* a plain multiplier N ("doubled", "tripled", "threefold", "3-fold",
+  "three times", "2.5 times", "twice", "grew tenfold", "multiplied by
+  four") allows N within 20 %
+  (x0.8N-x1.2N); "doubled" accepts x1.6-x2.4;
+* "N-fold", "N times larger / more / higher" and "increased (by) N times"
+  are read both ways, N and N + 1 ("a six-fold increase", "three times
+  larger"); "N times as much / many / large / high" only as N;
+* a shrinking multiplier ("halved", "cut in half", "fell by half", "cut by a
+  third", "down by three quarters") is read on the reciprocal, so "halved"
+  accepts x0.42-x0.63; a growing fraction ("rose by half", "up by a third")
+  is 1 + the fraction;
+* hedges: "more than", "over", "at least", "better than" -> 0.95N and up;
+  "nearly", "almost", "close to", "just under", "not quite" -> 0.75N-1.05N;
+  "about", "roughly", "some", "approximately", "around" -> 0.75N-1.25N;
+  "less than" -> up to 1.05N. ("More than halved" is a ratio of at most
+  x0.53.)
+
+"Doubled as", "doubled down", "double-digit", "three times a day" (a
+frequency) and "three times" without a growth verb or comparison are not
+multipliers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+__all__ = ["Multiplier", "find_multipliers"]
+
+_TOLERANCE = 0.2
+_DECIMAL_TOLERANCE = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Multiplier:
+    """One stated multiplier: its factor, hedge and the ratio intervals it allows."""
+
+    text: str
+    start: int
+    end: int
+    factor: float
+    hedge: str | None
+    readings: tuple[tuple[float, float], ...]
+
+
+_NUMBER_WORDS = {
+    "two": 2.0,
+    "three": 3.0,
+    "four": 4.0,
+    "five": 5.0,
+    "six": 6.0,
+    "seven": 7.0,
+    "eight": 8.0,
+    "nine": 9.0,
+    "ten": 10.0,
+    "eleven": 11.0,
+    "twelve": 12.0,
+    "fifteen": 15.0,
+    "twenty": 20.0,
+    "thirty": 30.0,
+    "forty": 40.0,
+    "fifty": 50.0,
+    "hundred": 100.0,
+    "a hundred": 100.0,
+    "one hundred": 100.0,
+    "thousand": 1000.0,
+    "a thousand": 1000.0,
+    "one and a half": 1.5,
+    "two and a half": 2.5,
+    "three and a half": 3.5,
+}
+# Verbs that are a multiplier by themselves, by stem.
+_VERB_STEMS = {
+    "doubl": 2.0,
+    "tripl": 3.0,
+    "trebl": 3.0,
+    "quadrupl": 4.0,
+    "quintupl": 5.0,
+    "sextupl": 6.0,
+    "halv": 0.5,
+}
+# Fractions of a change: "by half", "by a third", "by two-thirds".
+_FRACTIONS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "one half": 0.5,
+    "one-half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "one-third": 1 / 3,
+    "two thirds": 2 / 3,
+    "two-thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "one-quarter": 0.25,
+    "a fourth": 0.25,
+    "three quarters": 0.75,
+    "three-quarters": 0.75,
+    "a fifth": 0.2,
+    "one-fifth": 0.2,
+}
+_DOWN_VERBS = (
+    r"cut|cuts|fell|fallen|falling|dropped|dropping|declined|declining|decreased|decreasing|"
+    r"shrank|shrunk|shrinking|reduced|reducing|slashed|slashing|plunged|plummeted|down|lost|"
+    r"contracted|a cut of|a drop of|a fall of|a decline of|a reduction of"
+)
+_UP_VERBS = (
+    r"rose|risen|rising|grew|grown|growing|increased|increasing|expanded|expanding|climbed|"
+    r"climbing|jumped|swelled|gained|up|an increase of|a rise of|a jump of|multiplied|surged"
+)
+_HEDGE = (
+    r"significantly more than|far more than|well over|more than|better than|over|at least|"
+    r"just over|nearly|almost|close to|just under|not quite|about|roughly|some|approximately|"
+    r"around|less than"
+)
+_NUMBER = (
+    r"\d+(?:\.\d+)?|"
+    + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+    + r"|(?:twenty|thirty|forty|fifty)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+)
+_FRACTION = "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True))
+_STEMS = "|".join(_VERB_STEMS)
+
+_FORMS = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE})\s+(?:a\s+)?)?(?:"
+    # "doubled", "has tripled", "a doubling", "halves"; not "doubled as", "double-digit".
+    rf"\b(?P<verb>{_STEMS})(?:ed|es|ing)\b(?!\s+(?:as|back|down|up)\b)(?!\s+over\s+in\b)"
+    rf"|\b(?:to|will|would|could|can|may|might|did|does|do|should|must)\s+(?:[a-z]+ly\s+)?"
+    rf"(?:(?P<hedge2>{_HEDGE})\s+)?(?P<base>double|triple|treble|quadruple|halve)\b"
+    r"(?![\s-]*(?:digit|as|back|down|up)\b)(?!-)"
+    # "threefold", "three-fold", "3-fold", "six fold", "2.5-fold"
+    rf"|\b(?P<fold>{_NUMBER})[\s-]?fold\b"
+    # "3x", "2.5×"
+    r"|(?<![\w.])(?P<x>\d+(?:\.\d+)?)\s?[x×](?![\w])"
+    # "three times", "2.5 times", "twice" (needs a comparison or a growth verb, see below)
+    rf"|\b(?:(?P<times>{_NUMBER})\s+times|(?P<twice>twice|thrice))\b"
+    r"(?P<compare>\s+(?:as\s+(?:much|many|large|high|big|great)\b|larger\b|bigger\b|higher\b|"
+    r"greater\b|more\b(?!\s+(?:\w+ly|likely|often|expensive|costly|common|frequent|dangerous)\b)|"
+    r"over\b|the\b|their\b|its\b|our\b|his\b|her\b|what\b|that\b))?"
+    # "multiplied by four", "grew by a factor of 2.5"
+    rf"|\b(?:multiplied\s+(?:by\s+)?|by\s+a\s+factor\s+of\s+)(?:(?P<hedge4>{_HEDGE})\s+)?"
+    rf"(?P<by>{_NUMBER})\b(?!\s*(?:%|percent))"
+    # "cut in half", "cut nearly in half", "fell by half", "rose by a third", "fell to a third"
+    rf"|\b(?P<half_verb>cut|slashed|split|reduced|fell|dropped)\s+(?:(?P<hedge5>{_HEDGE})\s+)?"
+    r"in\s+half\b"
+    rf"|\b(?P<by_verb>{_DOWN_VERBS}|{_UP_VERBS})\s+(?P<by_to>by\s+|to\s+)?"
+    rf"(?:(?P<hedge3>{_HEDGE})\s+)?"
+    rf"(?P<fraction>{_FRACTION})\b(?![\s-]+(?:percent|per\s?cent|point)\b)"
+    r")",
+    re.IGNORECASE,
+)
+# After "three times" or "twice" without a size comparison: "twice as fast",
+# "three times faster", "three times more likely" compare speeds or odds.
+_OTHER_COMPARISON = re.compile(
+    r"^\s+(?:as\s+\w+|(?!over\b)\w+er\b|more\s+\w+|less\b|fewer\b|than\b)", re.IGNORECASE
+)
+# "has not doubled", "never tripled", "failed to double": no claim to check.
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no\s+longer|failed|failing|far\s+from|rather\s+than|instead\s+of)|n['’]t)"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# "three times" is a multiplier before a comparison ("three times larger"), or
+# after a growth verb with "by", a hedge or a fraction ("increased by three
+# times", "rose some three times", "grew 2.5 times"): "rose three times" alone
+# may count the rises.
+_GROWTH_BEFORE = re.compile(
+    rf"\b(?:{_UP_VERBS}|{_DOWN_VERBS}|expand|grow|rise|increase)\s+(?:by\s+)?(?:(?:{_HEDGE})\s+)?$",
+    re.IGNORECASE,
+)
+_FREQUENCY_AFTER = re.compile(
+    r"^\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|night)\b"
+    r"|^\s+(?:daily|weekly|monthly|yearly|annually|in\s+(?:a|one|the\s+same)\b)",
+    re.IGNORECASE,
+)
+_UP = re.compile(rf"^(?:{_UP_VERBS})$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:from|to|since|in|over|between|during|after|by|and|or|than|on|last|this|"
+    r"compared|year|percent)\b)[a-z]"
+)
+
+
+def find_multipliers(text: str) -> list[Multiplier]:
+    """Every stated multiplier in ``text``, in order."""
+    found: list[Multiplier] = []
+    for match in _FORMS.finditer(text):
+        reading = _read(text, match)
+        if reading is not None:
+            found.append(reading)
+    return found
+
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_UNITS["nine"] = 9
+
+
+def _number(raw: str) -> float:
+    lowered = re.sub(r"[\s-]+", " ", raw.lower())
+    if lowered in _NUMBER_WORDS:
+        return _NUMBER_WORDS[lowered]
+    tens, _, unit = lowered.partition(" ")
+    if unit:
+        return _NUMBER_WORDS[tens] + _UNITS[unit]  # "twenty-five"
+    return float(lowered)
+
+
+def _read(text: str, match: re.Match[str]) -> Multiplier | None:
+    if _NEGATED.search(text[max(0, match.start() - 25) : match.start()]):
+        return None
+    hedges = ("hedge", "hedge2", "hedge3", "hedge4", "hedge5")
+    hedge = next((match.group(g) for g in hedges if match.group(g)), None)
+    both_ways = False
+    printed: str | None = None
+    if match.group("verb") or match.group("base"):
+        stem = (match.group("verb") or match.group("base")).lower()
+        factor = next(value for key, value in _VERB_STEMS.items() if stem.startswith(key))
+    elif match.group("fold"):
+        factor = _number(match.group("fold"))
+        both_ways = True
+        printed = match.group("fold")
+    elif match.group("by"):
+        factor = _number(match.group("by"))
+        printed = match.group("by")
+    elif match.group("x"):
+        factor = float(match.group("x"))
+        printed = match.group("x")
+    elif match.group("times") or match.group("twice"):
+        compare = (match.group("compare") or "").strip().lower()
+        before = text[
+            max(0, match.start() - 40) : match.start("times")
+            if match.group("times")
+            else match.start("twice")
+        ]
+        if not compare and _FREQUENCY_AFTER.match(text[match.end() :]):
+            return None  # "three times a day" is a frequency
+        if not compare and _OTHER_COMPARISON.match(text[match.end() :]):
+            return None  # "twice as fast", "three times faster"
+        growth = _GROWTH_BEFORE.search(before)
+        if not compare and not growth:
+            return None  # "visited three times"
+        if (
+            not compare
+            and re.fullmatch(r"[a-z]+|\d+", match.group("times") or match.group("twice"), re.I)
+            and not re.search(r"\bby\s+$", before)
+            and not hedge
+        ):
+            return None  # "rose three times in five years" may count the rises
+        twice = (match.group("twice") or "").lower()
+        factor = {"twice": 2.0, "thrice": 3.0}[twice] if twice else _number(match.group("times"))
+        # "three times larger" and "grew three times" are read as x3 and x4;
+        # "three times as large", "three times the size" only as x3.
+        both_ways = compare in {"", "larger", "bigger", "higher", "greater", "more"}
+        printed = match.group("times")
+    elif match.group("half_verb"):
+        factor = 0.5
+    else:
+        fraction = _FRACTIONS[re.sub(r"\s+", " ", match.group("fraction").lower())]
+        grows = bool(_UP.match(re.sub(r"\s+", " ", match.group("by_verb").strip())))
+        if (match.group("by_to") or "").strip().lower() == "to":
+            if grows:
+                return None  # "rose to a third of the total" is a share
+            factor = fraction  # "fell to a third"
+        elif text[match.end() : match.end() + 4].lower().startswith(" of"):
+            return None  # "cut by half of the staff": a share, not the ratio
+        elif not match.group("by_to") and _NOUN_AFTER.match(text[match.end() :]):
+            return None  # "grew a third crop", "lost a quarter century"
+        else:
+            factor = 1 + fraction if grows else 1 - fraction
+    if factor <= 0:
+        return None
+    return Multiplier(
+        text=match.group(),
+        start=match.start(),
+        end=match.end(),
+        factor=factor,
+        hedge=re.sub(r"\s+", " ", hedge.lower()) if hedge else None,
+        readings=_readings(
+            factor,
+            hedge.lower() if hedge else None,
+            both_ways=both_ways,
+            tolerance=_tolerance(printed),
+        ),
+    )
+
+
+def _tolerance(printed: str | None) -> float:
+    """How far a plain multiplier may stray: 20 % for words and whole numbers.
+
+    A numeral with decimals ("2.5 times", "1.8-fold") is as precise as it is
+    printed: its rounding, and at least 10 %.
+    """
+    if printed is None or "." not in printed:
+        return _TOLERANCE
+    decimals = len(printed.split(".", 1)[1])
+    return max(_DECIMAL_TOLERANCE, 10.0**-decimals / float(printed))
+
+
+def _readings(
+    factor: float, hedge: str | None, *, both_ways: bool, tolerance: float = _TOLERANCE
+) -> tuple[tuple[float, float], ...]:
+    """The ratio intervals a multiplier allows (module docstring)."""
+    shrink = factor < 1
+    base = 1 / factor if shrink else factor
+    bases = [base, base + 1] if both_ways and not shrink else [base]
+    bands: list[tuple[float, float]] = []
+    for value in bases:
+        if hedge in {"more than", "over", "at least", "better than", "just over"} or (
+            hedge in {"well over", "far more than", "significantly more than"}
+        ):
+            bands.append((value * 0.95, math.inf))
+        elif hedge in {"nearly", "almost", "close to", "just under", "not quite"}:
+            bands.append((value * 0.75, value * 1.05))
+        elif hedge in {"about", "roughly", "some", "approximately", "around"}:
+            bands.append((value * 0.75, value * 1.25))
+        elif hedge == "less than":
+            bands.append((1.0, value * 1.05))
+        else:
+            bands.append((value * (1 - tolerance), value * (1 + tolerance)))
+    if shrink:
+        return tuple((0.0 if math.isinf(high) else 1 / high, 1 / low) for low, high in bands)
+    return tuple(bands)

@@ -1,0 +1,273 @@
+"""The periods of a rate: one lexicon of units, their lengths, and every way of writing "per".
+
+A rate is a figure with a period: "$1.3 billion a day", "15,000 trucks
+daily", "$1 million every minute", "$4 million every two weeks". Each unit
+has a length in days as an interval, so honest conventions never fire:
+
+* a year is 364-366 days (52 weeks up to a leap year);
+* a month is 28-31 days, or exactly a twelfth of a year; a quarter is 89-92
+  days, or a fourth of a year; a decade is ten years (calendar periods are
+  compared with each other exactly, with days only through their length);
+* a fortnight is 14 days, a week 7, a day 1, and hours, minutes and seconds
+  their fraction of a day.
+
+"Per period" is written "a", "an", "per", "each", "every", "/" before the
+unit ("a year", "per annum", "each day", "every minute", "/day", "/yr"),
+"every N units" ("every ten minutes", "every 2 weeks"), an adverb after the
+figure ("daily", "annually", "yearly", "quarterly", "fortnightly",
+"per diem"), or an adjective before a money or flow noun ("an annual
+budget of", "daily crossings of"). "A year ago", "a day later", "a week
+earlier", "a month-long" and "a second time" date or count the figure; they
+do not make it a rate.
+
+A period is named by a short string (``Quantity.period``): the unit ("day",
+"year") or "N unit" for multiples ("10 minute").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Period", "convert", "dated_to_a_year", "parse_period", "per_phrase", "period_of"]
+
+_DAY = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A unit of time: its length in days (an interval) and, for calendar units, in years."""
+
+    name: str
+    days: tuple[float, float]
+    years: float | None = None
+    article: str = "a"
+
+
+_UNITS: dict[str, Period] = {
+    period.name: period
+    for period in (
+        Period("second", (_DAY / 86400, _DAY / 86400)),
+        Period("minute", (_DAY / 1440, _DAY / 1440)),
+        Period("hour", (_DAY / 24, _DAY / 24), article="an"),
+        Period("day", (_DAY, _DAY)),
+        Period("week", (7.0, 7.0)),
+        Period("fortnight", (14.0, 14.0)),
+        Period("month", (28.0, 31.0), years=1 / 12),
+        Period("quarter", (89.0, 92.0), years=1 / 4),
+        Period("year", (364.0, 366.0), years=1.0),
+        Period("decade", (3652.0, 3653.0), years=10.0),
+    )
+}
+
+# Every spelling of a unit after "a", "per", "every", "/": canonical unit.
+_UNIT_WORDS: dict[str, str] = {
+    "second": "second",
+    "sec": "second",
+    "minute": "minute",
+    "min": "minute",
+    "hour": "hour",
+    "hr": "hour",
+    "day": "day",
+    "diem": "day",
+    "week": "week",
+    "wk": "week",
+    "fortnight": "fortnight",
+    "month": "month",
+    "mo": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "yr": "year",
+    "annum": "year",
+    "decade": "decade",
+}
+# Adverbs after the figure and adjectives before a noun.
+_ADVERBS: dict[str, str] = {
+    "hourly": "hour",
+    "daily": "day",
+    "nightly": "day",
+    "weekly": "week",
+    "fortnightly": "fortnight",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yearly": "year",
+    "annually": "year",
+}
+_ADJECTIVES: dict[str, str] = {**_ADVERBS, "annual": "year"}
+
+_COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+}
+
+_UNIT = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_COUNT = r"\d+(?:\.\d+)?|" + "|".join(_COUNT_WORDS)
+# Words after the unit that make it a date or an ordinal, not a rate.
+_NOT_A_RATE = (
+    r"(?![\s-]+(?:ago|earlier|later|before|after|old|running|straight|time|round|term|"
+    r"tranche|instal?lment|payment|grant|half|of)\b)(?!-(?:long|old)\b)"
+)
+_PER = re.compile(
+    rf"(?:(?P<article>\ban?\b|\bper\b|\beach\b|\bevery\b|/)\s*(?:single\s+)?(?P<unit>{_UNIT})s?\b"
+    rf"|\bevery\s+(?P<count>{_COUNT})\s+(?P<units>{_UNIT})s\b"
+    rf"|\b(?P<adverb>{'|'.join(_ADVERBS)})\b|\bp\.a\."
+    # "$500 billion in annual trade", "$2 million in daily fees"
+    rf"|\bin\s+(?P<adjective>{'|'.join(_ADJECTIVES)})\b)" + _NOT_A_RATE,
+    re.IGNORECASE,
+)
+# Between a figure and its period: "in cross-border trade", "worth of goods",
+# "trucks", "people cross the border" (plain words, no figure, no new clause).
+_BRIDGE_WORD = re.compile(
+    r"\s*(?!(?:and|but|or|nor|while|which|who|that|when|whereas|than|to|from|since|until|"
+    r"because|if|ago|later|earlier|after|before|within|nearly|almost|about|roughly|some)\b)"
+    r"[A-Za-z][\w'’-]*"
+)
+_BRIDGE_WORDS = 5
+_AT_PER = re.compile(r"\s*(?:" + _PER.pattern + ")", re.IGNORECASE)
+# A period that opens the figure's clause: "Every day, some 350,000 people
+# cross", "Each year the agency spends $4 billion", "Annually, $146 billion".
+_LEADING = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)\W*(?:(?:in\s+)?(?:a|an|every|each|per)\s+(?:single\s+)?"
+    rf"(?P<unit>{_UNIT})|(?P<adverb>{'|'.join(_ADVERBS)}))\s*,?\s+"
+    r"(?:(?!(?:to|from|since|until|after|before|than|ago|later|earlier)\b)[A-Za-z][\w'’-]*\s+){0,6}"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
+    r"an estimated)\s+)?$",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    r"\b(?P<adj>" + "|".join(_ADJECTIVES) + r")\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:budget|revenues?|trade|spending|sales|income|exports|imports|costs?|output|salary|"
+    r"payroll|GDP|turnover|investment|remittances|flows?|appropriations?|expenditures?|"
+    r"outlays?|rent|fees?|crossings|arrivals|visitors|passengers|trips|flights|shipments|"
+    r"apprehensions|deaths|visits|traffic|volume|throughput|production|earnings|profits?|"
+    r"losses|subsidy|subsidies|payments?|transfers|bill|deficit|surplus)\s+"
+    r"(?:of|at|is|was|were|are|reached|reach|totall?ing|totall?ed|totals?|came to|amounted to|"
+    r"stood at|exceeds?|exceeded|averag(?:es|ed|ing))?\s*"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
+    r"an estimated)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def parse_period(name: str) -> tuple[float, Period]:
+    """ "day" -> (1, day); "10 minute" -> (10, minute)."""
+    count, _, unit = name.rpartition(" ")
+    return (float(count) if count else 1.0), _UNITS[unit]
+
+
+def _name(count: float, unit: str) -> str:
+    return unit if count == 1 else f"{count:g} {unit}"
+
+
+def per_phrase(name: str) -> str:
+    """How a message says the period: "a year", "an hour", "every 10 minutes"."""
+    count, unit = parse_period(name)
+    if count == 1:
+        return f"{unit.article} {unit.name}"
+    return f"every {count:g} {unit.name}s"
+
+
+def period_of(text: str, start: int, end: int, *, bridge_words: bool = True) -> str | None:
+    """The period of the figure at ``text[start:end]``, if it is a rate.
+
+    The period follows the figure, perhaps after a few plain words ("$1.3
+    billion in cross-border trade daily", "15,000 trucks a day"), or is an
+    adjective before it ("an annual budget of $11 billion").
+    """
+    after = text[end : end + 90]
+    position = 0
+    for _ in range(_BRIDGE_WORDS + 1 if bridge_words else 1):
+        match = _AT_PER.match(after, position)
+        if match is not None:
+            return _from_match(match)
+        word = _BRIDGE_WORD.match(after, position)
+        if word is None:
+            break
+        position = word.end()
+    before = _BEFORE.search(text[max(0, start - 70) : start])
+    if before is not None:
+        return _ADJECTIVES[before.group("adj").lower()]
+    leading = _LEADING.search(text[max(0, start - 80) : start])
+    if leading is not None and leading.group("unit"):
+        return _UNIT_WORDS[leading.group("unit").lower()]
+    if leading is not None:
+        return _ADVERBS[leading.group("adverb").lower()]
+    return None
+
+
+def _from_match(match: re.Match[str]) -> str:
+    if match.group("adjective"):
+        return _ADJECTIVES[match.group("adjective").lower()]
+    if match.group("adverb"):
+        return _ADVERBS[match.group("adverb").lower()]
+    if match.group("units"):
+        raw = match.group("count").lower()
+        count = float(_COUNT_WORDS[raw]) if raw in _COUNT_WORDS else float(raw)
+        return _name(count, _UNIT_WORDS[match.group("units").lower()])
+    if match.group("unit"):
+        return _UNIT_WORDS[match.group("unit").lower()]
+    return "year"  # p.a.
+
+
+def convert(low: float, high: float, period: str, target: str) -> tuple[float, float]:
+    """The interval ``low``-``high`` per ``period`` restated per ``target``."""
+    count, unit = parse_period(period)
+    target_count, target_unit = parse_period(target)
+    if unit.years is not None and target_unit.years is not None:
+        factor = (target_count * target_unit.years) / (count * unit.years)
+        return low * factor, high * factor
+    source_days = (count * unit.days[0], count * unit.days[1])
+    target_days = (target_count * target_unit.days[0], target_count * target_unit.days[1])
+    return low * target_days[0] / source_days[1], high * target_days[1] / source_days[0]
+
+
+def length_days(period: str) -> float:
+    """The period's shortest length in days, to order periods."""
+    count, unit = parse_period(period)
+    return count * unit.days[0]
+
+
+# "$534 billion in 2014", "in fiscal 2015", "in FY2012", "last year"; "In 2014, ...".
+_YEAR_AFTER = re.compile(
+    r"^(?:\s+(?!(?:and|but|or|to|from|since|until|than|which|who)\b)[A-Za-z][\w'’-]*){0,4}?"
+    r"\s+(?:(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?|FY\s?)?"
+    r"(?:19|20)\d\d\b(?!\s*(?:[-–/]|to\b|and\b))"
+    r"|(?:last|this|that)\s+year\b"
+    r"|(?:over|in|during|across|for)\s+the\s+(?:past\s+|last\s+|whole\s+|same\s+|"
+    r"financial\s+|fiscal\s+|calendar\s+)?year\b)",
+    re.IGNORECASE,
+)
+_YEAR_LEADING = re.compile(
+    r"(?:^|[;:]\s*)\W*(?:in|during)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d"
+    r"\s*,?\s+(?:[A-Za-z][\w'’-]*\s+){0,6}(?:(?:about|nearly|almost|more than|over|some|"
+    r"roughly|approximately|around|an estimated)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def dated_to_a_year(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``text[start:end]`` is dated to one year ("$534 billion in 2014").
+
+    A year's figure restated "a day" or "a minute" is a yearly total; the
+    rate rule reads it so. It is not a period of its own: totals and parts
+    dated alike still add up.
+    """
+    return bool(
+        _YEAR_AFTER.match(text[end : end + 60])
+        or _YEAR_LEADING.search(text[max(0, start - 80) : start])
+    )

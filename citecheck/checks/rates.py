@@ -1,0 +1,194 @@
+"""``rate-restatement-mismatch``: a figure per one period and its restatement per another.
+
+"$500 billion ... This amounts to $1.3 billion daily or more than $1 million
+a minute"; "350,000 people each day, or 128 million a year". Money figures
+and counts with a period (the lexicon in ``periods``), linked by a
+restatement cue inside the sentence scope (``scope``), form chains; every
+pair of a chain is compared on the smaller period and fires only when no
+reading of the printed figures fits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.periods import convert, length_days, per_phrase
+from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.scope import from_to_pairs, in_scope
+from citecheck.model import Finding, Severity
+
+__all__ = ["RATE", "check_rates"]
+
+RATE = Rule(
+    "rate-restatement-mismatch",
+    Severity.WARNING,
+    "arithmetic",
+    "A yearly figure and its daily/hourly/per-minute restatement disagree.",
+)
+
+
+def _show(quantity: Quantity) -> str:
+    return quantity.shown
+
+
+_RESTATE = re.compile(
+    r"amounts? to|amounting to|equivalent|equal(?:s| to)|equating to|that is|i\.e\.|\bor\b|"
+    r"translat(?:es|ed|ing)|\bmean(?:s|ing)?\b|works? out|working out|which is|"
+    r"\b(?:comes?|came|coming) (?:to|out)\b|\ban average of\b|\baverag(?:es|ed|ing)\b|"
+    r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\(|"
+    # An apposition with a hedge: "$52 billion a year ..., about $1 billion a week".
+    r",\s*(?:or\s+)?(?:(?:about|roughly|some|nearly|almost|around|approximately|more than|"
+    r"over|at least|just over|just under|close to|less than|under|upwards of|an estimated)\s+)?$|"
+    # "..., which the operator presents as some 500 boxes per hour"
+    r"\bwhich\b[^.;]{0,60}\bas\s+(?:(?:some|about|roughly|nearly|almost|around|"
+    r"approximately|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def check_rates(passage: Passage) -> Iterator[Finding]:
+    """Chains of rate figures linked by a restatement cue, checked pair by pair."""
+    rated: list[tuple[Sentence, Quantity, str]] = []
+    for sentence in passage.sentences:
+        inherited = {
+            id(b): a.period for a, b in from_to_pairs(sentence) if a.period and not b.period
+        }
+        for quantity in sentence.quantities:
+            period = quantity.period or inherited.get(id(quantity))
+            if period is None and quantity.in_year:
+                period = "year"  # "$534 billion in 2014, or $1 million a minute"
+            if quantity.kind in {Kind.MONEY, Kind.COUNT} and period is not None:
+                rated.append((sentence, quantity, period))
+    # Money and counts chain separately: a count between two money figures
+    # does not break their restatement.
+    chains = [
+        chain
+        for kind in (Kind.MONEY, Kind.COUNT)
+        for chain in _chains(passage, [r for r in rated if r[1].kind is kind])
+    ]
+    for chain in chains:
+        for first_index, (s1, q1, p1) in enumerate(chain):
+            for s2, q2, p2 in chain[first_index + 1 :]:
+                if p1 != p2 and q1.kind is q2.kind and q1.currency == q2.currency:
+                    yield from _rate_pair(passage, (s1, q1, p1), (s2, q2, p2))
+
+
+def _chains(
+    passage: Passage, rated: list[tuple[Sentence, Quantity, str]]
+) -> list[list[tuple[Sentence, Quantity, str]]]:
+    """Runs of rate figures each linked to the next by a restatement cue.
+
+    Every pair in a run is compared, so the most precise figure anchors the
+    others ("$730 billion a year ... $2 billion daily ... $1.5 million a minute").
+    """
+    chains: list[list[tuple[Sentence, Quantity, str]]] = []
+    for previous, current in itertools.pairwise(rated):
+        (s1, q1, _), (s2, q2, _) = previous, current
+        between = passage.text[s1.start + q1.end : s2.start + q2.start]
+        tail = s2.text[q2.end : q2.end + 60]
+        linked = (
+            q1.kind is q2.kind
+            # "$100 a day or $5,000 a year, whichever is greater": alternatives
+            and not re.search(r"\bwhichever\b", tail, re.IGNORECASE)
+            and _same_noun(q1.noun, q2.noun)
+            and in_scope(passage, s1, s2)
+            and len(between) <= 160
+            and _RESTATE.search(between)
+        )
+        if not linked:
+            continue
+        if chains and chains[-1][-1] is previous:
+            chains[-1].append(current)
+        else:
+            chains.append([previous, current])
+    return chains
+
+
+# Words after a number that are not what it counts ("600,000 per year", "58,000 in 2014").
+_NOT_NOUNS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "per",
+        "each",
+        "every",
+        "in",
+        "of",
+        "on",
+        "at",
+        "by",
+        "for",
+        "to",
+        "from",
+        "and",
+        "or",
+        "than",
+        "more",
+        "less",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "annually",
+        "hourly",
+        "quarterly",
+    ]
+)
+
+
+def _same_noun(one: str | None, two: str | None) -> bool:
+    """ "trucks" and "truck" count the same thing; "trucks" and "trains" do not.
+
+    A count without a noun ("or about 600,000 per year") takes the other's.
+    """
+    if one is None or two is None or one in _NOT_NOUNS or two in _NOT_NOUNS:
+        return True
+    return one.rstrip("s") == two.rstrip("s")
+
+
+def _rate_pair(
+    passage: Passage,
+    one: tuple[Sentence, Quantity, str],
+    two: tuple[Sentence, Quantity, str],
+) -> Iterator[Finding]:
+    (s1, q1, p1), (s2, q2, p2) = one, two
+    # Put both figures on the smaller period (per minute rather than per year).
+    target = p1 if length_days(p1) < length_days(p2) else p2
+    first = convert(q1.low, q1.high, p1, target)
+    second = convert(q2.low, q2.high, p2, target)
+    if first[0] <= second[1] and second[0] <= first[1]:
+        return
+    source, restated = (q1, q2) if target == p2 else (q2, q1)
+    source_period, restated_period = (p1, p2) if target == p2 else (p2, p1)
+    implied = convert(source.low, source.high, source_period, restated_period)
+    word = per_phrase(restated_period)
+    kind, currency = source.kind, source.currency
+    message = (
+        f"{_show(source)} {per_phrase(source_period)} works out at "
+        f"{amount(implied[0], kind=kind, currency=currency)}–"
+        f"{amount(implied[1], kind=kind, currency=currency)} {word}, which does not fit "
+        f"{_show(restated)} {word} (read as {amount(restated.low, kind=kind, currency=currency)}"
+        f"–{amount(restated.high, kind=kind, currency=currency)}). Recompute one figure from "
+        f'the other, or hedge it ("about", "nearly").'
+    )
+    evidence = passage.text[s1.start + q1.start : s2.start + q2.end]
+    yield raise_finding(
+        RATE,
+        message,
+        s2.location_at(q2.start),
+        note=s2.note or s1.note,
+        evidence=one_line(evidence),
+    )

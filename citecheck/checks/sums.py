@@ -1,0 +1,314 @@
+"""``sum-mismatch``: parts against the total they are said to make up.
+
+"... of which", "respectively", "a total of", "breaks down into", a whole
+named first; parts and totals pair inside the sentence scope (``scope``).
+Lists that may name only some parts may fall short of their total but not
+exceed it; one sentence follows one rounding convention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.scope import in_scope
+from citecheck.model import Finding, Severity
+
+__all__ = ["SUM", "check_sums"]
+
+SUM = Rule(
+    "sum-mismatch",
+    Severity.WARNING,
+    "arithmetic",
+    "Parts do not add up to the total they are said to make up.",
+)
+
+
+def _show(quantity: Quantity) -> str:
+    return quantity.shown
+
+
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total(?:l?ing|l?ed|s)?|combined|altogether|together|in all|overall|sum)\b[^;:()]{0,40}$",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(
+    r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b)", re.I
+)
+_PARTITION = re.compile(
+    r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|"
+    r"(?:is|was|were|are)? ?made up of|"
+    r"divided (?:between|among|into)|split (?:between|among|into)|broken down|"
+    r"breaks? down (?:into|as)|respectively|:|including|\(",
+    re.IGNORECASE,
+)
+_SPLIT_VERBS = (
+    r"consist(?:s|ed)? of|compris(?:es|ed)|(?:is|was) made up of|"
+    r"(?:is|was) (?:divided|split|broken down) (?:between|among|into)|"
+    r"(?:divides|splits|divided|split) (?:between|among|into)|break(?:s)? down (?:into|as)|"
+    r"broke down (?:into|as)"
+)
+_WHOLE_BEFORE_PARTS = re.compile(
+    rf"^\s*(?:[\w'’-]+\s+){{0,3}}?(?:{_SPLIT_VERBS})"
+    # "£62 million on highways, of which ...", "9,400 staff, including ..."
+    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including)\b",
+    re.IGNORECASE,
+)
+# A whole named first: "Of the 91,300 valid votes cast, Labour won ...".
+_WHOLE_FIRST = re.compile(
+    r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?)\s+(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+# Words that say a list of parts is all of its whole.
+_EXHAUSTIVE = re.compile(
+    rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bremainder\b|{_SPLIT_VERBS}|:",
+    re.IGNORECASE,
+)
+# A total in apposition to the parts listed before it: "1,420, 980 and 655
+# new cases, a total of 3,155".
+_TOTAL_APPOSITION = re.compile(
+    r",\s*(?:for\s+|making\s+)?(?:a\s+)?(?:combined\s+|grand\s+)?"
+    r"(?:total(?:l?ing)?|together|in all|altogether|combined)\s*(?:of\s+)?"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
+    """A figure named as a total, or the whole that a partition verb follows."""
+    text = sentence.text
+    return bool(
+        _TOTAL_BEFORE.search(text[max(0, quantity.start - 50) : quantity.start])
+        or _TOTAL_AFTER.search(text[quantity.end : quantity.end + 30])
+        or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 60])
+        or _WHOLE_FIRST.match(text[: quantity.start])
+    )
+
+
+def check_sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
+    money = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
+    if len(money) < 2:
+        return
+    text = sentence.text
+    respectively = re.search(r"\brespectively\b", text)
+    if respectively is not None:
+        parts = _parts_before(text, money, respectively.start())
+        if len(parts) >= 2:
+            # The total is in this sentence, or in a neighbour the scope allows
+            # ("... respectively. Together they came to $534.5 billion.").
+            window = [
+                s
+                for s in passage.sentences
+                if (s.index == sentence.index - 1 and in_scope(passage, s, sentence))
+                or (s.index == sentence.index + 1 and in_scope(passage, sentence, s))
+            ]
+            totals = [
+                (s, q)
+                for s in (sentence, *window)
+                for q in s.quantities
+                if q not in parts
+                and q.kind is parts[0].kind
+                and q.currency == parts[0].currency
+                and q.period == parts[0].period
+                and _is_total(s, q)
+            ]
+            for total_sentence, total in totals:
+                yield from _compare(
+                    total_sentence, total, parts, partial=_leaves_room(passage, total, parts)
+                )
+            return
+    if not any(_is_total(sentence, q) for q in money):
+        yield from _parts_of_previous(passage, sentence, money)
+        return
+    for total in money:
+        if not _is_total(sentence, total):
+            continue
+        yield from _total_and_parts(sentence, total, money)
+        return
+
+
+def _total_and_parts(
+    sentence: Sentence, total: Quantity, figures: list[Quantity]
+) -> Iterator[Finding]:
+    """One total against the parts its sentence lists for it."""
+    text = sentence.text
+    alike = [
+        q
+        for q in figures
+        if q is not total
+        and q.kind is total.kind
+        and q.currency == total.currency
+        and q.period == total.period
+    ]
+    # Parts listed first, the total in apposition: "1,420, 980 and 655 cases, a total of 3,155".
+    before = _run_before(text, [q for q in alike if q.end <= total.start], total.start)
+    if len(before) >= 2 and _TOTAL_APPOSITION.search(text[before[-1].end : total.start]):
+        yield from _compare(sentence, total, before, partial=False)
+        return
+    # The cue follows the total closely, in its clause ("... $12 billion, including");
+    # "(" or ":" further on may open another list ("..., and the top buyers were
+    # Canada ($312 billion) and Mexico ($240 billion)").
+    clause_end = text.find(";", total.end)
+    clause = text[: clause_end if clause_end >= 0 else len(text)]
+    cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45))
+    named_first = _WHOLE_FIRST.match(text[: total.start]) is not None
+    if cue is None and not named_first:
+        cue = _PARTITION.search(text[: total.start])
+        if cue is None:
+            return
+    after = cue.start() if cue is not None else total.end
+    parts = [q for q in alike if q.start > min(after, total.start) and q.start < len(clause)]
+    if len(parts) < 2:
+        return
+    word = cue.group().lower() if cue is not None else ""
+    if len(re.findall(r"\bof (?:which|whom)\b", text, re.IGNORECASE)) > 1:
+        return  # nested: "of whom 2,100 were women, of whom 300 ..."
+    exhaustive = _EXHAUSTIVE.search(text, total.end) is not None
+    # "including", "of which", "of whom" and a whole named first may list only
+    # some of the parts; unless the list says it is all of them, the parts may
+    # fall short of the total but not exceed it.
+    partial = word == "including" or (
+        (word in {"of which", "of whom"} or (cue is None and named_first)) and not exhaustive
+    )
+    yield from _compare(sentence, total, parts, partial=partial)
+
+
+def _run_before(text: str, figures: list[Quantity], position: int) -> list[Quantity]:
+    """The run of figures joined by commas and "and" that ends last before ``position``."""
+    run: list[Quantity] = []
+    for figure in reversed(figures):
+        if run and not re.fullmatch(r"[\s,]*(?:and\s+)?", text[figure.end : run[0].start]):
+            break
+        run.insert(0, figure)
+    return run
+
+
+# "Of this, $1.2 billion went to ... and $1.6 billion to ...": parts of the
+# figure the sentence before ends with.
+_OF_PREVIOUS = re.compile(
+    r"^\W*of\s+(?:this|that|these|which|it|the\s+total|this\s+\w+|that\s+\w+)\s*,?", re.I
+)
+
+
+# Between a whole named first and its parts, a cue that they exhaust it.
+_EXHAUSTS = re.compile(
+    r"consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|made up of|divided (?:between|among|into)|"
+    r"split (?:between|among|into)|broken down|:",
+    re.IGNORECASE,
+)
+
+
+def _leaves_room(passage: Passage, total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether parts listed after their whole may be only some of it.
+
+    "Of the $1.6 trillion total, Mexico and Canada bought $240 billion and $312
+    billion, respectively" names two buyers of many; "..., respectively, a
+    total of $552 billion" and "split between ..." say the parts are all of it.
+    """
+    offsets = {id(q): s.start + q.start for s in passage.sentences for q in s.quantities}
+    total_at, first_at = offsets[id(total)], offsets[id(parts[0])]
+    if total_at > first_at:
+        return False
+    return not _EXHAUSTS.search(passage.text[total_at:first_at])
+
+
+def _parts_of_previous(
+    passage: Passage, sentence: Sentence, figures: list[Quantity]
+) -> Iterator[Finding]:
+    """Parts listed after "Of this," against the one total of the sentence before.
+
+    A list after "Of this" may leave some of the total out, so the parts may
+    fall short of it; they may not exceed it.
+    """
+    opening = _OF_PREVIOUS.match(sentence.text)
+    if opening is None or sentence.index == 0:
+        return
+    previous = passage.sentences[sentence.index - 1]
+    parts = [q for q in figures if q.start >= opening.end() and q.kind is figures[0].kind]
+    if len(parts) < 2 or any(p.currency != parts[0].currency for p in parts):
+        return
+    candidates = [
+        q
+        for q in previous.quantities
+        if q.kind is parts[0].kind and q.currency == parts[0].currency
+    ]
+    named = [q for q in candidates if _is_total(previous, q)]
+    totals = named or candidates
+    if len(totals) == 1:
+        yield from _compare(previous, totals[0], parts, partial=True)
+
+
+# Between the last part and "respectively": "in 2014", "of U.S. goods", "in trade".
+_PARTS_TAIL = (
+    r"[\s,]*(?:[a-z][\w'’-]*\s+){0,2}?"  # "visas", "tons of cargo"
+    r"(?:(?:in|of|for|worth|on|from)\s+(?:[A-Za-z][\w.'’-]*\s*){1,5}|in\s+\d{4})?[\s,]*"
+)
+
+
+def _parts_before(text: str, figures: list[Quantity], position: int) -> list[Quantity]:
+    """The run of figures joined only by "and" and commas just before ``position``."""
+    parts: list[Quantity] = []
+    cursor = position
+    for figure in reversed([q for q in figures if q.end <= position]):
+        gap = text[figure.end : cursor]
+        limit = r"[\s,]*(?:and\s+)?" if parts else _PARTS_TAIL
+        if not re.fullmatch(limit, gap):
+            break
+        parts.insert(0, figure)
+        cursor = figure.start
+    if parts and any(p.kind is not parts[0].kind for p in parts):
+        return []
+    return parts
+
+
+def _conventions(quantity: Quantity) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The figure's interval if rounded, and if truncated (a hedge keeps its own reading)."""
+    if quantity.qualifier is not None or quantity.step <= 0:
+        return (quantity.low, quantity.high), (quantity.low, quantity.high)
+    value, step = quantity.value, quantity.step
+    return (value - step / 2, value + step / 2), (value, value + step)
+
+
+def _sum_fits(total: Quantity, parts: list[Quantity], *, partial: bool) -> bool:
+    """Whether some reading makes the parts add up to the total (fall short, if ``partial``).
+
+    One sentence follows one convention: its figures are all rounded or all
+    truncated, and a part that sits on a rounding boundary cannot round one way
+    while the total rounds the other ("£38m + £19m + £7m" is never "£62m").
+    """
+    for convention in (0, 1):
+        t_low, t_high = _conventions(total)[convention]
+        p_low = sum(_conventions(p)[convention][0] for p in parts)
+        p_high = sum(_conventions(p)[convention][1] for p in parts)
+        slack = 1e-9 * max(abs(t_high), abs(p_high), 1.0)
+        if p_low < t_high - slack and (partial or p_high > t_low + slack):
+            return True
+    return False
+
+
+def _compare(
+    sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
+) -> Iterator[Finding]:
+    if _sum_fits(total, parts, partial=partial):
+        return
+    low = sum(_conventions(p)[0][0] for p in parts)
+    high = sum(_conventions(p)[0][1] for p in parts)
+    printed = sum(p.value for p in parts)
+    kind, currency = total.kind, total.currency
+    listed = " + ".join(_show(p) for p in parts)
+    verb = "exceed" if partial else "add up to"
+    message = (
+        f"{listed} {verb} {amount(printed, kind=kind, currency=currency, digits=6)} as printed "
+        f"({amount(low, kind=kind, currency=currency)}–{amount(high, kind=kind, currency=currency)}"
+        f" however each was rounded), {'more than' if partial else 'not'} the stated total "
+        f"{_show(total)}. Check the parts and the total."
+    )
+    yield raise_finding(
+        SUM,
+        message,
+        sentence.location_at(total.start),
+        note=sentence.note,
+        evidence=one_line(sentence.text),
+    )

@@ -1,0 +1,104 @@
+"""The numeric rules' gate on held-out batch 5 (``heldout_batch5/``).
+
+The batch (121 passages, 53 slips) was written by another session without
+reading the checker's code, its docs or the corpus (``heldout_batch5/README.md``).
+It was scored once, before any rule had seen it (``heldout_batch5/first_run.txt``):
+the first-run figures below. The floors sit just below them (rounded down to two
+decimals); the gate fails when a rule falls below its floor. Floors may be raised
+when the rules improve, never lowered below the first run.
+
+Changes made after the first run were general fixes of the weaknesses it showed;
+the figures after them are recorded in docs/checks.md beside the first-run ones,
+and are not a held-out measure.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from checks_corpus import load_cases
+from score_rules import measure
+
+BATCH = Path(__file__).parent / "heldout_batch5"
+
+# rule -> (TP, FP, FN) of the first run, at commit 33cc141. Do not change these.
+FIRST_RUN: dict[str, tuple[int, int, int]] = {
+    "rate-restatement-mismatch": (5, 0, 5),
+    "growth-multiplier-mismatch": (8, 0, 3),
+    "percent-change-mismatch": (8, 0, 0),
+    "sum-mismatch": (1, 0, 8),
+    "shares-exceed-total": (1, 0, 4),
+    "percent-points-confusion": (2, 0, 3),
+    "implausible-per-head": (2, 1, 3),
+}
+FIRST_RUN_ALL = (27, 1, 26)  # precision 0.96, recall 0.51
+
+# rule -> (precision floor, recall floor). Raise when the rules improve; never lower
+# below the first run. Raised to the figures after the general fixes the first run
+# showed (docs/checks.md: tuned, not a held-out measure).
+FLOORS: dict[str, tuple[float, float]] = {
+    "rate-restatement-mismatch": (1.0, 1.0),
+    "growth-multiplier-mismatch": (1.0, 0.90),
+    "percent-change-mismatch": (1.0, 1.0),
+    "sum-mismatch": (1.0, 0.88),
+    "shares-exceed-total": (1.0, 0.80),
+    "percent-points-confusion": (1.0, 0.80),
+    "implausible-per-head": (1.0, 0.60),
+}
+FLOOR_ALL = (1.0, 0.88)
+
+
+def _down(value: float) -> float:
+    return math.floor(value * 100) / 100
+
+
+def _precision(tp: int, fp: int) -> float:
+    return tp / (tp + fp) if tp + fp else 1.0
+
+
+def _recall(tp: int, fn: int) -> float:
+    return tp / (tp + fn) if tp + fn else 1.0
+
+
+def test_batch_is_the_recorded_one() -> None:
+    cases = load_cases(BATCH)
+    assert len(cases) == 121
+    assert sum(1 for c in cases if c.expect) == 53
+    assert (BATCH / "first_run.txt").is_file()
+
+
+def test_floors_never_sit_below_the_first_run() -> None:
+    for rule, (tp, fp, fn) in FIRST_RUN.items():
+        precision_floor, recall_floor = FLOORS[rule]
+        assert precision_floor >= _down(_precision(tp, fp)) - 0.01, rule
+        assert recall_floor >= _down(_recall(tp, fn)) - 0.01, rule
+    tp, fp, fn = FIRST_RUN_ALL
+    assert FLOOR_ALL[0] >= _down(_precision(tp, fp)) - 0.01
+    assert FLOOR_ALL[1] >= _down(_recall(tp, fn)) - 0.01
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, int, int]]:
+    _, measured = measure(tmp_path_factory.mktemp("ledgers"), BATCH)
+    return {rule: (s.tp, s.fp, s.fn) for rule, s in measured.items()}
+
+
+def test_each_rule_holds_its_floor(scores: dict[str, tuple[int, int, int]]) -> None:
+    problems = []
+    for rule, (precision_floor, recall_floor) in FLOORS.items():
+        tp, fp, fn = scores[rule]
+        if _precision(tp, fp) < precision_floor:
+            problems.append(f"{rule}: precision {_precision(tp, fp):.2f} < {precision_floor}")
+        if _recall(tp, fn) < recall_floor:
+            problems.append(f"{rule}: recall {_recall(tp, fn):.2f} < {recall_floor}")
+    assert not problems, "\n".join(problems)
+
+
+def test_all_rules_hold_the_overall_floor(scores: dict[str, tuple[int, int, int]]) -> None:
+    tp = sum(s[0] for s in scores.values())
+    fp = sum(s[1] for s in scores.values())
+    fn = sum(s[2] for s in scores.values())
+    assert _precision(tp, fp) >= FLOOR_ALL[0]
+    assert _recall(tp, fn) >= FLOOR_ALL[1]
