@@ -76,6 +76,9 @@ def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> No
             continue
         finding = item.finding
         title = finding.rule if finding.note is None else f"{finding.rule} (note {finding.note})"
+        if finding.location.page is not None:
+            # Annotations place lines only; a PDF's page goes in the title.
+            title += f" [{finding.location.line_text}]"
         out.write(
             annotation(
                 finding.severity,
