@@ -23,7 +23,7 @@ __all__ = ["Joiner", "vocabulary"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 _URL_START = re.compile(r"(?:https?:/{0,2}|ftp://|www\.)\S*$", re.IGNORECASE)
-_URL_JOIN_AFTER = tuple("/-_.=?&#%~:")
+_URL_JOIN_AFTER = tuple("/-_=?&#%~:")
 _URL_JOIN_BEFORE = tuple("/._-?&=#%~")
 _URL_LIKE = re.compile(r"^(?:https?://|ftp://|www\.|doi:)|^[\w.-]+\.[a-z]{2,}/", re.IGNORECASE)
 
@@ -138,6 +138,7 @@ class Joiner:
         out: list[str] = []
         position = 0
         for start, end, uri in self.links:
+            end = start + len(text[start:end].rstrip())
             shown = text[start:end]
             if start < position:
                 continue

@@ -27,10 +27,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+# Google's click-tracking links hide the real address, as in the HTML reader.
+from citecheck.readers.html import _unwrap_redirect as unwrap_redirect
+
 __all__ = ["Line", "Run", "page_lines"]
 
 # Presentation forms (ﬁ, ﬂ, ﬀ ...) and the like become their letters.
 _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+# Spacing accents that TeX (OT1) and others print over a letter -> combining marks.
+_ACCENTS = {
+    "´": "\u0301",
+    "`": "\u0300",
+    "ˆ": "\u0302",
+    "˜": "\u0303",
+    "¨": "\u0308",
+    "¸": "\u0327",
+    "ˇ": "\u030c",
+    "˘": "\u0306",
+    "¯": "\u0304",
+    "˙": "\u0307",
+    "˚": "\u030a",
+    "˝": "\u030b",
+}
 _RAISED_RATIO = 0.85  # a raised glyph is at most this size of its row's text
 _SPACE_EM = 0.15  # a gap wider than this share of the font size is a space
 
@@ -84,6 +102,7 @@ class _Row:
     glyphs: list[_Glyph] = field(default_factory=list)
     baseline: float = 0.0
     size: float = 0.0
+    column: int = 0
 
     def finish(self) -> None:
         self.glyphs.sort(key=lambda g: g.x0)
@@ -106,6 +125,7 @@ def _links(annots: list[dict[str, Any]]) -> list[tuple[float, float, float, floa
         if isinstance(uri, bytes):
             uri = uri.decode("latin-1")
         if isinstance(uri, str) and uri.strip():
+            uri = unwrap_redirect(uri.strip())
             links.append(
                 (
                     float(annot["x0"]),
@@ -179,6 +199,12 @@ def _rows(glyphs: list[_Glyph]) -> list[_Row]:
             rows.append(_Row([glyph], glyph.baseline))
     for row in rows:
         row.finish()
+    return rows
+
+
+def _join_raised(rows: list[_Row]) -> list[_Row]:
+    """Rows of small raised glyphs joined to the row each sits on."""
+    rows.sort(key=lambda row: row.baseline)
     kept: list[_Row] = []
     for index, row in enumerate(rows):
         target = _raised_target(row, rows[index + 1 :])
@@ -207,15 +233,23 @@ def _raised_target(row: _Row, below: list[_Row]) -> _Row | None:
     return None
 
 
-def _split(row: _Row, gutter: float | None) -> list[list[_Glyph]]:
-    """A row's glyphs, as one segment or two (left and right of the gutter)."""
+def _split(row: _Row, gutter: float | None) -> list[_Row]:
+    """A row as one segment or two (left and right of the gutter), with its column."""
     if gutter is None:
-        return [row.glyphs]
-    left = [g for g in row.glyphs if g.x1 <= gutter]
-    right = [g for g in row.glyphs if g.x0 >= gutter]
-    if len(left) + len(right) < len(row.glyphs):
-        return [row.glyphs]  # a glyph crosses the gutter: a full-width line
-    return [part for part in (left, right) if part]
+        return [row]
+    left = [g for g in row.glyphs if g.x1 <= gutter + 2 and g.x0 < gutter]
+    right = [g for g in row.glyphs if g.x0 >= gutter - 2 and g.x0 >= gutter - 2 and g not in left]
+    if len(left) + len(right) < len(row.glyphs) or any(
+        g.x0 < gutter < g.x1 - 2 for g in row.glyphs if not g.text.isspace()
+    ):
+        return [row]  # text crosses the gutter: a full-width line
+    parts = []
+    for column, glyphs in ((1, left), (2, right)):
+        if glyphs and any(not g.text.isspace() for g in glyphs):
+            part = _Row(glyphs, row.baseline, column=column)
+            part.finish()
+            parts.append(part)
+    return parts
 
 
 def _gutter(rows: list[_Row], width: float) -> float | None:
@@ -229,23 +263,51 @@ def _gutter(rows: list[_Row], width: float) -> float | None:
             if after.x0 - before.x1 >= row.size * 0.8 and after.x0 > low and before.x1 < high:
                 gaps.append((before.x1, after.x0))
         spans.append(gaps)
-    best, best_count = None, 0
+    best, best_count, best_end = None, 0, None
     steps = int((high - low) / 2)
     for step in range(steps + 1):
         x = low + step * 2
         count = sum(1 for gaps in spans if any(a < x < b for a, b in gaps))
         if count > best_count:
-            best, best_count = x, count
-    if best is None or best_count < 5:
+            best, best_count, best_end = x, count, x
+        elif count == best_count and best_end is not None and best_end == x - 2:
+            best_end = x
+    if best is None or best_end is None or best_count < 5:
         return None
+    best = (best + best_end) / 2  # the middle of the emptiest stretch
     both_sides = sum(1 for row in rows if row.x0 < best < row.x1)
     if best_count < both_sides * 0.4:
         return None
     return best
 
 
+def _compose_accents(glyphs: list[_Glyph]) -> list[_Glyph]:
+    """An accent glyph printed over a letter becomes part of that letter (é)."""
+    if not any(g.text in _ACCENTS for g in glyphs):
+        return glyphs
+    kept: list[_Glyph] = []
+    for index, glyph in enumerate(glyphs):
+        if glyph.text not in _ACCENTS:
+            kept.append(glyph)
+            continue
+        middle = (glyph.x0 + glyph.x1) / 2
+        neighbours = [
+            g
+            for g in (glyphs[index - 1] if index else None, *glyphs[index + 1 : index + 2])
+            if g is not None and g.text not in _ACCENTS and g.x0 - 0.5 <= middle <= g.x1 + 0.5
+        ]
+        if not neighbours:
+            kept.append(glyph)
+            continue
+        base = min(neighbours, key=lambda g: abs((g.x0 + g.x1) / 2 - middle))
+        letter = "i" if base.text == "ı" else base.text
+        base.text = unicodedata.normalize("NFC", letter + _ACCENTS[glyph.text])
+    return kept
+
+
 def _text(glyphs: list[_Glyph]) -> tuple[list[Run], int]:
     """Runs of a line's glyphs, spaces put where gaps are."""
+    glyphs = _compose_accents(glyphs)
     runs: list[Run] = []
     previous: _Glyph | None = None
     count = 0
@@ -304,24 +366,14 @@ def page_lines(page: Any, number: int) -> list[Line]:
         return []
     rows = _rows(glyphs)
     gutter = _gutter(rows, width)
-    segments: list[tuple[_Row, list[_Glyph], int]] = []
-    for row in rows:
-        parts = _split(row, gutter)
-        if len(parts) == 1 and gutter is not None:
-            part = parts[0]
-            side = 1 if part[-1].x1 <= gutter else 2 if part[0].x0 >= gutter else 0
-        else:
-            side = 0
-        if len(parts) == 2:
-            segments.append((row, parts[0], 1))
-            segments.append((row, parts[1], 2))
-        else:
-            segments.append((row, parts[0], side))
+    segments = _join_raised([part for row in rows for part in _split(row, gutter)])
     ordered = _reading_order(segments)
     lines: list[Line] = []
-    baselines = sorted((row.baseline, row.x0, row.x1) for row in rows)
+    baselines = sorted((row.baseline, row.x0, row.x1) for row in segments)
     keys = [b for b, _, _ in baselines]
-    for index, (row, part, column) in enumerate(ordered, start=1):
+    for index, row in enumerate(ordered, start=1):
+        part = row.glyphs
+        column = row.column
         runs, count = _text(part)
         if not runs:
             continue
@@ -372,18 +424,16 @@ def _rule_above(
     return None
 
 
-def _reading_order(
-    segments: list[tuple[_Row, list[_Glyph], int]],
-) -> list[tuple[_Row, list[_Glyph], int]]:
+def _reading_order(segments: list[_Row]) -> list[_Row]:
     """Full-width lines in place; within a band of columns, left then right."""
-    ordered: list[tuple[_Row, list[_Glyph], int]] = []
-    band: list[tuple[_Row, list[_Glyph], int]] = []
+    ordered: list[_Row] = []
+    band: list[_Row] = []
     for segment in segments:
-        if segment[2] == 0:
-            ordered.extend(sorted(band, key=lambda s: s[2]))
+        if segment.column == 0:
+            ordered.extend(sorted(band, key=lambda s: s.column))
             band = []
             ordered.append(segment)
         else:
             band.append(segment)
-    ordered.extend(sorted(band, key=lambda s: s[2]))
+    ordered.extend(sorted(band, key=lambda s: s.column))
     return ordered

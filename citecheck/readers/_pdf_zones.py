@@ -27,14 +27,16 @@ from citecheck.readers._pdf_page import Line, Run
 __all__ = ["Classified", "NoteLines", "body_size", "classify", "furniture"]
 
 _PAGE_NUMBER = re.compile(
-    r"[\W_]*(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?[\W_]*", re.IGNORECASE
+    r"[-–—|\s]*(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?[-–—|\s]*",
+    re.IGNORECASE,
 )
 _NOTES_HEADING = re.compile(r"(?:end\s*notes|foot\s*notes|notes)\s*:?", re.IGNORECASE)
 _NOT_NOTES_HEADING = re.compile(
     r"(?:references|bibliography|works\s+cited|sources|literature(?:\s+cited)?)\s*:?", re.IGNORECASE
 )
-_RAISED_LABEL = re.compile(r"\s*(\d{1,4}|[*†‡§¶]{1,3})\s*")
+_RAISED_LABEL = re.compile(r"\s*\[?(\d{1,4}|[*†‡§¶]{1,3})\]?\s*")
 _PLAIN_LABEL = re.compile(r"\s*(?:\[(\d{1,4})\]|(\d{1,4})(?:[.)]|(?=\s)))\s*")
+_LISTED_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s")
 _TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
 _SMALLER = 0.93
 
@@ -73,14 +75,25 @@ def furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
         if not lines:
             continue
         by_height = sorted(lines, key=lambda line: line.top)
-        edge = {id(line): line for line in (*by_height[:2], *by_height[-2:])}
-        for line in edge.values():
+        edges = {id(line): line for line in (*by_height[:2], *by_height[-2:])}
+        for line in edges.values():
             text = line.text.strip()
             if _PAGE_NUMBER.fullmatch(text):
                 dropped.add((line.page, line.number))
             elif len(text) <= 120:
                 key = re.sub(r"\d+", "#", " ".join(text.lower().split()))
                 candidates.append((line, key))
+    for lines in pages:
+        # A short line far from the text at the very top or foot of a page is a
+        # head or foot even when no other page repeats it (a one-page file).
+        by_height = sorted(lines, key=lambda line: line.top)
+        if len(by_height) < 3:
+            continue
+        for far, neighbour in ((by_height[0], by_height[1]), (by_height[-1], by_height[-2])):
+            gap = abs(far.bottom - neighbour.bottom)
+            raised = any(run.raised for run in far.runs)
+            if gap > far.size * 3.0 and len(far.text.strip()) < 60 and not raised:
+                dropped.add((far.page, far.number))
     counts = Counter(key for _, key in {(line.page, key): (line, key) for line, key in candidates})
     needed = max(2, round(len(pages) * 0.25))
     for line, key in candidates:
@@ -129,6 +142,10 @@ class _State:
         self.out = Classified()
         self.pending: list[str] = []  # marker labels waiting for their notes
         self.last_number: int | None = None
+        # (page, line) of the last marker: a "1." list after it may be endnotes.
+        self.last_marker = (0, 0)
+        # Notes are paragraphs among the body, each begun by its raised number.
+        self.inline_notes = False
 
     @property
     def next_number(self) -> int | None:
@@ -138,8 +155,9 @@ class _State:
         for run in line.runs:
             if run.raised:
                 for label in re.split(r"[,\s]+", run.text.strip()):
-                    if _RAISED_LABEL.fullmatch(label):
-                        self.pending.append(label)
+                    match = _RAISED_LABEL.fullmatch(label)
+                    if match:
+                        self.pending.append(match.group(1))
 
     def start(self, label: str, line: Line, rest: list[Run]) -> None:
         note = NoteLines(label, line, [(line, rest)])
@@ -164,7 +182,7 @@ def _foot_zone(stream: list[Line], state: _State) -> int:
         small -= 1
     # Markers on this page are waiting too (the body lines are placed later).
     accept = set(state.pending) | {
-        run.text.strip() for line in stream for run in line.runs if run.raised
+        run.text.strip(" []") for line in stream for run in line.runs if run.raised
     }
     if small < count:
         ruled = [i for i in range(small, count) if stream[i].rule_above is not None]
@@ -197,6 +215,10 @@ def _streams(lines: list[Line]) -> list[list[Line]]:
 def classify(pages: list[list[Line]], size: float, dropped: set[tuple[int, int]]) -> Classified:
     """Sort every kept line into the body or a note."""
     state = _State(size)
+    for lines in pages:
+        for line in lines:
+            if any(run.raised and _RAISED_LABEL.fullmatch(run.text) for run in line.runs[1:]):
+                state.last_marker = max(state.last_marker, (line.page, line.number))
     in_endnotes = False
     for lines in pages:
         kept = [line for line in lines if (line.page, line.number) not in dropped]
@@ -225,19 +247,48 @@ def _endnote_line(line: Line, state: _State, in_endnotes: bool) -> bool:
         found = _label(line, set(state.pending), state.next_number)
         if found is not None:
             state.start(found[0], line, found[1])
+        elif _leaves_notes(line, state):
+            state.markers(line)
+            state.out.body.append(line)
+            return False
         elif not state.go_on(line):
             state.out.body.append(line)
         return True
     if _NOTES_HEADING.fullmatch(text) and len(text) < 20:
         return True
-    if line.rule_above is not None and state.pending:
+    numbered = (
+        (line.page, line.number) > state.last_marker
+        and _LISTED_LABEL.match(line.runs[0].text) is not None
+        and not _is_heading(line, state.size)
+    )
+    if state.pending and (line.rule_above is not None or line.runs[0].raised or numbered):
+        # Notes after a rule (a browser's <hr>), paragraphs that begin with the
+        # raised number of the next marker waiting for its note, or a list
+        # "1." / "[1]" of them.
         found = _label(line, set(state.pending), None)
         if found is not None and found[0] == state.pending[0]:
+            state.inline_notes = line.rule_above is None and not numbered
             state.start(found[0], line, found[1])
             return True
     state.markers(line)
     state.out.body.append(line)
     return False
+
+
+def _leaves_notes(line: Line, state: _State) -> bool:
+    """Does an unlabelled line after a paragraph gap go back to the body?
+
+    It does when it starts left of the note's label (a "Back to top" link
+    under a list of notes), or when the notes were paragraphs among the body
+    (each begun by its raised number) rather than a section of their own.
+    """
+    if not state.out.notes:
+        return False
+    note = state.out.notes[-1]
+    last = note.lines[-1][0]
+    if last.page != line.page or line.bottom - last.bottom <= max(last.size, line.size) * 1.6:
+        return False
+    return line.x0 < note.first.x0 - 1 or state.inline_notes
 
 
 def ends_sentence(text: str) -> bool:

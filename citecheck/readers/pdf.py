@@ -65,6 +65,8 @@ def read(path: str, data: bytes) -> Manuscript:
 
     body, markers, line_starts, page_starts, title = _body(path, classified.body, size, joiner)
     notes = tuple(_note(path, note.label, note.lines, joiner) for note in classified.notes)
+    if not notes:
+        markers = []  # without notes, no raised number is a note marker
     return Manuscript(
         path=path,
         format="pdf",
@@ -182,7 +184,7 @@ def _read_pages(path: str, data: bytes) -> tuple[list[list[Line]], bool, str]:
 
 
 def _new_paragraph(
-    previous: Line, line: Line, margins: dict[tuple[int, int], float], leading: float
+    previous: Line, line: Line, margins: dict[tuple[int, int], tuple[float, float]], leading: float
 ) -> bool:
     if (previous.page, previous.column) != (line.page, line.column):
         # A page break ends a paragraph unless the sentence runs on.
@@ -194,15 +196,19 @@ def _new_paragraph(
         return True
     if abs(previous.size - line.size) > size * 0.1:
         return True
-    left = margins[(line.page, line.column)]
-    return line.x0 > left + line.size * 0.8 and previous.x0 <= left + line.size * 0.8
+    # A first-line indent after a line that stopped short (not a hanging indent).
+    left, right = margins[(line.page, line.column)]
+    indented = line.x0 > left + line.size * 0.8 and previous.x0 <= left + line.size * 0.8
+    return indented and previous.x1 < right - line.size * 2 and ends_sentence(previous.text)
 
 
-def _margins(lines: list[Line]) -> dict[tuple[int, int], float]:
-    margins: dict[tuple[int, int], float] = {}
+def _margins(lines: list[Line]) -> dict[tuple[int, int], tuple[float, float]]:
+    """The left and right edges of the body text in each page's column."""
+    margins: dict[tuple[int, int], tuple[float, float]] = {}
     for line in lines:
         key = (line.page, line.column)
-        margins[key] = min(margins.get(key, line.x0), line.x0)
+        left, right = margins.get(key, (line.x0, line.x1))
+        margins[key] = (min(left, line.x0), max(right, line.x1))
     return margins
 
 
@@ -316,9 +322,9 @@ def _marker_labels(run: Run, before: str) -> list[str]:
     labels = [label for label in re.split(r"[,\s]+", run.text.strip()) if label]
     if not labels or not all(_RAISED_LABEL.fullmatch(label) for label in labels):
         return []
-    if before[-1:].isdigit():
-        return []  # 10⁶: a power, not a note
-    return labels
+    if before[-1:].isdigit() or re.search(r"(?:^|[\s\d])[a-z]{1,2}$", before):
+        return []  # 10⁶, km², mc²: a power, not a note
+    return [label.strip("[]") for label in labels]
 
 
 # --------------------------------------------------------------------------
