@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 from collections import Counter
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from citecheck.errors import InputError, ManuscriptSyntaxError
@@ -107,7 +108,22 @@ def _open(path: str, data: bytes) -> Any:
 
 def _reason(exc: BaseException) -> str:
     text = " ".join(str(exc).split())[:120]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    name = type(exc).__name__
+    if name == "PdfminerException" and text:
+        return text  # pdfplumber's wrapper says nothing of its own
+    return f"{name}: {text}" if text else name
+
+
+@contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs every oddity of a damaged file; the reader reports once."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 _HYPHENATING = re.compile(r"tex\b|indesign|quark|scribus|prince|typst|context|xsl", re.IGNORECASE)
@@ -136,7 +152,12 @@ def _hyphenates(producer: str, pages: list[list[Line]], words: Counter[str]) -> 
 
 
 def _read_pages(path: str, data: bytes) -> tuple[list[list[Line]], bool, str]:
-    """Every page's lines, one page parsed at a time; and whether any has images."""
+    """Every page's lines, one page parsed at a time; whether any has images; the producer."""
+    with _quiet_pdfminer():
+        return _parse_pages(path, data)
+
+
+def _parse_pages(path: str, data: bytes) -> tuple[list[list[Line]], bool, str]:
     pdf = _open(path, data)
     pages: list[list[Line]] = []
     images = False
