@@ -24,8 +24,11 @@ import bisect
 import itertools
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from pdfminer.layout import LTChar, LTFigure, LTImage, LTLine, LTRect
 
 # Google's click-tracking links hide the real address, as in the HTML reader.
 from citecheck.readers.html import _unwrap_redirect as unwrap_redirect
@@ -138,47 +141,63 @@ def _links(annots: list[dict[str, Any]]) -> list[tuple[float, float, float, floa
     return links
 
 
-def _glyphs(
-    chars: list[dict[str, Any]], links: list[tuple[float, float, float, float, str]]
-) -> list[_Glyph]:
+def _layout_items(container: Any) -> Iterator[Any]:
+    """Every object of a pdfminer page, form XObjects (figures) opened."""
+    for obj in container:
+        yield obj
+        if isinstance(obj, LTFigure):
+            yield from _layout_items(obj)
+
+
+def _page_objects(
+    page: Any, links: list[tuple[float, float, float, float, str]]
+) -> tuple[list[_Glyph], list[tuple[float, float, float]], bool]:
+    """Glyphs, horizontal rules (top, x0, x1) and whether the page has images.
+
+    Straight from pdfminer's page (no layout analysis): pdfplumber's own
+    char dicts would resolve a dozen attributes per glyph that are not needed.
+    """
+    height = float(page.height)
+    offset = float(page.mediabox[1])
+    width = float(page.width)
     glyphs: list[_Glyph] = []
+    rules: list[tuple[float, float, float]] = []
+    images = False
     last: tuple[str, float, float] | None = None
-    for char in chars:
-        if not char.get("upright", True):
-            continue
-        text = char["text"]
-        if not text or text in "\ufffd\x00":
-            continue
-        size = float(char["size"]) or 1.0
-        matrix = char.get("matrix")
-        # The text matrix's origin is the baseline; bottom = top of page - y0.
-        baseline = float(char["bottom"])
-        if matrix is not None:
-            baseline += float(char["y0"]) - float(matrix[5])
-        x0 = float(char["x0"])
-        key = (text, round(x0, 1), round(baseline, 1))
-        if key == last:
-            continue  # printed twice over itself (fake bold)
-        last = key
-        mid_x = (x0 + float(char["x1"])) / 2
-        mid_y = baseline - size * 0.3
-        uri = None
-        for left, top, right, bottom, address in links:
-            if left <= mid_x <= right and top <= mid_y <= bottom:
-                uri = address
-                break
-        glyphs.append(
-            _Glyph(
-                _LIGATURES.get(text, text),
-                size,
-                baseline,
-                x0,
-                float(char["x1"]),
-                str(char.get("fontname", "")),
-                uri,
+    for obj in _layout_items(page.layout):
+        if isinstance(obj, LTChar):
+            if not obj.upright:
+                continue
+            text = obj.get_text()
+            if not text or text in "\ufffd\x00":
+                continue
+            size = float(obj.size) or 1.0
+            # The text matrix's origin is the baseline, measured from the top.
+            baseline = height - float(obj.matrix[5]) + offset
+            x0, x1 = float(obj.x0), float(obj.x1)
+            key = (text, round(x0, 1), round(baseline, 1))
+            if key == last:
+                continue  # printed twice over itself (fake bold)
+            last = key
+            mid_x = (x0 + x1) / 2
+            mid_y = baseline - size * 0.3
+            uri = None
+            for left, top, right, bottom, address in links:
+                if left <= mid_x <= right and top <= mid_y <= bottom:
+                    uri = address
+                    break
+            font = obj.fontname
+            if isinstance(font, bytes):
+                font = font.decode("latin-1")
+            glyphs.append(
+                _Glyph(_LIGATURES.get(text, text), size, baseline, x0, x1, str(font), uri)
             )
-        )
-    return glyphs
+        elif isinstance(obj, (LTLine, LTRect)):
+            if obj.y1 - obj.y0 <= 2.0 and 20.0 <= obj.x1 - obj.x0 <= width * 0.95:
+                rules.append((height - float(obj.y1) + offset, float(obj.x0), float(obj.x1)))
+        elif isinstance(obj, LTImage):
+            images = True
+    return glyphs, rules, images
 
 
 def _rows(glyphs: list[_Glyph]) -> list[_Row]:
@@ -336,17 +355,6 @@ def _text(glyphs: list[_Glyph]) -> tuple[list[Run], int]:
     return [run for run in runs if run.text], count
 
 
-def _rules(objects: list[dict[str, Any]], width: float) -> list[tuple[float, float, float]]:
-    """Horizontal rules (top, x0, x1): thin lines or rectangles."""
-    rules = []
-    for obj in objects:
-        x0, x1 = float(obj["x0"]), float(obj["x1"])
-        top, bottom = float(obj["top"]), float(obj["bottom"])
-        if bottom - top <= 2.0 and 20.0 <= x1 - x0 <= width * 0.95:
-            rules.append((top, x0, x1))
-    return rules
-
-
 def _style(glyphs: list[_Glyph]) -> tuple[bool, bool]:
     fonts = [g.font.lower() for g in glyphs if not g.raised and not g.text.isspace()]
     if not fonts:
@@ -356,14 +364,13 @@ def _style(glyphs: list[_Glyph]) -> tuple[bool, bool]:
     return bold, italic
 
 
-def page_lines(page: Any, number: int) -> list[Line]:
-    """The text lines of a pdfplumber page in reading order."""
+def page_lines(page: Any, number: int) -> tuple[list[Line], bool]:
+    """The text lines of a pdfplumber page in reading order; whether it has images."""
     width = float(page.width)
     links = _links(page.annots)
-    glyphs = _glyphs(page.chars, links)
-    rules = _rules([*page.lines, *page.rects], width)
+    glyphs, rules, images = _page_objects(page, links)
     if not glyphs:
-        return []
+        return [], images
     rows = _rows(glyphs)
     gutter = _gutter(rows, width)
     segments = _join_raised([part for row in rows for part in _split(row, gutter)])
@@ -398,7 +405,7 @@ def page_lines(page: Any, number: int) -> list[Line]:
                 chars=count,
             )
         )
-    return lines
+    return lines, images
 
 
 def _rule_above(

@@ -176,8 +176,9 @@ def _parse_pages(path: str, data: bytes) -> tuple[list[list[Line]], bool, str]:
             ) from None
         for number, page in enumerate(page_list, start=1):
             try:
-                pages.append(page_lines(page, number))
-                images = images or bool(page.images)
+                lines, has_images = page_lines(page, number)
+                pages.append(lines)
+                images = images or has_images
             except (InputError, RecursionError, MemoryError):
                 raise
             except Exception as exc:
