@@ -35,7 +35,13 @@ _NOT_NOTES_HEADING = re.compile(
     r"(?:references|bibliography|works\s+cited|sources|literature(?:\s+cited)?)\s*:?", re.IGNORECASE
 )
 _RAISED_LABEL = re.compile(r"\s*\[?(\d{1,4}|[*†‡§¶]{1,3})\]?\s*")
+# Endnotes numbered i, ii, iii (Word's default beside arabic footnotes):
+# labels only where a raised marker and a raised note label agree.
+ROMAN_LABEL = re.compile(r"\s*(i{1,3}|iv|vi{0,3}|ix|xi{0,3})\s*")
 _PLAIN_LABEL = re.compile(r"\s*(?:\[(\d{1,4})\]|(\d{1,4})(?:[.)]|(?=\s)))\s*")
+_PLAIN_ROMAN = re.compile(
+    r"\s*(?:\[(i{1,3}|iv|vi{0,3}|ix|xi{0,3})\]|(i{1,3}|iv|vi{0,3}|ix|xi{0,3})\.?\s)\s*"
+)
 _LISTED_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s")
 _TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
 _SMALLER = 0.93
@@ -110,6 +116,9 @@ def _label(line: Line, accept: set[str], next_number: int | None) -> tuple[str, 
     first = runs[0]
     if first.raised:
         match = _RAISED_LABEL.fullmatch(first.text)
+        roman = ROMAN_LABEL.fullmatch(first.text)
+        if roman is not None and roman.group(1) in accept:
+            match = roman
         if match:
             rest = (
                 [Run(runs[1].text.lstrip(), runs[1].raised, runs[1].uri), *runs[2:]]
@@ -118,7 +127,7 @@ def _label(line: Line, accept: set[str], next_number: int | None) -> tuple[str, 
             )
             return match.group(1), rest
         return None
-    match = _PLAIN_LABEL.match(first.text)
+    match = _PLAIN_LABEL.match(first.text) or _PLAIN_ROMAN.match(first.text)
     if match is None:
         return None
     label = match.group(1) or match.group(2)
@@ -152,10 +161,14 @@ class _State:
         return None if self.last_number is None else self.last_number + 1
 
     def markers(self, line: Line) -> None:
+        before = ""
         for run in line.runs:
+            if run.raised and is_power(before):
+                continue
+            before = run.text
             if run.raised:
                 for label in re.split(r"[,\s]+", run.text.strip()):
-                    match = _RAISED_LABEL.fullmatch(label)
+                    match = _RAISED_LABEL.fullmatch(label) or ROMAN_LABEL.fullmatch(label)
                     if match:
                         self.pending.append(match.group(1))
 
@@ -258,7 +271,10 @@ def _endnote_line(line: Line, state: _State, in_endnotes: bool) -> bool:
         return True
     numbered = (
         (line.page, line.number) > state.last_marker
-        and _LISTED_LABEL.match(line.runs[0].text) is not None
+        and (
+            _LISTED_LABEL.match(line.runs[0].text) is not None
+            or (bool(state.pending) and line.text.split(None, 1)[:1] == state.pending[:1])
+        )
         and not _is_heading(line, state.size)
     )
     if state.pending and (line.rule_above is not None or line.runs[0].raised or numbered):
@@ -289,6 +305,11 @@ def _leaves_notes(line: Line, state: _State) -> bool:
     if last.page != line.page or line.bottom - last.bottom <= max(last.size, line.size) * 1.6:
         return False
     return line.x0 < note.first.x0 - 1 or state.inline_notes
+
+
+def is_power(before: str) -> bool:
+    """Is a raised number after this text a power (10⁶, km², mc²), not a marker?"""
+    return before[-1:].isdigit() or bool(re.search(r"(?:^|[\s\d])[a-z]{1,2}$", before))
 
 
 def ends_sentence(text: str) -> bool:

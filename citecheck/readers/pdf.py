@@ -31,10 +31,12 @@ from citecheck.readers._pdf_join import Joiner, vocabulary
 from citecheck.readers._pdf_page import Line, Run, page_lines
 from citecheck.readers._pdf_zones import (
     _RAISED_LABEL,
+    ROMAN_LABEL,
     body_size,
     classify,
     ends_sentence,
     furniture,
+    is_power,
 )
 
 __all__ = ["read"]
@@ -64,7 +66,10 @@ def read(path: str, data: bytes) -> Manuscript:
     def joiner() -> Joiner:
         return Joiner(words, hyphenates=hyphenates)
 
-    body, markers, line_starts, page_starts, title = _body(path, classified.body, size, joiner)
+    roman = {n.label for n in classified.notes if ROMAN_LABEL.fullmatch(n.label)}
+    body, markers, line_starts, page_starts, title = _body(
+        path, classified.body, size, joiner, roman
+    )
     notes = tuple(_note(path, note.label, note.lines, joiner) for note in classified.notes)
     if not notes:
         markers = []  # without notes, no raised number is a note marker
@@ -286,7 +291,11 @@ def _pull_quotes(paragraphs: list[list[Line]]) -> set[int]:
 
 
 def _body(
-    path: str, lines: list[Line], size: float, new_joiner: Callable[[], Joiner]
+    path: str,
+    lines: list[Line],
+    size: float,
+    new_joiner: Callable[[], Joiner],
+    roman: set[str],
 ) -> tuple[str, list[NoteMarker], list[tuple[int, int]], list[tuple[int, int]], str | None]:
     paragraphs = _paragraphs(lines)
     pulled = _pull_quotes(paragraphs)
@@ -309,7 +318,7 @@ def _body(
                 joiner.line_break(paragraph[position - 1], line.runs, "\n")
             starts.append((joiner.size, line))
             for run in line.runs:
-                labels = _marker_labels(run, joiner.text())
+                labels = _marker_labels(run, joiner.text(), roman)
                 if labels:
                     text = joiner.text()
                     stripped = text.rstrip(" ")
@@ -337,14 +346,18 @@ def _body(
     return "\n\n".join(pieces), markers, line_starts, page_starts, title
 
 
-def _marker_labels(run: Run, before: str) -> list[str]:
-    """The note labels a raised run stands for ([] when it is an ordinal or power)."""
+def _marker_labels(run: Run, before: str, roman: set[str]) -> list[str]:
+    """The note labels a raised run stands for ([] when it is an ordinal or power).
+
+    ``roman`` holds the roman-numeral labels that notes have: a raised "i"
+    is a marker only when a note is labelled i.
+    """
     if not run.raised:
         return []
     labels = [label for label in re.split(r"[,\s]+", run.text.strip()) if label]
-    if not labels or not all(_RAISED_LABEL.fullmatch(label) for label in labels):
+    if not labels or not all(_RAISED_LABEL.fullmatch(label) or label in roman for label in labels):
         return []
-    if before[-1:].isdigit() or re.search(r"(?:^|[\s\d])[a-z]{1,2}$", before):
+    if is_power(before):
         return []  # 10⁶, km², mc²: a power, not a note
     return [label.strip("[]") for label in labels]
 

@@ -155,3 +155,34 @@ def test_notes_command_json_on_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixtu
     notes = json.loads(capsys.readouterr().out)["notes"]
     assert len(notes) == 23
     assert all(set(n["location"]) == {"path", "line", "page"} for n in notes)
+
+
+def test_word_footnotes_and_roman_endnotes_from_libreoffice() -> None:
+    manuscript = read_manuscript(PDFS / "endnotes-libreoffice.pdf")
+    source = read_manuscript(ROOT / "tests" / "corpus" / "docx" / "word-endnotes.docx")
+    assert {n.label: n.text for n in manuscript.notes} == {n.label: n.text for n in source.notes}
+    assert [m.label for m in manuscript.markers] == [m.label for m in source.markers]
+    assert find_footnotes(manuscript).findings == ()
+    endnote = next(n for n in manuscript.notes if n.label == "i")
+    assert endnote.location.page == 2
+
+
+def test_a_notes_section_ends_at_references() -> None:
+    manuscript = read_manuscript(PDFS / "notes-and-references-chromium.pdf")
+    assert [n.label for n in manuscript.notes] == ["1", "2"]
+    assert manuscript.notes[0].text.endswith(
+        "cbp.gov (https://www.cbp.gov/newsroom/stats/annual-report-2012)."
+    )
+    # The numbered references stay in the body; ordinals and km² are no markers.
+    assert "2. O'Neil, Shannon K. Two Nations Indivisible" in manuscript.body
+    assert "The 1st bridge" in manuscript.body
+    assert "3 km2" in manuscript.body
+    assert [m.label for m in manuscript.markers] == ["1", "2"]
+    assert find_footnotes(manuscript).findings == ()
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_no_ligature_or_loose_accent_characters_remain(producer: str) -> None:
+    manuscript = _sample(producer)
+    text = manuscript.body + "".join(n.text for n in manuscript.notes)
+    assert not re.search("[\ufb00-\ufb06´¨˜¸]", text)

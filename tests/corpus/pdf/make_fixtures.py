@@ -8,7 +8,12 @@ Three producers, each laying notes out its own way:
 * **LibreOffice** (``soffice --headless --convert-to pdf`` of the DOCX
   fixture): Word-style footnotes in the body size under a short rule;
 * **Chromium** (``--print-to-pdf`` of Pandoc's HTML): endnotes after a
-  rule, with the browser's date/title header and URL/page-number footer.
+  rule, with the browser's date/title header and URL/page-number footer;
+  and of ``src/notes-and-references.html``: a "Notes" section, then a
+  numbered "References" list that is not notes.
+
+LibreOffice also prints the Word endnotes fixture (footnotes 1, 2 at the
+foot of the page, endnotes i, ii on a page of their own).
 
 The corpus cases (tests/corpus/markdown, latex and html) are rendered too,
 into ``cases/``. The PDFs are committed, so CI needs none of these tools;
@@ -135,6 +140,14 @@ def sample() -> None:
     )
     libreoffice_pdf(SAMPLE_DOCX, HERE / "sample-libreoffice.pdf")
     chromium_pdf(SAMPLE_HTML, HERE / "sample-chromium.pdf")
+    # Word footnotes (1, 2) and endnotes (i, ii) on a page of their own.
+    libreoffice_pdf(CORPUS / "docx" / "word-endnotes.docx", HERE / "endnotes-libreoffice.pdf")
+    # A "Notes" section followed by a numbered "References" list (not notes).
+    chromium_pdf(
+        HERE / "src" / "notes-and-references.html",
+        HERE / "notes-and-references-chromium.pdf",
+        header=False,
+    )
 
 
 def cases() -> None:
