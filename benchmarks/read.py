@@ -9,12 +9,25 @@ note came back whole. A second run at half the size shows whether the time
 grows linearly. Run::
 
     .venv/bin/python benchmarks/read.py [--notes 10000]
+
+The PDF case (``--pdf``) typesets books of 100, 200 and 300 pages with
+footnotes on every page (benchmarks/make_pdf_book.py: pandoc -> pdflatex),
+reads each in a fresh process, checks every note came back whole, and
+prints CPU time and peak RSS, so that memory can be seen not to grow with
+the pages::
+
+    .venv/bin/python benchmarks/read.py --pdf [--pages 300]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import resource
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -120,10 +133,78 @@ def _time(path: Path, repeats: int) -> tuple[float, float]:
     return best_cpu, best_wall
 
 
+def _normalised(text: str) -> str:
+    table = str.maketrans({"’": "'", "“": '"', "”": '"'})
+    return " ".join(text.translate(table).split())
+
+
+def _read_pdf_child(path: Path) -> None:
+    """In a fresh process: read one PDF, check its notes, print figures as JSON."""
+    cpu = time.process_time()
+    footnotes = find_footnotes(read_manuscript(path))
+    seconds = time.process_time() - cpu
+    expected = json.loads(path.with_suffix(".notes.json").read_text(encoding="utf-8"))
+    got = [_normalised(f.text) for f in footnotes.footnotes]
+    whole = sum(a == _normalised(b) for a, b in zip(got, expected, strict=False))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
+    print(
+        json.dumps(
+            {
+                "cpu": seconds,
+                "peak_rss_mib": peak,
+                "notes": len(got),
+                "expected": len(expected),
+                "whole": whole,
+                "findings": len(footnotes.findings),
+            }
+        )
+    )
+
+
+def pdf_case(pages: int) -> None:
+    """Books of a third, two thirds and all of ``pages`` pages, each read fresh."""
+    if not (shutil.which("pandoc") and shutil.which("pdflatex")):
+        raise SystemExit("the PDF case needs pandoc and pdflatex to typeset its books")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import pdfplumber
+    from make_pdf_book import build
+
+    with tempfile.TemporaryDirectory() as folder:
+        for share in (1, 2, 3):
+            path = Path(folder) / f"book-{share}.pdf"
+            build(pages * share // 3, path)
+            with pdfplumber.open(path) as pdf:
+                printed = len(pdf.pages)
+            child = subprocess.run(
+                [sys.executable, __file__, "--pdf-child", str(path)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            figures = json.loads(child.stdout)
+            if figures["whole"] != figures["expected"] or figures["notes"] != figures["expected"]:
+                raise SystemExit(f"notes came back wrong: {figures}")
+            print(
+                f"{printed:>4} pages, {figures['notes']:>5} notes, "
+                f"{path.stat().st_size / 1e6:5.2f} MB: read + footnotes "
+                f"{figures['cpu']:.2f} s CPU, peak RSS {figures['peak_rss_mib']:.0f} MiB, "
+                f"{figures['findings']} findings"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=10_000)
+    parser.add_argument("--pdf", action="store_true", help="the PDF case instead")
+    parser.add_argument("--pages", type=int, default=300, help="pages of the largest PDF book")
+    parser.add_argument("--pdf-child", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.pdf_child is not None:
+        _read_pdf_child(options.pdf_child)
+        return
+    if options.pdf:
+        pdf_case(options.pages)
+        return
     with tempfile.TemporaryDirectory() as folder:
         results = []
         for count in (options.notes // 2, options.notes):

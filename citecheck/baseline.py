@@ -52,6 +52,7 @@ def _normalise(finding: Finding) -> str:
     # A message may quote its own place ("essay.md:40", "line 40"); that part
     # moves with every edit above the note, so it must not count.
     line = finding.location.line
+    text = text.replace(str(finding.location), finding.location.path)
     text = text.replace(f"{finding.location.path}:{line}", finding.location.path)
     text = re.sub(rf"\bline {line}\b", "line", text, flags=re.IGNORECASE)
     return _SPACES.sub(" ", text.casefold()).strip()

@@ -167,7 +167,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
         )
     if manuscript.format in _TYPED_NUMBERS:
         findings.extend(_numbering(notes, note_series, markers, marker_series))
-    findings.sort(key=lambda f: (f.location.line, f.rule))
+    findings.sort(key=lambda f: (f.location.order, f.rule))
     return FootnoteSet(manuscript, tuple(footnotes), tuple(findings))
 
 
@@ -211,13 +211,14 @@ def _marker_series(manuscript: Manuscript, note_series: list[int]) -> list[int]:
     """Each marker joins the first series whose last note comes after it."""
     if not note_series or note_series[-1] == 0:
         return [0] * len(manuscript.markers)
-    last_line: dict[int, int] = {}
+    # Places compare as (page, line): a PDF's lines count from 1 on each page.
+    last_line: dict[int, tuple[int, int, int]] = {}
     for note, series in zip(manuscript.notes, note_series, strict=True):
-        last_line[series] = max(last_line.get(series, 0), note.location.line)
+        last_line[series] = max(last_line.get(series, (0, 0, 0)), note.location.order)
     ends = [last_line[s] for s in range(note_series[-1] + 1)]
     bounds = [max(ends[: i + 1]) for i in range(len(ends))]
     limit = len(bounds) - 1
-    return [min(bisect.bisect_left(bounds, m.location.line), limit) for m in manuscript.markers]
+    return [min(bisect.bisect_left(bounds, m.location.order), limit) for m in manuscript.markers]
 
 
 def _numbering(

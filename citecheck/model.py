@@ -52,16 +52,34 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A place in a manuscript, 1-based as editors and SARIF count."""
+    """A place in a manuscript, 1-based as editors and SARIF count.
+
+    ``page`` is set for page-laid-out formats (PDF), where ``line`` is the
+    line on that page: ``essay.pdf:p3:12``.
+    """
 
     path: str
     line: int
     column: int | None = None
+    page: int | None = None
 
     def __str__(self) -> str:
+        where = self.path if self.page is None else f"{self.path}:p{self.page}"
         if self.column is None:
-            return f"{self.path}:{self.line}"
-        return f"{self.path}:{self.line}:{self.column}"
+            return f"{where}:{self.line}"
+        return f"{where}:{self.line}:{self.column}"
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """(page, line, column) for sorting places in reading order."""
+        return (self.page or 0, self.line, self.column or 0)
+
+    @property
+    def line_text(self) -> str:
+        """ "line 12", or "page 3, line 12" in a paged format."""
+        if self.page is None:
+            return f"line {self.line}"
+        return f"page {self.page}, line {self.line}"
 
 
 # --------------------------------------------------------------------------
@@ -103,7 +121,7 @@ class Manuscript:
 
     ``body`` is the running text with note markers removed; ``markers``
     point into it by offset. ``notes`` are in document order. ``format`` is
-    the reader's name ("plaintext", "markdown", "html", "docx", "latex").
+    the reader's name ("plaintext", "markdown", "html", "docx", "latex", "pdf").
     """
 
     path: str
@@ -117,6 +135,9 @@ class Manuscript:
     # a finding about any sentence on its exact line; () when the reader does
     # not record it (checks then fall back to the nearest marker's line).
     line_starts: tuple[tuple[int, int], ...] = ()
+    # (body offset, page) pairs in offset order for paged formats (PDF), where
+    # the lines of ``line_starts`` are lines on these pages; () otherwise.
+    page_starts: tuple[tuple[int, int], ...] = ()
 
 
 # --------------------------------------------------------------------------

@@ -137,7 +137,7 @@ async def _network_stages(
 
 def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(
-        sorted(findings, key=lambda f: (f.location.path, f.location.line, -f.severity.rank))
+        sorted(findings, key=lambda f: (f.location.path, f.location.order, -f.severity.rank))
     )
 
 

@@ -44,8 +44,10 @@ def _time(value: datetime | None) -> str | None:
 
 
 def location_json(location: Location, *, note: str | None = None) -> JSON:
-    """``{"path", "line"}``, plus ``"note"`` when given."""
+    """``{"path", "line"}``, plus ``"page"`` (PDF) and ``"note"`` when given."""
     data: JSON = {"path": location.path, "line": location.line}
+    if location.page is not None:
+        data["page"] = location.page
     if note is not None:
         data["note"] = note
     return data

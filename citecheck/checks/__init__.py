@@ -64,7 +64,7 @@ def run_checks(run: CheckRun, settings: CheckSettings) -> tuple[Finding, ...]:
     families = {RULES[r].family for r in RULES if r not in disabled}
     passages = read_passages(run)
     findings: list[Finding] = []
-    seen: set[tuple[str, str, int, str | None, str]] = set()
+    seen: set[tuple[str, str, tuple[int, int, int], str | None, str]] = set()
     for family, check in CHECKS.items():
         if family not in families:
             continue
@@ -72,7 +72,7 @@ def run_checks(run: CheckRun, settings: CheckSettings) -> tuple[Finding, ...]:
             key = (
                 finding.rule,
                 finding.location.path,
-                finding.location.line,
+                finding.location.order,
                 finding.note,
                 finding.message,
             )

@@ -106,6 +106,8 @@ class Sentence:
     location: Location
     # (offset in the sentence, source line) where lines change inside it.
     lines: tuple[tuple[int, int], ...] = ()
+    # (offset in the sentence, page) where pages change inside it (PDF).
+    pages: tuple[tuple[int, int], ...] = ()
 
     def location_at(self, offset: int) -> Location:
         """The source line of a character of the sentence (a figure's, say)."""
@@ -114,7 +116,12 @@ class Sentence:
             if start > offset:
                 break
             line = start_line
-        return Location(self.location.path, line)
+        page = self.location.page
+        for start, start_page in self.pages:
+            if start > offset:
+                break
+            page = start_page
+        return Location(self.location.path, line, page=page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +152,7 @@ def read_passages(run: CheckRun) -> tuple[Passage, ...]:
 def _body_passage(manuscript: Manuscript) -> Passage:
     text = manuscript.body
     line_at = _line_finder(manuscript)
+    page_at = _page_finder(manuscript)
     markers = sorted((m.offset, m.label) for m in manuscript.markers)
     offsets = [offset for offset, _ in markers]
     sentences: list[Sentence] = []
@@ -154,11 +162,16 @@ def _body_passage(manuscript: Manuscript) -> Passage:
         labels = [label for offset, label in markers[first : first + 8] if offset <= end + 2]
         sentence_text = text[start:end]
         first_line = line_at(start + _leading_space(sentence_text))
+        first_page = page_at(start + _leading_space(sentence_text))
         lines: list[tuple[int, int]] = []
+        pages: list[tuple[int, int]] = []
         for newline in re.finditer(r"\n", sentence_text):
             line = line_at(start + newline.end())
             if line != (lines[-1][1] if lines else first_line):
                 lines.append((newline.end(), line))
+            page = page_at(start + newline.end())
+            if page is not None and page != (pages[-1][1] if pages else first_page):
+                pages.append((newline.end(), page))
         sentences.append(
             Sentence(
                 text=sentence_text,
@@ -166,8 +179,9 @@ def _body_passage(manuscript: Manuscript) -> Passage:
                 index=index,
                 quantities=find_quantities(sentence_text),
                 note=labels[0] if labels else None,
-                location=Location(manuscript.path, first_line),
+                location=Location(manuscript.path, first_line, page=first_page),
                 lines=tuple(lines),
+                pages=tuple(pages),
             )
         )
     return Passage(manuscript.path, text, None, tuple(sentences))
@@ -193,6 +207,19 @@ def _note_passage(path: str, footnote: Footnote) -> Passage:
 
 def _leading_space(text: str) -> int:
     return len(text) - len(text.lstrip())
+
+
+def _page_finder(manuscript: Manuscript) -> Callable[[int], int | None]:
+    """Body offset -> page, for paged formats (PDF); None for the others."""
+    starts = sorted(manuscript.page_starts)
+    offsets = [start for start, _ in starts]
+
+    def page(offset: int) -> int | None:
+        if not starts:
+            return None
+        return starts[max(bisect.bisect_right(offsets, offset) - 1, 0)][1]
+
+    return page
 
 
 def _line_finder(manuscript: Manuscript) -> Callable[[int], int]:

@@ -16,7 +16,7 @@ from pathlib import Path, PurePath
 
 from citecheck.errors import InputError, UnsupportedFormatError
 from citecheck.model import Manuscript
-from citecheck.readers import docx, html, latex, markdown, plaintext
+from citecheck.readers import docx, html, latex, markdown, pdf, plaintext
 
 __all__ = ["READERS", "detect_format", "read_manuscript"]
 
@@ -28,6 +28,7 @@ READERS: dict[str, Reader] = {
     "html": html.read,
     "docx": docx.read,
     "latex": latex.read,
+    "pdf": pdf.read,
 }
 
 _BY_EXTENSION = {
@@ -39,11 +40,18 @@ _BY_EXTENSION = {
     ".docx": "docx",
     ".tex": "latex",
     ".latex": "latex",
+    ".pdf": "pdf",
 }
 
 
 _SNIFF_BYTES = 64 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
+# A PDF may have junk before its header; readers look within the first 1 KB.
+_PDF_MAGIC = b"%PDF-"
+
+
+def _is_pdf(data: bytes) -> bool:
+    return _PDF_MAGIC in data[:1024]
 
 
 def _is_docx(data: bytes) -> bool:
@@ -62,6 +70,8 @@ def _sniff(data: bytes) -> str:
     """The reader name that the content suggests."""
     if _is_docx(data):
         return "docx"
+    if _is_pdf(data):
+        return "pdf"
     head = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
     start = head.lstrip("\ufeff \t\r\n")[:1024].lower()
     if start.startswith(("<!doctype html", "<html")) or "<html" in start[:512]:
@@ -83,7 +93,8 @@ def detect_format(path: str, data: bytes) -> str:
     The extension decides unless the content contradicts it: a ``.docx``
     that is not a zip, or a text extension on a zip, is read by what the
     content is. ``.txt``, no extension and unknown extensions are sniffed:
-    a zip with ``word/document.xml`` is docx, ``<html``/``<!DOCTYPE html``
+    a zip with ``word/document.xml`` is docx, ``%PDF-`` in the first
+    kilobyte is pdf, ``<html``/``<!DOCTYPE html``
     is html, ``\\documentclass``/``\\footnote{`` is latex, a ``[^x]:``
     definition is markdown, anything else plaintext.
     """
@@ -93,6 +104,8 @@ def detect_format(path: str, data: bytes) -> str:
     is_zip = data.startswith(_ZIP_MAGIC)
     if (by_extension == "docx") != is_zip:
         return _sniff(data)
+    if (by_extension == "pdf") != _is_pdf(data):
+        return _sniff(data)  # a PDF named .txt, or text named .pdf
     return by_extension
 
 
@@ -123,7 +136,7 @@ def read_manuscript(path: str | Path, *, format: str | None = None) -> Manuscrip
         raise UnsupportedFormatError(
             name, "the file is a zip archive but not a Word document (.docx)"
         )
-    if chosen != "docx" and b"\x00" in data:
+    if chosen not in ("docx", "pdf") and b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise InputError(name, "the file is binary (it contains NUL bytes), not text", line=line)
     return READERS[chosen](name, data)

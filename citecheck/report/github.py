@@ -75,7 +75,11 @@ def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> No
         if item.baselined or item.offline:
             continue
         finding = item.finding
-        title = finding.rule if finding.note is None else f"{finding.rule} (note {finding.note})"
+        where = [] if finding.note is None else [f"note {finding.note}"]
+        if finding.location.page is not None:
+            # Annotations place lines only; a PDF's page goes in the title.
+            where.append(f"page {finding.location.page}")
+        title = f"{finding.rule} ({' '.join(where)})" if where else finding.rule
         out.write(
             annotation(
                 finding.severity,

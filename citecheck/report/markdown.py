@@ -104,7 +104,7 @@ def _note_block(note: NoteView) -> str:
     for item in findings:
         finding = item.finding
         # Body-text findings each have their own line; a note's share the note's.
-        at = f"line {finding.location.line}: " if note.label is None else ""
+        at = f"{finding.location.line_text}: " if note.label is None else ""
         line = f"- {at}**{finding.severity.value}** {_code(finding.rule)}: {_text(finding.message)}"
         if finding.evidence:
             line += f" (evidence: {_code(finding.evidence)})"

@@ -59,22 +59,27 @@ def _result(item: FindingView, index: int, baseline: Baseline | None) -> dict[st
     region: dict[str, Any] = {"startLine": max(finding.location.line, 1)}
     if finding.location.column is not None and finding.location.column >= 1:
         region["startColumn"] = finding.location.column
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": _artifact_uri(finding.location.path)},
+        "region": region,
+    }
+    place: dict[str, Any] = {"physicalLocation": physical}
+    if finding.location.page is not None:
+        # SARIF regions have no pages: startLine is the line on the page,
+        # and the page is told in the location's message and properties.
+        place["message"] = {"text": finding.location.line_text}
+        place["properties"] = {"page": finding.location.page}
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index,
         "level": finding.severity.value,
         "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": _artifact_uri(finding.location.path)},
-                    "region": region,
-                }
-            }
-        ],
+        "locations": [place],
         "partialFingerprints": {FINGERPRINT_KEY: item.fingerprint},
         "properties": {"note": finding.note, "evidence": finding.evidence},
     }
+    if finding.location.page is not None:
+        result["properties"]["page"] = finding.location.page
     if item.baselined:
         where = baseline.path if baseline is not None and baseline.path else "the baseline"
         result["suppressions"] = [

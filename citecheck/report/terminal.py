@@ -89,7 +89,7 @@ def _render(view: ReportView, console: Console) -> None:
                 continue  # link findings are the link lines below
             style = _STYLE[finding.severity.value]
             # A finding in the body has its own line; the group header only names the file.
-            line = f"line {finding.location.line}: " if note.label is None else ""
+            line = f"{finding.location.line_text}: " if note.label is None else ""
             console.print(
                 f"  {line}[{style}]{finding.severity.value}[/] {escape(finding.rule)}: "
                 f"{escape(finding.message)}"

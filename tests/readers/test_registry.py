@@ -47,6 +47,10 @@ def _docx_bytes() -> bytes:
         ("essay.docx", b"Text.<sup>1</sup>\n\n<sup>1</sup> Note.\n", "plaintext"),
         ("essay.html", _docx_bytes(), "docx"),
         ("ESSAY.TEX", b"x", "latex"),
+        ("essay.pdf", b"%PDF-1.7\n%\xe2\xe3\n", "pdf"),
+        ("essay.txt", b"%PDF-1.4\n", "pdf"),
+        ("essay", b"\r\n%PDF-1.5\n", "pdf"),
+        ("essay.pdf", b"Text.<sup>1</sup>\n\n<sup>1</sup> Note.\n", "plaintext"),
     ],
 )
 def test_detect_format(name: str, data: bytes, expected: str) -> None:
@@ -54,7 +58,7 @@ def test_detect_format(name: str, data: bytes, expected: str) -> None:
 
 
 def test_every_detected_format_has_a_reader() -> None:
-    assert set(READERS) == {"plaintext", "markdown", "html", "docx", "latex"}
+    assert set(READERS) == {"plaintext", "markdown", "html", "docx", "latex", "pdf"}
 
 
 def test_text_named_docx_is_read_as_text(tmp_path: Path) -> None:
