@@ -221,7 +221,8 @@ class _Package:
             tree = etree.ElementTree(etree.fromstring(data, _XML_PARSER))
         except etree.XMLSyntaxError as exc:
             line = exc.lineno if exc.lineno else "?"
-            problem = re.sub(r", line \d+, column \d+$", "", str(exc.msg))
+            # libxml2's messages end in a line break: the error must stay one line.
+            problem = re.sub(r", line \d+, column \d+$", "", str(exc.msg).strip())
             raise ManuscriptSyntaxError(
                 self.path, f"malformed XML in part {name}, line {line}: {problem}"
             ) from None

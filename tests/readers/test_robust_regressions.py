@@ -163,3 +163,22 @@ def test_a_docx_part_that_inflates_a_thousandfold_is_refused_as_a_zip_bomb() -> 
     assert len(bombed) < 400_000
     with pytest.raises(ManuscriptSyntaxError, match=r"word/document.xml inflates .* zip bomb"):
         read_docx("bomb.docx", bombed)
+
+
+def test_a_nul_in_a_docx_part_is_one_line_naming_the_file() -> None:
+    # lxml's message ended in "\n", so the error took two lines.
+    body = B.para(B.run("Claim.\x00"), B.fref(1))
+    data = B.package(body, footnotes=B.note("footnote", 1, B.para(B.run(" A note."))))
+    with pytest.raises(ManuscriptSyntaxError) as caught:
+        read_docx("nul.docx", data)
+    message = str(caught.value)
+    assert message.startswith("nul.docx: malformed XML in part word/document.xml, line 1")
+    assert "\n" not in message
+    assert not message.endswith(" ")
+
+
+def test_every_input_error_is_one_line() -> None:
+    from citecheck.errors import InputError
+
+    error = InputError("essay.md", "cannot parse:\n  unexpected end\n", line=3)
+    assert str(error) == "essay.md:3: cannot parse: unexpected end"
