@@ -30,6 +30,8 @@ class CitecheckError(Exception):
     """
 
     def __init__(self, path: str, problem: str, *, line: int | None = None) -> None:
+        # Problems quoting a parser's message (lxml's end in "\n") stay one line.
+        problem = " ".join(line.strip() for line in problem.splitlines() if line.strip())
         self.path = path
         self.problem = problem
         self.line = line

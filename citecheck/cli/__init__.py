@@ -4,7 +4,7 @@ One module per command (``notes``, ``cite``, ``check``, ``archive``), each with
 ``register(commands)`` adding its sub-parser and a ``run(args)`` returning an
 exit code; ``_base`` holds what they share. This module only builds the parser
 and turns every expected failure into one line on stderr: exit 2 for what the
-user can fix, 130 for Ctrl-C, 4 (no traceback unless CITECHECK_DEBUG) for a bug.
+user can fix, 130 for Ctrl-C (143 for SIGTERM), 4 (no traceback unless CITECHECK_DEBUG) for a bug.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from citecheck import __version__
 from citecheck.cli import archive, check, cite, notes
 from citecheck.cli._base import Commands, Parser, UsageError
+from citecheck.cli._interrupt import ignore_further_signals, interrupts
 from citecheck.errors import CitecheckError
 from citecheck.verdict import ExitCode
 
@@ -53,14 +54,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
+    with interrupts() as stopped:
+        try:
+            return _run(args)
+        except KeyboardInterrupt:
+            ignore_further_signals()  # a second Ctrl-C must not make a traceback of this line
+            print(
+                f"citecheck: interrupted ({stopped.name}); link results so far are kept "
+                "in the cache",
+                file=sys.stderr,
+            )
+            return stopped.exit_code
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command, with every expected failure turned into one line and an exit code."""
     try:
         return int(args.run(args))
     except (UsageError, CitecheckError) as error:
         print(f"citecheck: error: {error}", file=sys.stderr)
         return ExitCode.USAGE
-    except KeyboardInterrupt:
-        print("citecheck: interrupted; link results so far are kept in the cache", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         return ExitCode.OK
     except OSError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -122,13 +123,28 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
-    """Write to a file (created with its folder) or to stdout."""
+    """Write to a file (created with its folder) or to stdout.
+
+    A file is written beside its place under a temporary name and renamed
+    over it when complete, so an interrupted or failed write (Ctrl-C, a full
+    disk) leaves the previous report, never half a new one. Something that
+    is not a regular file (``/dev/stdout``, a pipe) is written directly.
+    """
     if output is None:
         write(sys.stdout)
         return
+    if output.exists() and not output.is_file():
+        with output.open("w", encoding="utf-8", newline="\n") as handle:
+            write(handle)
+        return
     output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf-8", newline="\n") as handle:
-        write(handle)
+    partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as handle:
+            write(handle)
+        os.replace(partial, output)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def text(content: str) -> Callable[[TextIO], None]:

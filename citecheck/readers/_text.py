@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TextBuilder", "add_line_start", "keep_link_address"]
+__all__ = ["TextBuilder", "add_line_start", "keep_link_address", "small_number"]
 
 # Soft hyphens, zero-width spaces and BOMs are invisible on the page.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
@@ -106,3 +106,19 @@ def add_line_start(starts: list[tuple[int, int]], offset: int, line: int) -> Non
         starts[-1] = (offset, line)
     else:
         starts.append((offset, line))
+
+
+_SMALL_NUMBER = re.compile(r"-?[0-9]{1,9}")
+
+
+def small_number(text: str) -> int | None:
+    """``text`` as an int if it is an ASCII number of at most nine digits, else None.
+
+    Note numbers, counters and list starts come from the file: a 5,000-digit
+    "number" would stop ``int()`` (Python refuses such conversions) and a
+    start of 10**20 would make a billion-letter label. Nine digits is far
+    more than any real note number needs; ``str.isdigit`` is not enough
+    either, as it accepts superscripts like "²" that ``int()`` refuses.
+    """
+    text = text.strip()
+    return int(text) if _SMALL_NUMBER.fullmatch(text) else None

@@ -31,7 +31,7 @@ from lxml import etree
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
-from citecheck.readers._text import TextBuilder, keep_link_address
+from citecheck.readers._text import TextBuilder, keep_link_address, small_number
 
 __all__ = ["read"]
 
@@ -56,6 +56,11 @@ _PROLOG_DOCTYPE = re.compile(
 
 # Parts larger than this are refused: a zip bomb, not a manuscript.
 _MAX_PART_BYTES = 256 * 1024 * 1024
+# Word's XML deflates to a tenth or so of its size; a part past a few
+# megabytes that inflates more than a hundredfold is a zip bomb (a 300 KB
+# file that unpacks to 100 MB of tiny paragraphs took minutes to read).
+_MAX_INFLATION = 100
+_INFLATION_FLOOR = 4 * 1024 * 1024
 
 _XML_PARSER = etree.XMLParser(
     resolve_entities=False,
@@ -182,6 +187,15 @@ class _Package:
             raise ManuscriptSyntaxError(
                 self.path, f"part {name} is {info.file_size} bytes uncompressed; refused"
             )
+        if (
+            info.file_size > _INFLATION_FLOOR
+            and info.file_size > _MAX_INFLATION * info.compress_size
+        ):
+            raise ManuscriptSyntaxError(
+                self.path,
+                f"part {name} inflates from {info.compress_size} to {info.file_size} bytes, "
+                "more than any Word document does (a zip bomb?); refused",
+            )
         try:
             return self.zip.read(name)
         except _ZIP_ERRORS as exc:
@@ -207,7 +221,8 @@ class _Package:
             tree = etree.ElementTree(etree.fromstring(data, _XML_PARSER))
         except etree.XMLSyntaxError as exc:
             line = exc.lineno if exc.lineno else "?"
-            problem = re.sub(r", line \d+, column \d+$", "", str(exc.msg))
+            # libxml2's messages end in a line break: the error must stay one line.
+            problem = re.sub(r", line \d+, column \d+$", "", str(exc.msg).strip())
             raise ManuscriptSyntaxError(
                 self.path, f"malformed XML in part {name}, line {line}: {problem}"
             ) from None
@@ -528,9 +543,19 @@ def _note_formats(w: str, body: Element, settings: Element | None) -> dict[str, 
             start_value = start.get(f"{{{w}}}val") if start is not None else None
             formats[kind] = _Format(
                 (style.get(f"{{{w}}}val") if style is not None else None) or old.style,
-                int(start_value) if start_value and start_value.isdigit() else old.start,
+                _note_start(start_value, old.start),
             )
     return formats
+
+
+# No manuscript starts its notes past this; a start of 10**9 would make
+# labels of millions of letters ("lowerLetter", "chicago") or numerals.
+_MAX_NOTE_START = 16383
+
+
+def _note_start(value: str | None, default: int) -> int:
+    start = small_number(value or "")
+    return start if start is not None and 0 <= start <= _MAX_NOTE_START else default
 
 
 def _assign_labels(refs: list[_Ref], formats: dict[str, _Format]) -> dict[tuple[str, str], str]:

@@ -32,7 +32,7 @@ from lxml import etree
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
-from citecheck.readers._text import TextBuilder, keep_link_address
+from citecheck.readers._text import TextBuilder, keep_link_address, small_number
 
 __all__ = ["read"]
 
@@ -674,11 +674,8 @@ def _notes_under_heading(page: _Page) -> list[_Note]:
             if _tag(sibling) in _HEADINGS:
                 break
             if _tag(sibling) == "ol" and not notes:
-                start = (
-                    int(sibling.get("start") or "1")
-                    if (sibling.get("start") or "1").isdigit()
-                    else 1
-                )
+                start = small_number(sibling.get("start") or "1")
+                start = 1 if start is None or start < 0 else start
                 items = [li for li in sibling if _tag(li) == "li"]
                 return [_Note(container=li, label=str(start + i)) for i, li in enumerate(items)]
             match = _LEADING_NUMBER.match(_text_of(sibling))

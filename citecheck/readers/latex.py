@@ -29,7 +29,7 @@ import unicodedata
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
-from citecheck.readers._text import add_line_start
+from citecheck.readers._text import add_line_start, small_number
 from citecheck.readers.plaintext import decode_text
 
 __all__ = ["read"]
@@ -391,8 +391,9 @@ class _Parser:
         elif word in ("setcounter", "addtocounter"):
             counter = self.raw_group().strip()
             value = self.raw_group().strip()
-            if counter == "footnote" and value.lstrip("-").isdigit():
-                self.counter = int(value) + (self.counter if word == "addtocounter" else 0)
+            number = small_number(value)
+            if counter == "footnote" and number is not None:
+                self.counter = number + (self.counter if word == "addtocounter" else 0)
         elif word in ("stepcounter", "refstepcounter"):
             if self.raw_group().strip() == "footnote":
                 self.counter += 1
