@@ -121,14 +121,16 @@ def _reason(exc: BaseException) -> str:
 
 @contextmanager
 def _quiet_pdfminer() -> Iterator[None]:
-    """pdfminer logs every oddity of a damaged file; the reader reports once."""
-    logger = logging.getLogger("pdfminer")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    """pdfminer and pdfplumber log every oddity of a damaged file; the reader reports once."""
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 _HYPHENATING = re.compile(r"tex\b|indesign|quark|scribus|prince|typst|context|xsl", re.IGNORECASE)

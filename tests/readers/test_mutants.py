@@ -117,3 +117,30 @@ def test_any_bytes_in_a_docx_part_give_a_result_or_one_line(
     finally:
         path.unlink()
     assert outcome.kind != "crash", outcome.detail
+
+
+PDF_SEED = 5
+PDF_COUNT = 200
+
+
+@pytest.mark.timeout(300)
+def test_200_mutants_over_the_pdf_fixtures(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF reader's own run: the small PDF fixtures, bit flips, cuts and splices."""
+    monkeypatch.setenv("MUTATE_SEEDS", "pdf")
+    lines: list[str] = []
+    report = mutate.parallel_campaign(
+        PDF_SEED,
+        PDF_COUNT,
+        budget=BUDGET,
+        workers=min(2, os.cpu_count() or 1),
+        on_event=lines.append,
+    )
+    with capsys.disabled():
+        print(f"\nPDF mutation run: {report.summary()}", file=sys.stderr)
+    assert sum(report.outcomes.values()) + len(report.slow) == PDF_COUNT
+    assert report.outcomes.get("ok", 0) > 0
+    assert report.outcomes.get("input-error", 0) > 0
+    assert not report.crashes, "\n\n".join(lines)
+    assert not report.slow, "\n".join(lines)
