@@ -46,7 +46,7 @@ from citecheck.links.addresses import AddressPolicy
 from citecheck.links.bodies import ACCEPT_ENCODING
 from citecheck.links.cache import LinkCache
 from citecheck.links.entries import Entry, from_cache, make_entries, not_checked
-from citecheck.links.fetching import Fetcher, Offline
+from citecheck.links.fetching import Fetcher, Offline, hold_location
 from citecheck.links.hosts import Gates, host_key
 from citecheck.links.judging import judge
 from citecheck.links.limits import parse_retry_after, quota_wait
@@ -196,6 +196,7 @@ async def _check_all(
         transport=transport,
         timeout=timeout,
         follow_redirects=False,
+        event_hooks={"response": [hold_location]},
         headers={
             "User-Agent": settings.user_agent,
             "Accept": _ACCEPT,

@@ -172,14 +172,22 @@ class _Stream(httpcore.AsyncNetworkStream):
 
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
+Connector = Callable[[str, int], Awaitable[tuple[asyncio.BaseTransport, asyncio.BaseProtocol]]]
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
     """TCP connections on asyncio, to addresses the policy allows and nothing else."""
 
-    def __init__(self, policy: AddressPolicy, *, resolver: Resolver | None = None) -> None:
+    def __init__(
+        self,
+        policy: AddressPolicy,
+        *,
+        resolver: Resolver | None = None,
+        connect: Connector | None = None,
+    ) -> None:
         self._policy = policy
         self._resolver = resolver
+        self._connect = connect  # tests stand in for the socket; by default asyncio's
 
     async def _addresses(self, host: str, port: int) -> list[str]:
         literal = addresses.address_of(host)
@@ -218,17 +226,22 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                 last: Exception | None = None
                 for address_text in allowed:
                     try:
-                        local = None if local_address is None else (local_address, 0)
-                        transport, protocol = await loop.create_connection(
-                            _Protocol, address_text, port, local_addr=local
-                        )
+                        if self._connect is not None:
+                            transport, protocol = await self._connect(address_text, port)
+                        else:
+                            local = None if local_address is None else (local_address, 0)
+                            transport, protocol = await loop.create_connection(
+                                _Protocol, address_text, port, local_addr=local
+                            )
                     except OSError as error:
                         last = error
                         continue
                     sock = transport.get_extra_info("socket")
                     for option in socket_options or ():
                         sock.setsockopt(*option)
-                    return _Stream(transport, protocol)
+                    return _Stream(
+                        typing.cast(asyncio.Transport, transport), typing.cast(_Protocol, protocol)
+                    )
                 assert last is not None
                 raise httpcore.ConnectError(str(last)) from last
         except TimeoutError:

@@ -39,7 +39,7 @@ from citecheck.links.page import read_page
 from citecheck.links.soft404 import Observation, probe_key, probe_url
 from citecheck.links.urls import normalise_url
 
-__all__ = ["Answer", "Fetch", "Fetcher", "Offline", "readable"]
+__all__ = ["Answer", "Fetch", "Fetcher", "Offline", "hold_location", "readable"]
 
 REDIRECTS = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 10
@@ -48,6 +48,20 @@ _BACKOFF = 0.5  # seconds; the first retry waits up to this, then doubling
 _READABLE = ("text/html", "application/xhtml+xml", "text/", "application/pdf", "application/xml")
 _RETRIED = {429, 500}  # and 502-599; 501 is a definite "no", 999 is a bot wall
 _TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
+_LOCATION = "citecheck.location"
+
+
+async def hold_location(response: httpx.Response) -> None:
+    """Take ``Location`` out of httpx's sight (a response hook); the walk reads it itself.
+
+    httpx builds the next request of every redirect even when not following
+    it, and a Location it cannot parse (``data:text/html,<p>``) raises
+    ``InvalidURL`` out of ``send``, losing the answer.
+    """
+    location = response.headers.get("location")
+    if location is not None:
+        response.extensions[_LOCATION] = location
+        del response.headers["location"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +76,7 @@ class Answer:
     complete: bool = False
     attempts: int = 1
     failure: tuple[str, str] | None = None  # (NetworkFailure kind, reason)
+    location: str | None = None  # a redirect's Location, as sent
 
     @property
     def content_type(self) -> str:
@@ -191,6 +206,9 @@ class Fetcher:
                     return answer
         except _Retry as retry:
             return retry.answer
+        except httpx.InvalidURL as error:
+            failure = (NetworkFailure.INVALID, f"not a checkable address ({error})")
+            return Answer(url=url, method=method, attempts=attempts, failure=failure)
         except AddressRefused as refused:
             failure = (NetworkFailure.POLICY, refused.reason)
             return Answer(url=url, method=method, attempts=attempts, failure=failure)
@@ -279,6 +297,7 @@ class Fetcher:
             body=body,
             complete=complete,
             attempts=attempts,
+            location=response.extensions.get(_LOCATION) or response.headers.get("location"),
         )
 
     # -- redirects and the HEAD/GET plan -------------------------------------
@@ -306,7 +325,7 @@ class Fetcher:
             if hops and answer.failure is not None and answer.failure[0] == NetworkFailure.POLICY:
                 why = f"it redirects to {current}, and {answer.failure[1]}"
                 answer = Answer(url=current, method=method, failure=(NetworkFailure.POLICY, why))
-            location = answer.headers.get("location") if answer.status in REDIRECTS else None
+            location = answer.location if answer.status in REDIRECTS else None
             if not location:
                 return Fetch(answer=answer, hops=tuple(hops))
             hops.append((current, answer.status or 0))
