@@ -66,8 +66,7 @@ _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8"
 
 
 async def _check(fetcher: Fetcher, entry: Entry) -> LinkResult:
-    gate = fetcher.gates.host(host_key(entry.target))
-    gate.pending += 1
+    gate = fetcher.gates.host(host_key(entry.target))  # its ``pending`` counted this entry
     try:
         walk = await fetcher.fetch(entry.target)
         return await judge(entry, walk, fetcher)
@@ -209,36 +208,69 @@ async def _check_all(
             per_host_limits=settings.per_host_limits,
         )
         fetcher = Fetcher(client, settings, watch, gates)
-        tasks = {asyncio.ensure_future(_check(fetcher, entry)): entry for entry in entries}
         # Finished checks arrive through a queue (asyncio.wait over thousands of
         # tasks, again after each one, costs quadratic time); None means offline.
         arrivals: asyncio.Queue[asyncio.Task[LinkResult] | None] = asyncio.Queue()
-        for task in tasks:
+        tasks: dict[asyncio.Task[LinkResult], Entry] = {}
+
+        def start(entry: Entry) -> None:
+            task = asyncio.ensure_future(_check(fetcher, entry))
             task.add_done_callback(arrivals.put_nowait)
+            tasks[task] = entry
+
+        # Each host's first URL starts now; the others once it has answered
+        # (they would only wait for that answer, and thousands of waiting tasks
+        # cost the loop a step each just when the first answers come in).
+        later: dict[str, list[Entry]] = {}
+        for entry in entries:
+            host = host_key(entry.target)
+            gates.host(host).pending += 1
+            if host in later:
+                later[host].append(entry)
+            else:
+                later[host] = []
+                start(entry)
+
+        async def start_when_known(host: str, waiting: list[Entry]) -> None:
+            await gates.host(host).known.wait()
+            for entry in waiting:
+                start(entry)
+
+        starters = [
+            asyncio.ensure_future(start_when_known(host, waiting))
+            for host, waiting in later.items()
+            if waiting
+        ]
         stop = asyncio.ensure_future(watch.event.wait())
         stop.add_done_callback(lambda _: arrivals.put_nowait(None))
+        done: set[str] = set()
         try:
-            unfinished = set(tasks)
-            while unfinished:
+            while len(done) < len(entries):
                 arrived = await arrivals.get()
                 if arrived is None:
                     break
-                unfinished.discard(arrived)
+                entry = tasks[arrived]
+                done.add(entry.key)
                 error = arrived.exception()
                 if isinstance(error, Offline):
-                    finish(tasks[arrived], _offline(tasks[arrived], watch.reason))
+                    finish(entry, _offline(entry, watch.reason))
                 elif error is not None:
                     raise error
                 else:
-                    finish(tasks[arrived], arrived.result())
-            for task in unfinished:  # only when the run went offline
-                task.cancel()
-            await asyncio.gather(*unfinished, return_exceptions=True)
+                    finish(entry, arrived.result())
+            # Only when the run went offline: what is left is reported so.
+            for starter in starters:
+                starter.cancel()
+            unfinished = [task for task, entry in tasks.items() if entry.key not in done]
             for task in unfinished:
-                finish(tasks[task], _offline(tasks[task], watch.reason))
+                task.cancel()
+            await asyncio.gather(*starters, *unfinished, return_exceptions=True)
+            for entry in entries:
+                if entry.key not in done:
+                    finish(entry, _offline(entry, watch.reason))
         finally:
             stop.cancel()
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(stop, *tasks, return_exceptions=True)
+            for waiting in (*starters, *tasks):
+                waiting.cancel()
+            await asyncio.gather(stop, *starters, *tasks, return_exceptions=True)
             await fetcher.aclose()

@@ -32,7 +32,7 @@ from citecheck.links import addresses
 from citecheck.links.addresses import AddressPolicy, AddressRefused
 from citecheck.links.bodies import header_problem, read_body
 from citecheck.links.classify import NetworkFailure, network_failure
-from citecheck.links.hosts import Gates, HostGate, host_key
+from citecheck.links.hosts import Gates, HostGate, Ticket, host_key
 from citecheck.links.limits import parse_retry_after, quota_wait
 from citecheck.links.offline import OfflineWatch
 from citecheck.links.page import read_page
@@ -245,7 +245,7 @@ class Fetcher:
     ) -> Answer:
         if self.watch.offline:
             raise Offline
-        async with self.gates.slot(gate, first=first) as sent_with:
+        async with self.gates.slot(gate, first=first) as ticket:
             if self.watch.offline:
                 raise Offline
             loop = asyncio.get_running_loop()
@@ -255,14 +255,14 @@ class Fetcher:
                 raise _DeadlineExceeded("the URL's deadline had passed")
             try:
                 async with asyncio.timeout(remaining):
-                    return await self._talk(method, url, gate, attempts, sent_with)
+                    return await self._talk(method, url, gate, attempts, ticket)
             except TimeoutError:
                 raise _DeadlineExceeded("the URL's deadline passed") from None
             finally:
                 budget.spent += loop.time() - started
 
     async def _talk(
-        self, method: str, url: str, gate: HostGate, attempts: int, sent_with: int
+        self, method: str, url: str, gate: HostGate, attempts: int, ticket: Ticket
     ) -> Answer:
         loop = asyncio.get_running_loop()
         started = loop.time()
@@ -275,9 +275,9 @@ class Fetcher:
             if status == 429:
                 retry_after = parse_retry_after(response.headers.get("retry-after"))
                 capped = None if retry_after is None else min(retry_after, cap)
-                gate.throttle(capped, sent_with=sent_with)
+                gate.throttle(capped, sent_with=ticket.sent_with)
             else:
-                gate.answered(loop.time() - started)
+                gate.answered(loop.time() - started, surely=ticket.surely)
             if (problem := header_problem(response.headers)) is not None:
                 failure = (NetworkFailure.MALFORMED, problem)
                 return Answer(url=url, method=method, attempts=attempts, failure=failure)

@@ -44,11 +44,17 @@ class HostPools(httpx.AsyncBaseTransport):
         key = (url.scheme, url.host, url.port)
         pool = self._pools.get(key)
         if pool is None:
-            if self._ssl is None:
-                self._ssl = ssl.create_default_context()
             proxy = _environment_proxy(url)
+            if url.scheme == "https" or proxy is not None:
+                if self._ssl is None:
+                    self._ssl = ssl.create_default_context()
+                context = self._ssl
+            else:
+                # Plain http never starts TLS, but httpx wants a context: an empty
+                # one, since loading the CA store costs ~40 ms a run.
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             pool = httpx.AsyncHTTPTransport(
-                verify=self._ssl,
+                verify=context,
                 http2=self._http2,
                 limits=httpx.Limits(
                     max_connections=None, max_keepalive_connections=self._keepalive
@@ -59,7 +65,7 @@ class HostPools(httpx.AsyncBaseTransport):
                 # httpx takes no network backend; its pool is swapped for one that has ours
                 # (the same settings as httpx would give it).
                 pool._pool = httpcore.AsyncConnectionPool(
-                    ssl_context=self._ssl,
+                    ssl_context=context,
                     max_connections=None,
                     max_keepalive_connections=self._keepalive,
                     keepalive_expiry=5.0,
