@@ -124,6 +124,12 @@ class _Budget:
         return self.seconds - self.spent
 
 
+def _declared_length(headers: httpx.Headers) -> int:
+    """The Content-Length a HEAD declared; 0 when absent or not a number (hostile ones exist)."""
+    text = headers.get("content-length", "").split(",", 1)[0].strip()
+    return int(text) if text.isdigit() else 0
+
+
 def readable(content_type: str) -> bool:
     media = content_type.split(";", 1)[0].strip().lower()
     return not media or media.startswith(_READABLE)
@@ -381,8 +387,7 @@ class Fetcher:
             }:
                 return head  # a GET cannot do better
             if answer.status is not None and 200 <= answer.status < 300:
-                length = int(answer.headers.get("content-length", "0") or 0)
-                small = length <= self.settings.max_bytes
+                small = _declared_length(answer.headers) <= self.settings.max_bytes
                 if not readable(answer.content_type) or (
                     answer.content_type.startswith("application/pdf") and not small
                 ):

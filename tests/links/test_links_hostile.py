@@ -485,3 +485,21 @@ def test_the_setting_comes_from_the_config_file_and_the_environment(tmp_path: Pa
     assert load_settings(config=config, env=off).links.allow_private_addresses is False
     with pytest.raises(ConfigError):
         load_settings(start=tmp_path, env={"CITECHECK_ALLOW_PRIVATE_ADDRESSES": "maybe"})
+
+
+@pytest.mark.parametrize("length", ["lots", "-5", "1e9", "99999999999999999999999"])
+def test_a_head_with_a_nonsense_length_still_gets_a_verdict(
+    quick: LinkSettings, length: str
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "HEAD":
+            return httpx.Response(
+                200, headers={"Content-Type": "application/pdf", "Content-Length": length}
+            )
+        return httpx.Response(
+            200, content=b"%PDF-1.4 not really", headers={"Content-Type": "application/pdf"}
+        )
+
+    url = "https://files.test/report.pdf"
+    result = check([url], quick, transport=httpx.MockTransport(handler))[0][url]
+    assert result.status is LinkStatus.ALIVE
