@@ -16,6 +16,12 @@ again would provoke a 429 every time). A host that still says 429 with one
 request in flight limits by time, not by concurrency: then the whole host
 pauses for its ``Retry-After``.
 
+A window grows only while its host is among those the run waits for: when a
+host's backlog (URLs left x latency / window) is under three quarters of the
+longest backlog in the run, it will finish before the run does anyway, so it
+is not pushed harder (nor made to show its limit with a 429). The load on the
+event loop is spread over the run instead of crowding its start.
+
 Global slots (``max_concurrency``) go first to the host with the most work
 left per slot, so a slow, strict host is never kept waiting behind fast ones:
 it decides when the run ends.
@@ -26,11 +32,14 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 __all__ = ["Gates", "HostGate", "Ticket", "host_key"]
+
+_NEEDED = 0.75  # a window grows while its backlog is at least this share of the longest
+_HORIZON_EVERY = 0.05  # seconds between recomputing the longest backlog
 
 
 def host_key(url: str) -> str:
@@ -67,6 +76,7 @@ class HostGate:
     contacted: bool = False  # a first request has been sent
     known: asyncio.Event = field(default_factory=asyncio.Event)  # ... and has answered
     fastest: float = math.inf  # the quickest answer seen here, in seconds
+    horizon: Callable[[], float] | None = None  # the longest backlog in the run, if known
     _waiters: deque[asyncio.Future[None]] = field(default_factory=deque)
     _sends: deque[float] = field(default_factory=deque)  # loop times of the latest sends
 
@@ -145,6 +155,8 @@ class HostGate:
         together = self.in_flight if surely is None else surely
         if together < self.limit or self.limit >= self.ceiling:
             return
+        if self.horizon is not None and self.backlog < _NEEDED * self.horizon():
+            return  # finishes before the run does at this pace: no need to push
         self._credit += 1
         if self._credit >= self.limit:
             self._credit = 0
@@ -168,13 +180,24 @@ class Gates:
         self._limits = {name.lower(): max(1, limit) for name, limit in per_host_limits}
         self._hosts: dict[str, HostGate] = {}
         self._waiting: dict[HostGate, deque[asyncio.Future[None]]] = {}
+        self._horizon = (-math.inf, 0.0)  # (loop time computed, longest backlog)
 
     def host(self, name: str) -> HostGate:
         gate = self._hosts.get(name)
         if gate is None:
             gate = HostGate(name=name, ceiling=self._limits.get(name, self._per_host))
+            gate.horizon = self.longest_backlog
             self._hosts[name] = gate
         return gate
+
+    def longest_backlog(self) -> float:
+        """The most work left on any host, in seconds (recomputed every 50 ms at most)."""
+        now = asyncio.get_running_loop().time()
+        when, longest = self._horizon
+        if now - when >= _HORIZON_EVERY:
+            longest = max((gate.backlog for gate in self._hosts.values()), default=0.0)
+            self._horizon = (now, longest)
+        return longest
 
     @asynccontextmanager
     async def slot(self, gate: HostGate, *, first: bool = False) -> AsyncIterator[Ticket]:

@@ -280,3 +280,18 @@ def test_window_grows_only_on_requests_surely_at_the_server_together() -> None:
         return seen
 
     assert asyncio.run(scenario()) == [1, 1, 2, 2, 3]
+
+
+def test_a_host_that_finishes_early_anyway_is_not_pushed() -> None:
+    async def scenario() -> list[int]:
+        gates = Gates(max_concurrency=20, per_host=8, per_host_limits=())
+        slow, quick = gates.host("slow.test"), gates.host("quick.test")
+        slow.pending, slow.latency = 50, 0.2  # 5 s of work at 2 in flight
+        quick.pending, quick.latency = 50, 0.05  # 1.25 s: done long before
+        for gate in (slow, quick):
+            gate.in_flight = 2
+            gate.answered(gate.latency, surely=2)
+            gate.answered(gate.latency, surely=2)
+        return [slow.limit, quick.limit]
+
+    assert asyncio.run(scenario()) == [3, 2]
