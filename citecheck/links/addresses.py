@@ -25,6 +25,7 @@ and ``http://0xa9.0xfe.0xa9.0xfe/`` are 169.254.169.254 too.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import re
 import socket
@@ -63,6 +64,7 @@ class AddressPolicy:
     allow_private: bool = False
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every request; hosts repeat
 def address_of(host: str) -> IPAddress | None:
     """The address a host written in a URL stands for, or None for a name.
 
@@ -84,6 +86,7 @@ def address_of(host: str) -> IPAddress | None:
     return address
 
 
+@functools.lru_cache(maxsize=4096)
 def is_loopback_name(host: str) -> bool:
     """``localhost``, a ``.localhost`` name or a loopback address literal."""
     name = host.strip().strip("[]").rstrip(".").lower()
@@ -124,12 +127,17 @@ def describe(host: str, address: str, kind: str) -> str:
 
 def url_refusal(url: str, policy: AddressPolicy, *, loopback_ok: bool) -> str | None:
     """Why the address written in ``url`` may not be fetched (no DNS asked), or None."""
+    if policy.allow_private:
+        return None
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return None
-    if policy.allow_private or not host:
-        return None
+    return _host_refusal(host, policy, loopback_ok) if host else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _host_refusal(host: str, policy: AddressPolicy, loopback_ok: bool) -> str | None:
     address = address_of(host)
     if address is None:
         if not loopback_ok and is_loopback_name(host):

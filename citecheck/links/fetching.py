@@ -318,7 +318,7 @@ class Fetcher:
         first: bool = False,
     ) -> Fetch:
         hops: list[tuple[str, int]] = []
-        seen = {normalise_url(url)}
+        seen: set[str] = set()  # normalised only once there is a redirect to compare
         # Loopback is for a URL cited on loopback (a local preview) and where it leads.
         loopback_ok = addresses.is_loopback_name(urlsplit(url).hostname or "")
         current = url
@@ -344,7 +344,9 @@ class Fetcher:
                     hops=tuple(hops),
                     loop=f"it redirects to a {scheme}: address ({shown}), not a web page",
                 )
-            if normalise_url(following) in seen:
+            if not seen:
+                seen.add(normalise_url(url))
+            if (key := normalise_url(following)) in seen:
                 return Fetch(
                     answer=answer, hops=tuple(hops), loop=f"redirect loop back to {following}"
                 )
@@ -352,7 +354,7 @@ class Fetcher:
                 return Fetch(
                     answer=answer, hops=tuple(hops), loop=f"more than {MAX_REDIRECTS} redirects"
                 )
-            seen.add(normalise_url(following))
+            seen.add(key)
             current = following  # a 303 asks for GET next; HEAD stays HEAD either way
 
     def fetch(self, target: str) -> asyncio.Task[Fetch]:
