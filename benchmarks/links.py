@@ -143,8 +143,8 @@ def manuscript(cited: dict[str, list[str]]) -> str:
 
 def run_cli(
     cited: dict[str, list[str]], folder: Path, profile: Path | None = None
-) -> tuple[float, dict[str, int]]:
-    """``citecheck check`` on the generated manuscript: wall seconds and link statuses."""
+) -> tuple[float, float, float, dict[str, int]]:
+    """``citecheck check`` on the generated manuscript: wall and CPU seconds, peak MB, statuses."""
     essay = folder / "essay.md"
     essay.write_text(manuscript(cited), encoding="utf-8")
     report = folder / "report.json"
@@ -167,16 +167,19 @@ def run_cli(
         command = ["py-spy", "record", "-r", "200", "-f", "raw", "-o", str(profile), "--", *command]
     # Loopback is allowed for loopback citations anyway; the setting says so explicitly.
     env = os.environ | {"CITECHECK_ALLOW_PRIVATE_ADDRESSES": "1", "CI": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, env=env, cwd=folder, capture_output=True, check=False)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode not in (0, 1):
         raise SystemExit(f"citecheck check failed ({done.returncode}): {done.stderr.decode()}")
     data = json.loads(report.read_text(encoding="utf-8"))
     statuses: dict[str, int] = {}
     for link in data.get("links", []):
         statuses[link["status"]] = statuses.get(link["status"], 0) + 1
-    return elapsed, statuses
+    return elapsed, cpu, after.ru_maxrss / 1024, statuses
 
 
 def main() -> int:
@@ -203,10 +206,12 @@ def main() -> int:
         }
         floor = max(math.ceil(per_host / limit) * latency for _, latency, limit in hosts)
         cli_statuses: dict[str, int] = {}
+        cli_rss = 0.0
         with tempfile.TemporaryDirectory() as folder:
             if options.cli:
-                client_cpu = float("nan")
-                elapsed, cli_statuses = run_cli(cited, Path(folder), options.profile)
+                elapsed, client_cpu, cli_rss, cli_statuses = run_cli(
+                    cited, Path(folder), options.profile
+                )
                 results = ()
             else:
                 settings = replace(LinkSettings(), cache_path=Path(folder) / "links.sqlite3")
@@ -240,7 +245,10 @@ def main() -> int:
         "client_cpu_s": round(client_cpu, 2),
         "server_cpu_s": round(server_cpu, 2),
         "load_average_1min": round(os.getloadavg()[0], 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(
+            cli_rss if options.cli else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            1,
+        ),
         "offline_100_links_s": round(offline_seconds, 3),
         "offline_reported": offline_count,
     }
@@ -256,7 +264,8 @@ def main() -> int:
         )
         print(f"peak RSS {figures['peak_rss_mb']} MB")
         print(
-            f"CPU: checker {client_cpu:.2f} s, server {server_cpu:.2f} s; "
+            f"CPU: {'citecheck check' if options.cli else 'checker'} {client_cpu:.2f} s, "
+            f"server {server_cpu:.2f} s; "
             f"load average {figures['load_average_1min']}"
         )
         print(f"offline: {offline_count} of 100 links reported offline in {offline_seconds:.3f} s")
