@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import ssl
 import struct
 import time
 import tracemalloc
@@ -503,3 +504,90 @@ def test_a_head_with_a_nonsense_length_still_gets_a_verdict(
     url = "https://files.test/report.pdf"
     result = check([url], quick, transport=httpx.MockTransport(handler))[0][url]
     assert result.status is LinkStatus.ALIVE
+
+
+def _self_signed(tmp_path: Path, address: str) -> tuple[Path, Path]:
+    """A certificate for ``address`` (IP and name SAN) and its key, made with cryptography."""
+    pytest.importorskip("cryptography")
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "loopback.test")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("loopback.test"), x509.IPAddress(ipaddress.ip_address(address))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_tls_works_over_the_guarded_backend_and_checks_the_name(tmp_path: Path) -> None:
+    address = "127.0.9.2"
+    cert, key = _self_signed(tmp_path, address)
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(cert, key)
+    client_context = ssl.create_default_context(cafile=str(cert))
+
+    async def scenario() -> tuple[int, bytes]:
+        async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            try:
+                await reader.readuntil(b"\r\n\r\n")
+                writer.write(head(Content_Length="5", Content_Type="text/plain") + b"hello")
+                await writer.drain()
+            except (ConnectionError, asyncio.IncompleteReadError, ssl.SSLError):
+                pass
+            finally:
+                writer.close()
+
+        server = await asyncio.start_server(answer, address, 0, ssl=server_context)
+        port = server.sockets[0].getsockname()[1]
+        backend = GuardedBackend(AddressPolicy())
+        try:
+            async with httpcore.AsyncConnectionPool(
+                ssl_context=client_context, network_backend=backend
+            ) as pool:
+                good = await pool.request("GET", f"https://{address}:{port}/")
+                # The same server under a name its certificate does not carry: refused.
+                table = {"other.test": [address]}
+                wrong = GuardedBackend(
+                    AddressPolicy(allow_private=True), resolver=stub_resolver(table)
+                )
+                async with httpcore.AsyncConnectionPool(
+                    ssl_context=client_context, network_backend=wrong
+                ) as other:
+                    with pytest.raises(httpcore.ConnectError):
+                        await other.request("GET", f"https://other.test:{port}/")
+                return good.status, good.content
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    assert asyncio.run(scenario()) == (200, b"hello")
