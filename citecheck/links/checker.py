@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
@@ -62,6 +63,7 @@ from citecheck.model import LinkResult, LinkStatus
 
 __all__ = ["check_links", "parse_retry_after", "quota_wait"]
 
+_SPARE_TASKS = 2  # tasks queued per host beyond its ceiling, so a freed slot is used at once
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8"
 
 
@@ -219,27 +221,35 @@ async def _check_all(
             tasks[task] = entry
 
         # Each host's first URL starts now; the others once it has answered
-        # (they would only wait for that answer, and thousands of waiting tasks
-        # cost the loop a step each just when the first answers come in).
-        later: dict[str, list[Entry]] = {}
+        # (they would only wait for that answer), and then only a few more than
+        # the host may have in flight: thousands of tasks queued at a gate cost
+        # the loop a step each, just when answers come in.
+        waiting: dict[str, deque[Entry]] = {}
+        active: dict[str, int] = {}
         for entry in entries:
             host = host_key(entry.target)
             gates.host(host).pending += 1
-            if host in later:
-                later[host].append(entry)
+            if host in waiting:
+                waiting[host].append(entry)
             else:
-                later[host] = []
+                waiting[host] = deque()
+                active[host] = 1
                 start(entry)
 
-        async def start_when_known(host: str, waiting: list[Entry]) -> None:
+        def top_up(host: str) -> None:
+            queue, gate = waiting[host], gates.host(host)
+            while queue and active[host] < gate.ceiling + _SPARE_TASKS:
+                start(queue.popleft())
+                active[host] += 1
+
+        async def start_when_known(host: str) -> None:
             await gates.host(host).known.wait()
-            for entry in waiting:
-                start(entry)
+            top_up(host)
 
         starters = [
-            asyncio.ensure_future(start_when_known(host, waiting))
-            for host, waiting in later.items()
-            if waiting
+            asyncio.ensure_future(start_when_known(host))
+            for host, queue in waiting.items()
+            if queue
         ]
         stop = asyncio.ensure_future(watch.event.wait())
         stop.add_done_callback(lambda _: arrivals.put_nowait(None))
@@ -251,6 +261,10 @@ async def _check_all(
                     break
                 entry = tasks[arrived]
                 done.add(entry.key)
+                host = host_key(entry.target)
+                active[host] -= 1
+                if gates.host(host).known.is_set():
+                    top_up(host)
                 error = arrived.exception()
                 if isinstance(error, Offline):
                     finish(entry, _offline(entry, watch.reason))
@@ -270,7 +284,7 @@ async def _check_all(
                     finish(entry, _offline(entry, watch.reason))
         finally:
             stop.cancel()
-            for waiting in (*starters, *tasks):
-                waiting.cancel()
+            for left in (*starters, *tasks):
+                left.cancel()
             await asyncio.gather(stop, *starters, *tasks, return_exceptions=True)
             await fetcher.aclose()
