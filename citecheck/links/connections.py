@@ -171,6 +171,19 @@ class _Stream(httpcore.AsyncNetworkStream):
         return None
 
 
+_ATTEMPT = 2.0  # seconds for each address of a host but its last
+
+
+def _interleaved(found: list[str]) -> list[str]:
+    """Addresses alternating between families, the resolver's first first (RFC 8305)."""
+    first = [a for a in found if (":" in a) == (":" in found[0])]
+    other = [a for a in found if (":" in a) != (":" in found[0])]
+    mixed: list[str] = []
+    for index in range(max(len(first), len(other))):
+        mixed.extend(group[index] for group in (first, other) if index < len(group))
+    return mixed
+
+
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 Connector = Callable[[str, int], Awaitable[tuple[asyncio.BaseTransport, asyncio.BaseProtocol]]]
 
@@ -224,16 +237,21 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                         raise AddressRefused(refused[0])
                     raise httpcore.ConnectError(f"{host} resolves to no address")
                 last: Exception | None = None
-                for address_text in allowed:
+                ordered = _interleaved(allowed)
+                for index, address_text in enumerate(ordered):
+                    # All but the last address get a short try: a family that black-holes
+                    # (broken IPv6) must not use up the whole connect timeout.
+                    share = None if index == len(ordered) - 1 else _ATTEMPT
                     try:
-                        if self._connect is not None:
-                            transport, protocol = await self._connect(address_text, port)
-                        else:
-                            local = None if local_address is None else (local_address, 0)
-                            transport, protocol = await loop.create_connection(
-                                _Protocol, address_text, port, local_addr=local
-                            )
-                    except OSError as error:
+                        async with asyncio.timeout(share):
+                            if self._connect is not None:
+                                transport, protocol = await self._connect(address_text, port)
+                            else:
+                                local = None if local_address is None else (local_address, 0)
+                                transport, protocol = await loop.create_connection(
+                                    _Protocol, address_text, port, local_addr=local
+                                )
+                    except OSError as error:  # TimeoutError included: that address's try is over
                         last = error
                         continue
                     sock = transport.get_extra_info("socket")

@@ -591,3 +591,30 @@ def test_tls_works_over_the_guarded_backend_and_checks_the_name(tmp_path: Path) 
             await server.wait_closed()
 
     assert asyncio.run(scenario()) == (200, b"hello")
+
+
+def test_an_address_that_never_answers_does_not_use_up_the_connect_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from citecheck.links import connections
+
+    monkeypatch.setattr(connections, "_ATTEMPT", 0.2)
+    asked: list[str] = []
+
+    async def connect(host: str, port: int) -> tuple[asyncio.BaseTransport, asyncio.BaseProtocol]:
+        asked.append(host)
+        if host == "2606:2800:21f::1":
+            await asyncio.sleep(60)  # a black-holed route: no answer, no refusal
+        raise OSError(111, "Connection refused (stand-in)")
+
+    table = {"dual.test": ["2606:2800:21f::1", "2606:2800:21f::2", "93.184.216.34"]}
+    backend = GuardedBackend(AddressPolicy(), resolver=stub_resolver(table), connect=connect)
+
+    async def scenario() -> float:
+        started = time.perf_counter()
+        with pytest.raises(httpcore.ConnectError, match="refused"):
+            await backend.connect_tcp("dual.test", 443, timeout=10.0)
+        return time.perf_counter() - started
+
+    assert asyncio.run(scenario()) < 3
+    assert asked == ["2606:2800:21f::1", "93.184.216.34", "2606:2800:21f::2"]  # families alternate
