@@ -64,6 +64,10 @@ class LinkSettings:
     # "does not exist" and none of these resolves either, DNS itself is
     # broken: the links are unverified, not dead. () turns the check off.
     dns_canaries: tuple[str, ...] = ("example.com", "iana.org", "wikipedia.org")
+    # Private, link-local and loopback addresses (and names resolving to them) are
+    # not fetched unless this is set (intranet manuscripts); loopback is allowed
+    # anyway for a URL cited on loopback. See docs/links.md.
+    allow_private_addresses: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "dns-canaries": ("links", "dns_canaries"),
     "max-bytes": ("links", "max_bytes"),
     "probe-soft-404": ("links", "probe_soft_404"),
+    "allow-private-addresses": ("links", "allow_private_addresses"),
     "archive": ("archive", "enabled"),
     "archive-providers": ("archive", "providers"),
     "warc-dir": ("archive", "warc_dir"),
@@ -250,6 +255,14 @@ def load_settings(
     for name, attribute in _ENV.items():
         if env.get(name):
             sections["archive"][attribute] = env[name]
+    private = env.get("CITECHECK_ALLOW_PRIVATE_ADDRESSES", "").strip().lower()
+    if private:
+        if private not in {"1", "true", "yes", "0", "false", "no"}:
+            raise ConfigError(
+                "CITECHECK_ALLOW_PRIVATE_ADDRESSES",
+                f"must be 1/true/yes or 0/false/no, not {private!r}",
+            )
+        sections["links"]["allow_private_addresses"] = private in {"1", "true", "yes"}
 
     return replace(
         settings,

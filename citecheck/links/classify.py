@@ -133,6 +133,8 @@ class NetworkFailure:
     TLS = "tls"
     DROPPED = "dropped"
     INVALID = "invalid"
+    MALFORMED = "malformed"  # an answer no browser would accept (oversized headers)
+    POLICY = "policy"  # an address the policy refuses (private, link-local ...)
 
 
 _DOWN_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN}
@@ -146,6 +148,17 @@ def network_failure(error: BaseException) -> tuple[str, str]:
         return NetworkFailure.TIMEOUT, f"unverified: timed out while {phase}"
     if isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return NetworkFailure.INVALID, f"not a checkable address ({error})"
+    if isinstance(error, httpx.RemoteProtocolError):
+        text = str(error)
+        if "buffer too long" in text.lower():  # h11: a header block past 100 KiB
+            return (
+                NetworkFailure.MALFORMED,
+                "the server's headers run past 100 KiB (browsers give up long before)",
+            )
+        return (
+            NetworkFailure.DROPPED,
+            f"unverified: the server broke off or garbled its answer ({text or 'no detail'})",
+        )
     chain = list(_causes(error))
     for cause in chain:
         if isinstance(cause, socket.gaierror):

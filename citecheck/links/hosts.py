@@ -3,12 +3,24 @@
 Each host has a gate whose limit is *learned*, as TCP learns a window: it
 starts at 2 requests in flight, grows by one for each window's worth of
 answers that came back while it was full, and never passes the ceiling (``per_host``, or the
-host's entry in ``per_host_limits``). A 429 sets the ceiling to one below the
+host's entry in ``per_host_limits``). "Full" means full *at the server*: a
+request counts only when the window's worth of requests were surely there
+together, i.e. all sent within the host's fastest answer time (a request sent
+less than that ago cannot have been answered yet). Counting our own in-flight
+requests instead would count answers that arrived but wait for a busy event
+loop: the window then outgrows what the server has seen, and the first burst
+that reaches it is refused several times over. A 429 sets the ceiling to one below the
 number of requests we had out there, so a host with a hidden limit of 2 costs
 one or two 429s, not one per URL, and the ceiling stays (probing upwards
 again would provoke a 429 every time). A host that still says 429 with one
 request in flight limits by time, not by concurrency: then the whole host
 pauses for its ``Retry-After``.
+
+A window grows only while its host is among those the run waits for: when a
+host's backlog (URLs left x latency / window) is under three quarters of the
+longest backlog in the run, it will finish before the run does anyway, so it
+is not pushed harder (nor made to show its limit with a 429). The load on the
+event loop is spread over the run instead of crowding its start.
 
 Global slots (``max_concurrency``) go first to the host with the most work
 left per slot, so a slow, strict host is never kept waiting behind fast ones:
@@ -18,12 +30,16 @@ it decides when the run ends.
 from __future__ import annotations
 
 import asyncio
+import math
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-__all__ = ["Gates", "HostGate", "host_key"]
+__all__ = ["Gates", "HostGate", "Ticket", "host_key"]
+
+_NEEDED = 0.75  # a window grows while its backlog is at least this share of the longest
+_HORIZON_EVERY = 0.05  # seconds between recomputing the longest backlog
 
 
 def host_key(url: str) -> str:
@@ -34,6 +50,14 @@ def host_key(url: str) -> str:
     if netloc.startswith("["):
         return netloc.split("]", 1)[0] + "]"
     return netloc.split(":", 1)[0].lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    """One request's place at its host when it was sent."""
+
+    sent_with: int  # requests we had out there, this one included (at most what the server saw)
+    surely: int  # of those, the ones surely at the server together (at least what it saw)
 
 
 @dataclass(slots=True, eq=False)  # a gate is itself, not its numbers: hashable by identity
@@ -51,7 +75,10 @@ class HostGate:
     use_get: bool = False  # HEAD proved useless here: pages are read anyway
     contacted: bool = False  # a first request has been sent
     known: asyncio.Event = field(default_factory=asyncio.Event)  # ... and has answered
+    fastest: float = math.inf  # the quickest answer seen here, in seconds
+    horizon: Callable[[], float] | None = None  # the longest backlog in the run, if known
     _waiters: deque[asyncio.Future[None]] = field(default_factory=deque)
+    _sends: deque[float] = field(default_factory=deque)  # loop times of the latest sends
 
     async def acquire(self, *, first: bool = False) -> None:
         """Wait for a slot; ``first`` jumps the queue (a request others wait on)."""
@@ -104,16 +131,32 @@ class HostGate:
         loop = asyncio.get_running_loop()
         self.not_before = max(self.not_before, loop.time() + seconds)
 
-    def answered(self, seconds: float) -> None:
+    def sending(self, now: float) -> Ticket:
+        """Note a request leaving now; how many are out with it, at most and surely."""
+        sends = self._sends
+        horizon = now - self.fastest  # -inf before any answer: nothing is sure yet
+        while sends and sends[0] <= horizon:
+            sends.popleft()
+        surely = 1 + (len(sends) if math.isfinite(self.fastest) else 0)
+        sends.append(now)
+        return Ticket(sent_with=self.in_flight, surely=min(surely, self.in_flight))
+
+    def answered(self, seconds: float, *, surely: int | None = None) -> None:
         """A non-429 answer took ``seconds``: track latency; grow a window that stays full.
 
         One more slot per full window of answers (TCP's additive increase):
         the window passes a hidden limit by one at a time, so the first 429
-        comes while at most one request too many is out.
+        comes while at most one request too many is out. ``surely`` is the
+        request's ``Ticket.surely``: it was full at the server only if that
+        reached the window (without it, our own count is believed).
         """
         self.latency = 0.8 * self.latency + 0.2 * seconds
-        if self.in_flight < self.limit or self.limit >= self.ceiling:
+        self.fastest = min(self.fastest, seconds)
+        together = self.in_flight if surely is None else surely
+        if together < self.limit or self.limit >= self.ceiling:
             return
+        if self.horizon is not None and self.backlog < _NEEDED * self.horizon():
+            return  # finishes before the run does at this pace: no need to push
         self._credit += 1
         if self._credit >= self.limit:
             self._credit = 0
@@ -137,19 +180,30 @@ class Gates:
         self._limits = {name.lower(): max(1, limit) for name, limit in per_host_limits}
         self._hosts: dict[str, HostGate] = {}
         self._waiting: dict[HostGate, deque[asyncio.Future[None]]] = {}
+        self._horizon = (-math.inf, 0.0)  # (loop time computed, longest backlog)
 
     def host(self, name: str) -> HostGate:
         gate = self._hosts.get(name)
         if gate is None:
             gate = HostGate(name=name, ceiling=self._limits.get(name, self._per_host))
+            gate.horizon = self.longest_backlog
             self._hosts[name] = gate
         return gate
 
+    def longest_backlog(self) -> float:
+        """The most work left on any host, in seconds (recomputed every 50 ms at most)."""
+        now = asyncio.get_running_loop().time()
+        when, longest = self._horizon
+        if now - when >= _HORIZON_EVERY:
+            longest = max((gate.backlog for gate in self._hosts.values()), default=0.0)
+            self._horizon = (now, longest)
+        return longest
+
     @asynccontextmanager
-    async def slot(self, gate: HostGate, *, first: bool = False) -> AsyncIterator[int]:
+    async def slot(self, gate: HostGate, *, first: bool = False) -> AsyncIterator[Ticket]:
         """Hold one of the host's slots, then a global one (in that order, so a
-        global slot never sits idle waiting for a busy host). Yields how many
-        requests to the host are out with this one."""
+        global slot never sits idle waiting for a busy host). Yields the
+        request's ``Ticket``: how many requests to the host are out with it."""
         await gate.acquire(first=first)
         try:
             loop = asyncio.get_running_loop()
@@ -157,7 +211,7 @@ class Gates:
                 await asyncio.sleep(delay)
             await self._acquire_global(gate)
             try:
-                yield gate.in_flight
+                yield gate.sending(loop.time())
             finally:
                 self._release_global()
         finally:

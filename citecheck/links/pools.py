@@ -7,6 +7,11 @@ calls for 2,000 URLs). The hosts' gates already bound how many connections
 each host may have, so a pool per host stays small and the scans cheap.
 Proxies from the environment (``HTTPS_PROXY``, ``NO_PROXY`` ...) are honoured
 as httpx would, since a custom transport turns httpx's own handling off.
+
+Direct connections go through ``connections.GuardedBackend`` (the address
+policy, checked on the address connected to; asyncio without anyio). Through
+a proxy, the proxy resolves names: only addresses written in the URL are
+checked then (by the checker, before asking).
 """
 
 from __future__ import annotations
@@ -14,7 +19,11 @@ from __future__ import annotations
 import ssl
 import urllib.request
 
+import httpcore
 import httpx
+
+from citecheck.links.addresses import AddressPolicy
+from citecheck.links.connections import GuardedBackend
 
 __all__ = ["HostPools"]
 
@@ -22,8 +31,11 @@ __all__ = ["HostPools"]
 class HostPools(httpx.AsyncBaseTransport):
     """An ``httpx.AsyncHTTPTransport`` per (scheme, host, port), made on first use."""
 
-    def __init__(self, *, http2: bool, keepalive_per_host: int) -> None:
+    def __init__(
+        self, *, http2: bool, keepalive_per_host: int, policy: AddressPolicy | None = None
+    ) -> None:
         self._http2 = http2
+        self._backend = GuardedBackend(policy or AddressPolicy())
         self._keepalive = max(1, keepalive_per_host)
         self._ssl: ssl.SSLContext | None = None  # loading CA certificates once is enough
         self._pools: dict[tuple[str, str, int | None], httpx.AsyncHTTPTransport] = {}
@@ -32,16 +44,35 @@ class HostPools(httpx.AsyncBaseTransport):
         key = (url.scheme, url.host, url.port)
         pool = self._pools.get(key)
         if pool is None:
-            if self._ssl is None:
-                self._ssl = ssl.create_default_context()
+            proxy = _environment_proxy(url)
+            if url.scheme == "https" or proxy is not None:
+                if self._ssl is None:
+                    self._ssl = ssl.create_default_context()
+                context = self._ssl
+            else:
+                # Plain http never starts TLS, but httpx wants a context: an empty
+                # one, since loading the CA store costs ~40 ms a run.
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             pool = httpx.AsyncHTTPTransport(
-                verify=self._ssl,
+                verify=context,
                 http2=self._http2,
                 limits=httpx.Limits(
                     max_connections=None, max_keepalive_connections=self._keepalive
                 ),
-                proxy=_environment_proxy(url),
+                proxy=proxy,
             )
+            if proxy is None:
+                # httpx takes no network backend; its pool is swapped for one that has ours
+                # (the same settings as httpx would give it).
+                pool._pool = httpcore.AsyncConnectionPool(
+                    ssl_context=context,
+                    max_connections=None,
+                    max_keepalive_connections=self._keepalive,
+                    keepalive_expiry=5.0,
+                    http1=True,
+                    http2=self._http2,
+                    network_backend=self._backend,
+                )
             self._pools[key] = pool
         return pool
 

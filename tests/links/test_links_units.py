@@ -259,3 +259,39 @@ def test_refused_once_is_asked_again() -> None:
     )
     assert results[0].status is LinkStatus.ALIVE
     assert seen == ["HEAD", "GET", "GET"]
+
+
+def test_window_grows_only_on_requests_surely_at_the_server_together() -> None:
+    async def scenario() -> list[object]:
+        gate = Gates(max_concurrency=10, per_host=8, per_host_limits=()).host("h")
+        seen: list[object] = []
+        gate.in_flight = 1
+        seen.append(gate.sending(100.0).surely)  # nothing answered yet: only itself is sure
+        gate.answered(0.2, surely=1)  # the fastest answer here takes 0.2 s
+        gate.in_flight = 2
+        seen.append(gate.sending(100.25).surely)  # the send before is 0.25 s old: maybe done
+        seen.append(gate.sending(100.30).surely)  # 0.05 s after the one before: both there
+        # Two answers at our full window, but only one was surely full at the server.
+        gate.answered(0.2, surely=1)
+        gate.answered(0.2, surely=2)
+        seen.append(gate.limit)
+        gate.answered(0.2, surely=2)  # a window's worth of sure ones: grow
+        seen.append(gate.limit)
+        return seen
+
+    assert asyncio.run(scenario()) == [1, 1, 2, 2, 3]
+
+
+def test_a_host_that_finishes_early_anyway_is_not_pushed() -> None:
+    async def scenario() -> list[int]:
+        gates = Gates(max_concurrency=20, per_host=8, per_host_limits=())
+        slow, quick = gates.host("slow.test"), gates.host("quick.test")
+        slow.pending, slow.latency = 50, 0.2  # 5 s of work at 2 in flight
+        quick.pending, quick.latency = 50, 0.05  # 1.25 s: done long before
+        for gate in (slow, quick):
+            gate.in_flight = 2
+            gate.answered(gate.latency, surely=2)
+            gate.answered(gate.latency, surely=2)
+        return [slow.limit, quick.limit]
+
+    assert asyncio.run(scenario()) == [3, 2]

@@ -1,0 +1,442 @@
+"""Asking a server: one exchange with its retries, redirects walked by hand, the HEAD/GET plan.
+
+Everything a server can make last or grow is bounded here or below:
+
+* **time**: each URL has a deadline for all its talking (three times
+  ``timeout``, across redirects and retries; a slow drip that defeats a
+  per-read timeout still ends); queueing behind our own politeness limits
+  is not counted;
+* **bytes**: bodies are read decoded and capped (``bodies``), headers are
+  capped by count and size;
+* **where**: every address, first URL and each redirect hop, passes the
+  address policy (``addresses``); a redirect to anything but http(s) ends
+  the walk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    stop_after_attempt,
+    wait_random_exponential,
+)
+
+from citecheck.config import LinkSettings
+from citecheck.links import addresses
+from citecheck.links.addresses import AddressPolicy, AddressRefused
+from citecheck.links.bodies import header_problem, read_body
+from citecheck.links.classify import NetworkFailure, network_failure
+from citecheck.links.hosts import Gates, HostGate, Ticket, host_key
+from citecheck.links.limits import parse_retry_after, quota_wait
+from citecheck.links.offline import OfflineWatch
+from citecheck.links.page import read_page
+from citecheck.links.soft404 import Observation, probe_key, probe_url
+from citecheck.links.urls import normalise_url
+
+__all__ = ["Answer", "Fetch", "Fetcher", "Offline", "hold_location", "readable"]
+
+REDIRECTS = {301, 302, 303, 307, 308}
+MAX_REDIRECTS = 10
+DEADLINE_TIMEOUTS = 3  # a URL's deadline, in units of ``timeout``
+_BACKOFF = 0.5  # seconds; the first retry waits up to this, then doubling
+_READABLE = ("text/html", "application/xhtml+xml", "text/", "application/pdf", "application/xml")
+_RETRIED = {429, 500}  # and 502-599; 501 is a definite "no", 999 is a bot wall
+_TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
+_LOCATION = "citecheck.location"
+
+
+async def hold_location(response: httpx.Response) -> None:
+    """Take ``Location`` out of httpx's sight (a response hook); the walk reads it itself.
+
+    httpx builds the next request of every redirect even when not following
+    it, and a Location it cannot parse (``data:text/html,<p>``) raises
+    ``InvalidURL`` out of ``send``, losing the answer.
+    """
+    location = response.headers.get("location")
+    if location is not None:
+        response.extensions[_LOCATION] = location
+        del response.headers["location"]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One HTTP exchange after its retries: a response, or why there was none."""
+
+    url: str
+    method: str
+    status: int | None = None
+    headers: httpx.Headers = field(default_factory=httpx.Headers)
+    body: bytes = b""
+    complete: bool = False
+    attempts: int = 1
+    failure: tuple[str, str] | None = None  # (NetworkFailure kind, reason)
+    location: str | None = None  # a redirect's Location, as sent
+
+    @property
+    def content_type(self) -> str:
+        return str(self.headers.get("content-type", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Fetch:
+    """A walk through redirects: each hop, the final answer, or why it was abandoned."""
+
+    answer: Answer
+    hops: tuple[tuple[str, int], ...] = ()  # (url that redirected, its status)
+    loop: str | None = None  # why the walk was abandoned (a loop, a non-web target ...)
+
+    @property
+    def redirects(self) -> tuple[str, ...]:
+        return (*(url for url, _ in self.hops[1:]), self.answer.url) if self.hops else ()
+
+
+class _Retry(Exception):
+    """A response worth asking again (429 or 5xx), carried through tenacity."""
+
+    def __init__(self, answer: Answer, retry_after: float | None) -> None:
+        super().__init__(answer.status)
+        self.answer = answer
+        self.retry_after = retry_after
+
+
+class Offline(Exception):
+    """The run was declared offline while this request waited."""
+
+
+class _DeadlineExceeded(httpx.TimeoutException):
+    """The URL used up its time on the wire; never retried."""
+
+
+class _Budget:
+    """Seconds on the wire one URL may still spend, across redirects and retries."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.spent = 0.0
+
+    def remaining(self) -> float:
+        return self.seconds - self.spent
+
+
+def _declared_length(headers: httpx.Headers) -> int:
+    """The Content-Length a HEAD declared; 0 when absent or not a number (hostile ones exist)."""
+    text = headers.get("content-length", "").split(",", 1)[0].strip()
+    return int(text) if text.isdigit() else 0
+
+
+def readable(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return not media or media.startswith(_READABLE)
+
+
+class Fetcher:
+    """The run's requests: shared fetches per address and soft-404 probes per directory."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        settings: LinkSettings,
+        watch: OfflineWatch,
+        gates: Gates,
+    ) -> None:
+        self.client = client
+        self.settings = settings
+        self.watch = watch
+        self.gates = gates
+        self.policy = AddressPolicy(allow_private=settings.allow_private_addresses)
+        self.deadline = DEADLINE_TIMEOUTS * settings.timeout
+        self._pages: dict[str, asyncio.Task[Fetch]] = {}
+        self._probes: dict[str, asyncio.Task[Observation | None]] = {}
+        self._backoff = wait_random_exponential(multiplier=_BACKOFF, max=settings.max_retry_after)
+
+    # -- one exchange, with retries ------------------------------------------
+
+    def _wait(self, state: RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome is not None else None
+        if isinstance(error, _Retry) and error.retry_after is not None:
+            return min(error.retry_after, self.settings.max_retry_after)
+        backoff: float = self._backoff(state)
+        return backoff
+
+    async def _exchange(
+        self,
+        method: str,
+        url: str,
+        budget: _Budget,
+        *,
+        retries: int | None = None,
+        first: bool = False,
+    ) -> Answer:
+        gate = self.gates.host(host_key(url))
+        attempts = 0
+
+        def worth_retrying(state: RetryCallState) -> bool:
+            error = state.outcome.exception() if state.outcome is not None else None
+            if isinstance(error, _DeadlineExceeded) or budget.remaining() <= 0:
+                return False
+            if isinstance(error, _Retry):
+                return method == "GET" or error.answer.status in {403, 429}
+            if method == "GET" and isinstance(error, _TRANSIENT):
+                # Each try can cost a whole timeout: one more is enough.
+                return state.attempt_number < 2
+            if method == "GET" and isinstance(error, httpx.ConnectError):
+                # A server restarting refuses for a moment: ask once more before "dead".
+                refused = network_failure(error)[0] == NetworkFailure.REFUSED
+                return refused and state.attempt_number < 2
+            # A HEAD that times out or drops is not retried: the GET follows.
+            return False
+
+        tries = (self.settings.retries if retries is None else retries) + 1
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(max(1, tries)),
+            wait=self._wait,
+            retry=worth_retrying,
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    attempts += 1
+                    answer = await self._send(method, url, gate, attempts, budget, first=first)
+                    if answer.status in _RETRIED or 502 <= (answer.status or 0) <= 599:
+                        retry_after = parse_retry_after(answer.headers.get("retry-after"))
+                        raise _Retry(answer, retry_after)
+                    if answer.status == 403 and (wait := quota_wait(answer.headers)) is not None:
+                        raise _Retry(answer, wait)  # GitHub says 403 when the quota is spent
+                    return answer
+        except _Retry as retry:
+            return retry.answer
+        except httpx.InvalidURL as error:
+            failure = (NetworkFailure.INVALID, f"not a checkable address ({error})")
+            return Answer(url=url, method=method, attempts=attempts, failure=failure)
+        except AddressRefused as refused:
+            failure = (NetworkFailure.POLICY, refused.reason)
+            return Answer(url=url, method=method, attempts=attempts, failure=failure)
+        except _DeadlineExceeded:
+            why = (
+                f"unverified: no complete answer within {self.deadline:g} s in all "
+                "(the server sends too slowly)"
+            )
+            failure = (NetworkFailure.TIMEOUT, why)
+            return Answer(url=url, method=method, attempts=attempts, failure=failure)
+        except httpx.HTTPError as error:
+            failure = network_failure(error)
+            if failure[0] == NetworkFailure.NO_SUCH_HOST and not await self.watch.dns_works():
+                failure = (
+                    NetworkFailure.NETWORK_DOWN,
+                    "unverified: DNS knows no name at all, not even well-known ones "
+                    "(no network, or a broken resolver)",
+                )
+            if failure[0] == NetworkFailure.NETWORK_DOWN:
+                # Told at once, before anyone waiting on this host is let go.
+                self.watch.network_down(gate.name, failure[1])
+            return Answer(url=url, method=method, attempts=attempts, failure=failure)
+        raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        gate: HostGate,
+        attempts: int,
+        budget: _Budget,
+        *,
+        first: bool = False,
+    ) -> Answer:
+        if self.watch.offline:
+            raise Offline
+        async with self.gates.slot(gate, first=first) as ticket:
+            if self.watch.offline:
+                raise Offline
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            remaining = budget.remaining()
+            if remaining <= 0:
+                raise _DeadlineExceeded("the URL's deadline had passed")
+            try:
+                async with asyncio.timeout(remaining):
+                    return await self._talk(method, url, gate, attempts, ticket)
+            except TimeoutError:
+                raise _DeadlineExceeded("the URL's deadline passed") from None
+            finally:
+                budget.spent += loop.time() - started
+
+    async def _talk(
+        self, method: str, url: str, gate: HostGate, attempts: int, ticket: Ticket
+    ) -> Answer:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        request = self.client.build_request(method, url)
+        response = await self.client.send(request, stream=True)
+        try:
+            self.watch.answered()
+            status = response.status_code
+            cap = self.settings.max_retry_after
+            if status == 429:
+                retry_after = parse_retry_after(response.headers.get("retry-after"))
+                capped = None if retry_after is None else min(retry_after, cap)
+                gate.throttle(capped, sent_with=ticket.sent_with)
+            else:
+                gate.answered(loop.time() - started, surely=ticket.surely)
+            if (problem := header_problem(response.headers)) is not None:
+                failure = (NetworkFailure.MALFORMED, problem)
+                return Answer(url=url, method=method, attempts=attempts, failure=failure)
+            if (wait := quota_wait(response.headers)) is not None:
+                gate.pause(min(wait, cap))  # the next request would be refused anyway
+            body, complete = b"", False
+            wanted = readable(response.headers.get("content-type", "")) or status >= 400
+            if method == "GET" and status not in REDIRECTS and wanted:
+                body, complete = await read_body(response, self.settings.max_bytes)
+        finally:
+            await response.aclose()
+        return Answer(
+            url=url,
+            method=method,
+            status=status,
+            headers=response.headers,
+            body=body,
+            complete=complete,
+            attempts=attempts,
+            location=response.extensions.get(_LOCATION) or response.headers.get("location"),
+        )
+
+    # -- redirects and the HEAD/GET plan -------------------------------------
+
+    async def walk(
+        self,
+        method: str,
+        url: str,
+        budget: _Budget,
+        *,
+        retries: int | None = None,
+        first: bool = False,
+    ) -> Fetch:
+        hops: list[tuple[str, int]] = []
+        seen: set[str] = set()  # normalised only once there is a redirect to compare
+        # Loopback is for a URL cited on loopback (a local preview) and where it leads.
+        loopback_ok = addresses.is_loopback_name(urlsplit(url).hostname or "")
+        current = url
+        while True:
+            why = addresses.url_refusal(current, self.policy, loopback_ok=loopback_ok)
+            if why is not None:
+                answer = Answer(url=current, method=method, failure=(NetworkFailure.POLICY, why))
+            else:
+                answer = await self._exchange(method, current, budget, retries=retries, first=first)
+            if hops and answer.failure is not None and answer.failure[0] == NetworkFailure.POLICY:
+                why = f"it redirects to {current}, and {answer.failure[1]}"
+                answer = Answer(url=current, method=method, failure=(NetworkFailure.POLICY, why))
+            location = answer.location if answer.status in REDIRECTS else None
+            if not location:
+                return Fetch(answer=answer, hops=tuple(hops))
+            hops.append((current, answer.status or 0))
+            following = urljoin(current, location.strip())
+            scheme = urlsplit(following).scheme.lower()
+            if scheme not in {"http", "https"}:
+                shown = following if len(following) <= 80 else following[:77] + "..."
+                return Fetch(
+                    answer=answer,
+                    hops=tuple(hops),
+                    loop=f"it redirects to a {scheme}: address ({shown}), not a web page",
+                )
+            if not seen:
+                seen.add(normalise_url(url))
+            if (key := normalise_url(following)) in seen:
+                return Fetch(
+                    answer=answer, hops=tuple(hops), loop=f"redirect loop back to {following}"
+                )
+            if len(hops) >= MAX_REDIRECTS:
+                return Fetch(
+                    answer=answer, hops=tuple(hops), loop=f"more than {MAX_REDIRECTS} redirects"
+                )
+            seen.add(key)
+            current = following  # a 303 asks for GET next; HEAD stays HEAD either way
+
+    def fetch(self, target: str) -> asyncio.Task[Fetch]:
+        """The shared fetch of one address (URLs differing only by fragment share it)."""
+        task = self._pages.get(target)
+        if task is None:
+            task = asyncio.ensure_future(self._fetch(target))
+            self._pages[target] = task
+        return task
+
+    async def _fetch(self, url: str) -> Fetch:
+        gate = self.gates.host(host_key(url))
+        budget = _Budget(self.deadline)
+        first = not gate.contacted
+        gate.contacted = True
+        if not first:
+            # Let the host's first answer teach us (HEAD useful? limit?) before a burst.
+            await gate.known.wait()
+        try:
+            if gate.use_get:
+                return await self.walk("GET", url, budget)
+            head = await self.walk("HEAD", url, budget)
+            answer = head.answer
+            if head.loop is not None or answer.status == 429:
+                return head
+            if answer.failure is not None and answer.failure[0] in {
+                NetworkFailure.NO_SUCH_HOST,
+                NetworkFailure.NETWORK_DOWN,
+                NetworkFailure.INVALID,
+                NetworkFailure.TLS,
+                NetworkFailure.POLICY,
+            }:
+                return head  # a GET cannot do better
+            if answer.status is not None and 200 <= answer.status < 300:
+                small = _declared_length(answer.headers) <= self.settings.max_bytes
+                if not readable(answer.content_type) or (
+                    answer.content_type.startswith("application/pdf") and not small
+                ):
+                    return head  # a big file: HEAD said enough; never download it
+                if answer.content_type.startswith(("text/html", "application/xhtml")):
+                    gate.use_get = True
+                if first:
+                    gate.known.set()
+                tail = await self.walk("GET", answer.url, budget)
+                return Fetch(answer=tail.answer, hops=head.hops + tail.hops, loop=tail.loop)
+            if answer.status in {405, 501}:
+                gate.use_get = True
+            if first:
+                gate.known.set()
+            return await self.walk("GET", url, budget)  # refused, failed or lying: ask properly
+        finally:
+            if first:
+                gate.known.set()
+
+    def probe(self, target: str) -> asyncio.Task[Observation | None]:
+        key = probe_key(target)
+        task = self._probes.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._probe(target))
+            self._probes[key] = task
+        return task
+
+    async def _probe(self, target: str) -> Observation | None:
+        made_up = probe_url(target)
+        # Every page of the directory waits for this answer: it jumps the host's queue.
+        walk = await self.walk("GET", made_up, _Budget(self.deadline), retries=1, first=True)
+        answer = walk.answer
+        if answer.status is None or walk.loop is not None:
+            return None
+        page = read_page(answer.body, content_type=answer.content_type, complete=answer.complete)
+        return Observation(
+            url=made_up,
+            status=answer.status,
+            final_url=answer.url,
+            redirected=bool(walk.hops),
+            title=page.title,
+            text=page.text,
+        )
+
+    async def aclose(self) -> None:
+        """Cancel shared fetches and probes nobody waits for any more."""
+        tasks = (*self._pages.values(), *self._probes.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
