@@ -46,6 +46,7 @@ _TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError
 _DOWN = (httpx.ConnectError, httpx.UnsupportedProtocol, httpx.ProxyError)
 _HEADROOM = 0.95  # stay this far under a stated rate limit
 _RESOLVE_TIMEOUT = 3.0
+_CLOCK_MARGIN = 0.1  # seconds added to a Retry-After, so the retry never lands a hair early
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ class Pace:
 
     def pause(self, seconds: float) -> None:
         """Nobody starts before ``seconds`` from now (a 429's ``Retry-After``); slow down too."""
-        self._next = max(self._next, time.monotonic() + seconds)
+        self._next = max(self._next, time.monotonic() + seconds + _CLOCK_MARGIN)
         self.interval *= 1.5
 
 
@@ -271,7 +272,7 @@ class Fetcher:
         def wait(state: RetryCallState) -> float:
             error = state.outcome.exception() if state.outcome else None
             if isinstance(error, _Retry) and error.retry_after is not None:
-                return error.retry_after
+                return error.retry_after + _CLOCK_MARGIN
             return float(wait_random_exponential(multiplier=0.5, max=8.0)(state))
 
         try:
