@@ -202,7 +202,51 @@ def compare(citation: Citation, record: WorkRecord) -> Verdict:
     isbn = cited_isbn(citation)
     if isbn and record.isbns:
         judge("ISBN", isbn in {i.upper() for i in record.isbns}, isbn, record.isbns[0])
-    return Verdict(title_similarity(citation.title, record), tuple(agree), tuple(differ))
+    # The note's own text is the last word over a parse that went wrong: a field
+    # whose record value the note gives somewhere is not reported as different,
+    # and a field the parser missed counts for the match when the note gives it.
+    said = _RawNote(citation.raw)
+    differ = [d for d in differ if d[0] == "first author" or not said.gives(d[0], record)]
+    if not people and record.authors and said.names(record.authors[0]):
+        agree.append("first author")
+    if citation.date is None and record.years and said.gives("year", record):
+        agree.append("year")
+    title = max(title_similarity(citation.title, record), said.title_score(record))
+    return Verdict(title, tuple(agree), tuple(differ))
+
+
+class _RawNote:
+    """The note as written, folded, with URLs and DOIs taken out (their digits are no year)."""
+
+    def __init__(self, raw: str) -> None:
+        text = re.sub(r"\S*(?:https?://|doi:|10\.\d{4,}/)\S*", " ", raw, flags=re.IGNORECASE)
+        self.text = f" {normal(text)} "
+
+    def _has(self, phrase: str) -> bool:
+        folded = normal(phrase)
+        return bool(folded) and f" {folded} " in self.text
+
+    def names(self, author: str) -> bool:
+        words = normal(author).split()
+        return bool(words) and self._has(words[-1])
+
+    def gives(self, field: str, record: WorkRecord) -> bool:
+        if field == "year":
+            return any(self._has(str(year)) for year in record.years)
+        if field == "container":
+            return any(self._has(c) for c in record.containers if len(normal(c)) >= 4)
+        value = {"volume": record.volume, "issue": record.issue, "first page": record.first_page}
+        found = value.get(field)
+        return bool(found) and self._has(str(found))
+
+    def title_score(self, record: WorkRecord) -> float:
+        """How well the record's (main) title is found inside the note: 0-100."""
+        if not record.title:
+            return 0.0
+        main = normal(_main_title(record.title))
+        if len(main) < 20:
+            return 0.0  # short titles ("Introduction") are found in too many notes
+        return float(fuzz.partial_ratio(main, self.text))
 
 
 def validate(citation: Citation, candidates: tuple[WorkRecord, ...]) -> WorkRecord | None:

@@ -19,7 +19,8 @@ or a grey report is often in no index, and its absence proves nothing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -59,6 +60,7 @@ _SEARCHED = {CitationType.ARTICLE, CitationType.CHAPTER, CitationType.BOOK, Cita
 _NO_DOI_LOOKUP = {CitationType.CASE, CitationType.STATUTE}
 _ALWAYS_WARNED = {CitationType.ARTICLE, CitationType.CHAPTER}
 CASE_PATH = "/api/rest/v4/citation-lookup/"
+_YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,10 @@ def plan(citation: Citation, *, case_lookups: bool) -> tuple[str | None, str]:
         return "doi", ""
     if citation.type in _SEARCHED and citation.title:
         return "search", ""
+    if citation.type is CitationType.OTHER and not citation.urls and _YEAR.search(citation.raw):
+        # A reference the parser could not type (a Vancouver "J Clin Epidemiol. 2015;68"):
+        # searched with its own text, as Crossref matches raw reference strings.
+        return "search", ""
     return None, f"a {citation.type.value} citation: not in a scholarly index"
 
 
@@ -99,6 +105,8 @@ def warnable(citation: Citation) -> bool:
 
 def bibliographic_query(citation: Citation) -> str:
     """The citation as a reference string for Crossref: authors, title, container, numbers."""
+    if citation.type is CitationType.OTHER:
+        return " ".join(re.sub(r"https?://\S+", " ", citation.raw).split())
     parts = [p.family for p in citation.authors[:3]]
     parts.append(citation.title or "")
     if citation.container:
@@ -164,7 +172,8 @@ class _Lookups:
             found = validate(citation, crossref_items(answer.json()))
             if found is not None:
                 return found, True
-        search = {"search": normal(citation.title), "per_page": str(self.settings.rows)}
+        title = citation.title if citation.type is not CitationType.OTHER else citation.raw
+        search = {"search": normal(title), "per_page": str(self.settings.rows)}
         other = await self.fetcher.get(self.openalex, "/works", search)
         self._trouble(self.openalex, other)
         if other.ok:
@@ -350,12 +359,15 @@ async def look_up_sources(
     cache: AnswerCache | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     user_agent: str = "citecheck",
+    context: Mapping[int, str] | None = None,
 ) -> SourcesOutcome:
     """Look every eligible citation up; return results and the DOI-enriched citations.
 
     Identical lookups (the same DOI, the same query) are made once, however
     many citations need them. A service that cannot be asked makes its
-    lookups unverified, and is named once in ``unverified``.
+    lookups unverified, and is named once in ``unverified``. ``context`` maps
+    a citation's index to the text matching may read instead of its ``raw``
+    (the whole note, when the note cites only that work).
     """
     services = _services(settings, user_agent)
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
@@ -371,7 +383,11 @@ async def look_up_sources(
             not_found_max_age=settings.not_found_max_age,
         )
         lookups = _Lookups(fetcher, settings, services)
-        results = await asyncio.gather(*(lookups.look_up(c) for c in citations))
+        # Matching reads the whole note when the note cites one work (a splitter may
+        # cut a reference in two); the citations handed back keep their own text.
+        contexts = context or {}
+        seen = [replace(c, raw=contexts.get(c.index, c.raw)) for c in citations]
+        results = await asyncio.gather(*(lookups.look_up(c) for c in seen))
     enriched = tuple(
         replace(c, doi=r.doi_added) if r.doi_added else c
         for c, r in zip(citations, results, strict=True)

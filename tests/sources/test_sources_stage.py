@@ -268,3 +268,24 @@ def test_a_failing_service_is_unverified_after_its_retries(
     assert run.sources[0].status is SourceStatus.UNVERIFIED
     assert len(crossref.requests) == settings.sources.retries
     assert "work-not-found" not in [f.rule for f in run.findings]
+
+
+VANCOUVER = (
+    "Jergas H, Baethge C. Quotation accuracy in medical journal articles—a systematic review "
+    "and meta-analysis. J Clin Epidemiol. 2015;68(3):255-60.{doi}"
+)
+
+
+def test_a_reference_the_parser_mangles_is_judged_on_the_notes_own_text(check: Check) -> None:
+    # The parser splits this Vancouver reference and types it "other" with the title "68":
+    # its DOI is still the cited work's, and no field is reported wrong.
+    run = check(VANCOUVER.format(doi=" doi:10.1016/j.jclinepi.2014.09.005"))
+    assert run.citations[0].title != "Quotation accuracy in medical journal articles"
+    assert run.sources[0].status is SourceStatus.MATCHED
+    assert _rules(run) == []
+
+
+def test_an_untyped_reference_is_searched_with_its_own_text(check: Check) -> None:
+    run = check(VANCOUVER.format(doi=""))
+    assert run.sources[0].doi_added == "10.1016/j.jclinepi.2014.09.005"
+    assert _rules(run) == []
