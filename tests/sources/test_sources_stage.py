@@ -285,7 +285,21 @@ def test_a_reference_the_parser_mangles_is_judged_on_the_notes_own_text(check: C
     assert _rules(run) == []
 
 
-def test_an_untyped_reference_is_searched_with_its_own_text(check: Check) -> None:
-    run = check(VANCOUVER.format(doi=""))
-    assert run.sources[0].doi_added == "10.1016/j.jclinepi.2014.09.005"
-    assert _rules(run) == []
+def test_an_untyped_reference_is_searched_with_its_own_text(settings: Settings) -> None:
+    import asyncio
+
+    from citecheck.model import Citation, CitationType, Location
+    from citecheck.sources import look_up_sources
+
+    untyped = Citation(
+        note="1",
+        index=0,
+        raw=VANCOUVER.format(doi=""),
+        location=Location("essay.md", 3),
+        type=CitationType.OTHER,
+        title="68",
+    )
+    outcome = asyncio.run(look_up_sources([untyped], settings.sources))
+    assert outcome.results[0].lookup == "search"
+    assert outcome.results[0].doi_added == "10.1016/j.jclinepi.2014.09.005"
+    assert outcome.citations[0].doi == "10.1016/j.jclinepi.2014.09.005"
