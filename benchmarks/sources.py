@@ -8,8 +8,9 @@ stage starts at its configured pace (10 a second) and must find the stated
 limit from the headers. The floor is 1,000 / 50 = 20 s. The second run uses
 the same cache file and must make no request at all.
 
-OpenAlex's retraction check is off here: the benchmark measures the pace
-against one limited service (OpenAlex has a limit of its own).
+A loopback OpenAlex (no limit, its own process too) holds the same works,
+every tenth retracted: the stage asks it in batches of 50 DOIs after the
+Crossref look-ups (``--no-openalex`` skips that check).
 
 Run: ``python benchmarks/sources.py`` (about 25 s).
 """
@@ -28,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "sources"))
 
-from sources_standins import CrossrefStandIn
+from sources_standins import CrossrefStandIn, OpenAlexStandIn
 from works_data import crossref_work
 
 from citecheck.config import SourcesSettings
@@ -56,10 +57,27 @@ def _works(count: int) -> list[dict[str, object]]:
 def _serve(count: int, pipe: Connection) -> None:
     server = CrossrefStandIn(_works(count), "127.0.0.1", stated_limit=LIMIT, enforce=LIMIT)
     server.start()
-    pipe.send(server.base)
+    # OpenAlex holds the same works (every tenth retracted), for the batched retraction check.
+    openalex = OpenAlexStandIn(
+        [
+            {"id": f"https://openalex.org/W{i}", "doi": f"https://doi.org/10.5555/bench.{i}",
+             "title": f"Benchmark study number {i} of things", "is_retracted": i % 10 == 0}
+            for i in range(count)
+        ],
+        "127.0.0.1",
+    )  # fmt: skip
+    openalex.start()
+    pipe.send((server.base, openalex.base))
     while pipe.recv() == "report":
-        pipe.send({"requests": len(server.requests), "too_many": server.too_many})
+        pipe.send(
+            {
+                "requests": len(server.requests),
+                "too_many": server.too_many,
+                "openalex_requests": len(openalex.requests),
+            }
+        )
     server.stop()
+    openalex.stop()
 
 
 def _citations(count: int) -> list[Citation]:
@@ -85,15 +103,18 @@ def _citations(count: int) -> list[Citation]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument(
+        "--no-openalex", action="store_true", help="skip the batched OpenAlex retraction check"
+    )
     args = parser.parse_args()
     mine, theirs = multiprocessing.Pipe()
     server = multiprocessing.Process(target=_serve, args=(args.count, theirs), daemon=True)
     server.start()
-    base = mine.recv()
+    crossref_base, openalex_base = mine.recv()
     settings = SourcesSettings(
-        crossref_api=base,
-        openalex_api=base,
-        openalex_retractions=False,
+        crossref_api=crossref_base,
+        openalex_api=openalex_base,
+        openalex_retractions=not args.no_openalex,
         mailto="bench@example.org",
     )
     citations = _citations(args.count)
@@ -108,11 +129,14 @@ def main() -> None:
             mine.send("report")
             served = mine.recv()
             matched = sum(1 for r in outcome.results if r.status.value == "matched")
+            retracted = sum(1 for r in outcome.results if r.record and r.record.retracted)
             results[run] = {
                 "wall_s": round(wall, 2),
                 "requests_so_far": served["requests"],
                 "http_429": served["too_many"],
                 "matched": matched,
+                "retracted": retracted,
+                "openalex_requests_so_far": served["openalex_requests"],
                 "requests_this_run": dict(outcome.requests),
             }
     mine.send("stop")

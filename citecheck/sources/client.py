@@ -189,15 +189,32 @@ class Fetcher:
         self._not_found_max_age = not_found_max_age
         self._inflight: dict[tuple[str, str], asyncio.Future[Answer]] = {}
 
-    async def get(self, service: Service, path: str, params: Mapping[str, str] = {}) -> Answer:
-        """GET ``path`` (with ``params``) of ``service``; the same request is made once."""
+    async def get(
+        self, service: Service, path: str, params: Mapping[str, str] = {}, *, store: bool = True
+    ) -> Answer:
+        """GET ``path`` (with ``params``) of ``service``; the same request is made once.
+
+        ``store=False``: the answer is not cached (a batch whose parts the caller
+        caches one by one with ``remember``).
+        """
         key = path + ("?" + urlencode(sorted(params.items())) if params else "")
-        return await self._once(service, key, "GET", path, dict(params), None)
+        return await self._once(service, key, "GET", path, dict(params), None, store)
+
+    def recall(self, service: Service, key: str) -> str | None:
+        """What ``remember`` stored under ``key``, while it is young enough."""
+        answer = self._cached(service, key)
+        return answer.text if answer is not None and answer.ok else None
+
+    def remember(self, service: Service, key: str, text: str) -> None:
+        """Cache one part of a batched answer under its own key."""
+        if self._cache is not None:
+            body = json.dumps({"status": 200, "text": text})
+            self._cache.put(service.name, key, body, datetime.now(UTC))
 
     async def post(self, service: Service, path: str, form: Mapping[str, str]) -> Answer:
         """POST a form to ``path``; the same form is posted once."""
         key = "POST " + path + "?" + urlencode(sorted(form.items()))
-        return await self._once(service, key, "POST", path, {}, dict(form))
+        return await self._once(service, key, "POST", path, {}, dict(form), True)
 
     async def _once(
         self,
@@ -207,11 +224,12 @@ class Fetcher:
         path: str,
         params: dict[str, str],
         form: dict[str, str] | None,
+        store: bool,
     ) -> Answer:
         memo = (service.name, key)
         if memo not in self._inflight:
             self._inflight[memo] = asyncio.ensure_future(
-                self._answer(service, key, method, path, params, form)
+                self._answer(service, key, method, path, params, form, store)
             )
         return await asyncio.shield(self._inflight[memo])
 
@@ -223,8 +241,9 @@ class Fetcher:
         path: str,
         params: dict[str, str],
         form: dict[str, str] | None,
+        store: bool,
     ) -> Answer:
-        cached = self._cached(service, key)
+        cached = self._cached(service, key) if store else None
         if cached is not None:
             return cached
         if service.down is None:
@@ -234,7 +253,7 @@ class Fetcher:
         if service.down is not None:
             return Answer(None, problem=service.down)
         answer = await self._fetch(service, method, path, params, form)
-        if answer.status in {200, 404} and self._cache is not None and answer.fetched_at:
+        if store and answer.status in {200, 404} and self._cache and answer.fetched_at:
             body = json.dumps({"status": answer.status, "text": answer.text})
             self._cache.put(service.name, key, body, answer.fetched_at)
         return answer

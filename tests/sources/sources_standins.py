@@ -260,6 +260,24 @@ class OpenAlexStandIn(StandIn):
                     {"error": "404 Not Found", "message": "The requested resource was not found."},
                 )
             return _json(200, work)
+        if seen.path == "/works" and seen.query.get("filter", "").startswith("doi:"):
+            wanted = seen.query["filter"].removeprefix("doi:").lower().split("|")
+            if len(wanted) > 50:
+                return _json(
+                    403, {"error": "Invalid query parameters", "message": "too many values"}
+                )
+            fields = [f for f in seen.query.get("select", "").split(",") if f]
+            found = [self.by_doi[d] for d in wanted if d in self.by_doi]
+            if fields:
+                found = [{k: w.get(k) for k in fields} for w in found]
+            meta = {
+                "count": len(found),
+                "db_response_time_ms": 3,
+                "page": 1,
+                "per_page": 50,
+                "groups_count": None,
+            }
+            return _json(200, {"meta": meta, "results": found, "group_by": []})
         if seen.path == "/works":
             per_page = int(seen.query.get("per_page", "25"))
             ranked = self.ranker.rank(seen.query.get("search", ""), per_page)

@@ -129,12 +129,18 @@ def test_retraction_correction_and_concern_come_from_updated_by(check: Check) ->
     assert "retraction-watch" in retracted.message
 
 
-def test_openalex_is_retracted_is_heard_for_a_crossref_match(check: Check) -> None:
+def test_openalex_is_retracted_is_heard_for_a_crossref_match(
+    check: Check, openalex: OpenAlexStandIn
+) -> None:
     note = (
         "Müller, K., & Ortega, L. (2003). Catalytic asymmetric hydrogenation of enamides. "
         "J. Am. Chem. Soc., 125(12), 3456–3470."
     )
-    run = check(note)
+    run = check(note, PRIVACY, JERGAS.format(volume="68"))
+    # One batched question for every Crossref match, not one per work.
+    batches = [r for r in openalex.requests if r.query.get("filter", "").startswith("doi:")]
+    assert len(batches) == 1
+    assert len(batches[0].query["filter"].split("|")) == 3
     assert run.sources[0].record is not None
     assert run.sources[0].record.service == "crossref"
     assert _rules(run) == [("retracted", "1")]
