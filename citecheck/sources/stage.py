@@ -129,6 +129,7 @@ class _Lookups:
         self.courtlistener = services.get("courtlistener")
         self.problems: dict[str, str] = {}
         self.retractions = _Retractions(self)
+        self.origins: dict[tuple[str, str], Answer] = {}
 
     def _trouble(self, service: Service, answer: Answer) -> None:
         if answer.problem is not None:
@@ -143,12 +144,23 @@ class _Lookups:
     async def crossref_doi(self, doi: str) -> tuple[WorkRecord | None, Answer]:
         answer = await self.fetcher.get(self.crossref, f"/works/{quote(doi, safe='/')}")
         self._trouble(self.crossref, answer)
-        return (crossref_work(answer.json()) if answer.ok else None), answer
+        return self._from(answer, crossref_work(answer.json()) if answer.ok else None), answer
+
+    def _from(self, answer: Answer, record: WorkRecord | None) -> WorkRecord | None:
+        """Note which answer (how old, from the cache or not) a record came from."""
+        if record is not None:
+            self.origins.setdefault((record.service, record.id), answer)
+        return record
+
+    def _all_from(self, answer: Answer, records: tuple[WorkRecord, ...]) -> tuple[WorkRecord, ...]:
+        for record in records:
+            self._from(answer, record)
+        return records
 
     async def openalex_doi(self, doi: str) -> tuple[WorkRecord | None, Answer]:
         answer = await self.fetcher.get(self.openalex, f"/works/doi:{quote(doi, safe='/')}")
         self._trouble(self.openalex, answer)
-        return (openalex_work(answer.json()) if answer.ok else None), answer
+        return self._from(answer, openalex_work(answer.json()) if answer.ok else None), answer
 
     async def by_doi(self, doi: str) -> tuple[WorkRecord | None, bool]:
         """The DOI's record, and whether every index answered (False: unverified)."""
@@ -171,7 +183,7 @@ class _Lookups:
         answer = await self.fetcher.get(self.crossref, "/works", params)
         self._trouble(self.crossref, answer)
         if answer.ok:
-            found = validate(citation, crossref_items(answer.json()))
+            found = validate(citation, self._all_from(answer, crossref_items(answer.json())))
             if found is not None:
                 return found, True
         title = citation.title if citation.type is not CitationType.OTHER else citation.raw
@@ -179,7 +191,7 @@ class _Lookups:
         other = await self.fetcher.get(self.openalex, "/works", search)
         self._trouble(self.openalex, other)
         if other.ok:
-            found = validate(citation, openalex_results(other.json()))
+            found = validate(citation, self._all_from(other, openalex_results(other.json())))
             if found is not None:
                 return found, True
         return None, answer.ok and other.ok
@@ -271,6 +283,7 @@ class _Lookups:
         self.watch_retraction(record)
         verdict = compare(citation, record)
         added = record.doi if enrich and not citation.doi and record.doi else None
+        origin = self.origins.get((record.service, record.id))
         return replace(
             base,
             status=SourceStatus.MATCHED,
@@ -279,7 +292,8 @@ class _Lookups:
             mismatches=verdict.differ,
             doi_added=added,
             doi_source=record.service if added else None,
-            checked_at=datetime.now(UTC),
+            checked_at=origin.fetched_at if origin is not None else datetime.now(UTC),
+            from_cache=origin is not None and origin.from_cache,
         )
 
     async def case(self, citation: Citation, base: SourceResult) -> SourceResult:

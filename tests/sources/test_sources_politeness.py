@@ -80,7 +80,8 @@ def test_a_rerun_is_served_from_the_cache(
 ) -> None:
     cached = replace(settings, links=replace(settings.links, cache_path=tmp_path / "c.sqlite3"))
     notes = (
-        DOI_NOTE.format(doi="10.2307/1321160"),
+        "Warren, S. D. (1890). The right to privacy. Harvard Law Review, 4, 193. "
+        "https://doi.org/10.2307/1321160",
         "Smith, J. (2017). A study that nobody wrote. Urban Climate, 20, 1–9.",
     )
     first = check(*notes, settings=cached)
@@ -90,6 +91,10 @@ def test_a_rerun_is_served_from_the_cache(
     assert len(crossref.requests) + len(openalex.requests) == asked  # zero new requests
     assert [r.status for r in second.sources] == [r.status for r in first.sources]
     assert [f.rule for f in second.findings] == [f.rule for f in first.findings]
+    # The rerun says its record is a cached answer, and how old: the first run's time.
+    assert first.sources[0].from_cache is False
+    assert second.sources[0].from_cache is True
+    assert second.sources[0].checked_at == first.sources[0].checked_at
 
 
 def test_the_sqlite_cache_keeps_answers_with_their_age(tmp_path: Path) -> None:
