@@ -53,6 +53,7 @@ from citecheck.sources.records import (
     openalex_results,
     openalex_work,
 )
+from citecheck.sources.retractions import Retractions
 
 __all__ = ["SourcesOutcome", "look_up_sources", "plan"]
 
@@ -60,7 +61,6 @@ _SEARCHED = {CitationType.ARTICLE, CitationType.CHAPTER, CitationType.BOOK, Cita
 _NO_DOI_LOOKUP = {CitationType.CASE, CitationType.STATUTE}
 _ALWAYS_WARNED = {CitationType.ARTICLE, CitationType.CHAPTER}
 CASE_PATH = "/api/rest/v4/citation-lookup/"
-_OPENALEX_BATCH = 50  # DOIs in one OpenAlex filter (its limit for OR-ed values)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
@@ -128,7 +128,7 @@ class _Lookups:
         self.openalex = services["openalex"]
         self.courtlistener = services.get("courtlistener")
         self.problems: dict[str, str] = {}
-        self.retractions = _Retractions(self)
+        self.retractions = Retractions(fetcher, self.openalex, self._trouble)
         self.origins: dict[tuple[str, str], Answer] = {}
 
     def _trouble(self, service: Service, answer: Answer) -> None:
@@ -197,7 +197,7 @@ class _Lookups:
         return None, answer.ok and other.ok
 
     def watch_retraction(self, record: WorkRecord) -> None:
-        """Queue a Crossref match's DOI for OpenAlex's ``is_retracted`` (see ``_Retractions``)."""
+        """Queue a Crossref match's DOI for OpenAlex's ``is_retracted`` (see ``retractions``)."""
         wanted = self.settings.openalex_retractions and not record.retracted
         if wanted and record.service == "crossref" and record.doi:
             self.retractions.add(record.doi)
@@ -337,66 +337,6 @@ class _Lookups:
         return "could not be found in Crossref or OpenAlex" + (
             "" if warnable(citation) else " (not unusual for this kind of work)"
         )
-
-
-class _Retractions:
-    """OpenAlex's ``is_retracted`` for Crossref matches, asked in batches as matches arrive.
-
-    DOIs are sent 50 at a time (``filter=doi:a|b|...``, OpenAlex's limit for
-    OR-ed values) as soon as 50 are waiting, so the questions overlap the
-    Crossref look-ups; the remainder goes when every citation is matched. Each
-    DOI's answer is cached on its own (``is_retracted/{doi}``), so a rerun asks
-    nothing even though its batches would be cut differently.
-    """
-
-    def __init__(self, lookups: _Lookups) -> None:
-        self._lookups = lookups
-        self._waiting: list[str] = []
-        self._seen: set[str] = set()
-        self._known: set[str] = set()
-        self._asked: list[asyncio.Future[set[str]]] = []
-
-    def add(self, doi: str) -> None:
-        if doi in self._seen:
-            return
-        self._seen.add(doi)
-        stored = self._lookups.fetcher.recall(self._lookups.openalex, f"is_retracted/{doi}")
-        if stored is not None:
-            if stored == "true":
-                self._known.add(doi)
-            return
-        self._waiting.append(doi)
-        if len(self._waiting) >= _OPENALEX_BATCH:
-            self._send()
-
-    def _send(self) -> None:
-        chunk, self._waiting = sorted(self._waiting), []
-        self._asked.append(asyncio.ensure_future(self._ask(chunk)))
-
-    async def _ask(self, chunk: list[str]) -> set[str]:
-        lookups = self._lookups
-        params = {
-            "filter": "doi:" + "|".join(chunk),
-            "per_page": str(_OPENALEX_BATCH),
-            "select": "id,doi,is_retracted",
-        }
-        answer = await lookups.fetcher.get(lookups.openalex, "/works", params, store=False)
-        lookups._trouble(lookups.openalex, answer)
-        if not answer.ok:
-            return set()
-        flagged = {
-            r.doi for r in openalex_results(answer.json()) if r.retracted and r.doi is not None
-        }
-        for doi in chunk:
-            value = "true" if doi in flagged else "false"
-            lookups.fetcher.remember(lookups.openalex, f"is_retracted/{doi}", value)
-        return flagged
-
-    async def flagged(self) -> set[str]:
-        if self._waiting:
-            self._send()
-        answers = await asyncio.gather(*self._asked)
-        return set(self._known).union(*answers)
 
 
 def _services(settings: SourcesSettings, user_agent: str) -> dict[str, Service]:
