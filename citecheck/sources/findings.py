@@ -155,6 +155,8 @@ def _notices(citation: Citation, record: WorkRecord) -> Iterable[Finding]:
         if rule is None or rule.id in seen:
             continue
         seen.add(rule.id)
+        if source == "title":
+            source = "the record's title says RETRACTED"
         where = f" (notice doi:{notice}" if notice else " ("
         where += f"{', ' if notice else ''}{date}" if date else ""
         where += f"{', ' if notice or date else ''}source: {source or 'publisher'})"
