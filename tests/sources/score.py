@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -99,12 +100,12 @@ def _clusters(data: Any) -> dict[str, dict[str, Any]]:
 @dataclass(frozen=True)
 class Note:
     index: int
+    id: str
     text: str
-    kind: str
-    expect: frozenset[str]
-    doi: str | None
-    has_doi_key: bool
-    truth: Mapping[str, Any]
+    kinds: tuple[str, ...]
+    expect: frozenset[str]  # every rule the note's works should raise
+    dois: tuple[str | None, ...]  # each cited work's own DOI (None: no DOI should be added)
+    truths: tuple[Mapping[str, Any], ...]
 
 
 def _text_of(entry: Mapping[str, Any]) -> str:
@@ -121,20 +122,19 @@ def load_notes() -> list[Note]:
         if not line.strip():
             continue
         entry = json.loads(line)
-        expect = entry.get("expect") or []
-        doi = entry.get("doi")
+        truth = entry.get("truth", entry)
+        truths = tuple(truth) if isinstance(truth, list) else (truth,)
         notes.append(
             Note(
                 index=len(notes) + 1,
+                id=str(entry.get("id", number + 1)),
                 text=_text_of(entry),
-                kind=str(entry.get("kind", "")),
-                expect=frozenset(str(e) for e in expect),
-                doi=str(doi).lower() if doi else None,
-                has_doi_key="doi" in entry,
-                truth=entry,
+                kinds=tuple(str(t.get("kind", "")) for t in truths),
+                expect=frozenset(str(e) for t in truths for e in t.get("expect") or ()),
+                dois=tuple(str(t["doi"]).lower() if t.get("doi") else None for t in truths),
+                truths=truths,
             )
         )
-        del number
     return notes
 
 
@@ -185,7 +185,7 @@ def score(notes: list[Note], run: CheckRun) -> dict[str, Any]:
             elif rule in note.expect:
                 counts[rule]["fn"] += 1
         if got != set(note.expect):
-            misses.append((note.index, note.kind, sorted(note.expect), sorted(got)))
+            misses.append((note.id, "+".join(note.kinds), sorted(note.expect), sorted(got)))
     per_rule = {}
     total: Counter[str] = Counter()
     for rule, c in counts.items():
@@ -193,20 +193,27 @@ def score(notes: list[Note], run: CheckRun) -> dict[str, Any]:
         if c["tp"] + c["fp"] + c["fn"] == 0:
             continue
         per_rule[rule] = _pr(c)
-    # DOI enrichment: notes citing no DOI of their own, whose truth says which DOI (or none).
+    # DOI enrichment: each work of a note that prints no DOI; its truth says which DOI the
+    # matcher should add (None: none). A note's works are its full citations, in order.
     added = _doi_added(run)
-    enrich = [n for n in notes if n.has_doi_key and not _cites_doi(n.text)]
-    right = sum(1 for n in enrich if added.get(str(n.index)) == n.doi)
+    pairs = [(n, i, doi) for n in notes if not _cites_doi(n.text) for i, doi in enumerate(n.dois)]
+    right = sum(1 for n, i, doi in pairs if _nth(added.get(str(n.index), []), i) == doi)
+    wrong = [
+        (n.id, doi, _nth(added.get(str(n.index), []), i))
+        for n, i, doi in pairs
+        if _nth(added.get(str(n.index), []), i) != doi
+    ]
     return {
         "notes": len(notes),
         "per_rule": per_rule,
         "all_rules": _pr(total),
         "exact_notes": sum(1 for n in notes if found.get(str(n.index), set()) == set(n.expect)),
         "doi_enrichment": {
-            "notes": len(enrich),
+            "works": len(pairs),
             "right": right,
-            "accuracy": round(right / len(enrich), 3) if enrich else None,
-            "added": sum(1 for n in enrich if added.get(str(n.index))),
+            "accuracy": round(right / len(pairs), 3) if pairs else None,
+            "should_add": sum(1 for _, _, doi in pairs if doi),
+            "wrong": wrong,
         },
         "misses": misses,
     }
@@ -226,14 +233,21 @@ def _pr(c: Mapping[str, int]) -> dict[str, Any]:
 
 
 def _cites_doi(text: str) -> bool:
-    return "10." in text and ("doi" in text.lower() or "/10." in text)
+    return bool(re.search(r"\b10\.\d{4,}/", text))
 
 
-def _doi_added(run: CheckRun) -> dict[str, str | None]:
-    added: dict[str, str | None] = {}
-    for result in run.sources:
-        if result.doi_added:
-            added[result.note] = result.doi_added.lower()
+def _nth(values: list[str | None], i: int) -> str | None:
+    return values[i] if i < len(values) else None
+
+
+def _doi_added(run: CheckRun) -> dict[str, list[str | None]]:
+    """Per note, the DOI added to each of its full citations (None: none), in order."""
+    added: dict[str, list[str | None]] = {}
+    full = {c.index for c in run.citations if c.short_form is None and c.antecedent is None}
+    for result in sorted(run.sources, key=lambda r: r.citation):
+        if result.citation in full:
+            doi = result.doi_added.lower() if result.doi_added else None
+            added.setdefault(result.note, []).append(doi)
     return added
 
 
@@ -305,7 +319,9 @@ def main() -> None:
     print(f"  {'all rules':<22} P {overall['precision']:.3f}  R {overall['recall']:.3f}  {overall}")
     print(f"DOI enrichment: {result['doi_enrichment']}")
     for miss in result["misses"]:
-        print(f"  miss: note {miss[0]} ({miss[1]}): expected {miss[2]}, got {miss[3]}")
+        print(f"  miss: {miss[0]} ({miss[1]}): expected {miss[2]}, got {miss[3]}")
+    for wrong in result["doi_enrichment"]["wrong"]:
+        print(f"  DOI: {wrong[0]}: expected {wrong[1]}, added {wrong[2]}")
 
 
 if __name__ == "__main__":
