@@ -187,10 +187,7 @@ def _notices(citation: Citation, record: WorkRecord) -> Iterable[Finding]:
 def _doi_mismatch(citation: Citation, result: SourceResult) -> Finding:
     wrong = result.doi_record
     assert wrong is not None
-    if wrong.service == "doi":
-        said = f"the cited DOI {wrong.doi} is registered in neither Crossref nor OpenAlex"
-    else:
-        said = f"the cited DOI {wrong.doi} is the DOI of {_describe(wrong)}"
+    said = f"the cited DOI {wrong.doi} is the DOI of {_describe(wrong)}"
     right = result.record
     fix = (
         f" The cited work appears to be doi:{right.doi}; cite that DOI."
@@ -201,7 +198,7 @@ def _doi_mismatch(citation: Citation, result: SourceResult) -> Finding:
         f"Note {citation.note}: {said}, not '{citation.title or citation.raw[:60]}'.{fix}",
         citation.location,
         note=citation.note,
-        evidence=_evidence(wrong) if wrong.service != "doi" else f"DOI {wrong.doi}: not registered",
+        evidence=_evidence(wrong),
     )
 
 

@@ -158,6 +158,7 @@ def crossref_record(work: Mapping[str, Any], *, score: float | None = None) -> W
         retracted=any(kind == "retraction" for kind, *_ in updates),
         url=_first(work.get("URL")),
         score=score if score is not None else _number(work.get("score")),
+        kind=_first(work.get("type")),
     )
 
 
@@ -224,6 +225,7 @@ def openalex_record(work: Mapping[str, Any]) -> WorkRecord:
         retracted=bool(work.get("is_retracted")) or renamed,
         url=_first(work.get("id")),
         score=_number(work.get("relevance_score")),
+        kind=_first(work.get("type")),
     )
 
 

@@ -38,8 +38,8 @@ from citecheck.model import (
 from citecheck.sources.cache import AnswerCache
 from citecheck.sources.client import Answer, Fetcher, Service
 from citecheck.sources.match import (
+    TITLE_ACCEPT,
     TITLE_SAME_WORK,
-    cited_first_page,
     cited_isbn,
     compare,
     normal,
@@ -61,6 +61,13 @@ _SEARCHED = {CitationType.ARTICLE, CitationType.CHAPTER, CitationType.BOOK, Cita
 _NO_DOI_LOOKUP = {CitationType.CASE, CitationType.STATUTE}
 _ALWAYS_WARNED = {CitationType.ARTICLE, CitationType.CHAPTER}
 CASE_PATH = "/api/rest/v4/citation-lookup/"
+# Journal references as Vancouver ("2021;10(2):112-20"), APA ("78(6), 1360") and
+# OSCOLA/Bluebook ("(2014) 77 MLR 412", "71 Harv. L. Rev. 593 (1958)") print them.
+_JOURNAL_LIKE = re.compile(
+    r"\b(?:1[5-9]|20)\d\d\s*;\s*\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*[e\d]"
+    r"|\b\d+\s*\(\s*\d+\s*\)\s*[,:]\s*(?:pp?\.\s*)?\d"
+    r"|\(\s*(?:1[5-9]|20)\d\d\s*\)\s+\d+\s+[A-Z][A-Za-z.& ]{0,40}?\s\d+"
+)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
@@ -96,26 +103,47 @@ def plan(citation: Citation, *, case_lookups: bool) -> tuple[str | None, str]:
 
 
 def warnable(citation: Citation) -> bool:
-    """May this citation be reported "not found"? (Absence must mean something.)"""
-    if citation.type in _ALWAYS_WARNED:
+    """May this citation be reported "not found"? (Absence must mean something.)
+
+    Journal articles and chapters, and books and reports with a DOI or an
+    ISBN. An "article" with neither volume, issue, pages nor DOI is a web or
+    newspaper piece as far as the indexes go; a "book" with no publisher
+    whose note reads like a journal reference ("2021;10(2):112-20",
+    "(2014) 77 MLR 412") is an article the parser mistyped.
+    """
+    if citation.type is CitationType.CHAPTER:
         return True
+    if citation.type is CitationType.ARTICLE:
+        return bool(citation.volume or citation.issue or citation.pages or citation.doi) or bool(
+            _JOURNAL_LIKE.search(citation.raw)
+        )
     if citation.type in {CitationType.BOOK, CitationType.REPORT}:
-        return bool(citation.doi or cited_isbn(citation))
+        if citation.doi or cited_isbn(citation):
+            return True
+        return not (citation.publisher or citation.place) and bool(
+            _JOURNAL_LIKE.search(citation.raw)
+        )
     return False
 
 
+def credible_title(title: str | None) -> bool:
+    """Does a parsed title look like a title, not like names or numbers a parser mis-cut?"""
+    if not title or len(re.findall(r"[^\W\d_]{3,}", title)) < 2:
+        return False
+    # "M.C. and Meckling", "Okafor C, Brennan M. Vitamin D ...": author lists, not titles.
+    return not re.search(r"^[A-Z]\.|\b[A-Z][a-z]+ [A-Z]{1,2}[,.]", title)
+
+
 def bibliographic_query(citation: Citation) -> str:
-    """The citation as a reference string for Crossref: authors, title, container, numbers."""
-    if citation.type is CitationType.OTHER:
-        return " ".join(re.sub(r"https?://\S+", " ", citation.raw).split())
-    parts = [p.family for p in citation.authors[:3]]
-    parts.append(citation.title or "")
-    if citation.container:
-        parts.append(citation.container)
-    if citation.date is not None:
-        parts.append(str(citation.date.year))
-    parts.extend(x for x in (citation.volume, cited_first_page(citation)) if x)
-    return " ".join(p for p in parts if p).strip()
+    """The reference string for Crossref's ``query.bibliographic``: the note's own text.
+
+    Crossref's matcher is built for raw reference strings, and the note's text
+    survives a parse that went wrong; URLs and DOIs are left out (a cited DOI
+    has been asked for by itself).
+    """
+    text = re.sub(r"\S*(?:https?://|doi:|\b10\.\d{4,}/)\S*", " ", citation.raw, flags=re.I)
+    text = " ".join(text.split())
+    return text or " ".join(p for p in (citation.title or "", citation.container or "") if p)
 
 
 class _Lookups:
@@ -186,7 +214,7 @@ class _Lookups:
             found = validate(citation, self._all_from(answer, crossref_items(answer.json())))
             if found is not None:
                 return found, True
-        title = citation.title if citation.type is not CitationType.OTHER else citation.raw
+        title = citation.title if credible_title(citation.title) else bibliographic_query(citation)
         search = {"search": normal(title), "per_page": str(self.settings.rows)}
         other = await self.fetcher.get(self.openalex, "/works", search)
         self._trouble(self.openalex, other)
@@ -244,37 +272,38 @@ class _Lookups:
         if record is None:
             if not answered:
                 return replace(base, status=SourceStatus.UNVERIFIED, reason=self._why_unverified())
-            found = (await self.by_search(citation))[0] if citation.title else None
-            if found is not None and found.doi and found.doi != doi:
-                return replace(
-                    await self.matched(citation, base, found, enrich=False),
-                    reason=f"the cited DOI {doi} is registered nowhere; the work's is {found.doi}",
-                    doi_record=WorkRecord(service="doi", id=doi, doi=doi),
-                )
-            return replace(
-                base,
-                status=SourceStatus.NOT_FOUND,
-                reason=f"the DOI {doi} is in neither Crossref nor OpenAlex",
-            )
+            # A DOI that resolves to nothing is no "wrong DOI": the work is searched for.
+            result = await self.searched(citation, base)
+            if result.record is not None:
+                result = replace(result, reason=f"the cited DOI {doi} is registered nowhere; "
+                                 + result.reason)  # fmt: skip
+            return result
         verdict = compare(citation, record)
-        other_work = (citation.title is not None and verdict.title < TITLE_SAME_WORK) or (
-            citation.title is None
-            and {"first author", "year"} <= {field for field, *_ in verdict.differ}
-        )
-        if not other_work:
+        if verdict.accepted and not verdict.differ:
             return await self.matched(citation, base, record)
-        # The DOI names another work: say which, and find the cited one if we can.
-        found = (await self.by_search(citation))[0] if citation.title else None
-        if found is not None and found.doi == record.doi:
-            found = None
-        if found is not None:
-            result = await self.matched(citation, base, found, enrich=False)
-        else:
-            result = replace(base, status=SourceStatus.MATCHED, reason="")
+        credible = credible_title(citation.title) or verdict.title >= TITLE_ACCEPT
+        if not credible:
+            # The parser lost the title: the DOI is the best evidence of the work.
+            return await self.matched(citation, base, record)
+        # The DOI's record differs from the citation: is another record the cited work?
+        found = (await self.by_search(citation))[0]
+        if found is not None and found.doi != record.doi:
+            better = compare(citation, found)
+            if len(better.differ) < len(verdict.differ) or not verdict.accepted:
+                result = await self.matched(citation, base, found, enrich=False)
+                return replace(
+                    result,
+                    reason=f"the cited DOI {doi} is the DOI of another work",
+                    doi_record=record,
+                )
+        if verdict.title >= TITLE_SAME_WORK and len(verdict.differ) < 3:
+            return await self.matched(citation, base, record)
         return replace(
-            result,
+            base,
+            status=SourceStatus.MATCHED,
             reason=f"the cited DOI {doi} is the DOI of another work",
             doi_record=record,
+            checked_at=datetime.now(UTC),
         )
 
     async def matched(

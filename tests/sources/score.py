@@ -77,9 +77,10 @@ def _unwrap(data: Any, inner: str) -> list[dict[str, Any]]:
 
 def _clusters(data: Any) -> dict[str, dict[str, Any]]:
     """Case clusters keyed by "volume reporter page", from a dict or a list."""
-    if isinstance(data, Mapping) and all(isinstance(v, Mapping) for v in data.values()):
-        if "clusters" not in data:
-            return {str(k): dict(v) for k, v in data.items()}
+    if isinstance(data, Mapping) and "clusters" not in data:
+        # citation -> cluster, or citation -> list of clusters (the corpus's form)
+        return {str(k): v for k, v in data.items() if isinstance(v, Mapping | list)}
+    if isinstance(data, Mapping):
         data = data["clusters"]
     keyed: dict[str, dict[str, Any]] = {}
     for item in data or ():

@@ -304,7 +304,9 @@ class OpenAlexStandIn(StandIn):
         )
 
 
-_CASE = re.compile(r"(\d{1,4})\s+([A-Z][A-Za-z0-9.\s]*?[A-Za-z.])\s+(\d{1,5})")
+# volume, reporter, first page; the page ends at a space, comma, bracket or the end, so
+# "678 F. Supp. 3d 443" is not read as page 3 of "F. Supp.".
+_CASE = re.compile(r"(\d{1,4})\s+([A-Z][A-Za-z0-9.\s]*?[A-Za-z.])\s+(\d{1,5})(?=[\s,;)]|$)")
 
 
 def case_key(volume: str, reporter: str, page: str) -> str:

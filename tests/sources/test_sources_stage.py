@@ -169,11 +169,22 @@ def test_a_doi_of_another_work_is_a_doi_mismatch_naming_the_right_one(check: Che
     assert "10.2307/1321160" in message
 
 
-def test_an_unregistered_doi_of_a_real_work_is_a_doi_mismatch(check: Check) -> None:
+def test_an_unregistered_doi_is_no_doi_mismatch_the_work_is_searched(check: Check) -> None:
+    # A DOI that resolves to nothing names no other work; the cited work is looked for.
     note = PRIVACY.removesuffix(".") + ", https://doi.org/10.9999/no.such.doi."
     run = check(note)
-    assert _rules(run) == [("doi-mismatch", "1")]
-    assert "registered in neither" in run.findings[0].message
+    assert _rules(run) == []
+    assert run.sources[0].record is not None
+    assert run.sources[0].record.doi == "10.2307/1321160"
+    assert "registered nowhere" in run.sources[0].reason
+
+
+def test_an_unregistered_doi_of_an_unknown_work_is_not_found(check: Check) -> None:
+    note = (
+        "Smith, J. (2017). A study that nobody wrote. Urban Climate, 20, 1–9. "
+        "https://doi.org/10.9999/no.such.doi"
+    )
+    assert _rules(check(note)) == [("work-not-found", "1")]
 
 
 def test_books_newspapers_and_web_pages_are_never_warned_about(check: Check) -> None:
