@@ -6,8 +6,27 @@ precision, recall or DOI enrichment on the corpus fails here.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
 import pytest
-import score
+
+
+def _load_score() -> ModuleType:
+    # tests/citations has a score.py too: load this one under a name of its own.
+    path = Path(__file__).with_name("score.py")
+    spec = importlib.util.spec_from_file_location("sources_score", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["sources_score"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+score = _load_score()
 
 
 @pytest.fixture(scope="module")
