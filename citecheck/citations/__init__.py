@@ -16,9 +16,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from citecheck.citations.crf.combine import combine
 from citecheck.citations.fields import Parsed, parse_piece
+from citecheck.citations.intl import read_intl
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
+from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece, clean_note, split_note
 from citecheck.model import Citation, CitationType, Footnote
 
@@ -45,7 +48,11 @@ def _source(note: Footnote) -> str:
 
 def _parse_safely(piece: Piece) -> Parsed | None:
     try:
-        return parse_piece(piece)
+        if read_short_form(piece.text) is None:
+            found = read_intl(piece.text)
+            if found is not None:
+                return found
+        return combine(piece.text, parse_piece(piece))
     except Exception as exc:  # a parser bug must cost one citation, not the run
         return Parsed(problem=f"could not parse this citation ({type(exc).__name__})")
 

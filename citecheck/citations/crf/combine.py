@@ -1,0 +1,93 @@
+"""The rules' reading and the CRF's, made one.
+
+The rules stay in charge of what they read with certainty: short forms,
+cases and statutes (eyecite and the Commonwealth and German report
+patterns), URLs, DOIs and access dates, Bluebook "vol Journal page" groups
+(``Parsed`` marks none of these as unsure). For the rest, the CRF labels
+the citation and ``combine`` decides field by field:
+
+- ``MODE = "unsure"`` (the default, chosen by measurement; see
+  docs/citations.md): the rules' fields stand when the rules look sure of
+  them; when they look unsure (no container, volume or pages although the
+  CRF found a journal with numbers; a title that swallowed digits or
+  brackets; nothing read as authors), the CRF's fields replace them.
+- ``"fill"``: the rules' fields stand; the CRF only adds fields they lack.
+- ``"crf"``: the CRF's bibliographic fields replace the rules' wholesale.
+- ``"rules"``: the CRF is not asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from citecheck.citations.crf.spans import Fields
+from citecheck.citations.crf.tagger import crf_fields
+from citecheck.citations.draft import Draft, Parsed
+from citecheck.citations.finish import finish
+from citecheck.model import CitationType
+
+__all__ = ["MODE", "combine"]
+
+MODE = "unsure"
+
+_SURE_TYPES = (CitationType.CASE, CitationType.STATUTE, CitationType.PRESENTATION)
+_ODD_TITLE_RE = re.compile(r"\(\d{4}\)|\[\d{4}\]|,\s*S\.\s*\d|\bAufl\b|\bedn\b|\bRn\.")
+
+
+def _draft(piece_text: str, parsed: Parsed, found: Fields) -> Draft:
+    d = Draft(text=piece_text, italics=())
+    s = found.spans
+    d.authors, d.et_al = found.authors, found.et_al
+    d.title = s.get("title")
+    d.container = s.get("container")
+    d.volume, d.issue = s.get("volume"), s.get("issue")
+    d.pages, d.pinpoint = s.get("pages"), s.get("pinpoint")
+    d.date = found.date
+    d.publisher, d.place = s.get("publisher"), s.get("place")
+    d.series, d.number = s.get("series"), s.get("number")
+    d.urls = list(parsed.urls)
+    d.doi = parsed.doi
+    d.accessed = parsed.accessed or found.accessed
+    d.chapter = found.chapter and bool(d.container)
+    d.title_quoted = bool(re.search(r"[‘“\"']", piece_text[:60]))
+    return d
+
+
+def _unsure(parsed: Parsed, found: Fields) -> bool:
+    s = found.spans
+    if _ODD_TITLE_RE.search(parsed.title or ""):
+        return True
+    return not parsed.container and bool(s.get("container") and s.get("volume") and s.get("pages"))
+
+
+def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> Parsed | None:
+    """The citation of one piece, from the rules' ``parsed`` and the CRF."""
+    mode = mode or MODE
+    if parsed is None or mode == "rules":
+        return parsed
+    if parsed.short_form is not None or parsed.type in _SURE_TYPES or parsed.problem:
+        return parsed
+    found = crf_fields(piece_text, parsed)
+    if found is None or not (found.spans or found.authors):
+        return parsed
+    if mode == "fill":
+        s = found.spans
+        return replace(
+            parsed,
+            authors=parsed.authors or found.authors,
+            title=parsed.title or s.get("title"),
+            container=parsed.container or s.get("container"),
+            volume=parsed.volume or s.get("volume"),
+            issue=parsed.issue or s.get("issue"),
+            pages=parsed.pages or s.get("pages"),
+            pinpoint=parsed.pinpoint or s.get("pinpoint"),
+            date=parsed.date or found.date,
+            publisher=parsed.publisher or s.get("publisher"),
+        )
+    if mode == "unsure" and not _unsure(parsed, found):
+        return parsed
+    out = finish(_draft(piece_text, parsed, found))
+    if not (out.title or out.container or out.authors):
+        return parsed
+    return out

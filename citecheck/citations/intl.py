@@ -1,0 +1,474 @@
+"""OSCOLA, AGLC, MHRA and German footnote forms the general rules misread.
+
+These forms are regular enough for a pattern to be surer than any model:
+
+- cases: "R v Brown [2001] UKHL 12, [23]", "[1990] 1 QB 10 (CA) 15",
+  "Mabo v Queensland (No 2) (1992) 175 CLR 1, 42", "BVerfGE 65, 1 (43)",
+  "BGH NJW 2005, 1234 (1236)";
+- journal articles: "'Title' (1994) 28 Sociology 379, 381", "[2003] PL 45",
+  MHRA "'Title', Sociology, 28 (1994), 379-95 (p. 381)", German
+  "Müller, NJW 2005, 1234 (1236)", "ZRP 30 (1997), 12 (14)";
+- books: "Title (2nd edn, Butterworths 1992) 120", AGLC "(OUP, 2nd ed,
+  1990)", German "Grundrechte, 3. Aufl. 2010, S. 45 f.";
+- German commentaries and handbooks ("Schmidt, in: Maunz/Dürig, GG, Art. 20
+  Rn. 12"), statutes ("§ 823 Abs. 1 BGB", "Human Rights Act 1998, s 3(1)")
+  and reports ("(Law Com No 12, 2000)", "(Cm 1234, 2000)");
+- short forms: "Walby (n 3) 385", "Walby, above n 3, 385", "Müller (Fn. 3),
+  S. 5", "Müller, a.a.O., S. 47", "Ebd., S. 12".
+
+``read_intl`` answers None for anything else, and the general rules run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citecheck.citations.dates import find_dates
+from citecheck.citations.draft import Parsed, tidy
+from citecheck.citations.names import looks_corporate, parse_authors
+from citecheck.model import CitationType, PartialDate, Person, ShortForm
+
+__all__ = ["read_intl"]
+
+_Q_OPEN = "‘“'\"„"
+_Q_CLOSE = "’”'\"“"
+
+
+def _year(text: str | None) -> PartialDate | None:
+    if not text:
+        return None
+    german = re.search(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b", text)
+    if german:
+        day, month, year = (int(g) for g in german.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return PartialDate(year, month, day)
+    found = find_dates(text)
+    if found:
+        rank = {"year": 0, "month": 1, "day": 2}
+        return max(found, key=lambda m: rank[m.date.precision]).date
+    m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", text)
+    return PartialDate(int(m.group(1))) if m else None
+
+
+def _pin(text: str | None) -> str | None:
+    """A pinpoint as the conventions keep it: page markers dropped, the rest as printed."""
+    if not text:
+        return None
+    value = text.strip(" ,.;")
+    value = re.sub(r"^(?:at|p|pp|S)\.?\s+(?=\S)", "", value)
+    value = re.sub(
+        r"\s*\((?:[A-Z][\w ]*\b(?:LJ|J|CJ|P|MR|Lord [A-Z]\w+)|Lord [A-Z]\w+)\)$", "", value
+    )
+    if value.endswith((" f", " ff")):
+        value += "."
+    return value or None
+
+
+def _people(text: str) -> tuple[Person, ...] | None:
+    text = re.sub(r"\s*\((?:eds?|Hrsg)\.?\)\s*$", "", text.strip(" ,")).strip()
+    text = re.sub(r",?\s+(?:QC|KC|SC)\b", "", text)
+    if not text:
+        return None
+    if "/" in text and all(re.fullmatch(r"[A-ZÄÖÜ][\w’'-]+", p.strip()) for p in text.split("/")):
+        return tuple(Person(family=p.strip()) for p in text.split("/"))
+    found = parse_authors(text)
+    if found and found[0]:
+        return found[0]
+    if re.fullmatch(r"(?:[A-Z]\.\s?)*[A-ZÄÖÜ][\w’'-]+(?:-[A-Z][\w’'-]+)?", text):
+        given, _, family = text.rpartition(" ")
+        return (Person(family=family or text, given=given or None),)
+    if looks_corporate(text):
+        return (Person(family=text, corporate=True),)
+    return None
+
+
+# ------------------------------------------------------------ short forms
+
+_CROSS_RE = re.compile(
+    r"^(?P<who>[^()]{1,160}?)\s*\((?:n|Fn\.?)\s*(?P<note>\d{1,4})(?:[^)]{0,20})\)\s*,?\s*(?P<pin>.{0,40}?)\.?$"
+)
+_ABOVE_RE = re.compile(
+    r"^(?P<who>.{1,160}?),\s*(?:above|supra)\s+n\.?\s*(?P<note>\d{1,4})(?:\s*,\s*(?P<pin>.{0,40}?))?\.?$"
+)
+_AAO_RE = re.compile(
+    r"^(?P<who>.{1,120}?),\s*a\.\s?a\.\s?O\.?(?:\s*\(Fn\.\s*(?P<note>\d{1,4})\))?(?:\s*,?\s*(?P<pin>.{0,40}?))?\.?$"
+)
+_EBD_RE = re.compile(r"^(?:ebd|ebenda)\.?(?:\s*,?\s*(?P<pin>.{0,40}?))?\.?$", re.IGNORECASE)
+
+
+def _short(text: str) -> Parsed | None:
+    m = _EBD_RE.match(text)
+    if m:
+        return Parsed(short_form=ShortForm.IBID, pinpoint=_pin(m.group("pin")))
+    for pattern in (_CROSS_RE, _ABOVE_RE, _AAO_RE):
+        m = pattern.match(text)
+        if m:
+            who = tidy(m.group("who")) or ""
+            if len(who.split()) > 14:
+                return None
+            return Parsed(
+                short_form=ShortForm.SUPRA,
+                supra_note=m.groupdict().get("note"),
+                short_who=who,
+                pinpoint=_pin(m.group("pin")),
+            )
+    return None
+
+
+# ------------------------------------------------------------------ cases
+
+_PARTY_RE = r"(?:.+?\sv\.?\s.+?|(?:Re|In re|Ex parte)\s.+?|.+?\((?:No|Nr\.?)\s*\d+\))"
+_REPORTER = (
+    r"[A-Z][A-Za-z]{0,9}"
+    r"(?:\s(?:Civ|Crim|Admin|Comm|Fam|QB|Ch|IPEC|TCC|ER|App\sR|LR|Rep|EHRR|R|Pat|Lloyd's))?"
+)
+_CASE_RE = re.compile(
+    rf"^(?P<name>{_PARTY_RE}),?\s*(?:\[(?P<y1>\d{{4}})\]|\((?P<y2>\d{{4}})\))\s+"
+    rf"(?:(?P<vol>\d{{1,4}})\s+)?(?P<rep>{_REPORTER})\s+(?P<page>\d{{1,5}})(?P<rest>.*)$"
+)
+_PARALLEL_RE = re.compile(rf",?\s*[\[(]\d{{4}}[\])]\s+(?:\d+\s+)?{_REPORTER}\s+\d+")
+_COURT_RE = re.compile(r"^\s*\((?:HL|CA|PC|QB|Ch|Fam|Admin|SC|HCA|CCA|ECtHR|Comm)\)")
+_GERMAN_REPORT_RE = re.compile(
+    r"^(?P<rep>BVerfGE|BVerfGK|BGHZ|BGHSt|BVerwGE|BAGE|BSGE|BFHE|RGZ|RGSt)\s+(?P<vol>\d{1,3}),\s*"
+    r"(?P<page>\d{1,4})(?:\s*\((?P<pin>[^)]{1,30})\)|\s*,\s*(?P<pin2>\d[\w .f]{0,12}))?"
+    r"(?:\s*[–-]\s*(?P<name>[^,.;]{2,60}))?\.?$"
+)
+_COURT_WORDS = (
+    r"(?:BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|RG|(?:OLG|LG|VG|OVG|VGH|AG|LAG|LSG)\s+[A-ZÄÖÜ][\w.-]*)"
+)
+_GERMAN_DECISION_RE = re.compile(
+    rf"^(?P<court>{_COURT_WORDS})\s*,?\s*(?:(?:Urt|Beschl|Urteil|Beschluss)\.?\s*v(?:om|\.)?\s*"
+    r"(?P<d>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\s*(?:[–-]\s*(?P<az>[^,]{2,30}))?,\s*)?"
+    r"(?P<journal>[A-ZÄÖÜ][A-Za-zÄÖÜäöü-]{1,9})\s+(?P<year>\d{4}),\s*(?P<page>\d{1,5})"
+    r"(?:\s*\((?P<pin>[^)]{1,20})\)|\s*,\s*(?P<pin2>\d[\w .f]{0,12}))?"
+    r"(?:\s*[–-]\s*(?P<name>[^,.;]{2,60}))?\.?$"
+)
+
+
+def _case(text: str) -> Parsed | None:
+    m = _GERMAN_REPORT_RE.match(text)
+    if m:
+        return Parsed(
+            type=CitationType.CASE,
+            title=tidy(m.group("name")),
+            container=m.group("rep"),
+            volume=m.group("vol"),
+            pages=m.group("page"),
+            pinpoint=_pin(m.group("pin") or m.group("pin2")),
+        )
+    m = _GERMAN_DECISION_RE.match(text)
+    if m:
+        decided = _year(m.group("d")) if m.group("d") else None
+        return Parsed(
+            type=CitationType.CASE,
+            title=tidy(m.group("name")),
+            container=m.group("journal"),
+            pages=m.group("page"),
+            pinpoint=_pin(m.group("pin") or m.group("pin2")),
+            date=decided or PartialDate(int(m.group("year"))),
+            number=tidy(m.group("az")),
+        )
+    m = _CASE_RE.match(text)
+    if not m:
+        return None
+    rest = _COURT_RE.sub("", m.group("rest"))
+    rest = _PARALLEL_RE.sub("", rest)
+    rest = _COURT_RE.sub("", rest)
+    rest = re.sub(r"^\s*,?\s*(?:at\s+)?", "", rest).strip(" .;")
+    return Parsed(
+        type=CitationType.CASE,
+        title=tidy(m.group("name")),
+        container=m.group("rep"),
+        volume=m.group("vol"),
+        pages=m.group("page"),
+        pinpoint=_pin(rest) if rest and len(rest) <= 30 else None,
+        date=PartialDate(int(m.group("y1") or m.group("y2"))),
+    )
+
+
+# --------------------------------------------------------------- articles
+
+_QUOTED = rf"[{_Q_OPEN}](?P<title>.+?)[{_Q_CLOSE}]"
+_OSCOLA_ARTICLE_RE = re.compile(
+    rf"^(?P<who>[^{_Q_OPEN}]*?),?\s*{_QUOTED},?\s*(?:\[(?P<y1>\d{{4}})\]|\((?P<y2>\d{{4}})\))\s+"
+    r"(?:(?P<vol>\d{1,4})(?:\s*\((?P<iss>\d{1,3})\))?\s+)?(?P<journal>[^\d,()\[\]]{2,80}?)\s+"
+    r"(?P<page>\d{1,5})(?:\s*(?:,\s*|\s)(?P<pin>[^,]{1,30}?))?\.?$"
+)
+_MHRA_ARTICLE_RE = re.compile(
+    rf"^(?P<who>[^{_Q_OPEN}]*?),?\s*{_QUOTED},?\s*(?P<journal>[^\d()]{{2,80}}?),\s*"
+    r"(?P<vol>[\dIVXLC]{1,5})(?:\.(?P<iss>\d{1,3}))?\s*\((?P<date>[^()]{0,30}\d{4})\),\s*"
+    r"(?:pp?\.\s*)?(?P<pages>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)(?:\s*\((?P<pin>[^)]{1,30})\))?\.?$"
+)
+_GERMAN_ARTICLE_RE = re.compile(
+    r"^(?P<who>[^,]{2,80}?),\s*(?:(?P<title>[^,]{2,200}?(?:,[^,]{2,200}?)?),\s*)?"
+    r"(?P<journal>[A-ZÄÖÜ][A-Za-zÄÖÜäöü-]{1,9})\s+"
+    r"(?:(?P<vol>\d{1,3})\s*\((?P<y2>\d{4})\)|(?P<y1>\d{4})),\s*(?P<page>\d{1,5})(?P<ff>\s*ff?\.)?"
+    r"(?:\s*\((?P<pin>[^)]{1,20})\)|\s*,\s*(?P<pin2>\d[\w .f]{0,12}))?\.?$"
+)
+
+
+def _article(text: str) -> Parsed | None:
+    m = _OSCOLA_ARTICLE_RE.match(text)
+    if m and not re.search(r"\bin\s*$", m.group("journal")):
+        who = m.group("who").strip(" ,")
+        authors = _people(who) if who else ()
+        if authors is None:
+            return None
+        return Parsed(
+            type=CitationType.ARTICLE,
+            authors=authors,
+            title=tidy(m.group("title")),
+            container=tidy(m.group("journal")),
+            volume=m.group("vol"),
+            issue=m.group("iss"),
+            pages=m.group("page"),
+            pinpoint=_pin(m.group("pin")),
+            date=PartialDate(int(m.group("y1") or m.group("y2"))),
+        )
+    m = _MHRA_ARTICLE_RE.match(text)
+    if m:
+        who = m.group("who").strip(" ,")
+        authors = _people(who) if who else ()
+        if authors is None:
+            return None
+        return Parsed(
+            type=CitationType.ARTICLE,
+            authors=authors,
+            title=tidy(m.group("title")),
+            container=tidy(m.group("journal")),
+            volume=m.group("vol"),
+            issue=m.group("iss"),
+            pages=m.group("pages"),
+            pinpoint=_pin(m.group("pin")),
+            date=_year(m.group("date")),
+        )
+    m = _GERMAN_ARTICLE_RE.match(text)
+    if m:
+        authors = _people(m.group("who"))
+        if not authors:
+            return None
+        pages = m.group("page") + (" ff." if m.group("ff") and "ff" in m.group("ff") else "")
+        if m.group("ff") and "ff" not in m.group("ff"):
+            pages += " f."
+        return Parsed(
+            type=CitationType.ARTICLE,
+            authors=authors,
+            title=tidy(m.group("title")),
+            container=m.group("journal"),
+            volume=m.group("vol"),
+            pages=pages,
+            pinpoint=_pin(m.group("pin") or m.group("pin2")),
+            date=PartialDate(int(m.group("y1") or m.group("y2"))),
+        )
+    return None
+
+
+# ------------------------------------------------------------------ books
+
+_EDITION_RE = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|rev|revised|new)\s+(?:edn|ed)\b\.?|\b\d+\.\s*(?:Aufl(?:age)?|Auflage)\.?"
+)
+_BOOK_RE = re.compile(
+    r"^(?P<head>[^()]{2,300}?)\s*\((?P<inside>[^()]{0,120}\b\d{4})\)"
+    r"(?:\s*,?\s*(?:vol\s+(?P<vol>[\dIVX]+)\s*,?\s*)?(?P<pin>(?:\d|[ivxlc]+\b|\[|ch\b|para\b|pt\b)[^()]{0,28}?))?\.?$"
+)
+
+
+def _inside(inside: str) -> tuple[str | None, PartialDate | None, str | None]:
+    """Publisher, date, place of "(2nd edn, Butterworths 1992)" or "(OUP, 2nd ed, 1990)"."""
+    date = _year(inside)
+    rest = _EDITION_RE.sub("", inside)
+    rest = re.sub(r"\b\d{4}\b.*$", "", rest).strip(" ,;")
+    place = None
+    if ":" in rest:
+        place, _, rest = rest.partition(":")
+    parts = [
+        p.strip() for p in rest.split(",") if p.strip() and not re.fullmatch(r"\d+", p.strip())
+    ]
+    publisher = parts[-1] if parts else None
+    return publisher, date, tidy(place)
+
+
+def _book(text: str) -> Parsed | None:
+    if any(q in text for q in '‘“"') or " in " in text[:200] or "http" in text:
+        return None
+    m = _BOOK_RE.match(text)
+    if not m:
+        return None
+    head = m.group("head").strip(" ,")
+    inside = m.group("inside")
+    # OSCOLA/AGLC only: "(2nd edn, Butterworths 1992)". Chicago's "(Place:
+    # Publisher, Year)", Bluebook's "Title 34 (2004)" and a bare "(2012)"
+    # are the general rules' business.
+    if ":" in inside or re.search(r"\d", head) or not re.search(r"[A-Za-z]{2}", inside):
+        return None
+    if re.search(r"\b(?:No|Cm|Cmnd|HC|HL|Paper|accessed)\b", inside):
+        return None
+    if re.match(r"[A-Z][\w. ]+,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.)\s*,", inside):
+        return None  # "(Washington, DC, 2013)": a US place, Chicago without a publisher
+    who, sep, title = head.partition(", ")
+    authors = _people(who) if sep else None
+    if not authors:
+        editors = re.match(r"^(?P<who>.+?)\s*\((?:eds?|Hrsg)\.?\),\s*(?P<title>.+)$", head)
+        if editors:
+            title, authors = editors.group("title"), ()
+        elif sep and len(who.split()) <= 4 and re.fullmatch(r"[A-Z][\w’' .-]+", who):
+            return None  # a name the name reader doubts: leave it to the rules
+        else:
+            title, authors = head, ()
+    publisher, date, place = _inside(inside)
+    if publisher and re.fullmatch(r"[\d\s]+|n\.?d\.?", publisher):
+        publisher = None
+    return Parsed(
+        type=CitationType.BOOK,
+        authors=authors,
+        title=tidy(title),
+        volume=m.group("vol"),
+        publisher=tidy(publisher),
+        place=place,
+        date=date,
+        pinpoint=_pin(m.group("pin")),
+    )
+
+
+_GERMAN_BOOK_RE = re.compile(
+    r"^(?P<who>[A-ZÄÖÜ][^,]{1,80}?),\s*(?P<title>[^,]{2,200}?(?:,\s*[^,\d]{2,80}?)?),\s*"
+    r"(?:(?:Bd\.\s*(?P<vol>[\dIVX]+)),\s*)?(?P<ed>\d+\.\s*Aufl(?:age)?\.?,?\s*)?"
+    r"(?:(?P<place>[A-ZÄÖÜ][\wäöü./ ]{2,30}?)\s+)?"
+    r"(?P<year>\d{4})(?:\s*,\s*(?P<pin>(?:S\.|Rn\.|§|Kap\.|\d)[^;]{0,30}?))?\.?$"
+)
+
+
+def _german_book(text: str) -> Parsed | None:
+    m = _GERMAN_BOOK_RE.match(text)
+    if not m or any(q in text for q in '‘“"'):
+        return None
+    if not (
+        m.group("ed") or "/" in m.group("who") or re.match(r"(?:S\.|Rn\.|§)", m.group("pin") or "")
+    ):
+        return None
+    authors = _people(m.group("who"))
+    if not authors:
+        return None
+    return Parsed(
+        type=CitationType.BOOK,
+        authors=authors,
+        title=tidy(m.group("title")),
+        volume=m.group("vol"),
+        place=tidy(m.group("place")),
+        date=PartialDate(int(m.group("year"))),
+        pinpoint=_pin(m.group("pin")),
+    )
+
+
+# ------------------------------------------- German commentaries and handbooks
+
+_IN_RE = re.compile(r"^(?P<who>[^,:]{2,80}?),\s*in:\s*(?P<rest>.+?)\.?$")
+_LOCATOR_RE = re.compile(r"^(?:Art\.|§|Rn\.|S\.|Bd\.|\d+\.\s*Aufl|\(Stand|\d{4}\b)")
+
+
+def _in_book(text: str) -> Parsed | None:
+    m = _IN_RE.match(text)
+    if not m:
+        return None
+    authors = _people(m.group("who"))
+    if not authors:
+        return None
+    rest = m.group("rest")
+    edited = re.match(r"^(?P<eds>[^,()]{2,80}?)\s*\((?:Hrsg|Hg|eds?)\.?\),?\s*", rest)
+    if edited:
+        rest = rest[edited.end() :]
+    parts = [p.strip() for p in re.split(r",\s*(?![^()]*\))", rest) if p.strip()]
+    container: list[str] = []
+    volume = pages = pinpoint = None
+    date: PartialDate | None = None
+    for n, part in enumerate(parts):
+        # The container is every element before the first locator or year.
+        located = _LOCATOR_RE.match(part) or (n and re.match(r"\d", part))
+        if not located and date is None and pages is None and pinpoint is None and volume is None:
+            container.append(part)
+            continue
+        if part.startswith("Bd."):
+            volume = part[3:].strip()
+        elif re.search(r"\b\d{4}\b", part) and not re.match(r"(?:Art\.|§|Rn\.|S\.)", part):
+            date = _year(part)
+        elif part.startswith("S."):
+            pm = re.match(r"S\.\s*(?P<p>\d+(?:\s*ff?\.)?)(?:\s*\((?P<pin>[^)]+)\))?", part)
+            if pm:
+                pages, pinpoint = pm.group("p"), _pin(pm.group("pin"))
+        elif edited and part.startswith("§"):
+            sm = re.match(r"(?P<p>§\s*\d+\w*)\s*(?P<pin>Rn\.\s*.+)?$", part)
+            if sm:
+                pages, pinpoint = sm.group("p"), sm.group("pin")
+        else:
+            pinpoint = _pin(part)
+    if not container:
+        return None
+    return Parsed(
+        type=CitationType.CHAPTER,
+        authors=authors,
+        container=", ".join(container),
+        volume=volume,
+        pages=pages,
+        pinpoint=pinpoint,
+        date=date,
+    )
+
+
+# ------------------------------------------------------ statutes, reports
+
+_GERMAN_STATUTE_RE = re.compile(
+    r"^(?P<pin>(?:§§?|Art(?:t)?\.)\s*\d+\w*(?:\s*(?:[-–,]|und|u\.)\s*\d+\w*)*"
+    r"(?:\s+(?:Abs\.|S\.|Satz|Nr\.|lit\.|UAbs\.|Var\.|Alt\.)\s*\d+\w*)*)\s+"
+    r"(?P<act>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,12}(?:\s[IVX]+)?)\.?$"
+)
+_ACT_RE = re.compile(
+    r"^(?P<title>(?:[A-Z][\w,()'’ -]*?\s)?(?:Act|Ordinance|Regulations|Order|Rules|Code)\s+\d{4}"
+    r"(?:\s*\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ|NI|Scot)\))?)"
+    r"(?:\s*,?\s*(?P<pin>(?:ss?|arts?|pt|sch|regs?|rr?|cl|para)\.?\s+[\w().–-]+(?:\s*(?:[,–-]|and)\s*[\w().]+)*))?\.?$"
+)
+_REPORT_RE = re.compile(
+    r"^(?P<head>[^()]{2,300}?)\s*\((?:(?P<series>[A-Z][\w ]{1,40}?)\s+No\.?\s+(?P<num>[\w/-]+)"
+    r"|(?P<cm>(?:Cm|Cmnd|Cd|HC|HL|SI)\s+[\w/-]+))(?:,\s*(?P<date>[^()]{0,30}))?\)"
+    r"(?:\s*,?\s*(?P<pin>[^()]{1,30}?))?\.?$"
+)
+
+
+def _statute_or_report(text: str) -> Parsed | None:
+    m = _GERMAN_STATUTE_RE.match(text)
+    if m:
+        return Parsed(type=CitationType.STATUTE, title=m.group("act"), pinpoint=m.group("pin"))
+    m = _ACT_RE.match(text)
+    if m:
+        return Parsed(
+            type=CitationType.STATUTE, title=tidy(m.group("title")), pinpoint=m.group("pin")
+        )
+    m = _REPORT_RE.match(text)
+    if m and not any(q in m.group("head") for q in "‘“"):
+        head = m.group("head").strip(" ,")
+        who, sep, title = head.partition(", ")
+        authors = _people(who) if sep else None
+        if not authors:
+            title, authors = head, ()
+        return Parsed(
+            type=CitationType.REPORT,
+            authors=authors,
+            title=tidy(title),
+            series=tidy(m.group("series")),
+            number=m.group("num") or m.group("cm"),
+            date=_year(m.group("date")),
+            pinpoint=_pin(m.group("pin")),
+        )
+    return None
+
+
+def read_intl(text: str) -> Parsed | None:
+    """A Commonwealth or German form, read by its pattern; None for anything else."""
+    value = " ".join(text.split()).strip()
+    if not value or len(value) > 600:
+        return None
+    for reader in (_short, _case, _statute_or_report, _article, _in_book, _book, _german_book):
+        found = reader(value)
+        if found is not None:
+            return found
+    return None
