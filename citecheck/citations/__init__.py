@@ -16,12 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from citecheck.citations.crf.combine import combine
+from citecheck.citations.crf.combine import read_piece
 from citecheck.citations.fields import Parsed, parse_piece
-from citecheck.citations.intl import read_intl
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
-from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece, clean_note, split_note
 from citecheck.model import Citation, CitationType, Footnote
 
@@ -46,13 +44,24 @@ def _source(note: Footnote) -> str:
     return note.text
 
 
+_SAME_AUTHOR_RE = re.compile(r"^(?:ders|dies|Ders|Dies)\.\s*,?\s*")
+
+
+def _same_author(piece: Piece, citations: list[Citation]) -> Piece:
+    """German "ders., Title, 1990": the author just named, written out."""
+    m = _SAME_AUTHOR_RE.match(piece.text)
+    if m is None:
+        return piece
+    for previous in reversed(citations):
+        if previous.authors:
+            family = previous.authors[0].family
+            return replace(piece, text=f"{family}, {piece.text[m.end() :]}", italics=())
+    return piece
+
+
 def _parse_safely(piece: Piece) -> Parsed | None:
     try:
-        if read_short_form(piece.text) is None:
-            found = read_intl(piece.text)
-            if found is not None:
-                return found
-        return combine(piece.text, parse_piece(piece))
+        return read_piece(piece, parse_piece)
     except Exception as exc:  # a parser bug must cost one citation, not the run
         return Parsed(problem=f"could not parse this citation ({type(exc).__name__})")
 
@@ -121,6 +130,7 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
     for note in footnotes:
         first_in_note = len(citations)
         for piece in split_note(_source(note)):
+            piece = _same_author(piece, citations)
             parsed = _parse_safely(piece)
             if parsed is None:
                 continue

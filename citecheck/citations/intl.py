@@ -22,21 +22,44 @@ These forms are regular enough for a pattern to be surer than any model:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from citecheck.citations.dates import find_dates
 from citecheck.citations.draft import Parsed, tidy
 from citecheck.citations.names import looks_corporate, parse_authors
 from citecheck.model import CitationType, PartialDate, Person, ShortForm
 
-__all__ = ["read_intl"]
+__all__ = ["mhra_pages", "read_intl"]
 
 _Q_OPEN = "‘“'\"„"
 _Q_CLOSE = "’”'\"“"
 
 
+_GERMAN_MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+_GERMAN_MONTH_RE = re.compile(rf"\b(?:(\d{{1,2}})\.\s*)?({'|'.join(_GERMAN_MONTHS)})\s+(\d{{4}})\b")
+
+
 def _year(text: str | None) -> PartialDate | None:
     if not text:
         return None
+    month_name = _GERMAN_MONTH_RE.search(text)
+    if month_name:
+        day, name, year = month_name.groups()
+        month = _GERMAN_MONTHS.index(name) + 1
+        return PartialDate(int(year), month, int(day) if day else None)
     german = re.search(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b", text)
     if german:
         day, month, year = (int(g) for g in german.groups())
@@ -64,6 +87,20 @@ def _pin(text: str | None) -> str | None:
     return value or None
 
 
+_INITIALS_RE = re.compile(
+    r"^(?P<given>(?:[A-Z]{1,3}\.?\s*|[A-Z][a-z]+\s+)*?)(?P<family>(?:(?:de|van|von|la|le|der|du|di)\s+)*"
+    r"[A-ZÄÖÜ][\w’'-]+)$"
+)
+
+
+def _initials_person(text: str) -> Person | None:
+    """ "A Travis", "TH Marshall", "J.R. Smith": initials with or without full stops."""
+    m = _INITIALS_RE.match(text.strip())
+    if not m or m.group("family").lower() in ("the", "a", "an"):
+        return None
+    return Person(family=m.group("family"), given=m.group("given").strip() or None)
+
+
 def _people(text: str) -> tuple[Person, ...] | None:
     text = re.sub(r"\s*\((?:eds?|Hrsg)\.?\)\s*$", "", text.strip(" ,")).strip()
     text = re.sub(r",?\s+(?:QC|KC|SC)\b", "", text)
@@ -74,11 +111,11 @@ def _people(text: str) -> tuple[Person, ...] | None:
     found = parse_authors(text)
     if found and found[0]:
         return found[0]
-    if re.fullmatch(r"(?:[A-Z]\.\s?)*[A-ZÄÖÜ][\w’'-]+(?:-[A-Z][\w’'-]+)?", text):
-        given, _, family = text.rpartition(" ")
-        return (Person(family=family or text, given=given or None),)
     if looks_corporate(text):
         return (Person(family=text, corporate=True),)
+    people = [_initials_person(chunk) for chunk in re.split(r",\s*|\s+(?:and|&|und)\s+", text)]
+    if people and all(people):
+        return tuple(p for p in people if p is not None)
     return None
 
 
@@ -290,7 +327,8 @@ def _inside(inside: str) -> tuple[str | None, PartialDate | None, str | None]:
 
 
 def _book(text: str) -> Parsed | None:
-    if any(q in text for q in '‘“"') or " in " in text[:200] or "http" in text:
+    chapter = re.search(r"[,.’”]\s+in\s+[A-Z]", text)
+    if any(q in text for q in '‘“"') or chapter or "http" in text:
         return None
     m = _BOOK_RE.match(text)
     if not m:
@@ -378,6 +416,9 @@ def _in_book(text: str) -> Parsed | None:
     edited = re.match(r"^(?P<eds>[^,()]{2,80}?)\s*\((?:Hrsg|Hg|eds?)\.?\),?\s*", rest)
     if edited:
         rest = rest[edited.end() :]
+    stand = re.search(r"\s*\(Stand:?\s*(?P<d>[^)]*)\)", rest)
+    if stand:
+        rest = rest[: stand.start()] + rest[stand.end() :]
     parts = [p.strip() for p in re.split(r",\s*(?![^()]*\))", rest) if p.strip()]
     container: list[str] = []
     volume = pages = pinpoint = None
@@ -390,8 +431,12 @@ def _in_book(text: str) -> Parsed | None:
             continue
         if part.startswith("Bd."):
             volume = part[3:].strip()
-        elif re.search(r"\b\d{4}\b", part) and not re.match(r"(?:Art\.|§|Rn\.|S\.)", part):
+        elif date is None and re.fullmatch(
+            r"(?:\d+\.\s*Aufl(?:age)?\.?\s*)?(?:1[5-9]|20)\d\d", part
+        ):
             date = _year(part)
+        elif pages is None and pinpoint is None and re.fullmatch(r"\d+(?:\s*ff?\.)?", part):
+            pages = part  # "1990, 80 ff." or "1990, 80, 85": the first page, then the pin
         elif part.startswith("S."):
             pm = re.match(r"S\.\s*(?P<p>\d+(?:\s*ff?\.)?)(?:\s*\((?P<pin>[^)]+)\))?", part)
             if pm:
@@ -404,6 +449,8 @@ def _in_book(text: str) -> Parsed | None:
             pinpoint = _pin(part)
     if not container:
         return None
+    if stand:
+        date = _year(stand.group("d")) or date
     return Parsed(
         type=CitationType.CHAPTER,
         authors=authors,
@@ -462,12 +509,118 @@ def _statute_or_report(text: str) -> Parsed | None:
     return None
 
 
+# ---------------------------------------------------------------- web pages
+
+_WEB_RE = re.compile(
+    rf"^(?P<who>[^{_Q_OPEN}]*?),?\s*{_QUOTED},?\s*(?:(?P<site2>[^(<]{{2,80}}?)\s*)?"
+    r"\((?:(?P<site>[^,()]{2,80}?),\s*)?(?P<date>[^()]{0,30}?\d{4})\)\s*"
+    r"<?(?P<url>(?:https?://|www\.)[^\s<>]+?)>?,?\s*"
+    r"(?:\(?\[?(?:accessed|last\s+visited|abgerufen\s+am)\s+(?P<accessed>[^)\]]+?)\]?\)?)?\.?$",
+    re.IGNORECASE,
+)
+_DOC_WORDS = re.compile(
+    r"^(?:Web Page|Blog Post|Media Release|Press Release|Report|Statement)$", re.I
+)
+
+
+def _web(text: str) -> Parsed | None:
+    """OSCOLA "'Title' (Site, 1 May 2020) <url> ..."; AGLC "'Title', Site (Web Page, ...)"."""
+    m = _WEB_RE.match(text)
+    if not m:
+        return None
+    who = m.group("who").strip(" ,")
+    authors = _people(who) if who else ()
+    if authors is None:
+        return None
+    site = m.group("site")
+    if site and _DOC_WORDS.match(site.strip()):
+        site = None
+    container = tidy(m.group("site2")) or tidy(site)
+    return Parsed(
+        type=CitationType.WEBPAGE,
+        authors=authors,
+        title=tidy(m.group("title")),
+        container=container,
+        date=_year(m.group("date")),
+        urls=(m.group("url").rstrip(".,;"),),
+        accessed=_year(m.group("accessed")),
+    )
+
+
+_PAPER_RE = re.compile(
+    rf"^(?P<who>[^{_Q_OPEN}]*?),?\s*{_QUOTED},?\s*(?P<paper>(?:The\s+)?[A-Z][^()<>]{{2,60}}?),?\s*"
+    r"\((?:(?P<place>[A-Z][\w .]+?),\s*)?(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})\)"
+    r"(?:\s*,?\s*(?:p\.\s*)?(?P<page>[A-Z]?\d+))?\.?$"
+)
+_GERMAN_PAPER_RE = re.compile(
+    r"^(?:(?P<who>[^,]{2,60}?),\s*(?:(?P<title>[^,]{2,200}?),\s*)?)?"
+    r"(?P<paper>[A-ZÄÖÜ][\wÄÖÜäöüß .-]{1,50}?)"
+    r"\s+v(?:om|\.)\s*(?P<d>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})(?:,\s*S\.\s*(?P<page>\d+))?\.?$"
+)
+
+
+def _newspaper(text: str) -> Parsed | None:
+    """OSCOLA "'Title' The Guardian (London, 3 May 2010) 12"; German "FAZ v. 1.5.2000, S. 3"."""
+    m = _PAPER_RE.match(text)
+    if m:
+        who = m.group("who").strip(" ,")
+        authors = _people(who) if who else ()
+        if authors is None:
+            return None
+        return Parsed(
+            type=CitationType.NEWSPAPER,
+            authors=authors,
+            title=tidy(m.group("title")),
+            container=tidy(m.group("paper")),
+            date=_year(m.group("date")),
+            pages=m.group("page"),
+        )
+    m = _GERMAN_PAPER_RE.match(text)
+    if m:
+        authors = _people(m.group("who")) if m.group("who") else ()
+        return Parsed(
+            type=CitationType.NEWSPAPER,
+            authors=authors or (),
+            title=tidy(m.group("title")),
+            container=tidy(m.group("paper")),
+            date=_year(m.group("d")),
+            pages=m.group("page"),
+        )
+    return None
+
+
+_MHRA_PAGES_RE = re.compile(
+    r",\s*pp?\.\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\s*\(pp?\.\s*(?P<pin>[^)]{1,20})\)\.?$"
+)
+
+
+def mhra_pages(text: str, parsed: Parsed | None) -> Parsed | None:
+    """MHRA's "pp. 109-32 (p. 113)": the range is the pages, the parenthesis the pinpoint."""
+    if parsed is None or parsed.short_form is not None:
+        return parsed
+    m = _MHRA_PAGES_RE.search(text)
+    if not m:
+        return parsed
+    return replace(parsed, pages=m.group("pages"), pinpoint=_pin(m.group("pin")))
+
+
 def read_intl(text: str) -> Parsed | None:
     """A Commonwealth or German form, read by its pattern; None for anything else."""
     value = " ".join(text.split()).strip()
     if not value or len(value) > 600:
         return None
-    for reader in (_short, _case, _statute_or_report, _article, _in_book, _book, _german_book):
+    readers = (
+        _short,
+        _case,
+        _statute_or_report,
+        _article,
+        _web,
+        _newspaper,
+        _in_book,
+        _book,
+        _german_book,
+    )
+    for reader in readers:
         found = reader(value)
         if found is not None:
             return found

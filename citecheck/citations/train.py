@@ -29,10 +29,10 @@ from pathlib import Path
 
 from citecheck.citations.crf.features import features
 from citecheck.citations.crf.notes import build_notes, german_forms
-from citecheck.citations.crf.spans import rule_labels
+from citecheck.citations.crf.spans import read_fields, rule_labels
 from citecheck.citations.crf.tagger import MODEL_PATH
 from citecheck.citations.crf.tokens import Labelled, Token, token_labels, tokenize
-from citecheck.citations.fields import parse_piece
+from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece, split_note
 
@@ -112,12 +112,16 @@ def _sequence(piece: Piece, item: Labelled) -> Sequence | None:
 
 def sequences(*, dev: bool) -> list[Sequence]:
     """Training (``dev=False``) or dev sequences, built from the repository's data."""
-    from citecheck.citations.crf.render import render_all
+    from citecheck.citations.crf.render import NOTE_STYLES, render_all
 
     works = json.loads((DATA / "works.json").read_text(encoding="utf-8"))
     chosen = [w for n, w in enumerate(works) if (n % DEV_EVERY == 0) == dev]
     rendered = list(render_all(chosen)) + german_forms(chosen, SEED)
-    notes = build_notes(rendered, SEED)
+    # Footnote styles count twice (with other signals and pinpoints each
+    # time): footnotes are what citecheck reads; reference lists are extra.
+    notes = build_notes(rendered, SEED) + build_notes(
+        [r for r in rendered if r[0] in NOTE_STYLES or r[0] == "german"], SEED + 1
+    )
     out: list[Sequence] = []
     for note in notes:
         for piece, item in _pieces(note):
@@ -176,14 +180,93 @@ def check(path: Path = MODEL_PATH) -> dict[str, float]:
     return figures
 
 
+_COMPARED = ("author", "title", "container", "volume", "issue", "pages", "pinpoint", "date")
+
+
+def _norm(value: str | None) -> str:
+    text = re.sub(r"[^\w]+", " ", (value or "").casefold()).strip()
+    return re.sub(r"^(?:the|a|an) ", "", text)
+
+
+def _values(parsed: Parsed | None) -> dict[str, str]:
+    if parsed is None:
+        return {}
+    out = {
+        "author": "|".join(_norm(p.family) for p in parsed.authors),
+        "title": _norm(parsed.title),
+        "container": _norm(parsed.container),
+        "volume": _norm(parsed.volume),
+        "issue": _norm(parsed.issue),
+        "pages": (re.findall(r"\d+", parsed.pages or "") or [""])[0],
+        "pinpoint": (re.findall(r"\d+", parsed.pinpoint or "") or [""])[0],
+        "date": str(parsed.date.year) if parsed.date else "",
+    }
+    return {k: v for k, v in out.items() if v}
+
+
+def _gold_values(item: Labelled) -> dict[str, str]:
+    tokens = tokenize(item.text)
+    found = read_fields(item.text, tokens, token_labels(item, tokens))
+    s = found.spans
+    return _values(
+        Parsed(
+            authors=found.authors,
+            title=s.get("title"),
+            container=s.get("container"),
+            volume=s.get("volume"),
+            issue=s.get("issue"),
+            pages=s.get("pages"),
+            pinpoint=s.get("pinpoint"),
+            date=found.date,
+        )
+    )
+
+
+MODES = ("rules", "fill", "unsure", "confident:0.5", "confident:0.9", "by-convention", "crf")
+
+
+def compare(modes: tuple[str, ...] = MODES) -> dict[str, float]:
+    """Field micro-F1 of each way of combining rules and CRF, on the dev footnotes."""
+    from citecheck.citations.crf.combine import read_piece
+    from citecheck.citations.crf.render import NOTE_STYLES, render_all
+
+    works = json.loads((DATA / "works.json").read_text(encoding="utf-8"))
+    chosen = [w for n, w in enumerate(works) if n % DEV_EVERY == 0]
+    rendered = [r for r in render_all(chosen) if r[0] in NOTE_STYLES]
+    rendered += german_forms(chosen, SEED)
+    counts = {m: Counter[str]() for m in modes}
+    for note in build_notes(rendered, SEED + 2):
+        for piece, item in _pieces(note):
+            if read_short_form(piece.text) is not None:
+                continue
+            gold = _gold_values(item)
+            for mode in modes:
+                got = _values(read_piece(piece, mode=mode))
+                for name in _COMPARED:
+                    g, p = gold.get(name), got.get(name)
+                    if g and p == g:
+                        counts[mode]["tp"] += 1
+                    else:
+                        counts[mode]["fp"] += bool(p)
+                        counts[mode]["fn"] += bool(g)
+    return {m: round(2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]), 4) for m, c in counts.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="print dev-set token F1s")
+    parser.add_argument(
+        "--compare", action="store_true", help="only compare the ways of combining, on dev notes"
+    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
     args = parser.parse_args(argv)
     if not (DATA / "works.json").exists():
         print(f"train: run from the repository root ({DATA}/works.json not found)", file=sys.stderr)
         return 2
+    if args.compare:
+        for mode, f1 in compare().items():
+            print(f"{mode:<16}{f1:.4f}")
+        return 0
     count = train(args.out)
     print(f"train: {count} sequences -> {args.out} ({args.out.stat().st_size:,} bytes)")
     if args.check:

@@ -6,7 +6,8 @@ patterns), URLs, DOIs and access dates, Bluebook "vol Journal page" groups
 (``Parsed`` marks none of these as unsure). For the rest, the CRF labels
 the citation and ``combine`` decides field by field:
 
-- ``MODE = "unsure"`` (the default, chosen by measurement; see
+- ``MODE = "unsure"
+CONFIDENT = 0.9`` (the default, chosen by measurement; see
   docs/citations.md): the rules' fields stand when the rules look sure of
   them; when they look unsure (no container, volume or pages although the
   CRF found a journal with numbers; a title that swallowed digits or
@@ -19,17 +20,23 @@ the citation and ``combine`` decides field by field:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from citecheck.citations.crf.spans import Fields
 from citecheck.citations.crf.tagger import crf_fields
 from citecheck.citations.draft import Draft, Parsed
+from citecheck.citations.fields import parse_piece
 from citecheck.citations.finish import finish
+from citecheck.citations.intl import mhra_pages, read_intl
+from citecheck.citations.short_forms import read_short_form
+from citecheck.citations.split import Piece
 from citecheck.model import CitationType
 
-__all__ = ["MODE", "combine"]
+__all__ = ["MODE", "combine", "read_piece"]
 
-MODE = "unsure"
+MODE = "by-convention"
+CONFIDENT = 0.9
 
 _SURE_TYPES = (CitationType.CASE, CitationType.STATUTE, CitationType.PRESENTATION)
 _ODD_TITLE_RE = re.compile(r"\(\d{4}\)|\[\d{4}\]|,\s*S\.\s*\d|\bAufl\b|\bedn\b|\bRn\.")
@@ -61,9 +68,28 @@ def _unsure(parsed: Parsed, found: Fields) -> bool:
     return not parsed.container and bool(s.get("container") and s.get("volume") and s.get("pages"))
 
 
+# Marks of the conventions the rules were not written for (OSCOLA, AGLC,
+# MHRA, German): single quotation marks round a title, "2nd edn", a year in
+# brackets before the volume, "S. 45", "Rn.", "Aufl.", "in:", MHRA's "(p. 5)",
+# day-month-year dates.
+_FOREIGN_RE = re.compile(
+    r"‘[^’]{3,}’|(?:^|\s)'[A-Z][^']{3,}'|\b\d+(?:st|nd|rd|th)\s+edn\b|\(\d{4}\)\s+\d+\s+[A-Z]"
+    r"|\[\d{4}\]\s+(?:\d+\s+)?[A-Z]|\b(?:Aufl|Rn|Hrsg|Bd|Fn)\.|,\s*S\.\s*\d|\bin:\s"
+    r"|\((?:pp?\.)\s*\d+[^)]*\)|\bed\.? by\b|\b\d{1,2}\s+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\s+\d{4}\b"
+)
+
+
+def foreign(text: str) -> bool:
+    """Is this citation written in a convention the rules were not written for?"""
+    return bool(_FOREIGN_RE.search(text))
+
+
 def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> Parsed | None:
     """The citation of one piece, from the rules' ``parsed`` and the CRF."""
     mode = mode or MODE
+    if mode == "by-convention":
+        mode = "crf" if foreign(piece_text) else "unsure"
     if parsed is None or mode == "rules":
         return parsed
     if parsed.short_form is not None or parsed.type in _SURE_TYPES or parsed.problem:
@@ -87,7 +113,24 @@ def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> 
         )
     if mode == "unsure" and not _unsure(parsed, found):
         return parsed
+    if mode.startswith("confident"):
+        threshold = float(mode.partition(":")[2] or CONFIDENT)
+        if found.confidence < threshold and not _unsure(parsed, found):
+            return parsed
     out = finish(_draft(piece_text, parsed, found))
     if not (out.title or out.container or out.authors):
         return parsed
     return out
+
+
+def read_piece(
+    piece: Piece,
+    rules: Callable[[Piece], Parsed | None] = parse_piece,
+    mode: str | None = None,
+) -> Parsed | None:
+    """One piece of a note -> its citation: the patterns, then the rules and the CRF."""
+    if read_short_form(piece.text) is None:
+        found = read_intl(piece.text)
+        if found is not None:
+            return found
+    return mhra_pages(piece.text, combine(piece.text, rules(piece), mode))

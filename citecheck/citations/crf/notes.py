@@ -100,7 +100,7 @@ def _pin(rng: random.Random, family: str, kind: str, text: str) -> list[Part]:
         if form == 1:
             return [(", p. ", "O"), (n, "pinpoint")]
         if form == 2:
-            return [(", pp. ", "O"), (n, "pinpoint"), (f"–{int(n) + rng.randint(1, 9)}", "O")]
+            return [(", pp. ", "O"), (f"{n}–{int(n) + rng.randint(1, 9)}", "pinpoint")]
         return [(", at ", "O"), (n, "pinpoint")]
     return [(", ", "O"), (n, "pinpoint")]
 

@@ -276,8 +276,20 @@ def _render(style_name: str, items: list[dict[str, Any]], *, notes: bool) -> Ite
             yield None
 
 
+_GERMAN_REPORTERS = frozenset({"BVerfGE", "BGHZ", "BGHSt", "BVerwGE", "NJW", "JZ", "NVwZ", "DÖV"})
+
+
 def render_all(works: list[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any], Labelled]]:
-    """(style, work, labelled string) for every work each style renders cleanly."""
+    """(style, work, labelled string) for every work each style renders cleanly.
+
+    German decisions are left to ``notes.german_forms``: no CSL style here
+    writes "BVerfGE 65, 1" the way German footnotes do.
+    """
+    works = [
+        w
+        for w in works
+        if not (w["type"] == "legal_case" and w.get("container-title") in _GERMAN_REPORTERS)
+    ]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for notes, styles in ((True, NOTE_STYLES), (False, REFERENCE_STYLES)):

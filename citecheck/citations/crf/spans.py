@@ -75,6 +75,8 @@ class Fields:
     date: PartialDate | None = None
     accessed: PartialDate | None = None
     chapter: bool = False
+    # The probability the model gives its whole labelling (0 when unknown).
+    confidence: float = 0.0
 
 
 def _stretches(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[str, str]]:

@@ -34,22 +34,25 @@ def _tagger() -> Any:
     return tagger
 
 
-def label(text: str, parsed: Parsed | None) -> tuple[list[Token], list[str]] | None:
-    """The tokens of ``text`` and the CRF's label for each (None: no model)."""
+def label(text: str, parsed: Parsed | None) -> tuple[list[Token], list[str], float] | None:
+    """The tokens of ``text``, the CRF's label for each, and the probability
+    the model gives that labelling (None: no model)."""
     tagger = _tagger()
     if tagger is None:
         return None
     tokens = tokenize(text)
     if not tokens:
-        return tokens, []
+        return tokens, [], 0.0
     rule = rule_labels(text, tokens, parsed)
     labels = tagger.tag(features(tokens, rule, [False] * len(tokens)))
-    return tokens, list(labels)
+    return tokens, list(labels), float(tagger.probability(labels))
 
 
 def crf_fields(text: str, parsed: Parsed | None) -> Fields | None:
     found = label(text, parsed)
     if found is None:
         return None
-    tokens, labels = found
-    return read_fields(text, tokens, labels)
+    tokens, labels, probability = found
+    fields = read_fields(text, tokens, labels)
+    fields.confidence = probability
+    return fields
