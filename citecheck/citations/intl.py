@@ -300,6 +300,49 @@ def _article(text: str) -> Parsed | None:
     return None
 
 
+# --------------------------------------------------------------- chapters
+
+_MHRA_CHAPTER_RE = re.compile(
+    rf"^(?P<who>[^{_Q_OPEN}]*?),?\s*{_QUOTED},?\s*in\s+(?P<book>[^()]{{2,200}}?),\s*"
+    r"ed(?:\.|ited)?\s+by\s+(?P<eds>[^()]{2,160}?)\s*\((?P<imprint>[^()]*?\d{4})\)"
+    r"(?:,\s*(?:pp?\.\s*)?(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?"
+    r"(?:\s*\((?:pp?\.\s*)?(?P<pin>[^)]{1,20})\)|,\s*(?:pp?\.\s*)?(?P<pin2>\d[^,]{0,15}))?\.?$"
+)
+_OSCOLA_CHAPTER_RE = re.compile(
+    rf"^(?P<who>[^{_Q_OPEN}]*?),?\s*{_QUOTED},?\s*in\s+(?P<eds>[^()]{{2,160}}?)\s*\((?:eds?|Hrsg)\.?\),?\s*"
+    r"(?P<book>[^()]{2,200}?),?\s*\((?P<imprint>[^()]*?\d{4})\)"
+    r"(?:\s*,?\s*(?:pp?\.\s*)?(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?"
+    r"(?:\s*(?:,\s*|\s)(?:pp?\.\s*)?(?P<pin>[\d\[][^,]{0,15}))?\.?$"
+)
+
+
+def _chapter(text: str) -> Parsed | None:
+    """MHRA "'Title', in Book, ed. by X (Place: Publisher, 2007), pp. 1-20 (p. 5)" and
+    OSCOLA/AGLC "'Title' in X (ed), Book (Publisher 2007) 133, 140"."""
+    for pattern in (_MHRA_CHAPTER_RE, _OSCOLA_CHAPTER_RE):
+        m = pattern.match(text)
+        if not m:
+            continue
+        who = m.group("who").strip(" ,")
+        authors = _people(who) if who else ()
+        if authors is None:
+            return None
+        publisher, date, place = _inside(m.group("imprint"))
+        pin = m.groupdict().get("pin") or m.groupdict().get("pin2")
+        return Parsed(
+            type=CitationType.CHAPTER,
+            authors=authors,
+            title=tidy(m.group("title")),
+            container=tidy(m.group("book")),
+            publisher=tidy(publisher),
+            place=place,
+            date=date,
+            pages=m.group("pages"),
+            pinpoint=_pin(pin),
+        )
+    return None
+
+
 # ------------------------------------------------------------------ books
 
 _EDITION_RE = re.compile(
@@ -488,7 +531,7 @@ def _statute_or_report(text: str) -> Parsed | None:
     m = _ACT_RE.match(text)
     if m:
         return Parsed(
-            type=CitationType.STATUTE, title=tidy(m.group("title")), pinpoint=m.group("pin")
+            type=CitationType.STATUTE, title=tidy(m.group("title")), pinpoint=_pin(m.group("pin"))
         )
     m = _REPORT_RE.match(text)
     if m and not any(q in m.group("head") for q in "‘“"):
@@ -604,24 +647,48 @@ def mhra_pages(text: str, parsed: Parsed | None) -> Parsed | None:
     return replace(parsed, pages=m.group("pages"), pinpoint=_pin(m.group("pin")))
 
 
+# Cheap tests that a reader's pattern can match at all: most notes are in
+# none of these conventions, and the patterns are not cheap.
+_QUOTE_CHARS = frozenset(_Q_OPEN)
+_SHORT_HINTS = ("(n ", "(Fn", "above n", "supra n", "a.a.O", "a. a. O", "bd.", "benda")
+_CASE_HINT_RE = re.compile(
+    r"\sv\.?\s|^(?:Re|In re|Ex parte)\s|\((?:No|Nr)"
+    r"|^(?:BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|RG|OLG|LG|VG|OVG|VGH|AG|LAG|LSG)"
+)
+_STATUTE_HINT_RE = re.compile(
+    r"§|\bArtt?\.|\b(?:Act|Ordinance|Regulations|Order|Rules|Code)\s+\d{4}|\("
+)
+_GERMAN_JOURNAL_HINT_RE = re.compile(
+    r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü-]{1,9}\s+(?:\d{4}|\d{1,3}\s*\(\d{4}\)),\s*\d"
+)
+
+
+def _quoted(text: str) -> bool:
+    return not _QUOTE_CHARS.isdisjoint(text)
+
+
+_READERS = (
+    (lambda t: any(h in t for h in _SHORT_HINTS), _short),
+    (lambda t: bool(_CASE_HINT_RE.search(t)), _case),
+    (lambda t: bool(_STATUTE_HINT_RE.search(t)), _statute_or_report),
+    (lambda t: _quoted(t) or bool(_GERMAN_JOURNAL_HINT_RE.search(t)), _article),
+    (lambda t: _quoted(t) and " in " in t, _chapter),
+    (lambda t: _quoted(t) and ("http" in t or "www." in t), _web),
+    (lambda t: _quoted(t) or " v. " in t or " vom " in t, _newspaper),
+    (lambda t: "in:" in t, _in_book),
+    (lambda t: "(" in t and ")" in t, _book),
+    (lambda t: "Aufl" in t or "/" in t or "S. " in t or "Rn." in t or "§" in t, _german_book),
+)
+
+
 def read_intl(text: str) -> Parsed | None:
     """A Commonwealth or German form, read by its pattern; None for anything else."""
     value = " ".join(text.split()).strip()
     if not value or len(value) > 600:
         return None
-    readers = (
-        _short,
-        _case,
-        _statute_or_report,
-        _article,
-        _web,
-        _newspaper,
-        _in_book,
-        _book,
-        _german_book,
-    )
-    for reader in readers:
-        found = reader(value)
-        if found is not None:
-            return found
+    for worth_trying, reader in _READERS:
+        if worth_trying(value):
+            found = reader(value)
+            if found is not None:
+                return found
     return None

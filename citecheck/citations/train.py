@@ -36,7 +36,7 @@ from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece, split_note
 
-__all__ = ["main", "sequences"]
+__all__ = ["anystyle", "compare", "main", "sequence", "sequences", "train"]
 
 DATA = Path("training/citations")
 SEED = 7
@@ -44,7 +44,7 @@ DEV_EVERY = 7
 PARAMS = {
     "c1": 0.05,
     "c2": 0.01,
-    "max_iterations": 120,
+    "max_iterations": 300,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
 }
@@ -69,7 +69,8 @@ _ANYSTYLE_LABELS = {
 Sequence = tuple[list[Token], list[str], list[str]]  # tokens, rule guess, gold labels
 
 
-def _anystyle(path: Path) -> Iterator[Labelled]:
+def anystyle(path: Path = DATA / "anystyle-core.xml") -> Iterator[Labelled]:
+    """AnyStyle's labelled references, with its labels mapped onto the CRF's."""
     for seq in ET.parse(path).getroot().iter("sequence"):
         text_parts: list[str] = []
         labels: list[str] = []
@@ -99,7 +100,8 @@ def _pieces(note: Labelled) -> Iterator[tuple[Piece, Labelled]]:
         yield piece, Labelled(piece.text, note.labels[at : at + len(piece.text)])
 
 
-def _sequence(piece: Piece, item: Labelled) -> Sequence | None:
+def sequence(piece: Piece, item: Labelled) -> Sequence | None:
+    """One training sequence: tokens, the rule parser's guess, the true labels."""
     tokens = tokenize(item.text)
     if len(tokens) < 3:
         return None
@@ -127,22 +129,23 @@ def sequences(*, dev: bool) -> list[Sequence]:
         for piece, item in _pieces(note):
             if read_short_form(piece.text) is not None:
                 continue
-            seq = _sequence(piece, item)
+            seq = sequence(piece, item)
             if seq is not None:
                 out.append(seq)
     if not dev:
-        for item in _anystyle(DATA / "anystyle-core.xml"):
-            seq = _sequence(Piece(text=item.text, raw=item.text, signal=None), item)
+        for item in anystyle():
+            seq = sequence(Piece(text=item.text, raw=item.text, signal=None), item)
             if seq is not None:
                 out.append(seq)
     return out
 
 
-def train(out: Path = MODEL_PATH) -> int:
+def train(out: Path = MODEL_PATH, data: list[Sequence] | None = None) -> int:
+    """Train on ``data`` (default: the repository's training sequences); write ``out``."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    data = sequences(dev=False)
+    data = sequences(dev=False) if data is None else data
     for tokens, rule, gold in data:
         trainer.append(features(tokens, rule, [False] * len(tokens)), gold)
     trainer.set_params(PARAMS)
@@ -222,7 +225,16 @@ def _gold_values(item: Labelled) -> dict[str, str]:
     )
 
 
-MODES = ("rules", "fill", "unsure", "confident:0.5", "confident:0.9", "by-convention", "crf")
+MODES = (
+    "rules",
+    "fill",
+    "unsure",
+    "confident:0.5",
+    "by-convention",
+    "by-convention:0.1",
+    "by-convention:0.3",
+    "crf",
+)
 
 
 def compare(modes: tuple[str, ...] = MODES) -> dict[str, float]:

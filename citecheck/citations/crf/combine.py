@@ -61,6 +61,19 @@ def _draft(piece_text: str, parsed: Parsed, found: Fields) -> Draft:
     return d
 
 
+_URL_RE = re.compile(r"\S*(?:https?://|www\.)\S*")
+_NUMBERS_RE = re.compile(r"\d+\D+\d+\D+\d+")
+
+
+def _worth_asking(piece_text: str, parsed: Parsed) -> bool:
+    """Could ``_unsure`` say yes? (An odd title, or no container but year, volume and page.)"""
+    if _ODD_TITLE_RE.search(parsed.title or ""):
+        return True
+    if parsed.container:
+        return False
+    return bool(_NUMBERS_RE.search(_URL_RE.sub(" ", piece_text)))
+
+
 def _unsure(parsed: Parsed, found: Fields) -> bool:
     s = found.spans
     if _ODD_TITLE_RE.search(parsed.title or ""):
@@ -88,12 +101,17 @@ def foreign(text: str) -> bool:
 def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> Parsed | None:
     """The citation of one piece, from the rules' ``parsed`` and the CRF."""
     mode = mode or MODE
-    if mode == "by-convention":
-        mode = "crf" if foreign(piece_text) else "unsure"
+    if mode.startswith("by-convention"):
+        threshold = mode.partition(":")[2]
+        mode = (
+            ("confident:" + threshold if threshold else "crf") if foreign(piece_text) else "unsure"
+        )
     if parsed is None or mode == "rules":
         return parsed
     if parsed.short_form is not None or parsed.type in _SURE_TYPES or parsed.problem:
         return parsed
+    if mode == "unsure" and not _worth_asking(piece_text, parsed):
+        return parsed  # the CRF could not change the answer: do not pay for it
     found = crf_fields(piece_text, parsed)
     if found is None or not (found.spans or found.authors):
         return parsed
@@ -114,8 +132,8 @@ def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> 
     if mode == "unsure" and not _unsure(parsed, found):
         return parsed
     if mode.startswith("confident"):
-        threshold = float(mode.partition(":")[2] or CONFIDENT)
-        if found.confidence < threshold and not _unsure(parsed, found):
+        floor = float(mode.partition(":")[2] or CONFIDENT)
+        if found.confidence < floor and not _unsure(parsed, found):
             return parsed
     out = finish(_draft(piece_text, parsed, found))
     if not (out.title or out.container or out.authors):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from citecheck.citations.crf.tokens import Token
 
@@ -234,6 +235,7 @@ _OPEN_QUOTES = "‘“\"'«„"
 _CLOSE_QUOTES = "’”\"'»“"
 
 
+@lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     if word.isdigit():
         if len(word) == 4 and word[:2] in ("15", "16", "17", "18", "19", "20"):
@@ -250,7 +252,8 @@ def _shape(word: str) -> str:
     return word
 
 
-def _word_features(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[str, ...]:
     low = word.lower()
     shape = _shape(word)
     out = [f"w={low}", f"s={shape}"]
@@ -287,7 +290,7 @@ def _word_features(word: str) -> list[str]:
     elif word.isdigit():
         n = len(word)
         out.append(f"len={min(n, 5)}")
-    return out
+    return tuple(out)
 
 
 _NUMERIC_RE = re.compile(r"\d")
@@ -300,6 +303,9 @@ def features(
     n = len(tokens)
     words = [t[0] for t in tokens]
     own = [_word_features(w) for w in words]
+    shapes = [_shape(w) for w in words]
+    # The neighbour features of each token, made once and shared.
+    near = [(f"w={w.lower()}", f"s={shape}") for w, shape in zip(words, shapes, strict=True)]
     out: list[list[str]] = []
     quote = False
     paren = 0
@@ -331,8 +337,8 @@ def features(
         for k in (-2, -1, 1, 2):
             j = i + k
             if 0 <= j < n:
-                feats.append(f"{k}w={words[j].lower()}")
-                feats.append(f"{k}s={_shape(words[j])}")
+                feats.append(f"{k}{near[j][0]}")
+                feats.append(f"{k}{near[j][1]}")
                 if k in (-1, 1):
                     feats.append(f"{k}r={rule[j]}")
             else:
@@ -352,7 +358,7 @@ def features(
             bracket = True
         elif word == "]":
             bracket = False
-        if _shape(word) == "year":
+        if shapes[i] == "year":
             seen_year = True
     return out
 

@@ -37,15 +37,12 @@ _FIELDS_OF_PARSED = (
 def _mark(text: str, value: str | None, label: str, chars: list[str]) -> None:
     if not value:
         return
-    at = -1
-    for m in re.finditer(re.escape(value), text):
-        if all(c == "O" for c in chars[m.start() : m.end()]):
-            at = m.start()
-            break
+    at = text.find(value)
+    while at >= 0 and any(c != "O" for c in chars[at : at + len(value)]):
+        at = text.find(value, at + 1)
     if at < 0:
         return
-    for c in range(at, at + len(value)):
-        chars[c] = label
+    chars[at : at + len(value)] = [label] * len(value)
 
 
 def rule_labels(text: str, tokens: Sequence[Token], parsed: Parsed | None) -> list[str]:
