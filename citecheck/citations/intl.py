@@ -22,6 +22,7 @@ These forms are regular enough for a pattern to be surer than any model:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from citecheck.citations.dates import find_dates
@@ -667,7 +668,8 @@ def _quoted(text: str) -> bool:
     return not _QUOTE_CHARS.isdisjoint(text)
 
 
-_READERS = (
+_Reader = Callable[[str], Parsed | None]
+_READERS: tuple[tuple[Callable[[str], bool], _Reader], ...] = (
     (lambda t: any(h in t for h in _SHORT_HINTS), _short),
     (lambda t: bool(_CASE_HINT_RE.search(t)), _case),
     (lambda t: bool(_STATUTE_HINT_RE.search(t)), _statute_or_report),
