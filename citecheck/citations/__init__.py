@@ -143,4 +143,22 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
             index = start_index + len(citations)
             citations.append(_from_parsed(note, piece, parsed, index))
             hints.append((parsed.supra_note, parsed.short_who))
-    return resolve_citations(citations, hints)
+    return _case_names(resolve_citations(citations, hints))
+
+
+def _case_names(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """ "Miller (n 5)": a short form of a case names the case, not an author."""
+    by_index = {c.index: c for c in citations}
+    out = []
+    for c in citations:
+        target = by_index.get(c.antecedent) if c.antecedent is not None else None
+        if (
+            target is not None
+            and target.type is CitationType.CASE
+            and c.authors
+            and not c.title
+            and not target.authors
+        ):
+            c = replace(c, title=" ".join(p.family for p in c.authors), authors=())
+        out.append(c)
+    return tuple(out)

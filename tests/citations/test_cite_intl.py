@@ -296,6 +296,70 @@ def test_german(text: str, expected: dict[str, Any]) -> None:
     assert_fields(cite_one(text), expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "HC Deb 1 March 2000, vol 300, col 10.",
+            {"type": "other", "container": "HC Deb", "date": "2000-03-01", "pinpoint": "col 10"},
+            id="hansard",
+        ),
+        pytest.param(
+            "Council Directive 2000/43/EC of 29 June 2000 on equal treatment [2000] OJ L180/22, "
+            "art 2.",
+            {
+                "type": "statute",
+                "number": "2000/43/EC",
+                "container": "OJ",
+                "pages": "L180/22",
+                "pinpoint": "art 2",
+                "date": "2000",
+            },
+            id="eu-directive",
+        ),
+        pytest.param(
+            "Case C-144/04 Mangold v Helm [2005] ECR I-9981, para 75.",
+            {"type": "case", "title": "Mangold v Helm", "number": "C-144/04", "pages": "I-9981"},
+            id="eu-case",
+        ),
+        pytest.param(
+            "Handyside v United Kingdom App no 5493/72 (ECtHR, 7 December 1976) para 49.",
+            {"type": "case", "number": "5493/72", "date": "1976-12-07", "container": None},
+            id="strasbourg",
+        ),
+        pytest.param(
+            "European Convention on Human Rights, art 8.",
+            {
+                "type": "statute",
+                "title": "European Convention on Human Rights",
+                "pinpoint": "art 8",
+            },
+            id="treaty",
+        ),
+        pytest.param(
+            "Australian Constitution s 51(xxxi).",
+            {"type": "statute", "title": "Australian Constitution", "pinpoint": "s 51(xxxi)"},
+            id="constitution",
+        ),
+    ],
+)
+def test_public_law(text: str, expected: dict[str, Any]) -> None:
+    assert_fields(cite_one(text), expected)
+
+
+def test_a_treaty_named_in_prose_is_not_a_citation() -> None:
+    assert cite_notes("The Universal Declaration of Human Rights was adopted in 1948.") == ()
+
+
+def test_a_case_short_form_names_the_case() -> None:
+    miller, short = cite_notes(
+        "R (Miller) v Secretary of State for Exiting the European Union [2017] UKSC 5 [43].",
+        "Miller (n 1) [44].",
+    )
+    assert_fields(short, {"short_form": "supra", "title": "Miller", "authors": []})
+    assert short.antecedent == miller.index
+
+
 def test_oscola_short_forms_resolve() -> None:
     cites = cite_notes(
         "S Walby, ‘Is Citizenship Gendered?’ (1994) 28 Sociology 379.",
