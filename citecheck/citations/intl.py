@@ -74,15 +74,19 @@ def _year(text: str | None) -> PartialDate | None:
     return PartialDate(int(m.group(1))) if m else None
 
 
+# A judge after the pinpoint is no part of it: "(Gleeson CJ)", "(Lord Hoffmann)".
+_JUDGE_RE = re.compile(
+    r"\s*\([^()]*\b(?:LJJ?|JJ?|CJ|P|MR|JA|JJA|SCJ|(?:Lord|Lady|Baroness)\s+[A-Z]\w+)\)$"
+)
+
+
 def _pin(text: str | None) -> str | None:
     """A pinpoint as the conventions keep it: page markers dropped, the rest as printed."""
     if not text:
         return None
     value = text.strip(" ,.;")
     value = re.sub(r"^(?:at|p|pp|S)\.?\s+(?=\S)", "", value)
-    value = re.sub(
-        r"\s*\((?:[A-Z][\w ]*\b(?:LJ|J|CJ|P|MR|Lord [A-Z]\w+)|Lord [A-Z]\w+)\)$", "", value
-    )
+    value = _JUDGE_RE.sub("", value)
     if value.endswith((" f", " ff")):
         value += "."
     return value or None
@@ -219,7 +223,7 @@ def _case(text: str) -> Parsed | None:
         container=m.group("rep"),
         volume=m.group("vol"),
         pages=m.group("page"),
-        pinpoint=_pin(rest) if rest and len(rest) <= 30 else None,
+        pinpoint=_pin(rest) if rest and len(_JUDGE_RE.sub("", rest)) <= 30 else None,
         date=PartialDate(int(m.group("y1") or m.group("y2"))),
     )
 
