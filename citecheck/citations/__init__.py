@@ -44,11 +44,11 @@ def _source(note: Footnote) -> str:
     return note.text
 
 
-_SAME_AUTHOR_RE = re.compile(r"^(?:ders|dies|Ders|Dies)\.\s*,?\s*")
+_SAME_AUTHOR_RE = re.compile(r"^(?:(?:ders|dies|Ders|Dies)\.\s*,?|(?:his|her)(?=\s+[A-Z‘“'\"]))\s*")
 
 
 def _same_author(piece: Piece, citations: list[Citation]) -> Piece:
-    """German "ders., Title, 1990": the author just named, written out."""
+    """German "ders., Title, 1990" and "see also his Title": the author just named."""
     m = _SAME_AUTHOR_RE.match(piece.text)
     if m is None:
         return piece

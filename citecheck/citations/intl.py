@@ -30,7 +30,7 @@ from citecheck.citations.draft import Parsed, tidy
 from citecheck.citations.names import looks_corporate, parse_authors
 from citecheck.model import CitationType, PartialDate, Person, ShortForm
 
-__all__ = ["mhra_pages", "read_intl"]
+__all__ = ["mhra_pages", "read_intl", "tidy_title"]
 
 _Q_OPEN = "‘“'\"„"
 _Q_CLOSE = "’”'\"“"
@@ -138,7 +138,22 @@ _AAO_RE = re.compile(
 _EBD_RE = re.compile(r"^(?:ebd|ebenda)\.?(?:\s*,?\s*(?P<pin>.{0,40}?))?\.?$", re.IGNORECASE)
 
 
+_GERMAN_SHORT_TITLE_RE = re.compile(
+    r"^(?P<who>[A-ZÄÖÜ][\w’'-]+(?:/[A-ZÄÖÜ][\w’'-]+)*),\s*(?P<title>[A-ZÄÖÜ][^,()]{1,60}?),\s*"
+    r"(?P<pin>(?:S\.|Rn\.|§)\s*\d[^,;]{0,20}?)\.?$"
+)
+
+
 def _short(text: str) -> Parsed | None:
+    m = _GERMAN_SHORT_TITLE_RE.match(text)
+    if m and len(m.group("title").split()) <= 6 and not re.search(r"\d{4}", m.group("title")):
+        # "Habermas, Strukturwandel, S. 5": author, short title, page.
+        # Like the rules' "Kissinger, World Order, 12.", ``resolve`` ties it to the work.
+        return Parsed(
+            authors=tuple(Person(family=f) for f in m.group("who").split("/")),
+            title=tidy(m.group("title")),
+            pinpoint=_pin(m.group("pin")),
+        )
     m = _EBD_RE.match(text)
     if m:
         return Parsed(short_form=ShortForm.IBID, pinpoint=_pin(m.group("pin")))
@@ -249,6 +264,14 @@ _GERMAN_ARTICLE_RE = re.compile(
 )
 
 
+_VOLUME_YEAR_ARTICLE_RE = re.compile(
+    r"^(?P<who>[^,]{2,80}?),\s*(?P<title>.{2,250}?),\s*(?:in:\s*)?"
+    r"(?P<journal>[A-ZÄÖÜ][^,()\d]{1,80}?)\s+(?P<vol>\d{1,3})\s*\((?P<y>\d{4})\),\s*"
+    r"(?:S\.\s*)?(?P<page>\d{1,5})(?P<ff>\s*ff?\.)?"
+    r"(?:\s*\((?P<pin>[^)]{1,20})\)|\s*,\s*(?:S\.\s*)?(?P<pin2>\d[\w .f]{0,12}))?\.?$"
+)
+
+
 def _article(text: str) -> Parsed | None:
     m = _OSCOLA_ARTICLE_RE.match(text)
     if m and not re.search(r"\bin\s*$", m.group("journal")):
@@ -284,6 +307,21 @@ def _article(text: str) -> Parsed | None:
             pinpoint=_pin(m.group("pin")),
             date=_year(m.group("date")),
         )
+    m = _VOLUME_YEAR_ARTICLE_RE.match(text)
+    if m and not any(q in text for q in _Q_OPEN):
+        # German "Journal 1 (1995), 303 (305)", whatever the journal's name.
+        authors = _people(m.group("who"))
+        if authors:
+            return Parsed(
+                type=CitationType.ARTICLE,
+                authors=authors,
+                title=tidy(m.group("title")),
+                container=tidy(m.group("journal")),
+                volume=m.group("vol"),
+                pages=m.group("page") + (m.group("ff") or ""),
+                pinpoint=_pin(m.group("pin") or m.group("pin2")),
+                date=PartialDate(int(m.group("y"))),
+            )
     m = _GERMAN_ARTICLE_RE.match(text)
     if m:
         authors = _people(m.group("who"))
@@ -449,7 +487,9 @@ def _german_book(text: str) -> Parsed | None:
 
 # ------------------------------------------- German commentaries and handbooks
 
-_IN_RE = re.compile(r"^(?P<who>[^,:]{2,80}?),\s*in:\s*(?P<rest>.+?)\.?$")
+_IN_RE = re.compile(
+    r"^(?P<who>[^,:]{2,80}?),\s*(?:(?P<title>[^:]{2,200}?),\s*)?in:\s*(?P<rest>.+?)\.?$"
+)
 _LOCATOR_RE = re.compile(r"^(?:Art\.|§|Rn\.|S\.|Bd\.|\d+\.\s*Aufl|\(Stand|\d{4}\b)")
 
 
@@ -502,6 +542,7 @@ def _in_book(text: str) -> Parsed | None:
     return Parsed(
         type=CitationType.CHAPTER,
         authors=authors,
+        title=tidy(m.group("title")),
         container=", ".join(container),
         volume=volume,
         pages=pages,
@@ -513,8 +554,9 @@ def _in_book(text: str) -> Parsed | None:
 # ------------------------------------------------------ statutes, reports
 
 _GERMAN_STATUTE_RE = re.compile(
-    r"^(?P<pin>(?:§§?|Art(?:t)?\.)\s*\d+\w*(?:\s*(?:[-–,]|und|u\.)\s*\d+\w*)*"
-    r"(?:\s+(?:Abs\.|S\.|Satz|Nr\.|lit\.|UAbs\.|Var\.|Alt\.)\s*\d+\w*)*)\s+"
+    r"^(?P<pin>(?:§§?|Art(?:t)?\.)\s*\d+\w*(?:\s+(?:Abs\.|S\.|Satz|Nr\.|lit\.|UAbs\.|Var\.|Alt\.)\s*\d+\w*)*"
+    r"(?:\s*(?:[-–,]|und|u\.|i\.\s?V\.\s?m\.)\s*(?:(?:§§?|Art(?:t)?\.)\s*)?\d+\w*"
+    r"(?:\s+(?:Abs\.|S\.|Satz|Nr\.|lit\.|UAbs\.|Var\.|Alt\.)\s*\d+\w*)*)*)\s+"
     r"(?P<act>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,12}(?:\s[IVX]+)?)\.?$"
 )
 _ACT_RE = re.compile(
@@ -642,6 +684,60 @@ _MHRA_PAGES_RE = re.compile(
 )
 
 
+_EDITION_BY_RE = re.compile(
+    r",?\s+(?:ed\.|edited|trans\.|translated|hrsg\.|Hrsg\.|übers\.)\s*(?:by|v\.|von)\s+.*$"
+)
+_CITED_VOLUME_RE = re.compile(
+    r"\)\s*,\s*(?P<vol>[IVXL]{1,6}),\s*(?P<pin>(?:pp?\.\s*)?\d[^,()]{0,15})\.?$"
+)
+_YEAR_RANGE_RE = re.compile(r"(?:1[5-9]|20)\d\d\s*[–-]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
+
+
+def tidy_title(text: str, parsed: Parsed | None) -> Parsed | None:
+    """Slips any reader makes: an edition's editor read into a book's title
+    ("Title, ed. by X"), a title's closing years read as its pages ("Culture
+    and Society 1780–1950"), a count of volumes read as the volume."""
+    if parsed is None or parsed.short_form is not None:
+        return parsed
+    if (
+        re.search(r"\b\d+\s+vols\b", text)
+        and parsed.publisher
+        and parsed.type in (CitationType.ARTICLE, CitationType.OTHER)
+    ):
+        # "3 vols (Place: Publisher, 1990)": a book in volumes, not a journal.
+        first = parsed.title or parsed.container
+        parsed = replace(parsed, type=CitationType.BOOK, title=first, container=None)
+    if not parsed.title:
+        return parsed
+    title = parsed.title
+    if parsed.type is CitationType.BOOK:
+        title = tidy(_EDITION_BY_RE.sub("", title)) or title
+    pages, volume, pinpoint = parsed.pages, parsed.volume, parsed.pinpoint
+    if parsed.type is CitationType.BOOK:
+        # MHRA "3 vols (London: X, 1994), II, 45": how many volumes is not the
+        # volume; the cited volume and page come after the imprint.
+        vols = re.search(r"\b(\d+)\s+vols\b", text)
+        if vols and volume == vols.group(1):
+            volume = None
+        cited = _CITED_VOLUME_RE.search(text)
+        if cited:
+            volume, pinpoint, pages = cited.group("vol"), _pin(cited.group("pin")), None
+    if (
+        pages
+        and _YEAR_RANGE_RE.fullmatch(pages)
+        and re.search(re.escape(title) + r",?\s*" + re.escape(pages), text)
+    ):
+        title, pages = f"{title} {pages}", None
+    if (title, pages, volume, pinpoint) == (
+        parsed.title,
+        parsed.pages,
+        parsed.volume,
+        parsed.pinpoint,
+    ):
+        return parsed
+    return replace(parsed, title=title, pages=pages, volume=volume, pinpoint=pinpoint)
+
+
 def mhra_pages(text: str, parsed: Parsed | None) -> Parsed | None:
     """MHRA's "pp. 109-32 (p. 113)": the range is the pages, the parenthesis the pinpoint."""
     if parsed is None or parsed.short_form is not None:
@@ -750,7 +846,19 @@ _PUBLIC_HINT_RE = re.compile(
 # Cheap tests that a reader's pattern can match at all: most notes are in
 # none of these conventions, and the patterns are not cheap.
 _QUOTE_CHARS = frozenset(_Q_OPEN)
-_SHORT_HINTS = ("(n ", "(Fn", "above n", "supra n", "a.a.O", "a. a. O", "bd.", "benda")
+_SHORT_HINTS = (
+    "(n ",
+    "(Fn",
+    "above n",
+    "supra n",
+    "a.a.O",
+    "a. a. O",
+    "bd.",
+    "benda",
+    "S.",
+    "Rn.",
+    "§",
+)
 _CASE_HINT_RE = re.compile(
     r"\sv\.?\s|^(?:Re|In re|Ex parte)\s|\((?:No|Nr)"
     r"|^(?:BVerfG|BGH|BVerwG|BAG|BSG|BFH|EuGH|RG|OLG|LG|VG|OVG|VGH|AG|LAG|LSG)"

@@ -28,7 +28,7 @@ from citecheck.citations.crf.tagger import crf_fields
 from citecheck.citations.draft import Draft, Parsed
 from citecheck.citations.fields import parse_piece
 from citecheck.citations.finish import finish
-from citecheck.citations.intl import mhra_pages, read_intl
+from citecheck.citations.intl import mhra_pages, read_intl, tidy_title
 from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece
 from citecheck.model import CitationType
@@ -150,5 +150,5 @@ def read_piece(
     if read_short_form(piece.text) is None:
         found = read_intl(piece.text)
         if found is not None:
-            return found
-    return mhra_pages(piece.text, combine(piece.text, rules(piece), mode))
+            return tidy_title(piece.text, found)
+    return tidy_title(piece.text, mhra_pages(piece.text, combine(piece.text, rules(piece), mode)))
