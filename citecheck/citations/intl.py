@@ -712,6 +712,7 @@ def tidy_title(text: str, parsed: Parsed | None) -> Parsed | None:
     title = parsed.title
     if parsed.type is CitationType.BOOK:
         title = tidy(_EDITION_BY_RE.sub("", title)) or title
+        title = tidy(re.sub(r",?\s*\d+\s+vols\.?$", "", title)) or title
     pages, volume, pinpoint = parsed.pages, parsed.volume, parsed.pinpoint
     if parsed.type is CitationType.BOOK:
         # MHRA "3 vols (London: X, 1994), II, 45": how many volumes is not the

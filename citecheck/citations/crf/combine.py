@@ -135,7 +135,11 @@ def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> 
         floor = float(mode.partition(":")[2] or CONFIDENT)
         if found.confidence < floor and not _unsure(parsed, found):
             return parsed
-    out = finish(_draft(piece_text, parsed, found))
+    draft = _draft(piece_text, parsed, found)
+    if not draft.title and parsed.title and parsed.title != draft.container:
+        # A CRF that found no title at all has lost its way there; the rules' title stands.
+        draft.title = parsed.title
+    out = finish(draft)
     if not (out.title or out.container or out.authors):
         return parsed
     return out
