@@ -856,9 +856,9 @@ _SHORT_HINTS = (
     "a. a. O",
     "bd.",
     "benda",
-    "S.",
-    "Rn.",
-    "§",
+    ", S. ",
+    ", Rn. ",
+    ", § ",
 )
 _CASE_HINT_RE = re.compile(
     r"\sv\.?\s|^(?:Re|In re|Ex parte)\s|\((?:No|Nr)"

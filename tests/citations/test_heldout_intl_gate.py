@@ -21,8 +21,9 @@ import score
 HELDOUT_DIR = Path(__file__).parent / "heldout_intl"
 # Measured once, at merge commit a95ba10, before anyone looked at a miss.
 FIRST_RUN_MICRO_F1 = 0.9261
-# Raise this when the parser improves on the set. Never lower it.
-FLOOR = 0.92
+# Raise this when the parser improves on the set. Never lower it. Raised to
+# 0.96 after general fixes (heldout_intl/tuned.json: 0.9624).
+FLOOR = 0.96
 
 
 @cache
@@ -45,6 +46,7 @@ def test_intl_heldout_micro_f1_stays_above_its_floor() -> None:
 def test_floor_never_sits_below_the_first_run() -> None:
     assert score._down(FIRST_RUN_MICRO_F1) == 0.92
     assert score._down(FIRST_RUN_MICRO_F1) <= FLOOR <= 1.0
+    assert FLOOR == 0.96
 
 
 def test_the_set_is_the_recorded_one() -> None:
