@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import time
 from collections import Counter
 
@@ -143,6 +144,9 @@ def main() -> None:
         f"(load average {load:.1f})"
     )
     print("all runs (CPU/wall): " + ", ".join(f"{c:.2f}/{w:.2f}" for c, w in times))
+    # Peak resident memory of the whole process (Linux reports KiB).
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS): {peak:.0f} MB")
 
 
 if __name__ == "__main__":

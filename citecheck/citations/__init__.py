@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from citecheck.citations.crf.combine import read_piece
 from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
@@ -43,9 +44,24 @@ def _source(note: Footnote) -> str:
     return note.text
 
 
+_SAME_AUTHOR_RE = re.compile(r"^(?:(?:ders|dies|Ders|Dies)\.\s*,?|(?:his|her)(?=\s+[A-Z‘“'\"]))\s*")
+
+
+def _same_author(piece: Piece, citations: list[Citation]) -> Piece:
+    """German "ders., Title, 1990" and "see also his Title": the author just named."""
+    m = _SAME_AUTHOR_RE.match(piece.text)
+    if m is None:
+        return piece
+    for previous in reversed(citations):
+        if previous.authors:
+            family = previous.authors[0].family
+            return replace(piece, text=f"{family}, {piece.text[m.end() :]}", italics=())
+    return piece
+
+
 def _parse_safely(piece: Piece) -> Parsed | None:
     try:
-        return parse_piece(piece)
+        return read_piece(piece, parse_piece)
     except Exception as exc:  # a parser bug must cost one citation, not the run
         return Parsed(problem=f"could not parse this citation ({type(exc).__name__})")
 
@@ -114,6 +130,7 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
     for note in footnotes:
         first_in_note = len(citations)
         for piece in split_note(_source(note)):
+            piece = _same_author(piece, citations)
             parsed = _parse_safely(piece)
             if parsed is None:
                 continue
@@ -126,4 +143,22 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
             index = start_index + len(citations)
             citations.append(_from_parsed(note, piece, parsed, index))
             hints.append((parsed.supra_note, parsed.short_who))
-    return resolve_citations(citations, hints)
+    return _case_names(resolve_citations(citations, hints))
+
+
+def _case_names(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """ "Miller (n 5)": a short form of a case names the case, not an author."""
+    by_index = {c.index: c for c in citations}
+    out = []
+    for c in citations:
+        target = by_index.get(c.antecedent) if c.antecedent is not None else None
+        if (
+            target is not None
+            and target.type is CitationType.CASE
+            and c.authors
+            and not c.title
+            and not target.authors
+        ):
+            c = replace(c, title=" ".join(p.family for p in c.authors), authors=())
+        out.append(c)
+    return tuple(out)

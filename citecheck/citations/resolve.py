@@ -317,6 +317,9 @@ class _Resolver:
             return True
         if who and c.title and _title_match(who, c.title) >= _SHORT_TITLE:
             return True
+        if who and c.title and c.type is CitationType.CASE and not c.authors:
+            # OSCOLA "Miller (n 5)": a case named by one party.
+            return who in _fold(c.title).split() or _fold(c.title).startswith(who)
         return bool(who and c.title is None and c.container and _fold(c.container) == who)
 
     def _short_title(self, citation: Citation) -> Citation | None:

@@ -1,7 +1,8 @@
 """Signals and prose lead-ins: how a note introduces the work it cites.
 
 A signal opens a piece ("See also,", "Cf.", "But see") and is kept in one
-canonical spelling ("see also", "cf."). A lead-in is prose ending where the
+canonical spelling ("see also", "cf."); German signals ("Vgl.", "vgl. auch",
+"siehe auch", "so auch") are kept as printed, in lower case. A lead-in is prose ending where the
 citation starts ("For further discussion see", "This concept is examined in
 detail in:", "drawn from"); it is cut off, and the discussion kind counts as
 the signal "see".
@@ -15,8 +16,11 @@ __all__ = ["find_leadin", "read_signal"]
 
 _SIGNAL_RE = re.compile(
     r"""^(?P<sig>
-        see,?\s+e\.\s?g\.|see,?\s+for\s+example|see,?\s+in\s+particular|for\s+example
-      | see\s+also|see\s+generally|see\s+especially|but\s+see|but\s+cf\.
+        see,?\s+e\.\s?g\.|see,?\s+eg|see,?\s+for\s+example|see,?\s+in\s+particular|for\s+example
+      | see\s+also|see\s+generally|see\s+especially|but\s+see|but\s+cf\.?
+      | vgl\.\s+(?:auch|nur|dazu|etwa|ferner|insbesondere|aber|hierzu)|siehe\s+(?:auch|dazu|aber)
+      | s\.\s+(?:dazu|aber|auch|nur|ferner)|so\s+auch|anders\s+noch|kritisch\s+dazu|ebenso
+      | dagegen|a\.\s?A\.|anders(?=\s+(?-i:[A-ZÄÖÜ]))
       | see|cf\.?|compare|e\.\s?g\.|accord|contra|vgl\.|siehe|voir
     )(?=[\s,:]|$)[\s,:]*""",
     re.VERBOSE | re.IGNORECASE,
@@ -41,8 +45,11 @@ _CANONICAL = {
     "for example": "e.g.",
     "accord": "accord",
     "contra": "contra",
-    "vgl.": "cf.",
-    "siehe": "see",
+    "see eg": "see, e.g.",
+    "see, eg": "see, e.g.",
+    "but cf": "but cf.",
+    "a.a.": "a.a.",
+    "a. a.": "a.a.",
     "voir": "see",
 }
 
@@ -57,7 +64,8 @@ _LEADIN_RE = re.compile(
         (?P<see>
           for\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){{0,3}}?(?:discussion|analysis|treatment|overview
             |account|review|background|summary|history|details?|explanation|critique|description
-            |examples?|information|survey|study|elaboration|argument)
+            |examples?|information|survey|study|elaboration|argument|views?|perspectives?|approach
+            |reading|position)
             (?:\s[^;:.“"()]{{0,80}}?)?,?\s+(?P<sigword>see(?:\s+also|\s+generally)?)
         | (?:is|are|was|were|has\s+been|have\s+been|can\s+be|may\s+be|will\s+be)
             \s+(?:\w+\s+){{0,3}}?
@@ -93,7 +101,9 @@ def read_signal(text: str) -> tuple[str | None, str]:
     rest = text[m.end() :]
     # "See" followed by a lower-case word is prose ("see how ..."), except
     # for the short forms and "page 15 of" locators that follow signals.
-    if rest[:1].islower() and not re.match(r"(?:id\.|ibid|supra|infra|page|p\.|pp\.|at\s)", rest):
+    if rest[:1].islower() and not re.match(
+        r"(?:id\.|ibid|supra|infra|page|p\.|pp\.|at\s|(?:his|her)\s+[A-Z‘“'\"])", rest
+    ):
         return None, text
     return _CANONICAL.get(word, word), rest
 
