@@ -159,7 +159,7 @@ def text(content: str) -> Callable[[TextIO], None]:
 
 def dump_json(data: object) -> Callable[[TextIO], None]:
     def write(out: TextIO) -> None:
-        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write(json.dumps(data, ensure_ascii=False, indent=2))
         out.write("\n")
 
     return write

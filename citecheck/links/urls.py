@@ -9,6 +9,7 @@ written because servers may treat them case-sensitively.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit, urlunsplit
 
@@ -19,6 +20,9 @@ _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 _DOI_NAME = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
+# Reports and the verdict join link results to citations by this spelling, tens of
+# thousands of times in a large run: remember the answers (a pure function of the string).
+@functools.lru_cache(maxsize=65536)
 def normalise_url(url: str) -> str:
     """One spelling per address: lower-case scheme and host, no default port, no bare ``#``/``?``.
 

@@ -89,5 +89,8 @@ def report_json(view: ReportView) -> dict[str, Any]:
 
 def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:
     """Write the JSON report (UTF-8 text, two-space indent, final newline)."""
-    json.dump(report_json(build_view(run, baseline=baseline)), out, ensure_ascii=False, indent=2)
+    # One string, one write: json.dump writes chunk by chunk in Python, twice as slow.
+    out.write(
+        json.dumps(report_json(build_view(run, baseline=baseline)), ensure_ascii=False, indent=2)
+    )
     out.write("\n")
