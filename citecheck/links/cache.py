@@ -33,7 +33,7 @@ from pathlib import Path
 from citecheck.links.urls import normalise_url
 from citecheck.model import LinkResult, LinkStatus
 
-__all__ = ["HistoryEntry", "LinkCache", "url_history"]
+__all__ = ["HistoryEntry", "LinkCache", "trusted_for", "url_history"]
 
 UNVERIFIED_MAX_AGE = 3600.0
 _NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
@@ -80,6 +80,11 @@ def _trusted_for(status: LinkStatus, http_status: int | None, max_age: float) ->
     return min(max_age, UNVERIFIED_MAX_AGE)
 
 
+def trusted_for(status: LinkStatus, http_status: int | None, max_age: float) -> float:
+    """Seconds a stored verdict is believed (negative: never); the rule every store follows."""
+    return _trusted_for(status, http_status, max_age)
+
+
 class LinkCache:
     """An open cache file. Use as a context manager; all methods are quick and synchronous."""
 
@@ -100,6 +105,11 @@ class LinkCache:
 
     def close(self) -> None:
         self._db.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for a store that keeps more tables in the same file."""
+        return self._db
 
     def get(self, key: str, *, now: datetime) -> LinkResult | None:
         """The stored verdict for ``key`` if it is young enough to believe."""
