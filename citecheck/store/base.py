@@ -330,7 +330,7 @@ class SqlStore:
             )
             if not rows:
                 return
-            for path, stage, rank, result in rows:
+            for path, stage, _rank, result in rows:
                 yield ManuscriptRow(str(path), str(stage), json.loads(result) if result else {})
             last_path, last_rank = str(rows[-1][0]), float(rows[-1][2])
 

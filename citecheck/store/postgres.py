@@ -124,7 +124,8 @@ class PostgresStore(SqlStore):
         checked_at = result.checked_at or datetime.now(UTC)
         text = zlib.compress(result.page_text.encode()) if result.page_text else None
         self._run(
-            "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
+            "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET"
             " status = excluded.status, http_status = excluded.http_status,"
             " final_url = excluded.final_url, reason = excluded.reason,"
             " checked_at = excluded.checked_at, redirects = excluded.redirects,"
