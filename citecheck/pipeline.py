@@ -37,8 +37,11 @@ from citecheck.readers import read_manuscript
 from citecheck.verdict import link_findings
 
 __all__ = [
+    "check_url_set",
+    "check_with_links",
     "cited_dates",
     "cited_urls",
+    "cited_years",
     "read_citations",
     "read_footnotes",
     "run_check",
@@ -196,6 +199,100 @@ def run_check(
         tool_version=__version__,
     )
     findings: list[Finding] = [f for s in sets for f in s.findings]
+    if checks:
+        findings.extend(run_checks(run, settings.checks))
+    findings.extend(link_findings(run))
+    disabled = set(settings.checks.disabled_rules)
+    kept = (f for f in findings if f.rule not in disabled)
+    return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))
+
+
+# --------------------------------------------------------------------------
+# Steps for running the stages over many manuscripts (citecheck.batch)
+# --------------------------------------------------------------------------
+
+
+def cited_years(
+    citations: Sequence[Citation], *, doi_resolver: str = "https://doi.org/"
+) -> dict[str, tuple[str, int | None]]:
+    """Each cited URL (DOIs as resolver URLs) by its normal spelling: (first spelling, year).
+
+    The year is when it was cited: the access date's, else the publication
+    date's; with several citations of one URL the earliest counts.
+    """
+    years: dict[str, tuple[str, int | None]] = {}
+    for citation in citations:
+        when = citation.accessed or citation.date
+        year = when.year if when is not None else None
+        for url in _urls_of(citation, doi_resolver):
+            key = normalise_url(url)
+            spelled, known = years.get(key, (url, None))
+            if key not in years or (year is not None and (known is None or year < known)):
+                years[key] = (spelled, year)
+    return years
+
+
+def check_url_set(
+    urls: Sequence[str],
+    settings: Settings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    progress: Progress | None = None,
+) -> tuple[LinkResult, ...]:
+    """The network stages for a set of distinct URLs, outside any one manuscript.
+
+    One ``check_links`` call: one budget per host for all of them. The caller
+    keeps the verdicts (``progress`` sees each as it arrives); notes are not
+    known here and are joined back per manuscript by ``check_with_links``.
+    """
+    return asyncio.run(
+        check_links(dict.fromkeys(urls, ()), settings.links, transport=transport, progress=progress)
+    )
+
+
+def check_with_links(
+    footnote_sets: Sequence[FootnoteSet],
+    citations: Sequence[Citation],
+    verdicts: dict[str, LinkResult] | None,
+    settings: Settings,
+    *,
+    checks: bool = True,
+    skipped_reason: str | None,
+) -> CheckRun:
+    """The checks of ``run_check`` on manuscripts whose links were checked elsewhere.
+
+    ``verdicts`` holds the link results by normal URL spelling (None: links
+    not checked); each cited URL gets its verdict with this run's spelling
+    and notes, or an offline result when none was reached.
+    """
+    started = datetime.now(UTC)
+    links: list[LinkResult] = []
+    if verdicts is not None:
+        seen: set[str] = set()
+        for url, notes in cited_urls(citations, doi_resolver=settings.links.doi_resolver).items():
+            key = normalise_url(url)
+            if key in seen:
+                continue
+            seen.add(key)
+            found = verdicts.get(key)
+            if found is None:
+                found = LinkResult(
+                    url=url, status=LinkStatus.OFFLINE, reason="offline: not checked in this batch"
+                )
+            links.append(replace(found, url=url, notes=notes))
+    offline = settings.links.offline or (
+        bool(links) and all(r.status is LinkStatus.OFFLINE for r in links)
+    )
+    run = CheckRun(
+        footnote_sets=tuple(footnote_sets),
+        citations=tuple(citations),
+        links=tuple(links),
+        offline=offline,
+        archive_skipped_reason=skipped_reason,
+        started_at=started,
+        tool_version=__version__,
+    )
+    findings: list[Finding] = [f for s in footnote_sets for f in s.findings]
     if checks:
         findings.extend(run_checks(run, settings.checks))
     findings.extend(link_findings(run))

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from citecheck import __version__
-from citecheck.cli import archive, check, cite, notes
+from citecheck.cli import archive, batch, check, cite, notes
 from citecheck.cli._base import Commands, Parser, UsageError
 from citecheck.errors import CitecheckError
 from citecheck.verdict import ExitCode
@@ -28,6 +28,7 @@ _COMMANDS: tuple[Callable[[Commands], None], ...] = (
     cite.register,
     check.register,
     archive.register,
+    batch.register,
 )
 
 

@@ -33,8 +33,11 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.expanduser().resolve()}"
 
 
-def open_store(url: str, *, max_age: float) -> Store:
+def open_store(url: str, *, max_age: float, reader: bool = False) -> Store:
     """Open the store at ``url`` (migrating its schema) with link verdicts believed ``max_age`` s.
+
+    A ``reader`` (a batch worker that only reads verdicts) neither migrates
+    nor takes a writer's lock; the batch's main process has migrated already.
 
     Raises:
         ConfigError: the URL names no known backend, or the database cannot be reached.
@@ -42,11 +45,12 @@ def open_store(url: str, *, max_age: float) -> Store:
     if url.startswith("sqlite:///"):
         from citecheck.store.sqlite import SqliteStore
 
-        return SqliteStore(Path(url.removeprefix("sqlite://")), max_age=max_age)
+        path = Path(url.removeprefix("sqlite://"))
+        return SqliteStore(path, max_age=max_age, migrate=not reader, read_only=reader)
     if url.startswith(("postgresql://", "postgres://")):
         from citecheck.store.postgres import PostgresStore
 
-        return PostgresStore(url, max_age=max_age)
+        return PostgresStore(url, max_age=max_age, migrate=not reader)
     raise ConfigError(
         "store",
         f"unknown store {redact(url)!r}: use sqlite:///PATH or postgresql://USER@HOST/DB",

@@ -97,6 +97,7 @@ class Store(Protocol):
     def record_verdict(self, batch_id: str, key: str, result: LinkResult) -> None: ...
     def verdicts(self, batch_id: str, keys: Sequence[str]) -> dict[str, LinkResult]: ...
     def flush(self) -> None: ...
+    def paths_at(self, batch_id: str, stage: str, *, after: str, limit: int) -> list[str]: ...
     def manuscripts(self, batch_id: str) -> Iterator[ManuscriptRow]: ...
     def counts(self, batch_id: str) -> dict[str, int]: ...
     def rot_by_year(self, batch_id: str) -> list[RotCount]: ...
@@ -246,7 +247,7 @@ class SqlStore:
         """
         status = self.run_status(batch_id)
         now = datetime.now(UTC).isoformat()
-        if status == "running":
+        if status is not None and status != "finished":
             self.flush()
             return True
         for table in ("batch_urls", "batch_citations", "batch_manuscripts", "runs"):
@@ -317,6 +318,15 @@ class SqlStore:
             (batch_id, path, stage, rank, json.dumps(result, ensure_ascii=False)),
         )
         self._wrote()
+
+    def paths_at(self, batch_id: str, stage: str, *, after: str, limit: int) -> list[str]:
+        """Manuscripts of the batch at ``stage``, by path, after ``after``."""
+        rows = self._rows(
+            "SELECT path FROM batch_manuscripts WHERE batch_id = ? AND stage = ? AND path > ?"
+            " ORDER BY path LIMIT ?",
+            (batch_id, stage, after, limit),
+        )
+        return [str(row[0]) for row in rows]
 
     def manuscripts(self, batch_id: str) -> Iterator[ManuscriptRow]:
         """Every manuscript of the batch, the worst first, read in pages."""

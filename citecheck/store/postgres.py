@@ -14,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-import psycopg
-
 from citecheck.errors import ConfigError
 from citecheck.links.cache import HistoryEntry
 from citecheck.model import LinkResult, LinkStatus
@@ -39,6 +37,13 @@ class PostgresStore(SqlStore):
         super().__init__()
         self.url = url
         self._max_age = max_age
+        try:
+            import psycopg
+        except ImportError:
+            raise ConfigError(
+                redact(url),
+                "the PostgreSQL store needs psycopg: pip install 'citecheck[postgresql]'",
+            ) from None
         try:
             self._db = psycopg.connect(url, connect_timeout=10)
         except psycopg.Error as error:

@@ -35,16 +35,28 @@ def schema_version(db: sqlite3.Connection) -> int:
 class SqliteStore(SqlStore):
     """A store in one SQLite file (WAL mode, as the link cache)."""
 
-    def __init__(self, path: Path, *, max_age: float, migrate: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, max_age: float, migrate: bool = True, read_only: bool = False
+    ) -> None:
         super().__init__()
         self.url = f"sqlite://{path}"
+        self._cache: LinkCache | None = None
         try:
+            if read_only:
+                # A worker's reader: WAL readers never wait for the writer, nor it for them.
+                self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10.0)
+                return
             self._cache = LinkCache(path, max_age=max_age)
         except (sqlite3.Error, OSError) as error:
             raise ConfigError(str(path), f"cannot open the store: {error}") from None
         self._db = self._cache.connection
         if migrate:
             self.migrate()
+
+    def _links(self) -> LinkCache:
+        if self._cache is None:
+            raise RuntimeError("this store was opened read-only")
+        return self._cache
 
     def migrate(self, *, to: int | None = None) -> int:
         """Apply the migrations above the file's version (up to ``to``); the version reached."""
@@ -69,17 +81,20 @@ class SqliteStore(SqlStore):
         return current
 
     def close(self) -> None:
+        if self._cache is None:
+            self._db.close()
+            return
         self.flush()
         self._cache.close()
 
     def get_link(self, key: str, *, now: datetime) -> LinkResult | None:
-        return self._cache.get(key, now=now)
+        return self._links().get(key, now=now)
 
     def put_link(self, key: str, result: LinkResult) -> None:
-        self._cache.put(key, result)
+        self._links().put(key, result)
 
     def link_history(self, key: str) -> tuple[HistoryEntry, ...]:
-        return self._cache.history(key)
+        return self._links().history(key)
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._db.execute(sql, params)
