@@ -66,6 +66,8 @@ class RayEngine:
                 "--engine ray", "Ray is not installed: pip install 'citecheck[ray]'"
             ) from None
         self._ray: Any = ray
+        if num_cpus is None and address is None and os.environ.get("RAY_NUM_CPUS"):
+            num_cpus = int(os.environ["RAY_NUM_CPUS"])
         if not ray.is_initialized():
             ray.init(
                 address=address,

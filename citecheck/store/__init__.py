@@ -4,7 +4,9 @@ One interface (``Store``), two backends: SQLite, the embedded default (the
 link cache file ``check`` has always used, same tables and format), and
 PostgreSQL, shared by every worker of a batch on one machine or a cluster.
 A store is named by a URL: ``sqlite:///path/to/file.sqlite3`` or
-``postgresql://user:password@host:5432/db``; ``open_store`` opens it and
+``postgresql://user:password@host:5432/db`` (``sqlite:///rel/path`` is
+relative to the working folder, ``sqlite:////abs/path`` absolute, as in
+SQLAlchemy); ``open_store`` opens it and
 brings its schema up to date (``migrations``). ``redact`` shows a store URL
 without its password, the only way one is ever printed.
 """
@@ -45,7 +47,8 @@ def open_store(url: str, *, max_age: float, reader: bool = False) -> Store:
     if url.startswith("sqlite:///"):
         from citecheck.store.sqlite import SqliteStore
 
-        path = Path(url.removeprefix("sqlite://"))
+        # As SQLAlchemy spells them: sqlite:///relative/path, sqlite:////absolute/path.
+        path = Path(url.removeprefix("sqlite:///")).resolve()
         return SqliteStore(path, max_age=max_age, migrate=not reader, read_only=reader)
     if url.startswith(("postgresql://", "postgres://")):
         from citecheck.store.postgres import PostgresStore

@@ -39,12 +39,12 @@ class SqliteStore(SqlStore):
         self, path: Path, *, max_age: float, migrate: bool = True, read_only: bool = False
     ) -> None:
         super().__init__()
-        self.url = f"sqlite://{path}"
+        self.url = f"sqlite:///{path}"
         self._cache: LinkCache | None = None
         try:
             if read_only:
                 # A worker's reader: WAL readers never wait for the writer, nor it for them.
-                self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10.0)
+                self._db = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, timeout=10.0)
                 return
             self._cache = LinkCache(path, max_age=max_age)
         except (sqlite3.Error, OSError) as error:
