@@ -25,6 +25,7 @@ __all__ = [
     "CheckSettings",
     "LinkSettings",
     "Settings",
+    "SourcesSettings",
     "default_cache_path",
     "load_settings",
 ]
@@ -92,12 +93,42 @@ class CheckSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SourcesSettings:
+    """Where the sources stage looks cited works up, and how politely.
+
+    ``rate`` is each service's starting pace in requests a second; Crossref's
+    ``X-Rate-Limit-*`` headers replace it once it answers. Answers are cached
+    in the link cache file (``LinkSettings.cache_path``), in a table of their
+    own: records for ``cache_max_age`` seconds, "no such work" for
+    ``not_found_max_age``.
+    """
+
+    enabled: bool = True
+    crossref_api: str = "https://api.crossref.org"
+    openalex_api: str = "https://api.openalex.org"
+    courtlistener_api: str = "https://www.courtlistener.com"
+    courtlistener_token: str | None = field(default=None, repr=False)
+    mailto: str | None = None
+    rate: float = 10.0
+    concurrency: int = 4
+    timeout: float = 15.0
+    connect_timeout: float = 5.0
+    retries: int = 3
+    max_retry_after: float = 60.0
+    rows: int = 5
+    cache_max_age: float = 30 * 24 * 3600.0
+    not_found_max_age: float = 24 * 3600.0
+    openalex_retractions: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything one run needs to know, frozen."""
 
     links: LinkSettings = field(default_factory=LinkSettings)
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
+    sources: SourcesSettings = field(default_factory=SourcesSettings)
     fail_on: Severity = Severity.ERROR
     baseline: Path | None = None
     config_path: Path | None = None
@@ -136,6 +167,20 @@ _KEYS: dict[str, tuple[str, str]] = {
     "wayback-rate-per-minute": ("archive", "wayback_rate_per_minute"),
     "disable": ("checks", "disabled_rules"),
     "ledger": ("checks", "ledger"),
+    "sources": ("sources", "enabled"),
+    "crossref-api": ("sources", "crossref_api"),
+    "openalex-api": ("sources", "openalex_api"),
+    "courtlistener-api": ("sources", "courtlistener_api"),
+    "courtlistener-token": ("sources", "courtlistener_token"),
+    "mailto": ("sources", "mailto"),
+    "sources-rate": ("sources", "rate"),
+    "sources-concurrency": ("sources", "concurrency"),
+    "sources-timeout": ("sources", "timeout"),
+    "sources-retries": ("sources", "retries"),
+    "sources-rows": ("sources", "rows"),
+    "sources-cache-max-age": ("sources", "cache_max_age"),
+    "sources-not-found-max-age": ("sources", "not_found_max_age"),
+    "openalex-retractions": ("sources", "openalex_retractions"),
     "fail-on": ("", "fail_on"),
     "baseline": ("", "baseline"),
     "store": ("", "store"),
@@ -147,6 +192,14 @@ _ENV: dict[str, str] = {
     "CITECHECK_PERMA_API": "perma_api",
     "CITECHECK_IA_KEYS": "ia_keys",
     "CITECHECK_PERMA_KEY": "perma_key",
+}
+
+_SOURCES_ENV: dict[str, str] = {
+    "CITECHECK_CROSSREF_API": "crossref_api",
+    "CITECHECK_OPENALEX_API": "openalex_api",
+    "CITECHECK_COURTLISTENER_API": "courtlistener_api",
+    "CITECHECK_COURTLISTENER_TOKEN": "courtlistener_token",
+    "CITECHECK_MAILTO": "mailto",
 }
 
 
@@ -234,7 +287,13 @@ def load_settings(
     else:
         found = _find_config(start or Path.cwd())
 
-    sections: dict[str, dict[str, object]] = {"links": {}, "archive": {}, "checks": {}, "": {}}
+    sections: dict[str, dict[str, object]] = {
+        "links": {},
+        "archive": {},
+        "checks": {},
+        "sources": {},
+        "": {},
+    }
     settings = Settings()
     if found is not None:
         path, table = found
@@ -258,6 +317,9 @@ def load_settings(
     for name, attribute in _ENV.items():
         if env.get(name):
             sections["archive"][attribute] = env[name]
+    for name, attribute in _SOURCES_ENV.items():
+        if env.get(name):
+            sections["sources"][attribute] = env[name]
     if env.get("CITECHECK_STORE"):
         sections[""]["store"] = env["CITECHECK_STORE"]
 
@@ -266,6 +328,7 @@ def load_settings(
         links=replace(settings.links, **sections["links"]),  # type: ignore[arg-type]
         archive=replace(settings.archive, **sections["archive"]),  # type: ignore[arg-type]
         checks=replace(settings.checks, **sections["checks"]),  # type: ignore[arg-type]
+        sources=replace(settings.sources, **sections["sources"]),  # type: ignore[arg-type]
         **sections[""],  # type: ignore[arg-type]
     )
 

@@ -42,6 +42,9 @@ __all__ = [
     "Severity",
     "ShortForm",
     "Snapshot",
+    "SourceResult",
+    "SourceStatus",
+    "WorkRecord",
 ]
 
 
@@ -402,6 +405,74 @@ class ArchiveResult:
 
 
 # --------------------------------------------------------------------------
+# Sources: does each cited work exist, and does the citation match it?
+# --------------------------------------------------------------------------
+
+
+class SourceStatus(StrEnum):
+    """One outcome per looked-up citation. Only ``not-found`` claims absence."""
+
+    MATCHED = "matched"
+    NOT_FOUND = "not-found"
+    UNVERIFIED = "unverified"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRecord:
+    """What one index (Crossref, OpenAlex, CourtListener) says about a work.
+
+    ``years`` holds every year the record gives (issued, print, online):
+    a cited year equal to any of them is right. ``containers`` holds the
+    full and the short container titles. ``updates`` are editorial notices
+    as (type, notice DOI, source, date) with types "retraction",
+    "correction", "expression_of_concern", ...
+    """
+
+    service: str
+    id: str
+    doi: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    containers: tuple[str, ...] = ()
+    volume: str | None = None
+    issue: str | None = None
+    first_page: str | None = None
+    pages: str | None = None
+    isbns: tuple[str, ...] = ()
+    updates: tuple[tuple[str, str, str, str], ...] = ()
+    retracted: bool = False
+    url: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceResult:
+    """The sources stage's verdict on one citation, with what it was matched to.
+
+    ``mismatches`` are (field, cited value, record value) for the fields that
+    differ beyond harmless spelling. ``doi_added`` is the DOI this stage added
+    to a citation that had none, and ``doi_source`` the index it came from.
+    ``doi_record`` is what a cited DOI resolved to when that was another work.
+    """
+
+    citation: int
+    note: str
+    status: SourceStatus
+    reason: str
+    lookup: str = ""
+    record: WorkRecord | None = None
+    mismatches: tuple[tuple[str, str, str], ...] = ()
+    doi_record: WorkRecord | None = None
+    doi_added: str | None = None
+    doi_source: str | None = None
+    checked_at: datetime | None = None
+    from_cache: bool = False
+
+
+# --------------------------------------------------------------------------
 # A whole run
 # --------------------------------------------------------------------------
 
@@ -420,6 +491,11 @@ class CheckRun:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     tool_version: str = ""
+    # The sources stage: one result per citation looked at; the services that
+    # could not be asked, once each ("unverified", never "not found").
+    sources: tuple[SourceResult, ...] = ()
+    sources_unverified: tuple[str, ...] = ()
+    sources_skipped_reason: str | None = None
 
     @property
     def manuscripts(self) -> tuple[Manuscript, ...]:

@@ -1,4 +1,4 @@
-"""The whole run, one way: read -> footnotes -> citations -> links -> archive -> checks.
+"""The whole run, one way: read -> footnotes -> citations -> links (+ sources) -> archive -> checks.
 
 This is the only module that imports every stage. It owns the one
 ``asyncio.run`` of a run (links and archive are async inside), joins link
@@ -34,6 +34,7 @@ from citecheck.model import (
     PartialDate,
 )
 from citecheck.readers import read_manuscript
+from citecheck.sources import SourcesOutcome, SqliteAnswerCache, look_up_sources, work_findings
 from citecheck.verdict import link_findings
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "read_citations",
     "read_footnotes",
     "run_check",
+    "run_sources",
 ]
 
 Progress = Callable[[LinkResult], None]
@@ -138,6 +140,55 @@ async def _network_stages(
     return links, archives, None
 
 
+async def run_sources(
+    citations: Sequence[Citation],
+    settings: Settings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> SourcesOutcome:
+    """The sources stage, with its answers cached in the link cache's file."""
+    path = settings.links.cache_path
+    cache = SqliteAnswerCache(path) if path is not None else None
+    try:
+        return await look_up_sources(
+            citations,
+            settings.sources,
+            cache=cache,
+            transport=transport,
+            user_agent=settings.links.user_agent,
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+async def _all_network_stages(
+    citations: Sequence[Citation],
+    settings: Settings,
+    *,
+    links: bool,
+    sources: bool,
+    archive: bool,
+    transport: httpx.AsyncBaseTransport | None,
+    progress: Progress | None,
+) -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None, SourcesOutcome | None]:
+    # Links (then archives) and sources ask different services: run them side by side.
+    async def link_stages() -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None]:
+        if not links:
+            return (), (), "links not checked"
+        return await _network_stages(
+            citations, settings, archive=archive, transport=transport, progress=progress
+        )
+
+    async def source_stage() -> SourcesOutcome | None:
+        if not sources:
+            return None
+        return await run_sources(citations, settings, transport=transport)
+
+    (found, archives, skipped), outcome = await asyncio.gather(link_stages(), source_stage())
+    return found, archives, skipped, outcome
+
+
 def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(
         sorted(findings, key=lambda f: (f.location.path, f.location.line, -f.severity.rank))
@@ -155,6 +206,7 @@ def run_check(
     progress: Progress | None = None,
     footnote_sets: Sequence[FootnoteSet] | None = None,
     citations: Sequence[Citation] | None = None,
+    sources: bool = True,
 ) -> CheckRun:
     """Run every stage on the manuscripts and return what the run found.
 
@@ -168,6 +220,8 @@ def run_check(
         progress: called once per link result as it arrives.
         footnote_sets: already-read manuscripts, to skip reading again.
         citations: already-parsed citations of ``footnote_sets``.
+        sources: look the cited works up (Crossref, OpenAlex, CourtListener);
+            skipped in an offline run and when ``settings.sources.enabled`` is off.
 
     Raises:
         InputError: a manuscript cannot be read.
@@ -179,15 +233,30 @@ def run_check(
     link_results: tuple[LinkResult, ...] = ()
     archives: tuple[ArchiveResult, ...] = ()
     skipped: str | None = "links not checked"
-    if links:
-        link_results, archives, skipped = asyncio.run(
-            _network_stages(
-                parsed, settings, archive=archive, transport=transport, progress=progress
+    sources_skipped: str | None = None
+    if not sources or not settings.sources.enabled:
+        sources_skipped = "sources not looked up (--no-sources)"
+    elif settings.links.offline:
+        sources_skipped = "offline: no source was looked up"
+    wanted = sources_skipped is None
+    outcome: SourcesOutcome | None = None
+    if links or wanted:
+        link_results, archives, skipped, outcome = asyncio.run(
+            _all_network_stages(
+                parsed,
+                settings,
+                links=links,
+                sources=wanted,
+                archive=archive,
+                transport=transport,
+                progress=progress,
             )
         )
     offline = settings.links.offline or (
         bool(link_results) and all(r.status is LinkStatus.OFFLINE for r in link_results)
     )
+    if outcome is not None:
+        parsed = outcome.citations  # DOIs of matched works added (frozen records replaced)
     run = CheckRun(
         footnote_sets=sets,
         citations=parsed,
@@ -197,11 +266,15 @@ def run_check(
         archive_skipped_reason=skipped,
         started_at=started,
         tool_version=__version__,
+        sources=outcome.results if outcome is not None else (),
+        sources_unverified=outcome.unverified if outcome is not None else (),
+        sources_skipped_reason=sources_skipped,
     )
     findings: list[Finding] = [f for s in sets for f in s.findings]
     if checks:
         findings.extend(run_checks(run, settings.checks))
     findings.extend(link_findings(run))
+    findings.extend(work_findings(run.citations, run.sources, run.sources_unverified))
     disabled = set(settings.checks.disabled_rules)
     kept = (f for f in findings if f.rule not in disabled)
     return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))

@@ -21,6 +21,8 @@ from citecheck.model import (
     PartialDate,
     Person,
     Snapshot,
+    SourceResult,
+    WorkRecord,
 )
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "link_json",
     "location_json",
     "note_json",
+    "source_json",
 ]
 
 JSON = dict[str, Any]
@@ -155,4 +158,49 @@ def finding_json(finding: Finding) -> JSON:
         "message": finding.message,
         "location": {**location_json(finding.location), "note": finding.note},
         "evidence": finding.evidence,
+    }
+
+
+def _record(record: WorkRecord | None) -> JSON | None:
+    if record is None:
+        return None
+    return {
+        "service": record.service,
+        "id": record.id,
+        "doi": record.doi,
+        "title": record.title,
+        "authors": list(record.authors),
+        "years": list(record.years),
+        "container": record.containers[0] if record.containers else None,
+        "volume": record.volume,
+        "issue": record.issue,
+        "pages": record.pages,
+        "retracted": record.retracted,
+        "updates": [
+            {"type": kind, "doi": doi or None, "source": source or None, "date": date or None}
+            for kind, doi, source, date in record.updates
+        ],
+        "url": record.url,
+    }
+
+
+def source_json(result: SourceResult) -> JSON:
+    """One entry of the ``"sources"`` results of ``citecheck check`` and ``citecheck sources``."""
+    return {
+        "citation": result.citation,
+        "note": result.note,
+        "status": result.status.value,
+        "reason": result.reason,
+        "lookup": result.lookup or None,
+        "record": _record(result.record),
+        "mismatches": [
+            {"field": field, "cited": cited, "record": theirs}
+            for field, cited, theirs in result.mismatches
+        ],
+        "doi_record": _record(result.doi_record),
+        # Where a DOI the note did not give came from ("crossref", "openalex").
+        "doi_added": result.doi_added,
+        "doi_source": result.doi_source,
+        "checked_at": _time(result.checked_at),
+        "from_cache": result.from_cache,
     }

@@ -23,6 +23,20 @@ def corpus_dir() -> Path:
     return CORPUS
 
 
+# The sources stage is on by default: no test may reach the real Crossref, OpenAlex or
+# CourtListener. Point them at a loopback port nobody listens on (connections are
+# refused at once, so lookups are "unverified"); tests that need them set their own.
+_CLOSED = "http://127.0.0.1:9"
+
+
+@pytest.fixture(autouse=True)
+def _no_real_bibliographic_services(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CITECHECK_CROSSREF_API", "CITECHECK_OPENALEX_API", "CITECHECK_COURTLISTENER_API"):
+        monkeypatch.setenv(name, _CLOSED)
+    monkeypatch.delenv("CITECHECK_COURTLISTENER_TOKEN", raising=False)
+    monkeypatch.delenv("CITECHECK_MAILTO", raising=False)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("pandoc") and shutil.which("pandoc") is None:
         if os.environ.get("CITECHECK_REQUIRE_TOOLS") == "1":

@@ -1,6 +1,6 @@
 """The ``citecheck`` command line: parse options, run the pipeline, write, exit.
 
-One module per command (``notes``, ``cite``, ``check``, ``archive``), each with
+One module per command (``notes``, ``cite``, ``check``, ``archive``, ``sources``), each with
 ``register(commands)`` adding its sub-parser and a ``run(args)`` returning an
 exit code; ``_base`` holds what they share. This module only builds the parser
 and turns every expected failure into one line on stderr: exit 2 for what the
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from citecheck import __version__
-from citecheck.cli import archive, batch, check, cite, notes
+from citecheck.cli import archive, batch, check, cite, notes, sources
 from citecheck.cli._base import Commands, Parser, UsageError
 from citecheck.errors import CitecheckError
 from citecheck.verdict import ExitCode
@@ -28,6 +28,7 @@ _COMMANDS: tuple[Callable[[Commands], None], ...] = (
     cite.register,
     check.register,
     archive.register,
+    sources.register,
     batch.register,
 )
 

@@ -113,7 +113,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
         checks = replace(checks, ledger=args.ledger)
     if getattr(args, "disable", None):
         checks = replace(checks, disabled_rules=(*checks.disabled_rules, *args.disable))
-    settings = replace(settings, links=links, archive=archive, checks=checks)
+    sources = settings.sources
+    if getattr(args, "no_sources", False):
+        sources = replace(sources, enabled=False)
+    settings = replace(settings, links=links, archive=archive, checks=checks, sources=sources)
     if getattr(args, "fail_on", None):
         settings = replace(settings, fail_on=Severity(args.fail_on))
     if getattr(args, "baseline", None) is not None:

@@ -70,9 +70,6 @@ def register(commands: Commands) -> None:
         metavar="URL",
         help="sqlite:///PATH or postgresql://USER@HOST/DB (default: the link cache file)",
     )
-    batch.add_argument(
-        "--no-sources", action="store_true", help="skip the sources look-ups (Crossref, OpenAlex)"
-    )
     batch.add_argument("--engine", choices=("local", "ray"), default="local")
     batch.add_argument("--address", help="the Ray cluster to join (with --engine ray)")
     batch.add_argument("--workers", type=int, help="processes reading manuscripts (local engine)")

@@ -68,6 +68,11 @@ def report_options(parser: Parser) -> None:
     parser.add_argument("--no-archive", action="store_true", help="skip the archive stage")
     parser.add_argument("--no-links", action="store_true", help="skip the link and archive stages")
     parser.add_argument(
+        "--no-sources",
+        action="store_true",
+        help="do not look the cited works up in Crossref, OpenAlex or CourtListener",
+    )
+    parser.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
         help="lowest severity that fails the run (default: error)",
@@ -137,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
             progress=advance,
             footnote_sets=footnote_sets,
             citations=citations,
+            sources=not args.no_sources,
         )
     if args.write_baseline is not None:
         write_baseline(checked.findings, args.write_baseline)

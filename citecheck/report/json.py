@@ -15,7 +15,14 @@ from typing import Any, TextIO
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun
 from citecheck.report._view import ReportView, build_view
-from citecheck.serialize import archive_json, citation_json, finding_json, link_json, note_json
+from citecheck.serialize import (
+    archive_json,
+    citation_json,
+    finding_json,
+    link_json,
+    note_json,
+    source_json,
+)
 
 __all__ = ["SCHEMA_VERSION", "report_json", "write"]
 
@@ -70,6 +77,11 @@ def report_json(view: ReportView) -> dict[str, Any]:
         ],
         "offline": run.offline,
         "archive_skipped_reason": run.archive_skipped_reason,
+        "sources": {
+            "results": [source_json(r) for r in run.sources],
+            "unverified": list(run.sources_unverified),
+            "skipped_reason": run.sources_skipped_reason,
+        },
         "started_at": _time(run.started_at),
         "finished_at": _time(run.finished_at),
     }

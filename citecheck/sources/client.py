@@ -1,0 +1,331 @@
+"""Asking the bibliographic services: once per distinct request, at the pace they ask for.
+
+* One ``httpx.AsyncClient`` for the whole stage; one ``Service`` per index
+  (Crossref, OpenAlex, CourtListener), each with one global pace (a request
+  every 1/rate seconds, started in order) and a small concurrency limit.
+* Crossref says its limit in ``X-Rate-Limit-Limit``/``X-Rate-Limit-Interval``;
+  the pace follows it (a little under it, so a burst never trips it). A 429
+  is retried after ``Retry-After`` and slows the service's pace down.
+* Timeouts, 429 and 5xx are retried (tenacity). A connection that cannot be
+  made, or a host name that does not resolve, marks the service *down* at
+  once: every lookup of it becomes unverified without another request, and
+  the run reports it once.
+* Identical requests share one answer (an in-flight future per key), and
+  answers are cached with their age (``AnswerCache``): a rerun asks nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import socket
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlencode, urlsplit
+
+import httpx
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_random_exponential,
+)
+
+from citecheck.links.checker import parse_retry_after
+from citecheck.links.offline import is_local_host, is_network_available
+from citecheck.sources.cache import AnswerCache
+
+__all__ = ["Answer", "Fetcher", "Pace", "Service"]
+
+_RETRIED_STATUS = {429, 500, 502, 503, 504}
+_TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
+_DOWN = (httpx.ConnectError, httpx.UnsupportedProtocol, httpx.ProxyError)
+_HEADROOM = 0.95  # stay this far under a stated rate limit
+_RESOLVE_TIMEOUT = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A service's answer to one request, or why there was none (``problem``)."""
+
+    status: int | None
+    text: str = ""
+    fetched_at: datetime | None = None
+    from_cache: bool = False
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+    def json(self) -> object:
+        try:
+            return json.loads(self.text)
+        except ValueError:
+            return None
+
+
+class Pace:
+    """One global pace per service: request starts at least ``1/rate`` seconds apart."""
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / max(rate, 0.01)
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next)
+            self._next = start + self.interval
+        if start > now:
+            await asyncio.sleep(start - now)
+
+    def follow(self, headers: httpx.Headers) -> None:
+        """Adopt the rate the service states (Crossref's ``X-Rate-Limit-*``)."""
+        limit = headers.get("x-rate-limit-limit")
+        interval = headers.get("x-rate-limit-interval")
+        if not limit or not interval:
+            return
+        found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*", interval)
+        try:
+            count = float(limit)
+        except ValueError:
+            return
+        if found is None or count <= 0:
+            return
+        seconds = float(found.group(1)) * {"ms": 0.001, "s": 1.0, "m": 60.0}[found.group(2) or "s"]
+        if seconds > 0:
+            self.interval = seconds / (count * _HEADROOM)
+
+    def pause(self, seconds: float) -> None:
+        """Nobody starts before ``seconds`` from now (a 429's ``Retry-After``); slow down too."""
+        self._next = max(self._next, time.monotonic() + seconds)
+        self.interval *= 1.5
+
+
+class Service:
+    """One index's address, credentials, pace and health."""
+
+    def __init__(
+        self,
+        name: str,
+        base: str,
+        *,
+        rate: float,
+        concurrency: int,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, str] | None = None,
+    ) -> None:
+        self.name = name
+        self.base = base.rstrip("/")
+        self.pace = Pace(rate)
+        self.slots = asyncio.Semaphore(max(1, concurrency))
+        self.headers = dict(headers or {})
+        self.params = dict(params or {})  # sent with every request, never part of a cache key
+        self.down: str | None = None
+        self.requests = 0
+        self._reachable: asyncio.Future[str | None] | None = None
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.base).hostname or ""
+
+    async def reachable(self) -> str | None:
+        """None when the host can be reached; else why not. Asked once, without sending a packet."""
+        if self._reachable is None:
+            self._reachable = asyncio.ensure_future(self._probe())
+        return await asyncio.shield(self._reachable)
+
+    async def _probe(self) -> str | None:
+        host = self.host
+        if not host or is_local_host(host):
+            return None
+        if not is_network_available():
+            return f"{self.name} ({host}) was not asked: this machine has no network route"
+        loop = asyncio.get_running_loop()
+        try:
+            async with asyncio.timeout(_RESOLVE_TIMEOUT):
+                await loop.getaddrinfo(host, 443, type=socket.SOCK_STREAM)
+        except (OSError, TimeoutError):
+            return f"{self.name} ({host}) was not asked: its name does not resolve (no DNS?)"
+        return None
+
+
+class _Retry(Exception):
+    def __init__(self, status: int, retry_after: float | None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class _GiveUp(Exception):
+    """The service asked us to wait longer than ``max_retry_after``."""
+
+
+class Fetcher:
+    """Every request of the stage goes through here: memo, cache, pace, retries, health."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        cache: AnswerCache | None,
+        *,
+        retries: int,
+        max_retry_after: float,
+        found_max_age: float,
+        not_found_max_age: float,
+    ) -> None:
+        self._client = client
+        self._cache = cache
+        self._retries = max(1, retries)
+        self._max_retry_after = max_retry_after
+        self._found_max_age = found_max_age
+        self._not_found_max_age = not_found_max_age
+        self._inflight: dict[tuple[str, str], asyncio.Future[Answer]] = {}
+
+    async def get(self, service: Service, path: str, params: Mapping[str, str] = {}) -> Answer:
+        """GET ``path`` (with ``params``) of ``service``; the same request is made once."""
+        key = path + ("?" + urlencode(sorted(params.items())) if params else "")
+        return await self._once(service, key, "GET", path, dict(params), None)
+
+    async def post(self, service: Service, path: str, form: Mapping[str, str]) -> Answer:
+        """POST a form to ``path``; the same form is posted once."""
+        key = "POST " + path + "?" + urlencode(sorted(form.items()))
+        return await self._once(service, key, "POST", path, {}, dict(form))
+
+    async def _once(
+        self,
+        service: Service,
+        key: str,
+        method: str,
+        path: str,
+        params: dict[str, str],
+        form: dict[str, str] | None,
+    ) -> Answer:
+        memo = (service.name, key)
+        if memo not in self._inflight:
+            self._inflight[memo] = asyncio.ensure_future(
+                self._answer(service, key, method, path, params, form)
+            )
+        return await asyncio.shield(self._inflight[memo])
+
+    async def _answer(
+        self,
+        service: Service,
+        key: str,
+        method: str,
+        path: str,
+        params: dict[str, str],
+        form: dict[str, str] | None,
+    ) -> Answer:
+        cached = self._cached(service, key)
+        if cached is not None:
+            return cached
+        if service.down is None:
+            why = await service.reachable()
+            if why is not None:
+                service.down = why
+        if service.down is not None:
+            return Answer(None, problem=service.down)
+        answer = await self._fetch(service, method, path, params, form)
+        if answer.status in {200, 404} and self._cache is not None and answer.fetched_at:
+            body = json.dumps({"status": answer.status, "text": answer.text})
+            self._cache.put(service.name, key, body, answer.fetched_at)
+        return answer
+
+    def _cached(self, service: Service, key: str) -> Answer | None:
+        if self._cache is None:
+            return None
+        # A found record is believed longer than "no such work", which may be fixed soon.
+        found = self._cache.get(service.name, key, self._not_found_max_age)
+        found = found or self._cache.get(service.name, key, self._found_max_age)
+        if found is None:
+            return None
+        try:
+            stored = json.loads(found[0])
+            status = int(stored["status"])
+            text = str(stored["text"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        age = (datetime.now(UTC) - found[1]).total_seconds()
+        if status != 200 and age > self._not_found_max_age:
+            return None
+        return Answer(status, text, fetched_at=found[1], from_cache=True)
+
+    async def _fetch(
+        self,
+        service: Service,
+        method: str,
+        path: str,
+        params: dict[str, str],
+        form: dict[str, str] | None,
+    ) -> Answer:
+        url = service.base + path
+        query = {**params, **service.params}
+
+        def wait(state: RetryCallState) -> float:
+            error = state.outcome.exception() if state.outcome else None
+            if isinstance(error, _Retry) and error.retry_after is not None:
+                return error.retry_after
+            return float(wait_random_exponential(multiplier=0.5, max=8.0)(state))
+
+        try:
+            async for attempt in AsyncRetrying(
+                stop=stop_after_attempt(self._retries),
+                wait=wait,
+                retry=retry_if_exception_type((_Retry, *_TRANSIENT)),
+                reraise=True,
+            ):
+                with attempt:
+                    return await self._one(service, method, url, query, form)
+        except _GiveUp as error:
+            return Answer(None, problem=f"{service.name} asked to wait {error} s; not waited")
+        except _Retry as retry:
+            return Answer(
+                retry.status,
+                problem=f"{service.name} answered {retry.status} "
+                f"{self._retries} times; its lookups are unverified",
+            )
+        except _TRANSIENT as error:
+            return Answer(
+                None, problem=f"{service.name} did not answer in time ({type(error).__name__})"
+            )
+        except _DOWN as error:
+            service.down = f"{service.name} ({service.host}) cannot be reached: {error}"
+            return Answer(None, problem=service.down)
+        except httpx.HTTPError as error:
+            return Answer(None, problem=f"{service.name} request failed: {error}")
+        raise AssertionError("unreachable: tenacity either returns or raises")
+
+    async def _one(
+        self,
+        service: Service,
+        method: str,
+        url: str,
+        query: dict[str, str],
+        form: dict[str, str] | None,
+    ) -> Answer:
+        if service.down is not None:
+            raise httpx.ConnectError(service.down)
+        async with service.slots:
+            await service.pace.wait()
+            if service.down is not None:
+                raise httpx.ConnectError(service.down)
+            service.requests += 1
+            response = await self._client.request(
+                method, url, params=query or None, data=form, headers=service.headers
+            )
+        service.pace.follow(response.headers)
+        if response.status_code in _RETRIED_STATUS:
+            retry_after = parse_retry_after(response.headers.get("retry-after"))
+            if response.status_code == 429:
+                service.pace.pause(retry_after if retry_after is not None else 1.0)
+            if retry_after is not None and retry_after > self._max_retry_after:
+                raise _GiveUp(f"{retry_after:.0f}")
+            raise _Retry(response.status_code, retry_after)
+        return Answer(response.status_code, response.text, fetched_at=datetime.now(UTC))

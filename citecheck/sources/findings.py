@@ -1,0 +1,270 @@
+"""Source results -> findings, under the rule family "works".
+
+(The family name "sources" already belongs to ``citecheck/checks/sources.py``,
+the URL-date and page-metadata rules; this stage's rules are "works".)
+Each finding quotes the record it was judged against and says what to do.
+Absence is worded as "could not be found", never as proof of fabrication,
+and a service that could not be asked gives one note per run, not one per
+citation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from citecheck.model import (
+    Citation,
+    Finding,
+    Rule,
+    Severity,
+    SourceResult,
+    SourceStatus,
+    WorkRecord,
+)
+from citecheck.sources.stage import warnable
+
+__all__ = ["WORK_RULES", "work_findings"]
+
+FAMILY = "works"
+
+METADATA_MISMATCH = Rule(
+    "metadata-mismatch",
+    Severity.WARNING,
+    FAMILY,
+    "The citation's year, volume, issue, first page, first author or journal differ from "
+    "the matched index record.",
+)
+WORK_NOT_FOUND = Rule(
+    "work-not-found",
+    Severity.WARNING,
+    FAMILY,
+    "No work with this title and author could be found in Crossref or OpenAlex.",
+)
+RETRACTED = Rule(
+    "retracted",
+    Severity.ERROR,
+    FAMILY,
+    "The cited work has been retracted (Crossref/Retraction Watch or OpenAlex).",
+)
+CORRECTION_NOTICE = Rule(
+    "correction-notice",
+    Severity.WARNING,
+    FAMILY,
+    "A correction (erratum) has been published for the cited work.",
+)
+EXPRESSION_OF_CONCERN = Rule(
+    "expression-of-concern",
+    Severity.WARNING,
+    FAMILY,
+    "The publisher has issued an expression of concern about the cited work.",
+)
+DOI_MISMATCH = Rule(
+    "doi-mismatch",
+    Severity.ERROR,
+    FAMILY,
+    "The cited DOI belongs to a different work than the one cited (or to none).",
+)
+CASE_NOT_FOUND = Rule(
+    "case-not-found",
+    Severity.WARNING,
+    FAMILY,
+    "CourtListener has no case at the cited volume, reporter and page.",
+)
+WORK_UNVERIFIED = Rule(
+    "work-unverified",
+    Severity.NOTE,
+    FAMILY,
+    "A bibliographic service could not be asked, so its lookups are unverified (once per run).",
+)
+
+WORK_RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        METADATA_MISMATCH,
+        WORK_NOT_FOUND,
+        RETRACTED,
+        CORRECTION_NOTICE,
+        EXPRESSION_OF_CONCERN,
+        DOI_MISMATCH,
+        CASE_NOT_FOUND,
+        WORK_UNVERIFIED,
+    )
+}
+
+_NOTICE_RULES = {
+    "retraction": RETRACTED,
+    "withdrawal": RETRACTED,
+    "removal": RETRACTED,
+    "partial_retraction": CORRECTION_NOTICE,
+    "correction": CORRECTION_NOTICE,
+    "erratum": CORRECTION_NOTICE,
+    "corrigendum": CORRECTION_NOTICE,
+    "expression_of_concern": EXPRESSION_OF_CONCERN,
+}
+
+_SERVICE_NAMES = {"crossref": "Crossref", "openalex": "OpenAlex", "courtlistener": "CourtListener"}
+
+
+def _describe(record: WorkRecord) -> str:
+    parts = [f"'{record.title}'" if record.title else "untitled"]
+    who = record.authors[0] if record.authors else None
+    year = str(min(record.years)) if record.years else None
+    detail = ", ".join(x for x in (who, year) if x)
+    if detail:
+        parts.append(f"({detail})")
+    if record.doi:
+        parts.append(f"doi:{record.doi}")
+    return " ".join(parts)
+
+
+def _evidence(record: WorkRecord) -> str:
+    fields = [
+        ("title", record.title),
+        ("first author", record.authors[0] if record.authors else None),
+        ("year", " or ".join(str(y) for y in sorted(set(record.years))) or None),
+        ("container", record.containers[0] if record.containers else None),
+        ("volume", record.volume),
+        ("issue", record.issue),
+        ("pages", record.pages),
+        ("DOI", record.doi),
+    ]
+    shown = "; ".join(f"{name}: {value}" for name, value in fields if value)
+    return f"{_SERVICE_NAMES.get(record.service, record.service)} record: {shown}"
+
+
+def _mismatch(citation: Citation, result: SourceResult, record: WorkRecord) -> Finding:
+    which = ", ".join(field for field, *_ in result.mismatches)
+    cited = "; ".join(f"{field} {mine!r}" for field, mine, _ in result.mismatches)
+    theirs = "; ".join(f"{field} {value!r}" for field, _, value in result.mismatches)
+    service = _SERVICE_NAMES.get(record.service, record.service)
+    verb = "differs" if len(result.mismatches) == 1 else "differ"
+    return METADATA_MISMATCH.finding(
+        f"Note {citation.note}: the {which} of this citation {verb} from the {service} record "
+        f"of {_describe(record)}: cited {cited}; the record has {theirs}. Check the work itself "
+        "and correct the citation (or, if the record is wrong, keep it and baseline this).",
+        citation.location,
+        note=citation.note,
+        evidence=_evidence(record),
+    )
+
+
+def _notices(citation: Citation, record: WorkRecord) -> Iterable[Finding]:
+    seen: set[str] = set()
+    for kind, notice, source, date in record.updates:
+        rule = _NOTICE_RULES.get(kind)
+        if rule is None or rule.id in seen:
+            continue
+        seen.add(rule.id)
+        where = f" (notice doi:{notice}" if notice else " ("
+        where += f"{', ' if notice else ''}{date}" if date else ""
+        where += f"{', ' if notice or date else ''}source: {source or 'publisher'})"
+        if rule is RETRACTED:
+            fix = "Remove the citation, or cite the retraction notice beside it and say so."
+        elif rule is CORRECTION_NOTICE:
+            fix = "Check that the cited passage survives the correction; cite the correction too."
+        else:
+            fix = "Read the expression of concern before relying on the work; mention it."
+        yield rule.finding(
+            f"Note {citation.note}: {_describe(record)} has a {kind.replace('_', ' ')} notice"
+            f"{where}. {fix}",
+            citation.location,
+            note=citation.note,
+            evidence=_evidence(record),
+        )
+    if record.retracted and RETRACTED.id not in seen:
+        yield RETRACTED.finding(
+            f"Note {citation.note}: {_describe(record)} is marked retracted in "
+            f"{_SERVICE_NAMES.get(record.service, record.service)}. Remove the citation, or "
+            "cite the retraction notice beside it and say so.",
+            citation.location,
+            note=citation.note,
+            evidence=_evidence(record),
+        )
+
+
+def _doi_mismatch(citation: Citation, result: SourceResult) -> Finding:
+    wrong = result.doi_record
+    assert wrong is not None
+    if wrong.service == "doi":
+        said = f"the cited DOI {wrong.doi} is registered in neither Crossref nor OpenAlex"
+    else:
+        said = f"the cited DOI {wrong.doi} is the DOI of {_describe(wrong)}"
+    right = result.record
+    fix = (
+        f" The cited work appears to be doi:{right.doi}; cite that DOI."
+        if right is not None and right.doi
+        else " Find the work's own DOI (or remove the DOI)."
+    )
+    return DOI_MISMATCH.finding(
+        f"Note {citation.note}: {said}, not '{citation.title or citation.raw[:60]}'.{fix}",
+        citation.location,
+        note=citation.note,
+        evidence=_evidence(wrong) if wrong.service != "doi" else f"DOI {wrong.doi}: not registered",
+    )
+
+
+def _not_found(citation: Citation, result: SourceResult) -> Finding | None:
+    if citation.type.value == "case":
+        return CASE_NOT_FOUND.finding(
+            f"Note {citation.note}: CourtListener has no case at "
+            f"{citation.volume} {citation.container} {citation.pages} ({result.reason}). Check "
+            "the volume, reporter and first page against the reporter itself.",
+            citation.location,
+            note=citation.note,
+            evidence=result.reason,
+        )
+    if not warnable(citation):
+        return None
+    title = citation.title or citation.raw[:80]
+    who = citation.authors[0].family if citation.authors else "no author"
+    return WORK_NOT_FOUND.finding(
+        f"Note {citation.note}: '{title}' ({who}) could not be found in Crossref or OpenAlex. "
+        "Check the title, authors, year and journal against the work itself; a reference "
+        "that no index holds may be mistyped, very new, or may not exist.",
+        citation.location,
+        note=citation.note,
+        evidence=result.reason,
+    )
+
+
+def work_findings(
+    citations: Sequence[Citation], results: Sequence[SourceResult], unverified: Sequence[str]
+) -> tuple[Finding, ...]:
+    """Every finding of the stage, in citation order; unverified services once each."""
+    by_index = {c.index: c for c in citations}
+    findings: list[Finding] = []
+    first_unverified: Citation | None = None
+    for result in results:
+        citation = by_index.get(result.citation)
+        if citation is None:
+            continue
+        if result.status is SourceStatus.UNVERIFIED and first_unverified is None:
+            first_unverified = citation
+        if result.status is SourceStatus.NOT_FOUND:
+            if result.doi_record is None:
+                found = _not_found(citation, result)
+                if found is not None:
+                    findings.append(found)
+            continue
+        if result.status is not SourceStatus.MATCHED:
+            continue
+        if result.doi_record is not None:
+            findings.append(_doi_mismatch(citation, result))
+        record = result.record
+        if record is None:
+            continue
+        if result.mismatches and result.doi_record is None:
+            findings.append(_mismatch(citation, result, record))
+        findings.extend(_notices(citation, record))
+    if first_unverified is not None:
+        for problem in unverified:
+            findings.append(
+                WORK_UNVERIFIED.finding(
+                    f"Cited works were not verified: {problem}. This says nothing about the "
+                    "works; rerun when the service answers.",
+                    first_unverified.location,
+                    note=first_unverified.note,
+                    evidence=problem,
+                )
+            )
+    return tuple(findings)

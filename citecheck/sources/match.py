@@ -1,0 +1,218 @@
+"""Is this record the cited work, and where does the citation differ from it?
+
+Search-based matching with validation (Crossref's SBMV): the index ranks
+candidates, and a candidate is accepted only when the citation's own fields
+agree with it. The title must be close (rapidfuzz, after folding case,
+diacritics, "&"/"and" and punctuation; a citation that omits the subtitle
+is compared with the main title); then the other fields both sides give
+(first author's family name, year, container, volume, first page, ISBN)
+must agree more than they differ. A title twin by other authors in another
+year and journal is therefore no match, while a citation with one wrong
+field still finds its work, and the wrong field is reported.
+
+Harmless differences are not mismatches: a subtitle left out, "&" for
+"and", journal abbreviations ("J. Am. Chem. Soc.", "Harv. L. Rev."),
+a first page where the record has a range, diacritics, and a cited year
+equal to any year of the record (online or print).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from citecheck.model import Citation, WorkRecord
+
+__all__ = [
+    "Verdict",
+    "cited_first_page",
+    "cited_isbn",
+    "compare",
+    "normal",
+    "same_container",
+    "title_similarity",
+    "validate",
+]
+
+TITLE_ACCEPT = 90.0  # the title of a match
+TITLE_SAME_WORK = 75.0  # below this a cited DOI points at another work
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L"})
+_STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "und", "fur", "der"}
+_ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx])\b")
+
+
+def normal(text: str | None) -> str:
+    """Case, diacritics, "&", quotes and punctuation folded away; single spaces."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = folded.replace("&", " and ")
+    folded = re.sub(r"<[^>]+>", " ", folded)  # Crossref titles may carry JATS tags
+    folded = re.sub(r"[^\w\s]", " ", folded)
+    return " ".join(folded.split())
+
+
+def _main_title(title: str) -> str:
+    return re.split(r"[:?.!]\s|\s[-\u2013\u2014]\s", title, maxsplit=1)[0]
+
+
+def title_similarity(cited: str | None, record: WorkRecord) -> float:
+    """0-100: how alike the cited title is to the record's, subtitles allowed to be left out."""
+    if not cited or not record.title:
+        return 0.0
+    mine = normal(cited)
+    full = record.title if not record.subtitle else f"{record.title}: {record.subtitle}"
+    candidates = {normal(full), normal(record.title), normal(_main_title(record.title))}
+    mine_main = normal(_main_title(cited))
+    best = 0.0
+    for theirs in candidates:
+        if not theirs:
+            continue
+        best = max(best, fuzz.ratio(mine, theirs), fuzz.ratio(mine_main, theirs))
+    return float(best)
+
+
+def _family(name: str) -> str:
+    return normal(name)
+
+
+def same_author(cited: str, record_name: str) -> bool:
+    """Does the cited family name name this record author (family or display name)?"""
+    mine, theirs = _family(cited), _family(record_name)
+    if not mine or not theirs:
+        return False
+    if mine == theirs or fuzz.ratio(mine, theirs) >= 90:
+        return True
+    # OpenAlex gives display names ("Samuel D. Warren"); particles ("van", "de") vary.
+    words = theirs.split()
+    return mine in words or " ".join(words[-len(mine.split()) :]) == mine or theirs in mine.split()
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ "j am chem soc" abbreviates "journal of the american chemical society"."""
+    # A lone letter is an initial ("U.S.A."), not the article "a".
+    shorts = [w for w in short.split() if w not in _STOP or len(w) == 1]
+    fulls = [w for w in full.split() if w not in _STOP]
+    if not shorts or len(shorts) != len(fulls):
+        return False
+    for abbreviation, word in zip(shorts, fulls, strict=True):
+        if abbreviation[0] != word[0]:
+            return False
+        rest = iter(word[1:])
+        if not all(letter in rest for letter in abbreviation[1:]):
+            return False
+    return True
+
+
+def same_container(cited: str, containers: tuple[str, ...]) -> bool:
+    """The cited journal or book is one of the record's, spelled out or abbreviated."""
+    mine = normal(cited)
+    for container in containers:
+        theirs = normal(container)
+        if not mine or not theirs:
+            continue
+        if mine == theirs or fuzz.ratio(mine, theirs) >= 90:
+            return True
+        if _abbreviates(mine, theirs) or _abbreviates(theirs, mine):
+            return True
+        acronym = "".join(w[0] for w in theirs.split() if w not in _STOP)
+        if mine.replace(" ", "") == acronym and len(acronym) >= 3:
+            return True
+    return False
+
+
+def _container_agrees(citation: Citation, record: WorkRecord) -> bool:
+    assert citation.container is not None
+    if same_container(citation.container, record.containers):
+        return True
+    # A parser may cut an abbreviated journal in two at its first ". " ("... of
+    # enamides. J. Am. Chem" + "Soc"): put the title's tail back before judging.
+    title = citation.title or ""
+    main = _main_title(title)
+    tail = title[len(main) :].lstrip(":?.!-\u2013\u2014 ")
+    return bool(tail) and same_container(f"{tail} {citation.container}", record.containers)
+
+
+def cited_first_page(citation: Citation) -> str | None:
+    if not citation.pages:
+        return None
+    head = re.split(r"[-\u2013\u2014,]", citation.pages, maxsplit=1)[0].strip()
+    return head or None
+
+
+def cited_isbn(citation: Citation) -> str | None:
+    found = _ISBN.search(citation.raw)
+    return re.sub(r"[-\s]", "", found.group(1)).upper() if found else None
+
+
+def _same_number(a: str, b: str) -> bool:
+    return normal(a).lstrip("0") == normal(b).lstrip("0")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How a record compares with a citation."""
+
+    title: float
+    agree: tuple[str, ...]
+    differ: tuple[tuple[str, str, str], ...]  # (field, cited, record)
+
+    @property
+    def accepted(self) -> bool:
+        if self.title < TITLE_ACCEPT:
+            return False
+        if not self.agree and not self.differ:
+            return self.title >= 97.0
+        return len(self.agree) >= 1 and len(self.agree) >= len(self.differ)
+
+
+def compare(citation: Citation, record: WorkRecord) -> Verdict:
+    """Field by field: what agrees and what differs (only fields both sides give)."""
+    agree: list[str] = []
+    differ: list[tuple[str, str, str]] = []
+
+    def judge(field: str, same: bool, cited: str, theirs: str) -> None:
+        if same:
+            agree.append(field)
+        else:
+            differ.append((field, cited, theirs))
+
+    people = [p for p in citation.authors if not p.corporate]
+    if people and record.authors:
+        judge("first author", same_author(people[0].family, record.authors[0]),
+              people[0].family, record.authors[0])  # fmt: skip
+    if citation.date is not None and record.years:
+        judge("year", citation.date.year in record.years, str(citation.date.year),
+              " or ".join(str(y) for y in sorted(set(record.years))))  # fmt: skip
+    if citation.container and record.containers:
+        judge("container", _container_agrees(citation, record),
+              citation.container, record.containers[0])  # fmt: skip
+    if citation.volume and record.volume:
+        judge("volume", _same_number(citation.volume, record.volume),
+              citation.volume, record.volume)  # fmt: skip
+    if citation.issue and record.issue:
+        judge("issue", _same_number(citation.issue, record.issue), citation.issue, record.issue)
+    first = cited_first_page(citation)
+    if first and record.first_page:
+        judge("first page", _same_number(first, record.first_page), first, record.first_page)
+    isbn = cited_isbn(citation)
+    if isbn and record.isbns:
+        judge("ISBN", isbn in {i.upper() for i in record.isbns}, isbn, record.isbns[0])
+    return Verdict(title_similarity(citation.title, record), tuple(agree), tuple(differ))
+
+
+def validate(citation: Citation, candidates: tuple[WorkRecord, ...]) -> WorkRecord | None:
+    """The best candidate the citation's own fields confirm, or None (no match)."""
+    best: tuple[float, WorkRecord] | None = None
+    for record in candidates:
+        verdict = compare(citation, record)
+        if not verdict.accepted:
+            continue
+        rank = verdict.title + 10.0 * (len(verdict.agree) - len(verdict.differ))
+        if best is None or rank > best[0]:
+            best = (rank, record)
+    return None if best is None else best[1]

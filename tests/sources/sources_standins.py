@@ -1,0 +1,330 @@
+"""Loopback stand-ins for Crossref, OpenAlex and CourtListener, in their wire formats.
+
+Real HTTP servers on 127.0.0.x holding a list of records each:
+
+* ``CrossrefStandIn``: ``GET /works/{doi}`` (the ``work`` envelope, or 404
+  with the body ``Resource not found.``) and ``GET /works?query.bibliographic=
+  &rows=`` (a ``work-list`` whose ``items`` carry a relevance ``score``),
+  ``X-Rate-Limit-Limit``/``X-Rate-Limit-Interval`` on every answer, and
+  optionally a real limit (429 with ``Retry-After`` beyond it);
+* ``OpenAlexStandIn``: ``GET /works/doi:{doi}`` and ``GET /works?search=``
+  (``meta`` + ``results`` with ``relevance_score``);
+* ``CourtListenerStandIn``: ``POST /api/rest/v4/citation-lookup/`` (form
+  field ``text``, ``Authorization: Token ...``), answering the list of
+  citation objects with ``status``/``error_message``/``clusters``.
+
+Search ranks every held record by a TF-IDF score of the query's words
+against the record's title, authors, container, year, volume and pages: the
+stand-in knows nothing about which record a test expects, so a decoy that
+shares more words can outrank the right work, as in the real index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+TOKEN = "cl-token-123"
+
+
+@dataclass
+class Seen:
+    at: float
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: str
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+
+class StandIn:
+    """A loopback server; subclasses answer ``route``."""
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.requests: list[Seen] = []
+        self.lock = threading.Lock()
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length).decode("utf-8") if length else ""
+                parts = urlsplit(self.path)
+                seen = Seen(
+                    time.monotonic(),
+                    self.command,
+                    unquote(parts.path),
+                    dict(parse_qsl(parts.query)),
+                    {k.lower(): v for k, v in self.headers.items()},
+                    body,
+                )
+                status, headers, payload = owner.answer(seen)
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = _serve
+            do_POST = _serve
+
+        self._server = _Server((host, 0), Handler)
+        self.base = f"http://{host}:{self._server.server_address[1]}"
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
+
+    def start(self) -> StandIn:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def answer(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        with self.lock:
+            self.requests.append(seen)
+        return self.route(seen)
+
+    def route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        raise NotImplementedError
+
+
+def _json(
+    status: int, data: object, headers: Mapping[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    return (
+        status,
+        {"Content-Type": "application/json", **(headers or {})},
+        json.dumps(data).encode(),
+    )
+
+
+class Ranker:
+    """TF-IDF over the searchable text of each record."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.docs = [Counter(words(t)) for t in texts]
+        df: Counter[str] = Counter()
+        for doc in self.docs:
+            df.update(doc.keys())
+        n = max(1, len(self.docs))
+        self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
+
+    def rank(self, query: str, limit: int) -> list[tuple[int, float]]:
+        terms = Counter(words(query))
+        scored = []
+        for i, doc in enumerate(self.docs):
+            score = sum(self.idf.get(t, 0.0) * min(doc[t], q) for t, q in terms.items() if t in doc)
+            if score > 0:
+                scored.append((i, round(10 * score, 3)))
+        scored.sort(key=lambda pair: -pair[1])
+        return scored[:limit]
+
+
+def _crossref_text(work: Mapping[str, Any]) -> str:
+    parts: list[str] = []
+    for key in ("title", "subtitle", "container-title", "short-container-title"):
+        parts.extend(str(x) for x in work.get(key) or ())
+    for person in work.get("author") or ():
+        parts.append(str(person.get("family") or person.get("name") or ""))
+    for key in ("published-print", "published-online", "issued"):
+        with contextlib.suppress(KeyError, IndexError, TypeError):
+            parts.append(str(work[key]["date-parts"][0][0]))
+    parts.extend(str(work.get(k) or "") for k in ("volume", "page"))
+    return " ".join(parts)
+
+
+class CrossrefStandIn(StandIn):
+    """Crossref's REST API over ``works`` (Crossref work messages)."""
+
+    def __init__(
+        self,
+        works: Iterable[Mapping[str, Any]],
+        host: str = "127.0.0.1",
+        *,
+        stated_limit: int = 50,
+        enforce: int | None = None,
+        fail_with: int | None = None,
+    ) -> None:
+        super().__init__(host)
+        self.works = [dict(w) for w in works]
+        self.by_doi = {str(w["DOI"]).lower(): w for w in self.works if w.get("DOI")}
+        self.ranker = Ranker(_crossref_text(w) for w in self.works)
+        self.stated_limit = stated_limit
+        self.enforce = enforce
+        self.fail_with = fail_with
+        self.too_many = 0
+        self._recent: list[float] = []
+
+    def _limit_headers(self) -> dict[str, str]:
+        return {"X-Rate-Limit-Limit": str(self.stated_limit), "X-Rate-Limit-Interval": "1s"}
+
+    def route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        headers = self._limit_headers()
+        if self.enforce is not None:
+            with self.lock:
+                now = time.monotonic()
+                self._recent = [t for t in self._recent if now - t < 1.0]
+                if len(self._recent) >= self.enforce:
+                    self.too_many += 1
+                    return 429, {**headers, "Retry-After": "1"}, b"Too Many Requests"
+                self._recent.append(now)
+        if self.fail_with is not None:
+            return self.fail_with, headers, b"Service Unavailable"
+        if seen.path.startswith("/works/"):
+            work = self.by_doi.get(seen.path.removeprefix("/works/").lower())
+            if work is None:
+                return 404, {**headers, "Content-Type": "text/plain"}, b"Resource not found."
+            envelope = {
+                "status": "ok",
+                "message-type": "work",
+                "message-version": "1.0.0",
+                "message": work,
+            }
+            return _json(200, envelope, headers)
+        if seen.path == "/works":
+            query = seen.query.get("query.bibliographic", "")
+            rows = int(seen.query.get("rows", "20"))
+            ranked = self.ranker.rank(query, rows)
+            items = [{**self.works[i], "score": score} for i, score in ranked]
+            message = {
+                "facets": {},
+                "total-results": len(ranked),
+                "items": items,
+                "items-per-page": rows,
+                "query": {"start-index": 0, "search-terms": query},
+            }
+            envelope = {
+                "status": "ok",
+                "message-type": "work-list",
+                "message-version": "1.0.0",
+                "message": message,
+            }
+            return _json(200, envelope, headers)
+        return 404, {"Content-Type": "text/plain"}, b"Resource not found."
+
+
+def _openalex_text(work: Mapping[str, Any]) -> str:
+    parts = [str(work.get("title") or work.get("display_name") or "")]
+    for authorship in work.get("authorships") or ():
+        parts.append(str((authorship.get("author") or {}).get("display_name") or ""))
+    return " ".join(parts)
+
+
+class OpenAlexStandIn(StandIn):
+    """OpenAlex's works API over ``works`` (OpenAlex work objects)."""
+
+    def __init__(self, works: Iterable[Mapping[str, Any]], host: str = "127.0.0.1") -> None:
+        super().__init__(host)
+        self.works = [dict(w) for w in works]
+        self.by_doi = {
+            str(w["doi"]).lower().removeprefix("https://doi.org/"): w
+            for w in self.works
+            if w.get("doi")
+        }
+        # OpenAlex's search looks at titles (and abstracts, full text), not at authors.
+        self.ranker = Ranker(str(w.get("title") or w.get("display_name") or "") for w in self.works)
+
+    def route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        if seen.path.startswith("/works/doi:"):
+            work = self.by_doi.get(seen.path.removeprefix("/works/doi:").lower())
+            if work is None:
+                return _json(
+                    404,
+                    {"error": "404 Not Found", "message": "The requested resource was not found."},
+                )
+            return _json(200, work)
+        if seen.path == "/works":
+            per_page = int(seen.query.get("per_page", "25"))
+            ranked = self.ranker.rank(seen.query.get("search", ""), per_page)
+            results = [{**self.works[i], "relevance_score": score} for i, score in ranked]
+            meta = {
+                "count": len(ranked),
+                "db_response_time_ms": 4,
+                "page": 1,
+                "per_page": per_page,
+                "groups_count": None,
+            }
+            return _json(200, {"meta": meta, "results": results, "group_by": []})
+        return _json(
+            404, {"error": "404 Not Found", "message": "The requested resource was not found."}
+        )
+
+
+_CASE = re.compile(r"(\d{1,4})\s+([A-Z][A-Za-z0-9.\s]*?[A-Za-z.])\s+(\d{1,5})")
+
+
+def case_key(volume: str, reporter: str, page: str) -> str:
+    squeezed = re.sub(r"[\s.]", "", reporter).lower()
+    return f"{volume} {squeezed} {page}"
+
+
+class CourtListenerStandIn(StandIn):
+    """CourtListener's citation-lookup API over ``clusters`` keyed by "volume reporter page"."""
+
+    def __init__(self, clusters: Mapping[str, Mapping[str, Any]], host: str = "127.0.0.1") -> None:
+        super().__init__(host)
+        self.clusters = {}
+        for cite, cluster in clusters.items():
+            found = _CASE.search(cite)
+            if found:
+                self.clusters[case_key(*found.groups())] = dict(cluster)
+
+    def route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        if seen.path != "/api/rest/v4/citation-lookup/" or seen.method != "POST":
+            return _json(404, {"detail": "Not found."})
+        if seen.headers.get("authorization") != f"Token {TOKEN}":
+            return _json(401, {"detail": "Invalid token."})
+        text = dict(parse_qsl(seen.body)).get("text", "")
+        answers = []
+        for found in _CASE.finditer(text):
+            cluster = self.clusters.get(case_key(*found.groups()))
+            cite = " ".join(found.groups())
+            answers.append(
+                {
+                    "citation": found.group(0),
+                    "normalized_citations": [cite],
+                    "start_index": found.start(),
+                    "end_index": found.end(),
+                    "status": 200 if cluster else 404,
+                    "error_message": "" if cluster else f"Citation not found: '{cite}'",
+                    "clusters": [cluster] if cluster else [],
+                }
+            )
+        return _json(200, answers)
+
+
+def closed_base() -> str:
+    """A loopback address nobody listens on: every connection is refused."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"

@@ -1,0 +1,123 @@
+"""Validation of candidate records: harmless differences pass, decoys and wrong fields do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.model import Citation, Location, PartialDate, Person, WorkRecord
+from citecheck.sources.match import compare, same_container, title_similarity, validate
+
+
+def _citation(**fields: object) -> Citation:
+    base: dict[str, object] = {
+        "note": "1",
+        "index": 0,
+        "raw": "",
+        "location": Location("essay.md", 3),
+        "authors": (Person("Jergas"),),
+        "title": "Quotation accuracy in medical journal articles",
+        "container": "Journal of Clinical Epidemiology",
+        "volume": "68",
+        "issue": "3",
+        "pages": "255",
+        "date": PartialDate(2015),
+    }
+    base.update(fields)
+    return Citation(**base)  # type: ignore[arg-type]
+
+
+RECORD = WorkRecord(
+    service="crossref",
+    id="10.1016/j.jclinepi.2014.09.005",
+    doi="10.1016/j.jclinepi.2014.09.005",
+    title="Quotation accuracy in medical journal articles",
+    subtitle="a systematic review and meta-analysis",
+    authors=("Jergas", "Baethge"),
+    years=(2015, 2014),
+    containers=("Journal of Clinical Epidemiology", "J. Clin. Epidemiol."),
+    volume="68",
+    issue="3",
+    first_page="255",
+    pages="255-260",
+)
+
+
+@pytest.mark.parametrize(
+    ("cited", "full"),
+    [
+        ("J. Am. Chem. Soc.", "Journal of the American Chemical Society"),
+        ("Harv. L. Rev.", "Harvard Law Review"),
+        (
+            "Proc. Natl. Acad. Sci. U.S.A.",
+            "Proceedings of the National Academy of Sciences of the United States of America",
+        ),
+        ("The Lancet", "Lancet"),
+        ("Urban Forestry and Urban Greening", "Urban Forestry & Urban Greening"),
+    ],
+)
+def test_journal_abbreviations_and_spellings_are_the_same_container(cited: str, full: str) -> None:
+    assert same_container(cited, (full,))
+
+
+@pytest.mark.parametrize(
+    ("cited", "full"),
+    [("Nature", "Nature Communications"), ("J. Clin. Oncol.", "Journal of Clinical Epidemiology")],
+)
+def test_other_journals_are_not_the_same_container(cited: str, full: str) -> None:
+    assert not same_container(cited, (full,))
+
+
+def test_harmless_differences_are_not_mismatches() -> None:
+    citation = _citation(
+        title="Quotation Accuracy in Medical Journal Articles",  # case; subtitle left out
+        container="J Clin Epidemiol",
+        pages="255–60",  # a range with an en dash and a short last page
+        date=PartialDate(2014),  # the online year
+        authors=(Person("Jérgas"),),  # diacritics
+    )
+    verdict = compare(citation, RECORD)
+    assert verdict.accepted
+    assert verdict.differ == ()
+
+
+def test_a_wrong_volume_and_year_are_reported_by_field() -> None:
+    verdict = compare(_citation(volume="67", date=PartialDate(2012)), RECORD)
+    assert verdict.accepted
+    assert [field for field, *_ in verdict.differ] == ["year", "volume"]
+    assert ("volume", "67", "68") in verdict.differ
+
+
+def test_a_wrong_first_author_with_everything_else_right_still_matches() -> None:
+    verdict = compare(_citation(authors=(Person("Baethge"),)), RECORD)
+    assert verdict.accepted
+    assert [field for field, *_ in verdict.differ] == ["first author"]
+
+
+def test_a_title_twin_by_other_people_elsewhere_is_no_match() -> None:
+    decoy = WorkRecord(
+        service="crossref",
+        id="10.1000/decoy",
+        doi="10.1000/decoy",
+        title="Quotation accuracy in medical journal articles: a review",
+        authors=("Pereira",),
+        years=(2021,),
+        containers=("BMJ Open",),
+        volume="11",
+        first_page="e0401",
+    )
+    citation = _citation()
+    assert title_similarity(citation.title, decoy) == 100.0  # a careless matcher accepts it
+    assert not compare(citation, decoy).accepted
+    assert validate(citation, (decoy, RECORD)) is RECORD
+    assert validate(citation, (decoy,)) is None
+
+
+def test_a_different_title_is_no_match_even_with_the_same_author_and_year() -> None:
+    other = WorkRecord(
+        service="crossref",
+        id="x",
+        title="Peer review in anaesthesia",
+        authors=("Jergas",),
+        years=(2015,),
+    )
+    assert validate(_citation(), (other,)) is None

@@ -1,0 +1,270 @@
+"""The sources stage end to end: manuscript -> citations -> loopback indexes -> findings."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from urllib.parse import parse_qsl
+
+from sources_standins import CourtListenerStandIn, CrossrefStandIn, OpenAlexStandIn
+
+from citecheck.config import Settings
+from citecheck.export import export
+from citecheck.model import CheckRun, SourceStatus
+from citecheck.report import write_report
+
+Check = Callable[..., CheckRun]
+
+PRIVACY = "Samuel D. Warren & Louis D. Brandeis, The Right to Privacy, 4 Harv. L. Rev. 193 (1890)."
+JERGAS = (
+    "Jergas, H., & Baethge, C. (2015). Quotation accuracy in medical journal articles. "
+    "Journal of Clinical Epidemiology, {volume}(3), 255–260."
+)
+WAKEFIELD = (
+    "Wakefield, A. J., et al. (1998). Ileal-lymphoid-nodular hyperplasia, non-specific colitis, "
+    "and pervasive developmental disorder in children. The Lancet, 351(9103), 637–641. "
+    "https://doi.org/10.1016/S0140-6736(97)11096-0"
+)
+
+
+def _rules(run: CheckRun) -> list[tuple[str, str | None]]:
+    return [(f.rule, f.note) for f in run.findings]
+
+
+def test_a_correct_citation_is_matched_and_gets_its_doi(check: Check) -> None:
+    run = check(PRIVACY)
+    (result,) = run.sources
+    assert result.status is SourceStatus.MATCHED
+    assert result.lookup == "search"
+    assert result.doi_added == "10.2307/1321160"
+    assert result.doi_source == "crossref"
+    assert run.citations[0].doi == "10.2307/1321160"
+    assert _rules(run) == []
+
+
+def test_the_added_doi_reaches_bibtex_csl_and_the_json_report(check: Check) -> None:
+    run = check(PRIVACY)
+    assert re.search(r"doi\s*=\s*\{10\.2307/1321160\}", export(run.citations, "bibtex"))
+    csl = json.loads(export(run.citations, "csl-json"))
+    assert csl[0]["DOI"] == "10.2307/1321160"
+    out = io.StringIO()
+    write_report(run, "json", out)
+    report = json.loads(out.getvalue())
+    assert report["citations"][0]["doi"] == "10.2307/1321160"
+    (entry,) = report["sources"]["results"]
+    assert entry["doi_added"] == "10.2307/1321160"
+    assert entry["doi_source"] == "crossref"
+
+
+def test_a_wrong_volume_is_a_metadata_mismatch_with_the_records_value(check: Check) -> None:
+    run = check(JERGAS.format(volume="67"))
+    assert _rules(run) == [("metadata-mismatch", "1")]
+    finding = run.findings[0]
+    assert "volume" in finding.message
+    assert "'68'" in finding.message
+    assert "'67'" in finding.message
+    assert "volume: 68" in finding.evidence
+
+
+def test_harmless_differences_give_no_finding(check: Check) -> None:
+    # Online year 2014 (print 2015), the subtitle left out, "&", first page only.
+    note = (
+        "H. Jergas & C. Baethge, Quotation Accuracy in Medical Journal Articles, "
+        "68 J. Clin. Epidemiol. 255 (2014)."
+    )
+    run = check(note)
+    assert run.sources[0].status is SourceStatus.MATCHED
+    assert _rules(run) == []
+
+
+def test_the_decoy_that_ranks_first_is_not_accepted(
+    check: Check, crossref: CrossrefStandIn
+) -> None:
+    invented = (
+        "Smith, J. (2017). Urban heat islands, street trees and canopy cover in Nordic cities. "
+        "Urban Climate, 20, 1–9."
+    )
+    run = check(invented)
+    search = [r for r in crossref.requests if r.path == "/works"]
+    assert search, "Crossref was searched"
+    # The stand-in ranks the decoy first; a careless matcher would take it.
+    top = crossref.ranker.rank(search[0].query["query.bibliographic"], 1)[0][0]
+    assert crossref.works[top]["DOI"] == "10.1000/decoy.2021"
+    assert run.sources[0].status is SourceStatus.NOT_FOUND
+    assert run.citations[0].doi is None
+    assert _rules(run) == [("work-not-found", "1")]
+    message = run.findings[0].message
+    assert "could not be found in Crossref or OpenAlex" in message
+    assert "fabricat" not in message.lower()
+
+
+def test_the_right_work_beside_its_decoy_is_found(check: Check) -> None:
+    note = (
+        "Lindqvist, M. (2018). Urban heat islands and street tree canopy cover. "
+        "Landscape and Urban Planning, 170, 10–19."
+    )
+    run = check(note)
+    assert run.sources[0].doi_added == "10.1000/urban.heat.2018"
+
+
+def test_retraction_correction_and_concern_come_from_updated_by(check: Check) -> None:
+    run = check(
+        WAKEFIELD,
+        "Hargreave, R. (2019). Soil carbon storage under rotational grazing. Ecology Letters, "
+        "22, 101–110. doi:10.1000/corrected.2019",
+        "Okonkwo, T. (2020). Telomere length and social status in wild baboons. Proceedings "
+        "of the Royal Society B, 287, 20200001. https://doi.org/10.1000/concern.2020",
+    )
+    assert _rules(run) == [
+        ("retracted", "1"),
+        ("correction-notice", "2"),
+        ("expression-of-concern", "3"),
+    ]
+    retracted = run.findings[0]
+    assert retracted.severity.value == "error"
+    assert "10.1016/s0140-6736(10)60175-4" in retracted.message
+    assert "retraction-watch" in retracted.message
+
+
+def test_openalex_is_retracted_is_heard_for_a_crossref_match(check: Check) -> None:
+    note = (
+        "Müller, K., & Ortega, L. (2003). Catalytic asymmetric hydrogenation of enamides. "
+        "J. Am. Chem. Soc., 125(12), 3456–3470."
+    )
+    run = check(note)
+    assert run.sources[0].record is not None
+    assert run.sources[0].record.service == "crossref"
+    assert _rules(run) == [("retracted", "1")]
+    assert "openalex" in run.findings[0].message
+
+
+def test_a_work_only_openalex_holds_is_found_there(check: Check) -> None:
+    note = (
+        "Virtanen, A. (2016). Peatland drainage and methane flux in boreal Finland. "
+        "Biogeosciences, 13(4), 1201–1214."
+    )
+    run = check(note)
+    result = run.sources[0]
+    assert result.status is SourceStatus.MATCHED
+    assert result.doi_added == "10.5555/only.openalex"
+    assert result.doi_source == "openalex"
+    assert _rules(run) == []
+
+
+def test_a_doi_of_another_work_is_a_doi_mismatch_naming_the_right_one(check: Check) -> None:
+    note = PRIVACY.removesuffix(".") + ", https://doi.org/10.1000/urban.heat.2018."
+    run = check(note)
+    assert _rules(run) == [("doi-mismatch", "1")]
+    message = run.findings[0].message
+    assert "Urban heat islands" in message
+    assert "10.2307/1321160" in message
+
+
+def test_an_unregistered_doi_of_a_real_work_is_a_doi_mismatch(check: Check) -> None:
+    note = PRIVACY.removesuffix(".") + ", https://doi.org/10.9999/no.such.doi."
+    run = check(note)
+    assert _rules(run) == [("doi-mismatch", "1")]
+    assert "registered in neither" in run.findings[0].message
+
+
+def test_books_newspapers_and_web_pages_are_never_warned_about(check: Check) -> None:
+    run = check(
+        "Jane Roe, An Unindexed Memoir of the Coast (Halifax: Nimbus, 1987).",
+        'Eric Lipton, "Border Agency Faces Scrutiny," N.Y. Times, May 6, 2010, at A1.',
+        '"About Us," Example Agency, https://www.example.gov/about (accessed Jan. 3, 2024).',
+    )
+    assert [r.status for r in run.sources][1:] == [SourceStatus.SKIPPED, SourceStatus.SKIPPED]
+    assert _rules(run) == []
+
+
+def test_a_book_with_an_isbn_is_matched_and_checked(check: Check) -> None:
+    run = check(
+        "Elinor Ostrom, Governing the Commons (Cambridge: Cambridge University Press, 1990), "
+        "ISBN 978-0-521-40599-7."
+    )
+    assert run.sources[0].doi_added == "10.1000/ostrom.book"
+
+
+def test_case_citations_go_to_courtlistener_with_the_token(
+    check: Check, courtlistener: CourtListenerStandIn
+) -> None:
+    run = check(
+        "Brown v. Board of Education, 347 U.S. 483 (1954).",
+        "Brown v. Board of Education, 349 U.S. 999 (1955).",
+    )
+    assert [r.status for r in run.sources] == [SourceStatus.MATCHED, SourceStatus.NOT_FOUND]
+    assert _rules(run) == [("case-not-found", "2")]
+    assert all(r.method == "POST" for r in courtlistener.requests)
+    assert {dict(parse_qsl(r.body))["text"] for r in courtlistener.requests} == {
+        "347 U.S. 483",
+        "349 U.S. 999",
+    }
+
+
+def test_without_a_token_cases_are_skipped_and_courtlistener_is_not_asked(
+    check: Check, settings: Settings, courtlistener: CourtListenerStandIn
+) -> None:
+    quiet = replace(settings, sources=replace(settings.sources, courtlistener_token=None))
+    run = check("Brown v. Board of Education, 349 U.S. 999 (1955).", settings=quiet)
+    assert run.sources[0].status is SourceStatus.SKIPPED
+    assert courtlistener.requests == []
+    assert _rules(run) == []
+
+
+def test_the_token_is_never_written_to_a_report(check: Check, settings: Settings) -> None:
+    run = check("Brown v. Board of Education, 347 U.S. 483 (1954).", PRIVACY)
+    token = settings.sources.courtlistener_token
+    assert token
+    for fmt in ("json", "text", "sarif", "markdown", "html", "junit"):
+        out = io.StringIO()
+        write_report(run, fmt, out)
+        assert token not in out.getvalue(), fmt
+    assert token not in repr(settings)
+
+
+def test_identical_lookups_are_made_once(check: Check, crossref: CrossrefStandIn) -> None:
+    run = check(WAKEFIELD, WAKEFIELD, JERGAS.format(volume="68"), JERGAS.format(volume="68"))
+    assert len(run.sources) == 4
+    doi_asks = [r for r in crossref.requests if r.path.startswith("/works/")]
+    searches = [r for r in crossref.requests if r.path == "/works"]
+    assert len(doi_asks) == 1
+    assert len(searches) == 1
+
+
+def test_the_polite_pool_is_joined_with_mailto(check: Check, crossref: CrossrefStandIn) -> None:
+    check(PRIVACY)
+    request = crossref.requests[0]
+    assert request.query["mailto"] == "editor@example.org"
+    assert "mailto:editor@example.org" in request.headers["user-agent"]
+    assert request.headers["user-agent"].startswith("citecheck/")
+
+
+def test_services_down_make_every_lookup_unverified_never_not_found(
+    check: Check, settings: Settings, crossref: CrossrefStandIn, openalex: OpenAlexStandIn
+) -> None:
+    from sources_standins import closed_base
+
+    down = replace(
+        settings,
+        sources=replace(settings.sources, crossref_api=closed_base(), openalex_api=closed_base()),
+    )
+    invented = "Smith, J. (2017). A study that nobody wrote. Urban Climate, 20, 1–9."
+    run = check(PRIVACY, invented, WAKEFIELD, settings=down)
+    assert {r.status for r in run.sources} == {SourceStatus.UNVERIFIED}
+    rules = [rule for rule, _ in _rules(run)]
+    assert "work-not-found" not in rules
+    assert rules == ["work-unverified", "work-unverified"]  # once per service, not per citation
+    assert len(run.sources_unverified) == 2
+
+
+def test_a_failing_service_is_unverified_after_its_retries(
+    check: Check, settings: Settings, crossref: CrossrefStandIn, openalex: OpenAlexStandIn
+) -> None:
+    crossref.fail_with = 503
+    run = check(JERGAS.format(volume="67"))
+    assert run.sources[0].status is SourceStatus.UNVERIFIED
+    assert len(crossref.requests) == settings.sources.retries
+    assert "work-not-found" not in [f.rule for f in run.findings]
