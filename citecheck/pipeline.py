@@ -34,7 +34,13 @@ from citecheck.model import (
     PartialDate,
 )
 from citecheck.readers import read_manuscript
-from citecheck.sources import SourcesOutcome, SqliteAnswerCache, look_up_sources, work_findings
+from citecheck.sources import (
+    AnswerCache,
+    SourcesOutcome,
+    SqliteAnswerCache,
+    look_up_sources,
+    work_findings,
+)
 from citecheck.verdict import link_findings
 
 __all__ = [
@@ -43,10 +49,12 @@ __all__ = [
     "cited_dates",
     "cited_urls",
     "cited_years",
+    "look_up_source_set",
     "read_citations",
     "read_footnotes",
     "run_check",
     "run_sources",
+    "source_lookup_key",
 ]
 
 Progress = Callable[[LinkResult], None]
@@ -331,6 +339,8 @@ def check_with_links(
     *,
     checks: bool = True,
     skipped_reason: str | None,
+    sources: SourcesOutcome | None = None,
+    sources_skipped_reason: str | None = None,
 ) -> CheckRun:
     """The checks of ``run_check`` on manuscripts whose links were checked elsewhere.
 
@@ -358,17 +368,57 @@ def check_with_links(
     )
     run = CheckRun(
         footnote_sets=tuple(footnote_sets),
-        citations=tuple(citations),
+        citations=sources.citations if sources is not None else tuple(citations),
         links=tuple(links),
         offline=offline,
         archive_skipped_reason=skipped_reason,
         started_at=started,
         tool_version=__version__,
+        sources=sources.results if sources is not None else (),
+        sources_unverified=sources.unverified if sources is not None else (),
+        sources_skipped_reason=sources_skipped_reason,
     )
     findings: list[Finding] = [f for s in footnote_sets for f in s.findings]
     if checks:
         findings.extend(run_checks(run, settings.checks))
     findings.extend(link_findings(run))
+    findings.extend(work_findings(run.citations, run.sources, run.sources_unverified))
     disabled = set(settings.checks.disabled_rules)
     kept = (f for f in findings if f.rule not in disabled)
     return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))
+
+
+def source_lookup_key(citation: Citation, settings: Settings) -> str | None:
+    """What the sources stage would ask for ``citation`` (None: nothing to look up).
+
+    Two citations with one key are one lookup: a batch asks each key once.
+    """
+    from citecheck.sources.stage import bibliographic_query, plan
+
+    kind, _ = plan(citation, case_lookups=bool(settings.sources.courtlistener_token))
+    if kind is None:
+        return None
+    if kind == "doi":
+        return f"doi:{(citation.doi or '').lower()}"
+    if kind == "case":
+        return f"case:{citation.volume} {citation.container} {citation.pages}"
+    return f"search:{bibliographic_query(citation)}"
+
+
+def look_up_source_set(
+    citations: Sequence[Citation],
+    settings: Settings,
+    *,
+    cache: AnswerCache | None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> SourcesOutcome:
+    """The sources stage for citations gathered from many manuscripts, answers kept in ``cache``."""
+    return asyncio.run(
+        look_up_sources(
+            citations,
+            settings.sources,
+            cache=cache,
+            transport=transport,
+            user_agent=settings.links.user_agent,
+        )
+    )

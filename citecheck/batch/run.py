@@ -2,7 +2,8 @@
 
 Three passes, each resumable from the store: (1) each manuscript not yet
 read is read in a worker and its cited URLs recorded; (2) every distinct
-URL still without a verdict is checked, shard by shard; (3) each manuscript
+URL still without a verdict is checked, shard by shard, then every distinct
+sources lookup is made once (``sources``); (3) each manuscript
 read but not finished is checked against its URLs' verdicts, its reports
 written and its counts stored. Nothing of the repository is held in
 memory: manuscripts stream in, results go to the store as they arrive, and
@@ -21,7 +22,15 @@ from pathlib import Path
 from citecheck.batch.engines import Engine
 from citecheck.batch.inputs import find_manuscripts
 from citecheck.batch.progress import BatchProgress
-from citecheck.batch.work import Discovered, Finished, FinishJob, discover, finish
+from citecheck.batch.sources import LookupSpool, look_up_spooled
+from citecheck.batch.work import (
+    Discovered,
+    Finished,
+    FinishJob,
+    discover,
+    finish,
+    sources_wanted,
+)
 from citecheck.config import Settings
 from citecheck.store import Store
 
@@ -78,7 +87,9 @@ def _url_shards(store: Store, batch_id: str) -> Iterator[list[tuple[str, str]]]:
         after = shard[-1][0]
 
 
-def _record_read(store: Store, batch_id: str, found: Discovered) -> None:
+def _record_read(store: Store, batch_id: str, found: Discovered, spool: LookupSpool) -> None:
+    for key, citation in found.lookups:
+        spool.add(key, citation)
     if found.problem is None:
         store.record_parsed(batch_id, found.path, found.cited)
     else:
@@ -110,13 +121,14 @@ def run_batch(
     resumed = store.begin_run(
         batch_id, options=json.dumps({"specs": list(specs), "links": options.links})
     )
+    spool = LookupSpool()
     try:
         progress.start("read", manuscripts)
         skipped = manuscripts
         for found in engine.map_unordered(
             discover, _unread(store, batch_id, find_manuscripts(specs)), settings
         ):
-            _record_read(store, batch_id, found)
+            _record_read(store, batch_id, found, spool)
             progress.advance("read")
             skipped -= 1
         store.flush()
@@ -136,11 +148,20 @@ def run_batch(
                 advance=checked,
             )
 
+        if sources_wanted(settings) and len(spool):
+            progress.start("works", len(spool))
+
+            def looked_up(count: int) -> None:
+                progress.advance("works", count)
+
+            look_up_spooled(spool, store, settings, advance=looked_up)
+
         job = FinishJob(
             batch_id=batch_id,
             store_url=store.url,
             settings=settings,
             links=options.links,
+            sources=sources_wanted(settings),
             reports_dir=str(options.reports_dir) if options.reports_dir else None,
             report_formats=options.report_formats,
             root=str(Path.cwd()),
@@ -155,6 +176,8 @@ def run_batch(
         store.flush()
         store.finish_run(batch_id, status="interrupted", manuscripts=manuscripts)
         raise
+    finally:
+        spool.close()
     return resumed
 
 

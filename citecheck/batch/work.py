@@ -19,8 +19,8 @@ from citecheck import pipeline
 from citecheck.config import Settings
 from citecheck.errors import CitecheckError
 from citecheck.links import normalise_url
-from citecheck.model import CheckRun, Severity
-from citecheck.store import Store, open_store
+from citecheck.model import CheckRun, Citation, Severity
+from citecheck.store import Store, StoreAnswers, open_store
 from citecheck.verdict import ExitCode, verdict
 
 __all__ = ["Discovered", "FinishJob", "Finished", "discover", "finish"]
@@ -40,6 +40,8 @@ class Discovered:
     cited: tuple[tuple[str, str, int | None], ...] = ()
     problem: str | None = None
     internal: bool = False
+    # The first citation of each sources lookup this manuscript needs, with its key.
+    lookups: tuple[tuple[str, Citation], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class FinishJob:
     store_url: str
     settings: Settings
     links: bool = True
+    sources: bool = False
     reports_dir: str | None = None
     report_formats: tuple[str, ...] = ()
     root: str = ""
@@ -77,7 +80,30 @@ def discover(path: str, settings: Settings) -> Discovered:
             path, problem=f"internal error: {type(error).__name__}: {error}", internal=True
         )
     years = pipeline.cited_years(citations, doi_resolver=settings.links.doi_resolver)
-    return Discovered(path, tuple((key, url, year) for key, (url, year) in years.items()))
+    lookups: dict[str, Citation] = {}
+    if sources_wanted(settings):
+        for citation in citations:
+            key = pipeline.source_lookup_key(citation, settings)
+            if key is not None:
+                lookups.setdefault(key, citation)
+    return Discovered(
+        path,
+        tuple((key, url, year) for key, (url, year) in years.items()),
+        lookups=tuple(lookups.items()),
+    )
+
+
+def sources_wanted(settings: Settings) -> bool:
+    """Whether the sources stage runs: asked for, and not offline."""
+    return settings.sources.enabled and not settings.links.offline
+
+
+def _sources_skipped(settings: Settings) -> str | None:
+    if not settings.sources.enabled:
+        return "sources not looked up (--no-sources)"
+    if settings.links.offline:
+        return "offline: no source was looked up"
+    return None
 
 
 def _store(url: str, settings: Settings) -> Store:
@@ -126,12 +152,18 @@ def finish(path: str, job: FinishJob) -> Finished:
                 )
             ]
             verdicts = _store(job.store_url, job.settings).verdicts(job.batch_id, keys)
+        outcome = None
+        if job.sources:
+            answers = StoreAnswers(_store(job.store_url, job.settings))
+            outcome = pipeline.look_up_source_set(citations, job.settings, cache=answers)
         run = pipeline.check_with_links(
             sets,
             citations,
             verdicts,
             job.settings,
             skipped_reason="links not checked" if not job.links else "archives: not run by batch",
+            sources=outcome,
+            sources_skipped_reason=_sources_skipped(job.settings),
         )
         code = int(verdict(run, fail_on=job.settings.fail_on, baseline=None))
         if job.reports_dir is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from citecheck.errors import ConfigError
+from citecheck.store.answers import StoreAnswers
 from citecheck.store.base import ManuscriptRow, RotCount, Store, redact
 from citecheck.store.migrations import LATEST_VERSION
 
@@ -24,6 +25,7 @@ __all__ = [
     "ManuscriptRow",
     "RotCount",
     "Store",
+    "StoreAnswers",
     "open_store",
     "redact",
     "sqlite_url",

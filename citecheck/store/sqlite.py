@@ -87,6 +87,11 @@ class SqliteStore(SqlStore):
         self.flush()
         self._cache.close()
 
+    def put_answer(self, service: str, key: str, body: bytes, fetched_at: datetime) -> None:
+        if self._cache is None:
+            return  # a worker's reader keeps nothing; the batch's main process stores answers
+        super().put_answer(service, key, body, fetched_at)
+
     def get_link(self, key: str, *, now: datetime) -> LinkResult | None:
         return self._links().get(key, now=now)
 

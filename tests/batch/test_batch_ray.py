@@ -44,6 +44,7 @@ def test_a_batch_on_a_local_ray_cluster(
         "--store",
         fresh_postgres,
         "--no-archive",
+        "--no-sources",
         "--no-progress",
         "--timeout",
         "5",

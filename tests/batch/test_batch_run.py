@@ -28,6 +28,7 @@ def _batch(corpus: Corpus, store: str, *extra: str) -> list[str]:
         "--store",
         store,
         "--no-archive",
+        "--no-sources",
         "--no-progress",
         "--timeout",
         "5",
