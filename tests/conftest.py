@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from postgres_server import postgres_bin, running_postgres
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -49,69 +50,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 # --------------------------------------------------------------------------
 
 
-def _postgres_bin() -> Path | None:
-    """The folder of initdb and pg_ctl: Debian's versioned folder, else the PATH."""
-    import glob
-
-    versioned = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=len)
-    if versioned:
-        return Path(versioned[-1]).parent
-    found = shutil.which("initdb")
-    return Path(found).parent if found else None
-
-
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    """``postgresql://`` URL of a throwaway server, started once for the session.
-
-    initdb refuses to run as root, so as root the server runs as the
-    ``postgres`` user (Debian's package makes it) through ``runuser``. It
-    listens on 127.0.0.1 on a free port and on a socket in its own folder,
-    and is stopped and deleted at the end.
-    """
-    import socket
-    import subprocess
-    import tempfile
-
-    binaries = _postgres_bin()
+    """``postgresql://`` URL of a throwaway server (``postgres_server``), one per session."""
+    binaries = postgres_bin()
     if binaries is None:
         if os.environ.get("CITECHECK_REQUIRE_TOOLS") == "1":
             pytest.fail("PostgreSQL is required (CITECHECK_REQUIRE_TOOLS=1) but not installed")
         pytest.skip("PostgreSQL (initdb) is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="citecheck-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        import pwd
-
-        account = pwd.getpwnam("postgres")
-        os.chown(folder, account.pw_uid, account.pw_gid)
-        as_user = ["runuser", "-u", "postgres", "--"]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    data = folder / "data"
-
-    def run(*command: str) -> None:
-        subprocess.run([*as_user, *command], check=True, capture_output=True, timeout=120)
-
-    run(str(binaries / "initdb"), "-D", str(data), "-U", "citecheck", "--auth=trust", "-E", "UTF8")
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off"
-    run(
-        str(binaries / "pg_ctl"),
-        "-D",
-        str(data),
-        "-l",
-        str(folder / "log"),
-        "-o",
-        options,
-        "-w",
-        "start",
-    )
-    try:
-        yield f"postgresql://citecheck:not-a-secret@127.0.0.1:{port}/postgres"
-    finally:
-        run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
-        shutil.rmtree(folder, ignore_errors=True)
+    with running_postgres(binaries) as url:
+        yield url
 
 
 _databases = itertools.count()

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from itertools import chain, zip_longest
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -21,9 +23,21 @@ from citecheck.links import normalise_url
 from citecheck.model import LinkResult
 from citecheck.store import Store
 
-__all__ = ["check_shard"]
+__all__ = ["check_shard", "interleaved"]
 
-# Future network stages (the sources stage's look-ups) plug in beside the links call.
+
+def interleaved(urls: Sequence[str]) -> list[str]:
+    """The URLs host by host in turn (one of each host, then the next of each...).
+
+    The store hands URLs back sorted, so one host's come together; the links
+    stage starts its checks in the order given, within a global limit, and a
+    slow host whose URLs came last would start late and finish last.
+    """
+    by_host: dict[str, list[str]] = {}
+    for url in urls:
+        by_host.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
+    turns = zip_longest(*by_host.values())
+    return [url for url in chain.from_iterable(turns) if url is not None]
 
 
 def check_shard(
@@ -57,7 +71,9 @@ def check_shard(
         # The store is the cache here: the links stage must not open its own.
         uncached = replace(settings, links=replace(settings.links, cache_path=None))
         try:
-            pipeline.check_url_set(to_ask, uncached, transport=transport, progress=arrived)
+            pipeline.check_url_set(
+                interleaved(to_ask), uncached, transport=transport, progress=arrived
+            )
         finally:
             store.flush()
     store.flush()

@@ -7,6 +7,7 @@ Drawn on stderr only on an interactive terminal outside CI (the rule of
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,14 +36,20 @@ class BatchProgress:
     _progress: Progress | None = None
     _tasks: dict[str, TaskID] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    # When each phase started and last advanced (monotonic seconds): the benchmark's timings.
+    started: dict[str, float] = field(default_factory=dict)
+    last: dict[str, float] = field(default_factory=dict)
 
     def start(self, phase: str, total: int) -> None:
         self.counts.setdefault(phase, 0)
+        self.started.setdefault(phase, time.monotonic())
+        self.last[phase] = time.monotonic()
         if self._progress is not None and phase not in self._tasks:
             self._tasks[phase] = self._progress.add_task(phase, total=total)
 
     def advance(self, phase: str, amount: int = 1) -> None:
         self.counts[phase] = self.counts.get(phase, 0) + amount
+        self.last[phase] = time.monotonic()
         if self._progress is not None and phase in self._tasks:
             self._progress.update(self._tasks[phase], advance=amount)
 

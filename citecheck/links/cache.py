@@ -143,13 +143,17 @@ class LinkCache:
             page_text=text,
         )
 
-    def put(self, key: str, result: LinkResult) -> None:
-        """Store a fresh verdict and append it to the history, in one commit."""
+    def put(self, key: str, result: LinkResult, *, commit: bool = True) -> None:
+        """Store a fresh verdict and append it to the history, in one commit.
+
+        ``commit=False`` leaves the commit to the caller (a store that groups
+        many writes into one transaction).
+        """
         if result.status in _NOT_STORED or result.from_cache:
             return
         checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
         text = zlib.compress(result.page_text.encode("utf-8")) if result.page_text else None
-        with self._db:
+        try:
             self._db.execute(
                 "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -169,6 +173,12 @@ class LinkCache:
                 "INSERT INTO history VALUES (?, ?, ?, ?, ?)",
                 (key, checked_at, result.status.value, result.http_status, result.reason),
             )
+        except BaseException:
+            if commit:
+                self._db.rollback()
+            raise
+        if commit:
+            self._db.commit()
 
     def history(self, key: str) -> tuple[HistoryEntry, ...]:
         rows = self._db.execute(

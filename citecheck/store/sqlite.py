@@ -96,7 +96,8 @@ class SqliteStore(SqlStore):
         return self._links().get(key, now=now)
 
     def put_link(self, key: str, result: LinkResult) -> None:
-        self._links().put(key, result)
+        self._links().put(key, result, commit=False)  # committed with the batch's next group
+        self._wrote()
 
     def link_history(self, key: str) -> tuple[HistoryEntry, ...]:
         return self._links().history(key)
