@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from citecheck.batch import find_manuscripts
+from citecheck.batch.links import interleaved
 from citecheck.batch.summary_html import rot_by_domain_svg, rot_by_year_svg
+from citecheck.cli import main
 from citecheck.errors import InputError
 from citecheck.store import RotCount
 
@@ -65,3 +67,42 @@ def test_rot_by_domain_puts_the_most_dead_first_and_escapes_names() -> None:
     assert svg.index("gone.org") < svg.index("&lt;b&gt;.org") < svg.index("fine.org")
     assert "<b>" not in svg
     assert ">5/6<" in svg
+
+
+def test_urls_go_to_the_links_stage_host_by_host_in_turn() -> None:
+    urls = [f"http://{h}.test/{n}" for h in "abc" for n in range(3)] + ["http://A.test/9"]
+    assert interleaved(urls)[:3] == ["http://a.test/0", "http://b.test/0", "http://c.test/0"]
+    assert sorted(interleaved(urls)) == sorted(urls)
+    assert interleaved(urls)[-1] == "http://A.test/9"  # A.test is a.test: its fourth turn
+
+
+def test_the_store_comes_from_the_option_the_environment_or_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manuscript = tmp_path / "essay.md"
+    manuscript.write_text("A claim.[^1]\n\n[^1]: A note without a URL.\n", encoding="utf-8")
+    (tmp_path / "citecheck.toml").write_text(
+        f'store = "sqlite:///{tmp_path / "from-config.sqlite3"}"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["batch", str(manuscript), "--no-progress", "--no-sources", "--offline"]
+    assert main(args) == 0
+    assert (tmp_path / "from-config.sqlite3").exists()
+    monkeypatch.setenv("CITECHECK_STORE", f"sqlite:///{tmp_path / 'from-env.sqlite3'}")
+    assert main(args) == 0
+    assert (tmp_path / "from-env.sqlite3").exists()
+    assert main([*args, "--store", f"sqlite:///{tmp_path / 'from-option.sqlite3'}"]) == 0
+    assert (tmp_path / "from-option.sqlite3").exists()
+
+
+def test_a_store_that_cannot_be_reached_is_one_line_without_the_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manuscript = tmp_path / "essay.md"
+    manuscript.write_text("A claim.[^1]\n\n[^1]: A note.\n", encoding="utf-8")
+    store = "postgresql://editor:hunter2@127.0.0.1:1/citecheck"
+    assert main(["batch", str(manuscript), "--store", store, "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot reach the store" in err
+    assert "hunter2" not in err
+    assert "editor:***@" in err
