@@ -13,6 +13,8 @@ import concurrent.futures
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
@@ -47,9 +49,19 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def _ignore_interrupts() -> None:
+def _start_worker() -> None:
     # Ctrl-C is the main process's to handle: it keeps what arrived and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A main process killed outright cannot stop its pool: a worker whose parent is
+    # gone exits by itself instead of waiting forever for work.
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="citecheck-parent-watch", daemon=True).start()
 
 
 class LocalEngine:
@@ -67,7 +79,7 @@ class LocalEngine:
             self._pool = concurrent.futures.ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_interrupts,
+                initializer=_start_worker,
             )
         return self._pool
 

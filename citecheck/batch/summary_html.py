@@ -39,7 +39,7 @@ def rot_by_year_svg(rows: Iterable[RotCount]) -> str:
     if not years:
         return "<p>No cited URLs.</p>"
     bar, gap, height, top, left = 28, 8, 200, 20, 40
-    width = left + len(years) * (bar + gap) + 10
+    width = max(left + len(years) * (bar + gap) + 10, left + 3 * 110)  # room for the legend
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + top + 60}"'
         f' role="img" aria-label="Link rot by citation year">'

@@ -55,7 +55,7 @@ def open_store(url: str, *, max_age: float, reader: bool = False) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
         from citecheck.store.postgres import PostgresStore
 
-        return PostgresStore(url, max_age=max_age, migrate=not reader)
+        return PostgresStore(url, max_age=max_age, migrate=not reader, autocommit=reader)
     raise ConfigError(
         "store",
         f"unknown store {redact(url)!r}: use sqlite:///PATH or postgresql://USER@HOST/DB",

@@ -33,7 +33,9 @@ def _pg(sql: str) -> str:
 class PostgresStore(SqlStore):
     """A store in a PostgreSQL database."""
 
-    def __init__(self, url: str, *, max_age: float, migrate: bool = True) -> None:
+    def __init__(
+        self, url: str, *, max_age: float, migrate: bool = True, autocommit: bool = False
+    ) -> None:
         super().__init__()
         self.url = url
         self._max_age = max_age
@@ -45,7 +47,8 @@ class PostgresStore(SqlStore):
                 "the PostgreSQL store needs psycopg: pip install 'citecheck[postgresql]'",
             ) from None
         try:
-            self._db = psycopg.connect(url, connect_timeout=10)
+            # A worker's reader commits each statement: no transaction left open between queries.
+            self._db = psycopg.connect(url, connect_timeout=10, autocommit=autocommit)
         except psycopg.Error as error:
             message = redact(str(error).strip().splitlines()[0] if str(error) else repr(error))
             raise ConfigError(redact(url), f"cannot reach the store: {message}") from None
