@@ -446,6 +446,9 @@ class WorkRecord:
     retracted: bool = False
     url: str | None = None
     score: float | None = None
+    # The index's type of work ("journal-article", "book-chapter", "book", "report",
+    # OpenAlex's "article", ...): a book review is no book, a book is no chapter.
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,11 +148,28 @@ async def _network_stages(
     return links, archives, None
 
 
+def note_contexts(
+    footnote_sets: Sequence[FootnoteSet], citations: Sequence[Citation]
+) -> dict[int, str]:
+    """For each citation that is its note's only full citation, the whole note's text."""
+    texts = {(n.location.path, n.label): n.text for s in footnote_sets for n in s.footnotes}
+    full: dict[tuple[str, str], list[Citation]] = {}
+    for citation in citations:
+        if citation.short_form is None and citation.antecedent is None:
+            full.setdefault((citation.location.path, citation.note), []).append(citation)
+    return {
+        cited[0].index: texts[key]
+        for key, cited in full.items()
+        if len(cited) == 1 and key in texts
+    }
+
+
 async def run_sources(
     citations: Sequence[Citation],
     settings: Settings,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
+    footnote_sets: Sequence[FootnoteSet] = (),
 ) -> SourcesOutcome:
     """The sources stage, with its answers cached in the link cache's file."""
     path = settings.links.cache_path
@@ -164,6 +181,7 @@ async def run_sources(
             cache=cache,
             transport=transport,
             user_agent=settings.links.user_agent,
+            context=note_contexts(footnote_sets, citations),
         )
     finally:
         if cache is not None:
@@ -174,6 +192,7 @@ async def _all_network_stages(
     citations: Sequence[Citation],
     settings: Settings,
     *,
+    footnote_sets: Sequence[FootnoteSet],
     links: bool,
     sources: bool,
     archive: bool,
@@ -191,7 +210,9 @@ async def _all_network_stages(
     async def source_stage() -> SourcesOutcome | None:
         if not sources:
             return None
-        return await run_sources(citations, settings, transport=transport)
+        return await run_sources(
+            citations, settings, transport=transport, footnote_sets=footnote_sets
+        )
 
     (found, archives, skipped), outcome = await asyncio.gather(link_stages(), source_stage())
     return found, archives, skipped, outcome
@@ -253,6 +274,7 @@ def run_check(
             _all_network_stages(
                 parsed,
                 settings,
+                footnote_sets=sets,
                 links=links,
                 sources=wanted,
                 archive=archive,

@@ -73,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
     if settings.links.offline:
         outcome = SourcesOutcome((), tuple(citations), ("offline: no source was looked up",))
     else:
-        outcome = asyncio.run(pipeline.run_sources(citations, settings))
+        outcome = asyncio.run(
+            pipeline.run_sources(citations, settings, footnote_sets=footnote_sets)
+        )
     findings = work_findings(outcome.citations, outcome.results, outcome.unverified)
     if args.format == "json":
         emit(

@@ -46,6 +46,7 @@ _TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError
 _DOWN = (httpx.ConnectError, httpx.UnsupportedProtocol, httpx.ProxyError)
 _HEADROOM = 0.95  # stay this far under a stated rate limit
 _RESOLVE_TIMEOUT = 3.0
+_CLOCK_MARGIN = 0.1  # seconds added to a Retry-After, so the retry never lands a hair early
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ class Pace:
 
     def pause(self, seconds: float) -> None:
         """Nobody starts before ``seconds`` from now (a 429's ``Retry-After``); slow down too."""
-        self._next = max(self._next, time.monotonic() + seconds)
+        self._next = max(self._next, time.monotonic() + seconds + _CLOCK_MARGIN)
         self.interval *= 1.5
 
 
@@ -188,15 +189,32 @@ class Fetcher:
         self._not_found_max_age = not_found_max_age
         self._inflight: dict[tuple[str, str], asyncio.Future[Answer]] = {}
 
-    async def get(self, service: Service, path: str, params: Mapping[str, str] = {}) -> Answer:
-        """GET ``path`` (with ``params``) of ``service``; the same request is made once."""
+    async def get(
+        self, service: Service, path: str, params: Mapping[str, str] = {}, *, store: bool = True
+    ) -> Answer:
+        """GET ``path`` (with ``params``) of ``service``; the same request is made once.
+
+        ``store=False``: the answer is not cached (a batch whose parts the caller
+        caches one by one with ``remember``).
+        """
         key = path + ("?" + urlencode(sorted(params.items())) if params else "")
-        return await self._once(service, key, "GET", path, dict(params), None)
+        return await self._once(service, key, "GET", path, dict(params), None, store)
+
+    def recall(self, service: Service, key: str) -> str | None:
+        """What ``remember`` stored under ``key``, while it is young enough."""
+        answer = self._cached(service, key)
+        return answer.text if answer is not None and answer.ok else None
+
+    def remember(self, service: Service, key: str, text: str) -> None:
+        """Cache one part of a batched answer under its own key."""
+        if self._cache is not None:
+            body = json.dumps({"status": 200, "text": text})
+            self._cache.put(service.name, key, body, datetime.now(UTC))
 
     async def post(self, service: Service, path: str, form: Mapping[str, str]) -> Answer:
         """POST a form to ``path``; the same form is posted once."""
         key = "POST " + path + "?" + urlencode(sorted(form.items()))
-        return await self._once(service, key, "POST", path, {}, dict(form))
+        return await self._once(service, key, "POST", path, {}, dict(form), True)
 
     async def _once(
         self,
@@ -206,11 +224,12 @@ class Fetcher:
         path: str,
         params: dict[str, str],
         form: dict[str, str] | None,
+        store: bool,
     ) -> Answer:
         memo = (service.name, key)
         if memo not in self._inflight:
             self._inflight[memo] = asyncio.ensure_future(
-                self._answer(service, key, method, path, params, form)
+                self._answer(service, key, method, path, params, form, store)
             )
         return await asyncio.shield(self._inflight[memo])
 
@@ -222,8 +241,9 @@ class Fetcher:
         path: str,
         params: dict[str, str],
         form: dict[str, str] | None,
+        store: bool,
     ) -> Answer:
-        cached = self._cached(service, key)
+        cached = self._cached(service, key) if store else None
         if cached is not None:
             return cached
         if service.down is None:
@@ -233,7 +253,7 @@ class Fetcher:
         if service.down is not None:
             return Answer(None, problem=service.down)
         answer = await self._fetch(service, method, path, params, form)
-        if answer.status in {200, 404} and self._cache is not None and answer.fetched_at:
+        if store and answer.status in {200, 404} and self._cache and answer.fetched_at:
             body = json.dumps({"status": answer.status, "text": answer.text})
             self._cache.put(service.name, key, body, answer.fetched_at)
         return answer
@@ -271,7 +291,7 @@ class Fetcher:
         def wait(state: RetryCallState) -> float:
             error = state.outcome.exception() if state.outcome else None
             if isinstance(error, _Retry) and error.retry_after is not None:
-                return error.retry_after
+                return error.retry_after + _CLOCK_MARGIN
             return float(wait_random_exponential(multiplier=0.5, max=8.0)(state))
 
         try:

@@ -155,6 +155,8 @@ def _notices(citation: Citation, record: WorkRecord) -> Iterable[Finding]:
         if rule is None or rule.id in seen:
             continue
         seen.add(rule.id)
+        if source == "title":
+            source = "the record's title says RETRACTED"
         where = f" (notice doi:{notice}" if notice else " ("
         where += f"{', ' if notice else ''}{date}" if date else ""
         where += f"{', ' if notice or date else ''}source: {source or 'publisher'})"
@@ -185,10 +187,7 @@ def _notices(citation: Citation, record: WorkRecord) -> Iterable[Finding]:
 def _doi_mismatch(citation: Citation, result: SourceResult) -> Finding:
     wrong = result.doi_record
     assert wrong is not None
-    if wrong.service == "doi":
-        said = f"the cited DOI {wrong.doi} is registered in neither Crossref nor OpenAlex"
-    else:
-        said = f"the cited DOI {wrong.doi} is the DOI of {_describe(wrong)}"
+    said = f"the cited DOI {wrong.doi} is the DOI of {_describe(wrong)}"
     right = result.record
     fix = (
         f" The cited work appears to be doi:{right.doi}; cite that DOI."
@@ -199,7 +198,7 @@ def _doi_mismatch(citation: Citation, result: SourceResult) -> Finding:
         f"Note {citation.note}: {said}, not '{citation.title or citation.raw[:60]}'.{fix}",
         citation.location,
         note=citation.note,
-        evidence=_evidence(wrong) if wrong.service != "doi" else f"DOI {wrong.doi}: not registered",
+        evidence=_evidence(wrong),
     )
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from citecheck.model import Citation, WorkRecord
+from citecheck.model import Citation, CitationType, WorkRecord
 
 __all__ = [
     "Verdict",
@@ -39,6 +39,7 @@ __all__ = [
 
 TITLE_ACCEPT = 90.0  # the title of a match
 TITLE_SAME_WORK = 75.0  # below this a cited DOI points at another work
+_OTHER_WORK = 3  # this many differing fields make a title twin another work
 _FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L"})
 _STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "und", "fur", "der"}
 _ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dXx])\b")
@@ -160,11 +161,14 @@ class Verdict:
     title: float
     agree: tuple[str, ...]
     differ: tuple[tuple[str, str, str], ...]  # (field, cited, record)
+    compatible: bool = True  # the record is the kind of work cited (no review for a book)
 
     @property
     def accepted(self) -> bool:
-        if self.title < TITLE_ACCEPT:
+        if self.title < TITLE_ACCEPT or not self.compatible:
             return False
+        if len(self.differ) >= _OTHER_WORK:
+            return False  # the same title, but another work
         if not self.agree and not self.differ:
             return self.title >= 97.0
         return len(self.agree) >= 1 and len(self.agree) >= len(self.differ)
@@ -202,7 +206,95 @@ def compare(citation: Citation, record: WorkRecord) -> Verdict:
     isbn = cited_isbn(citation)
     if isbn and record.isbns:
         judge("ISBN", isbn in {i.upper() for i in record.isbns}, isbn, record.isbns[0])
-    return Verdict(title_similarity(citation.title, record), tuple(agree), tuple(differ))
+    # The note's own text is the last word over a parse that went wrong: a field
+    # whose record value the note gives somewhere is not reported as different,
+    # and a field the parser missed counts for the match when the note gives it.
+    said = _RawNote(citation.raw)
+    differ = [d for d in differ if d[0] == "first author" or not said.gives(d[0], record)]
+    if not people and record.authors and said.names(record.authors[0]):
+        agree.append("first author")
+    if citation.date is None and record.years and said.gives("year", record):
+        agree.append("year")
+    for field, cited, value in (
+        ("volume", citation.volume, record.volume),
+        ("first page", first, record.first_page),
+    ):
+        if not cited and value and said.gives(field, record):
+            agree.append(field)
+    title = max(title_similarity(citation.title, record), said.title_score(record))
+    return Verdict(title, tuple(agree), tuple(differ), compatible(citation, record))
+
+
+# Index types by what they are, across Crossref's and OpenAlex's vocabularies.
+_ARTICLES = {"journal-article", "article", "review", "letter", "editorial"}
+_BOOKS = {"book", "edited-book", "monograph", "reference-book", "book-set"}
+_CHAPTERS = {"book-chapter", "book-section", "book-part"}
+
+
+def compatible(citation: Citation, record: WorkRecord) -> bool:
+    """Is the record the kind of work the citation describes?
+
+    A citation naming a publisher or place and no journal is a book or a
+    report: never a journal article (a book review is titled like the book).
+    A chapter ("in ..., ed. ...") is no book, a book no chapter, and a
+    journal article no dataset or book.
+    """
+    kind = (record.kind or "").lower()
+    if not kind:
+        return True
+    journal = bool(citation.container or citation.volume or citation.issue)
+    published = bool(citation.publisher or citation.place)
+    if citation.type is CitationType.CHAPTER:
+        return kind not in _BOOKS and kind not in _ARTICLES
+    if (published or citation.type is CitationType.REPORT) and not journal:
+        return kind not in _ARTICLES and kind not in _CHAPTERS
+    if citation.type is CitationType.ARTICLE and journal:
+        return kind not in _BOOKS and kind not in {"dataset", "component"}
+    return True
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_OF_DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.IGNORECASE)
+
+
+class _RawNote:
+    """The note as written, folded, with URLs and DOIs taken out (their digits are no year)."""
+
+    def __init__(self, raw: str) -> None:
+        text = re.sub(
+            r"\S*(?:https?://|doi:|10\.\d{4,}/|www\.|\.org/|\.com/)\S*", " ", raw, flags=re.I
+        )
+        # The day of a date ("2 Mar. 2024", "May 6, 2010") is no volume or page.
+        text = _DAY_OF_DATE.sub(" ", text)
+        self.text = f" {normal(text)} "
+
+    def _has(self, phrase: str) -> bool:
+        folded = normal(phrase)
+        return bool(folded) and f" {folded} " in self.text
+
+    def names(self, author: str) -> bool:
+        words = normal(author).split()
+        return bool(words) and self._has(words[-1])
+
+    def gives(self, field: str, record: WorkRecord) -> bool:
+        if field == "year":
+            return any(self._has(str(year)) for year in record.years)
+        if field == "container":
+            return any(self._has(c) for c in record.containers if len(normal(c)) >= 4)
+        value = {"volume": record.volume, "issue": record.issue, "first page": record.first_page}
+        found = value.get(field)
+        return bool(found) and self._has(str(found))
+
+    def title_score(self, record: WorkRecord) -> float:
+        """How well the record's (main) title is found inside the note: 0-100."""
+        if not record.title:
+            return 0.0
+        full = record.title if not record.subtitle else f"{record.title}: {record.subtitle}"
+        best = 0.0
+        for title in {normal(_main_title(record.title)), normal(full)}:
+            if len(title) >= 20:  # short titles ("Introduction") are found in too many notes
+                best = max(best, float(fuzz.partial_ratio(title, self.text)))
+        return best
 
 
 def validate(citation: Citation, candidates: tuple[WorkRecord, ...]) -> WorkRecord | None:

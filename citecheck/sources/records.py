@@ -24,6 +24,7 @@ Wire formats (checked against the services' documentation):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -85,6 +86,21 @@ def _first_page(pages: str | None) -> str | None:
     return head.strip() or None
 
 
+# Publishers rename a retracted article ("RETRACTED: ...", "WITHDRAWN: ..."): a signal
+# of its own (Edifix layers it under the notices), and no part of the title to match.
+_RETRACTED_TITLE = re.compile(
+    r"^\s*(?:RETRACTED|WITHDRAWN)(?:\s+ARTICLE)?\s*[:.\-\u2013]\s*", re.IGNORECASE
+)
+
+
+def split_retracted_title(title: str | None) -> tuple[str | None, bool]:
+    """The title without a "RETRACTED:" prefix, and whether it had one."""
+    if not title:
+        return title, False
+    found = _RETRACTED_TITLE.match(title)
+    return (title[found.end() :], True) if found else (title, False)
+
+
 def crossref_record(work: Mapping[str, Any], *, score: float | None = None) -> WorkRecord:
     """One Crossref work (the ``message`` of ``/works/{doi}`` or an item of a search)."""
     authors: list[str] = []
@@ -118,11 +134,14 @@ def crossref_record(work: Mapping[str, Any], *, score: float | None = None) -> W
             )
     pages = _first(work.get("page"))
     doi = clean_doi(_first(work.get("DOI")))
+    title, renamed = split_retracted_title(_first(work.get("title")))
+    if renamed and not any(kind == "retraction" for kind, *_ in updates):
+        updates.append(("retraction", "", "title", ""))
     return WorkRecord(
         service="crossref",
         id=doi or "",
         doi=doi,
-        title=_first(work.get("title")),
+        title=title,
         subtitle=_first(work.get("subtitle")),
         authors=tuple(authors),
         years=tuple(years),
@@ -139,6 +158,7 @@ def crossref_record(work: Mapping[str, Any], *, score: float | None = None) -> W
         retracted=any(kind == "retraction" for kind, *_ in updates),
         url=_first(work.get("URL")),
         score=score if score is not None else _number(work.get("score")),
+        kind=_first(work.get("type")),
     )
 
 
@@ -187,11 +207,14 @@ def openalex_record(work: Mapping[str, Any]) -> WorkRecord:
     last = _first(biblio.get("last_page"))
     year = work.get("publication_year")
     doi = clean_doi(_first(work.get("doi")))
+    title, renamed = split_retracted_title(
+        _first(work.get("title")) or _first(work.get("display_name"))
+    )
     return WorkRecord(
         service="openalex",
         id=str(work.get("id") or doi or ""),
         doi=doi,
-        title=_first(work.get("title")) or _first(work.get("display_name")),
+        title=title,
         authors=tuple(authors),
         years=(int(year),) if isinstance(year, int) else (),
         containers=containers,
@@ -199,9 +222,10 @@ def openalex_record(work: Mapping[str, Any]) -> WorkRecord:
         issue=_first(biblio.get("issue")),
         first_page=first,
         pages=f"{first}-{last}" if first and last else first,
-        retracted=bool(work.get("is_retracted")),
+        retracted=bool(work.get("is_retracted")) or renamed,
         url=_first(work.get("id")),
         score=_number(work.get("relevance_score")),
+        kind=_first(work.get("type")),
     )
 
 

@@ -19,7 +19,8 @@ or a grey report is often in no index, and its absence proves nothing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -37,8 +38,8 @@ from citecheck.model import (
 from citecheck.sources.cache import AnswerCache
 from citecheck.sources.client import Answer, Fetcher, Service
 from citecheck.sources.match import (
+    TITLE_ACCEPT,
     TITLE_SAME_WORK,
-    cited_first_page,
     cited_isbn,
     compare,
     normal,
@@ -52,6 +53,7 @@ from citecheck.sources.records import (
     openalex_results,
     openalex_work,
 )
+from citecheck.sources.retractions import Retractions
 
 __all__ = ["SourcesOutcome", "look_up_sources", "plan"]
 
@@ -59,6 +61,14 @@ _SEARCHED = {CitationType.ARTICLE, CitationType.CHAPTER, CitationType.BOOK, Cita
 _NO_DOI_LOOKUP = {CitationType.CASE, CitationType.STATUTE}
 _ALWAYS_WARNED = {CitationType.ARTICLE, CitationType.CHAPTER}
 CASE_PATH = "/api/rest/v4/citation-lookup/"
+# Journal references as Vancouver ("2021;10(2):112-20"), APA ("78(6), 1360") and
+# OSCOLA/Bluebook ("(2014) 77 MLR 412", "71 Harv. L. Rev. 593 (1958)") print them.
+_JOURNAL_LIKE = re.compile(
+    r"\b(?:1[5-9]|20)\d\d\s*;\s*\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*[e\d]"
+    r"|\b\d+\s*\(\s*\d+\s*\)\s*[,:]\s*(?:pp?\.\s*)?\d"
+    r"|\(\s*(?:1[5-9]|20)\d\d\s*\)\s+\d+\s+[A-Z][A-Za-z.& ]{0,40}?\s\d+"
+)
+_YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,28 +95,55 @@ def plan(citation: Citation, *, case_lookups: bool) -> tuple[str | None, str]:
         return "doi", ""
     if citation.type in _SEARCHED and citation.title:
         return "search", ""
+    if citation.type is CitationType.OTHER and not citation.urls and _YEAR.search(citation.raw):
+        # A reference the parser could not type (a Vancouver "J Clin Epidemiol. 2015;68"):
+        # searched with its own text, as Crossref matches raw reference strings.
+        return "search", ""
     return None, f"a {citation.type.value} citation: not in a scholarly index"
 
 
 def warnable(citation: Citation) -> bool:
-    """May this citation be reported "not found"? (Absence must mean something.)"""
-    if citation.type in _ALWAYS_WARNED:
+    """May this citation be reported "not found"? (Absence must mean something.)
+
+    Journal articles and chapters, and books and reports with a DOI or an
+    ISBN. An "article" with neither volume, issue, pages nor DOI is a web or
+    newspaper piece as far as the indexes go; a "book" with no publisher
+    whose note reads like a journal reference ("2021;10(2):112-20",
+    "(2014) 77 MLR 412") is an article the parser mistyped.
+    """
+    if citation.type is CitationType.CHAPTER:
         return True
+    if citation.type is CitationType.ARTICLE:
+        return bool(citation.volume or citation.issue or citation.pages or citation.doi) or bool(
+            _JOURNAL_LIKE.search(citation.raw)
+        )
     if citation.type in {CitationType.BOOK, CitationType.REPORT}:
-        return bool(citation.doi or cited_isbn(citation))
+        if citation.doi or cited_isbn(citation):
+            return True
+        return not (citation.publisher or citation.place) and bool(
+            _JOURNAL_LIKE.search(citation.raw)
+        )
     return False
 
 
+def credible_title(title: str | None) -> bool:
+    """Does a parsed title look like a title, not like names or numbers a parser mis-cut?"""
+    if not title or len(re.findall(r"[^\W\d_]{3,}", title)) < 2:
+        return False
+    # "M.C. and Meckling", "Okafor C, Brennan M. Vitamin D ...": author lists, not titles.
+    return not re.search(r"^[A-Z]\.|\b[A-Z][a-z]+ [A-Z]{1,2}[,.]", title)
+
+
 def bibliographic_query(citation: Citation) -> str:
-    """The citation as a reference string for Crossref: authors, title, container, numbers."""
-    parts = [p.family for p in citation.authors[:3]]
-    parts.append(citation.title or "")
-    if citation.container:
-        parts.append(citation.container)
-    if citation.date is not None:
-        parts.append(str(citation.date.year))
-    parts.extend(x for x in (citation.volume, cited_first_page(citation)) if x)
-    return " ".join(p for p in parts if p).strip()
+    """The reference string for Crossref's ``query.bibliographic``: the note's own text.
+
+    Crossref's matcher is built for raw reference strings, and the note's text
+    survives a parse that went wrong; URLs and DOIs are left out (a cited DOI
+    has been asked for by itself).
+    """
+    text = re.sub(r"\S*(?:https?://|doi:|\b10\.\d{4,}/)\S*", " ", citation.raw, flags=re.I)
+    text = " ".join(text.split())
+    return text or " ".join(p for p in (citation.title or "", citation.container or "") if p)
 
 
 class _Lookups:
@@ -119,6 +156,8 @@ class _Lookups:
         self.openalex = services["openalex"]
         self.courtlistener = services.get("courtlistener")
         self.problems: dict[str, str] = {}
+        self.retractions = Retractions(fetcher, self.openalex, self._trouble)
+        self.origins: dict[tuple[str, str], Answer] = {}
 
     def _trouble(self, service: Service, answer: Answer) -> None:
         if answer.problem is not None:
@@ -133,12 +172,23 @@ class _Lookups:
     async def crossref_doi(self, doi: str) -> tuple[WorkRecord | None, Answer]:
         answer = await self.fetcher.get(self.crossref, f"/works/{quote(doi, safe='/')}")
         self._trouble(self.crossref, answer)
-        return (crossref_work(answer.json()) if answer.ok else None), answer
+        return self._from(answer, crossref_work(answer.json()) if answer.ok else None), answer
+
+    def _from(self, answer: Answer, record: WorkRecord | None) -> WorkRecord | None:
+        """Note which answer (how old, from the cache or not) a record came from."""
+        if record is not None:
+            self.origins.setdefault((record.service, record.id), answer)
+        return record
+
+    def _all_from(self, answer: Answer, records: tuple[WorkRecord, ...]) -> tuple[WorkRecord, ...]:
+        for record in records:
+            self._from(answer, record)
+        return records
 
     async def openalex_doi(self, doi: str) -> tuple[WorkRecord | None, Answer]:
         answer = await self.fetcher.get(self.openalex, f"/works/doi:{quote(doi, safe='/')}")
         self._trouble(self.openalex, answer)
-        return (openalex_work(answer.json()) if answer.ok else None), answer
+        return self._from(answer, openalex_work(answer.json()) if answer.ok else None), answer
 
     async def by_doi(self, doi: str) -> tuple[WorkRecord | None, bool]:
         """The DOI's record, and whether every index answered (False: unverified)."""
@@ -161,32 +211,37 @@ class _Lookups:
         answer = await self.fetcher.get(self.crossref, "/works", params)
         self._trouble(self.crossref, answer)
         if answer.ok:
-            found = validate(citation, crossref_items(answer.json()))
+            found = validate(citation, self._all_from(answer, crossref_items(answer.json())))
             if found is not None:
                 return found, True
-        search = {"search": normal(citation.title), "per_page": str(self.settings.rows)}
+        title = citation.title if credible_title(citation.title) else bibliographic_query(citation)
+        search = {"search": normal(title), "per_page": str(self.settings.rows)}
         other = await self.fetcher.get(self.openalex, "/works", search)
         self._trouble(self.openalex, other)
         if other.ok:
-            found = validate(citation, openalex_results(other.json()))
+            found = validate(citation, self._all_from(other, openalex_results(other.json())))
             if found is not None:
                 return found, True
         return None, answer.ok and other.ok
 
-    async def openalex_retracted(self, record: WorkRecord) -> WorkRecord:
-        """Crossref's record, with OpenAlex's ``is_retracted`` added when it says so."""
-        if record.service != "crossref" or not record.doi or record.retracted:
-            return record
-        if not self.settings.openalex_retractions:
-            return record
-        other, _ = await self.openalex_doi(record.doi)
-        if other is not None and other.retracted:
-            return replace(
-                record,
-                retracted=True,
-                updates=(*record.updates, ("retraction", "", "openalex", "")),
-            )
-        return record
+    def watch_retraction(self, record: WorkRecord) -> None:
+        """Queue a Crossref match's DOI for OpenAlex's ``is_retracted`` (see ``retractions``)."""
+        wanted = self.settings.openalex_retractions and not record.retracted
+        if wanted and record.service == "crossref" and record.doi:
+            self.retractions.add(record.doi)
+
+    async def openalex_retractions(self, results: list[SourceResult]) -> list[SourceResult]:
+        """Crossref matches, with OpenAlex's ``is_retracted`` added where it says so."""
+        flagged = await self.retractions.flagged()
+        marked = []
+        for result in results:
+            record = result.record
+            if record is not None and record.service == "crossref" and record.doi in flagged:
+                notice = ("retraction", "", "openalex", "")
+                record = replace(record, retracted=True, updates=(*record.updates, notice))
+                result = replace(result, record=record)
+            marked.append(result)
+        return marked
 
     # -- one citation ------------------------------------------------------
 
@@ -217,45 +272,47 @@ class _Lookups:
         if record is None:
             if not answered:
                 return replace(base, status=SourceStatus.UNVERIFIED, reason=self._why_unverified())
-            found = (await self.by_search(citation))[0] if citation.title else None
-            if found is not None and found.doi and found.doi != doi:
-                return replace(
-                    await self.matched(citation, base, found, enrich=False),
-                    reason=f"the cited DOI {doi} is registered nowhere; the work's is {found.doi}",
-                    doi_record=WorkRecord(service="doi", id=doi, doi=doi),
-                )
-            return replace(
-                base,
-                status=SourceStatus.NOT_FOUND,
-                reason=f"the DOI {doi} is in neither Crossref nor OpenAlex",
-            )
+            # A DOI that resolves to nothing is no "wrong DOI": the work is searched for.
+            result = await self.searched(citation, base)
+            if result.record is not None:
+                result = replace(result, reason=f"the cited DOI {doi} is registered nowhere; "
+                                 + result.reason)  # fmt: skip
+            return result
         verdict = compare(citation, record)
-        other_work = (citation.title is not None and verdict.title < TITLE_SAME_WORK) or (
-            citation.title is None
-            and {"first author", "year"} <= {field for field, *_ in verdict.differ}
-        )
-        if not other_work:
+        if verdict.accepted and not verdict.differ:
             return await self.matched(citation, base, record)
-        # The DOI names another work: say which, and find the cited one if we can.
-        found = (await self.by_search(citation))[0] if citation.title else None
-        if found is not None and found.doi == record.doi:
-            found = None
-        if found is not None:
-            result = await self.matched(citation, base, found, enrich=False)
-        else:
-            result = replace(base, status=SourceStatus.MATCHED, reason="")
+        credible = credible_title(citation.title) or verdict.title >= TITLE_ACCEPT
+        if not credible:
+            # The parser lost the title: the DOI is the best evidence of the work.
+            return await self.matched(citation, base, record)
+        # The DOI's record differs from the citation: is another record the cited work?
+        found = (await self.by_search(citation))[0]
+        if found is not None and found.doi != record.doi:
+            better = compare(citation, found)
+            if len(better.differ) < len(verdict.differ) or not verdict.accepted:
+                result = await self.matched(citation, base, found, enrich=False)
+                return replace(
+                    result,
+                    reason=f"the cited DOI {doi} is the DOI of another work",
+                    doi_record=record,
+                )
+        if verdict.title >= TITLE_SAME_WORK and len(verdict.differ) < 3:
+            return await self.matched(citation, base, record)
         return replace(
-            result,
+            base,
+            status=SourceStatus.MATCHED,
             reason=f"the cited DOI {doi} is the DOI of another work",
             doi_record=record,
+            checked_at=datetime.now(UTC),
         )
 
     async def matched(
         self, citation: Citation, base: SourceResult, record: WorkRecord, *, enrich: bool = True
     ) -> SourceResult:
-        record = await self.openalex_retracted(record)
+        self.watch_retraction(record)
         verdict = compare(citation, record)
         added = record.doi if enrich and not citation.doi and record.doi else None
+        origin = self.origins.get((record.service, record.id))
         return replace(
             base,
             status=SourceStatus.MATCHED,
@@ -264,7 +321,8 @@ class _Lookups:
             mismatches=verdict.differ,
             doi_added=added,
             doi_source=record.service if added else None,
-            checked_at=datetime.now(UTC),
+            checked_at=origin.fetched_at if origin is not None else datetime.now(UTC),
+            from_cache=origin is not None and origin.from_cache,
         )
 
     async def case(self, citation: Citation, base: SourceResult) -> SourceResult:
@@ -350,12 +408,15 @@ async def look_up_sources(
     cache: AnswerCache | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     user_agent: str = "citecheck",
+    context: Mapping[int, str] | None = None,
 ) -> SourcesOutcome:
     """Look every eligible citation up; return results and the DOI-enriched citations.
 
     Identical lookups (the same DOI, the same query) are made once, however
     many citations need them. A service that cannot be asked makes its
-    lookups unverified, and is named once in ``unverified``.
+    lookups unverified, and is named once in ``unverified``. ``context`` maps
+    a citation's index to the text matching may read instead of its ``raw``
+    (the whole note, when the note cites only that work).
     """
     services = _services(settings, user_agent)
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
@@ -371,7 +432,12 @@ async def look_up_sources(
             not_found_max_age=settings.not_found_max_age,
         )
         lookups = _Lookups(fetcher, settings, services)
-        results = await asyncio.gather(*(lookups.look_up(c) for c in citations))
+        # Matching reads the whole note when the note cites one work (a splitter may
+        # cut a reference in two); the citations handed back keep their own text.
+        contexts = context or {}
+        seen = [replace(c, raw=contexts.get(c.index, c.raw)) for c in citations]
+        found = await asyncio.gather(*(lookups.look_up(c) for c in seen))
+        results = await lookups.openalex_retractions(list(found))
     enriched = tuple(
         replace(c, doi=r.doi_added) if r.doi_added else c
         for c, r in zip(citations, results, strict=True)

@@ -252,14 +252,41 @@ class OpenAlexStandIn(StandIn):
         self.ranker = Ranker(str(w.get("title") or w.get("display_name") or "") for w in self.works)
 
     def route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
-        if seen.path.startswith("/works/doi:"):
-            work = self.by_doi.get(seen.path.removeprefix("/works/doi:").lower())
+        if seen.path.startswith(("/works/doi:", "/works/https://doi.org/")):
+            doi = seen.path.removeprefix("/works/").removeprefix("doi:")
+            work = self.by_doi.get(doi.removeprefix("https://doi.org/").lower())
             if work is None:
                 return _json(
                     404,
                     {"error": "404 Not Found", "message": "The requested resource was not found."},
                 )
             return _json(200, work)
+        if seen.path.startswith("/works/W"):
+            work = self.by_id.get(seen.path.removeprefix("/works/"))
+            if work is None:
+                return _json(
+                    404,
+                    {"error": "404 Not Found", "message": "The requested resource was not found."},
+                )
+            return _json(200, work)
+        if seen.path == "/works" and seen.query.get("filter", "").startswith("doi:"):
+            wanted = seen.query["filter"].removeprefix("doi:").lower().split("|")
+            if len(wanted) > 50:
+                return _json(
+                    403, {"error": "Invalid query parameters", "message": "too many values"}
+                )
+            fields = [f for f in seen.query.get("select", "").split(",") if f]
+            found = [self.by_doi[d] for d in wanted if d in self.by_doi]
+            if fields:
+                found = [{k: w.get(k) for k in fields} for w in found]
+            meta = {
+                "count": len(found),
+                "db_response_time_ms": 3,
+                "page": 1,
+                "per_page": 50,
+                "groups_count": None,
+            }
+            return _json(200, {"meta": meta, "results": found, "group_by": []})
         if seen.path == "/works":
             per_page = int(seen.query.get("per_page", "25"))
             ranked = self.ranker.rank(seen.query.get("search", ""), per_page)
@@ -277,7 +304,9 @@ class OpenAlexStandIn(StandIn):
         )
 
 
-_CASE = re.compile(r"(\d{1,4})\s+([A-Z][A-Za-z0-9.\s]*?[A-Za-z.])\s+(\d{1,5})")
+# volume, reporter, first page; the page ends at a space, comma, bracket or the end, so
+# "678 F. Supp. 3d 443" is not read as page 3 of "F. Supp.".
+_CASE = re.compile(r"(\d{1,4})\s+([A-Z][A-Za-z0-9.\s]*?[A-Za-z.])\s+(\d{1,5})(?=[\s,;)]|$)")
 
 
 def case_key(volume: str, reporter: str, page: str) -> str:
@@ -288,13 +317,15 @@ def case_key(volume: str, reporter: str, page: str) -> str:
 class CourtListenerStandIn(StandIn):
     """CourtListener's citation-lookup API over ``clusters`` keyed by "volume reporter page"."""
 
-    def __init__(self, clusters: Mapping[str, Mapping[str, Any]], host: str = "127.0.0.1") -> None:
+    def __init__(self, clusters: Mapping[str, Any], host: str = "127.0.0.1") -> None:
         super().__init__(host)
-        self.clusters = {}
-        for cite, cluster in clusters.items():
+        # citation -> its clusters, a list as in the lookup answer (a single cluster: one)
+        self.clusters: dict[str, list[dict[str, Any]]] = {}
+        for cite, value in clusters.items():
             found = _CASE.search(cite)
             if found:
-                self.clusters[case_key(*found.groups())] = dict(cluster)
+                listed = value if isinstance(value, list) else [value]
+                self.clusters[case_key(*found.groups())] = [dict(c) for c in listed]
 
     def route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
         if seen.path != "/api/rest/v4/citation-lookup/" or seen.method != "POST":
@@ -314,7 +345,7 @@ class CourtListenerStandIn(StandIn):
                     "end_index": found.end(),
                     "status": 200 if cluster else 404,
                     "error_message": "" if cluster else f"Citation not found: '{cite}'",
-                    "clusters": [cluster] if cluster else [],
+                    "clusters": cluster or [],
                 }
             )
         return _json(200, answers)

@@ -121,3 +121,21 @@ def test_a_different_title_is_no_match_even_with_the_same_author_and_year() -> N
         years=(2015,),
     )
     assert validate(_citation(), (other,)) is None
+
+
+def test_a_retracted_title_prefix_is_a_signal_and_no_part_of_the_title() -> None:
+    from citecheck.sources.records import crossref_record
+
+    record = crossref_record(
+        {
+            "DOI": "10.1000/X",
+            "title": ["RETRACTED: Quotation accuracy in medical journal articles"],
+            "author": [{"family": "Jergas"}],
+            "issued": {"date-parts": [[2015]]},
+        }
+    )
+    assert record.title == "Quotation accuracy in medical journal articles"
+    assert record.retracted
+    assert record.updates == (("retraction", "", "title", ""),)
+    assert record.doi == "10.1000/x"
+    assert validate(_citation(), (record,)) is record

@@ -129,12 +129,18 @@ def test_retraction_correction_and_concern_come_from_updated_by(check: Check) ->
     assert "retraction-watch" in retracted.message
 
 
-def test_openalex_is_retracted_is_heard_for_a_crossref_match(check: Check) -> None:
+def test_openalex_is_retracted_is_heard_for_a_crossref_match(
+    check: Check, openalex: OpenAlexStandIn
+) -> None:
     note = (
         "Müller, K., & Ortega, L. (2003). Catalytic asymmetric hydrogenation of enamides. "
         "J. Am. Chem. Soc., 125(12), 3456–3470."
     )
-    run = check(note)
+    run = check(note, PRIVACY, JERGAS.format(volume="68"))
+    # One batched question for every Crossref match, not one per work.
+    batches = [r for r in openalex.requests if r.query.get("filter", "").startswith("doi:")]
+    assert len(batches) == 1
+    assert len(batches[0].query["filter"].split("|")) == 3
     assert run.sources[0].record is not None
     assert run.sources[0].record.service == "crossref"
     assert _rules(run) == [("retracted", "1")]
@@ -163,11 +169,22 @@ def test_a_doi_of_another_work_is_a_doi_mismatch_naming_the_right_one(check: Che
     assert "10.2307/1321160" in message
 
 
-def test_an_unregistered_doi_of_a_real_work_is_a_doi_mismatch(check: Check) -> None:
+def test_an_unregistered_doi_is_no_doi_mismatch_the_work_is_searched(check: Check) -> None:
+    # A DOI that resolves to nothing names no other work; the cited work is looked for.
     note = PRIVACY.removesuffix(".") + ", https://doi.org/10.9999/no.such.doi."
     run = check(note)
-    assert _rules(run) == [("doi-mismatch", "1")]
-    assert "registered in neither" in run.findings[0].message
+    assert _rules(run) == []
+    assert run.sources[0].record is not None
+    assert run.sources[0].record.doi == "10.2307/1321160"
+    assert "registered nowhere" in run.sources[0].reason
+
+
+def test_an_unregistered_doi_of_an_unknown_work_is_not_found(check: Check) -> None:
+    note = (
+        "Smith, J. (2017). A study that nobody wrote. Urban Climate, 20, 1–9. "
+        "https://doi.org/10.9999/no.such.doi"
+    )
+    assert _rules(check(note)) == [("work-not-found", "1")]
 
 
 def test_books_newspapers_and_web_pages_are_never_warned_about(check: Check) -> None:
@@ -268,3 +285,38 @@ def test_a_failing_service_is_unverified_after_its_retries(
     assert run.sources[0].status is SourceStatus.UNVERIFIED
     assert len(crossref.requests) == settings.sources.retries
     assert "work-not-found" not in [f.rule for f in run.findings]
+
+
+VANCOUVER = (
+    "Jergas H, Baethge C. Quotation accuracy in medical journal articles—a systematic review "
+    "and meta-analysis. J Clin Epidemiol. 2015;68(3):255-60.{doi}"
+)
+
+
+def test_a_reference_the_parser_mangles_is_judged_on_the_notes_own_text(check: Check) -> None:
+    # The parser splits this Vancouver reference and types it "other" with the title "68":
+    # its DOI is still the cited work's, and no field is reported wrong.
+    run = check(VANCOUVER.format(doi=" doi:10.1016/j.jclinepi.2014.09.005"))
+    assert run.citations[0].title != "Quotation accuracy in medical journal articles"
+    assert run.sources[0].status is SourceStatus.MATCHED
+    assert _rules(run) == []
+
+
+def test_an_untyped_reference_is_searched_with_its_own_text(settings: Settings) -> None:
+    import asyncio
+
+    from citecheck.model import Citation, CitationType, Location
+    from citecheck.sources import look_up_sources
+
+    untyped = Citation(
+        note="1",
+        index=0,
+        raw=VANCOUVER.format(doi=""),
+        location=Location("essay.md", 3),
+        type=CitationType.OTHER,
+        title="68",
+    )
+    outcome = asyncio.run(look_up_sources([untyped], settings.sources))
+    assert outcome.results[0].lookup == "search"
+    assert outcome.results[0].doi_added == "10.1016/j.jclinepi.2014.09.005"
+    assert outcome.citations[0].doi == "10.1016/j.jclinepi.2014.09.005"

@@ -1,0 +1,107 @@
+"""``citecheck sources`` and the stage inside ``citecheck check``: options, outputs, secrets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sources_standins import TOKEN, CourtListenerStandIn, CrossrefStandIn, OpenAlexStandIn
+
+from citecheck.cli import main
+
+ESSAY = (
+    "Privacy.[^1] Invented.[^2] Case.[^3]\n\n"
+    "[^1]: Samuel D. Warren & Louis D. Brandeis, The Right to Privacy, 4 Harv. L. Rev. 193 "
+    "(1890).\n"
+    "[^2]: Smith, J. (2017). A study that nobody wrote. Urban Climate, 20, 1–9.\n"
+    "[^3]: Brown v. Board of Education, 349 U.S. 999 (1955).\n"
+)
+
+
+@pytest.fixture
+def essay(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    crossref: CrossrefStandIn,
+    openalex: OpenAlexStandIn,
+    courtlistener: CourtListenerStandIn,
+) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("CITECHECK_CROSSREF_API", crossref.base)
+    monkeypatch.setenv("CITECHECK_OPENALEX_API", openalex.base)
+    monkeypatch.setenv("CITECHECK_COURTLISTENER_API", courtlistener.base)
+    monkeypatch.setenv("CITECHECK_COURTLISTENER_TOKEN", TOKEN)
+    monkeypatch.setenv("CITECHECK_MAILTO", "editor@example.org")
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "essay.md"
+    path.write_text(ESSAY, encoding="utf-8")
+    return path
+
+
+def test_sources_json(essay: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["sources", str(essay), "--format", "json"])
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert [r["status"] for r in data["sources"]] == ["matched", "not-found", "not-found"]
+    assert sorted(f["rule"] for f in data["findings"]) == ["case-not-found", "work-not-found"]
+    assert data["citations"][0]["doi"] == "10.2307/1321160"
+    assert data["sources"][0]["doi_source"] == "crossref"
+    assert code == 0  # warnings only; --fail-on error
+    assert TOKEN not in out + err
+
+
+def test_sources_text_and_fail_on(essay: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["sources", str(essay), "--fail-on", "warning"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "[work-not-found]" in out
+    assert "could not be found in Crossref or OpenAlex" in out
+    assert "DOI added from crossref: 10.2307/1321160" in out
+    assert TOKEN not in out + err
+
+
+def test_sources_can_export_the_enriched_bibliography(essay: Path, tmp_path: Path) -> None:
+    bib = tmp_path / "out.bib"
+    csl = tmp_path / "out.json"
+    main(["sources", str(essay), "--export", f"bibtex={bib}", "--export", f"csl-json={csl}"])
+    assert "10.2307/1321160" in bib.read_text("utf-8")
+    assert json.loads(csl.read_text("utf-8"))[0]["DOI"] == "10.2307/1321160"
+
+
+def test_check_runs_the_stage_by_default(
+    essay: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bib = tmp_path / "essay.bib"
+    main(["check", str(essay), "--format", "json", "--no-archive", "--bib", str(bib)])
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    rules = sorted(f["rule"] for f in report["findings"])
+    assert "work-not-found" in rules
+    assert "case-not-found" in rules
+    assert report["sources"]["skipped_reason"] is None
+    assert "10.2307/1321160" in bib.read_text("utf-8")
+    assert TOKEN not in out + err
+
+
+def test_no_sources_turns_the_stage_off(
+    essay: Path, capsys: pytest.CaptureFixture[str], crossref: CrossrefStandIn
+) -> None:
+    main(["check", str(essay), "--format", "json", "--no-archive", "--no-sources"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["sources"]["results"] == []
+    assert "--no-sources" in report["sources"]["skipped_reason"]
+    assert crossref.requests == []
+
+
+def test_offline_skips_the_stage(
+    essay: Path, capsys: pytest.CaptureFixture[str], crossref: CrossrefStandIn
+) -> None:
+    main(["check", str(essay), "--format", "json", "--offline"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["sources"]["skipped_reason"].startswith("offline")
+    assert crossref.requests == []
+    code = main(["sources", str(essay), "--offline"])
+    assert code == 3
+    assert crossref.requests == []
