@@ -55,6 +55,7 @@ __all__ = [
     "run_check",
     "run_sources",
     "source_lookup_key",
+    "with_note_contexts",
 ]
 
 Progress = Callable[[LinkResult], None]
@@ -433,8 +434,13 @@ def look_up_source_set(
     *,
     cache: AnswerCache | None,
     transport: httpx.AsyncBaseTransport | None = None,
+    footnote_sets: Sequence[FootnoteSet] = (),
 ) -> SourcesOutcome:
-    """The sources stage for citations gathered from many manuscripts, answers kept in ``cache``."""
+    """The sources stage for citations gathered from many manuscripts, answers kept in ``cache``.
+
+    ``footnote_sets``: the citations' manuscripts, when they are one run's
+    (the stage may then read a whole note; see ``note_contexts``).
+    """
     return asyncio.run(
         look_up_sources(
             citations,
@@ -442,5 +448,18 @@ def look_up_source_set(
             cache=cache,
             transport=transport,
             user_agent=settings.links.user_agent,
+            context=note_contexts(footnote_sets, citations) if footnote_sets else None,
         )
     )
+
+
+def with_note_contexts(
+    footnote_sets: Sequence[FootnoteSet], citations: Sequence[Citation]
+) -> tuple[Citation, ...]:
+    """The citations as the sources stage reads them (a note citing one work: the whole note).
+
+    Such a citation looked up on its own later asks exactly what it would
+    have asked with its manuscript.
+    """
+    contexts = note_contexts(footnote_sets, citations)
+    return tuple(replace(c, raw=contexts.get(c.index, c.raw)) for c in citations)

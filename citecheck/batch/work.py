@@ -82,7 +82,7 @@ def discover(path: str, settings: Settings) -> Discovered:
     years = pipeline.cited_years(citations, doi_resolver=settings.links.doi_resolver)
     lookups: dict[str, Citation] = {}
     if sources_wanted(settings):
-        for citation in citations:
+        for citation in pipeline.with_note_contexts(sets, citations):
             key = pipeline.source_lookup_key(citation, settings)
             if key is not None:
                 lookups.setdefault(key, citation)
@@ -155,7 +155,9 @@ def finish(path: str, job: FinishJob) -> Finished:
         outcome = None
         if job.sources:
             answers = StoreAnswers(_store(job.store_url, job.settings))
-            outcome = pipeline.look_up_source_set(citations, job.settings, cache=answers)
+            outcome = pipeline.look_up_source_set(
+                citations, job.settings, cache=answers, footnote_sets=sets
+            )
         run = pipeline.check_with_links(
             sets,
             citations,
