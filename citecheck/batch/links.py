@@ -1,14 +1,16 @@
 """The batch's network stage for one shard of distinct URLs, wherever it runs.
 
 A URL with a verdict young enough in the store's link cache is not asked
-again; the rest go to one ``pipeline.check_url_set`` call, so each host has
-one politeness budget for the whole shard. Every verdict is written to the
+again; the rest go to ``pipeline.check_url_shards``: links calls of at most
+a few thousand URLs side by side, split by host, so each host has one
+politeness budget for the whole shard. Every verdict is written to the
 store as it arrives. Run by the local engine in the main process, and by
 each Ray link actor on its own shard of hosts.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -23,7 +25,24 @@ from citecheck.links import normalise_url
 from citecheck.model import LinkResult
 from citecheck.store import Store
 
-__all__ = ["check_shard", "interleaved"]
+__all__ = ["by_host_shards", "check_shard", "interleaved"]
+
+
+CALL_SIZE = 2500  # URLs per links call; more URLs: more calls side by side, split by host
+
+
+def by_host_shards(urls: Sequence[str], *, size: int = CALL_SIZE) -> list[list[str]]:
+    """The URLs in about ``len / size`` shards, every URL of one host in the same shard.
+
+    The links stage slows down past a few thousand URLs in one call; calls
+    that share no host keep one politeness budget per host between them.
+    """
+    count = max(1, -(-len(urls) // size))
+    shards: list[list[str]] = [[] for _ in range(count)]
+    for url in urls:
+        host = (urlsplit(url).hostname or "").lower()
+        shards[zlib.crc32(host.encode()) % count].append(url)
+    return [interleaved(shard) for shard in shards if shard]
 
 
 def interleaved(urls: Sequence[str]) -> list[str]:
@@ -71,8 +90,8 @@ def check_shard(
         # The store is the cache here: the links stage must not open its own.
         uncached = replace(settings, links=replace(settings.links, cache_path=None))
         try:
-            pipeline.check_url_set(
-                interleaved(to_ask), uncached, transport=transport, progress=arrived
+            pipeline.check_url_shards(
+                by_host_shards(to_ask), uncached, transport=transport, progress=arrived
             )
         finally:
             store.flush()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from citecheck.batch import find_manuscripts
-from citecheck.batch.links import interleaved
+from citecheck.batch.links import by_host_shards, interleaved
 from citecheck.batch.summary_html import rot_by_domain_svg, rot_by_year_svg
 from citecheck.cli import main
 from citecheck.errors import InputError
@@ -106,3 +106,12 @@ def test_a_store_that_cannot_be_reached_is_one_line_without_the_password(
     assert "cannot reach the store" in err
     assert "hunter2" not in err
     assert "editor:***@" in err
+
+
+def test_shards_of_urls_share_no_host() -> None:
+    urls = [f"http://h{h}.test/{n}" for h in range(30) for n in range(10)]
+    shards = by_host_shards(urls, size=50)
+    assert len(shards) == 6
+    assert sorted(u for shard in shards for u in shard) == sorted(urls)
+    hosts = [{u.split("/")[2] for u in shard} for shard in shards]
+    assert all(not (a & b) for i, a in enumerate(hosts) for b in hosts[i + 1 :])
