@@ -15,6 +15,7 @@ import os
 import signal
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
@@ -23,7 +24,7 @@ import httpx
 from citecheck.batch.links import check_shard
 from citecheck.config import Settings
 from citecheck.model import LinkResult
-from citecheck.store import Store
+from citecheck.store import Store, open_store
 
 __all__ = ["Engine", "LocalEngine"]
 
@@ -111,13 +112,59 @@ class LocalEngine:
         def arrived(_: LinkResult) -> None:
             advance(1)
 
-        # One shard at a time: each is one check_links call, so no host is asked twice at once.
         for shard in shards:
-            check_shard(
-                store, batch_id, shard, settings, transport=self._transport, progress=arrived
-            )
+            if self._transport is not None or self.workers == 1:
+                # A test transport lives in this process: check here.
+                check_shard(
+                    store, batch_id, shard, settings, transport=self._transport, progress=arrived
+                )
+                continue
+            # Parsing pages costs CPU: each worker takes the hosts of one part, and
+            # every host is in one part only, so it still has one budget.
+            store.flush()
+            parts = host_parts(shard, self.workers)
+            pool = self._executor()
+            futures = [
+                pool.submit(_check_part, store.url, batch_id, part, settings) for part in parts
+            ]
+            try:
+                for future in concurrent.futures.as_completed(futures):
+                    advance(future.result())
+            except BaseException:
+                self._stop_workers()
+                raise
+
+    def _stop_workers(self) -> None:
+        # Interrupted: a part may hold thousands of URLs; what its worker committed is kept.
+        if self._pool is None:
+            return
+        for process in list(getattr(self._pool, "_processes", {}).values()):
+            process.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def host_parts(urls: Sequence[tuple[str, str]], count: int) -> list[list[tuple[str, str]]]:
+    """``urls`` in ``count`` parts, all of one host in the same part."""
+    parts: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    for key, url in urls:
+        host = key.split("://", 1)[-1].split("/", 1)[0].lower()
+        parts[zlib.crc32(host.encode()) % count].append((key, url))
+    return [part for part in parts if part]
+
+
+def _check_part(
+    store_url: str, batch_id: str, part: Sequence[tuple[str, str]], settings: Settings
+) -> int:
+    """In a worker: one part's URLs checked, each verdict written to the store as it arrives."""
+    store = open_store(store_url, max_age=settings.links.cache_max_age, writer=True)
+    try:
+        check_shard(store, batch_id, part, settings)
+    finally:
+        store.close()
+    return len(part)

@@ -37,11 +37,13 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.expanduser().resolve()}"
 
 
-def open_store(url: str, *, max_age: float, reader: bool = False) -> Store:
+def open_store(url: str, *, max_age: float, reader: bool = False, writer: bool = False) -> Store:
     """Open the store at ``url`` (migrating its schema) with link verdicts believed ``max_age`` s.
 
     A ``reader`` (a batch worker that only reads verdicts) neither migrates
     nor takes a writer's lock; the batch's main process has migrated already.
+    A ``writer`` (a batch worker writing link verdicts beside others) does not
+    migrate either, and commits in small groups so no writer waits long.
 
     Raises:
         ConfigError: the URL names no known backend, or the database cannot be reached.
@@ -51,11 +53,16 @@ def open_store(url: str, *, max_age: float, reader: bool = False) -> Store:
 
         # As SQLAlchemy spells them: sqlite:///relative/path, sqlite:////absolute/path.
         path = Path(url.removeprefix("sqlite:///")).resolve()
-        return SqliteStore(path, max_age=max_age, migrate=not reader, read_only=reader)
+        store = SqliteStore(path, max_age=max_age, migrate=not (reader or writer), read_only=reader)
+        if writer:
+            store.flush_every = 20
+        return store
     if url.startswith(("postgresql://", "postgres://")):
         from citecheck.store.postgres import PostgresStore
 
-        return PostgresStore(url, max_age=max_age, migrate=not reader, autocommit=reader)
+        return PostgresStore(
+            url, max_age=max_age, migrate=not (reader or writer), autocommit=reader
+        )
     raise ConfigError(
         "store",
         f"unknown store {redact(url)!r}: use sqlite:///PATH or postgresql://USER@HOST/DB",

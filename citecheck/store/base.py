@@ -178,6 +178,7 @@ class SqlStore:
     """
 
     url: str
+    flush_every = FLUSH_EVERY
 
     def __init__(self) -> None:
         self._pending = 0
