@@ -2,8 +2,8 @@
 
 An engine maps a job over manuscripts (results in any order, a bounded
 number in flight) and checks shards of distinct URLs. ``LocalEngine`` uses
-a process pool for the manuscripts and the main process for the network
-(async: one process is enough, and one process means one budget per host).
+a process pool for both: manuscripts one by one, URLs one part of the hosts
+per worker (no host in two parts, so one budget per host).
 ``RayEngine`` (``ray_engine``) spreads the same two jobs over a cluster.
 """
 
@@ -66,7 +66,7 @@ def _start_worker() -> None:
 
 
 class LocalEngine:
-    """Manuscripts in a pool of processes on this machine; URLs checked in this process."""
+    """Manuscripts and link checks in a pool of processes on this machine."""
 
     def __init__(
         self, *, workers: int | None = None, transport: httpx.AsyncBaseTransport | None = None
