@@ -473,6 +473,9 @@ class SourceResult:
     doi_source: str | None = None
     checked_at: datetime | None = None
     from_cache: bool = False
+    # Whether "not found" would mean something for this kind of citation (a journal
+    # article does; a book without identifiers, a newspaper or a web page does not).
+    absence_matters: bool = False
 
 
 # --------------------------------------------------------------------------

@@ -203,4 +203,5 @@ def source_json(result: SourceResult) -> JSON:
         "doi_source": result.doi_source,
         "checked_at": _time(result.checked_at),
         "from_cache": result.from_cache,
+        "absence_matters": result.absence_matters,
     }

@@ -21,7 +21,6 @@ from citecheck.model import (
     SourceStatus,
     WorkRecord,
 )
-from citecheck.sources.stage import warnable
 
 __all__ = ["WORK_RULES", "work_findings"]
 
@@ -212,7 +211,7 @@ def _not_found(citation: Citation, result: SourceResult) -> Finding | None:
             note=citation.note,
             evidence=result.reason,
         )
-    if not warnable(citation):
+    if not result.absence_matters:
         return None
     title = citation.title or citation.raw[:80]
     who = citation.authors[0].family if citation.authors else "no author"

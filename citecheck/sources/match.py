@@ -34,6 +34,7 @@ __all__ = [
     "normal",
     "same_container",
     "title_similarity",
+    "title_testable",
     "validate",
 ]
 
@@ -255,6 +256,14 @@ def compatible(citation: Citation, record: WorkRecord) -> bool:
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _DAY_OF_DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.IGNORECASE)
+
+
+def title_testable(record: WorkRecord) -> bool:
+    """Is the record's title long enough to look for in a note's text?"""
+    if not record.title:
+        return False
+    full = record.title if not record.subtitle else f"{record.title}: {record.subtitle}"
+    return max(len(normal(_main_title(record.title))), len(normal(full))) >= 20
 
 
 class _RawNote:

@@ -43,6 +43,7 @@ from citecheck.sources.match import (
     cited_isbn,
     compare,
     normal,
+    title_testable,
     validate,
 )
 from citecheck.sources.records import (
@@ -263,7 +264,12 @@ class _Lookups:
         if record is None:
             if not answered:
                 return replace(base, status=SourceStatus.UNVERIFIED, reason=self._why_unverified())
-            return replace(base, status=SourceStatus.NOT_FOUND, reason=self._not_found(citation))
+            return replace(
+                base,
+                status=SourceStatus.NOT_FOUND,
+                reason=self._not_found(citation),
+                absence_matters=warnable(citation),
+            )
         return await self.matched(citation, base, record)
 
     async def cited_doi(self, citation: Citation, base: SourceResult) -> SourceResult:
@@ -282,7 +288,7 @@ class _Lookups:
         if verdict.accepted and not verdict.differ:
             return await self.matched(citation, base, record)
         credible = credible_title(citation.title) or verdict.title >= TITLE_ACCEPT
-        if not credible:
+        if not credible and not title_testable(record):
             # The parser lost the title: the DOI is the best evidence of the work.
             return await self.matched(citation, base, record)
         # The DOI's record differs from the citation: is another record the cited work?
@@ -296,7 +302,9 @@ class _Lookups:
                     reason=f"the cited DOI {doi} is the DOI of another work",
                     doi_record=record,
                 )
-        if verdict.title >= TITLE_SAME_WORK and len(verdict.differ) < 3:
+        if not credible or (verdict.title >= TITLE_SAME_WORK and len(verdict.differ) < 3):
+            # With no title of its own to go on, a citation keeps its DOI's record
+            # unless another record fits it better (above).
             return await self.matched(citation, base, record)
         return replace(
             base,
@@ -345,6 +353,7 @@ class _Lookups:
                 base,
                 status=SourceStatus.NOT_FOUND,
                 reason=str(entry.get("error_message") or f"no case at {text}"),
+                absence_matters=True,
             )
         clusters = [c for c in entry.get("clusters") or () if isinstance(c, dict)]
         if status in {200, 300} and clusters:

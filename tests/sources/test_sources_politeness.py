@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -31,7 +32,7 @@ def test_the_pace_follows_crossrefs_stated_limit() -> None:
 
     pace = asyncio.run(main())
     assert 1 / pace.interval < 50  # a little under the limit, never at it
-    assert 1 / pace.interval > 45
+    assert 1 / pace.interval >= 45
 
 
 def test_request_starts_keep_the_pace() -> None:
@@ -66,8 +67,14 @@ def test_a_429_is_retried_after_retry_after_and_not_reported_missing(
     )
     assert crossref.too_many >= 1
     asked = [r for r in crossref.requests if r.path.startswith("/works/")]
-    assert len(asked) == 3
-    assert asked[-1].at - asked[0].at >= 0.9  # Retry-After: 1 was waited
+    assert len(asked) >= 3
+    # Every repeat of a request came at least Retry-After (1 s) after the one refused.
+    by_path: dict[str, list[float]] = {}
+    for request in crossref.requests:
+        by_path.setdefault(request.path + str(sorted(request.query.items())), []).append(request.at)
+    repeats = [b - a for times in by_path.values() for a, b in itertools.pairwise(times)]
+    assert repeats
+    assert min(repeats) >= 1.0
     assert {r.status for r in run.sources} == {SourceStatus.MATCHED}
 
 
