@@ -136,6 +136,9 @@ class Settings:
     fail_on: Severity = Severity.ERROR
     baseline: Path | None = None
     config_path: Path | None = None
+    # Where a batch keeps its verdicts and progress: sqlite:///PATH or
+    # postgresql://... (None: the SQLite link cache file). See docs/batch.md.
+    store: str | None = None
 
 
 # Config keys (dashed, as documented) -> (section, attribute name).
@@ -185,6 +188,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "openalex-retractions": ("sources", "openalex_retractions"),
     "fail-on": ("", "fail_on"),
     "baseline": ("", "baseline"),
+    "store": ("", "store"),
 }
 
 _ENV: dict[str, str] = {
@@ -238,6 +242,10 @@ def _coerce(path: Path, key: str, current: object, value: object) -> object:
             raise ConfigError(str(path), f"'{key}' must be a path string")
         resolved = Path(value).expanduser()
         return resolved if resolved.is_absolute() else path.parent / resolved
+    if key == "store" and not isinstance(value, str):
+        raise ConfigError(
+            str(path), "'store' must be a URL string (sqlite:///... or postgresql://...)"
+        )
     if key == "fail-on":
         try:
             return Severity(str(value))
@@ -325,6 +333,8 @@ def load_settings(
     for name, attribute in _SOURCES_ENV.items():
         if env.get(name):
             sections["sources"][attribute] = env[name]
+    if env.get("CITECHECK_STORE"):
+        sections[""]["store"] = env["CITECHECK_STORE"]
 
     return replace(
         settings,

@@ -8,11 +8,14 @@ unless pandoc, pdflatex, soffice and chromium are all installed.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from postgres_server import postgres_bin, running_postgres
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -48,3 +51,43 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if os.environ.get("CITECHECK_REQUIRE_TOOLS") == "1":
             pytest.fail("pandoc is required (CITECHECK_REQUIRE_TOOLS=1) but not installed")
         pytest.skip("pandoc is not installed")
+
+
+# --------------------------------------------------------------------------
+# A real PostgreSQL server for the store and batch tests
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """``postgresql://`` URL of a throwaway server (``postgres_server``), one per session."""
+    binaries = postgres_bin()
+    if binaries is None:
+        if os.environ.get("CITECHECK_REQUIRE_TOOLS") == "1":
+            pytest.fail("PostgreSQL is required (CITECHECK_REQUIRE_TOOLS=1) but not installed")
+        pytest.skip("PostgreSQL (initdb) is not installed")
+    with running_postgres(binaries) as url:
+        yield url
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture
+def fresh_postgres(postgres_url: str) -> str:
+    """The URL of a new, empty database on the session's server."""
+    import psycopg
+
+    name = f"t{next(_databases)}"
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute(f"CREATE DATABASE {name}".encode())
+    return postgres_url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new store of each backend (the test runs once per backend)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    else:
+        yield request.getfixturevalue("fresh_postgres")

@@ -180,7 +180,7 @@ def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) 
 def test_every_command_help_ends_with_an_example() -> None:
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert set(commands) == {"notes", "cite", "check", "archive", "sources"}
+    assert set(commands) == {"notes", "cite", "check", "archive", "sources", "batch"}
     for name, sub in commands.items():
         assert "Example:\n  citecheck " + name in sub.format_help()
 

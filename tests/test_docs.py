@@ -67,10 +67,10 @@ def test_every_exit_code_is_in_the_readme() -> None:
 
 def test_readme_keeps_its_two_commands() -> None:
     assert "pip install . && citecheck check references/" in README
-    assert "pip install -e '.[test]' && python -m pytest -q" in README
+    assert "pip install -e '.[test,ray]' && python -m pytest -q" in README
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert "python -m pytest -q" in ci
-    assert "pip install -q -e '.[test]'" in ci
+    assert "pip install -q -e '.[test,ray]'" in ci
 
 
 def test_every_doc_linked_from_the_readme() -> None:

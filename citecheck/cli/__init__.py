@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from citecheck import __version__
-from citecheck.cli import archive, check, cite, notes, sources
+from citecheck.cli import archive, batch, check, cite, notes, sources
 from citecheck.cli._base import Commands, Parser, UsageError
 from citecheck.cli._interrupt import ignore_further_signals, interrupts
 from citecheck.errors import CitecheckError
@@ -30,6 +30,7 @@ _COMMANDS: tuple[Callable[[Commands], None], ...] = (
     check.register,
     archive.register,
     sources.register,
+    batch.register,
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -99,15 +99,16 @@ def report_options(parser: Parser) -> None:
     )
 
 
-def parse_report_specs(specs: Sequence[str]) -> list[tuple[str, Path]]:
+def parse_report_specs(
+    specs: Sequence[str], *, formats: Collection[str] = tuple(REPORTERS)
+) -> list[tuple[str, Path]]:
     """``--report FORMAT=PATH`` options as (format, path) pairs."""
     extra: list[tuple[str, Path]] = []
     for spec in specs:
         fmt, sep, where = spec.partition("=")
-        if not sep or fmt not in REPORTERS or not where:
+        if not sep or fmt not in formats or not where:
             raise UsageError(
-                f"--report takes FORMAT=PATH with FORMAT one of "
-                f"{', '.join(REPORTERS)}; got {spec!r}"
+                f"--report takes FORMAT=PATH with FORMAT one of {', '.join(formats)}; got {spec!r}"
             )
         extra.append((fmt, Path(where)))
     return extra

@@ -33,7 +33,7 @@ from pathlib import Path
 from citecheck.links.urls import normalise_url
 from citecheck.model import LinkResult, LinkStatus
 
-__all__ = ["HistoryEntry", "LinkCache", "url_history"]
+__all__ = ["HistoryEntry", "LinkCache", "trusted_for", "url_history"]
 
 UNVERIFIED_MAX_AGE = 3600.0
 _NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
@@ -80,6 +80,11 @@ def _trusted_for(status: LinkStatus, http_status: int | None, max_age: float) ->
     return min(max_age, UNVERIFIED_MAX_AGE)
 
 
+def trusted_for(status: LinkStatus, http_status: int | None, max_age: float) -> float:
+    """Seconds a stored verdict is believed (negative: never); the rule every store follows."""
+    return _trusted_for(status, http_status, max_age)
+
+
 class LinkCache:
     """An open cache file. Use as a context manager; all methods are quick and synchronous."""
 
@@ -100,6 +105,11 @@ class LinkCache:
 
     def close(self) -> None:
         self._db.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for a store that keeps more tables in the same file."""
+        return self._db
 
     def get(self, key: str, *, now: datetime) -> LinkResult | None:
         """The stored verdict for ``key`` if it is young enough to believe."""
@@ -133,13 +143,17 @@ class LinkCache:
             page_text=text,
         )
 
-    def put(self, key: str, result: LinkResult) -> None:
-        """Store a fresh verdict and append it to the history, in one commit."""
+    def put(self, key: str, result: LinkResult, *, commit: bool = True) -> None:
+        """Store a fresh verdict and append it to the history, in one commit.
+
+        ``commit=False`` leaves the commit to the caller (a store that groups
+        many writes into one transaction).
+        """
         if result.status in _NOT_STORED or result.from_cache:
             return
         checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
         text = zlib.compress(result.page_text.encode("utf-8")) if result.page_text else None
-        with self._db:
+        try:
             self._db.execute(
                 "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -159,6 +173,12 @@ class LinkCache:
                 "INSERT INTO history VALUES (?, ?, ?, ?, ?)",
                 (key, checked_at, result.status.value, result.http_status, result.reason),
             )
+        except BaseException:
+            if commit:
+                self._db.rollback()
+            raise
+        if commit:
+            self._db.commit()
 
     def history(self, key: str) -> tuple[HistoryEntry, ...]:
         rows = self._db.execute(

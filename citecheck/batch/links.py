@@ -1,0 +1,99 @@
+"""The batch's network stage for one shard of distinct URLs, wherever it runs.
+
+A URL with a verdict young enough in the store's link cache is not asked
+again; the rest go to ``pipeline.check_url_shards``: links calls of at most
+a few thousand URLs side by side, split by host, so each host has one
+politeness budget for the whole shard. Every verdict is written to the
+store as it arrives. Run by the local engine in the main process, and by
+each Ray link actor on its own shard of hosts.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from itertools import chain, zip_longest
+from urllib.parse import urlsplit
+
+import httpx
+
+from citecheck import pipeline
+from citecheck.config import Settings
+from citecheck.links import normalise_url
+from citecheck.model import LinkResult
+from citecheck.store import Store
+
+__all__ = ["by_host_shards", "check_shard", "interleaved"]
+
+
+CALL_SIZE = 2500  # URLs per links call; more URLs: more calls side by side, split by host
+
+
+def by_host_shards(urls: Sequence[str], *, size: int = CALL_SIZE) -> list[list[str]]:
+    """The URLs in about ``len / size`` shards, every URL of one host in the same shard.
+
+    The links stage slows down past a few thousand URLs in one call; calls
+    that share no host keep one politeness budget per host between them.
+    """
+    count = max(1, -(-len(urls) // size))
+    shards: list[list[str]] = [[] for _ in range(count)]
+    for url in urls:
+        host = (urlsplit(url).hostname or "").lower()
+        shards[zlib.crc32(host.encode()) % count].append(url)
+    return [interleaved(shard) for shard in shards if shard]
+
+
+def interleaved(urls: Sequence[str]) -> list[str]:
+    """The URLs host by host in turn (one of each host, then the next of each...).
+
+    The store hands URLs back sorted, so one host's come together; the links
+    stage starts its checks in the order given, within a global limit, and a
+    slow host whose URLs came last would start late and finish last.
+    """
+    by_host: dict[str, list[str]] = {}
+    for url in urls:
+        by_host.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
+    turns = zip_longest(*by_host.values())
+    return [url for url in chain.from_iterable(turns) if url is not None]
+
+
+def check_shard(
+    store: Store,
+    batch_id: str,
+    urls: Sequence[tuple[str, str]],
+    settings: Settings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    progress: Callable[[LinkResult], None] | None = None,
+) -> int:
+    """Give each (normal URL, URL as cited) a verdict in the store; returns how many were asked."""
+    now = datetime.now(UTC)
+    to_ask: list[str] = []
+    for key, url in urls:
+        cached = store.get_link(key, now=now)
+        if cached is None:
+            to_ask.append(url)
+            continue
+        cached = replace(cached, url=url)
+        store.record_verdict(batch_id, key, cached)
+        if progress is not None:
+            progress(cached)
+
+    def arrived(result: LinkResult) -> None:
+        store.record_verdict(batch_id, normalise_url(result.url), result)
+        if progress is not None:
+            progress(result)
+
+    if to_ask:
+        # The store is the cache here: the links stage must not open its own.
+        uncached = replace(settings, links=replace(settings.links, cache_path=None))
+        try:
+            pipeline.check_url_shards(
+                by_host_shards(to_ask), uncached, transport=transport, progress=arrived
+            )
+        finally:
+            store.flush()
+    store.flush()
+    return len(to_ask)

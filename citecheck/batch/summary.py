@@ -1,0 +1,209 @@
+"""The batch summary, computed from the store: counts per manuscript, link rot by year and domain.
+
+Written as JSON, CSV, text or a self-contained HTML page (``summary_html``).
+Manuscripts come worst first (could not be read, then most errors, then most
+warnings); rows are read from the store page by page and written as they
+come, so a summary of any size needs little memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from citecheck.store import ManuscriptRow, RotCount, Store
+from citecheck.verdict import ExitCode
+
+__all__ = ["STATUS_GROUPS", "SUMMARY_FORMATS", "BatchSummary", "summarise", "write_summary"]
+
+SUMMARY_FORMATS = ("text", "json", "csv", "html")
+TOP_DOMAINS = 20
+
+# How link-rot views group the statuses: gone, cannot tell, fine.
+STATUS_GROUPS = {
+    "dead": "rotten",
+    "soft-dead": "rotten",
+    "blocked": "unverified",
+    "timeout": "unverified",
+    "offline": "unverified",
+    "unchecked": "unverified",
+    "alive": "alive",
+    "redirected": "alive",
+}
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    """The whole batch in a few numbers (the manuscripts themselves stay in the store)."""
+
+    batch_id: str
+    status: str
+    manuscripts: int = 0
+    failed: int = 0
+    totals: Counter[str] = field(default_factory=Counter)
+    exit_codes: Counter[int] = field(default_factory=Counter)
+    urls: dict[str, int] = field(default_factory=dict)
+    by_year: list[RotCount] = field(default_factory=list)
+    by_domain: list[RotCount] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """The batch's exit code: 4, 2, 1, 3 or 0, the first that any manuscript earned."""
+        for code in (ExitCode.INTERNAL, ExitCode.USAGE, ExitCode.FAILED, ExitCode.UNVERIFIED):
+            if self.exit_codes.get(int(code)):
+                return int(code)
+        return int(ExitCode.OK)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "batch_id": self.batch_id,
+            "status": self.status,
+            "exit_code": self.exit_code,
+            "manuscripts": self.manuscripts,
+            "failed": self.failed,
+            "totals": dict(sorted(self.totals.items())),
+            "urls": dict(sorted(self.urls.items())),
+            "rot_by_year": [_rot_json(r) for r in self.by_year],
+            "rot_by_domain": [_rot_json(r) for r in self.by_domain],
+        }
+
+
+def _rot_json(row: RotCount) -> dict[str, Any]:
+    return {"group": row.group, "status": row.status, "count": row.count}
+
+
+def summarise(store: Store, batch_id: str) -> BatchSummary:
+    """Totals over every manuscript of the batch (one pass over the store)."""
+    summary = BatchSummary(batch_id=batch_id, status=store.run_status(batch_id) or "unknown")
+    for row in store.manuscripts(batch_id):
+        summary.manuscripts += 1
+        summary.exit_codes[int(row.result.get("exit_code", 0))] += 1
+        if row.stage == "failed":
+            summary.failed += 1
+            continue
+        for key in ("notes", "citations", "urls"):
+            summary.totals[key] += int(row.result.get(key, 0))
+        for severity, count in row.result.get("findings", {}).items():
+            summary.totals[f"findings:{severity}"] += int(count)
+    counts = store.counts(batch_id)
+    summary.urls = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("urls:")}
+    summary.by_year = store.rot_by_year(batch_id)
+    summary.by_domain = store.rot_by_domain(batch_id, top=TOP_DOMAINS)
+    return summary
+
+
+def manuscript_json(row: ManuscriptRow) -> dict[str, Any]:
+    return {"path": row.path, "stage": row.stage, **row.result}
+
+
+_CSV_COLUMNS = (
+    "path",
+    "stage",
+    "exit_code",
+    "notes",
+    "citations",
+    "urls",
+    "dead",
+    "soft_dead",
+    "unverified",
+    "redirected",
+    "errors",
+    "warnings",
+    "notices",
+    "problem",
+)
+
+
+def csv_row(row: ManuscriptRow) -> list[object]:
+    result = row.result
+    links = result.get("links", {})
+    found = result.get("findings", {})
+    unverified = sum(links.get(s, 0) for s in ("blocked", "timeout", "offline"))
+    return [
+        row.path,
+        row.stage,
+        result.get("exit_code", ""),
+        result.get("notes", ""),
+        result.get("citations", ""),
+        result.get("urls", ""),
+        links.get("dead", 0),
+        links.get("soft-dead", 0),
+        unverified,
+        links.get("redirected", 0),
+        found.get("error", 0),
+        found.get("warning", 0),
+        found.get("note", 0),
+        result.get("problem", ""),
+    ]
+
+
+def _write_json(summary: BatchSummary, rows: Iterator[ManuscriptRow], out: TextIO) -> None:
+    head = json.dumps(summary.as_json(), ensure_ascii=False, indent=2)
+    out.write(head[:-2] + ',\n  "manuscripts_worst_first": [')
+    for n, row in enumerate(rows):
+        out.write(
+            ("," if n else "") + "\n    " + json.dumps(manuscript_json(row), ensure_ascii=False)
+        )
+    out.write("\n  ]\n}\n")
+
+
+def _write_csv(rows: Iterator[ManuscriptRow], out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(csv_row(row))
+
+
+def _write_text(summary: BatchSummary, rows: Iterator[ManuscriptRow], out: TextIO) -> None:
+    t = summary.totals
+    out.write(
+        f"citecheck batch {summary.batch_id} ({summary.status}): {summary.manuscripts} manuscripts"
+        f" ({summary.failed} could not be read), {t['notes']} notes, {t['citations']} citations\n"
+    )
+    urls = ", ".join(f"{n} {status}" for status, n in sorted(summary.urls.items()))
+    out.write(f"distinct URLs: {sum(summary.urls.values())} ({urls or 'none'})\n")
+    out.write(
+        f"findings: {t['findings:error']} errors, {t['findings:warning']} warnings,"
+        f" {t['findings:note']} notices; exit code {summary.exit_code}\n"
+    )
+    for shown, row in enumerate(rows):
+        if shown == 20:
+            out.write("  (every manuscript is in --format csv or json)\n")
+            break
+        if shown == 0:
+            out.write("worst manuscripts:\n")
+        if row.stage == "failed":
+            out.write(f"  {row.path}: {row.result.get('problem')}\n")
+            continue
+        found = row.result.get("findings", {})
+        if not any(found.values()):
+            break
+        out.write(
+            f"  {row.path}: {found.get('error', 0)} errors, {found.get('warning', 0)} warnings,"
+            f" {row.result.get('links', {}).get('dead', 0)} dead links\n"
+        )
+
+
+def write_summary(store: Store, batch_id: str, fmt: str, out: TextIO) -> BatchSummary:
+    """Write the summary of ``batch_id`` in ``fmt`` (one of ``SUMMARY_FORMATS``)."""
+    summary = summarise(store, batch_id)
+    rows = store.manuscripts(batch_id)
+    if fmt == "json":
+        _write_json(summary, rows, out)
+    elif fmt == "csv":
+        _write_csv(rows, out)
+    elif fmt == "html":
+        from citecheck.batch.summary_html import write_html
+
+        write_html(summary, rows, out)
+    elif fmt == "text":
+        _write_text(summary, rows, out)
+    else:
+        raise ValueError(
+            f"no batch summary format {fmt!r}; use one of {', '.join(SUMMARY_FORMATS)}"
+        )
+    return summary

@@ -1,0 +1,117 @@
+"""The batch's parts on their own: finding manuscripts, the summary's pictures, the CLI's store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citecheck.batch import find_manuscripts
+from citecheck.batch.links import by_host_shards, interleaved
+from citecheck.batch.summary_html import rot_by_domain_svg, rot_by_year_svg
+from citecheck.cli import main
+from citecheck.errors import InputError
+from citecheck.store import RotCount
+
+
+def test_folders_globs_and_lists_name_each_manuscript_once(tmp_path: Path) -> None:
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / "a" / ".hidden").mkdir()
+    for name in ("a/one.md", "a/deep/two.tex", "a/.hidden/no.md", "a/skip.png", "b.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    listing = tmp_path / "list.lst"
+    listing.write_text("# the back issues\nb.txt\n\na/one.md\n", encoding="utf-8")
+    found = list(find_manuscripts([str(tmp_path / "a"), str(tmp_path / "*.txt"), f"@{listing}"]))
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "a/one.md",
+        "a/deep/two.tex",
+        "b.txt",
+    ]
+
+
+def test_a_path_naming_nothing_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        list(find_manuscripts([str(tmp_path / "missing")]))
+    with pytest.raises(InputError, match="names no manuscript"):
+        list(find_manuscripts([str(tmp_path / "*.md")]))
+    with pytest.raises(InputError, match="cannot read the list"):
+        list(find_manuscripts([f"@{tmp_path / 'nolist'}"]))
+
+
+def test_rot_by_year_draws_one_full_bar_per_year() -> None:
+    rows = [
+        RotCount("2015", "dead", 3),
+        RotCount("2015", "alive", 1),
+        RotCount("2021", "alive", 4),
+        RotCount("undated", "timeout", 2),
+    ]
+    svg = rot_by_year_svg(rows)
+    assert svg.startswith("<svg")
+    assert svg.endswith("</svg>")
+    assert "2015: 3 rotten (75%)" in svg
+    assert "2021: 4 alive (100%)" in svg
+    # undated comes last, after the years
+    assert svg.index(">2021<") < svg.index(">undated<")
+    assert "n=4" in svg
+    assert "n=2" in svg
+
+
+def test_rot_by_domain_puts_the_most_dead_first_and_escapes_names() -> None:
+    rows = [
+        RotCount("fine.org", "alive", 9),
+        RotCount("gone.org", "dead", 5),
+        RotCount("gone.org", "alive", 1),
+        RotCount("<b>.org", "soft-dead", 1),
+    ]
+    svg = rot_by_domain_svg(rows)
+    assert svg.index("gone.org") < svg.index("&lt;b&gt;.org") < svg.index("fine.org")
+    assert "<b>" not in svg
+    assert ">5/6<" in svg
+
+
+def test_urls_go_to_the_links_stage_host_by_host_in_turn() -> None:
+    urls = [f"http://{h}.test/{n}" for h in "abc" for n in range(3)] + ["http://A.test/9"]
+    assert interleaved(urls)[:3] == ["http://a.test/0", "http://b.test/0", "http://c.test/0"]
+    assert sorted(interleaved(urls)) == sorted(urls)
+    assert interleaved(urls)[-1] == "http://A.test/9"  # A.test is a.test: its fourth turn
+
+
+def test_the_store_comes_from_the_option_the_environment_or_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manuscript = tmp_path / "essay.md"
+    manuscript.write_text("A claim.[^1]\n\n[^1]: A note without a URL.\n", encoding="utf-8")
+    (tmp_path / "citecheck.toml").write_text(
+        f'store = "sqlite:///{tmp_path / "from-config.sqlite3"}"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["batch", str(manuscript), "--no-progress", "--no-sources", "--offline"]
+    assert main(args) == 0
+    assert (tmp_path / "from-config.sqlite3").exists()
+    monkeypatch.setenv("CITECHECK_STORE", f"sqlite:///{tmp_path / 'from-env.sqlite3'}")
+    assert main(args) == 0
+    assert (tmp_path / "from-env.sqlite3").exists()
+    assert main([*args, "--store", f"sqlite:///{tmp_path / 'from-option.sqlite3'}"]) == 0
+    assert (tmp_path / "from-option.sqlite3").exists()
+
+
+def test_a_store_that_cannot_be_reached_is_one_line_without_the_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manuscript = tmp_path / "essay.md"
+    manuscript.write_text("A claim.[^1]\n\n[^1]: A note.\n", encoding="utf-8")
+    store = "postgresql://editor:hunter2@127.0.0.1:1/citecheck"
+    assert main(["batch", str(manuscript), "--store", store, "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot reach the store" in err
+    assert "hunter2" not in err
+    assert "editor:***@" in err
+
+
+def test_shards_of_urls_share_no_host() -> None:
+    urls = [f"http://h{h}.test/{n}" for h in range(30) for n in range(10)]
+    shards = by_host_shards(urls, size=50)
+    assert len(shards) == 6
+    assert sorted(u for shard in shards for u in shard) == sorted(urls)
+    hosts = [{u.split("/")[2] for u in shard} for shard in shards]
+    assert all(not (a & b) for i, a in enumerate(hosts) for b in hosts[i + 1 :])

@@ -1,0 +1,65 @@
+"""--engine ray on a local Ray cluster, sharing a PostgreSQL store: each URL still asked once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Corpus
+
+from citecheck.batch.ray_engine import host_shard
+
+if (
+    os.environ.get("CITECHECK_REQUIRE_TOOLS") != "1"
+):  # CI installs citecheck[ray]: there it must run
+    pytest.importorskip("ray")
+
+
+def test_urls_of_one_host_go_to_one_shard() -> None:
+    keys = [f"http://h{n}.test/a/{m}" for n in range(20) for m in range(5)]
+    for n in range(20):
+        assert len({host_shard(k, 4) for k in keys if k.startswith(f"http://h{n}.test/")}) == 1
+    assert len({host_shard(k, 4) for k in keys}) == 4  # and the hosts spread over the shards
+
+
+@pytest.mark.timeout(300)
+def test_a_batch_on_a_local_ray_cluster(
+    make_corpus: Callable[..., Corpus], fresh_postgres: str, tmp_path: Path
+) -> None:
+    corpus = make_corpus(manuscripts=10, hosts=4, per_host=4)
+    summary = tmp_path / "summary.json"
+    command = [
+        sys.executable,
+        "-m",
+        "citecheck",
+        "batch",
+        str(corpus.folder),
+        "--engine",
+        "ray",
+        "--store",
+        fresh_postgres,
+        "--no-archive",
+        "--no-sources",
+        "--no-progress",
+        "--timeout",
+        "5",
+        "--format",
+        "json",
+        "-o",
+        str(summary),
+    ]
+    # A small local cluster of its own (no dashboard), ended with the command.
+    env = {**os.environ, "RAY_NUM_CPUS": "2", "RAY_AUTH_MODE": "disabled"}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=280)
+    assert done.returncode == 1, done.stderr[-3000:]
+    hits = corpus.hits()
+    assert set(hits.values()) == {1}, hits
+    data = json.loads(summary.read_text("utf-8"))
+    assert data["manuscripts"] == 10
+    assert data["urls"] == {"alive": 8, "dead": 4}  # each host's first URL is gone
+    assert "not-a-secret" not in done.stderr + done.stdout
