@@ -40,9 +40,17 @@ def by_host_shards(urls: Sequence[str], *, size: int = CALL_SIZE) -> list[list[s
     count = max(1, -(-len(urls) // size))
     shards: list[list[str]] = [[] for _ in range(count)]
     for url in urls:
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_of(url)
         shards[zlib.crc32(host.encode()) % count].append(url)
     return [interleaved(shard) for shard in shards if shard]
+
+
+def host_of(url: str) -> str:
+    """The URL's host in lower case; "" for one urlsplit refuses ("http://[zz]/")."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def interleaved(urls: Sequence[str]) -> list[str]:
@@ -54,7 +62,7 @@ def interleaved(urls: Sequence[str]) -> list[str]:
     """
     by_host: dict[str, list[str]] = {}
     for url in urls:
-        by_host.setdefault((urlsplit(url).hostname or "").lower(), []).append(url)
+        by_host.setdefault(host_of(url), []).append(url)
     turns = zip_longest(*by_host.values())
     return [url for url in chain.from_iterable(turns) if url is not None]
 

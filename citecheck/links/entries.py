@@ -65,7 +65,16 @@ def not_checked(entry: Entry, settings: LinkSettings) -> LinkResult | None:
                 reason=f"excluded by the setting '{pattern}'",
                 notes=entry.notes,
             )
-    parts = urlsplit(entry.target)
+    try:
+        parts = urlsplit(entry.target)
+        parts.port  # noqa: B018  (a bad port raises only when asked for)
+    except ValueError as error:  # "https://[::1", "http://[zz]/", "http://host:99999/"
+        return LinkResult(
+            url=entry.url,
+            status=LinkStatus.DEAD,
+            reason=f"not a valid web address ({error}); check how the URL was written",
+            notes=entry.notes,
+        )
     if parts.scheme.lower() not in {"http", "https"}:
         if (parts.scheme and parts.netloc) or parts.scheme.lower() in {"mailto", "tel", "urn"}:
             return LinkResult(

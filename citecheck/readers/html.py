@@ -756,7 +756,10 @@ def _append_url(link: Element, out: TextBuilder, start: int) -> None:
 
 def _unwrap_redirect(href: str) -> str:
     """The real address behind Google's click-tracking links (Google Docs exports)."""
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # "https://[::1": not a URL we can unwrap; keep it as written
+        return href
     if parts.netloc in {"www.google.com", "google.com"} and parts.path == "/url":
         target = parse_qs(parts.query).get("q", [""])[0]
         if target.startswith(("http://", "https://")):

@@ -47,7 +47,10 @@ def _safe_href(url: str | None) -> str | None:
     """The URL if it is safe to make clickable (http, https), else None."""
     if not url:
         return None
-    scheme = urlsplit(url.strip()).scheme.lower()
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:  # "https://[::1": shown, never made clickable
+        return None
     return url if scheme in {"http", "https"} else None
 
 
