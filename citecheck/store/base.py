@@ -183,6 +183,12 @@ class SqlStore:
     def __init__(self) -> None:
         self._pending = 0
         self._last_flush = time.monotonic()
+        # Verdicts wait here, not in an open transaction: the links stage reports
+        # them from its event loop, and on SQLite an open write transaction makes
+        # the other link worker's writes block its loop until requests time out
+        # and are asked again. ``flush`` writes and commits them in one go.
+        self._verdicts: list[tuple[str, str, LinkResult]] = []
+        self._flushing = False
 
     # -- what a backend provides ---------------------------------------------
 
@@ -204,13 +210,30 @@ class SqlStore:
     # -- writes, grouped into small commits ----------------------------------
 
     def _wrote(self, rows: int = 1) -> None:
+        if self._flushing:
+            return  # a write ``flush`` makes itself: it commits at its end
         self._pending += rows
         if self._pending >= FLUSH_EVERY or time.monotonic() - self._last_flush >= FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
-        """Commit everything written so far."""
-        self._commit()
+        """Write the waiting verdicts and commit everything written so far."""
+        if self._flushing:
+            return
+        self._flushing = True
+        try:
+            waiting, self._verdicts = self._verdicts, []
+            for batch_id, key, result in waiting:
+                self._run(
+                    "UPDATE batch_urls SET status = ?, verdict = ?"
+                    " WHERE batch_id = ? AND url_key = ?",
+                    (result.status.value, encode_link(result), batch_id, key),
+                )
+                if storable(result):
+                    self.put_link(key, result)
+            self._commit()
+        finally:
+            self._flushing = False
         self._pending = 0
         self._last_flush = time.monotonic()
 
@@ -360,12 +383,7 @@ class SqlStore:
         """The batch's verdict on one URL; a fresh one also goes to the link cache."""
         if result.status is LinkStatus.OFFLINE:
             return  # says nothing about the URL: the next run asks again
-        self._run(
-            "UPDATE batch_urls SET status = ?, verdict = ? WHERE batch_id = ? AND url_key = ?",
-            (result.status.value, encode_link(result), batch_id, key),
-        )
-        if storable(result):
-            self.put_link(key, result)
+        self._verdicts.append((batch_id, key, result))
         self._wrote()
 
     def verdicts(self, batch_id: str, keys: Sequence[str]) -> dict[str, LinkResult]:
