@@ -216,6 +216,11 @@ class SqlStore:
         if self._pending >= FLUSH_EVERY or time.monotonic() - self._last_flush >= FLUSH_SECONDS:
             self.flush()
 
+    def _written(self) -> None:
+        """Before a read of the batch's URLs: the waiting verdicts go in first."""
+        if self._verdicts:
+            self.flush()
+
     def flush(self) -> None:
         """Write the waiting verdicts and commit everything written so far."""
         if self._flushing:
@@ -372,6 +377,7 @@ class SqlStore:
 
     def pending_urls(self, batch_id: str, *, after: str, limit: int) -> list[tuple[str, str]]:
         """Distinct URLs of the batch with no verdict yet, by key, after ``after``."""
+        self._written()
         rows = self._rows(
             "SELECT url_key, url FROM batch_urls WHERE batch_id = ? AND status IS NULL"
             " AND url_key > ? ORDER BY url_key LIMIT ?",
@@ -387,6 +393,7 @@ class SqlStore:
         self._wrote()
 
     def verdicts(self, batch_id: str, keys: Sequence[str]) -> dict[str, LinkResult]:
+        self._written()
         found: dict[str, LinkResult] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
@@ -403,6 +410,7 @@ class SqlStore:
 
     def counts(self, batch_id: str) -> dict[str, int]:
         """Manuscripts by stage, and distinct URLs by status (``urls:<status>``)."""
+        self._written()
         counts: dict[str, int] = {}
         for stage, count in self._rows(
             "SELECT stage, COUNT(*) FROM batch_manuscripts WHERE batch_id = ? GROUP BY stage",
@@ -419,6 +427,7 @@ class SqlStore:
 
     def rot_by_year(self, batch_id: str) -> list[RotCount]:
         """Citations of URLs by the year they were cited and the URL's status."""
+        self._written()
         rows = self._rows(
             "SELECT COALESCE(CAST(c.year AS TEXT), 'undated'), COALESCE(u.status, 'unchecked'),"
             " COUNT(*) FROM batch_citations c JOIN batch_urls u"
@@ -430,6 +439,7 @@ class SqlStore:
 
     def rot_by_domain(self, batch_id: str, *, top: int) -> list[RotCount]:
         """Distinct URLs by host and status, for the ``top`` hosts with the most dead ones."""
+        self._written()
         worst = self._rows(
             "SELECT host FROM batch_urls WHERE batch_id = ? GROUP BY host"
             " ORDER BY SUM(CASE WHEN status IN ('dead', 'soft-dead') THEN 1 ELSE 0 END) DESC,"
