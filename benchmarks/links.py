@@ -155,6 +155,7 @@ def run_cli(
         "check",
         str(essay),
         "--no-archive",
+        "--no-sources",  # the links stage's figure; benchmarks/sources.py times that stage
         "--no-progress",
         "--cache",
         str(folder / "links.sqlite3"),
