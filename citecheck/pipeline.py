@@ -226,6 +226,18 @@ def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
+def _with_findings(run: CheckRun, settings: Settings, *, checks: bool) -> CheckRun:
+    """The run with every stage's findings gathered, the disabled rules left out, sorted."""
+    findings: list[Finding] = [f for s in run.footnote_sets for f in s.findings]
+    if checks:
+        findings.extend(run_checks(run, settings.checks))
+    findings.extend(link_findings(run))
+    findings.extend(work_findings(run.citations, run.sources, run.sources_unverified))
+    disabled = set(settings.checks.disabled_rules)
+    kept = (f for f in findings if f.rule not in disabled)
+    return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))
+
+
 def run_check(
     paths: Sequence[str | Path],
     settings: Settings,
@@ -302,14 +314,7 @@ def run_check(
         sources_unverified=outcome.unverified if outcome is not None else (),
         sources_skipped_reason=sources_skipped,
     )
-    findings: list[Finding] = [f for s in sets for f in s.findings]
-    if checks:
-        findings.extend(run_checks(run, settings.checks))
-    findings.extend(link_findings(run))
-    findings.extend(work_findings(run.citations, run.sources, run.sources_unverified))
-    disabled = set(settings.checks.disabled_rules)
-    kept = (f for f in findings if f.rule not in disabled)
-    return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))
+    return _with_findings(run, settings, checks=checks)
 
 
 # --------------------------------------------------------------------------
@@ -402,14 +407,7 @@ def check_with_links(
         sources_unverified=sources.unverified if sources is not None else (),
         sources_skipped_reason=sources_skipped_reason,
     )
-    findings: list[Finding] = [f for s in footnote_sets for f in s.findings]
-    if checks:
-        findings.extend(run_checks(run, settings.checks))
-    findings.extend(link_findings(run))
-    findings.extend(work_findings(run.citations, run.sources, run.sources_unverified))
-    disabled = set(settings.checks.disabled_rules)
-    kept = (f for f in findings if f.rule not in disabled)
-    return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))
+    return _with_findings(run, settings, checks=checks)
 
 
 def source_lookup_key(citation: Citation, settings: Settings) -> str | None:
