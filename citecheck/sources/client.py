@@ -180,8 +180,12 @@ class Fetcher:
         max_retry_after: float,
         found_max_age: float,
         not_found_max_age: float,
+        deadline: float | None = None,
     ) -> None:
         self._client = client
+        # httpx's timeouts are per read: a service dripping a byte a second never
+        # trips them. Each request also gets this much in all (None: no limit).
+        self._deadline = deadline
         self._cache = cache
         self._retries = max(1, retries)
         self._max_retry_after = max_retry_after
@@ -337,9 +341,15 @@ class Fetcher:
             if service.down is not None:
                 raise httpx.ConnectError(service.down)
             service.requests += 1
-            response = await self._client.request(
-                method, url, params=query or None, data=form, headers=service.headers
-            )
+            try:
+                async with asyncio.timeout(self._deadline):
+                    response = await self._client.request(
+                        method, url, params=query or None, data=form, headers=service.headers
+                    )
+            except TimeoutError:
+                raise httpx.ReadTimeout(
+                    f"no whole answer within {self._deadline:g} s", request=None
+                ) from None
         service.pace.follow(response.headers)
         if response.status_code in _RETRIED_STATUS:
             retry_after = parse_retry_after(response.headers.get("retry-after"))

@@ -439,6 +439,7 @@ async def look_up_sources(
             max_retry_after=settings.max_retry_after,
             found_max_age=settings.cache_max_age,
             not_found_max_age=settings.not_found_max_age,
+            deadline=3 * settings.timeout,  # as the links stage: a drip cannot hold a lookup
         )
         lookups = _Lookups(fetcher, settings, services)
         # Matching reads the whole note when the note cites one work (a splitter may
