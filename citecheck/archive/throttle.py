@@ -112,10 +112,17 @@ class Service:
         attempt = 0
         while True:
             await self._acquire()
+            # A total deadline as well as httpx's per-read timeouts: a dripping
+            # answer would never trip those.
+            deadline = 3 * self._limits.timeout
             try:
-                response = await client.request(method, url, **options)
+                async with asyncio.timeout(deadline):
+                    response = await client.request(method, url, **options)
             except httpx.TransportError as error:
                 self.down = _describe(error)
+                raise Unreachable(self.down) from None
+            except TimeoutError:
+                self.down = f"no whole answer within {deadline:g} s"
                 raise Unreachable(self.down) from None
             if response.status_code not in {429, 503} or attempt >= self._limits.retries:
                 return response

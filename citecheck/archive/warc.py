@@ -92,6 +92,17 @@ async def fetch_live(session: Session, url: str) -> LivePage:
     """
     if not url.lower().startswith(("http://", "https://")):
         raise FetchFailed(f"not an http(s) URL: {url}")
+    # httpx's timeouts are per read: a page dripping a byte a second never trips
+    # them. The whole fetch, redirects included, gets 3 x the timeout.
+    deadline = 3 * session.limits.timeout
+    try:
+        async with asyncio.timeout(deadline):
+            return await _fetch_hops(session, url)
+    except TimeoutError:
+        raise FetchFailed(f"no whole answer within {deadline:g} s") from None
+
+
+async def _fetch_hops(session: Session, url: str) -> LivePage:
     hops: list[Hop] = []
     current = url
     for _ in range(session.limits.max_redirects + 1):

@@ -264,3 +264,13 @@ def test_gzip_file_is_readable_as_plain_gzip(
     assert data.startswith(b"WARC/1.1\r\n")
     assert b"WARC-Type: warcinfo" in data
     assert f"citecheck-cited-url: {url}".encode() in data
+
+
+def test_a_dripping_page_is_a_problem_not_a_hang(
+    dripping_base: str, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    """A byte every 0.2 s never trips a 1 s read timeout; the capture's 3 s deadline ends it."""
+    url = f"{dripping_base}/page"
+    (result,) = run({url: None}, settings, replace(limits, timeout=1.0))
+    assert result.captures == ()
+    assert "live page not fetched: no whole answer within 3 s" in result.problems
