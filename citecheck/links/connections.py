@@ -83,6 +83,10 @@ class _Protocol(asyncio.Protocol):
         finally:
             self._readable = None
 
+    @property
+    def write_blocked(self) -> bool:
+        return self._writable is not None
+
     async def wait_writable(self) -> None:
         if self._writable is not None:
             await asyncio.shield(self._writable)
@@ -127,7 +131,9 @@ class _Stream(httpcore.AsyncNetworkStream):
         if self._transport.is_closing():
             raise httpcore.WriteError("the connection is closed")
         self._transport.write(buffer)
-        await _bounded(self._protocol.wait_writable(), timeout, httpcore.WriteTimeout, "writing")
+        if self._protocol.write_blocked:  # only then is there anything to wait (or time) for
+            waiting = self._protocol.wait_writable()
+            await _bounded(waiting, timeout, httpcore.WriteTimeout, "writing")
 
     async def aclose(self) -> None:
         self._transport.close()

@@ -1,11 +1,12 @@
-"""One small connection pool per host, behind the checker's single httpx client.
+"""The checker's transport: direct connections on its own HTTP/1.1, proxies through httpx.
 
-httpcore's pool does its housekeeping by scanning every connection for every
-connection on each request, so one pool holding connections to 40 hosts
-spends more time bookkeeping than talking (measured: 13 million ``is_idle``
-calls for 2,000 URLs). The hosts' gates already bound how many connections
-each host may have, so a pool per host stays small and the scans cheap.
-Proxies from the environment (``HTTPS_PROXY``, ``NO_PROXY`` ...) are honoured
+Direct connections (the common case) go to ``http11.Http11Transport``: h11
+over the guarded streams, a few idle connections per origin, ~10x less CPU
+per exchange than httpcore. Through a proxy, httpx's own transport is used,
+one per (scheme, host, port): httpcore's pool scans every connection for
+every connection on each request, so one pool for 40 hosts would spend more
+time bookkeeping than talking (measured: 13 million ``is_idle`` calls for
+2,000 URLs). Proxies from the environment (``HTTPS_PROXY``, ``NO_PROXY`` ...) are honoured
 as httpx would, since a custom transport turns httpx's own handling off.
 
 Direct connections go through ``connections.GuardedBackend`` (the address
@@ -24,6 +25,7 @@ import httpx
 
 from citecheck.links.addresses import AddressPolicy
 from citecheck.links.connections import GuardedBackend
+from citecheck.links.http11 import Http11Transport
 
 __all__ = ["HostPools"]
 
@@ -39,6 +41,8 @@ class HostPools(httpx.AsyncBaseTransport):
         self._keepalive = max(1, keepalive_per_host)
         self._ssl: ssl.SSLContext | None = None  # loading CA certificates once is enough
         self._pools: dict[tuple[str, str, int | None], httpx.AsyncHTTPTransport] = {}
+        self._direct = Http11Transport(self._backend, keepalive_per_host=self._keepalive)
+        self._proxied: dict[tuple[str, str, int | None], bool] = {}  # the environment, read once
 
     def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
         key = (url.scheme, url.host, url.port)
@@ -77,9 +81,17 @@ class HostPools(httpx.AsyncBaseTransport):
         return pool
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._pool(request.url).handle_async_request(request)
+        url = request.url
+        key = (url.scheme, url.host, url.port)
+        proxied = self._proxied.get(key)
+        if proxied is None:
+            proxied = self._proxied[key] = _environment_proxy(url) is not None
+        if not proxied:
+            return await self._direct.handle_async_request(request)
+        return await self._pool(url).handle_async_request(request)
 
     async def aclose(self) -> None:
+        await self._direct.aclose()
         for pool in self._pools.values():
             await pool.aclose()
         self._pools.clear()
