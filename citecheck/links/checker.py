@@ -45,6 +45,7 @@ import httpx
 from citecheck.config import LinkSettings
 from citecheck.links.addresses import AddressPolicy
 from citecheck.links.bodies import ACCEPT_ENCODING
+from citecheck.links.cache import GROUP_SECONDS as cache_group_seconds
 from citecheck.links.cache import LinkCache
 from citecheck.links.entries import Entry, from_cache, make_entries, not_checked
 from citecheck.links.fetching import Fetcher, Offline, hold_location
@@ -110,10 +111,21 @@ async def check_links(
         else None
     )
 
+    flush_due: list[asyncio.TimerHandle] = []
+
+    def flush() -> None:
+        flush_due.clear()
+        if cache is not None:
+            cache.flush()
+
     def finish(entry: Entry, result: LinkResult) -> None:
         results[entry.key] = result
         if cache is not None:
             cache.put(entry.key, result)
+            if cache.uncommitted and not flush_due:
+                # Writes are committed in groups; a quiet spell must not hold the last ones.
+                loop = asyncio.get_running_loop()
+                flush_due.append(loop.call_later(cache_group_seconds, flush))
         if progress is not None:
             progress(result)
 
@@ -141,6 +153,8 @@ async def check_links(
         if to_check:
             await _check_all(to_check, settings, transport, finish)
     finally:
+        for timer in flush_due:
+            timer.cancel()
         if cache is not None:
             cache.close()
     return tuple(results[entry.key] for entry in entries)

@@ -244,3 +244,35 @@ def test_dns_knowing_nothing_is_found_before_any_request(
     results = asyncio.run(check_links(cited, plain))
     assert {r.status for r in results} == {LinkStatus.OFFLINE}
     assert "DNS knows no name" in results[0].reason
+
+
+def test_fresh_verdicts_are_committed_in_groups_and_a_failed_write_keeps_the_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citecheck.links import cache as cache_module
+
+    path = tmp_path / "links.sqlite3"
+    now = datetime.now(UTC)
+
+    def result(n: int, meta: tuple[tuple[str, object], ...] = ()) -> LinkResult:
+        url = f"https://example.org/{n}"
+        return LinkResult(url, LinkStatus.ALIVE, "ok", 200, checked_at=now, page_meta=meta)  # type: ignore[arg-type]
+
+    def stored() -> int:
+        with sqlite3.connect(path) as db:
+            return int(db.execute("SELECT count(*) FROM links").fetchone()[0])
+
+    monkeypatch.setattr(cache_module, "_GROUP_SECONDS", 3600.0)
+    cache = LinkCache(path, max_age=86400)
+    cache.put(result(1).url, result(1))
+    cache.put(result(2).url, result(2))
+    assert stored() == 0  # waiting for the group's commit
+    with pytest.raises(TypeError):  # a value the row cannot hold: this write fails alone
+        cache.put(result(3).url, result(3, (("title", object()),)))
+    cache.put(result(4).url, result(4))
+    cache.close()
+    assert stored() == 3
+    monkeypatch.setattr(cache_module, "_GROUP_SECONDS", 0.0)  # a group per write
+    with LinkCache(path, max_age=86400) as cache:
+        cache.put(result(5).url, result(5))
+        assert stored() == 4
