@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,19 +33,7 @@ from citecheck.store import open_store
 pytestmark = pytest.mark.timeout(300)
 
 
-@pytest.fixture
-def ia(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[ArchiveStandIn]:
-    server = ArchiveStandIn("127.1.251.2")
-    server.start()
-    # The archive pass runs in this process; WARC copies go under the working folder.
-    monkeypatch.setenv("CITECHECK_WAYBACK_API", server.base)
-    monkeypatch.setenv("CITECHECK_WAYBACK_WEB", server.base)
-    monkeypatch.chdir(tmp_path)
-    yield server
-    server.stop()
-
-
-def _archived(ia: ArchiveStandIn, corpus: Corpus) -> None:
+def archived(ia: ArchiveStandIn, corpus: Corpus) -> None:
     """A 2011 capture of every cited page but the second host's (never archived)."""
     for path in corpus.paths:
         host = next(h for h in corpus.hosts if path.startswith(f"/{h.address}/"))
@@ -57,7 +45,7 @@ def _archived(ia: ArchiveStandIn, corpus: Corpus) -> None:
         ia.add(url, Capture("20110301120000", url, body=body))
 
 
-def _lookups(ia: ArchiveStandIn) -> Counter[tuple[str, str]]:
+def lookups(ia: ArchiveStandIn) -> Counter[tuple[str, str]]:
     """Availability probes by (URL, date asked near): one per (URL, date) looked up."""
     return Counter(
         (r.param("url") or "", r.param("timestamp") or "") for r in ia.hits("/wayback/available")
@@ -84,13 +72,13 @@ def test_each_url_and_date_is_looked_up_once_and_reports_carry_the_copies(
     make_corpus: Callable[..., Corpus], ia: ArchiveStandIn, tmp_path: Path
 ) -> None:
     corpus = make_corpus(manuscripts=6, hosts=2, per_host=3)
-    _archived(ia, corpus)
+    archived(ia, corpus)
     store = f"sqlite:///{tmp_path / 's.sqlite3'}"
     reports = tmp_path / "reports"
     args = _batch(corpus, store, "--reports-dir", str(reports), "--format", "json")
     assert main(args) == 1  # the 404s
 
-    looked_up = _lookups(ia)
+    looked_up = lookups(ia)
     cited = Counter()  # (URL, date) pairs as the manuscripts cite them
     for essay in sorted(corpus.folder.rglob("*.md")):
         pairs = set()
@@ -163,7 +151,7 @@ def test_one_budget_for_the_batch_and_an_interrupt_keeps_what_arrived(
     make_corpus: Callable[..., Corpus], ia: ArchiveStandIn, tmp_path: Path
 ) -> None:
     corpus = make_corpus(manuscripts=8, hosts=2, per_host=4)
-    _archived(ia, corpus)
+    archived(ia, corpus)
     settings = _settings()
     settings = replace(
         settings,
@@ -190,12 +178,12 @@ def test_one_budget_for_the_batch_and_an_interrupt_keeps_what_arrived(
 
     with pytest.raises(KeyboardInterrupt):
         run(_StopAfter(3))
-    kept = set(_lookups(ia))
+    kept = set(lookups(ia))
     assert len(kept) >= 3
 
     start = len(ia.requests)
     run(BatchProgress())
-    looked_up = _lookups(ia)
+    looked_up = lookups(ia)
     assert len(looked_up) > len(kept)
     # What arrived before the interrupt is not asked again; in flight then, at most once more.
     assert sum(looked_up.values()) <= len(looked_up) + 64
