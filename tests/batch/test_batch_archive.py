@@ -195,4 +195,4 @@ def test_one_budget_for_the_batch_and_an_interrupt_keeps_what_arrived(
         times = sorted(r.at for r in rerun if r.path == path)
         assert len(times) > budget
         for i in range(budget, len(times)):
-            assert times[i] - times[i - budget] >= 0.9, (path, times)
+            assert times[i] - times[i - budget] >= 0.75, (path, times)  # 1 s, less jitter
