@@ -139,7 +139,12 @@ def one_run(
     floor: float,
 ) -> dict[str, Any]:
     settings = Settings()
-    settings = replace(settings, sources=replace(settings.sources, enabled=False))
+    # No sources or archive stand-ins here: those passes are off (they would ask the Internet).
+    settings = replace(
+        settings,
+        sources=replace(settings.sources, enabled=False),
+        archive=replace(settings.archive, enabled=False),
+    )
     before = _stats(pipe)
     progress = BatchProgress()
     store = open_store(store_url, max_age=settings.links.cache_max_age)

@@ -370,12 +370,14 @@ def check_with_links(
     skipped_reason: str | None,
     sources: SourcesOutcome | None = None,
     sources_skipped_reason: str | None = None,
+    archives: Sequence[ArchiveResult] = (),
 ) -> CheckRun:
     """The checks of ``run_check`` on manuscripts whose links were checked elsewhere.
 
     ``verdicts`` holds the link results by normal URL spelling (None: links
     not checked); each cited URL gets its verdict with this run's spelling
-    and notes, or an offline result when none was reached.
+    and notes, or an offline result when none was reached. ``archives``: the
+    archive stage's results for these manuscripts, made elsewhere too.
     """
     started = datetime.now(UTC)
     links: list[LinkResult] = []
@@ -399,6 +401,7 @@ def check_with_links(
         footnote_sets=tuple(footnote_sets),
         citations=sources.citations if sources is not None else tuple(citations),
         links=tuple(links),
+        archives=tuple(archives),
         offline=offline,
         archive_skipped_reason=skipped_reason,
         started_at=started,

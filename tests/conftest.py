@@ -33,13 +33,17 @@ _TYPESETTERS = ("pandoc", "pdflatex", "soffice", "chromium")
 # The sources stage is on by default: no test may reach the real Crossref, OpenAlex or
 # CourtListener. Point them at a loopback port nobody listens on (connections are
 # refused at once, so lookups are "unverified"); tests that need them set their own.
+# The same for the archives (`check` and `batch` look dead links up in the Wayback).
 _CLOSED = "http://127.0.0.1:9"
+_ARCHIVES = ("CITECHECK_WAYBACK_API", "CITECHECK_WAYBACK_WEB", "CITECHECK_PERMA_API")
 
 
 @pytest.fixture(autouse=True)
 def _no_real_bibliographic_services(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("CITECHECK_CROSSREF_API", "CITECHECK_OPENALEX_API", "CITECHECK_COURTLISTENER_API"):
         monkeypatch.setenv(name, _CLOSED)
+    for name in _ARCHIVES:
+        monkeypatch.setenv(name, _CLOSED if name != "CITECHECK_PERMA_API" else _CLOSED + "/v1/")
     monkeypatch.delenv("CITECHECK_COURTLISTENER_TOKEN", raising=False)
     monkeypatch.delenv("CITECHECK_MAILTO", raising=False)
 

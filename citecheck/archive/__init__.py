@@ -14,12 +14,16 @@ One public verb, ``archive_urls``. For each cited URL, concurrently:
 Every failure of a remote service or of the network becomes a line in the
 result's ``problems``; nothing here raises for them. Rate limits are kept on
 the client side (``throttle``). docs/archive.md is the user's guide.
+
+``archiving`` opens the session ``archive_urls`` runs in, for callers that
+feed URLs in as they come (a batch: one budget per service for all of them).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import TypeVar
 
@@ -35,7 +39,7 @@ from citecheck.archive.wayback import Found, find_snapshot
 from citecheck.config import ArchiveSettings, LinkSettings
 from citecheck.model import ArchiveResult, Capture, Drift, LinkResult, LinkStatus, PartialDate
 
-__all__ = ["ServiceLimits", "archive_urls"]
+__all__ = ["Archiver", "ServiceLimits", "archive_urls", "archiving"]
 
 _DEFAULT_USER_AGENT = LinkSettings().user_agent
 _LIVE = {LinkStatus.ALIVE, LinkStatus.REDIRECTED}
@@ -70,20 +74,53 @@ async def archive_urls(
     Returns:
         One ``ArchiveResult`` per cited URL, in the order given.
     """
+    async with archiving(
+        settings, transport=transport, now=now, user_agent=user_agent, limits=limits
+    ) as archiver:
+        return tuple(
+            await asyncio.gather(
+                *(
+                    archiver.archive(url, date, links.get(url) if links is not None else None)
+                    for url, date in cited.items()
+                )
+            )
+        )
+
+
+class Archiver:
+    """One session's ``archive``: every call shares its client, budgets and pauses."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._gate = asyncio.Semaphore(max(1, session.limits.concurrency))
+
+    async def archive(
+        self, url: str, date: PartialDate | None, link: LinkResult | None = None
+    ) -> ArchiveResult:
+        """``archive_urls`` for one URL cited at ``date`` (``link``: its verdict, if known)."""
+        async with self._gate:
+            return await _archive_one(self._session, url, date, link)
+
+
+@asynccontextmanager
+async def archiving(
+    settings: ArchiveSettings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    now: datetime | None = None,
+    user_agent: str = _DEFAULT_USER_AGENT,
+    limits: ServiceLimits | None = None,
+) -> AsyncIterator[Archiver]:
+    """An ``Archiver`` for as many URLs as come, within one budget per service.
+
+    The arguments are ``archive_urls``'.
+    """
     limits = limits or ServiceLimits()
     timeout = httpx.Timeout(limits.timeout, connect=limits.connect_timeout)
     async with httpx.AsyncClient(
         transport=transport, timeout=timeout, headers={"User-Agent": user_agent}
     ) as client:
-        session = Session(client=client, settings=settings, limits=limits, fixed_now=now)
-        gate = asyncio.Semaphore(max(1, limits.concurrency))
-
-        async def one(url: str, date: PartialDate | None) -> ArchiveResult:
-            async with gate:
-                link = links.get(url) if links is not None else None
-                return await _archive_one(session, url, date, link)
-
-        return tuple(await asyncio.gather(*(one(url, date) for url, date in cited.items())))
+        yield Archiver(Session(client=client, settings=settings, limits=limits, fixed_now=now))
 
 
 async def _archive_one(

@@ -1,13 +1,16 @@
 """Running a batch: read every manuscript, check every distinct URL once, check each manuscript.
 
 Three passes, each resumable from the store: (1) each manuscript not yet
-read is read in a worker and its cited URLs recorded; (2) every distinct
-URL still without a verdict is checked, shard by shard, then every distinct
-sources lookup is made once (``sources``); (3) each manuscript
-read but not finished is checked against its URLs' verdicts, its reports
-written and its counts stored. Nothing of the repository is held in
-memory: manuscripts stream in, results go to the store as they arrive, and
-the summary is computed from the store afterwards.
+read is read and parsed in a worker, its parse stored, its cited URLs,
+sources lookups and wanted archive copies recorded; (2) every distinct URL
+still without a verdict is checked, shard by shard, then every distinct
+sources lookup is made once (``sources``) and every distinct (URL, cited
+date) looked up in the archives once (``archive``); (3) each manuscript
+read but not finished gets its parse back, is checked against its URLs'
+verdicts, lookups' answers and archive results, its reports written and
+its counts stored. Nothing of the repository is held in memory:
+manuscripts stream in, results go to the store as they arrive, and the
+summary is computed from the store afterwards.
 """
 
 from __future__ import annotations
@@ -19,15 +22,20 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from citecheck.archive import ServiceLimits
+from citecheck.batch.archive import archive_pending
 from citecheck.batch.engines import Engine
 from citecheck.batch.inputs import find_manuscripts
 from citecheck.batch.progress import BatchProgress
-from citecheck.batch.sources import LookupSpool, look_up_spooled
+from citecheck.batch.records import parse_fingerprint
+from citecheck.batch.sources import look_up_pending
 from citecheck.batch.work import (
     Discovered,
     Finished,
     FinishJob,
+    ReadJob,
     discover,
+    failed,
     finish,
     sources_wanted,
 )
@@ -45,6 +53,23 @@ class BatchOptions:
     links: bool = True
     reports_dir: Path | None = None
     report_formats: tuple[str, ...] = ()
+    # The archive services' budgets (tests shrink them); default the published limits.
+    archive_limits: ServiceLimits | None = None
+
+
+def archive_wanted(settings: Settings, options: BatchOptions) -> bool:
+    """Whether the archive pass runs: links checked, archives asked for, not offline."""
+    return options.links and settings.archive.enabled and not settings.links.offline
+
+
+def _archive_skipped(settings: Settings, options: BatchOptions) -> str:
+    if not options.links:
+        return "links not checked"
+    if not settings.archive.enabled:
+        return "archives not requested (--no-archive)"
+    if settings.links.offline:
+        return "offline: no archive was asked"
+    return ""
 
 
 def batch_id_for(specs: Sequence[str], settings: Settings, options: BatchOptions) -> str:
@@ -58,6 +83,8 @@ def batch_id_for(specs: Sequence[str], settings: Settings, options: BatchOptions
         "formats": list(options.report_formats),
         "disabled": sorted(settings.checks.disabled_rules),
     }
+    if archive_wanted(settings, options):
+        asked["archive"] = True  # (absent when off: ids of batches without archives unchanged)
     return hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -87,16 +114,17 @@ def _url_shards(store: Store, batch_id: str) -> Iterator[list[tuple[str, str]]]:
         after = shard[-1][0]
 
 
-def _record_read(store: Store, batch_id: str, found: Discovered, spool: LookupSpool) -> None:
-    for key, citation in found.lookups:
-        spool.add(key, citation)
-    if found.problem is None:
-        store.record_parsed(batch_id, found.path, found.cited)
-    else:
-        from citecheck.batch.work import failed
-
+def _record_read(store: Store, batch_id: str, found: Discovered, version: str) -> None:
+    if found.problem is not None:
         gone = failed(found.path, found.problem, internal=found.internal)
         store.record_result(batch_id, gone.path, gone.stage, gone.result, gone.rank)
+        return
+    if found.parsed is not None and found.content_hash is not None:
+        store.put_parsed(found.path, found.content_hash, version, found.parsed)
+    store.record_lookups(batch_id, found.lookups)
+    store.record_archive_keys(batch_id, found.archive_keys)
+    # Last: a manuscript marked read has everything the later passes need from it.
+    store.record_parsed(batch_id, found.path, found.cited, content_hash=found.content_hash)
 
 
 def run_batch(
@@ -121,14 +149,16 @@ def run_batch(
     resumed = store.begin_run(
         batch_id, options=json.dumps({"specs": list(specs), "links": options.links})
     )
-    spool = LookupSpool()
+    version = parse_fingerprint()
+    archives = archive_wanted(settings, options)
+    read = ReadJob(settings=settings, store_url=store.url, version=version, archive=archives)
     try:
         progress.start("read", manuscripts)
         skipped = manuscripts
         for found in engine.map_unordered(
-            discover, _unread(store, batch_id, find_manuscripts(specs)), settings
+            discover, _unread(store, batch_id, find_manuscripts(specs)), read
         ):
-            _record_read(store, batch_id, found, spool)
+            _record_read(store, batch_id, found, version)
             progress.advance("read")
             skipped -= 1
         store.flush()
@@ -148,13 +178,28 @@ def run_batch(
                 advance=checked,
             )
 
-        if sources_wanted(settings) and len(spool):
-            progress.start("works", len(spool))
+        lookups = store.pending_lookup_count(batch_id) if sources_wanted(settings) else 0
+        if lookups:
+            progress.start("works", lookups)
 
             def looked_up(count: int) -> None:
                 progress.advance("works", count)
 
-            look_up_spooled(spool, store, settings, advance=looked_up)
+            look_up_pending(store, batch_id, settings, advance=looked_up)
+
+        skipped_reason = _archive_skipped(settings, options)
+        if archives and not _reached_any(store, batch_id):
+            skipped_reason = "offline: no archive was asked"  # no URL answered: no network
+        pending = store.pending_archive_count(batch_id) if not skipped_reason else 0
+        if pending:
+            progress.start("archive", pending)
+
+            def archived(count: int) -> None:
+                progress.advance("archive", count)
+
+            archive_pending(
+                store, batch_id, settings, advance=archived, limits=options.archive_limits
+            )
 
         job = FinishJob(
             batch_id=batch_id,
@@ -165,6 +210,8 @@ def run_batch(
             reports_dir=str(options.reports_dir) if options.reports_dir else None,
             report_formats=options.report_formats,
             root=str(Path.cwd()),
+            version=version,
+            archive_skipped=skipped_reason,
         )
         counts = store.counts(batch_id)
         progress.start("check", counts.get("parsed", 0))
@@ -176,9 +223,14 @@ def run_batch(
         store.flush()
         store.finish_run(batch_id, status="interrupted", manuscripts=manuscripts)
         raise
-    finally:
-        spool.close()
     return resumed
+
+
+def _reached_any(store: Store, batch_id: str) -> bool:
+    """Whether any URL of the batch got a verdict (none when every one was offline)."""
+    counts = store.counts(batch_id)
+    urls = {k: v for k, v in counts.items() if k.startswith("urls:")}
+    return not urls or any(k != "urls:unchecked" for k in urls)
 
 
 def _record_finished(store: Store, batch_id: str, done: Finished) -> None:

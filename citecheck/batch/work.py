@@ -1,35 +1,57 @@
 """What a batch worker does with one manuscript, wherever it runs.
 
 Two jobs, each a plain function of picklable arguments so a process pool or
-a Ray task can run it: ``discover`` reads a manuscript and says which URLs
-it cites (and when); ``finish`` reads it again once its URLs have verdicts,
-runs the checks, writes its reports and returns its counts. Reading twice
-keeps the batch's memory flat: nothing parsed waits between the two.
-A manuscript that cannot be read is a result (``failed``), not an error.
+a Ray task can run it: ``discover`` reads and parses a manuscript and says
+which URLs it cites (and when), which works it needs looked up and which
+archived copies; its parse goes to the store (``records``), keyed by the
+file's content hash and the parsing code. ``finish``, once the network
+passes are done, gets that parse back from the store (it parses nothing
+again), runs the checks, writes its reports and returns its counts. What
+waits between the two is in the store, never in memory. A manuscript that
+cannot be read is a result (``failed``), not an error.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from citecheck import pipeline
+from citecheck.batch.records import (
+    CarryError,
+    decode_archive,
+    decode_parsed,
+    encode_citation,
+    encode_parsed,
+)
 from citecheck.config import Settings
 from citecheck.errors import CitecheckError
 from citecheck.links import normalise_url
-from citecheck.model import CheckRun, Citation, Severity
+from citecheck.model import ArchiveResult, CheckRun, Citation, FootnoteSet, LinkStatus, Severity
 from citecheck.store import Store, StoreAnswers, open_store
 from citecheck.verdict import ExitCode, verdict
 
-__all__ = ["Discovered", "FinishJob", "Finished", "discover", "finish"]
+__all__ = ["Discovered", "FinishJob", "Finished", "ReadJob", "discover", "finish"]
 
 # A worker opens the store once and keeps it for every manuscript it is given.
 _STORES: dict[str, Store] = {}
 
 # Report file endings by format.
 _ENDINGS = {"text": "txt", "markdown": "md", "junit": "xml", "github": "txt"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReadJob:
+    """What ``discover`` needs besides the manuscript."""
+
+    settings: Settings
+    store_url: str = ""  # where an earlier parse may be found ("": parse anyway)
+    version: str = ""  # the parsing code (``records.parse_fingerprint``)
+    archive: bool = False  # list the (URL, date) pairs to find archived copies of
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +62,13 @@ class Discovered:
     cited: tuple[tuple[str, str, int | None], ...] = ()
     problem: str | None = None
     internal: bool = False
-    # The first citation of each sources lookup this manuscript needs, with its key.
-    lookups: tuple[tuple[str, Citation], ...] = ()
+    # The first citation of each sources lookup this manuscript needs (JSON), with its key.
+    lookups: tuple[tuple[str, str], ...] = ()
+    content_hash: str | None = None
+    # The parse to store under the hash; None when the store holds it already.
+    parsed: bytes | None = None
+    # (normal URL, cited date or "") for each archived copy wanted.
+    archive_keys: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +83,9 @@ class FinishJob:
     reports_dir: str | None = None
     report_formats: tuple[str, ...] = ()
     root: str = ""
+    version: str = ""  # the parsing code the read pass used
+    # Why no archived copies are given ("": the batch's archive pass ran).
+    archive_skipped: str = "archives not requested (--no-archive)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +98,49 @@ class Finished:
     rank: float = 0.0
 
 
-def discover(path: str, settings: Settings) -> Discovered:
-    """Read one manuscript and list the URLs it cites."""
+def content_hash(path: str) -> str:
+    """SHA-256 of the file's bytes (what its stored parse is keyed by).
+
+    Raises:
+        OSError: the file cannot be read (the reader then says so properly).
+    """
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _earlier_parse(
+    job: ReadJob, path: str, digest: str
+) -> tuple[tuple[FootnoteSet, ...], tuple[Citation, ...]] | None:
+    if not job.store_url or not job.version:
+        return None
+    body = _store(job.store_url, job.settings).get_parsed(path, digest, job.version)
+    if body is None:
+        return None
     try:
-        sets = pipeline.read_footnotes([path])
-        citations = pipeline.read_citations(sets)
+        return decode_parsed(body)
+    except CarryError:
+        return None  # another code's, or damaged: parse again
+
+
+def discover(path: str, job: ReadJob) -> Discovered:
+    """Read and parse one manuscript (or find its parse stored) and list what it cites."""
+    settings = job.settings
+    parsed: bytes | None = None
+    try:
+        try:
+            digest: str | None = content_hash(path)
+        except OSError:
+            digest = None  # read_manuscript below names the problem
+        earlier = _earlier_parse(job, path, digest) if digest else None
+        if earlier is not None:
+            sets, citations = earlier
+        else:
+            sets = pipeline.read_footnotes([path])
+            citations = pipeline.read_citations(sets)
+            parsed = encode_parsed(sets, citations)
     except CitecheckError as error:
         return Discovered(path, problem=str(error))
     except Exception as error:  # a bug on one manuscript must not stop thousands
@@ -80,17 +148,31 @@ def discover(path: str, settings: Settings) -> Discovered:
             path, problem=f"internal error: {type(error).__name__}: {error}", internal=True
         )
     years = pipeline.cited_years(citations, doi_resolver=settings.links.doi_resolver)
-    lookups: dict[str, Citation] = {}
+    lookups: dict[str, str] = {}
     if sources_wanted(settings):
         for citation in pipeline.with_note_contexts(sets, citations):
             key = pipeline.source_lookup_key(citation, settings)
-            if key is not None:
-                lookups.setdefault(key, citation)
+            if key is not None and key not in lookups:
+                lookups[key] = encode_citation(citation)
+    archive_keys: tuple[tuple[str, str], ...] = ()
+    if job.archive:
+        archive_keys = tuple(_archive_keys(citations))
     return Discovered(
         path,
         tuple((key, url, year) for key, (url, year) in years.items()),
         lookups=tuple(lookups.items()),
+        content_hash=digest,
+        parsed=parsed,
+        archive_keys=archive_keys,
     )
+
+
+def _archive_keys(citations: Sequence[Citation]) -> list[tuple[str, str]]:
+    """(normal URL, date) for each URL as ``check`` archives it: one date per URL a manuscript."""
+    return [
+        (url, "" if date is None else date.isoformat())
+        for url, date in pipeline.cited_dates(citations).items()
+    ]
 
 
 def sources_wanted(settings: Settings) -> bool:
@@ -136,14 +218,53 @@ def _counts(run: CheckRun, code: int) -> dict[str, Any]:
     }
 
 
+def _parsed(path: str, job: FinishJob) -> tuple[tuple[FootnoteSet, ...], tuple[Citation, ...]]:
+    """The read pass's parse of ``path`` from the store; parsed afresh only when it is gone.
+
+    (Gone: the file was read by other code, e.g. a batch resumed after an upgrade.)
+    """
+    body = _store(job.store_url, job.settings).parsed_for(job.batch_id, path, job.version)
+    if body is not None:
+        try:
+            return decode_parsed(body)
+        except CarryError:
+            pass
+    sets = pipeline.read_footnotes([path])
+    return sets, pipeline.read_citations(sets)
+
+
+def _archives(
+    store: Store, job: FinishJob, citations: Sequence[Citation], offline: bool
+) -> tuple[tuple[ArchiveResult, ...], str | None]:
+    """The manuscript's archive results from the batch's archive pass, and why none if none."""
+    if not job.links:
+        return (), "links not checked"
+    if job.archive_skipped:
+        return (), job.archive_skipped
+    if offline:
+        return (), "offline: no archive was asked"
+    keys = _archive_keys(citations)
+    found = store.archive_results(job.batch_id, keys)
+    results: list[ArchiveResult] = []
+    for key in keys:
+        text = found.get(key)
+        if text is not None:
+            try:
+                results.append(decode_archive(text))
+            except CarryError:
+                continue
+    return tuple(results), None
+
+
 def finish(path: str, job: FinishJob) -> Finished:
     """Check one manuscript with its URLs' stored verdicts; write its reports."""
     from citecheck.cli.check import write_reports  # the CLI's writer, so reports match `check`
 
     try:
-        sets = pipeline.read_footnotes([path])
-        citations = pipeline.read_citations(sets)
+        sets, citations = _parsed(path, job)
+        store = _store(job.store_url, job.settings)
         verdicts = None
+        offline = job.settings.links.offline
         if job.links:
             keys = [
                 normalise_url(url)
@@ -151,10 +272,16 @@ def finish(path: str, job: FinishJob) -> Finished:
                     citations, doi_resolver=job.settings.links.doi_resolver
                 )
             ]
-            verdicts = _store(job.store_url, job.settings).verdicts(job.batch_id, keys)
+            verdicts = store.verdicts(job.batch_id, keys)
+            reached = [verdicts.get(key) for key in keys]
+            offline = offline or (
+                bool(keys)
+                and all(link is None or link.status is LinkStatus.OFFLINE for link in reached)
+            )
+        archives, archive_skipped = _archives(store, job, citations, offline)
         outcome = None
         if job.sources:
-            answers = StoreAnswers(_store(job.store_url, job.settings))
+            answers = StoreAnswers(store)
             outcome = pipeline.look_up_source_set(
                 citations, job.settings, cache=answers, footnote_sets=sets
             )
@@ -163,9 +290,10 @@ def finish(path: str, job: FinishJob) -> Finished:
             citations,
             verdicts,
             job.settings,
-            skipped_reason="links not checked" if not job.links else "archives: not run by batch",
+            skipped_reason=archive_skipped,
             sources=outcome,
             sources_skipped_reason=_sources_skipped(job.settings),
+            archives=archives,
         )
         code = int(verdict(run, fail_on=job.settings.fail_on, baseline=None))
         if job.reports_dir is not None:

@@ -16,13 +16,14 @@ import json
 import re
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from citecheck.links.cache import HistoryEntry, trusted_for
 from citecheck.model import LinkResult, LinkStatus
+from citecheck.store.carried import CarriedQueries
 
 __all__ = [
     "FLUSH_EVERY",
@@ -88,7 +89,12 @@ class Store(Protocol):
     def run_status(self, batch_id: str) -> str | None: ...
     def known_paths(self, batch_id: str, paths: Sequence[str]) -> dict[str, str]: ...
     def record_parsed(
-        self, batch_id: str, path: str, cited: Sequence[tuple[str, str, int | None]]
+        self,
+        batch_id: str,
+        path: str,
+        cited: Sequence[tuple[str, str, int | None]],
+        *,
+        content_hash: str | None = None,
     ) -> None: ...
     def record_result(
         self, batch_id: str, path: str, stage: str, result: dict[str, Any], rank: float
@@ -102,6 +108,28 @@ class Store(Protocol):
     def counts(self, batch_id: str) -> dict[str, int]: ...
     def rot_by_year(self, batch_id: str) -> list[RotCount]: ...
     def rot_by_domain(self, batch_id: str, *, top: int) -> list[RotCount]: ...
+
+    # What one pass carries to the next (``carried``).
+    def put_parsed(self, path: str, content_hash: str, version: str, body: bytes) -> None: ...
+    def get_parsed(self, path: str, content_hash: str, version: str) -> bytes | None: ...
+    def parsed_for(self, batch_id: str, path: str, version: str) -> bytes | None: ...
+    def record_lookups(self, batch_id: str, lookups: Sequence[tuple[str, str]]) -> None: ...
+    def pending_lookups(
+        self, batch_id: str, *, after: str, limit: int
+    ) -> list[tuple[str, str]]: ...
+    def lookups_done(self, batch_id: str, keys: Sequence[str]) -> None: ...
+    def pending_lookup_count(self, batch_id: str) -> int: ...
+    def record_archive_keys(self, batch_id: str, keys: Sequence[tuple[str, str]]) -> None: ...
+    def pending_archives(
+        self, batch_id: str, *, after: tuple[str, str], limit: int
+    ) -> list[tuple[str, str, str | None]]: ...
+    def pending_archive_count(self, batch_id: str) -> int: ...
+    def record_archive(self, batch_id: str, key: str, date: str, result: str) -> None: ...
+    def archive_results(
+        self, batch_id: str, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], str]: ...
+    def cached_archive(self, key: str, date: str, settings: str, max_age: float) -> str | None: ...
+    def keep_archive(self, key: str, date: str, settings: str, result: str) -> None: ...
 
 
 def encode_link(result: LinkResult) -> str:
@@ -170,11 +198,12 @@ def _host_of(key: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-class SqlStore:
+class SqlStore(CarriedQueries):
     """The batch tables' queries, in SQL both SQLite and PostgreSQL speak.
 
     Subclasses give ``_run`` (one statement), ``_many`` (one statement, many
-    rows), ``_rows`` (a query) and ``_commit``; statements use ``?``.
+    rows), ``_rows`` (a query) and ``_commit``; statements use ``?``. The
+    tables one pass carries to the next are ``CarriedQueries``'.
     """
 
     url: str
@@ -190,16 +219,7 @@ class SqlStore:
         self._verdicts: list[tuple[str, str, LinkResult]] = []
         self._flushing = False
 
-    # -- what a backend provides ---------------------------------------------
-
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        raise NotImplementedError
-
-    def _many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        raise NotImplementedError
-
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
+    # -- what a backend provides (and _run, _many, _rows) ---------------------
 
     def _commit(self) -> None:
         raise NotImplementedError
@@ -279,7 +299,14 @@ class SqlStore:
         if status is not None and status != "finished":
             self.flush()
             return True
-        for table in ("batch_urls", "batch_citations", "batch_manuscripts", "runs"):
+        for table in (
+            "batch_urls",
+            "batch_citations",
+            "batch_lookups",
+            "batch_archives",
+            "batch_manuscripts",
+            "runs",
+        ):
             self._run(f"DELETE FROM {table} WHERE batch_id = ?", (batch_id,))
         self._run(
             "INSERT INTO runs (batch_id, started_at, status, options, manuscripts)"
@@ -314,9 +341,17 @@ class SqlStore:
         return {str(path): str(stage) for path, stage in rows}
 
     def record_parsed(
-        self, batch_id: str, path: str, cited: Sequence[tuple[str, str, int | None]]
+        self,
+        batch_id: str,
+        path: str,
+        cited: Sequence[tuple[str, str, int | None]],
+        *,
+        content_hash: str | None = None,
     ) -> None:
-        """A manuscript was read: its (URL key, URL as cited, year cited) triples."""
+        """A manuscript was read: its (URL key, URL as cited, year cited) triples.
+
+        ``content_hash``: the bytes' hash its parse is stored under (``put_parsed``).
+        """
         self._many(
             "INSERT INTO batch_urls (batch_id, url_key, url, host) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (batch_id, url_key) DO NOTHING",
@@ -328,10 +363,11 @@ class SqlStore:
             [(batch_id, path, key, year) for key, _, year in cited],
         )
         self._run(
-            "INSERT INTO batch_manuscripts (batch_id, path, stage, rank, result)"
-            " VALUES (?, ?, 'parsed', 0, NULL)"
-            " ON CONFLICT (batch_id, path) DO UPDATE SET stage = 'parsed'",
-            (batch_id, path),
+            "INSERT INTO batch_manuscripts (batch_id, path, stage, rank, result, content_hash)"
+            " VALUES (?, ?, 'parsed', 0, NULL, ?)"
+            " ON CONFLICT (batch_id, path) DO UPDATE"
+            " SET stage = 'parsed', content_hash = excluded.content_hash",
+            (batch_id, path, content_hash),
         )
         self._wrote(1 + 2 * len(cited))
 

@@ -59,6 +59,39 @@ CREATE TABLE batch_citations (
 );
 """
 
+# Version 4: what one pass carries to the next, so no pass repeats another's work.
+_CARRIED = """
+ALTER TABLE batch_manuscripts ADD COLUMN content_hash TEXT;
+CREATE TABLE parsed (
+    path         TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,     -- SHA-256 of the file's bytes when parsed
+    version      TEXT NOT NULL,     -- the parsing code (citecheck.batch.records.parse_fingerprint)
+    body         {blob} NOT NULL    -- notes and citations, compressed JSON
+);
+CREATE TABLE batch_lookups (
+    batch_id   TEXT NOT NULL,
+    lookup_key TEXT NOT NULL,       -- what the sources stage asks (pipeline.source_lookup_key)
+    citation   TEXT NOT NULL,       -- the first citation needing it, JSON
+    done       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (batch_id, lookup_key)
+);
+CREATE TABLE batch_archives (
+    batch_id   TEXT NOT NULL,
+    url_key    TEXT NOT NULL,       -- normalised URL, as in batch_urls
+    cited_date TEXT NOT NULL,       -- the date to look for a copy near (ISO, '' when undated)
+    result     TEXT,                -- the ArchiveResult, JSON, NULL until looked up
+    PRIMARY KEY (batch_id, url_key, cited_date)
+);
+CREATE TABLE archives (
+    url_key     TEXT NOT NULL,
+    cited_date  TEXT NOT NULL,
+    settings    TEXT NOT NULL,      -- digest of the archive settings that shape a result
+    result      TEXT NOT NULL,
+    archived_at TEXT NOT NULL,
+    PRIMARY KEY (url_key, cited_date, settings)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -98,6 +131,12 @@ CREATE INDEX history_url ON history (url, checked_at);
         " fetched_at TEXT NOT NULL, PRIMARY KEY (service, key));",
         "CREATE TABLE answers (service TEXT NOT NULL, key TEXT NOT NULL, body BYTEA NOT NULL,"
         " fetched_at TEXT NOT NULL, PRIMARY KEY (service, key));",
+    ),
+    Migration(
+        4,
+        "carried between a batch's passes: parses, sources lookups, archive results",
+        _CARRIED.replace("{blob}", "BLOB"),
+        _CARRIED.replace("{blob}", "BYTEA"),
     ),
 )
 

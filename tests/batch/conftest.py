@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "links"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
 
+from archive_standins import ArchiveStandIn
 from links_testweb import Host, Request, Response, TestWeb, html_page
 
 # Addresses no other test folder uses, so counters never mix.
@@ -42,6 +44,18 @@ def _serve(host: Host) -> None:
         return Response(body=html_page(f"Report {title}", f"<p>Report {title}.</p>" * 20))
 
     host.fallback = page
+
+
+@pytest.fixture
+def ia(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[ArchiveStandIn]:
+    """The Wayback stand-in of tests/archive, named by the environment (workers read it too)."""
+    server = ArchiveStandIn("127.1.251.2")
+    server.start()
+    monkeypatch.setenv("CITECHECK_WAYBACK_API", server.base)
+    monkeypatch.setenv("CITECHECK_WAYBACK_WEB", server.base)
+    monkeypatch.chdir(tmp_path)  # local WARC copies go under the working folder
+    yield server
+    server.stop()
 
 
 @pytest.fixture

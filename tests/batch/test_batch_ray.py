@@ -10,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from archive_standins import ArchiveStandIn
 from conftest import Corpus
+from test_batch_archive import archived, lookups
 
 from citecheck.batch.ray_engine import host_shard
 
@@ -63,3 +65,38 @@ def test_a_batch_on_a_local_ray_cluster(
     assert data["manuscripts"] == 10
     assert data["urls"] == {"alive": 8, "dead": 4}  # each host's first URL is gone
     assert "not-a-secret" not in done.stderr + done.stdout
+
+
+@pytest.mark.timeout(300)
+def test_the_archive_pass_on_a_local_ray_cluster(
+    make_corpus: Callable[..., Corpus], ia: ArchiveStandIn, fresh_postgres: str, tmp_path: Path
+) -> None:
+    corpus = make_corpus(manuscripts=6, hosts=2, per_host=3)
+    archived(ia, corpus)
+    reports = tmp_path / "reports"
+    command = [
+        sys.executable,
+        "-m",
+        "citecheck",
+        "batch",
+        str(corpus.folder),
+        "--engine",
+        "ray",
+        "--store",
+        fresh_postgres,
+        "--no-sources",
+        "--no-progress",
+        "--timeout",
+        "5",
+        "--reports-dir",
+        str(reports),
+    ]
+    env = {**os.environ, "RAY_NUM_CPUS": "2", "RAY_AUTH_MODE": "disabled"}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=280)
+    assert done.returncode == 1, done.stderr[-3000:]
+    looked_up = lookups(ia)
+    assert looked_up
+    assert set(looked_up.values()) == {1}, looked_up
+    one = json.loads(next(reports.rglob("essay001.md.json")).read_text("utf-8"))
+    assert len(one["archives"]) == 3
+    assert any(a["cited_snapshot"] for a in one["archives"])

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sqlite3
+import subprocess
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -87,3 +93,109 @@ def test_each_distinct_lookup_is_asked_once_for_the_whole_batch(
     before = len(crossref.requests) + len(openalex.requests)
     assert main(args) == 1  # and again from the store: no service is asked
     assert len(crossref.requests) + len(openalex.requests) == before
+
+
+def _stored_answers(path: Path) -> set[str]:
+    """The Crossref answers committed in the store (what a kill cannot take back)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = db.execute("SELECT key FROM answers WHERE service = 'crossref'").fetchall()
+        finally:
+            db.close()
+    except sqlite3.OperationalError:  # not made yet, or its tables not yet
+        return set()
+    return {unquote(str(row[0])).lower() for row in rows}
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("how", ["ctrl-c", "killed"])
+def test_an_interrupted_batch_keeps_its_lookups_and_asks_only_the_rest(
+    tmp_path: Path, how: str
+) -> None:
+    # Crossref states 3 requests a second: 48 distinct DOIs take the works pass over 15 s.
+    crossref = CrossrefStandIn([], "127.1.250.4", stated_limit=3)
+    crossref.start()
+    try:
+        folder = tmp_path / "issues"
+        folder.mkdir()
+        for m in range(48):  # manuscript m cites DOIs m, m+1, m+2: each DOI thrice
+            notes = [
+                f'[^{k}]: Ann Author, "Paper {(m + k) % 48}," Journal of Tests 3 (2015): 1-9,'
+                f" https://doi.org/10.5555/test.{(m + k) % 48}."
+                for k in range(3)
+            ]
+            body = " ".join(f"Claim {k}.[^{k}]" for k in range(3))
+            (folder / f"essay{m}.md").write_text(
+                f"{body}\n\n" + "\n".join(notes) + "\n", encoding="utf-8"
+            )
+        db = tmp_path / "s.sqlite3"
+        command = [
+            sys.executable,
+            "-m",
+            "citecheck",
+            "batch",
+            str(folder),
+            "--store",
+            f"sqlite:///{db}",
+            "--no-links",
+            "--no-progress",
+            "--workers",
+            "2",
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "summary.json"),
+        ]
+        env = {
+            **os.environ,
+            "CITECHECK_DEBUG": "",
+            "CITECHECK_CROSSREF_API": crossref.base,
+            "CITECHECK_MAILTO": "editor@example.org",
+        }
+        process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while len(_stored_answers(db)) < 5 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if how == "ctrl-c":
+            process.send_signal(signal.SIGINT)
+            _, err = process.communicate(timeout=60)
+            assert process.returncode == 130, err
+        else:  # only what was committed survives
+            process.kill()
+            assert process.wait(timeout=60) == -signal.SIGKILL
+            time.sleep(2)
+            assert process.stderr is not None
+            process.stderr.close()
+        kept = _stored_answers(db)
+
+        def asked() -> Counter[str]:
+            return Counter(
+                s.path.lower() for s in crossref.requests if s.path.startswith("/works/")
+            )
+
+        first = asked()
+        assert 5 <= len(kept) < 48, len(kept)
+        assert kept <= set(first)
+        # Every distinct lookup of the batch survived the interrupt, waiting in the store.
+        store = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            ((waiting,),) = store.execute("SELECT COUNT(*) FROM batch_lookups").fetchall()
+        finally:
+            store.close()
+        assert waiting == 48
+
+        rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=240)
+        assert rerun.returncode in (0, 1), rerun.stderr
+        assert "resumed batch" in rerun.stderr
+        hits = asked()
+        assert len(hits) == 48  # every DOI asked, in one run or the other
+        for path in kept:
+            assert hits[path] == 1, path  # answered before the interrupt: not asked again
+        # Only what was in flight at the interrupt (asked, its answer not kept) is asked twice.
+        assert sum(hits.values()) <= 48 + (sum(first.values()) - len(kept))
+        data = json.loads((tmp_path / "summary.json").read_text("utf-8"))
+        assert data["manuscripts"] == 48
+        assert data["status"] == "finished"
+    finally:
+        crossref.stop()

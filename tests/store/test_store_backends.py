@@ -179,3 +179,63 @@ def test_the_password_is_never_shown(postgres_url: str) -> None:
 def test_an_unknown_store_url_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="unknown store"):
         open_store("mysql://u:pw@h/db", max_age=1)
+
+
+def test_what_one_pass_carries_to_the_next(store_url: str) -> None:
+    store = open_store(store_url, max_age=3600)
+    try:
+        store.begin_run("b1", options="{}")
+        body = bytes(range(256)) * 4  # any bytes (compressed JSON in practice)
+        store.put_parsed("/j/one.md", "hash-1", "v1", body)
+        store.record_parsed(
+            "b1", "/j/one.md", [("http://a.test/1", "http://a.test/1", 2020)], content_hash="hash-1"
+        )
+        store.flush()
+        assert store.get_parsed("/j/one.md", "hash-1", "v1") == body
+        assert store.get_parsed("/j/one.md", "hash-2", "v1") is None  # the file changed
+        assert store.get_parsed("/j/one.md", "hash-1", "v2") is None  # other parsing code
+        assert store.parsed_for("b1", "/j/one.md", "v1") == body
+        store.put_parsed("/j/one.md", "hash-2", "v1", b"new")  # one row per path
+        assert store.parsed_for("b1", "/j/one.md", "v1") is None  # not the one this batch read
+
+        store.record_lookups("b1", [("doi:10.1/a", '{"n": 1}'), ("doi:10.1/b", '{"n": 2}')])
+        store.record_lookups("b1", [("doi:10.1/a", '{"n": 3}')])  # the first citation stays
+        assert store.pending_lookup_count("b1") == 2
+        assert store.pending_lookups("b1", after="", limit=10) == [
+            ("doi:10.1/a", '{"n": 1}'),
+            ("doi:10.1/b", '{"n": 2}'),
+        ]
+        store.lookups_done("b1", ["doi:10.1/a"])
+        assert store.pending_lookups("b1", after="", limit=10) == [("doi:10.1/b", '{"n": 2}')]
+
+        store.record_archive_keys(
+            "b1", [("http://a.test/1", "2020"), ("http://a.test/1", ""), ("http://b.test/", "")]
+        )
+        store.record_archive_keys("b1", [("http://a.test/1", "2020")])
+        assert store.pending_archive_count("b1") == 3
+        first = store.pending_archives("b1", after=("", ""), limit=2)
+        assert first == [("http://a.test/1", "", None), ("http://a.test/1", "2020", None)]
+        assert store.pending_archives("b1", after=first[-1][:2], limit=2) == [
+            ("http://b.test/", "", None)
+        ]
+        store.record_archive("b1", "http://a.test/1", "2020", '{"url": "x"}')
+        assert store.pending_archive_count("b1") == 2
+        assert store.archive_results(
+            "b1", [("http://a.test/1", "2020"), ("http://a.test/1", "")]
+        ) == {("http://a.test/1", "2020"): '{"url": "x"}'}
+
+        store.keep_archive("http://a.test/1", "2020", "s1", '{"url": "x"}')
+        store.flush()
+        assert store.cached_archive("http://a.test/1", "2020", "s1", 60) == '{"url": "x"}'
+        assert store.cached_archive("http://a.test/1", "2020", "s2", 60) is None  # other settings
+        assert store.cached_archive("http://a.test/1", "2020", "s1", -1) is None  # too old
+
+        store.finish_run("b1", status="finished", manuscripts=1)
+        store.begin_run("b1", options="{}")  # a finished batch starts over...
+        assert store.pending_lookup_count("b1") == 0
+        assert store.pending_archive_count("b1") == 0
+        # ... and what lasts beyond a batch is still there.
+        assert store.get_parsed("/j/one.md", "hash-2", "v1") == b"new"
+        assert store.cached_archive("http://a.test/1", "2020", "s1", 60) is not None
+    finally:
+        store.close()
