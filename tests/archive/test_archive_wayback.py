@@ -203,10 +203,12 @@ def test_rate_limit_is_kept_at_the_server(
         times = sorted(r.at for r in ia.hits(prefix))
         assert len(times) == len(urls)
         # No window at the server ever held more than `budget` requests: any
-        # budget+1 consecutive arrivals span at least the window (a little
-        # slack for the trip from client to server).
+        # budget+1 consecutive arrivals span at least the window, less the
+        # trip from client to server, which a loaded machine can stretch by a
+        # few hundred ms for one request (it flaked at 0.8). A client that
+        # ignored the budget would show spans near 0.
         spans = [times[i + budget] - times[i] for i in range(len(times) - budget)]
-        assert min(spans) >= window * 0.8, spans
+        assert min(spans) >= window * 0.6, spans
 
 
 def _closed_port() -> int:
