@@ -8,12 +8,17 @@ politeness budget for the batch. Every answer lands in the store's
 it is through. An interrupted batch keeps both: its rerun takes up the
 lookups not marked done, and those among them whose answers had arrived are
 answered from the store, so only the rest are asked. When each manuscript
-is checked its lookups are answered from there.
+is checked its lookups are answered from there, and only from there
+(``AnswersOnly``): a lookup the pass got no answer for (its service was down
+or refused) is not asked again by every check worker, outside the batch's
+one budget per service; it is unverified, and the next batch asks it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import httpx
 
 from citecheck import pipeline
 from citecheck.batch.records import CarryError, decode_citation
@@ -21,9 +26,19 @@ from citecheck.config import Settings
 from citecheck.model import Citation
 from citecheck.store import Store, StoreAnswers
 
-__all__ = ["look_up_pending"]
+__all__ = ["AnswersOnly", "look_up_pending"]
 
 CHUNK = 2000  # citations per sources call
+
+
+class AnswersOnly(httpx.AsyncBaseTransport):
+    """The check pass's transport for sources: nothing leaves; the store has the answers."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError(
+            "not asked again when checking: the batch's lookups pass got no answer",
+            request=request,
+        )
 
 
 def look_up_pending(

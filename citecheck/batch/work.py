@@ -28,6 +28,7 @@ from citecheck.batch.records import (
     encode_citation,
     encode_parsed,
 )
+from citecheck.batch.sources import AnswersOnly
 from citecheck.config import Settings
 from citecheck.errors import CitecheckError
 from citecheck.links import normalise_url
@@ -283,7 +284,7 @@ def finish(path: str, job: FinishJob) -> Finished:
         if job.sources:
             answers = StoreAnswers(store)
             outcome = pipeline.look_up_source_set(
-                citations, job.settings, cache=answers, footnote_sets=sets
+                citations, job.settings, cache=answers, footnote_sets=sets, transport=AnswersOnly()
             )
         run = pipeline.check_with_links(
             sets,

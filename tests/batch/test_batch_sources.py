@@ -199,3 +199,64 @@ def test_an_interrupted_batch_keeps_its_lookups_and_asks_only_the_rest(
         assert data["status"] == "finished"
     finally:
         crossref.stop()
+
+
+class _Refusing:
+    """A Crossref and OpenAlex stand-in that is down for maintenance: 503 for everything."""
+
+    def __init__(self, address: str) -> None:
+        import http.server
+        import threading
+
+        self.requests = 0
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                owner.requests += 1
+                body = b'{"status": "error", "message": "down for maintenance"}'
+                self.send_response(503)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *_: object) -> None:
+                pass
+
+        self._server = http.server.ThreadingHTTPServer((address, 0), Handler)
+        self.base = f"http://{address}:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.mark.timeout(300)
+def test_lookups_the_batch_got_no_answer_for_are_not_asked_again_by_each_manuscript(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    down = _Refusing("127.1.250.6")
+    try:
+        monkeypatch.setenv("CITECHECK_CROSSREF_API", down.base)
+        monkeypatch.setenv("CITECHECK_OPENALEX_API", down.base)
+        folder = tmp_path / "issues"
+        folder.mkdir()
+        for m in range(8):  # every manuscript cites the same two works
+            notes = "\n".join(f"[^{k}]: {work}" for k, work in enumerate((JERGAS, PRIVACY), 1))
+            (folder / f"essay{m}.md").write_text(f"A.[^1] B.[^2]\n\n{notes}\n", encoding="utf-8")
+        summary = tmp_path / "summary.json"
+        args = ["batch", str(folder), "--store", f"sqlite:///{tmp_path / 's.sqlite3'}"]
+        args += ["--no-links", "--no-progress", "--workers", "2", "--format", "json"]
+        args += ["-o", str(summary), "--config", str(tmp_path / "citecheck.toml")]
+        (tmp_path / "citecheck.toml").write_text("sources-retries = 0\n", encoding="utf-8")
+        main(args)
+        # The lookups pass asks each service until it is known to be down; the eight
+        # manuscripts' checks then ask nothing (before: each asked again).
+        assert 1 <= down.requests <= 4, down.requests
+        data = json.loads(summary.read_text("utf-8"))
+        assert data["manuscripts"] == 8
+    finally:
+        down.stop()
