@@ -13,11 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from citecheck import __version__
-from citecheck.archive import archive_urls
 from citecheck.checks import run_checks
 from citecheck.citations import parse_citations
 from citecheck.config import Settings
@@ -34,14 +32,14 @@ from citecheck.model import (
     PartialDate,
 )
 from citecheck.readers import read_manuscript
-from citecheck.sources import (
-    AnswerCache,
-    SourcesOutcome,
-    SqliteAnswerCache,
-    look_up_sources,
-    work_findings,
-)
 from citecheck.verdict import link_findings
+
+if TYPE_CHECKING:
+    # The archive and sources stages (and httpx) are imported where a run uses them:
+    # ``citecheck check --no-archive`` then never loads the archive's modules.
+    import httpx
+
+    from citecheck.sources import AnswerCache, SourcesOutcome
 
 __all__ = [
     "check_url_set",
@@ -139,6 +137,8 @@ async def _network_stages(
         return links, (), "archives not requested (--no-archive)"
     if offline:
         return links, (), "offline: no archive was asked"
+    from citecheck.archive import archive_urls
+
     by_url = {normalise_url(link.url): link for link in links}
     archives = await archive_urls(
         cited_dates(citations),
@@ -174,6 +174,8 @@ async def run_sources(
     footnote_sets: Sequence[FootnoteSet] = (),
 ) -> SourcesOutcome:
     """The sources stage, with its answers cached in the link cache's file."""
+    from citecheck.sources import SqliteAnswerCache, look_up_sources
+
     path = settings.links.cache_path
     cache = SqliteAnswerCache(path) if path is not None else None
     try:
@@ -228,6 +230,8 @@ def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 def _with_findings(run: CheckRun, settings: Settings, *, checks: bool) -> CheckRun:
     """The run with every stage's findings gathered, the disabled rules left out, sorted."""
+    from citecheck.sources import work_findings
+
     findings: list[Finding] = [f for s in run.footnote_sets for f in s.findings]
     if checks:
         findings.extend(run_checks(run, settings.checks))
@@ -440,6 +444,8 @@ def look_up_source_set(
     ``footnote_sets``: the citations' manuscripts, when they are one run's
     (the stage may then read a whole note; see ``note_contexts``).
     """
+    from citecheck.sources import look_up_sources
+
     return asyncio.run(
         look_up_sources(
             citations,

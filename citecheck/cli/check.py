@@ -25,7 +25,7 @@ from citecheck.cli._base import (
 from citecheck.export import export
 from citecheck.model import CheckRun, Severity
 from citecheck.report import REPORTERS, write_report
-from citecheck.report.terminal import make_progress
+from citecheck.report.progress import make_progress
 from citecheck.rules import ALL_RULES
 from citecheck.verdict import ExitCode, verdict
 
