@@ -127,11 +127,12 @@ def run(args: argparse.Namespace) -> int:
     extra = parse_report_specs(args.report)
 
     footnote_sets = pipeline.read_footnotes(args.files)
-    citations = pipeline.read_citations(footnote_sets)
+    # The citations are parsed while the links are checked (see run_check); the
+    # bar counts the URLs the notes show, which the links stage starts on.
     total_urls = (
         0
         if args.no_links
-        else len(pipeline.cited_urls(citations, doi_resolver=settings.links.doi_resolver))
+        else len(pipeline.noted_urls(footnote_sets, doi_resolver=settings.links.doi_resolver))
     )
     with make_progress(total_urls, enabled=not args.no_progress) as advance:
         checked = pipeline.run_check(
@@ -141,7 +142,6 @@ def run(args: argparse.Namespace) -> int:
             archive=not args.no_archive,
             progress=advance,
             footnote_sets=footnote_sets,
-            citations=citations,
             sources=not args.no_sources,
         )
     if args.write_baseline is not None:

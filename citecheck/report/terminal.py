@@ -8,11 +8,7 @@ progress bar, shown only on an interactive terminal outside CI.
 
 from __future__ import annotations
 
-from typing import TextIO
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from typing import TYPE_CHECKING, TextIO
 
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun
@@ -20,12 +16,20 @@ from citecheck.report._view import ReportView, build_view
 from citecheck.report.progress import LinkProgress, make_progress, progress_enabled
 from citecheck.verdict import LINK_RULES
 
+if TYPE_CHECKING:
+    # rich is imported when a terminal report is written: the batch command
+    # imports this module for its progress bar, and most runs write no text report.
+    from rich.console import Console
+    from rich.table import Table
+
 __all__ = ["LinkProgress", "make_progress", "progress_enabled", "write"]
 
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
 
 def _console(out: TextIO) -> Console:
+    from rich.console import Console
+
     is_tty = out.isatty() if hasattr(out, "isatty") else False
     return Console(
         file=out,
@@ -38,6 +42,8 @@ def _console(out: TextIO) -> Console:
 
 
 def _summary_table(view: ReportView) -> Table:
+    from rich.table import Table
+
     s = view.summary
     table = Table(title="citecheck", show_header=False, box=None, pad_edge=False)
     table.add_column("what")
@@ -66,6 +72,8 @@ def _offline_line(view: ReportView) -> str:
 
 
 def _render(view: ReportView, console: Console) -> None:
+    from rich.markup import escape
+
     console.print(_summary_table(view))
     if view.offline:
         # One line for all of them: an offline link says nothing about its note.
