@@ -150,6 +150,11 @@ def _parse_and_check(
     return _Parsed(citations, run_checks(run, checks, families=set(CHECKS) - LINK_FAMILIES))
 
 
+def _import_final_stages() -> None:
+    import citecheck.checks
+    import citecheck.sources  # noqa: F401
+
+
 async def _network_stages(
     parsing: asyncio.Future[_Parsed],
     settings: Settings,
@@ -274,6 +279,8 @@ async def _all_stages(
         else:
             checks = settings.checks if text_checks else None
             parsing = asyncio.ensure_future(worker.run(_parse_and_check, footnote_sets, checks))
+        # What the run needs once the answers are in is imported while they are awaited.
+        warming = asyncio.get_running_loop().run_in_executor(None, _import_final_stages)
 
         async def link_stages() -> tuple[
             tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None
@@ -300,8 +307,8 @@ async def _all_stages(
             )
 
         # ``parsing`` is gathered too, so a bad ledger stops the run at once.
-        parsed, (found, archives, skipped), outcome = await asyncio.gather(
-            parsing, link_stages(), source_stage()
+        parsed, (found, archives, skipped), outcome, _ = await asyncio.gather(
+            parsing, link_stages(), source_stage(), warming
         )
     return parsed, found, archives, skipped, outcome
 
