@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citecheck import __version__
-from citecheck.config import CheckSettings, Settings
+from citecheck.config import Settings
 from citecheck.early_links import join, noted_urls
 from citecheck.footnotes import find_footnotes
 from citecheck.links import check_links, normalise_url
@@ -31,6 +31,7 @@ from citecheck.model import (
     PartialDate,
 )
 from citecheck.readers import read_manuscript
+from citecheck.text_stages import TextStages, parse_and_check, read_citations
 from citecheck.verdict import link_findings
 from citecheck.worker import CpuWorker
 
@@ -70,16 +71,6 @@ PARSE_IN_PROCESS_AT = 400
 def read_footnotes(paths: Sequence[str | Path]) -> tuple[FootnoteSet, ...]:
     """Read each manuscript and pair its markers with its notes."""
     return tuple(find_footnotes(read_manuscript(path)) for path in paths)
-
-
-def read_citations(footnote_sets: Sequence[FootnoteSet]) -> tuple[Citation, ...]:
-    """Parse every note into citations; short forms resolve within a manuscript."""
-    from citecheck.citations import parse_citations  # in the worker, in an overlapped run
-
-    citations: list[Citation] = []
-    for footnote_set in footnote_sets:
-        citations.extend(parse_citations(footnote_set.footnotes, start_index=len(citations)))
-    return tuple(citations)
 
 
 def _note_name(citation: Citation, *, many_files: bool) -> str:
@@ -129,34 +120,13 @@ def cited_dates(citations: Sequence[Citation]) -> dict[str, PartialDate | None]:
     return dates
 
 
-@dataclass(frozen=True, slots=True)
-class _Parsed:
-    """What the CPU-bound stages give: the citations and, when asked, the text checks' findings."""
-
-    citations: tuple[Citation, ...]
-    text_findings: tuple[Finding, ...] | None = None
-
-
-def _parse_and_check(
-    footnote_sets: tuple[FootnoteSet, ...], checks: CheckSettings | None
-) -> _Parsed:
-    """Parse the citations, then run the checks that need no fetched page (in the worker)."""
-    from citecheck.checks import CHECKS, LINK_FAMILIES, run_checks
-
-    citations = read_citations(footnote_sets)
-    if checks is None:
-        return _Parsed(citations)
-    run = CheckRun(footnote_sets=footnote_sets, citations=citations)
-    return _Parsed(citations, run_checks(run, checks, families=set(CHECKS) - LINK_FAMILIES))
-
-
 def _import_final_stages() -> None:
     import citecheck.checks
     import citecheck.sources  # noqa: F401
 
 
 async def _network_stages(
-    parsing: asyncio.Future[_Parsed],
+    parsing: asyncio.Future[TextStages],
     settings: Settings,
     *,
     early: dict[str, tuple[str, ...]] | None,
@@ -252,7 +222,7 @@ async def _all_stages(
     transport: httpx.AsyncBaseTransport | None,
     progress: Progress | None,
 ) -> tuple[
-    _Parsed,
+    TextStages,
     tuple[LinkResult, ...],
     tuple[ArchiveResult, ...],
     str | None,
@@ -271,45 +241,43 @@ async def _all_stages(
         else None
     )
     notes = sum(len(s.footnotes) for s in footnote_sets)
-    async with CpuWorker(in_process=citations is None and notes >= PARSE_IN_PROCESS_AT) as worker:
-        parsing: asyncio.Future[_Parsed]
-        if citations is not None:
-            parsing = asyncio.get_running_loop().create_future()
-            parsing.set_result(_Parsed(citations))
-        else:
-            checks = settings.checks if text_checks else None
-            parsing = asyncio.ensure_future(worker.run(_parse_and_check, footnote_sets, checks))
-        # What the run needs once the answers are in is imported while they are awaited.
-        warming = asyncio.get_running_loop().run_in_executor(None, _import_final_stages)
+    worker = CpuWorker(in_process=citations is None and notes >= PARSE_IN_PROCESS_AT)
+    parsing: asyncio.Future[TextStages]
+    if citations is not None:
+        parsing = asyncio.get_running_loop().create_future()
+        parsing.set_result(TextStages(citations))
+    else:
+        checks = settings.checks if text_checks else None
+        parsing = asyncio.ensure_future(worker.run(parse_and_check, footnote_sets, checks))
+    # What the run needs once the answers are in is imported while they are awaited.
+    warming = asyncio.get_running_loop().run_in_executor(None, _import_final_stages)
 
-        async def link_stages() -> tuple[
-            tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None
-        ]:
-            if not links:
-                return (), (), "links not checked"
-            return await _network_stages(
-                parsing,
-                settings,
-                early=early,
-                archive=archive,
-                transport=transport,
-                progress=progress,
-            )
-
-        async def source_stage() -> SourcesOutcome | None:
-            if not sources:
-                return None
-            return await run_sources(
-                (await parsing).citations,
-                settings,
-                transport=transport,
-                footnote_sets=footnote_sets,
-            )
-
-        # ``parsing`` is gathered too, so a bad ledger stops the run at once.
-        parsed, (found, archives, skipped), outcome, _ = await asyncio.gather(
-            parsing, link_stages(), source_stage(), warming
+    async def link_stages() -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None]:
+        if not links:
+            return (), (), "links not checked"
+        return await _network_stages(
+            parsing,
+            settings,
+            early=early,
+            archive=archive,
+            transport=transport,
+            progress=progress,
         )
+
+    async def source_stage() -> SourcesOutcome | None:
+        if not sources:
+            return None
+        return await run_sources(
+            (await parsing).citations,
+            settings,
+            transport=transport,
+            footnote_sets=footnote_sets,
+        )
+
+    # ``parsing`` is gathered too, so a bad ledger stops the run at once.
+    parsed, (found, archives, skipped), outcome, _ = await asyncio.gather(
+        parsing, link_stages(), source_stage(), warming
+    )
     return parsed, found, archives, skipped, outcome
 
 
@@ -408,7 +376,7 @@ def run_check(
                 progress=progress,
             )
         )
-        parsed, text_findings = parsed_now.citations, parsed_now.text_findings
+        parsed, text_findings = parsed_now.citations, parsed_now.findings
     else:
         parsed = given if given is not None else read_citations(sets)
     offline = settings.links.offline or (

@@ -5,73 +5,78 @@ citations and the text checks are CPU-bound. In a thread they hold the GIL
 while answers wait to be read (measured on 2,000 notes: the links took 40 %
 longer); in a process they use the other core, but starting one costs about
 half a second of CPU (a fresh interpreter and its imports), which only a big
-job repays. The process is spawned (not forked: the parent may have threads),
-ignores Ctrl-C (the parent reports the interrupt, once) and is stopped when
-the parent leaves early.
+job repays.
+
+The process is ``python -m citecheck._worker_child`` with the job pickled on
+its stdin and the result on its stdout: not ``multiprocessing``, whose
+spawned children re-run the parent's main script (a library caller's script
+without a ``__main__`` guard would run again). It runs the citecheck this
+process imported, ignores Ctrl-C (the parent reports the interrupt, once),
+and is killed when the parent stops waiting for it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
-import signal
+import os
+import pickle
+import sys
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from types import TracebackType
-from typing import ParamSpec, TypeVar
+from pathlib import Path
+from typing import TypeVar, cast
 
-__all__ = ["CpuWorker"]
+__all__ = ["CpuWorker", "WorkerFailed"]
 
-P = ParamSpec("P")
 R = TypeVar("R")
 
+_CITECHECK_ROOT = str(Path(__file__).resolve().parents[1])
 
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+class WorkerFailed(RuntimeError):
+    """The worker process died or answered nothing readable (a bug, not bad input)."""
 
 
 class CpuWorker:
-    """``async with CpuWorker(in_process=...) as worker: await worker.run(fn, *args)``.
+    """``await CpuWorker(in_process=...).run(fn, *args)``: ``fn(*args)`` while the loop goes on.
 
-    In a process, ``fn`` and its arguments and result must pickle.
+    In a process, ``fn`` must be a module-level function, and its arguments
+    and result must pickle; what it raises is raised here.
     """
 
     def __init__(self, *, in_process: bool) -> None:
-        self._in_process = in_process
-        self._executor: Executor | None = None
+        self.in_process = in_process and bool(sys.executable)
 
-    async def __aenter__(self) -> CpuWorker:
-        if not self._in_process:
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="citecheck-cpu")
-        else:
-            self._executor = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_interrupts,
-            )
-        return self
-
-    async def run(self, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """``fn(*args)`` in the worker; the loop goes on meanwhile."""
-        assert self._executor is not None, "use CpuWorker in 'async with'"
-        if kwargs:
-            raise TypeError("CpuWorker.run takes positional arguments only")
-        return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
-
-    async def __aexit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        executor, self._executor = self._executor, None
-        if executor is None:
-            return
-        if kind is None:
-            executor.shutdown(wait=True)
-            return
-        # Leaving early (an error, Ctrl-C): the job's result is not wanted.
-        if isinstance(executor, ProcessPoolExecutor):
-            for process in list(executor._processes.values()):  # no public way to stop them
-                process.terminate()
-        executor.shutdown(wait=False, cancel_futures=True)
+    async def run(self, fn: Callable[..., R], *args: object) -> R:
+        if not self.in_process:
+            return await asyncio.to_thread(fn, *args)
+        job = pickle.dumps((fn.__module__, fn.__qualname__, args), pickle.HIGHEST_PROTOCOL)
+        paths = os.environ.get("PYTHONPATH")
+        env = os.environ | {
+            "PYTHONPATH": _CITECHECK_ROOT + (os.pathsep + paths if paths else ""),
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "citecheck._worker_child",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=env,
+        )
+        try:
+            out, err = await process.communicate(job)
+        except BaseException:  # cancelled (Ctrl-C, another stage failed): stop it now
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+            raise
+        try:
+            kind, value = pickle.loads(out)
+        except Exception as error:
+            detail = err.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
+            raise WorkerFailed(
+                f"the worker process exited {process.returncode}: {detail[0]}"
+            ) from error
+        if kind == "error":
+            raise cast(BaseException, value)
+        return cast(R, value)

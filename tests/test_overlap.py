@@ -9,10 +9,13 @@ the clock. The pages are served by a real HTTP server on loopback.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
+import os
 import pickle
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,6 +32,7 @@ from citecheck.links import normalise_url
 from citecheck.model import CheckRun, LinkResult, LinkStatus
 from citecheck.report import write_report
 from citecheck.url_text import urls_and_dois
+from citecheck.worker import CpuWorker, WorkerFailed
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "references" / "us-mexico-border-essays.txt"
@@ -289,3 +293,44 @@ def test_errors_survive_the_trip_from_a_worker_process() -> None:
         3,
         "essay.md:3: the file is empty",
     )
+
+
+def _workers_of_this_process() -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == os.getpid() and b"citecheck._worker_child" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_the_worker_process_raises_what_the_job_raises_and_reports_a_crash() -> None:
+    worker = CpuWorker(in_process=True)
+    assert asyncio.run(worker.run(divmod, 7, 2)) == (3, 1)
+    with pytest.raises(ValueError, match="invalid literal"):
+        asyncio.run(worker.run(int, "seven"))
+    with pytest.raises(WorkerFailed, match="exited 3"):
+        asyncio.run(worker.run(os._exit, 3))
+
+
+def test_a_cancelled_job_stops_its_worker_process() -> None:
+    async def cancel_soon() -> None:
+        job = asyncio.ensure_future(CpuWorker(in_process=True).run(time.sleep, 60))
+        for _ in range(100):  # until the process is up
+            await asyncio.sleep(0.05)
+            if _workers_of_this_process():
+                break
+        assert _workers_of_this_process()
+        job.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await job
+
+    asyncio.run(cancel_soon())
+    assert _workers_of_this_process() == []  # killed and reaped, not left sleeping
