@@ -26,7 +26,6 @@ from citecheck.export import export
 from citecheck.model import CheckRun, Severity
 from citecheck.report import REPORTERS, write_report
 from citecheck.report.progress import make_progress
-from citecheck.rules import ALL_RULES
 from citecheck.verdict import ExitCode, verdict
 
 __all__ = ["parse_report_specs", "register", "report_options", "write_reports"]
@@ -116,7 +115,11 @@ def parse_report_specs(
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
+    unknown: list[str] = []
+    if settings.checks.disabled_rules:
+        from citecheck.rules import ALL_RULES  # every check's module: only when asked
+
+        unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
     if unknown:
         raise UsageError(
             f"no such rule to disable: {', '.join(unknown)} (see docs/checks.md for the ids)"

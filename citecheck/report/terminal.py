@@ -12,15 +12,17 @@ from typing import TYPE_CHECKING, TextIO
 
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun
-from citecheck.report._view import ReportView, build_view
 from citecheck.report.progress import LinkProgress, make_progress, progress_enabled
 from citecheck.verdict import LINK_RULES
 
 if TYPE_CHECKING:
-    # rich is imported when a terminal report is written: the batch command
-    # imports this module for its progress bar, and most runs write no text report.
+    # rich and the report view (which lists every rule, so imports every check)
+    # are imported when a terminal report is written: the batch command imports
+    # this module for its progress bar, and most runs write no text report.
     from rich.console import Console
     from rich.table import Table
+
+    from citecheck.report._view import ReportView
 
 __all__ = ["LinkProgress", "make_progress", "progress_enabled", "write"]
 
@@ -112,4 +114,6 @@ def _render(view: ReportView, console: Console) -> None:
 
 def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:
     """Write the summary and the problems, note by note."""
+    from citecheck.report._view import build_view
+
     _render(build_view(run, baseline=baseline), _console(out))
