@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import pickle
 import signal
 import sys
 from typing import Any
 
+# The parent's event loop is latency-bound (each answer read late holds a
+# host's slot longer); this job has slack. When they compete for a core, the
+# loop should win: measured on the 2,000-link benchmark at load 3.4-4.0, wall
+# 8.5-9.3 s at the same priority, 5.8-6.1 s (one run 12.9 s) at niceness 5.
+_NICENESS = 5
+
+
+def _yield_to_the_parent() -> None:
+    with contextlib.suppress(AttributeError, OSError):  # no nice() here, or not allowed
+        os.nice(_NICENESS)
+
 
 def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent reports Ctrl-C and stops us
+    _yield_to_the_parent()
     module, name, args = pickle.loads(sys.stdin.buffer.read())
     function: Any = importlib.import_module(module)
     for part in name.split("."):

@@ -334,3 +334,9 @@ def test_a_cancelled_job_stops_its_worker_process() -> None:
 
     asyncio.run(cancel_soon())
     assert _workers_of_this_process() == []  # killed and reaped, not left sleeping
+
+
+def test_the_worker_process_yields_the_cpu_to_the_event_loop() -> None:
+    here = os.nice(0)
+    there = asyncio.run(CpuWorker(in_process=True).run(os.nice, 0))
+    assert there == min(here + 5, 19)
