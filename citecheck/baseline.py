@@ -44,6 +44,7 @@ __all__ = [
 
 BASELINE_VERSION = 1
 _SPACES = re.compile(r"\s+")
+_LINE_RE = re.compile(r"\bline (\d+)\b", re.IGNORECASE)
 
 
 def _normalise(finding: Finding) -> str:
@@ -54,7 +55,13 @@ def _normalise(finding: Finding) -> str:
     line = finding.location.line
     text = text.replace(str(finding.location), finding.location.path)
     text = text.replace(f"{finding.location.path}:{line}", finding.location.path)
-    text = re.sub(rf"\bline {line}\b", "line", text, flags=re.IGNORECASE)
+    if line >= 0:
+        # One compiled pattern for every line: a pattern per line number is
+        # compiled anew for each finding once there are more lines than re caches.
+        number = str(line)
+        text = _LINE_RE.sub(lambda m: "line" if m.group(1) == number else m.group(0), text)
+    else:
+        text = re.sub(rf"\bline {line}\b", "line", text, flags=re.IGNORECASE)
     return _SPACES.sub(" ", text.casefold()).strip()
 
 

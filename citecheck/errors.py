@@ -38,6 +38,16 @@ class CitecheckError(Exception):
         where = path if line is None else f"{path}:{line}"
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from its parts, so it survives the trip back from a worker process.
+        return (_rebuild, (type(self), self.path, self.problem, self.line))
+
+
+def _rebuild(
+    kind: type[CitecheckError], path: str, problem: str, line: int | None
+) -> CitecheckError:
+    return kind(path, problem, line=line)
+
 
 class InputError(CitecheckError):
     """A manuscript cannot be read. The message names the file."""

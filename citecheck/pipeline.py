@@ -9,18 +9,15 @@ results back to the notes that cite them, and gathers every finding into one
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from citecheck import __version__
-from citecheck.archive import archive_urls
-from citecheck.checks import run_checks
-from citecheck.citations import parse_citations
 from citecheck.config import Settings
+from citecheck.early_links import join, noted_urls
 from citecheck.footnotes import find_footnotes
 from citecheck.links import check_links, normalise_url
 from citecheck.model import (
@@ -34,14 +31,17 @@ from citecheck.model import (
     PartialDate,
 )
 from citecheck.readers import read_manuscript
-from citecheck.sources import (
-    AnswerCache,
-    SourcesOutcome,
-    SqliteAnswerCache,
-    look_up_sources,
-    work_findings,
-)
+from citecheck.text_stages import TextStages, parse_and_check, read_citations
 from citecheck.verdict import link_findings
+from citecheck.worker import CpuWorker
+
+if TYPE_CHECKING:
+    # The archive and sources stages (and httpx) are imported where a run uses them:
+    # ``citecheck check --no-archive`` then never loads the archive's modules, and
+    # the citations and checks load in the worker that parses while links are asked.
+    import httpx
+
+    from citecheck.sources import AnswerCache, SourcesOutcome
 
 __all__ = [
     "check_url_set",
@@ -51,6 +51,7 @@ __all__ = [
     "cited_urls",
     "cited_years",
     "look_up_source_set",
+    "noted_urls",
     "read_citations",
     "read_footnotes",
     "run_check",
@@ -61,18 +62,15 @@ __all__ = [
 
 Progress = Callable[[LinkResult], None]
 
+# From this many notes the citations are parsed in a worker process, below it
+# in a thread: a process costs ~0.5 s of CPU to start, parsing and the text
+# checks ~1 ms a note (see benchmarks/README.md, links).
+PARSE_IN_PROCESS_AT = 400
+
 
 def read_footnotes(paths: Sequence[str | Path]) -> tuple[FootnoteSet, ...]:
     """Read each manuscript and pair its markers with its notes."""
     return tuple(find_footnotes(read_manuscript(path)) for path in paths)
-
-
-def read_citations(footnote_sets: Sequence[FootnoteSet]) -> tuple[Citation, ...]:
-    """Parse every note into citations; short forms resolve within a manuscript."""
-    citations: list[Citation] = []
-    for footnote_set in footnote_sets:
-        citations.extend(parse_citations(footnote_set.footnotes, start_index=len(citations)))
-    return tuple(citations)
 
 
 def _note_name(citation: Citation, *, many_files: bool) -> str:
@@ -122,16 +120,34 @@ def cited_dates(citations: Sequence[Citation]) -> dict[str, PartialDate | None]:
     return dates
 
 
+def _import_final_stages() -> None:
+    import citecheck.checks
+    import citecheck.sources  # noqa: F401
+
+
 async def _network_stages(
-    citations: Sequence[Citation],
+    parsing: asyncio.Future[TextStages],
     settings: Settings,
     *,
+    early: dict[str, tuple[str, ...]] | None,
     archive: bool,
     transport: httpx.AsyncBaseTransport | None,
     progress: Progress | None,
 ) -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None]:
-    urls = cited_urls(citations, doi_resolver=settings.links.doi_resolver)
-    links = await check_links(urls, settings.links, transport=transport, progress=progress)
+
+    def check(urls: dict[str, tuple[str, ...]]) -> Awaitable[tuple[LinkResult, ...]]:
+        return check_links(urls, settings.links, transport=transport, progress=progress)
+
+    if early:
+        # The URLs the notes show are checked while the citations are parsed;
+        # then the verdicts are joined to them, and any URL only they cite is checked.
+        found = await check(early)
+        citations = (await parsing).citations
+        joined = join(early, found, cited_urls(citations, doi_resolver=settings.links.doi_resolver))
+        links = joined.results(await check(joined.to_check) if joined.to_check else ())
+    else:
+        citations = (await parsing).citations
+        links = await check(cited_urls(citations, doi_resolver=settings.links.doi_resolver))
     offline = settings.links.offline or (
         bool(links) and all(link.status is LinkStatus.OFFLINE for link in links)
     )
@@ -139,6 +155,8 @@ async def _network_stages(
         return links, (), "archives not requested (--no-archive)"
     if offline:
         return links, (), "offline: no archive was asked"
+    from citecheck.archive import archive_urls
+
     by_url = {normalise_url(link.url): link for link in links}
     archives = await archive_urls(
         cited_dates(citations),
@@ -174,6 +192,8 @@ async def run_sources(
     footnote_sets: Sequence[FootnoteSet] = (),
 ) -> SourcesOutcome:
     """The sources stage, with its answers cached in the link cache's file."""
+    from citecheck.sources import SqliteAnswerCache, look_up_sources
+
     path = settings.links.cache_path
     cache = SqliteAnswerCache(path) if path is not None else None
     try:
@@ -190,34 +210,75 @@ async def run_sources(
             cache.close()
 
 
-async def _all_network_stages(
-    citations: Sequence[Citation],
+async def _all_stages(
+    footnote_sets: tuple[FootnoteSet, ...],
+    citations: tuple[Citation, ...] | None,
     settings: Settings,
     *,
-    footnote_sets: Sequence[FootnoteSet],
+    text_checks: bool,
     links: bool,
     sources: bool,
     archive: bool,
     transport: httpx.AsyncBaseTransport | None,
     progress: Progress | None,
-) -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None, SourcesOutcome | None]:
-    # Links (then archives) and sources ask different services: run them side by side.
+) -> tuple[
+    TextStages,
+    tuple[LinkResult, ...],
+    tuple[ArchiveResult, ...],
+    str | None,
+    SourcesOutcome | None,
+]:
+    """The citations (parsed in a worker process unless given) and the network stages, overlapped.
+
+    Parsing and the text checks are CPU work; the links are waiting on the
+    network; so the links the notes show start at once, on the event loop,
+    while the worker parses. Links (then archives) and sources ask different
+    services and run side by side once the citations they need are known.
+    """
+    early = (
+        noted_urls(footnote_sets, doi_resolver=settings.links.doi_resolver)
+        if links and citations is None
+        else None
+    )
+    notes = sum(len(s.footnotes) for s in footnote_sets)
+    worker = CpuWorker(in_process=citations is None and notes >= PARSE_IN_PROCESS_AT)
+    parsing: asyncio.Future[TextStages]
+    if citations is not None:
+        parsing = asyncio.get_running_loop().create_future()
+        parsing.set_result(TextStages(citations))
+    else:
+        checks = settings.checks if text_checks else None
+        parsing = asyncio.ensure_future(worker.run(parse_and_check, footnote_sets, checks))
+    # What the run needs once the answers are in is imported while they are awaited.
+    warming = asyncio.get_running_loop().run_in_executor(None, _import_final_stages)
+
     async def link_stages() -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None]:
         if not links:
             return (), (), "links not checked"
         return await _network_stages(
-            citations, settings, archive=archive, transport=transport, progress=progress
+            parsing,
+            settings,
+            early=early,
+            archive=archive,
+            transport=transport,
+            progress=progress,
         )
 
     async def source_stage() -> SourcesOutcome | None:
         if not sources:
             return None
         return await run_sources(
-            citations, settings, transport=transport, footnote_sets=footnote_sets
+            (await parsing).citations,
+            settings,
+            transport=transport,
+            footnote_sets=footnote_sets,
         )
 
-    (found, archives, skipped), outcome = await asyncio.gather(link_stages(), source_stage())
-    return found, archives, skipped, outcome
+    # ``parsing`` is gathered too, so a bad ledger stops the run at once.
+    parsed, (found, archives, skipped), outcome, _ = await asyncio.gather(
+        parsing, link_stages(), source_stage(), warming
+    )
+    return parsed, found, archives, skipped, outcome
 
 
 def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -226,10 +287,26 @@ def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
-def _with_findings(run: CheckRun, settings: Settings, *, checks: bool) -> CheckRun:
-    """The run with every stage's findings gathered, the disabled rules left out, sorted."""
+def _with_findings(
+    run: CheckRun,
+    settings: Settings,
+    *,
+    checks: bool,
+    text_findings: tuple[Finding, ...] | None = None,
+) -> CheckRun:
+    """The run with every stage's findings gathered, the disabled rules left out, sorted.
+
+    ``text_findings``: the checks' findings that need no fetched page, when
+    they were found beside the network stages; the others are found here.
+    """
+    from citecheck.checks import LINK_FAMILIES, in_family_order, run_checks
+    from citecheck.sources import work_findings
+
     findings: list[Finding] = [f for s in run.footnote_sets for f in s.findings]
-    if checks:
+    if checks and text_findings is not None:
+        link_checks = run_checks(run, settings.checks, families=LINK_FAMILIES)
+        findings.extend(in_family_order((*text_findings, *link_checks)))
+    elif checks:
         findings.extend(run_checks(run, settings.checks))
     findings.extend(link_findings(run))
     findings.extend(work_findings(run.citations, run.sources, run.sources_unverified))
@@ -272,7 +349,7 @@ def run_check(
     """
     started = datetime.now(UTC)
     sets = tuple(footnote_sets) if footnote_sets is not None else read_footnotes(paths)
-    parsed = tuple(citations) if citations is not None else read_citations(sets)
+    given = tuple(citations) if citations is not None else None
     link_results: tuple[LinkResult, ...] = ()
     archives: tuple[ArchiveResult, ...] = ()
     skipped: str | None = "links not checked"
@@ -283,12 +360,15 @@ def run_check(
         sources_skipped = "offline: no source was looked up"
     wanted = sources_skipped is None
     outcome: SourcesOutcome | None = None
+    text_findings: tuple[Finding, ...] | None = None
     if links or wanted:
-        link_results, archives, skipped, outcome = asyncio.run(
-            _all_network_stages(
-                parsed,
+        parsed_now, link_results, archives, skipped, outcome = asyncio.run(
+            _all_stages(
+                sets,
+                given,
                 settings,
-                footnote_sets=sets,
+                # The sources stage adds DOIs to the citations the checks read: then they wait.
+                text_checks=checks and not wanted,
                 links=links,
                 sources=wanted,
                 archive=archive,
@@ -296,6 +376,9 @@ def run_check(
                 progress=progress,
             )
         )
+        parsed, text_findings = parsed_now.citations, parsed_now.findings
+    else:
+        parsed = given if given is not None else read_citations(sets)
     offline = settings.links.offline or (
         bool(link_results) and all(r.status is LinkStatus.OFFLINE for r in link_results)
     )
@@ -314,7 +397,7 @@ def run_check(
         sources_unverified=outcome.unverified if outcome is not None else (),
         sources_skipped_reason=sources_skipped,
     )
-    return _with_findings(run, settings, checks=checks)
+    return _with_findings(run, settings, checks=checks, text_findings=text_findings)
 
 
 # --------------------------------------------------------------------------
@@ -443,6 +526,8 @@ def look_up_source_set(
     ``footnote_sets``: the citations' manuscripts, when they are one run's
     (the stage may then read a whole note; see ``note_contexts``).
     """
+    from citecheck.sources import look_up_sources
+
     return asyncio.run(
         look_up_sources(
             citations,

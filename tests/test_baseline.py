@@ -50,6 +50,22 @@ def test_message_quoting_its_own_line_is_stable_without_evidence() -> None:
     assert finding_fingerprint(here) == finding_fingerprint(there)
 
 
+def test_only_the_findings_own_line_is_dropped_from_its_message() -> None:
+    # "line 4" is its own line; "line 40" and "line 400" are other places it names.
+    here = replace(
+        FINDING,
+        evidence="",
+        location=Location("essay.md", 4),
+        message="See LINE 4, line 40 and line 400.",
+    )
+    moved = replace(
+        here, location=Location("essay.md", 9), message="See line 9, line 40 and line 400."
+    )
+    other = replace(here, message="See line 4, line 41 and line 400.")
+    assert finding_fingerprint(here) == finding_fingerprint(moved)
+    assert finding_fingerprint(here) != finding_fingerprint(other)
+
+
 @pytest.mark.parametrize(
     "change",
     [

@@ -107,6 +107,8 @@ def check_quotes(
         quoted = [(q, footnote.location) for q in _quotes(footnote.text) if not _title_shaped(q)]
         claim_location = footnote.marker or footnote.location
         quoted += [(q, claim_location) for q in _quotes(footnote.claim)]
+        if not quoted:
+            continue  # no page need be normalised (most notes quote nothing)
         normalised = [_normal(link.page_text or "") for _, link in fetched]
         # "Not found" needs a page that is the cited work, not a paywall
         # teaser or a landing page: its title or the cited title must show.

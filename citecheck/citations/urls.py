@@ -12,13 +12,14 @@ import re
 
 from citecheck.citations.dates import find_dates
 from citecheck.citations.draft import Draft
+from citecheck.url_text import DOI_IN_URL_RE as _DOI_IN_URL_RE
+from citecheck.url_text import DOI_RE as _DOI_RE
+from citecheck.url_text import URL_RE as _URL_RE
+from citecheck.url_text import strip_url as _strip_url
 
 __all__ = ["take_accessed", "take_urls"]
 
 
-_URL_RE = re.compile(r"<(?:https?://|www\.)[^\s<>]+>|(?:https?://|www\.)[^\s<>\"“”]+")
-_DOI_RE = re.compile(r"\b(?:doi:\s*|DOI:?\s*)(10\.\d{4,9}/[^\s\"“”<>]+)", re.IGNORECASE)
-_DOI_IN_URL_RE = re.compile(r"doi\.org/(10\.\d{4,9}/\S+)", re.IGNORECASE)
 _URL_LEAD_RE = re.compile(
     r"(?:[,.;:]?\s*\b(?:(?:available|accessible|retrieved|downloaded|archived|published|posted"
     r"|reprinted)(?:\s+(?:online|at|from|on|via|in))*|online(?:\s+at)?|at|see|url|from|via)\s*:?\s*)+$",
@@ -30,17 +31,6 @@ _ACCESSED_RE = re.compile(
     r"(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
-
-
-def _strip_url(url: str) -> str:
-    url = url.strip("<>")
-    # Trailing punctuation belongs to the sentence, except a closing bracket
-    # the URL itself opened (Wikipedia's "..._(novel)").
-    while url and url[-1] in ".,;:!?'\"”’>]}":
-        url = url[:-1]
-    while url.endswith(")") and url.count("(") < url.count(")"):
-        url = url[:-1]
-    return url
 
 
 def take_urls(d: Draft) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TextIO
 
 from citecheck import pipeline
-from citecheck.archive.wacz import write_wacz
 from citecheck.cli._base import (
     PROVIDERS,
     Commands,
@@ -92,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _package_wacz(run: CheckRun, destination: Path) -> None:
+    from citecheck.archive.wacz import write_wacz  # the archive stage's modules: only when used
+
     if destination.exists():
         raise UsageError(f"{destination}: exists; a WACZ file is never overwritten")
     captures = [capture for result in run.archives for capture in result.captures]

@@ -25,7 +25,6 @@ from citecheck.cli._base import (
 from citecheck.cli.check import parse_report_specs, report_options
 from citecheck.config import Settings
 from citecheck.report import REPORTERS
-from citecheck.rules import ALL_RULES
 from citecheck.store import Store, open_store, redact, sqlite_url
 
 __all__ = ["register", "run"]
@@ -101,6 +100,8 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 
 def run(args: argparse.Namespace) -> int:
+    from citecheck.rules import ALL_RULES  # every check's module: not for other commands
+
     settings = settings_from(args)
     unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
     if unknown:

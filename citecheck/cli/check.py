@@ -25,8 +25,7 @@ from citecheck.cli._base import (
 from citecheck.export import export
 from citecheck.model import CheckRun, Severity
 from citecheck.report import REPORTERS, write_report
-from citecheck.report.terminal import make_progress
-from citecheck.rules import ALL_RULES
+from citecheck.report.progress import make_progress
 from citecheck.verdict import ExitCode, verdict
 
 __all__ = ["parse_report_specs", "register", "report_options", "write_reports"]
@@ -116,7 +115,11 @@ def parse_report_specs(
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
+    unknown: list[str] = []
+    if settings.checks.disabled_rules:
+        from citecheck.rules import ALL_RULES  # every check's module: only when asked
+
+        unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
     if unknown:
         raise UsageError(
             f"no such rule to disable: {', '.join(unknown)} (see docs/checks.md for the ids)"
@@ -127,11 +130,12 @@ def run(args: argparse.Namespace) -> int:
     extra = parse_report_specs(args.report)
 
     footnote_sets = pipeline.read_footnotes(args.files)
-    citations = pipeline.read_citations(footnote_sets)
+    # The citations are parsed while the links are checked (see run_check); the
+    # bar counts the URLs the notes show, which the links stage starts on.
     total_urls = (
         0
         if args.no_links
-        else len(pipeline.cited_urls(citations, doi_resolver=settings.links.doi_resolver))
+        else len(pipeline.noted_urls(footnote_sets, doi_resolver=settings.links.doi_resolver))
     )
     with make_progress(total_urls, enabled=not args.no_progress) as advance:
         checked = pipeline.run_check(
@@ -141,7 +145,6 @@ def run(args: argparse.Namespace) -> int:
             archive=not args.no_archive,
             progress=advance,
             footnote_sets=footnote_sets,
-            citations=citations,
             sources=not args.no_sources,
         )
     if args.write_baseline is not None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from citecheck._lazy import LazyFunctions
 from citecheck.errors import ConfigError
-from citecheck.export.bibtex import to_bibtex
-from citecheck.export.csl_json import to_csl_json
 from citecheck.model import ArchiveResult, Citation
 
 __all__ = ["EXPORTERS", "export"]
@@ -28,11 +27,14 @@ class Exporter(Protocol):
     ) -> str: ...
 
 
-EXPORTERS: dict[str, Exporter] = {
-    "bibtex": to_bibtex,
-    "biblatex": to_bibtex,
-    "csl-json": to_csl_json,
-}
+# Imported when first used (bibtexparser is slow to import; most runs export nothing).
+EXPORTERS: LazyFunctions[Exporter] = LazyFunctions(
+    {
+        "bibtex": "citecheck.export.bibtex:to_bibtex",
+        "biblatex": "citecheck.export.bibtex:to_bibtex",
+        "csl-json": "citecheck.export.csl_json:to_csl_json",
+    }
+)
 
 
 def export(

@@ -14,22 +14,25 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
+from citecheck._lazy import LazyFunctions
 from citecheck.errors import InputError, UnsupportedFormatError
 from citecheck.model import Manuscript
-from citecheck.readers import docx, html, latex, markdown, pdf, plaintext
 
 __all__ = ["READERS", "detect_format", "read_manuscript"]
 
 Reader = Callable[[str, bytes], Manuscript]
 
-READERS: dict[str, Reader] = {
-    "plaintext": plaintext.read,
-    "markdown": markdown.read,
-    "html": html.read,
-    "docx": docx.read,
-    "latex": latex.read,
-    "pdf": pdf.read,
-}
+# Imported when first used: the PDF and HTML readers pull in pdfminer and bs4.
+READERS: LazyFunctions[Reader] = LazyFunctions(
+    {
+        "plaintext": "citecheck.readers.plaintext:read",
+        "markdown": "citecheck.readers.markdown:read",
+        "html": "citecheck.readers.html:read",
+        "docx": "citecheck.readers.docx:read",
+        "latex": "citecheck.readers.latex:read",
+        "pdf": "citecheck.readers.pdf:read",
+    }
+)
 
 _BY_EXTENSION = {
     ".md": "markdown",

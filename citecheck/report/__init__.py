@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Protocol, TextIO
 
+from citecheck._lazy import LazyFunctions
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun
-from citecheck.report import github, html, json, junit, markdown, sarif, terminal
 
 __all__ = ["REPORTERS", "Reporter", "write_report"]
 
@@ -30,15 +30,18 @@ class Reporter(Protocol):
         """Write the report of ``run`` to ``out``."""
 
 
-REPORTERS: dict[str, Reporter] = {
-    "text": terminal.write,
-    "html": html.write,
-    "markdown": markdown.write,
-    "json": json.write,
-    "junit": junit.write,
-    "sarif": sarif.write,
-    "github": github.write,
-}
+# Imported when first used: the terminal and HTML writers pull in rich and jinja2.
+REPORTERS: LazyFunctions[Reporter] = LazyFunctions(
+    {
+        "text": "citecheck.report.terminal:write",
+        "html": "citecheck.report.html:write",
+        "markdown": "citecheck.report.markdown:write",
+        "json": "citecheck.report.json:write",
+        "junit": "citecheck.report.junit:write",
+        "sarif": "citecheck.report.sarif:write",
+        "github": "citecheck.report.github:write",
+    }
+)
 
 
 def write_report(run: CheckRun, fmt: str, out: TextIO, *, baseline: Baseline | None = None) -> None:

@@ -2,28 +2,27 @@
 
 Written with rich to the given stream: colours and box drawing when it is a
 terminal, plain text (no escape codes) when it is a file, a pipe or a CI log.
-``make_progress`` is the links stage's progress bar, shown only on an
-interactive terminal outside CI.
+``make_progress`` (in ``progress``, re-exported here) is the links stage's
+progress bar, shown only on an interactive terminal outside CI.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TextIO
-
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
-from rich.table import Table
+from typing import TYPE_CHECKING, TextIO
 
 from citecheck.baseline import Baseline
-from citecheck.model import CheckRun, LinkResult, LinkStatus
-from citecheck.report._view import ReportView, build_view
+from citecheck.model import CheckRun
+from citecheck.report.progress import LinkProgress, make_progress, progress_enabled
 from citecheck.verdict import LINK_RULES
+
+if TYPE_CHECKING:
+    # rich and the report view (which lists every rule, so imports every check)
+    # are imported when a terminal report is written: the batch command imports
+    # this module for its progress bar, and most runs write no text report.
+    from rich.console import Console
+    from rich.table import Table
+
+    from citecheck.report._view import ReportView
 
 __all__ = ["LinkProgress", "make_progress", "progress_enabled", "write"]
 
@@ -31,6 +30,8 @@ _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
 
 def _console(out: TextIO) -> Console:
+    from rich.console import Console
+
     is_tty = out.isatty() if hasattr(out, "isatty") else False
     return Console(
         file=out,
@@ -43,6 +44,8 @@ def _console(out: TextIO) -> Console:
 
 
 def _summary_table(view: ReportView) -> Table:
+    from rich.table import Table
+
     s = view.summary
     table = Table(title="citecheck", show_header=False, box=None, pad_edge=False)
     table.add_column("what")
@@ -71,6 +74,8 @@ def _offline_line(view: ReportView) -> str:
 
 
 def _render(view: ReportView, console: Console) -> None:
+    from rich.markup import escape
+
     console.print(_summary_table(view))
     if view.offline:
         # One line for all of them: an offline link says nothing about its note.
@@ -109,62 +114,6 @@ def _render(view: ReportView, console: Console) -> None:
 
 def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> None:
     """Write the summary and the problems, note by note."""
+    from citecheck.report._view import build_view
+
     _render(build_view(run, baseline=baseline), _console(out))
-
-
-def progress_enabled(*, enabled: bool, stream: TextIO | None = None) -> bool:
-    """Whether a progress bar may be drawn: asked for, a terminal, and not CI."""
-    stream = sys.stderr if stream is None else stream
-    if not enabled or os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
-@dataclass(slots=True)
-class LinkProgress:
-    """What ``make_progress`` yields: call it (or ``advance``) once per checked link.
-
-    Being callable, it is itself the ``progress`` callback the pipeline takes.
-    """
-
-    _progress: Progress | None = None
-    _task: TaskID | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def advance(self, result: LinkResult) -> None:
-        """Count one finished link (and move the bar, when there is one)."""
-        self.counts[result.status.value] = self.counts.get(result.status.value, 0) + 1
-        if self._progress is None or self._task is None:
-            return
-        dead = self.counts.get(LinkStatus.DEAD.value, 0)
-        self._progress.update(
-            self._task, advance=1, description=f"links ({dead} dead) {result.url[:60]}"
-        )
-
-    def __call__(self, result: LinkResult) -> None:
-        self.advance(result)
-
-
-@contextmanager
-def make_progress(
-    total: int, *, enabled: bool, stream: TextIO | None = None
-) -> Iterator[LinkProgress]:
-    """A progress bar for the links stage, on stderr (or ``stream``).
-
-    When disabled (asked not to, not a terminal, or ``CI`` is set) it draws
-    nothing and ``advance`` only counts, so callers need no branch.
-    """
-    out = sys.stderr if stream is None else stream
-    if not progress_enabled(enabled=enabled, stream=out):
-        yield LinkProgress()
-        return
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(file=out),
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("links", total=total)
-        yield LinkProgress(progress, task)

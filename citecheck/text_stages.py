@@ -1,0 +1,48 @@
+"""The stages that read only the manuscripts' text: the citations, then the checks of no page.
+
+``pipeline.run_check`` runs them in one worker (``worker.CpuWorker``) while
+the links are asked. The citation parser and the checks are imported where
+they run, and this module imports neither the links stage nor httpx, so a
+worker process starting on it imports only what it uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, Citation, Finding, FootnoteSet
+
+__all__ = ["TextStages", "parse_and_check", "read_citations"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextStages:
+    """The citations and, when asked, the findings of the checks that read no fetched page."""
+
+    citations: tuple[Citation, ...]
+    findings: tuple[Finding, ...] | None = None
+
+
+def read_citations(footnote_sets: Sequence[FootnoteSet]) -> tuple[Citation, ...]:
+    """Parse every note into citations; short forms resolve within a manuscript."""
+    from citecheck.citations import parse_citations
+
+    citations: list[Citation] = []
+    for footnote_set in footnote_sets:
+        citations.extend(parse_citations(footnote_set.footnotes, start_index=len(citations)))
+    return tuple(citations)
+
+
+def parse_and_check(
+    footnote_sets: tuple[FootnoteSet, ...], checks: CheckSettings | None
+) -> TextStages:
+    """Parse the citations, then (with ``checks``) run every check family but ``LINK_FAMILIES``."""
+    citations = read_citations(footnote_sets)
+    if checks is None:
+        return TextStages(citations)
+    from citecheck.checks import CHECKS, LINK_FAMILIES, run_checks
+
+    run = CheckRun(footnote_sets=footnote_sets, citations=citations)
+    return TextStages(citations, run_checks(run, checks, families=set(CHECKS) - LINK_FAMILIES))
