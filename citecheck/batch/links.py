@@ -1,7 +1,7 @@
 """The batch's network stage for one shard of distinct URLs, wherever it runs.
 
 A URL with a verdict young enough in the store's link cache is not asked
-again; the rest go to ``pipeline.check_url_shards``: links calls of at most
+again; the rest go to ``pipeline_sets.check_url_shards``: links calls of at most
 a few thousand URLs side by side, split by host, so each host has one
 politeness budget for the whole shard. Every verdict is written to the
 store as it arrives. Run by the local engine in the main process, and by
@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from citecheck import pipeline
+from citecheck import pipeline_sets
 from citecheck.config import Settings
 from citecheck.links import normalise_url
 from citecheck.model import LinkResult
@@ -98,7 +98,7 @@ def check_shard(
         # The store is the cache here: the links stage must not open its own.
         uncached = replace(settings, links=replace(settings.links, cache_path=None))
         try:
-            pipeline.check_url_shards(
+            pipeline_sets.check_url_shards(
                 by_host_shards(to_ask), uncached, transport=transport, progress=arrived
             )
         finally:

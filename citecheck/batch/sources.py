@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import httpx
 
-from citecheck import pipeline
+from citecheck import pipeline_sets
 from citecheck.batch.records import CarryError, decode_citation
 from citecheck.config import Settings
 from citecheck.model import Citation
@@ -56,7 +56,7 @@ def look_up_pending(
             except CarryError:
                 continue  # written by other code: its manuscript's check asks it itself
         try:
-            pipeline.look_up_source_set(citations, settings, cache=answers)
+            pipeline_sets.look_up_source_set(citations, settings, cache=answers)
         finally:
             store.flush()
         store.lookups_done(batch_id, [key for key, _ in chunk])

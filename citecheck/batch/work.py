@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from citecheck import pipeline
+from citecheck import pipeline, pipeline_sets
 from citecheck.batch.records import (
     CarryError,
     decode_archive,
@@ -148,11 +148,11 @@ def discover(path: str, job: ReadJob) -> Discovered:
         return Discovered(
             path, problem=f"internal error: {type(error).__name__}: {error}", internal=True
         )
-    years = pipeline.cited_years(citations, doi_resolver=settings.links.doi_resolver)
+    years = pipeline_sets.cited_years(citations, doi_resolver=settings.links.doi_resolver)
     lookups: dict[str, str] = {}
     if sources_wanted(settings):
-        for citation in pipeline.with_note_contexts(sets, citations):
-            key = pipeline.source_lookup_key(citation, settings)
+        for citation in pipeline_sets.with_note_contexts(sets, citations):
+            key = pipeline_sets.source_lookup_key(citation, settings)
             if key is not None and key not in lookups:
                 lookups[key] = encode_citation(citation)
     archive_keys: tuple[tuple[str, str], ...] = ()
@@ -283,10 +283,10 @@ def finish(path: str, job: FinishJob) -> Finished:
         outcome = None
         if job.sources:
             answers = StoreAnswers(store)
-            outcome = pipeline.look_up_source_set(
+            outcome = pipeline_sets.look_up_source_set(
                 citations, job.settings, cache=answers, footnote_sets=sets, transport=AnswersOnly()
             )
-        run = pipeline.check_with_links(
+        run = pipeline_sets.check_with_links(
             sets,
             citations,
             verdicts,
