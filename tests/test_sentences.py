@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.checks.numbers import Sentence, read_passages
+from citecheck.checks.passages import Sentence, read_passages
 from citecheck.footnotes import find_footnotes
 from citecheck.model import CheckRun, FootnoteSet, Location, Manuscript, NoteMarker, NoteText
 from citecheck.sentences import sentence_spans

@@ -29,7 +29,8 @@ import math
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rates import RATE, check_rates
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.scope import from_to_pairs

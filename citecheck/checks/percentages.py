@@ -23,7 +23,8 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -63,11 +64,16 @@ def check_percentages(
 
 
 def _is_points(quantity: Quantity) -> bool:
-    return "point" in quantity.text.lower()
+    return quantity.points or "point" in quantity.text.lower()
 
 
 def _reading(quantity: Quantity) -> tuple[float, float]:
-    """The values a printed percentage allows: rounded at its last digit, or its hedge's."""
+    """The values a printed percentage allows: rounded at its last digit, or its hedge's.
+
+    A range ("40-45 percent") or a share in words ("a third of") is its whole reading.
+    """
+    if quantity.spread:
+        return max(quantity.low, 0.0), quantity.high
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", quantity.text)
     decimals = len(digits.group(1) or "") if digits else 0
     half = 0.5 * 10.0**-decimals

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citecheck.checks.words import SMALL_CARDINAL, cardinal_value
+
 __all__ = ["Period", "convert", "dated_to_a_year", "parse_period", "per_phrase", "period_of"]
 
 _DAY = 1.0
@@ -70,6 +72,7 @@ _UNIT_WORDS: dict[str, str] = {
     "hr": "hour",
     "day": "day",
     "diem": "day",
+    "night": "day",
     "week": "week",
     "wk": "week",
     "fortnight": "fortnight",
@@ -95,37 +98,20 @@ _ADVERBS: dict[str, str] = {
 }
 _ADJECTIVES: dict[str, str] = {**_ADVERBS, "annual": "year"}
 
-_COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-}
-
 _UNIT = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
-_COUNT = r"\d+(?:\.\d+)?|" + "|".join(_COUNT_WORDS)
+_COUNT = rf"\d+(?:\.\d+)?|{SMALL_CARDINAL}"
 # Words after the unit that make it a date or an ordinal, not a rate.
 _NOT_A_RATE = (
     r"(?![\s-]+(?:ago|earlier|later|before|after|old|running|straight|time|round|term|"
     r"tranche|instal?lment|payment|grant|half|of)\b)(?!-(?:long|old)\b)"
 )
+# "a single day", "per calendar month", "each financial year" (not "a working day").
+_UNIT_ADJECTIVE = r"(?:(?:single|calendar|financial|fiscal|full)\s+)?"
 _PER = re.compile(
-    rf"(?:(?P<article>\ban?\b|\bper\b|\beach\b|\bevery\b|/)\s*(?:single\s+)?(?P<unit>{_UNIT})s?\b"
-    rf"|\bevery\s+(?P<count>{_COUNT})\s+(?P<units>{_UNIT})s\b"
-    rf"|\b(?P<adverb>{'|'.join(_ADVERBS)})\b|\bp\.a\."
+    rf"(?:(?P<article>\ban?\b|\bper\b|\beach\b|\bevery\b|/)\s*{_UNIT_ADJECTIVE}(?P<unit>{_UNIT})s?\b"
+    # "every two weeks", "every 24 hours", "per 12 months", "each twelve-month period"
+    rf"|\b(?:every|per|each)\s+(?P<count>{_COUNT})[\s-]+(?P<units>{_UNIT})s?\b(?:\s+period\b)?"
+    rf"|\b(?P<adverb>{'|'.join(_ADVERBS)})\b|\bp\.a\.|(?-i:\bpa\b)"
     # "$500 billion in annual trade", "$2 million in daily fees"
     rf"|\bin\s+(?P<adjective>{'|'.join(_ADJECTIVES)})\b)" + _NOT_A_RATE,
     re.IGNORECASE,
@@ -134,7 +120,9 @@ _PER = re.compile(
 # "trucks", "people cross the border" (plain words, no figure, no new clause).
 _BRIDGE_WORD = re.compile(
     r"\s*(?!(?:and|but|or|nor|while|which|who|that|when|whereas|than|to|from|since|until|"
-    r"because|if|ago|later|earlier|after|before|within|nearly|almost|about|roughly|some)\b)"
+    r"because|if|ago|later|earlier|after|before|within|nearly|almost|about|roughly|some|"
+    # "£5 million twice a year" is not £5 million a year
+    r"twice|thrice|times|once)\b)"
     r"[A-Za-z][\w'’-]*"
 )
 _BRIDGE_WORDS = 5
@@ -142,7 +130,9 @@ _AT_PER = re.compile(r"\s*(?:" + _PER.pattern + ")", re.IGNORECASE)
 # A period that opens the figure's clause: "Every day, some 350,000 people
 # cross", "Each year the agency spends $4 billion", "Annually, $146 billion".
 _LEADING = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)\W*(?:(?:in\s+)?(?:a|an|every|each|per)\s+(?:single\s+)?"
+    r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)\W*(?:(?:in\s+|on\s+)?(?:a|an|every|each|per|any)\s+"
+    # "On an average day, ...", "In a typical week, ..."
+    r"(?:(?:average|typical|normal|ordinary|given|single|calendar|financial)\s+)?"
     rf"(?P<unit>{_UNIT})|(?P<adverb>{'|'.join(_ADVERBS)}))\s*,?\s+"
     r"(?:(?!(?:to|from|since|until|after|before|than|ago|later|earlier)\b)[A-Za-z][\w'’-]*\s+){0,6}"
     r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
@@ -217,7 +207,7 @@ def _from_match(match: re.Match[str]) -> str:
         return _ADVERBS[match.group("adverb").lower()]
     if match.group("units"):
         raw = match.group("count").lower()
-        count = float(_COUNT_WORDS[raw]) if raw in _COUNT_WORDS else float(raw)
+        count = float(raw) if raw[0].isdigit() else cardinal_value(raw)
         return _name(count, _UNIT_WORDS[match.group("units").lower()])
     if match.group("unit"):
         return _UNIT_WORDS[match.group("unit").lower()]
@@ -242,18 +232,30 @@ def length_days(period: str) -> float:
     return count * unit.days[0]
 
 
+# One year, however written: "over twelve months", "in the 12 months to March",
+# "in the year to June", "in 2023-24", "in FY24", "during the 2023/24 financial year".
+_ONE_YEAR = (
+    r"(?:over|in|during|across|within|for)\s+(?:the\s+|a\s+)?(?:past\s+|last\s+|previous\s+|"
+    r"preceding\s+|same\s+|full\s+)?(?:twelve|12)[\s-]months?(?:\s+period)?\b"
+    r"|(?:in|during|for|over)\s+the\s+(?:financial\s+|fiscal\s+)?year\s+(?:to|ending|ended)\b"
+    r"|(?:in|during|for)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?"
+    r"(?:19|20)\d\d[-–/]\d\d\b(?:\s+(?:financial|fiscal)\s+year\b)?"
+    r"|(?:in|during|for)\s+FY\s?\d\d\b"
+)
 # "$534 billion in 2014", "in fiscal 2015", "in FY2012", "last year"; "In 2014, ...".
 _YEAR_AFTER = re.compile(
     r"^(?:\s+(?!(?:and|but|or|to|from|since|until|than|which|who)\b)[A-Za-z][\w'’-]*){0,4}?"
     r"\s+(?:(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?|FY\s?)?"
     r"(?:19|20)\d\d\b(?!\s*(?:[-–/]|to\b|and\b))"
     r"|(?:last|this|that)\s+year\b"
+    rf"|{_ONE_YEAR}"
     r"|(?:over|in|during|across|for)\s+the\s+(?:past\s+|last\s+|whole\s+|same\s+|"
     r"financial\s+|fiscal\s+|calendar\s+)?year\b)",
     re.IGNORECASE,
 )
 _YEAR_LEADING = re.compile(
-    r"(?:^|[;:]\s*)\W*(?:in|during)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d"
+    r"(?:^|[;:]\s*)\W*(?:(?:in|during)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d"
+    rf"|{_ONE_YEAR})"
     r"\s*,?\s+(?:[A-Za-z][\w'’-]*\s+){0,6}(?:(?:about|nearly|almost|more than|over|some|"
     r"roughly|approximately|around|an estimated)\s+)?$",
     re.IGNORECASE,

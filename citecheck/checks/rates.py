@@ -14,7 +14,8 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.periods import convert, length_days, per_phrase
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.scope import from_to_pairs, in_scope

@@ -31,7 +31,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount
+from citecheck.checks.currencies import USD_PER_UNIT
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -193,8 +195,12 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
 def _judge(
     sentence: Sentence, band: _Band, money: Quantity, head_sentence: Sentence, head: Quantity
 ) -> Finding | None:
-    per_low = money.low / head.high
-    per_high = money.high / head.low
+    rate = USD_PER_UNIT.get(money.currency or "")
+    if rate is None:
+        return None  # a currency without a rough rate: no band to judge by
+    # Bands are in US dollars; other currencies are put on them at a rough rate.
+    per_low = money.low * rate / head.high
+    per_high = money.high * rate / head.low
     if per_high >= band.low and per_low <= band.high:
         return None
     factor = 1000.0 if per_high < band.low else 0.001

@@ -1,0 +1,99 @@
+"""Shares written in words: "three-quarters of", "half the", "a third of", "one in five".
+
+Each is read as a percentage with the looseness such words carry:
+
+* a fraction before its whole ("three-quarters of the budget", "half the
+  staff", "two-fifths of respondents") is its value within 2.5 points or 5 %
+  of itself, whichever is wider: "a third" is 30.8-35.8 percent;
+* "N in M" and "N out of (every) M" ("one in five adults", "nine out of
+  ten", "1 in 4") allow M to be rounded by half a unit, and N too when it is
+  above one: "one in five" is 18.2-22.2 percent, "four in ten" 35-45.
+
+Not shares: "the first half of 2024", "half an hour", "a quarter of a
+million", "a quarter century", and fractions that are part of a multiplier
+("cut by half", "fell to a third": ``multipliers`` reads those first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citecheck.checks.words import FRACTION, SMALL_CARDINAL, cardinal_value, fraction_value
+
+__all__ = ["ShareWord", "find_share_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareWord:
+    """A share in words, as a percentage interval."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+
+
+_FRACTION_SHARE = re.compile(
+    rf"(?<![\w-])(?P<fraction>{FRACTION})(?=\s+(?:of|the|its|their|his|her|our|all|these|those)\b)",
+    re.IGNORECASE,
+)
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|last|latter|former|other|next|final|previous|back|front|"
+    r"top|bottom|upper|lower|northern|southern|eastern|western)\s+$",
+    re.IGNORECASE,
+)
+_NOT_A_WHOLE = re.compile(
+    r"^\s+(?:of\s+)?(?:an?\s+)?(?:hour|minute|day|week|month|year|decade|century|mile|inch|"
+    r"point|percentage|million|billion|thousand|dozen|hundred|time|way|dozen)\b",
+    re.IGNORECASE,
+)
+_N = rf"\d{{1,3}}|{SMALL_CARDINAL}"
+_M = rf"\d{{1,4}}|{SMALL_CARDINAL}|(?:a|one)\s+hundred|hundred|(?:a|one)\s+thousand"
+_N_IN_M = re.compile(
+    rf"(?<![\w.,])(?P<n>{_N})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<m>{_M})(?![\w.,])",
+    re.IGNORECASE,
+)
+
+
+def find_share_words(text: str) -> list[ShareWord]:
+    """Every share written in words in ``text``, in order."""
+    found: list[ShareWord] = []
+    for match in _FRACTION_SHARE.finditer(text):
+        if _ORDINAL_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        if _NOT_A_WHOLE.match(text[match.end() : match.end() + 30]):
+            continue
+        value = 100 * fraction_value(match.group("fraction"))
+        spread = max(2.5, 0.05 * value)
+        found.append(
+            ShareWord(
+                match.group(), match.start(), match.end(), value, value - spread, value + spread
+            )
+        )
+    for match in _N_IN_M.finditer(text):
+        n, m = _count(match.group("n")), _count(match.group("m"))
+        if not 0 < n < m or (
+            match.group("m").isdigit() and re.fullmatch(r"1[6-9]\d\d|20\d\d", match.group("m"))
+        ):
+            continue  # "3 in 2014" dates a figure; it is no share
+        ends = [n / (m + 0.5), n / max(m - 0.5, n)]
+        if n > 1:
+            ends += [(n - 0.5) / m, (n + 0.5) / m]
+        found.append(
+            ShareWord(
+                match.group(),
+                match.start(),
+                match.end(),
+                100 * n / m,
+                100 * min(ends),
+                100 * max(ends),
+            )
+        )
+    return sorted(found, key=lambda share: share.start)
+
+
+def _count(raw: str) -> float:
+    return float(raw) if raw.isdigit() else cardinal_value(raw)
