@@ -6,8 +6,8 @@ Each is read as a percentage with the looseness such words carry:
   staff", "two-fifths of respondents") is its value within 2.5 points or 5 %
   of itself, whichever is wider: "a third" is 30.8-35.8 percent;
 * "N in M" and "N out of (every) M" ("one in five adults", "nine out of
-  ten", "1 in 4") allow M to be rounded by half a unit, and N too when it is
-  above one: "one in five" is 18.2-22.2 percent, "four in ten" 35-45.
+  ten", "1 in 4") allow M to be rounded by half a unit: "one in five" is
+  18.2-22.2 percent, "four in ten" 38.1-42.1.
 
 Not shares: "the first half of 2024", "half an hour", "a quarter of a
 million", "a quarter century", and fractions that are part of a multiplier
@@ -36,8 +36,20 @@ class ShareWord:
     high: float
 
 
+# A fraction before its whole ("of", "the"), or before a preposition or verb
+# in a list of shares ("and a third on buildings"); not before a noun ("a
+# third party", "a quarter century") or a hyphen ("a quarter-final").
 _FRACTION_SHARE = re.compile(
-    rf"(?<![\w-])(?P<fraction>{FRACTION})(?=\s+(?:of|the|its|their|his|her|our|all|these|those)\b)",
+    rf"(?<![\w-])(?P<fraction>{FRACTION})(?![\w-])"
+    r"(?=\s+(?:of|the|its|their|his|her|our|all|these|those|on|to|for|in|from|at|by|with|"
+    r"went|goes|go|came|come|comes|were|was|are|is|said|say|says|backed|opposed|supported|"
+    r"voted|wanted|want|favou?red|preferred|chose|had|have|has)\b|\s*[,;.)]|\s+and\b)",
+    re.IGNORECASE,
+)
+# "cut by half", "in half", "two and a half": no share.
+_NOT_AFTER = re.compile(
+    r"(?:\b(?:by|in|than|over)|(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))"
+    r"\s+and)\s+$",
     re.IGNORECASE,
 )
 _ORDINAL_BEFORE = re.compile(
@@ -62,7 +74,8 @@ def find_share_words(text: str) -> list[ShareWord]:
     """Every share written in words in ``text``, in order."""
     found: list[ShareWord] = []
     for match in _FRACTION_SHARE.finditer(text):
-        if _ORDINAL_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if _ORDINAL_BEFORE.search(before) or _NOT_AFTER.search(before):
             continue
         if _NOT_A_WHOLE.match(text[match.end() : match.end() + 30]):
             continue
@@ -80,8 +93,6 @@ def find_share_words(text: str) -> list[ShareWord]:
         ):
             continue  # "3 in 2014" dates a figure; it is no share
         ends = [n / (m + 0.5), n / max(m - 0.5, n)]
-        if n > 1:
-            ends += [(n - 0.5) / m, (n + 0.5) / m]
         found.append(
             ShareWord(
                 match.group(),

@@ -39,14 +39,14 @@ _TOTAL_AFTER = re.compile(
     r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b)", re.I
 )
 _PARTITION = re.compile(
-    r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|"
+    r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:e|es|ed|ing)|,\s*with\b|"
     r"(?:is|was|were|are)? ?made up of|"
     r"divided (?:between|among|into)|split (?:between|among|into)|broken down|"
     r"breaks? down (?:into|as)|respectively|:|including|\(",
     re.IGNORECASE,
 )
 _SPLIT_VERBS = (
-    r"consist(?:s|ed)? of|compris(?:es|ed)|(?:is|was) made up of|"
+    r"consist(?:s|ed)? of|compris(?:e|es|ed)|(?:is|was|are|were) made up of|"
     r"(?:is|was) (?:divided|split|broken down) (?:between|among|into)|"
     r"(?:divides|splits|divided|split) (?:between|among|into)|break(?:s)? down (?:into|as)|"
     r"broke down (?:into|as)"
@@ -54,7 +54,7 @@ _SPLIT_VERBS = (
 _WHOLE_BEFORE_PARTS = re.compile(
     rf"^\s*(?:[\w'’-]+\s+){{0,3}}?(?:{_SPLIT_VERBS})"
     # "£62 million on highways, of which ...", "9,400 staff, including ..."
-    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including)\b",
+    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with)\b",
     re.IGNORECASE,
 )
 # A whole named first: "Of the 91,300 valid votes cast, Labour won ...".
@@ -170,8 +170,10 @@ def _total_and_parts(
     # "including", "of which", "of whom" and a whole named first may list only
     # some of the parts; unless the list says it is all of them, the parts may
     # fall short of the total but not exceed it.
+    # ", with" lists some parts too ("..., with £30m on buildings and £20m on staff").
     partial = word == "including" or (
-        (word in {"of which", "of whom"} or (cue is None and named_first)) and not exhaustive
+        (word in {"of which", "of whom"} or word.startswith(",") or (cue is None and named_first))
+        and not exhaustive
     )
     yield from _compare(sentence, total, parts, partial=partial)
 
