@@ -31,6 +31,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
 from citecheck.checks.words import FRACTION, SMALL_CARDINAL, cardinal_value, fraction_value
 
 __all__ = ["Multiplier", "find_multipliers"]
@@ -61,15 +62,8 @@ _VERB_STEMS = {
     "sextupl": 6.0,
     "halv": 0.5,
 }
-_DOWN_VERBS = (
-    r"cut|cuts|fell|fallen|falling|dropped|dropping|declined|declining|decreased|decreasing|"
-    r"shrank|shrunk|shrinking|reduced|reducing|slashed|slashing|plunged|plummeted|down|lost|"
-    r"contracted|a cut of|a drop of|a fall of|a decline of|a reduction of"
-)
-_UP_VERBS = (
-    r"rose|risen|rising|grew|grown|growing|increased|increasing|expanded|expanding|climbed|"
-    r"climbing|jumped|swelled|gained|up|an increase of|a rise of|a jump of|multiplied|surged"
-)
+_DOWN_VERBS = rf"{DOWN_VERBS}|a\s+(?:{DOWN_NOUNS})"
+_UP_VERBS = rf"{UP_VERBS}|an?\s+(?:{UP_NOUNS})"
 _HEDGE = (
     r"significantly more than|far more than|well over|more than|better than|over|at least|"
     r"just over|nearly|almost|close to|just under|not quite|about|roughly|some|approximately|"

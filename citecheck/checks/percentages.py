@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.pairs import change_pairs
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
@@ -374,7 +375,12 @@ _CHANGE_AFTER = re.compile(
 _CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|compared)\b", re.IGNORECASE)
 # The change is tied to its pair: "declined 3 percent, from 15 percent ..." before it, or an
 # apposition after it: ", a drop of 17 percent", " (up 5 percent)", "-- a 6.2% increase".
-_GAP_BEFORE_PAIR = re.compile(r"\s*,?\s*from\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+_GAP_BEFORE_PAIR = re.compile(
+    # "in twelve months, from", "since the new coach arrived, from", " to", " on 2019, at"
+    r"(?:\s+(?:in|over|since|during|on|between|after|within|across|this|last)\s+[\w'’ -]{1,40}?)?"
+    r"\s*,?\s*(?:from|to|at|and\s+now|now)\s+(?:[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
 _GAP_AFTER_PAIR = re.compile(
     # "... to 6.2% during the recession, an increase of 2 percent"
     r"(?:\s+(?:in|during|between|over|since|after|before|by)\s+[\w'’ -]{1,40}?)?"
@@ -438,45 +444,52 @@ def _overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
 
 
 def _percent_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
-    """ "from 69 percent to 52 percent" and "from 69 to 52 percent" in one sentence."""
+    """Pairs of percentages (``pairs.change_pairs``), and "B, an increase of C on the A".
+
+    "from 69 percent to 52 percent", "from 69 to 52 percent", "to 24%, from
+    33%", "68% compared with 61%", "38% ..., an increase of 10% on the 28%".
+    """
     text = sentence.text
-    # Years dating the two figures ("from 15 percent in 2000 to ...") sit between them.
-    figures = [q for q in sentence.quantities if q.kind is not Kind.YEAR]
-    pairs: list[tuple[Quantity, Quantity]] = []
-    for first, second in itertools.pairwise(figures):
-        if second.kind is not Kind.PERCENT or _is_points(second):
-            continue
-        between = text[first.end : second.start]
-        if first.kind is Kind.PERCENT and not _is_points(first):
-            linked = re.fullmatch(r"\s+(?:in\s+\d{4}\s+|a decade ago\s+)?to\s+", between)
-        elif first.kind is Kind.COUNT and first.noun in {None, "to"}:
-            linked = re.fullmatch(r"\s+to\s+", between)
-        else:
-            linked = None
-        before = text[max(0, first.start - 30) : first.start]
-        if linked and re.search(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", before):
-            pairs.append((first, second))
+
+    def plain(q: Quantity) -> bool:  # a level, not a change or points
+        return not (_is_points(q) or _is_change(text, q) or _CHANGE_AFTER.match(text[q.end :]))
+
+    pairs = [
+        (start, end)
+        for start, end in change_pairs(sentence)
+        if start.kind is Kind.PERCENT and plain(start) and plain(end)
+    ]
+    shares = [q for q in sentence.quantities if q.kind is Kind.PERCENT and not _is_points(q)]
+    for before, change, base in zip(shares, shares[1:], shares[2:], strict=False):
+        if re.fullmatch(r"\s+(?:on|over)\s+(?:the\s+)?", text[change.end : base.start]) and (
+            _is_change(text, change)
+        ):
+            pairs.append((base, before))
     return pairs
 
 
 def _nearest_pair(
     text: str, change: Quantity, pairs: list[tuple[Quantity, Quantity]]
 ) -> tuple[Quantity, Quantity] | None:
-    """The from-to pair the change speaks of: right before it, or in an apposition after it."""
+    """The pair the change speaks of: right after it, or in an apposition after the pair.
+
+    "declined 3 percent, from 15 percent ...", "jumped 3% in twelve months, from
+    2.5% to 5.5%", "fell 9% to 24%, from 33%"; "... to 52 percent, a drop of 17
+    percent"; "B, an increase of C on the A".
+    """
     for start, end in pairs:
-        if change.end <= start.start:
-            gap = text[change.end : start.start]
-        elif change.start >= end.end:
-            gap = text[end.end : change.start]
+        first = min(start.start, end.start)
+        last = max(start.end, end.end)
+        if change.end <= first:
+            gap = text[change.end : first]
+            tied = _GAP_BEFORE_PAIR.fullmatch(gap) is not None
+        elif change.start >= last:
+            gap = text[last : change.start]
+            plain = re.sub(r"\bbetween\s+\S+\s+and\s+\S+", " ", gap, flags=re.IGNORECASE)
+            tied = _GAP_AFTER_PAIR.fullmatch(gap) is not None and not _NEW_CLAUSE.search(plain)
         else:
-            continue
-        # "between 2019 and 2024" is no new clause.
-        plain = re.sub(r"\bbetween\s+\S+\s+and\s+\S+", " ", gap, flags=re.IGNORECASE)
-        tied = (
-            _GAP_BEFORE_PAIR.fullmatch(gap)
-            if change.end <= start.start
-            else _GAP_AFTER_PAIR.fullmatch(gap) and not _NEW_CLAUSE.search(plain)
-        )
+            gap = text[first:last]
+            tied = re.fullmatch(r"[^;]*", gap) is not None  # "B, an increase of C on the A"
         if tied and not _CONTRAST.search(gap):
             return start, end
     return None
