@@ -44,7 +44,7 @@ from citecheck.checks.figures import (
 )
 from citecheck.checks.intervals import interval, qualifier_before
 from citecheck.checks.multipliers import find_multipliers
-from citecheck.checks.periods import dated_to_a_year, period_of
+from citecheck.checks.periods import period_of, total_of
 from citecheck.checks.share_words import find_share_words
 
 __all__ = ["Kind", "Quantity", "amount", "find_quantities"]
@@ -71,7 +71,8 @@ class Quantity:
     ("year", "day", "minute", "10 minute": see ``periods``); ``noun`` is the
     word it counts ("employees", "mile") when one is attached. A multiplier's
     ``readings`` are the ratio intervals it allows (see ``multipliers``);
-    ``in_year`` marks a figure dated to one year ("$534 billion in 2014").
+    ``total_of`` names the period a dated figure is the total of: "year" for
+    "$534 billion in 2014", "month" for "1.2 billion minutes in March".
     ``spread`` marks a figure whose ``low``-``high`` is its whole reading, not
     a rounding of ``value``: a range ("3-4 million") or a share in words
     ("a third of"). ``points`` marks percentage points.
@@ -91,7 +92,7 @@ class Quantity:
     period: str | None = None
     noun: str | None = None
     readings: tuple[tuple[float, float], ...] = ()
-    in_year: bool = False
+    total_of: str | None = None
     spread: bool = False
     points: bool = False
 
@@ -211,7 +212,7 @@ def _quantity(text: str, item: Resolved) -> Quantity | None:
             qualifier=qualifier,
             currency=high_q.currency or low_q.currency,
             period=period_of(text, start, end) if high_q.kind in _RATED else None,
-            in_year=high_q.kind in _RATED and dated_to_a_year(text, start, end),
+            total_of=total_of(text, start, end) if high_q.kind in _RATED else None,
             spread=True,
         )
     raw = item
@@ -261,7 +262,7 @@ def _quantity(text: str, item: Resolved) -> Quantity | None:
         scale_word=SCALE_NAMES.get(raw.scale_word or "", raw.scale_word),
         currency=(raw.currency or "USD") if kind is Kind.MONEY else None,
         period=period_of(text, start, end) if kind in _RATED else None,
-        in_year=kind in _RATED and dated_to_a_year(text, start, end),
+        total_of=total_of(text, start, end) if kind in _RATED else None,
         noun=_LENGTH_UNITS.get(noun or "", noun) if kind is not Kind.PERCENT else None,
         points=raw.points,
     )

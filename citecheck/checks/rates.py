@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence, one_line
-from citecheck.checks.periods import convert, length_days, per_phrase
+from citecheck.checks.periods import convert, length_days, per_phrase, working_convert
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.scope import from_to_pairs, in_scope
 from citecheck.model import Finding, Severity
@@ -39,7 +39,7 @@ _RESTATE = re.compile(
     r"amounts? to|amounting to|equivalent|equal(?:s| to)|equating to|that is|i\.e\.|\bor\b|"
     r"translat(?:es|ed|ing)|\bmean(?:s|ing)?\b|works? out|working out|which is|"
     r"\b(?:comes?|came|coming) (?:to|out)\b|\ban average of\b|\baverag(?:es|ed|ing)\b|"
-    r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\(|"
+    r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\s[-–]\s|\(|:|"
     # An apposition with a hedge: "$52 billion a year ..., about $1 billion a week".
     r",\s*(?:or\s+)?(?:(?:about|roughly|some|nearly|almost|around|approximately|more than|"
     r"over|at least|just over|just under|close to|less than|under|upwards of|an estimated)\s+)?$|"
@@ -59,8 +59,9 @@ def check_rates(passage: Passage) -> Iterator[Finding]:
         }
         for quantity in sentence.quantities:
             period = quantity.period or inherited.get(id(quantity))
-            if period is None and quantity.in_year:
-                period = "year"  # "$534 billion in 2014, or $1 million a minute"
+            if period is None:
+                # "$534 billion in 2014, or $1 million a minute"; "1.2 billion in March"
+                period = quantity.total_of
             if quantity.kind in {Kind.MONEY, Kind.COUNT} and period is not None:
                 rated.append((sentence, quantity, period))
     # Money and counts chain separately: a count between two money figures
@@ -171,6 +172,11 @@ def _rate_pair(
     first = convert(q1.low, q1.high, p1, target)
     second = convert(q2.low, q2.high, p2, target)
     if first[0] <= second[1] and second[0] <= first[1]:
+        return
+    # Pay "an hour" is per working hour ("£12.21 an hour ... about £23,800 a
+    # year"); counts ("500 boxes per hour") are by the clock.
+    working = working_convert(q1.low, q1.high, p1, p2) if q1.kind is Kind.MONEY else None
+    if working is not None and working[0] <= q2.high and q2.low <= working[1]:
         return
     source, restated = (q1, q2) if target == p2 else (q2, q1)
     source_period, restated_period = (p1, p2) if target == p2 else (p2, p1)
