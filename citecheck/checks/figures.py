@@ -90,7 +90,8 @@ MONEY_FIGURE = re.compile(
     rf"(?:[\s-]*(?P<scale>(?i:{_MONEY_SCALE})))?(?:\s+(?:U\.S\.\s+)?{CURRENCY_AFTER})?"
 )
 PLAIN_FIGURE = re.compile(
-    rf"(?<![\w$€£¥₹₦.,])(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)"
+    # Not clock times or scores: "2:04:37", "3:1".
+    rf"(?<![\w$€£¥₹₦.,])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
     r"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
     r"|(?P<glued>[mk])\b(?!\s*(?:high|long|wide|deep|tall|thick|run|race|walk|above|below|"
     r"away|north|south|east|west|from|of\s+(?:road|track|rail|pipe|cable|line|coast)))"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence, one_line
@@ -36,35 +37,38 @@ _TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(
-    r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b)", re.I
+    r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all|between them)\b)", re.I
 )
 _PARTITION = re.compile(
     r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:e|es|ed|ing)|,\s*with\b|"
     r"(?:is|was|were|are)? ?made up of|"
     r"divided (?:between|among|into)|split (?:between|among|into)|broken down|"
-    r"breaks? down (?:into|as)|respectively|:|including|\(",
+    r"breaks? down (?:into|as)|respectively|:|\s[-–—]\s|—|including|\(",
     re.IGNORECASE,
 )
 _SPLIT_VERBS = (
     r"consist(?:s|ed)? of|compris(?:e|es|ed)|(?:is|was|are|were) made up of|"
-    r"(?:is|was) (?:divided|split|broken down) (?:between|among|into)|"
+    r"(?:is|was|are|were) (?:divided|split|broken down|shared) (?:between|among|into|as follows)|"
     r"(?:divides|splits|divided|split) (?:between|among|into)|break(?:s)? down (?:into|as)|"
     r"broke down (?:into|as)"
 )
 _WHOLE_BEFORE_PARTS = re.compile(
     rf"^\s*(?:[\w'’-]+\s+){{0,3}}?(?:{_SPLIT_VERBS})"
     # "£62 million on highways, of which ...", "9,400 staff, including ..."
-    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with)\b",
+    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with)\b"
+    # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
+    r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?[$€£¥₹]?\d",
     re.IGNORECASE,
 )
 # A whole named first: "Of the 91,300 valid votes cast, Labour won ...".
 _WHOLE_FIRST = re.compile(
-    r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?)\s+(?:[\w-]+\s+){0,2}?$",
+    r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?|our|my|your|his|her)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
 # Words that say a list of parts is all of its whole.
 _EXHAUSTIVE = re.compile(
-    rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bremainder\b|{_SPLIT_VERBS}|:",
+    rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bremainder\b|{_SPLIT_VERBS}|:|\s[-–—]\s|—",
     re.IGNORECASE,
 )
 # A total in apposition to the parts listed before it: "1,420, 980 and 655
@@ -197,6 +201,7 @@ _OF_PREVIOUS = re.compile(
 
 # Between a whole named first and its parts, a cue that they exhaust it.
 _EXHAUSTS = re.compile(
+    r"between (?:them|the two|the three)|together|combined|altogether|in all\b|"
     r"consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|made up of|divided (?:between|among|into)|"
     r"split (?:between|among|into)|broken down|:",
     re.IGNORECASE,
@@ -214,6 +219,7 @@ def _leaves_room(passage: Passage, total: Quantity, parts: list[Quantity]) -> bo
     total_at, first_at = offsets[id(total)], offsets[id(parts[0])]
     if total_at > first_at:
         return False
+    # "$212m between them, with $96m, $71m and $25m respectively": all of it.
     return not _EXHAUSTS.search(passage.text[total_at:first_at])
 
 
@@ -291,9 +297,37 @@ def _sum_fits(total: Quantity, parts: list[Quantity], *, partial: bool) -> bool:
     return False
 
 
+_REMAINDER_PART = re.compile(r"\bthe\s+(?:remaining|rest|remainder|balance)\b", re.IGNORECASE)
+
+
+def _one_precision(
+    sentence: Sentence, total: Quantity, parts: list[Quantity]
+) -> tuple[Quantity, list[Quantity]]:
+    """Parts listed together share one precision; a remainder makes the total as precise.
+
+    In "£41m, £27m and £10m" the £10m is to the million like its neighbours,
+    not 5-15 million; in "Of our 1,200 colleagues, 640 ..., 390 ... and the
+    remaining 250" the remainder was computed from the total, so the total is
+    exact to the parts' precision. Decimals and hedged figures keep their own.
+    """
+
+    def whole(q: Quantity) -> bool:
+        return q.qualifier is None and not q.spread and q.step > 0 and "." not in q.text
+
+    steps = [p.step for p in parts if whole(p)]
+    if not steps:
+        return total, parts
+    finest = min(steps)
+    parts = [replace(p, step=min(p.step, finest)) if whole(p) else p for p in parts]
+    if whole(total) and _REMAINDER_PART.search(sentence.text, total.end):
+        total = replace(total, step=min(total.step, finest))
+    return total, parts
+
+
 def _compare(
     sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
 ) -> Iterator[Finding]:
+    total, parts = _one_precision(sentence, total, parts)
     if _sum_fits(total, parts, partial=partial):
         return
     low = sum(_conventions(p)[0][0] for p in parts)
