@@ -12,7 +12,8 @@ __all__ = ["DOWN_NOUNS", "DOWN_VERBS", "UP_NOUNS", "UP_VERBS"]
 UP_VERBS = (
     r"increased|increases|increasing|rose|rises|risen|rising|grew|grows|grown|growing|"
     r"climbed|climbs|climbing|jumped|jumps|jumping|expanded|expands|expanding|"
-    r"went\s+up|gone\s+up|goes\s+up|up|surged|surges|surging|soared|soars|soaring|rocketed|"
+    # "up", not "make up" / "made up" (a share verb)
+    r"went\s+up|gone\s+up|goes\s+up|(?<!\bmake\s)(?<!\bmade\s)(?<!\bmakes\s)up|surged|surges|surging|soared|soars|soaring|rocketed|"
     r"gained|gains|gaining|advanced|swelled|swollen|improved|improves|improving|"
     r"edged\s+up|ticked\s+up|picked\s+up|spiked|leapt|leaped|leaps|boosted|multiplied"
 )

@@ -23,6 +23,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.pairs import change_pairs
 from citecheck.checks.passages import Passage, Sentence, one_line
@@ -159,6 +160,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "allocated"
     elif len(shares) >= 3 and _one_predicate(text, shares):
         cue = "one predicate"
+    elif len(shares) == 2 and _yes_and_no(text, shares):
+        cue = "yes and no"
     if cue is None:
         return
     if _is_change(text, first) or any(
@@ -192,7 +195,9 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
 # "coal provided 41 per cent of generation, gas 34 per cent ...": a verb that gives shares.
 _SHARE_VERB = re.compile(
     r"\b(?:provided|provides|supplied|supplies|generated|generates|accounted\s+for|accounts\s+for|"
-    r"made\s+up|makes\s+up|won|wins|took|takes|received|receives|got|captured|secured|polled|"
+    r"made\s+up|makes\s+up|make\s+up|account\s+for|won|wins|took|takes|received|receives|got|"
+    r"captured|secured|polled|own|owns|owned|hold|holds|held|control|controls|controlled|"
+    r"comprise|comprises|comprised|constitute|constitutes|constituted|occupy|occupies|"
     r"represented|represents|contributed|contributes|produced|produces)\s+"
     r"(?:(?:about|some|nearly|almost|roughly|around|just)\s+)?$",
     re.IGNORECASE,
@@ -201,7 +206,20 @@ _SHARE_VERB = re.compile(
 _COPULA = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?$", re.IGNORECASE)
 _SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 # A later share with its verb left out: ", gas 34 per cent", ", 39% by air".
-_GAPPED_BEFORE = re.compile(rf"^{_SEPARATOR}(?:[A-Za-z][\w'’-]*\s+){{0,3}}$", re.IGNORECASE)
+_GAPPED_BEFORE = re.compile(rf"^{_SEPARATOR}(?:[A-Za-z][\w'’-]*\s+){{0,5}}$", re.IGNORECASE)
+# A later share of "48% backed the mayor, 39% her challenger": the verb left out,
+# its object right after the share.
+_GAPPED_OBJECT = re.compile(
+    r"^\s+(?:the|a|an|her|his|their|its|our|by|via|on|in|at|for|to|from|with|through)\b",
+    re.IGNORECASE,
+)
+# The last answer of one question: "21% were undecided", "12% did not know".
+_NO_ANSWER = re.compile(
+    r"^\s+(?:were|was|are|remain(?:ed)?|said\s+they\s+were)\s+(?:still\s+)?"
+    r"(?:undecided|unsure|not\s+sure|uncertain)\b|^\s+(?:did\s+not|didn['’]t|don['’]t|do\s+not)\s+"
+    r"know\b|^\s+(?:had|have|expressed)\s+no\s+(?:opinion|view|preference)\b",
+    re.IGNORECASE,
+)
 _BARE_AFTER = re.compile(
     r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|overland|online|abroad|elsewhere)\b|$)",
     re.IGNORECASE,
@@ -236,6 +254,8 @@ def _one_predicate(text: str, shares: list[Quantity]) -> bool:
         _GAPPED_BEFORE.match(g) for g in [first_gap, *gaps[1:]]
     ):
         return all(_BARE_AFTER.match(text[q.end : q.end + 12]) for q in later)
+    if _subject_shares(text, shares):
+        return True
     if _WHOLE_FIRST_ANY.match(text[: first.start]):
         later_gaps = gaps[1:]
         bare = all(re.fullmatch(rf"{_SEPARATOR}", g) or _gap_is_bare(g) for g in later_gaps)
@@ -249,6 +269,50 @@ def _one_predicate(text: str, shares: list[Quantity]) -> bool:
             re.match(rf"^\s+[\w'’-]+(?:\s+[\w'’-]+)?{_SEPARATOR}$", g) for g in gaps
         )
     return False
+
+
+_YES = re.compile(
+    r"^\s+(?:(?:voting|voted|vote|said|saying|backing|backed)\s+)?(?:yes|in\s+favou?r|for)\b",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\s+(?:(?:voting|voted|vote|said|saying|backing|backed)\s+)?(?:no|against)\b", re.IGNORECASE
+)
+
+
+def _yes_and_no(text: str, shares: list[Quantity]) -> bool:
+    """ "57 per cent voting yes against 49 per cent no": the two answers of one ballot."""
+    one, two = (text[q.end : q.end + 25] for q in shares)
+    return bool((_YES.match(one) and _NO.match(two)) or (_NO.match(one) and _YES.match(two)))
+
+
+def _subject_shares(text: str, shares: list[Quantity]) -> bool:
+    """Shares as subjects of one verb: "48% backed the mayor, 39% her challenger and 21% were
+    undecided"; "two-thirds of residents said by car, a quarter by bus and a fifth by bicycle".
+
+    The first share has the verb, the later ones leave it out (their object follows the
+    share at once) or give the question's "undecided"; at least one leaves it out.
+    """
+    first, later = shares[0], shares[1:]
+    # The first share's verb ("backed", "said", "voted"), perhaps after its whole ("of residents").
+    verb = re.compile(
+        r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?\s+"
+        r"(?!(?:of|in|on|at|for|to|from|by|with|and|or|the|a|an|were|was|are|is|had|have)\b)"
+        r"[a-z]+\b"
+    )
+    after_first = text[first.end : first.end + 60]
+    if not verb.match(after_first) or _CHANGE_AFTER.match(after_first):
+        return False
+    kinds = []
+    for share, following in zip(later, [*later[1:], None], strict=True):
+        tail = text[share.end : following.start if following else share.end + 40]
+        if _GAPPED_OBJECT.match(tail) and not re.search(r"\b[a-z]+ed\b", tail[:12]):
+            kinds.append("gapped")
+        elif _NO_ANSWER.match(tail):
+            kinds.append("no answer")
+        else:
+            return False
+    return "gapped" in kinds
 
 
 def _gap_is_bare(gap: str) -> bool:
@@ -360,10 +424,8 @@ def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
 # --------------------------------------------------------------------------
 
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:increased|increases?|rose|risen|grew|grown|climbed|jumped|went up|up|"
-    r"growth of|increase of|rise of|gain of|jump of|decreased|decreases?|fell|fallen|dropped|"
-    r"declined|shrank|shrunk|slipped|down|decrease of|drop of|decline of|fall of|reduction of|"
-    r"cut|change of)\s+(?:by\s+)?"
+    rf"\b(?:{UP_VERBS}|{DOWN_VERBS}|{UP_NOUNS}|{DOWN_NOUNS}|increases?|decreases?|change\s+of)"
+    r"\s+(?:by\s+)?"
     r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just)\s+)?$",
     re.IGNORECASE,
 )
