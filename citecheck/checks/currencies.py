@@ -55,6 +55,9 @@ _CODES_BEFORE = {
     "KSh": "KES",
     "KES": "KES",
     "ZAR": "ZAR",
+    "NOK": "NOK",
+    "SEK": "SEK",
+    "DKK": "DKK",
 }
 # Rough US dollars per unit, only to put a per-head figure in a plausible band.
 USD_PER_UNIT = {
@@ -72,6 +75,9 @@ USD_PER_UNIT = {
     "NGN": 0.0007,
     "KES": 0.0077,
     "ZAR": 0.055,
+    "NOK": 0.092,
+    "SEK": 0.095,
+    "DKK": 0.145,
 }
 SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "AUD": "A$", "NZD": "NZ$", "CAD": "C$"}
 SIGNS |= {"HKD": "HK$", "SGD": "S$", "JPY": "¥", "INR": "Rs "}
@@ -79,7 +85,7 @@ SIGNS |= {"HKD": "HK$", "SGD": "S$", "JPY": "¥", "INR": "Rs "}
 CURRENCY_BEFORE = (
     r"(?<![A-Za-z0-9])(?P<cur>US\$|U\.S\.\s?\$|A\$|AU\$|NZ\$|CA\$|Can\$|C\$|HK\$|S\$|\$|€|£|¥|₹|₦|"
     r"Rs\.?(?=\s?\d)|KSh(?=\s?\d)|"
-    r"(?:USD|AUD|NZD|CAD|HKD|SGD|EUR|GBP|JPY|INR|CHF|NGN|KES|ZAR)(?=\s?\d)|"
+    r"(?:USD|AUD|NZD|CAD|HKD|SGD|EUR|GBP|JPY|INR|CHF|NGN|KES|ZAR|NOK|SEK|DKK)(?=\s?\d)|"
     r"(?i:usd|eur|gbp)(?=\s\d))"
 )
 # Currency words after the number: "2.1 billion Australian dollars".

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from citecheck.checks.currencies import USD_PER_UNIT
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence
+from citecheck.checks.per_head import describe, stated_per_head
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -96,7 +97,8 @@ _BANDS = (
         _WORKFORCE,
         re.compile(
             r"\b(?:budget|spending|payroll|revenues?|expenditures?|appropriations?|outlays?|"
-            r"wage bill|pay bill|wages|salaries|labou?r costs?|staff costs?)\b",
+            r"wage bill|pay bill|salary bill|wages|salaries|labou?r costs?|staff costs?|"
+            r"sales|turnover|profits?|earnings|bonus(?:es)?|bonus pool)\b",
             re.I,
         ),
         5_000.0,
@@ -105,7 +107,11 @@ _BANDS = (
     ),
     _Band(
         _POPULATION,
-        re.compile(r"\b(?:budget|spending|expenditures?|outlays?)\b", re.I),
+        re.compile(
+            r"\b(?:budget|spending|expenditures?|outlays?|investment|receipts|tax revenues?|"
+            r"taxes|levy|grant|funding)\b",
+            re.I,
+        ),
         10.0,
         1_000_000.0,
         "person",
@@ -119,9 +125,10 @@ _BANDS = (
         spending=False,
     ),
 )
+# The figure is itself per head: "an average salary of", "per pupil", "for every resident".
 _ALREADY_PER_HEAD = re.compile(
-    r"\b(?:per[ -]capita|per (?:person|head|resident|employee|student|worker)|average|median|"
-    r"each)\b",
+    r"\b(?:per[ -]capita|a head|per (?!(?:year|annum|month|week|day|hour|cent)\b)[a-z]+|"
+    r"(?:for|to) (?:each|every)|average|median|each|apiece)\b",
     re.I,
 )
 _SCALE_STEPS = ("thousand", "million", "billion", "trillion")
@@ -137,7 +144,17 @@ def check_scale(
     for passage in passages:
         previous: Sentence | None = None
         for sentence in passage.sentences:
-            yield from _sentence(sentence, previous)
+            restated = list(stated_per_head(sentence))
+            for total, head, stated, per in restated:
+                yield raise_finding(
+                    PER_HEAD,
+                    describe(total, head, stated, per),
+                    sentence.location_at(stated.start),
+                    note=sentence.note,
+                    evidence=re.sub(r"\s+", " ", sentence.text.strip()),
+                )
+            if not restated:
+                yield from _sentence(sentence, previous)
             previous = sentence
 
 
@@ -179,8 +196,11 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
             before = sentence.text[max(0, money.start - 60) : money.start]
             after = sentence.text[money.end : money.end + 25]
             yearly_verb = band.spending and money.period == "year" and _YEARLY_VERB.search(before)
+            # Per head before the figure ("an average of"), or right after it, in its
+            # clause ("$40 per pupil"); not a restatement after a comma.
+            own = re.split(r"[,;(]|\bor\b", after, maxsplit=1)[0]
             if not (band.money_cue.search(before) or yearly_verb) or _ALREADY_PER_HEAD.search(
-                before[-30:] + " " + after
+                before[-30:] + " " + own
             ):
                 continue
             head_sentence, head = min(
