@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
 from citecheck.checks.currencies import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
@@ -95,6 +96,8 @@ PLAIN_FIGURE = re.compile(
     r"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
     r"|(?P<glued>[mk])\b(?!\s*(?:high|long|wide|deep|tall|thick|run|race|walk|above|below|"
     r"away|north|south|east|west|from|of\s+(?:road|track|rail|pipe|cable|line|coast)))"
+    # "212p": pence
+    r"|(?P<pence>p)\b(?!\.)"
     r")?"
     r"(?:(?![\w])|(?=(?:pc|pp|ppts?)\b))"
     rf"(?:\s*{_PCT})?"
@@ -153,6 +156,9 @@ def plain_figure(match: re.Match[str]) -> RawFigure:
     value, step = digits_value(raw)
     scale_word = match.group("scale") or match.group("glued")
     after = match.group("after")
+    if match.group("pence"):
+        value, step = value / 100, step / 100
+        after = "pounds"
     end = match.end()
     pct = match.group("pct")
     if pct and after:  # "40 per cent euros" is no currency; drop the word
@@ -177,6 +183,10 @@ _RANGE_GAP = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.IGNORECASE)
 # Between a bare number and the scaled one it takes its scale from.
 _CARRY_GAP = re.compile(
     r"\s*(?:,\s*|,?\s+(?:and|or|to|versus|vs\.?)\s+|[-–—]\s*)(?:[$€£¥₹]|Rs\.?\s?)?\s*",
+    re.IGNORECASE,
+)
+_CHANGED_BEFORE = re.compile(
+    rf"\b(?:{UP_VERBS}|{DOWN_VERBS}|{UP_NOUNS}|{DOWN_NOUNS})\s+(?:by\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -255,6 +265,8 @@ def _is_range(text: str, first: RawFigure, second: RawFigure) -> bool:
     )
     if not (between or (dash_or_to and not _FROM_BEFORE.search(before))):
         return False
+    if not between and "to" in gap and _CHANGED_BEFORE.search(before):
+        return False  # "fell 9% to 24%, from 33%": a change and the level it reached
     if is_year(first) or is_year(second) or first.pct != second.pct:
         return False
     if first.currency != second.currency and None not in {first.currency, second.currency}:

@@ -91,7 +91,8 @@ _FORMS = re.compile(
     # "half as many", "a third as large as": a fraction of the start
     rf"|\b(?P<as_fraction>{_FRACTION})\s+as\s+(?:much|many|large|big|high|great)\b"
     # "a third of what it was", "a tenth of its 2010 level", "half its former size"
-    rf"|\b(?P<of_fraction>{_FRACTION})\s+(?:of\s+)?(?:what\s+it\s+(?:was|had\s+been)|"
+    rf"|\b(?P<of_fraction>{_FRACTION})\s+(?:of\s+)?(?:what\s+(?:it|they|he|she|we)\s+"
+    r"(?:was|were|had\s+been|used\s+to\s+be)|"
     r"(?:its|their|the)\s+(?:former|previous|earlier|original|peak|prior|old|(?:19|20)\d\d)\s+"
     r"(?:level|size|value|total|number|figure|amount|rate)s?)\b"
     # "three times", "2.5 times", "twice" (needs a comparison or a growth verb, see below)

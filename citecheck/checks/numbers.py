@@ -229,6 +229,8 @@ def _quantity(text: str, item: Resolved) -> Quantity | None:
         and raw.bare
         and noun not in _LENGTH_UNITS
         and not (raw.value >= 100 and raw.value == int(raw.value))
+        # "one every second", "two a minute": a rate in words
+        and period_of(text, start, end, bridge_words=False) is None
     ):
         # "one in ten", "the two countries": small words count only with a
         # scale, a percent sign, a currency or a unit we know.

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
+from citecheck.checks.intervals import interval
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Sentence
 
@@ -55,7 +57,35 @@ _TIME_BEFORE = re.compile(
 
 
 def change_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
-    """Every (start, end) pair of same-kind figures the sentence gives, in text order."""
+    """Every (start, end) pair of same-kind figures the sentence gives, in text order.
+
+    The two figures of a pair share one precision: in "to $3.2bn from $4bn" and
+    "from £4.80 to £6" the round figure is as precise as its partner ($4.0bn,
+    £6.00), not 3.5-5 billion.
+    """
+    return [_shared_precision(start, end) for start, end in _pairs(sentence)]
+
+
+def _shared_precision(one: Quantity, two: Quantity) -> tuple[Quantity, Quantity]:
+    def plain(q: Quantity) -> bool:
+        return q.qualifier is None and not q.spread and q.step > 0
+
+    if not (plain(one) and plain(two)) or one.scale_word != two.scale_word:
+        return one, two
+    finer = min(one.step, two.step)
+    if "." not in one.text and "." not in two.text:
+        return one, two  # both round: "from $40 billion to $200 billion" stays loose
+
+    def tightened(q: Quantity) -> Quantity:
+        if q.step <= finer:
+            return q
+        low, high = interval(q.value, finer, None)
+        return replace(q, step=finer, low=low, high=high)
+
+    return tightened(one), tightened(two)
+
+
+def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
     text = sentence.text
     pairs: list[tuple[Quantity, Quantity]] = []
     figures = [q for q in sentence.quantities if q.kind in _PAIRED]

@@ -458,9 +458,9 @@ def _points(sentence: Sentence) -> Iterator[Finding]:
     pairs = _percent_pairs(sentence)
     if not pairs:
         return
-    in_pairs = {id(q) for pair in pairs for q in pair}
+    in_pairs = {q.start for pair in pairs for q in pair}
     for change in sentence.quantities:
-        if change.kind is not Kind.PERCENT or _is_points(change) or id(change) in in_pairs:
+        if change.kind is not Kind.PERCENT or _is_points(change) or change.start in in_pairs:
             continue
         if not (
             _is_change(text, change) or _CHANGE_AFTER.match(text[change.end : change.end + 20])
