@@ -89,9 +89,14 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
     text = sentence.text
     pairs: list[tuple[Quantity, Quantity]] = []
     figures = [q for q in sentence.quantities if q.kind in _PAIRED]
-    for first, second in itertools.pairwise(figures):
-        if first.kind is not second.kind or first.currency != second.currency:
-            continue
+    # Neighbours of one kind and currency: a change's own percentage may stand
+    # between its two figures ("212p, a gain of 35 per cent ..., up from 188p").
+    neighbours = [
+        pair
+        for key in {(q.kind, q.currency) for q in figures}
+        for pair in itertools.pairwise(q for q in figures if (q.kind, q.currency) == key)
+    ]
+    for first, second in sorted(neighbours, key=lambda pair: pair[0].start):
         before = text[max(0, first.start - 40) : first.start]
         between = text[first.end : second.start]
         if (
