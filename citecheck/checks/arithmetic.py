@@ -238,7 +238,8 @@ def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] 
         return None
     figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
     start = next((q for q in figures if q.start >= change.end + after.end() - 1), None)
-    if start is None or start.start - (change.end + after.end()) > 16:  # "from about $150"
+    # "from about $150", "on the previous year's Rs 3,500 crore"
+    if start is None or start.start - (change.end + after.end()) > 30:
         return None
     before = [q for q in figures if q.end <= change.start and q.kind is start.kind]
     if not before or before[-1].currency != start.currency:

@@ -161,6 +161,11 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             taken.append((multiplier.start, multiplier.end))
     for share in find_share_words(text):
         if free(share.start, share.end):
+            qualifier = qualifier_before(text, share.start)
+            low, high = share.low, share.high
+            if qualifier is not None:  # "nearly half", "more than a third"
+                hedged = interval(share.value, share.high - share.low, qualifier)
+                low, high = min(low, hedged[0]), max(high, hedged[1])
             found.append(
                 Quantity(
                     Kind.PERCENT,
@@ -168,10 +173,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                     share.start,
                     share.end,
                     share.value,
-                    share.low,
-                    share.high,
+                    low,
+                    high,
                     0.0,
-                    qualifier=qualifier_before(text, share.start),
+                    qualifier=qualifier,
                     spread=True,
                 )
             )

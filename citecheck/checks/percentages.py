@@ -198,6 +198,7 @@ _SHARE_VERB = re.compile(
     r"made\s+up|makes\s+up|make\s+up|account\s+for|won|wins|took|takes|received|receives|got|"
     r"captured|secured|polled|own|owns|owned|hold|holds|held|control|controls|controlled|"
     r"comprise|comprises|comprised|constitute|constitutes|constituted|occupy|occupies|"
+    r"provide|supply|generate|represent|contribute|produce|receive|take|win|capture|secure|"
     r"represented|represents|contributed|contributes|produced|produces)\s+"
     r"(?:(?:about|some|nearly|almost|roughly|around|just)\s+)?$",
     re.IGNORECASE,
@@ -444,8 +445,11 @@ _GAP_BEFORE_PAIR = re.compile(
     re.IGNORECASE,
 )
 _GAP_AFTER_PAIR = re.compile(
-    # "... to 6.2% during the recession, an increase of 2 percent"
-    r"(?:\s+(?:in|during|between|over|since|after|before|by)\s+[\w'’ -]{1,40}?)?"
+    # "... to 6.2% during the recession, an increase of 2 percent"; "... a year earlier, ..."
+    r"(?:\s+(?:in|during|between|over|since|after|before|by)\s+[\w'’ -]{1,40}?"
+    r"|\s+(?:a|an|one|two|three|four|five|ten|\d+)\s+(?:years?|months?|decades?|weeks?)\s+"
+    r"(?:earlier|before|ago|previously)|\s+(?:last|the\s+previous|the\s+year\s+before)"
+    r"(?:\s+year)?)?"
     r"\s*(?:,|\(|—|–|--)\s*(?:[\w'’-]+\s+){0,5}",
     re.IGNORECASE,
 )

@@ -3,8 +3,9 @@
 Each is read as a percentage with the looseness such words carry:
 
 * a fraction before its whole ("three-quarters of the budget", "half the
-  staff", "two-fifths of respondents") is its value within 2.5 points or 5 %
-  of itself, whichever is wider: "a third" is 30.8-35.8 percent;
+  staff", "two-fifths of respondents") is its value within 1.5 points or 4 %
+  of itself, whichever is wider: "a third" is 31.8-34.8 percent, "half"
+  48-52 (a hedge widens it: "nearly half");
 * "N in M" and "N out of (every) M" ("one in five adults", "nine out of
   ten", "1 in 4") allow M to be rounded by half a unit: "one in five" is
   18.2-22.2 percent, "four in ten" 38.1-42.1.
@@ -80,7 +81,7 @@ def find_share_words(text: str) -> list[ShareWord]:
         if _NOT_A_WHOLE.match(text[match.end() : match.end() + 30]):
             continue
         value = 100 * fraction_value(match.group("fraction"))
-        spread = max(2.5, 0.05 * value)
+        spread = max(1.5, 0.04 * value)
         found.append(
             ShareWord(
                 match.group(), match.start(), match.end(), value, value - spread, value + spread
