@@ -254,10 +254,12 @@ def working_convert(
     """
     count, unit = parse_period(period)
     target_count, target_unit = parse_period(target)
-    if unit.name == "hour" and target_unit.name in _WORKING_HOURS:
+    if 1.0 not in {count, target_count}:
+        return None  # "every 24 hours" is the clock's; only "an hour" is a working hour
+    if unit.name == "hour" and count == 1 and target_unit.name in _WORKING_HOURS:
         hours = _WORKING_HOURS[target_unit.name]
         return low * target_count * hours[0] / count, high * target_count * hours[1] / count
-    if target_unit.name == "hour" and unit.name in _WORKING_HOURS:
+    if target_unit.name == "hour" and target_count == 1 and unit.name in _WORKING_HOURS:
         hours = _WORKING_HOURS[unit.name]
         return low * target_count / (count * hours[1]), high * target_count / (count * hours[0])
     return None

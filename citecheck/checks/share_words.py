@@ -7,8 +7,9 @@ Each is read as a percentage with the looseness such words carry:
   of itself, whichever is wider: "a third" is 31.8-34.8 percent, "half"
   48-52 (a hedge widens it: "nearly half");
 * "N in M" and "N out of (every) M" ("one in five adults", "nine out of
-  ten", "1 in 4") allow M to be rounded by half a unit: "one in five" is
-  18.2-22.2 percent, "four in ten" 38.1-42.1.
+  ten", "1 in 4") are their value within 2.5 points or a tenth of the
+  smaller side, whichever is wider: "one in five" is 17.5-22.5 percent,
+  "four in ten" 36-44, "nine out of ten" 87.5-92.5.
 
 Not shares: "the first half of 2024", "half an hour", "a quarter of a
 million", "a quarter century", and fractions that are part of a multiplier
@@ -93,15 +94,11 @@ def find_share_words(text: str) -> list[ShareWord]:
             match.group("m").isdigit() and re.fullmatch(r"1[6-9]\d\d|20\d\d", match.group("m"))
         ):
             continue  # "3 in 2014" dates a figure; it is no share
-        ends = [n / (m + 0.5), n / max(m - 0.5, n)]
+        value = 100 * n / m
+        spread = max(2.5, 0.1 * min(value, 100 - value))
         found.append(
             ShareWord(
-                match.group(),
-                match.start(),
-                match.end(),
-                100 * n / m,
-                100 * min(ends),
-                100 * max(ends),
+                match.group(), match.start(), match.end(), value, value - spread, value + spread
             )
         )
     return sorted(found, key=lambda share: share.start)

@@ -57,7 +57,8 @@ _WHOLE_BEFORE_PARTS = re.compile(
     # "£62 million on highways, of which ...", "9,400 staff, including ..."
     r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with)\b"
     # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
-    r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?[$€£¥₹]?\d",
+    r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?"
+    r"(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?)?\d",
     re.IGNORECASE,
 )
 # A whole named first: "Of the 91,300 valid votes cast, Labour won ...".
