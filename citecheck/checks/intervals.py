@@ -23,11 +23,15 @@ from citecheck.checks.words import cardinal_value
 __all__ = ["digits_value", "interval", "qualifier_before"]
 
 _QUALIFIER = re.compile(
-    r"(?P<q>significantly exceeds?|significantly more than|far more than|well over|well above|"
+    r"(?:\b(?P<q>significantly exceeds?|significantly more than|far more than|well over|well above|"
     r"well in excess of|more than|greater than|in excess of|upwards of|at least|exceeding|exceeds?|"
     r"just over|just above|over|above|nearly|almost|close to|just under|approximately|"
     r"an estimated|estimated|about|around|roughly|some|less than|fewer than|under|below|"
-    r"up to|as much as|as many as|no more than)\s+(?:a\s+total\s+of\s+|of\s+)?$",
+    r"up to|as much as|as many as|no more than|not more than|at most|a maximum of|"
+    r"no fewer than|no less than|a minimum of|north of|just shy of|just short of|"
+    r"in the region of|of the order of|on the order of|circa|approx\.?)\s+"
+    # "c. £3m", "~3,000", "ca. 400"
+    r"|(?<![\w.])(?P<sym>~|c\.|ca\.)\s*)(?:a\s+total\s+of\s+|of\s+)?$",
     re.IGNORECASE,
 )
 _OPEN_ABOVE = {
@@ -52,9 +56,15 @@ _AT_LEAST = {
     "just above",
     "over",
     "above",
+    "no fewer than",
+    "no less than",
+    "a minimum of",
+    "north of",
 }
-_NEARLY = {"nearly", "almost", "close to", "just under"}
+_NEARLY = {"nearly", "almost", "close to", "just under", "just shy of", "just short of"}
 _ABOUT = {"approximately", "an estimated", "estimated", "about", "around", "roughly", "some"}
+_ABOUT |= {"in the region of", "of the order of", "on the order of", "circa", "approx", "approx."}
+_ABOUT |= {"~", "c.", "ca."}
 _AT_MOST = {
     "less than",
     "fewer than",
@@ -64,6 +74,9 @@ _AT_MOST = {
     "as much as",
     "as many as",
     "no more than",
+    "not more than",
+    "at most",
+    "a maximum of",
 }
 
 
@@ -76,8 +89,8 @@ def digits_value(text: str) -> tuple[float, float]:
     lowered = text.lower().strip()
     if lowered[0].isalpha():
         value = cardinal_value(lowered)
-        if value != int(value):  # "two and a half": the half is its precision
-            return value, 0.5
+        if value != int(value):  # "two and a half million", "a quarter of a million"
+            return value, 0.1
         return value, _integer_step(str(int(value)))
     plain = re.sub(r"[,\s\u00a0\u2009\u202f]", "", lowered)
     if "." in plain:
@@ -116,4 +129,6 @@ def interval(value: float, step: float, qualifier: str | None) -> tuple[float, f
 def qualifier_before(text: str, start: int) -> str | None:
     """The hedge just before ``text[start]`` ("more than", "nearly"), lower-cased."""
     match = _QUALIFIER.search(text[max(0, start - 40) : start])
-    return None if match is None else re.sub(r"\s+", " ", match.group("q").lower())
+    if match is None:
+        return None
+    return re.sub(r"\s+", " ", (match.group("q") or match.group("sym")).lower())

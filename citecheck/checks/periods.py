@@ -323,6 +323,20 @@ _DATED_LEADING = re.compile(
 )
 
 
+# "A$2.1 billion over four years", "£30m across the next three years": N periods' total.
+_SPAN = (
+    r"(?:over|across|during|within|in)\s+(?:the\s+|a\s+)?(?:next\s+|past\s+|last\s+|coming\s+|"
+    rf"following\s+|previous\s+|first\s+)?(?P<count>{_COUNT})[\s-]+(?P<unit>years?|months?|weeks?|"
+    r"days?)\b(?![\s-]+(?:ago|later|earlier|old|time|['’]\s*time)\b)(?!['’])"
+)
+_SPAN_AFTER = re.compile(_DATE_BRIDGE + _SPAN, re.IGNORECASE)
+_SPAN_LEADING = re.compile(
+    r"(?:^|[;:]\s*)\W*" + _SPAN + r"\s*,?\s+(?:[A-Za-z][\w'’-]*\s+){0,6}"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def total_of(text: str, start: int, end: int) -> str | None:
     """The period the figure at ``text[start:end]`` is dated to, if any.
 
@@ -335,6 +349,13 @@ def total_of(text: str, start: int, end: int) -> str | None:
     match = _DATED_AFTER.match(text[end : end + 70]) or _DATED_LEADING.search(
         text[max(0, start - 80) : start]
     )
-    if match is None:
+    if match is not None:
+        return next(unit for unit in _DATED if match.group(unit))
+    span = _SPAN_AFTER.match(text[end : end + 70]) or _SPAN_LEADING.search(
+        text[max(0, start - 80) : start]
+    )
+    if span is None:
         return None
-    return next(unit for unit in _DATED if match.group(unit))
+    raw = span.group("count").lower()
+    count = float(raw) if raw[0].isdigit() else cardinal_value(raw)
+    return _name(count, span.group("unit").lower().rstrip("s")) if count > 0 else None

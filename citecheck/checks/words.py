@@ -75,6 +75,8 @@ _BELOW_THOUSAND = (
 CARDINAL = (
     r"(?:half\s+an?\s+(?:dozen|hundred)\b"
     r"|half\s+an?(?=\s+(?:thousand|million|billion|trillion)\b)"
+    # "a quarter of a million", "three-quarters of a billion"
+    r"|(?:a|one|three)[\s-]quarters?\s+of\s+an?(?=\s+(?:million|billion|trillion)\b)"
     r"|an?(?=\s+(?:million|billion|trillion)\b)"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+dozen"
@@ -122,6 +124,8 @@ FRACTION = (
 def cardinal_value(text: str) -> float:
     """What a ``CARDINAL`` match is worth: "three hundred and forty thousand" -> 340000."""
     words = [w for w in re.split(r"[\s,-]+", text.lower()) if w and w != "and"]
+    if len(words) > 1 and words[1].startswith("quarter"):  # "a quarter of a" (million)
+        return 0.75 if words[0] == "three" else 0.25
     if words[0] == "half":  # "half a dozen"; "half a" (million): the reader applies the scale
         return 0.5 * {"dozen": 12.0, "hundred": 100.0}.get(words[-1], 1.0)
     if words == ["a"] or words == ["an"]:  # "a" (million)
