@@ -28,6 +28,8 @@ _CASES = [
     ),
     ("It is, e.g. Mexico, a neighbour.", ["It is, e.g. Mexico, a neighbour."]),
     ("Some words, e.g. origin, go on.", ["Some words, e.g. origin, go on."]),
+    # "c." is circa: it leads into its figure, even one with a letter code.
+    ("It cost c. A$3m. It was paid.", ["It cost c. A$3m.", "It was paid."]),
     # Company words end a sentence only before a sentence starter.
     ("Acme Inc. The firm grew.", ["Acme Inc.", "The firm grew."]),
     ("Acme Inc. Holdings grew.", ["Acme Inc. Holdings grew."]),

@@ -290,3 +290,43 @@ def test_per_head_plausibility_for_every_population(heads: str, fmt: str) -> Non
         return
     assert _rules(honest) == set(), honest
     assert "implausible-per-head" in _rules(slip), slip
+
+
+# Hedges keep precision: an honest hedged restatement is silent, a hedged slip is not.
+HEDGES = [
+    "about",
+    "roughly",
+    "some",
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "more than",
+    "over",
+    "c.",
+    "~",
+    "circa",
+    "in the region of",
+    "just under",
+]
+
+
+@pytest.mark.parametrize(("hedge", "fmt"), list(itertools.product(HEDGES, MONEY)))
+def test_hedges_in_every_format(hedge: str, fmt: str) -> None:
+    show = MONEY[fmt]
+    honest = f"The scheme costs {show(365e6)} a year, or {hedge} {show(1e6)} a day."
+    slip = f"The scheme costs {show(365e6)} a year, or {hedge} {show(3e6)} a day."
+    assert _rules(honest) == set(), honest
+    assert "rate-restatement-mismatch" in _rules(slip), slip
+
+
+SPANS = ["over four years", "across four years", "over the next four years", "in four years"]
+
+
+@pytest.mark.parametrize(("span", "fmt"), list(itertools.product(SPANS, MONEY)))
+def test_totals_over_several_periods(span: str, fmt: str) -> None:
+    show = MONEY[fmt]
+    honest = f"The programme will cost {show(2.4e9)} {span}, or {show(600e6)} a year."
+    slip = f"The programme will cost {show(2.4e9)} {span}, or {show(2.4e9)} a year."
+    assert _rules(honest) == set(), honest
+    assert "rate-restatement-mismatch" in _rules(slip), slip
