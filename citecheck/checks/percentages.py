@@ -139,6 +139,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     shares = _share_run(sentence)
     if len(shares) < 2:
         return
+    if any(_SCOPE_WORD.match(text[q.end : q.end + 30]) for q in shares):
+        return  # shares of a whole and of its parts, or of different places
     first, last = shares[0], shares[-1]
     after_last = text[last.end : last.end + 160]
     wholes = {_whole_name(m.group()) for q in shares if (m := _OF_WHOLE.match(text[q.end :]))}
@@ -211,7 +213,7 @@ _GAPPED_BEFORE = re.compile(rf"^{_SEPARATOR}(?:[A-Za-z][\w'’-]*\s+){{0,5}}$", 
 # A later share of "48% backed the mayor, 39% her challenger": the verb left out,
 # its object right after the share.
 _GAPPED_OBJECT = re.compile(
-    r"^\s+(?:the|a|an|her|his|their|its|our|by|via|on|in|at|for|to|from|with|through)\b",
+    r"^\s+(?:the|a|an|her|his|their|its|our|by|via|for|to|from|with|through)\b",
     re.IGNORECASE,
 )
 # The last answer of one question: "21% were undecided", "12% did not know".
@@ -222,8 +224,15 @@ _NO_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _BARE_AFTER = re.compile(
-    r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|overland|online|abroad|elsewhere)\b|$)",
+    r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|overland|online|abroad|elsewhere)\b|$)"
+    # not a place or group: "52 percent in London" is another whole
+    r"(?!\s*(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
     re.IGNORECASE,
+)
+# "46 percent nationally, 52 percent in London": shares of a whole and of its parts.
+_SCOPE_WORD = re.compile(
+    r"^\s+(?:nationally|overall|in\s+total|on\s+average|across\s+the\s+country|worldwide|"
+    r"globally|(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
 )
 _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:of|in|on|at|for|to|from|by|and|or|were|was|are|is|had|have|said|say)\b)[a-z]"

@@ -298,6 +298,12 @@ def _sum_fits(total: Quantity, parts: list[Quantity], *, partial: bool) -> bool:
     return False
 
 
+# A figure compared with another is no part: "£2,000 more than the old limit".
+_COMPARED = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower|greater|smaller|larger|up|down|above|below|"
+    r"over|under)\s+(?:than|on|from|in|the)\b",
+    re.IGNORECASE,
+)
 _REMAINDER_PART = re.compile(r"\bthe\s+(?:remaining|rest|remainder|balance)\b", re.IGNORECASE)
 
 
@@ -328,6 +334,8 @@ def _one_precision(
 def _compare(
     sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
 ) -> Iterator[Finding]:
+    if any(_COMPARED.match(sentence.text[p.end : p.end + 30]) for p in parts):
+        return  # "3,400 applications: 1,200 more than in 2022 and 2,100 more than in 2021"
     total, parts = _one_precision(sentence, total, parts)
     if _sum_fits(total, parts, partial=partial):
         return
