@@ -84,6 +84,8 @@ _FORMS = re.compile(
     rf"|\b(?:to|will|would|could|can|may|might|did|does|do|should|must)\s+(?:[a-z]+ly\s+)?"
     rf"(?:(?P<hedge2>{_HEDGE})\s+)?(?P<base>double|triple|treble|quadruple|halve)\b"
     r"(?![\s-]*(?:digit|as|back|down|up)\b)(?!-)"
+    # "now double the 2010 level", "treble what it was"
+    r"|\b(?P<adjective>double|treble|triple|quadruple)\s+(?=(?:the|its|their|what|that)\b)"
     # "threefold", "three-fold", "3-fold", "six fold", "2.5-fold"
     rf"|\b(?P<fold>{_NUMBER})[\s-]?fold\b"
     # "3x", "2.5×", "x3"
@@ -164,8 +166,8 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
     hedge = next((match.group(g) for g in hedges if match.group(g)), None)
     both_ways = False
     printed: str | None = None
-    if match.group("verb") or match.group("base"):
-        stem = (match.group("verb") or match.group("base")).lower()
+    if match.group("verb") or match.group("base") or match.group("adjective"):
+        stem = (match.group("verb") or match.group("base") or match.group("adjective")).lower()
         factor = next(value for key, value in _VERB_STEMS.items() if stem.startswith(key))
     elif match.group("fold"):
         factor = _number(match.group("fold"))

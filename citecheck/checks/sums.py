@@ -61,6 +61,8 @@ _WHOLE_BEFORE_PARTS = re.compile(
     r"(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?)?\d",
     re.IGNORECASE,
 )
+# A sample's size: "Of those surveyed (n = 1,240), 610 ...".
+_SAMPLE_SIZE = re.compile(r"\b[nN]\s*=\s*$")
 # A whole named first: "Of the 91,300 valid votes cast, Labour won ...".
 _WHOLE_FIRST = re.compile(
     r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?|our|my|your|his|her)\s+"
@@ -90,6 +92,7 @@ def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
         or _TOTAL_AFTER.search(text[quantity.end : quantity.end + 30])
         or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 60])
         or _WHOLE_FIRST.match(text[: quantity.start])
+        or _SAMPLE_SIZE.search(text[max(0, quantity.start - 8) : quantity.start])
     )
 
 
@@ -160,6 +163,8 @@ def _total_and_parts(
     clause = text[: clause_end if clause_end >= 0 else len(text)]
     cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45))
     named_first = _WHOLE_FIRST.match(text[: total.start]) is not None
+    if _SAMPLE_SIZE.search(text[max(0, total.start - 8) : total.start]):
+        cue, named_first = None, True  # "(n = 1,240), 610 (49%) ...": every figure after it
     if cue is None and not named_first:
         cue = _PARTITION.search(text[: total.start])
         if cue is None:
