@@ -100,8 +100,9 @@ def describe(total: Quantity, head: Quantity, stated: Quantity, per: str) -> str
     """The message: what total / heads gives, against the stated figure."""
     currency = total.currency
     low, high = total.low / head.high, total.high / head.low
+    heads = f"“{head.text} {head.noun}”" if head.noun else head.shown
     return (
-        f"{stated.shown} per {per} does not follow from {total.shown} for {head.shown}: that is "
+        f"{stated.shown} per {per} does not follow from {total.shown} for {heads}: that is "
         f"{amount(low, currency=currency)}–{amount(high, currency=currency)} per {per}. "
-        "One of the figures is likely off by a scale word (thousand, million, billion)."
+        "Check the scale words (thousand, million, billion) of the three figures."
     )

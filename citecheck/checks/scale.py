@@ -117,8 +117,9 @@ _BANDS = (
         _WORKFORCE,
         re.compile(
             r"\b(?:budget|spending|payroll|revenues?|expenditures?|appropriations?|outlays?|"
+            # not profits or bonuses: a bad year or a one-off may be small
             r"wage bill|pay bill|salary bill|wages|salaries|labou?r costs?|staff costs?|"
-            r"sales|turnover|profits?|earnings|bonus(?:es)?|bonus pool)\b",
+            r"sales|turnover)\b",
             re.I,
         ),
         5_000.0,
@@ -128,8 +129,8 @@ _BANDS = (
     _Band(
         _POPULATION,
         re.compile(
-            r"\b(?:budget|spending|expenditures?|outlays?|investment|receipts|tax revenues?|"
-            r"taxes|levy|grant|funding)\b",
+            # not a grant or an investment: a one-off may be small
+            r"\b(?:budget|spending|expenditures?|outlays?|tax receipts|tax revenues?)\b",
             re.I,
         ),
         10.0,
