@@ -24,6 +24,10 @@ __all__ = [
 # Symbols and codes before the number -> ISO code.
 _CODES_BEFORE = {
     "US$": "USD",
+    "$US": "USD",
+    "$A": "AUD",
+    "$NZ": "NZD",
+    "$C": "CAD",
     "$": "USD",
     "USD": "USD",
     "A$": "AUD",
@@ -83,7 +87,9 @@ SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "AUD": "A$", "NZD": "NZ$", "CAD"
 SIGNS |= {"HKD": "HK$", "SGD": "S$", "JPY": "¥", "INR": "Rs "}
 
 CURRENCY_BEFORE = (
-    r"(?<![A-Za-z0-9])(?P<cur>US\$|U\.S\.\s?\$|A\$|AU\$|NZ\$|CA\$|Can\$|C\$|HK\$|S\$|\$|€|£|¥|₹|₦|"
+    # "$A2.1 billion", "$US5m": the country after the sign, as Australian papers print it
+    r"(?<![A-Za-z0-9])(?P<cur>\$(?:US|A|NZ|C)(?=\s?\d)|"
+    r"US\$|U\.S\.\s?\$|A\$|AU\$|NZ\$|CA\$|Can\$|C\$|HK\$|S\$|\$|€|£|¥|₹|₦|"
     r"Rs\.?(?=\s?\d)|KSh(?=\s?\d)|"
     r"(?:USD|AUD|NZD|CAD|HKD|SGD|EUR|GBP|JPY|INR|CHF|NGN|KES|ZAR|NOK|SEK|DKK)(?=\s?\d)|"
     r"(?i:usd|eur|gbp)(?=\s\d))"

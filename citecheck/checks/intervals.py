@@ -80,6 +80,9 @@ _AT_MOST = {
 }
 
 
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
 def digits_value(text: str) -> tuple[float, float]:
     """The printed number and its precision step (integer trailing zeros not significant).
 
@@ -93,6 +96,9 @@ def digits_value(text: str) -> tuple[float, float]:
             return value, 0.1
         return value, _integer_step(str(int(value)))
     plain = re.sub(r"[,\s\u00a0\u2009\u202f]", "", lowered)
+    if plain[-1] in _VULGAR:  # "2½": read to its fraction
+        whole = float(plain[:-1] or 0)
+        return whole + _VULGAR[plain[-1]], 0.1
     if "." in plain:
         decimals = len(plain.split(".", 1)[1])
         return float(plain), 10.0**-decimals

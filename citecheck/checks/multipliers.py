@@ -71,7 +71,7 @@ _HEDGE = (
 )
 # Numerals and words: "2.5", "three", "twenty-five", "one and a half", "a hundred".
 _NUMBER = (
-    r"\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|"
+    r"\d+[½¼¾]|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|"
     rf"(?:a|one)\s+(?:hundred|thousand)|hundred|thousand|{SMALL_CARDINAL}"
 )
 _FRACTION = FRACTION
@@ -156,6 +156,8 @@ def find_multipliers(text: str) -> list[Multiplier]:
 
 
 def _number(raw: str) -> float:
+    if raw[-1] in "½¼¾":  # "2½ times"
+        return float(raw[:-1]) + {"½": 0.5, "¼": 0.25, "¾": 0.75}[raw[-1]]
     return float(raw) if raw[0].isdigit() else cardinal_value(raw)
 
 

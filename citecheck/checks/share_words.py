@@ -67,7 +67,7 @@ _NOT_A_WHOLE = re.compile(
 _N = rf"\d{{1,3}}|{SMALL_CARDINAL}"
 _M = rf"\d{{1,4}}|{SMALL_CARDINAL}|(?:a|one)\s+hundred|hundred|(?:a|one)\s+thousand"
 _N_IN_M = re.compile(
-    rf"(?<![\w.,])(?P<n>{_N})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<m>{_M})(?![\w.,])",
+    rf"(?<![\w.,])(?P<n>{_N})[\s-]+(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(?P<m>{_M})(?![\w.,])",
     re.IGNORECASE,
 )
 

@@ -58,7 +58,7 @@ _WHOLE_BEFORE_PARTS = re.compile(
     r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with)\b"
     # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
     r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?"
-    r"(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?)?\d",
+    r"(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d",
     re.IGNORECASE,
 )
 # A sample's size: "Of those surveyed (n = 1,240), 610 ...".

@@ -38,6 +38,7 @@ MONEY: dict[str, Callable[[float], str]] = {
     "US$m": lambda v: f"US${_g(v / 1e6)}m",
     "A$ million": lambda v: f"A${_g(v / 1e6)} million",
     "NZ$m": lambda v: f"NZ${_g(v / 1e6)}m",
+    "$A billion": lambda v: f"$A{_g(v / 1e9)} billion",
     "€ million": lambda v: f"€{_g(v / 1e6)} million",
     "GBP code": lambda v: f"GBP {_g(v / 1e6)} million",
     "Rs crore": lambda v: f"Rs {_g(v / 1e7)} crore",
@@ -330,3 +331,28 @@ def test_totals_over_several_periods(span: str, fmt: str) -> None:
     slip = f"The programme will cost {show(2.4e9)} {span}, or {show(2.4e9)} a year."
     assert _rules(honest) == set(), honest
     assert "rate-restatement-mismatch" in _rules(slip), slip
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("£1½ million", 1.5e6),
+        ("$2¼bn", 2.25e9),
+        ("one-in-five", 20.0),
+        ("$US5m", 5e6),
+        ("Rs 4,500 crores", 4.5e10),
+        ("4,500 crore rupees", 4.5e10),
+        ("a quarter of a million", 2.5e5),
+        ("three hundred and forty thousand", 3.4e5),
+        ("1,20,000", 1.2e5),
+    ],
+)
+def test_more_formats(text: str, value: float) -> None:
+    (figure,) = find_quantities(f"It was {text} in all.")
+    assert figure.low <= value <= figure.high
+    assert figure.value == pytest.approx(value)
+
+
+def test_vulgar_fractions_in_multipliers() -> None:
+    assert _rules("Claims grew 2½ times, from 4,120 to 10,300.") == set()
+    assert "growth-multiplier-mismatch" in _rules("Claims grew 2½ times, from 4,120 to 6,180.")
