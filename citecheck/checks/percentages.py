@@ -23,10 +23,16 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
-from citecheck.checks.numbers import Kind, Quantity, amount
-from citecheck.checks.pairs import change_pairs
+from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence, one_line
+from citecheck.checks.percent_readings import (
+    CHANGE_AFTER,
+    as_percent,
+    is_change,
+    is_points,
+    reading,
+)
+from citecheck.checks.points import POINTS, check_points
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -40,12 +46,6 @@ SHARES = Rule(
     _FAMILY,
     "Percentage shares of one whole add up to more than 100 percent beyond rounding.",
 )
-POINTS = Rule(
-    "percent-points-confusion",
-    Severity.WARNING,
-    _FAMILY,
-    "A change between two percentages is given in percent but is their difference in points.",
-)
 RULES = (SHARES, POINTS)
 
 
@@ -57,47 +57,8 @@ def check_percentages(
     for passage in passages:
         for sentence in passage.sentences:
             yield from _shares(sentence)
-            yield from _points(sentence)
+            yield from check_points(sentence)
 
-
-# --------------------------------------------------------------------------
-# Shared: a percentage's interval
-# --------------------------------------------------------------------------
-
-
-def _is_points(quantity: Quantity) -> bool:
-    return quantity.points or "point" in quantity.text.lower()
-
-
-def _reading(quantity: Quantity) -> tuple[float, float]:
-    """The values a printed percentage allows: rounded at its last digit, or its hedge's.
-
-    A range ("40-45 percent") or a share in words ("a third of") is its whole reading.
-    """
-    if quantity.spread:
-        return max(quantity.low, 0.0), quantity.high
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", quantity.text)
-    decimals = len(digits.group(1) or "") if digits else 0
-    half = 0.5 * 10.0**-decimals
-    low, high = quantity.value - half, quantity.value + half
-    if quantity.qualifier is not None:
-        # A hedge widens the reading; it never narrows it.
-        low, high = min(low, quantity.low), max(high, quantity.high)
-    return max(low, 0.0), high
-
-
-def _pct(value: float, *, digits: int = 3) -> str:
-    return amount(value, kind=Kind.PERCENT, digits=digits)
-
-
-def _span(low: float, high: float) -> str:
-    first, last = _pct(low), _pct(high)
-    return first if first == last else f"{first.removesuffix(' percent')}–{last}"
-
-
-# --------------------------------------------------------------------------
-# Shares of one whole
-# --------------------------------------------------------------------------
 
 # Cues that the listed shares partition one whole.
 # Not "the other": "and in the other 70 percent did" names another whole.
@@ -166,11 +127,9 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "yes and no"
     if cue is None:
         return
-    if _is_change(text, first) or any(
-        _CHANGE_AFTER.match(text[q.end : q.end + 20]) for q in shares
-    ):
+    if is_change(text, first) or any(CHANGE_AFTER.match(text[q.end : q.end + 20]) for q in shares):
         return  # "grew 60 and 55 percent, respectively": changes, not shares
-    readings = [_reading(q) for q in shares]
+    readings = [reading(q) for q in shares]
     low = sum(r[0] for r in readings)
     if low <= 100.0:
         return
@@ -180,8 +139,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     )
     message = (
         f"{listed} are shares of one whole but add up to "
-        f"{_pct(sum(q.value for q in shares), digits=6)}, and to at least "
-        f"{_pct(low, digits=6)} with each share at the bottom of its rounding: more than "
+        f"{as_percent(sum(q.value for q in shares), digits=6)}, and to at least "
+        f"{as_percent(low, digits=6)} with each share at the bottom of its rounding: more than "
         "100 percent. Check the shares: one is likely mistyped, or they are of different "
         "wholes and should say so."
     )
@@ -311,7 +270,7 @@ def _subject_shares(text: str, shares: list[Quantity]) -> bool:
         r"[a-z]+\b"
     )
     after_first = text[first.end : first.end + 60]
-    if not verb.match(after_first) or _CHANGE_AFTER.match(after_first):
+    if not verb.match(after_first) or CHANGE_AFTER.match(after_first):
         return False
     kinds = []
     for share, following in zip(later, [*later[1:], None], strict=True):
@@ -332,11 +291,6 @@ def _gap_is_bare(gap: str) -> bool:
 
 # Any whole named first, with or without an article: "Of last year's arrivals, ...".
 _WHOLE_FIRST_ANY = re.compile(r"^\s*Of\s+[^,;]{1,60},\s*(?:some\s+|about\s+)?$", re.IGNORECASE)
-
-
-def _is_change(text: str, quantity: Quantity) -> bool:
-    """A percentage stated as a change ("rose 60 percent", "up by 5%")."""
-    return bool(_CHANGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start]))
 
 
 def _whole_name(phrase: str) -> str:
@@ -371,13 +325,13 @@ def _share_run(sentence: Sentence) -> list[Quantity]:
     best: list[Quantity] = []
     run: list[Quantity] = []
     for index, quantity in enumerate(figures):
-        is_share = quantity.kind is Kind.PERCENT and not _is_points(quantity)
+        is_share = quantity.kind is Kind.PERCENT and not is_points(quantity)
         if not is_share and quantity.kind is Kind.COUNT and index + 1 < len(figures):
             following = figures[index + 1]
             gap = text[quantity.end : following.start]
             is_share = (
                 following.kind is Kind.PERCENT
-                and not _is_points(following)
+                and not is_points(following)
                 and bool(re.fullmatch(r"\s*(?:,|,?\s*and|to|or)?\s*", gap))
                 and quantity.noun in {None, "and", "to", "or"}
             )
@@ -416,9 +370,9 @@ def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
         if low <= 100.0:
             continue
         message = (
-            f"the split “{match.group()}” adds up to {_pct(sum(values), digits=6)}, and to at "
-            f"least {_pct(low, digits=6)} with each share at the bottom of its rounding: more "
-            "than 100 percent. Check the shares: one is likely mistyped."
+            f"the split “{match.group()}” adds up to {as_percent(sum(values), digits=6)}, and "
+            f"to at least {as_percent(low, digits=6)} with each share at the bottom of its "
+            "rounding: more than 100 percent. Check the shares: one is likely mistyped."
         )
         yield raise_finding(
             SHARES,
@@ -427,144 +381,3 @@ def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
             note=sentence.note,
             evidence=one_line(text),
         )
-
-
-# --------------------------------------------------------------------------
-# Percent versus percentage points
-# --------------------------------------------------------------------------
-
-_CHANGE_BEFORE = re.compile(
-    rf"\b(?:{UP_VERBS}|{DOWN_VERBS}|{UP_NOUNS}|{DOWN_NOUNS}|increases?|decreases?|change\s+of)"
-    r"\s+(?:by\s+)?"
-    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just)\s+)?$",
-    re.IGNORECASE,
-)
-_CHANGE_AFTER = re.compile(
-    r"^[\s-]*(?:drop|decline|fall|decrease|reduction|cut|increase|rise|gain|jump|growth|"
-    r"lower|higher|less|more|fewer|down|up)\b",
-    re.IGNORECASE,
-)
-_CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|compared)\b", re.IGNORECASE)
-# The change is tied to its pair: "declined 3 percent, from 15 percent ..." before it, or an
-# apposition after it: ", a drop of 17 percent", " (up 5 percent)", "-- a 6.2% increase".
-_GAP_BEFORE_PAIR = re.compile(
-    # "in twelve months, from", "since the new coach arrived, from", " to", " on 2019, at"
-    r"(?:\s+(?:in|over|since|during|on|between|after|within|across|this|last)\s+[\w'’ -]{1,40}?)?"
-    r"\s*,?\s*(?:from|to|at|and\s+now|now)\s+(?:[\w-]+\s+){0,2}",
-    re.IGNORECASE,
-)
-_GAP_AFTER_PAIR = re.compile(
-    # "... to 6.2% during the recession, an increase of 2 percent"; "... a year earlier, ..."
-    r"(?:\s+(?:in|during|between|over|since|after|before|by)\s+[\w'’ -]{1,40}?"
-    r"|\s+(?:a|an|one|two|three|four|five|ten|\d+)\s+(?:years?|months?|decades?|weeks?)\s+"
-    r"(?:earlier|before|ago|previously)|\s+(?:last|the\s+previous|the\s+year\s+before)"
-    r"(?:\s+year)?)?"
-    r"\s*(?:,|\(|—|–|--)\s*(?:[\w'’-]+\s+){0,5}",
-    re.IGNORECASE,
-)
-# A new clause with its own subject ("..., and prices rose 5 percent").
-_NEW_CLAUSE = re.compile(r"\b(?:and|as|when|since|because|after|before)\b", re.IGNORECASE)
-
-
-def _points(sentence: Sentence) -> Iterator[Finding]:
-    text = sentence.text
-    pairs = _percent_pairs(sentence)
-    if not pairs:
-        return
-    in_pairs = {q.start for pair in pairs for q in pair}
-    for change in sentence.quantities:
-        if change.kind is not Kind.PERCENT or _is_points(change) or change.start in in_pairs:
-            continue
-        if not (
-            _is_change(text, change) or _CHANGE_AFTER.match(text[change.end : change.end + 20])
-        ):
-            continue
-        pair = _nearest_pair(text, change, pairs)
-        if pair is None:
-            continue
-        start, end = pair
-        a, b = _reading(start), _reading(end)
-        if a[1] >= b[0] and b[1] >= a[0]:
-            continue  # the two percentages overlap: no direction, cannot tell
-        if a[0] <= 0:
-            continue
-        points = (max(a[0] - b[1], b[0] - a[1]), max(a[1] - b[0], b[1] - a[0]))
-        if b[0] > a[1]:
-            relative = [(100 * (b[0] / a[1] - 1), 100 * (b[1] / a[0] - 1))]
-            # Above 100 percent "up 150 percent" is also read as x1.5 (see arithmetic).
-            relative.append((100 * b[0] / a[1], 100 * b[1] / a[0]))
-        else:
-            relative = [(100 * (1 - b[1] / a[0]), 100 * (1 - b[0] / a[1]))]
-        stated = _reading(change)
-        if not _overlaps(stated, points) or any(_overlaps(stated, r) for r in relative):
-            continue
-        word = "fall" if b[1] < a[0] else "rise"
-        message = (
-            f"{change.shown} matches the difference in percentage points between "
-            f"{start.shown} and {end.shown} ({_span(*points).replace('percent', 'points')}), "
-            f"not the relative change (a {word} of {_span(*relative[0])}). Check the wording: "
-            "say “percentage points” for the difference, or give the relative change."
-        )
-        yield raise_finding(
-            POINTS,
-            message,
-            sentence.location_at(change.start),
-            note=sentence.note,
-            evidence=one_line(text),
-        )
-
-
-def _overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
-    return one[0] <= two[1] and two[0] <= one[1]
-
-
-def _percent_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
-    """Pairs of percentages (``pairs.change_pairs``), and "B, an increase of C on the A".
-
-    "from 69 percent to 52 percent", "from 69 to 52 percent", "to 24%, from
-    33%", "68% compared with 61%", "38% ..., an increase of 10% on the 28%".
-    """
-    text = sentence.text
-
-    def plain(q: Quantity) -> bool:  # a level, not a change or points
-        return not (_is_points(q) or _is_change(text, q) or _CHANGE_AFTER.match(text[q.end :]))
-
-    pairs = [
-        (start, end)
-        for start, end in change_pairs(sentence)
-        if start.kind is Kind.PERCENT and plain(start) and plain(end)
-    ]
-    shares = [q for q in sentence.quantities if q.kind is Kind.PERCENT and not _is_points(q)]
-    for before, change, base in zip(shares, shares[1:], shares[2:], strict=False):
-        if re.fullmatch(r"\s+(?:on|over)\s+(?:the\s+)?", text[change.end : base.start]) and (
-            _is_change(text, change)
-        ):
-            pairs.append((base, before))
-    return pairs
-
-
-def _nearest_pair(
-    text: str, change: Quantity, pairs: list[tuple[Quantity, Quantity]]
-) -> tuple[Quantity, Quantity] | None:
-    """The pair the change speaks of: right after it, or in an apposition after the pair.
-
-    "declined 3 percent, from 15 percent ...", "jumped 3% in twelve months, from
-    2.5% to 5.5%", "fell 9% to 24%, from 33%"; "... to 52 percent, a drop of 17
-    percent"; "B, an increase of C on the A".
-    """
-    for start, end in pairs:
-        first = min(start.start, end.start)
-        last = max(start.end, end.end)
-        if change.end <= first:
-            gap = text[change.end : first]
-            tied = _GAP_BEFORE_PAIR.fullmatch(gap) is not None
-        elif change.start >= last:
-            gap = text[last : change.start]
-            plain = re.sub(r"\bbetween\s+\S+\s+and\s+\S+", " ", gap, flags=re.IGNORECASE)
-            tied = _GAP_AFTER_PAIR.fullmatch(gap) is not None and not _NEW_CLAUSE.search(plain)
-        else:
-            gap = text[first:last]
-            tied = re.fullmatch(r"[^;]*", gap) is not None  # "B, an increase of C on the A"
-        if tied and not _CONTRAST.search(gap):
-            return start, end
-    return None
