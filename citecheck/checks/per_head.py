@@ -56,7 +56,7 @@ def stated_per_head(sentence: Sentence) -> Iterator[tuple[Quantity, Quantity, Qu
         totals = [
             q
             for q in money
-            if q.end <= stated.start
+            if q is not stated
             and q.currency == stated.currency
             and (q.period == stated.period or None in {q.period, stated.period})
             and q.value > stated.value
@@ -64,8 +64,10 @@ def stated_per_head(sentence: Sentence) -> Iterator[tuple[Quantity, Quantity, Qu
         ]
         if not totals:
             continue
-        total = totals[-1]
-        between = text[total.end : stated.start]
+        # The nearest total, before the per-head figure or after it ("£4,500 per pupil, or
+        # £540,000 for the school's 1,200 pupils").
+        total = min(totals, key=lambda q: abs(q.start - stated.start))
+        between = text[min(total.end, stated.end) : max(total.start, stated.start)]
         if ";" in between or len(between) > 120 or not _RESTATES.search(between):
             continue
         heads = [c for c in counts if _counts(c, per)]

@@ -255,6 +255,11 @@ def _yes_and_no(text: str, shares: list[Quantity]) -> bool:
     return bool((_YES.match(one) and _NO.match(two)) or (_NO.match(one) and _YES.match(two)))
 
 
+_OUTCOME = (
+    r"(?:[a-z]+(?:ed|en|eld|wn)|won|lost|paid|sold|made|held|kept|left|unsure|undecided|unknown)\b"
+)
+
+
 def _subject_shares(text: str, shares: list[Quantity]) -> bool:
     """Shares as subjects of one verb: "48% backed the mayor, 39% her challenger and 21% were
     undecided"; "two-thirds of residents said by car, a quarter by bus and a fifth by bicycle".
@@ -263,6 +268,15 @@ def _subject_shares(text: str, shares: list[Quantity]) -> bool:
     share at once) or give the question's "undecided"; at least one leaves it out.
     """
     first, later = shares[0], shares[1:]
+    # "49 per cent were upheld, 34 per cent rejected and 25 per cent withdrawn": the copula
+    # left out, each later share followed by one word and the next share.
+    # Outcomes of one process, as participles ("upheld", "rejected", "withdrawn"), not
+    # attributes that may overlap ("were women, 30 per cent graduates").
+    if re.match(rf"^\s+(?:were|are|was|is)\s+{_OUTCOME}", text[first.end : first.end + 60]):
+        tails = [text[a.end : b.start] for a, b in itertools.pairwise(later)]
+        tails.append(text[later[-1].end : later[-1].end + 30])
+        if all(re.match(rf"^\s+{_OUTCOME}(?:\s*,?\s*(?:and\s+)?$|\s*[,.;]|$)", t) for t in tails):
+            return True
     # The first share's verb ("backed", "said", "voted"), perhaps after its whole ("of residents").
     verb = re.compile(
         r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?\s+"

@@ -36,7 +36,9 @@ def _show(quantity: Quantity) -> str:
 
 
 _RESTATE = re.compile(
-    r"amounts? to|amounting to|equivalent|equal(?:s| to)|equating to|that is|i\.e\.|\bor\b|"
+    r"amounts? to|amounting to|equivalent|equal(?:s| to)|equat(?:es|ed|ing) to|that is|i\.e\.|"
+    r"\bor\b|"
+    r"\brepresent(?:s|ed|ing)?\b|\bgiv(?:es|ing)\b|\bso\b|"
     r"translat(?:es|ed|ing)|\bmean(?:s|ing)?\b|works? out|working out|which is|"
     r"\b(?:comes?|came|coming) (?:to|out)\b|\ban average of\b|\baverag(?:es|ed|ing)\b|"
     r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\s[-–]\s|\(|:|"
@@ -46,6 +48,13 @@ _RESTATE = re.compile(
     # "..., which the operator presents as some 500 boxes per hour"
     r"\bwhich\b[^.;]{0,60}\bas\s+(?:(?:some|about|roughly|nearly|almost|around|"
     r"approximately|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A rate that opens its sentence or clause and the figure it gives: "At £12.21 an hour, ...".
+_AT_RATE = re.compile(
+    r"(?:^|[;:]\s*)\W*at\s+(?:an?\s+average\s+of\s+|a\s+rate\s+of\s+|about\s+|roughly\s+|some\s+)?$",
     re.IGNORECASE,
 )
 
@@ -98,7 +107,11 @@ def _chains(
             and _same_noun(q1.noun, q2.noun)
             and in_scope(passage, s1, s2)
             and len(between) <= 160
-            and _RESTATE.search(between)
+            and (
+                _RESTATE.search(between)
+                # "At £12.21 an hour, a full-time worker takes home about £23,800 a year"
+                or (s1 is s2 and _AT_RATE.search(s1.text[: q1.start]) is not None)
+            )
         )
         if not linked:
             continue

@@ -55,7 +55,8 @@ _SPLIT_VERBS = (
 _WHOLE_BEFORE_PARTS = re.compile(
     rf"^\s*(?:[\w'’-]+\s+){{0,3}}?(?:{_SPLIT_VERBS})"
     # "£62 million on highways, of which ...", "9,400 staff, including ..."
-    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with)\b"
+    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with|made up of|comprising|consisting of|"
+    r"split between|divided between|broken down as)\b"
     # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
     r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?"
     r"(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d",
