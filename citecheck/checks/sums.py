@@ -193,7 +193,12 @@ def _run_before(text: str, figures: list[Quantity], position: int) -> list[Quant
     """The run of figures joined by commas and "and" that ends last before ``position``."""
     run: list[Quantity] = []
     for figure in reversed(figures):
-        if run and not re.fullmatch(r"[\s,]*(?:and\s+)?", text[figure.end : run[0].start]):
+        # "1,420, 980 and 655", "£1.9m on housing and £1.7m", "Housing received £1.9m and
+        # transport £1.7m": commas and "and", perhaps with a gapped subject or object.
+        gap = text[figure.end : run[0].start] if run else ""
+        if run and not re.fullmatch(
+            r"(?:\s+[a-z][\w'’-]*){0,3}[\s,]*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}", gap
+        ):
             break
         run.insert(0, figure)
     return run

@@ -120,6 +120,8 @@ SUMS = [
     "The {t} programme comprises {a} for housing and {b} for transport.",
     "The grant of {t} was divided between housing ({a}) and transport ({b}).",
     "Income was {t}, with {a} from rates and the balance of {b} from grants.",
+    "The estate was valued at {t}, made up of land ({a}) and securities ({b}).",
+    "Housing received {a} and transport {b}, together {t}.",
 ]
 
 
@@ -260,6 +262,8 @@ def test_words_that_are_not_shares(text: str) -> None:
 # Per head, in every phrasing and format.
 PER_HEAD = [
     "{p} per employee",
+    "{p} per member of staff",
+    "{p} for each of its staff",
     "{p} for each employee",
     "{p} for every employee",
     "an average of {p} each",
