@@ -124,7 +124,13 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
 
 def _in_order(text: str, first: Quantity, second: Quantity) -> tuple[Quantity, Quantity] | None:
     """ "£65 then, £130 now": two figures dated apart, earlier first."""
-    if len(text[first.end : second.start]) > 70:
+    between = text[first.end : second.start]
+    if len(between) > 70:
+        return None
+    # "Sales were £5m in 2019 and profit £2m in 2020": another subject's figure.
+    if re.search(
+        r"\b(?:and|but|while|whereas)\s+(?!(?:in|by|then|now|today|this|last)\b)[a-z]", between
+    ):
         return None
     one, two = _when(text, first), _when(text, second)
     if one is None or two is None or one == two:
