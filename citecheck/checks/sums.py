@@ -175,6 +175,10 @@ def _total_and_parts(
     if len(parts) < 2:
         return
     word = cue.group().lower() if cue is not None else ""
+    if cue is not None and re.match(
+        r"\s+(?:there\s+(?:are|were|is|was)|exist)\b", text[cue.end() : cue.end() + 20], re.I
+    ):
+        return  # "firms with more than 250 employees, of which there are 7,700": a count of them
     if len(re.findall(r"\bof (?:which|whom)\b", text, re.IGNORECASE)) > 1:
         return  # nested: "of whom 2,100 were women, of whom 300 ..."
     exhaustive = _EXHAUSTIVE.search(text, total.end) is not None
