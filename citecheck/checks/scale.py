@@ -152,6 +152,11 @@ _ALREADY_PER_HEAD = re.compile(
     r"(?:for|to) (?:each|every)|average|median|each|apiece)\b",
     re.I,
 )
+_PAYS_FOR = re.compile(
+    r"^(?:\s+(?:a|per|each)\s+year)?\s+(?:pays?|paid|covers?|funds?|funded)\s+(?:for\s+)?(?:the\s+)?"
+    r"(?:salaries|wages|pay|running costs|budget)\b",
+    re.IGNORECASE,
+)
 _SCALE_STEPS = ("thousand", "million", "billion", "trillion")
 # "spent $3,000" may be one outing; "spends $6.2 million a year" is a budget.
 _YEARLY_VERB = re.compile(r"\b(?:spends?|spent|costs?)\b", re.I)
@@ -220,9 +225,11 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
             # Per head before the figure ("an average of"), or right after it, in its
             # clause ("$40 per pupil"); not a restatement after a comma.
             own = re.split(r"[,;(]|\bor\b", after, maxsplit=1)[0]
-            if not (band.money_cue.search(before) or yearly_verb) or _ALREADY_PER_HEAD.search(
-                before[-30:] + " " + own
-            ):
+            # "Rs 45 crore a year pays the salaries of 600,000 teachers": the cue after it
+            pays = band.spending and _PAYS_FOR.match(sentence.text[money.end : money.end + 40])
+            if not (
+                band.money_cue.search(before) or yearly_verb or pays
+            ) or _ALREADY_PER_HEAD.search(before[-30:] + " " + own):
                 continue
             head_sentence, head = min(
                 heads,

@@ -328,16 +328,22 @@ def _one_precision(
     """Parts listed together share one precision; a remainder makes the total as precise.
 
     In "£41m, £27m and £10m" the £10m is to the million like its neighbours,
-    not 5-15 million; in "Of our 1,200 colleagues, 640 ..., 390 ... and the
-    remaining 250" the remainder was computed from the total, so the total is
-    exact to the parts' precision. Decimals and hedged figures keep their own.
+    not 5-15 million, and in "£6m, £5.5m and £3.5m" the £6m is £5.95-6.05m.
+    In "Of our 1,200 colleagues, 640 ..., 390 ... and the remaining 250" the
+    remainder was computed from the total, so the total is exact to the
+    parts' precision. Decimals and hedged figures keep their own.
     """
 
     def whole(q: Quantity) -> bool:
         return q.qualifier is None and not q.spread and q.step > 0 and "." not in q.text
 
-    steps = [p.step for p in parts if whole(p)]
-    if not steps:
+    def plain(q: Quantity) -> bool:
+        return q.qualifier is None and not q.spread and q.step > 0
+
+    # The finest step among the listed parts, decimals included: in "£6m, £5.5m and
+    # £3.5m" the £6m is to a tenth like its neighbours.
+    steps = [p.step for p in parts if plain(p) and p.scale_word == parts[0].scale_word]
+    if not steps or not any(whole(p) for p in parts):
         return total, parts
     finest = min(steps)
     parts = [replace(p, step=min(p.step, finest)) if whole(p) else p for p in parts]
