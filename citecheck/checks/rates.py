@@ -110,7 +110,14 @@ def _chains(
             and (
                 _RESTATE.search(between)
                 # "At £12.21 an hour, a full-time worker takes home about £23,800 a year"
-                or (s1 is s2 and _AT_RATE.search(s1.text[: q1.start]) is not None)
+                or (
+                    s1 is s2
+                    and _AT_RATE.search(s1.text[: q1.start]) is not None
+                    # "At £12 an hour, the 5,000 staff cost £100m a year": a head count between
+                    and not any(
+                        q.kind is Kind.COUNT and q1.end <= q.start < q2.start for q in s1.quantities
+                    )
+                )
             )
         )
         if not linked:
