@@ -256,6 +256,8 @@ def _is_end(text: str, stop: re.Match[str]) -> bool:
     before = text[max(0, stop.start() - _LOOK_BACK) : stop.start()]
     word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
     word = word.lstrip(_OPENERS)
+    if word == "c":
+        return False  # "c. A$3m", "c. 1850": circa, lower case, leads like "ca."
     bare = word.lower()
     kind = _ABBREVIATIONS.get(bare)
     if kind is _LEADS:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.checks.numbers import Sentence, read_passages
+from citecheck.checks.passages import Sentence, read_passages
 from citecheck.footnotes import find_footnotes
 from citecheck.model import CheckRun, FootnoteSet, Location, Manuscript, NoteMarker, NoteText
 from citecheck.sentences import sentence_spans
@@ -28,6 +28,8 @@ _CASES = [
     ),
     ("It is, e.g. Mexico, a neighbour.", ["It is, e.g. Mexico, a neighbour."]),
     ("Some words, e.g. origin, go on.", ["Some words, e.g. origin, go on."]),
+    # "c." is circa: it leads into its figure, even one with a letter code.
+    ("It cost c. A$3m. It was paid.", ["It cost c. A$3m.", "It was paid."]),
     # Company words end a sentence only before a sentence starter.
     ("Acme Inc. The firm grew.", ["Acme Inc.", "The firm grew."]),
     ("Acme Inc. Holdings grew.", ["Acme Inc. Holdings grew."]),

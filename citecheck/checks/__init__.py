@@ -24,7 +24,7 @@ from citecheck.checks import (
     scale,
     sources,
 )
-from citecheck.checks.numbers import Passage, read_passages
+from citecheck.checks.passages import Passage, read_passages
 from citecheck.checks.rules import Rule
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding

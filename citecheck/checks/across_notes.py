@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from citecheck.checks.numbers import Passage
+from citecheck.checks.passages import Passage
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Citation, Finding, Severity, ShortForm

@@ -29,10 +29,12 @@ import math
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.pairs import change_pairs
+from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rates import RATE, check_rates
 from citecheck.checks.rules import Rule, raise_finding
-from citecheck.checks.scope import from_to_pairs
 from citecheck.checks.sums import SUM, check_sums
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -107,7 +109,7 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
     multipliers = [q for q in sentence.quantities if q.kind is Kind.MULTIPLIER]
     if not multipliers:
         return
-    pairs = from_to_pairs(sentence)
+    pairs = change_pairs(sentence)
     for multiplier in multipliers:
         # The figures the multiplier speaks of come after it in the sentence.
         after = [p for p in pairs if min(p[0].start, p[1].start) > multiplier.start]
@@ -125,7 +127,10 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             if _OTHER_CLAUSE.search(gap):
                 continue
         else:
-            continue
+            compared = _compared(sentence, multiplier)
+            if compared is None:
+                continue
+            start, end = compared
         ratio = _ratio(start, end)
         if ratio is None:
             continue
@@ -145,6 +150,36 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             note=sentence.note,
             evidence=one_line(sentence.text[first.start : last.end]),
         )
+
+
+# "2.5-fold what the original earned ($210m)", "three times the $40m it had".
+_COMPARED_AFTER = re.compile(
+    r"^\s+(?:as\s+(?:much|many|large|high|big|great)\s+as|what|that\s+of|those\s+of|the|its|their)\b",
+    re.IGNORECASE,
+)
+
+
+def _compared(sentence: Sentence, multiplier: Quantity) -> tuple[Quantity, Quantity] | None:
+    """ "$310m worldwide, 2.5-fold what the original earned ($210m)": (base, figure).
+
+    The figure stands just before a comparing multiplier, its base just after,
+    one of each kind, in one clause.
+    """
+    text = sentence.text
+    if not _COMPARED_AFTER.match(text[multiplier.end :]):
+        return None
+    figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
+    before = [q for q in figures if q.end <= multiplier.start]
+    after = [q for q in figures if q.start >= multiplier.end]
+    if len(before) != 1 or len(after) != 1 or before[0].kind is not after[0].kind:
+        return None
+    figure, base = before[0], after[0]
+    if figure.currency != base.currency:
+        return None
+    stretch = text[figure.end : base.start]
+    if len(stretch) > 90 or _OTHER_CLAUSE.search(stretch):
+        return None
+    return base, figure
 
 
 def _accepted(bands: list[tuple[float, float]]) -> str:
@@ -168,16 +203,8 @@ def _span(low: float, high: float, *, kind: Kind, prefix: str = "") -> str:
 # Percent changes
 # --------------------------------------------------------------------------
 
-_UP_WORDS = (
-    "increased|increases?|rose|risen|rising|grew|grown|growing|climbed|climbing|jumped|expanded|"
-    "went up|gone up|up|surged|soared|rocketed|gained|advanced|swelled|growth of|increase of|"
-    "rise of|jump of|gain of"
-)
-_DOWN_WORDS = (
-    "decreased|decreases?|fell|fallen|falling|dropped|dropping|declined|declining|shrank|shrunk|"
-    "down|went down|plunged|plummeted|slid|slumped|tumbled|dipped|sank|contracted|cut|"
-    "decrease of|drop of|decline of|fall of|reduction of|cut of"
-)
+_UP_WORDS = rf"{UP_VERBS}|{UP_NOUNS}"
+_DOWN_WORDS = rf"{DOWN_VERBS}|{DOWN_NOUNS}"
 _CHANGE = re.compile(
     rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+)?"
     r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just over|"
@@ -190,19 +217,10 @@ _CHANGE_AFTER = re.compile(
     r"cut|reduction|contraction|slump|plunge|dip)\b",
     re.IGNORECASE,
 )
-_DOWN = frozenset(_DOWN_WORDS.replace("?", "").split("|")) | {
-    "decrease",
-    "decreases",
-    "drop",
-    "decline",
-    "fall",
-    "cut",
-    "reduction",
-    "contraction",
-    "slump",
-    "plunge",
-    "dip",
-}
+_DOWN = re.compile(
+    rf"^(?:{_DOWN_WORDS}|decreases?|drop|decline|fall|cut|reduction|contraction|slump|plunge|dip)$",
+    re.IGNORECASE,
+)
 
 
 def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] | None:
@@ -220,7 +238,8 @@ def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] 
         return None
     figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
     start = next((q for q in figures if q.start >= change.end + after.end() - 1), None)
-    if start is None or start.start - (change.end + after.end()) > 16:  # "from about $150"
+    # "from about $150", "on the previous year's Rs 3,500 crore"
+    if start is None or start.start - (change.end + after.end()) > 30:
         return None
     before = [q for q in figures if q.end <= change.start and q.kind is start.kind]
     if not before or before[-1].currency != start.currency:
@@ -228,8 +247,25 @@ def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] 
     return start, before[-1]
 
 
+def _tied_pair(
+    sentence: Sentence, change: Quantity, pairs: list[tuple[Quantity, Quantity]]
+) -> tuple[Quantity, Quantity] | None:
+    """The pair the change speaks of: the nearest, with no other subject's clause between.
+
+    "Revenue rose 9% to $5.1bn, while operating profit fell from $800m to $720m"
+    gives the 9% no pair.
+    """
+    text = sentence.text
+    for start, end in sorted(pairs, key=lambda p: abs(min(p[0].start, p[1].start) - change.end)):
+        first, last = min(start.start, end.start), max(start.end, end.end)
+        gap = text[change.end : first] if first >= change.end else text[last : change.start]
+        if not _OTHER_CLAUSE.search(gap):
+            return start, end
+    return None
+
+
 def _percent_change(sentence: Sentence) -> Iterator[Finding]:
-    pairs = [p for p in from_to_pairs(sentence) if p[0].kind is not Kind.PERCENT]
+    pairs = [p for p in change_pairs(sentence) if p[0].kind is not Kind.PERCENT]
     for change in sentence.quantities:
         if change.kind is not Kind.PERCENT or any(change in pair for pair in pairs):
             continue
@@ -238,14 +274,14 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
             verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 20])
         if verb is None:
             continue
-        pair = _up_from(sentence, change) or (pairs[0] if pairs else None)
+        pair = _up_from(sentence, change) or _tied_pair(sentence, change, pairs)
         if pair is None:
             continue
         start, end = pair
         ratio = _ratio(start, end)
         if ratio is None:
             continue
-        down = re.sub(r"\s+", " ", verb.group("verb").lower()) in _DOWN
+        down = _DOWN.match(verb.group("verb")) is not None
         if down:
             bands = [(1 - change.high / 100, 1 - change.low / 100)]
         else:

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.errors import ConfigError

@@ -31,6 +31,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
+from citecheck.checks.words import FRACTION, SMALL_CARDINAL, cardinal_value, fraction_value
+
 __all__ = ["Multiplier", "find_multipliers"]
 
 _TOLERANCE = 0.2
@@ -49,32 +52,6 @@ class Multiplier:
     readings: tuple[tuple[float, float], ...]
 
 
-_NUMBER_WORDS = {
-    "two": 2.0,
-    "three": 3.0,
-    "four": 4.0,
-    "five": 5.0,
-    "six": 6.0,
-    "seven": 7.0,
-    "eight": 8.0,
-    "nine": 9.0,
-    "ten": 10.0,
-    "eleven": 11.0,
-    "twelve": 12.0,
-    "fifteen": 15.0,
-    "twenty": 20.0,
-    "thirty": 30.0,
-    "forty": 40.0,
-    "fifty": 50.0,
-    "hundred": 100.0,
-    "a hundred": 100.0,
-    "one hundred": 100.0,
-    "thousand": 1000.0,
-    "a thousand": 1000.0,
-    "one and a half": 1.5,
-    "two and a half": 2.5,
-    "three and a half": 3.5,
-}
 # Verbs that are a multiplier by themselves, by stem.
 _VERB_STEMS = {
     "doubl": 2.0,
@@ -85,46 +62,19 @@ _VERB_STEMS = {
     "sextupl": 6.0,
     "halv": 0.5,
 }
-# Fractions of a change: "by half", "by a third", "by two-thirds".
-_FRACTIONS = {
-    "half": 0.5,
-    "a half": 0.5,
-    "one half": 0.5,
-    "one-half": 0.5,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "one-third": 1 / 3,
-    "two thirds": 2 / 3,
-    "two-thirds": 2 / 3,
-    "a quarter": 0.25,
-    "one quarter": 0.25,
-    "one-quarter": 0.25,
-    "a fourth": 0.25,
-    "three quarters": 0.75,
-    "three-quarters": 0.75,
-    "a fifth": 0.2,
-    "one-fifth": 0.2,
-}
-_DOWN_VERBS = (
-    r"cut|cuts|fell|fallen|falling|dropped|dropping|declined|declining|decreased|decreasing|"
-    r"shrank|shrunk|shrinking|reduced|reducing|slashed|slashing|plunged|plummeted|down|lost|"
-    r"contracted|a cut of|a drop of|a fall of|a decline of|a reduction of"
-)
-_UP_VERBS = (
-    r"rose|risen|rising|grew|grown|growing|increased|increasing|expanded|expanding|climbed|"
-    r"climbing|jumped|swelled|gained|up|an increase of|a rise of|a jump of|multiplied|surged"
-)
+_DOWN_VERBS = rf"{DOWN_VERBS}|a\s+(?:{DOWN_NOUNS})"
+_UP_VERBS = rf"{UP_VERBS}|an?\s+(?:{UP_NOUNS})"
 _HEDGE = (
     r"significantly more than|far more than|well over|more than|better than|over|at least|"
     r"just over|nearly|almost|close to|just under|not quite|about|roughly|some|approximately|"
     r"around|less than"
 )
+# Numerals and words: "2.5", "three", "twenty-five", "one and a half", "a hundred".
 _NUMBER = (
-    r"\d+(?:\.\d+)?|"
-    + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
-    + r"|(?:twenty|thirty|forty|fifty)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+    r"\d+[½¼¾]|\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|"
+    rf"(?:a|one)\s+(?:hundred|thousand)|hundred|thousand|{SMALL_CARDINAL}"
 )
-_FRACTION = "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True))
+_FRACTION = FRACTION
 _STEMS = "|".join(_VERB_STEMS)
 
 _FORMS = re.compile(
@@ -134,12 +84,21 @@ _FORMS = re.compile(
     rf"|\b(?:to|will|would|could|can|may|might|did|does|do|should|must)\s+(?:[a-z]+ly\s+)?"
     rf"(?:(?P<hedge2>{_HEDGE})\s+)?(?P<base>double|triple|treble|quadruple|halve)\b"
     r"(?![\s-]*(?:digit|as|back|down|up)\b)(?!-)"
+    # "now double the 2010 level", "treble what it was"
+    r"|\b(?P<adjective>double|treble|triple|quadruple)\s+(?=(?:the|its|their|what|that)\b)"
     # "threefold", "three-fold", "3-fold", "six fold", "2.5-fold"
     rf"|\b(?P<fold>{_NUMBER})[\s-]?fold\b"
-    # "3x", "2.5×"
-    r"|(?<![\w.])(?P<x>\d+(?:\.\d+)?)\s?[x×](?![\w])"
+    # "3x", "2.5×", "x3"
+    r"|(?<![\w.])(?P<x>\d+(?:\.\d+)?)\s?[x×](?![\w])|(?<![\w.])[x×](?P<x2>\d+(?:\.\d+)?)(?![\w.])"
+    # "half as many", "a third as large as": a fraction of the start
+    rf"|\b(?P<as_fraction>{_FRACTION})\s+as\s+(?:much|many|large|big|high|great)\b"
+    # "a third of what it was", "a tenth of its 2010 level", "half its former size"
+    rf"|\b(?P<of_fraction>{_FRACTION})\s+(?:of\s+)?(?:what\s+(?:it|they|he|she|we)\s+"
+    r"(?:was|were|had\s+been|used\s+to\s+be)|"
+    r"(?:its|their|the)\s+(?:former|previous|earlier|original|peak|prior|old|(?:19|20)\d\d)\s+"
+    r"(?:level|size|value|total|number|figure|amount|rate)s?)\b"
     # "three times", "2.5 times", "twice" (needs a comparison or a growth verb, see below)
-    rf"|\b(?:(?P<times>{_NUMBER})\s+times|(?P<twice>twice|thrice))\b"
+    rf"|\b(?:(?P<times>{_NUMBER})[\s-]+times|(?P<twice>twice|thrice))\b"
     r"(?P<compare>\s+(?:as\s+(?:much|many|large|high|big|great)\b|larger\b|bigger\b|higher\b|"
     r"greater\b|more\b(?!\s+(?:\w+ly|likely|often|expensive|costly|common|frequent|dangerous)\b)|"
     r"over\b|the\b|their\b|its\b|our\b|his\b|her\b|what\b|that\b))?"
@@ -196,18 +155,10 @@ def find_multipliers(text: str) -> list[Multiplier]:
     return found
 
 
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_UNITS["nine"] = 9
-
-
 def _number(raw: str) -> float:
-    lowered = re.sub(r"[\s-]+", " ", raw.lower())
-    if lowered in _NUMBER_WORDS:
-        return _NUMBER_WORDS[lowered]
-    tens, _, unit = lowered.partition(" ")
-    if unit:
-        return _NUMBER_WORDS[tens] + _UNITS[unit]  # "twenty-five"
-    return float(lowered)
+    if raw[-1] in "½¼¾":  # "2½ times"
+        return float(raw[:-1]) + {"½": 0.5, "¼": 0.25, "¾": 0.75}[raw[-1]]
+    return float(raw) if raw[0].isdigit() else cardinal_value(raw)
 
 
 def _read(text: str, match: re.Match[str]) -> Multiplier | None:
@@ -217,8 +168,8 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
     hedge = next((match.group(g) for g in hedges if match.group(g)), None)
     both_ways = False
     printed: str | None = None
-    if match.group("verb") or match.group("base"):
-        stem = (match.group("verb") or match.group("base")).lower()
+    if match.group("verb") or match.group("base") or match.group("adjective"):
+        stem = (match.group("verb") or match.group("base") or match.group("adjective")).lower()
         factor = next(value for key, value in _VERB_STEMS.items() if stem.startswith(key))
     elif match.group("fold"):
         factor = _number(match.group("fold"))
@@ -227,9 +178,11 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
     elif match.group("by"):
         factor = _number(match.group("by"))
         printed = match.group("by")
-    elif match.group("x"):
-        factor = float(match.group("x"))
-        printed = match.group("x")
+    elif match.group("x") or match.group("x2"):
+        printed = match.group("x") or match.group("x2")
+        factor = float(printed)
+    elif match.group("as_fraction") or match.group("of_fraction"):
+        factor = fraction_value(match.group("as_fraction") or match.group("of_fraction"))
     elif match.group("times") or match.group("twice"):
         compare = (match.group("compare") or "").strip().lower()
         before = text[
@@ -260,7 +213,7 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
     elif match.group("half_verb"):
         factor = 0.5
     else:
-        fraction = _FRACTIONS[re.sub(r"\s+", " ", match.group("fraction").lower())]
+        fraction = fraction_value(match.group("fraction"))
         grows = bool(_UP.match(re.sub(r"\s+", " ", match.group("by_verb").strip())))
         if (match.group("by_to") or "").strip().lower() == "to":
             if grows:
@@ -272,6 +225,16 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
             return None  # "grew a third crop", "lost a quarter century"
         else:
             factor = 1 + fraction if grows else 1 - fraction
+            if factor <= 0:
+                return None
+            return Multiplier(
+                text=match.group(),
+                start=match.start(),
+                end=match.end(),
+                factor=factor,
+                hedge=re.sub(r"\s+", " ", hedge.lower()) if hedge else None,
+                readings=(_change_reading(fraction, hedge.lower() if hedge else None, grows),),
+            )
     if factor <= 0:
         return None
     return Multiplier(
@@ -287,6 +250,33 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
             tolerance=_tolerance(printed),
         ),
     )
+
+
+def _change_reading(fraction: float, hedge: str | None, grows: bool) -> tuple[float, float]:
+    """ "rose by a third", "cut by a fifth": the tolerance is on the change, not the ratio.
+
+    "Cut by a fifth" is a fall of 16-24 % (x0.76-x0.84); read on the ratio it
+    would allow no fall at all.
+    """
+    low, high = _band(fraction, hedge, _TOLERANCE)
+    if grows:
+        return 1 + low, 1 + high
+    return max(0.0, 1 - high), 1 - low
+
+
+def _band(value: float, hedge: str | None, tolerance: float) -> tuple[float, float]:
+    """The values a hedged figure ``value`` allows (module docstring)."""
+    if hedge in {"more than", "over", "at least", "better than", "just over"} or (
+        hedge in {"well over", "far more than", "significantly more than"}
+    ):
+        return value * 0.95, math.inf
+    if hedge in {"nearly", "almost", "close to", "just under", "not quite"}:
+        return value * 0.75, value * 1.05
+    if hedge in {"about", "roughly", "some", "approximately", "around"}:
+        return value * 0.75, value * 1.25
+    if hedge == "less than":
+        return 0.0, value * 1.05
+    return value * (1 - tolerance), value * (1 + tolerance)
 
 
 def _tolerance(printed: str | None) -> float:
@@ -308,20 +298,9 @@ def _readings(
     shrink = factor < 1
     base = 1 / factor if shrink else factor
     bases = [base, base + 1] if both_ways and not shrink else [base]
-    bands: list[tuple[float, float]] = []
-    for value in bases:
-        if hedge in {"more than", "over", "at least", "better than", "just over"} or (
-            hedge in {"well over", "far more than", "significantly more than"}
-        ):
-            bands.append((value * 0.95, math.inf))
-        elif hedge in {"nearly", "almost", "close to", "just under", "not quite"}:
-            bands.append((value * 0.75, value * 1.05))
-        elif hedge in {"about", "roughly", "some", "approximately", "around"}:
-            bands.append((value * 0.75, value * 1.25))
-        elif hedge == "less than":
-            bands.append((1.0, value * 1.05))
-        else:
-            bands.append((value * (1 - tolerance), value * (1 + tolerance)))
+    bands = [_band(value, hedge, tolerance) for value in bases]
+    if hedge == "less than":
+        bands = [(1.0, high) for _, high in bands]
     if shrink:
         return tuple((0.0 if math.isinf(high) else 1 / high, 1 / low) for low, high in bands)
     return tuple(bands)

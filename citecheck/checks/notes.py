@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Passage
+from citecheck.checks.passages import Passage
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Citation, Finding, Severity, ShortForm

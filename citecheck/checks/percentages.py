@@ -23,7 +23,16 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.numbers import Kind, Quantity
+from citecheck.checks.passages import Passage, Sentence, one_line
+from citecheck.checks.percent_readings import (
+    CHANGE_AFTER,
+    as_percent,
+    is_change,
+    is_points,
+    reading,
+)
+from citecheck.checks.points import POINTS, check_points
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -37,12 +46,6 @@ SHARES = Rule(
     _FAMILY,
     "Percentage shares of one whole add up to more than 100 percent beyond rounding.",
 )
-POINTS = Rule(
-    "percent-points-confusion",
-    Severity.WARNING,
-    _FAMILY,
-    "A change between two percentages is given in percent but is their difference in points.",
-)
 RULES = (SHARES, POINTS)
 
 
@@ -54,42 +57,8 @@ def check_percentages(
     for passage in passages:
         for sentence in passage.sentences:
             yield from _shares(sentence)
-            yield from _points(sentence)
+            yield from check_points(sentence)
 
-
-# --------------------------------------------------------------------------
-# Shared: a percentage's interval
-# --------------------------------------------------------------------------
-
-
-def _is_points(quantity: Quantity) -> bool:
-    return "point" in quantity.text.lower()
-
-
-def _reading(quantity: Quantity) -> tuple[float, float]:
-    """The values a printed percentage allows: rounded at its last digit, or its hedge's."""
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", quantity.text)
-    decimals = len(digits.group(1) or "") if digits else 0
-    half = 0.5 * 10.0**-decimals
-    low, high = quantity.value - half, quantity.value + half
-    if quantity.qualifier is not None:
-        # A hedge widens the reading; it never narrows it.
-        low, high = min(low, quantity.low), max(high, quantity.high)
-    return max(low, 0.0), high
-
-
-def _pct(value: float, *, digits: int = 3) -> str:
-    return amount(value, kind=Kind.PERCENT, digits=digits)
-
-
-def _span(low: float, high: float) -> str:
-    first, last = _pct(low), _pct(high)
-    return first if first == last else f"{first.removesuffix(' percent')}–{last}"
-
-
-# --------------------------------------------------------------------------
-# Shares of one whole
-# --------------------------------------------------------------------------
 
 # Cues that the listed shares partition one whole.
 # Not "the other": "and in the other 70 percent did" names another whole.
@@ -131,6 +100,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     shares = _share_run(sentence)
     if len(shares) < 2:
         return
+    if any(_SCOPE_WORD.match(text[q.end : q.end + 30]) for q in shares):
+        return  # shares of a whole and of its parts, or of different places
     first, last = shares[0], shares[-1]
     after_last = text[last.end : last.end + 160]
     wholes = {_whole_name(m.group()) for q in shares if (m := _OF_WHOLE.match(text[q.end :]))}
@@ -152,13 +123,13 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "allocated"
     elif len(shares) >= 3 and _one_predicate(text, shares):
         cue = "one predicate"
+    elif len(shares) == 2 and _yes_and_no(text, shares):
+        cue = "yes and no"
     if cue is None:
         return
-    if _is_change(text, first) or any(
-        _CHANGE_AFTER.match(text[q.end : q.end + 20]) for q in shares
-    ):
+    if is_change(text, first) or any(CHANGE_AFTER.match(text[q.end : q.end + 20]) for q in shares):
         return  # "grew 60 and 55 percent, respectively": changes, not shares
-    readings = [_reading(q) for q in shares]
+    readings = [reading(q) for q in shares]
     low = sum(r[0] for r in readings)
     if low <= 100.0:
         return
@@ -168,8 +139,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     )
     message = (
         f"{listed} are shares of one whole but add up to "
-        f"{_pct(sum(q.value for q in shares), digits=6)}, and to at least "
-        f"{_pct(low, digits=6)} with each share at the bottom of its rounding: more than "
+        f"{as_percent(sum(q.value for q in shares), digits=6)}, and to at least "
+        f"{as_percent(low, digits=6)} with each share at the bottom of its rounding: more than "
         "100 percent. Check the shares: one is likely mistyped, or they are of different "
         "wholes and should say so."
     )
@@ -185,7 +156,10 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
 # "coal provided 41 per cent of generation, gas 34 per cent ...": a verb that gives shares.
 _SHARE_VERB = re.compile(
     r"\b(?:provided|provides|supplied|supplies|generated|generates|accounted\s+for|accounts\s+for|"
-    r"made\s+up|makes\s+up|won|wins|took|takes|received|receives|got|captured|secured|polled|"
+    r"made\s+up|makes\s+up|make\s+up|account\s+for|won|wins|took|takes|received|receives|got|"
+    r"captured|secured|polled|own|owns|owned|hold|holds|held|control|controls|controlled|"
+    r"comprise|comprises|comprised|constitute|constitutes|constituted|occupy|occupies|"
+    r"provide|supply|generate|represent|contribute|produce|receive|take|win|capture|secure|"
     r"represented|represents|contributed|contributes|produced|produces)\s+"
     r"(?:(?:about|some|nearly|almost|roughly|around|just)\s+)?$",
     re.IGNORECASE,
@@ -194,10 +168,30 @@ _SHARE_VERB = re.compile(
 _COPULA = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?$", re.IGNORECASE)
 _SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 # A later share with its verb left out: ", gas 34 per cent", ", 39% by air".
-_GAPPED_BEFORE = re.compile(rf"^{_SEPARATOR}(?:[A-Za-z][\w'’-]*\s+){{0,3}}$", re.IGNORECASE)
-_BARE_AFTER = re.compile(
-    r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|overland|online|abroad|elsewhere)\b|$)",
+_GAPPED_BEFORE = re.compile(rf"^{_SEPARATOR}(?:[A-Za-z][\w'’-]*\s+){{0,5}}$", re.IGNORECASE)
+# A later share of "48% backed the mayor, 39% her challenger": the verb left out,
+# its object right after the share.
+_GAPPED_OBJECT = re.compile(
+    r"^\s+(?:the|a|an|her|his|their|its|our|by|via|for|to|from|with|through)\b",
     re.IGNORECASE,
+)
+# The last answer of one question: "21% were undecided", "12% did not know".
+_NO_ANSWER = re.compile(
+    r"^\s+(?:were|was|are|remain(?:ed)?|said\s+they\s+were)\s+(?:still\s+)?"
+    r"(?:undecided|unsure|not\s+sure|uncertain)\b|^\s+(?:did\s+not|didn['’]t|don['’]t|do\s+not)\s+"
+    r"know\b|^\s+(?:had|have|expressed)\s+no\s+(?:opinion|view|preference)\b",
+    re.IGNORECASE,
+)
+_BARE_AFTER = re.compile(
+    r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|overland|online|abroad|elsewhere)\b|$)"
+    # not a place or group: "52 percent in London" is another whole
+    r"(?!\s*(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
+    re.IGNORECASE,
+)
+# "46 percent nationally, 52 percent in London": shares of a whole and of its parts.
+_SCOPE_WORD = re.compile(
+    r"^\s+(?:nationally|overall|in\s+total|on\s+average|across\s+the\s+country|worldwide|"
+    r"globally|(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
 )
 _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:of|in|on|at|for|to|from|by|and|or|were|was|are|is|had|have|said|say)\b)[a-z]"
@@ -229,6 +223,8 @@ def _one_predicate(text: str, shares: list[Quantity]) -> bool:
         _GAPPED_BEFORE.match(g) for g in [first_gap, *gaps[1:]]
     ):
         return all(_BARE_AFTER.match(text[q.end : q.end + 12]) for q in later)
+    if _subject_shares(text, shares):
+        return True
     if _WHOLE_FIRST_ANY.match(text[: first.start]):
         later_gaps = gaps[1:]
         bare = all(re.fullmatch(rf"{_SEPARATOR}", g) or _gap_is_bare(g) for g in later_gaps)
@@ -244,6 +240,64 @@ def _one_predicate(text: str, shares: list[Quantity]) -> bool:
     return False
 
 
+_YES = re.compile(
+    r"^\s+(?:(?:voting|voted|vote|said|saying|backing|backed)\s+)?(?:yes|in\s+favou?r|for)\b",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\s+(?:(?:voting|voted|vote|said|saying|backing|backed)\s+)?(?:no|against)\b", re.IGNORECASE
+)
+
+
+def _yes_and_no(text: str, shares: list[Quantity]) -> bool:
+    """ "57 per cent voting yes against 49 per cent no": the two answers of one ballot."""
+    one, two = (text[q.end : q.end + 25] for q in shares)
+    return bool((_YES.match(one) and _NO.match(two)) or (_NO.match(one) and _YES.match(two)))
+
+
+_OUTCOME = (
+    r"(?:[a-z]+(?:ed|en|eld|wn)|won|lost|paid|sold|made|held|kept|left|unsure|undecided|unknown)\b"
+)
+
+
+def _subject_shares(text: str, shares: list[Quantity]) -> bool:
+    """Shares as subjects of one verb: "48% backed the mayor, 39% her challenger and 21% were
+    undecided"; "two-thirds of residents said by car, a quarter by bus and a fifth by bicycle".
+
+    The first share has the verb, the later ones leave it out (their object follows the
+    share at once) or give the question's "undecided"; at least one leaves it out.
+    """
+    first, later = shares[0], shares[1:]
+    # "49 per cent were upheld, 34 per cent rejected and 25 per cent withdrawn": the copula
+    # left out, each later share followed by one word and the next share.
+    # Outcomes of one process, as participles ("upheld", "rejected", "withdrawn"), not
+    # attributes that may overlap ("were women, 30 per cent graduates").
+    if re.match(rf"^\s+(?:were|are|was|is)\s+{_OUTCOME}", text[first.end : first.end + 60]):
+        tails = [text[a.end : b.start] for a, b in itertools.pairwise(later)]
+        tails.append(text[later[-1].end : later[-1].end + 30])
+        if all(re.match(rf"^\s+{_OUTCOME}(?:\s*,?\s*(?:and\s+)?$|\s*[,.;]|$)", t) for t in tails):
+            return True
+    # The first share's verb ("backed", "said", "voted"), perhaps after its whole ("of residents").
+    verb = re.compile(
+        r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?\s+"
+        r"(?!(?:of|in|on|at|for|to|from|by|with|and|or|the|a|an|were|was|are|is|had|have)\b)"
+        r"[a-z]+\b"
+    )
+    after_first = text[first.end : first.end + 60]
+    if not verb.match(after_first) or CHANGE_AFTER.match(after_first):
+        return False
+    kinds = []
+    for share, following in zip(later, [*later[1:], None], strict=True):
+        tail = text[share.end : following.start if following else share.end + 40]
+        if _GAPPED_OBJECT.match(tail) and not re.search(r"\b[a-z]+ed\b", tail[:12]):
+            kinds.append("gapped")
+        elif _NO_ANSWER.match(tail):
+            kinds.append("no answer")
+        else:
+            return False
+    return "gapped" in kinds
+
+
 def _gap_is_bare(gap: str) -> bool:
     """The stretch after a share and its phrase, up to the next share: no second verb."""
     return bool(re.match(r"^\s+(?:by|via|on|in|at|through|overland|online|abroad)\b", gap))
@@ -251,11 +305,6 @@ def _gap_is_bare(gap: str) -> bool:
 
 # Any whole named first, with or without an article: "Of last year's arrivals, ...".
 _WHOLE_FIRST_ANY = re.compile(r"^\s*Of\s+[^,;]{1,60},\s*(?:some\s+|about\s+)?$", re.IGNORECASE)
-
-
-def _is_change(text: str, quantity: Quantity) -> bool:
-    """A percentage stated as a change ("rose 60 percent", "up by 5%")."""
-    return bool(_CHANGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start]))
 
 
 def _whole_name(phrase: str) -> str:
@@ -290,13 +339,13 @@ def _share_run(sentence: Sentence) -> list[Quantity]:
     best: list[Quantity] = []
     run: list[Quantity] = []
     for index, quantity in enumerate(figures):
-        is_share = quantity.kind is Kind.PERCENT and not _is_points(quantity)
+        is_share = quantity.kind is Kind.PERCENT and not is_points(quantity)
         if not is_share and quantity.kind is Kind.COUNT and index + 1 < len(figures):
             following = figures[index + 1]
             gap = text[quantity.end : following.start]
             is_share = (
                 following.kind is Kind.PERCENT
-                and not _is_points(following)
+                and not is_points(following)
                 and bool(re.fullmatch(r"\s*(?:,|,?\s*and|to|or)?\s*", gap))
                 and quantity.noun in {None, "and", "to", "or"}
             )
@@ -335,9 +384,9 @@ def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
         if low <= 100.0:
             continue
         message = (
-            f"the split “{match.group()}” adds up to {_pct(sum(values), digits=6)}, and to at "
-            f"least {_pct(low, digits=6)} with each share at the bottom of its rounding: more "
-            "than 100 percent. Check the shares: one is likely mistyped."
+            f"the split “{match.group()}” adds up to {as_percent(sum(values), digits=6)}, and "
+            f"to at least {as_percent(low, digits=6)} with each share at the bottom of its "
+            "rounding: more than 100 percent. Check the shares: one is likely mistyped."
         )
         yield raise_finding(
             SHARES,
@@ -346,131 +395,3 @@ def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
             note=sentence.note,
             evidence=one_line(text),
         )
-
-
-# --------------------------------------------------------------------------
-# Percent versus percentage points
-# --------------------------------------------------------------------------
-
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:increased|increases?|rose|risen|grew|grown|climbed|jumped|went up|up|"
-    r"growth of|increase of|rise of|gain of|jump of|decreased|decreases?|fell|fallen|dropped|"
-    r"declined|shrank|shrunk|slipped|down|decrease of|drop of|decline of|fall of|reduction of|"
-    r"cut|change of)\s+(?:by\s+)?"
-    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just)\s+)?$",
-    re.IGNORECASE,
-)
-_CHANGE_AFTER = re.compile(
-    r"^[\s-]*(?:drop|decline|fall|decrease|reduction|cut|increase|rise|gain|jump|growth|"
-    r"lower|higher|less|more|fewer|down|up)\b",
-    re.IGNORECASE,
-)
-_CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|compared)\b", re.IGNORECASE)
-# The change is tied to its pair: "declined 3 percent, from 15 percent ..." before it, or an
-# apposition after it: ", a drop of 17 percent", " (up 5 percent)", "-- a 6.2% increase".
-_GAP_BEFORE_PAIR = re.compile(r"\s*,?\s*from\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
-_GAP_AFTER_PAIR = re.compile(
-    # "... to 6.2% during the recession, an increase of 2 percent"
-    r"(?:\s+(?:in|during|between|over|since|after|before|by)\s+[\w'’ -]{1,40}?)?"
-    r"\s*(?:,|\(|—|–|--)\s*(?:[\w'’-]+\s+){0,5}",
-    re.IGNORECASE,
-)
-# A new clause with its own subject ("..., and prices rose 5 percent").
-_NEW_CLAUSE = re.compile(r"\b(?:and|as|when|since|because|after|before)\b", re.IGNORECASE)
-
-
-def _points(sentence: Sentence) -> Iterator[Finding]:
-    text = sentence.text
-    pairs = _percent_pairs(sentence)
-    if not pairs:
-        return
-    in_pairs = {id(q) for pair in pairs for q in pair}
-    for change in sentence.quantities:
-        if change.kind is not Kind.PERCENT or _is_points(change) or id(change) in in_pairs:
-            continue
-        if not (
-            _is_change(text, change) or _CHANGE_AFTER.match(text[change.end : change.end + 20])
-        ):
-            continue
-        pair = _nearest_pair(text, change, pairs)
-        if pair is None:
-            continue
-        start, end = pair
-        a, b = _reading(start), _reading(end)
-        if a[1] >= b[0] and b[1] >= a[0]:
-            continue  # the two percentages overlap: no direction, cannot tell
-        if a[0] <= 0:
-            continue
-        points = (max(a[0] - b[1], b[0] - a[1]), max(a[1] - b[0], b[1] - a[0]))
-        if b[0] > a[1]:
-            relative = [(100 * (b[0] / a[1] - 1), 100 * (b[1] / a[0] - 1))]
-            # Above 100 percent "up 150 percent" is also read as x1.5 (see arithmetic).
-            relative.append((100 * b[0] / a[1], 100 * b[1] / a[0]))
-        else:
-            relative = [(100 * (1 - b[1] / a[0]), 100 * (1 - b[0] / a[1]))]
-        stated = _reading(change)
-        if not _overlaps(stated, points) or any(_overlaps(stated, r) for r in relative):
-            continue
-        word = "fall" if b[1] < a[0] else "rise"
-        message = (
-            f"{change.shown} matches the difference in percentage points between "
-            f"{start.shown} and {end.shown} ({_span(*points).replace('percent', 'points')}), "
-            f"not the relative change (a {word} of {_span(*relative[0])}). Check the wording: "
-            "say “percentage points” for the difference, or give the relative change."
-        )
-        yield raise_finding(
-            POINTS,
-            message,
-            sentence.location_at(change.start),
-            note=sentence.note,
-            evidence=one_line(text),
-        )
-
-
-def _overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
-    return one[0] <= two[1] and two[0] <= one[1]
-
-
-def _percent_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
-    """ "from 69 percent to 52 percent" and "from 69 to 52 percent" in one sentence."""
-    text = sentence.text
-    # Years dating the two figures ("from 15 percent in 2000 to ...") sit between them.
-    figures = [q for q in sentence.quantities if q.kind is not Kind.YEAR]
-    pairs: list[tuple[Quantity, Quantity]] = []
-    for first, second in itertools.pairwise(figures):
-        if second.kind is not Kind.PERCENT or _is_points(second):
-            continue
-        between = text[first.end : second.start]
-        if first.kind is Kind.PERCENT and not _is_points(first):
-            linked = re.fullmatch(r"\s+(?:in\s+\d{4}\s+|a decade ago\s+)?to\s+", between)
-        elif first.kind is Kind.COUNT and first.noun in {None, "to"}:
-            linked = re.fullmatch(r"\s+to\s+", between)
-        else:
-            linked = None
-        before = text[max(0, first.start - 30) : first.start]
-        if linked and re.search(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", before):
-            pairs.append((first, second))
-    return pairs
-
-
-def _nearest_pair(
-    text: str, change: Quantity, pairs: list[tuple[Quantity, Quantity]]
-) -> tuple[Quantity, Quantity] | None:
-    """The from-to pair the change speaks of: right before it, or in an apposition after it."""
-    for start, end in pairs:
-        if change.end <= start.start:
-            gap = text[change.end : start.start]
-        elif change.start >= end.end:
-            gap = text[end.end : change.start]
-        else:
-            continue
-        # "between 2019 and 2024" is no new clause.
-        plain = re.sub(r"\bbetween\s+\S+\s+and\s+\S+", " ", gap, flags=re.IGNORECASE)
-        tied = (
-            _GAP_BEFORE_PAIR.fullmatch(gap)
-            if change.end <= start.start
-            else _GAP_AFTER_PAIR.fullmatch(gap) and not _NEW_CLAUSE.search(plain)
-        )
-        if tied and not _CONTRAST.search(gap):
-            return start, end
-    return None

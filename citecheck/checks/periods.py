@@ -29,7 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Period", "convert", "dated_to_a_year", "parse_period", "per_phrase", "period_of"]
+from citecheck.checks.words import SMALL_CARDINAL, cardinal_value
+
+__all__ = ["Period", "convert", "parse_period", "per_phrase", "period_of", "total_of"]
 
 _DAY = 1.0
 
@@ -70,6 +72,7 @@ _UNIT_WORDS: dict[str, str] = {
     "hr": "hour",
     "day": "day",
     "diem": "day",
+    "night": "day",
     "week": "week",
     "wk": "week",
     "fortnight": "fortnight",
@@ -95,37 +98,25 @@ _ADVERBS: dict[str, str] = {
 }
 _ADJECTIVES: dict[str, str] = {**_ADVERBS, "annual": "year"}
 
-_COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-}
-
 _UNIT = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
-_COUNT = r"\d+(?:\.\d+)?|" + "|".join(_COUNT_WORDS)
+_COUNT = rf"\d+(?:\.\d+)?|{SMALL_CARDINAL}"
 # Words after the unit that make it a date or an ordinal, not a rate.
 _NOT_A_RATE = (
-    r"(?![\s-]+(?:ago|earlier|later|before|after|old|running|straight|time|round|term|"
-    r"tranche|instal?lment|payment|grant|half|of)\b)(?!-(?:long|old)\b)"
+    # "a month before bonuses" is still a rate; "a month before the vote" dates a figure.
+    r"(?![\s-]+(?:ago|earlier|later|"
+    r"before(?!\s+(?:tax|bonus|bonuses|deductions|costs|expenses|overtime|fees|interest)\b)|"
+    r"after|old|running|straight|time|round|term|tranche|instal?lment|payment|grant|half|of)\b)"
+    r"(?!-(?:long|old)\b)"
 )
+# "a single day", "per calendar month", "each financial year" (not "a working day").
+_UNIT_ADJECTIVE = r"(?:(?:single|calendar|financial|fiscal|full)\s+)?"
 _PER = re.compile(
-    rf"(?:(?P<article>\ban?\b|\bper\b|\beach\b|\bevery\b|/)\s*(?:single\s+)?(?P<unit>{_UNIT})s?\b"
-    rf"|\bevery\s+(?P<count>{_COUNT})\s+(?P<units>{_UNIT})s\b"
-    rf"|\b(?P<adverb>{'|'.join(_ADVERBS)})\b|\bp\.a\."
+    rf"(?:(?P<article>\ban?\b|\bper\b|\beach\b|\bevery\b|/)\s*{_UNIT_ADJECTIVE}(?P<unit>{_UNIT})s?\b"
+    # "every two weeks", "every 24 hours", "per 12 months", "each twelve-month period"
+    rf"|\b(?:every|per|each)\s+(?P<count>{_COUNT})[\s-]+(?P<units>{_UNIT})s?\b(?:\s+period\b)?"
+    rf"|\b(?P<adverb>{'|'.join(_ADVERBS)})\b|\bp\.a\.|(?-i:\bpa\b)"
+    # "an $18.2 million annual package", "a £40m yearly bill": the adjective after the figure
+    rf"|^\s+(?P<adjective_after>{'|'.join(_ADJECTIVES)})\s+(?=[a-z])"
     # "$500 billion in annual trade", "$2 million in daily fees"
     rf"|\bin\s+(?P<adjective>{'|'.join(_ADJECTIVES)})\b)" + _NOT_A_RATE,
     re.IGNORECASE,
@@ -134,7 +125,9 @@ _PER = re.compile(
 # "trucks", "people cross the border" (plain words, no figure, no new clause).
 _BRIDGE_WORD = re.compile(
     r"\s*(?!(?:and|but|or|nor|while|which|who|that|when|whereas|than|to|from|since|until|"
-    r"because|if|ago|later|earlier|after|before|within|nearly|almost|about|roughly|some)\b)"
+    r"because|if|ago|later|earlier|after|before|within|nearly|almost|about|roughly|some|"
+    # "£5 million twice a year" is not £5 million a year
+    r"twice|thrice|times|once)\b)"
     r"[A-Za-z][\w'’-]*"
 )
 _BRIDGE_WORDS = 5
@@ -142,7 +135,9 @@ _AT_PER = re.compile(r"\s*(?:" + _PER.pattern + ")", re.IGNORECASE)
 # A period that opens the figure's clause: "Every day, some 350,000 people
 # cross", "Each year the agency spends $4 billion", "Annually, $146 billion".
 _LEADING = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)\W*(?:(?:in\s+)?(?:a|an|every|each|per)\s+(?:single\s+)?"
+    r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)\W*(?:(?:in\s+|on\s+)?(?:a|an|every|each|per|any)\s+"
+    # "On an average day, ...", "In a typical week, ..."
+    r"(?:(?:average|typical|normal|ordinary|given|single|calendar|financial)\s+)?"
     rf"(?P<unit>{_UNIT})|(?P<adverb>{'|'.join(_ADVERBS)}))\s*,?\s+"
     r"(?:(?!(?:to|from|since|until|after|before|than|ago|later|earlier)\b)[A-Za-z][\w'’-]*\s+){0,6}"
     r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
@@ -211,13 +206,15 @@ def period_of(text: str, start: int, end: int, *, bridge_words: bool = True) -> 
 
 
 def _from_match(match: re.Match[str]) -> str:
+    if match.group("adjective_after"):
+        return _ADJECTIVES[match.group("adjective_after").lower()]
     if match.group("adjective"):
         return _ADJECTIVES[match.group("adjective").lower()]
     if match.group("adverb"):
         return _ADVERBS[match.group("adverb").lower()]
     if match.group("units"):
         raw = match.group("count").lower()
-        count = float(_COUNT_WORDS[raw]) if raw in _COUNT_WORDS else float(raw)
+        count = float(raw) if raw[0].isdigit() else cardinal_value(raw)
         return _name(count, _UNIT_WORDS[match.group("units").lower()])
     if match.group("unit"):
         return _UNIT_WORDS[match.group("unit").lower()]
@@ -236,38 +233,129 @@ def convert(low: float, high: float, period: str, target: str) -> tuple[float, f
     return low * target_days[0] / source_days[1], high * target_days[1] / source_days[0]
 
 
+# Hours worked in a day, week, ... : pay and output "an hour" are often per working hour.
+_WORKING_HOURS = {
+    "day": (7.0, 10.0),
+    "week": (30.0, 48.0),
+    "fortnight": (60.0, 96.0),
+    "month": (130.0, 210.0),
+    "quarter": (375.0, 575.0),
+    "year": (1500.0, 2300.0),
+}
+
+
+def working_convert(
+    low: float, high: float, period: str, target: str
+) -> tuple[float, float] | None:
+    """``low``-``high`` per ``period`` restated per ``target`` in working hours, when one is hours.
+
+    "£12.21 an hour" is £18,300-28,100 a year of 1,500-2,300 working hours; None
+    when neither period is hours or the other has no working length.
+    """
+    count, unit = parse_period(period)
+    target_count, target_unit = parse_period(target)
+    if 1.0 not in {count, target_count}:
+        return None  # "every 24 hours" is the clock's; only "an hour" is a working hour
+    if unit.name == "hour" and count == 1 and target_unit.name in _WORKING_HOURS:
+        hours = _WORKING_HOURS[target_unit.name]
+        return low * target_count * hours[0] / count, high * target_count * hours[1] / count
+    if target_unit.name == "hour" and target_count == 1 and unit.name in _WORKING_HOURS:
+        hours = _WORKING_HOURS[unit.name]
+        return low * target_count / (count * hours[1]), high * target_count / (count * hours[0])
+    return None
+
+
 def length_days(period: str) -> float:
     """The period's shortest length in days, to order periods."""
     count, unit = parse_period(period)
     return count * unit.days[0]
 
 
+# One year, however written: "over twelve months", "in the 12 months to March",
+# "in the year to June", "in 2023-24", "in FY24", "during the 2023/24 financial year".
+_ONE_YEAR = (
+    r"(?:over|in|during|across|within|for)\s+(?:the\s+|a\s+)?(?:past\s+|last\s+|previous\s+|"
+    r"preceding\s+|same\s+|full\s+)?(?:twelve|12)[\s-]months?(?:\s+period)?\b"
+    r"|(?:in|during|for|over)\s+the\s+(?:financial\s+|fiscal\s+)?year\s+(?:to|ending|ended)\b"
+    r"|(?:in|during|for)\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?"
+    r"(?:19|20)\d\d[-–/]\d\d\b(?:\s+(?:financial|fiscal)\s+year\b)?"
+    r"|(?:in|during|for)\s+FY\s?\d\d\b"
+)
 # "$534 billion in 2014", "in fiscal 2015", "in FY2012", "last year"; "In 2014, ...".
-_YEAR_AFTER = re.compile(
-    r"^(?:\s+(?!(?:and|but|or|to|from|since|until|than|which|who)\b)[A-Za-z][\w'’-]*){0,4}?"
-    r"\s+(?:(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?|FY\s?)?"
-    r"(?:19|20)\d\d\b(?!\s*(?:[-–/]|to\b|and\b))"
-    r"|(?:last|this|that)\s+year\b"
-    r"|(?:over|in|during|across|for)\s+the\s+(?:past\s+|last\s+|whole\s+|same\s+|"
-    r"financial\s+|fiscal\s+|calendar\s+)?year\b)",
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# Up to five plain words between a figure and its date: "2,900 megalitres of
+# treated water to leaks during the year" ("to" only before a word, not "to 5,000").
+_DATE_BRIDGE = (
+    r"^(?:\s+(?!(?:and|but|or|from|since|until|than|which|who)\b)"
+    r"(?:to(?=\s+(?!the\b)[a-z])|(?!to\b)[A-Za-z][\w'’-]*)){0,6}?\s+"
+)
+_THE_UNIT = r"(?:over|in|during|across|for|throughout)\s+the\s+(?:past\s+|last\s+|whole\s+|same\s+|"
+# The period a dated figure is the total of, by unit.
+_DATED: dict[str, str] = {
+    "year": (
+        r"(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?|FY\s?)?"
+        r"(?:19|20)\d\d\b(?!\s*(?:[-–/]|to\b|and\b))"
+        r"|(?:last|this|that)\s+year\b"
+        rf"|{_ONE_YEAR}"
+        rf"|{_THE_UNIT}financial\s+|fiscal\s+|calendar\s+)?year\b"
+    ),
+    "month": (
+        rf"(?:in|during|for|over|across|throughout)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})"
+        r"(?:\s+(?:19|20)\d\d)?\b(?!\s*(?:[-–]|to\b|and\b))"
+        rf"|(?:last|this|that)\s+month\b|{_THE_UNIT}calendar\s+)?month\b"
+    ),
+    "week": rf"(?:last|this|that)\s+week\b|{_THE_UNIT})week\b|in\s+the\s+week\s+to\b",
+    "day": rf"(?:yesterday|today)\b|on\s+(?:{_WEEKDAYS})\b|in\s+(?:a|one)\s+(?:single\s+)?day\b",
+}
+_DATED_AFTER = re.compile(
+    _DATE_BRIDGE + "(?:" + "|".join(f"(?P<{unit}>{form})" for unit, form in _DATED.items()) + ")",
     re.IGNORECASE,
 )
-_YEAR_LEADING = re.compile(
-    r"(?:^|[;:]\s*)\W*(?:in|during)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d"
+_DATED_LEADING = re.compile(
+    r"(?:^|[;:]\s*)\W*(?:(?P<year>(?:in|during)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?|FY\s?)?"
+    rf"(?:19|20)\d\d|{_ONE_YEAR})"
+    rf"|(?P<month>(?:in|during)\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|last\s+month)"
+    rf"|(?P<week>last\s+week)|(?P<day>yesterday|today|on\s+(?:{_WEEKDAYS})))"
     r"\s*,?\s+(?:[A-Za-z][\w'’-]*\s+){0,6}(?:(?:about|nearly|almost|more than|over|some|"
     r"roughly|approximately|around|an estimated)\s+)?$",
     re.IGNORECASE,
 )
 
 
-def dated_to_a_year(text: str, start: int, end: int) -> bool:
-    """Whether the figure at ``text[start:end]`` is dated to one year ("$534 billion in 2014").
+# "A$2.1 billion over four years", "£30m across the next three years": N periods' total.
+_SPAN = (
+    r"(?:over|across|during|within|in)\s+(?:the\s+|a\s+)?(?:next\s+|past\s+|last\s+|coming\s+|"
+    rf"following\s+|previous\s+|first\s+)?(?P<count>{_COUNT})[\s-]+(?P<unit>years?|months?|weeks?|"
+    r"days?)\b(?![\s-]+(?:ago|later|earlier|old|time|['’]\s*time)\b)(?!['’])"
+)
+_SPAN_AFTER = re.compile(_DATE_BRIDGE + _SPAN, re.IGNORECASE)
+_SPAN_LEADING = re.compile(
+    r"(?:^|[;:]\s*)\W*" + _SPAN + r"\s*,?\s+(?:[A-Za-z][\w'’-]*\s+){0,6}"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around)\s+)?$",
+    re.IGNORECASE,
+)
 
-    A year's figure restated "a day" or "a minute" is a yearly total; the
-    rate rule reads it so. It is not a period of its own: totals and parts
-    dated alike still add up.
+
+def total_of(text: str, start: int, end: int) -> str | None:
+    """The period the figure at ``text[start:end]`` is dated to, if any.
+
+    "$534 billion in 2014" and "52,000 trees over twelve months" are a year's
+    totals, "1.2 billion minutes in March" a month's, "40,000 visitors last
+    week" a week's. A dated total restated "a day" or "a minute" is read as
+    that period's figure by the rate rule. It is not a period of its own:
+    totals and parts dated alike still add up.
     """
-    return bool(
-        _YEAR_AFTER.match(text[end : end + 60])
-        or _YEAR_LEADING.search(text[max(0, start - 80) : start])
+    match = _DATED_AFTER.match(text[end : end + 70]) or _DATED_LEADING.search(
+        text[max(0, start - 80) : start]
     )
+    if match is not None:
+        return next(unit for unit in _DATED if match.group(unit))
+    span = _SPAN_AFTER.match(text[end : end + 70]) or _SPAN_LEADING.search(
+        text[max(0, start - 80) : start]
+    )
+    if span is None:
+        return None
+    raw = span.group("count").lower()
+    count = float(raw) if raw[0].isdigit() else cardinal_value(raw)
+    return _name(count, span.group("unit").lower().rstrip("s")) if count > 0 else None

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from citecheck.checks.numbers import Passage, one_line
+from citecheck.checks.passages import Passage, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import (

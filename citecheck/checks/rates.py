@@ -14,8 +14,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
-from citecheck.checks.periods import convert, length_days, per_phrase
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Passage, Sentence, one_line
+from citecheck.checks.periods import convert, length_days, per_phrase, working_convert
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.scope import from_to_pairs, in_scope
 from citecheck.model import Finding, Severity
@@ -35,16 +36,25 @@ def _show(quantity: Quantity) -> str:
 
 
 _RESTATE = re.compile(
-    r"amounts? to|amounting to|equivalent|equal(?:s| to)|equating to|that is|i\.e\.|\bor\b|"
+    r"amounts? to|amounting to|equivalent|equal(?:s| to)|equat(?:es|ed|ing) to|that is|i\.e\.|"
+    r"\bor\b|"
+    r"\brepresent(?:s|ed|ing)?\b|\bgiv(?:es|ing)\b|\bso\b|"
     r"translat(?:es|ed|ing)|\bmean(?:s|ing)?\b|works? out|working out|which is|"
     r"\b(?:comes?|came|coming) (?:to|out)\b|\ban average of\b|\baverag(?:es|ed|ing)\b|"
-    r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\(|"
+    r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\s[-–]\s|\(|:|"
     # An apposition with a hedge: "$52 billion a year ..., about $1 billion a week".
     r",\s*(?:or\s+)?(?:(?:about|roughly|some|nearly|almost|around|approximately|more than|"
     r"over|at least|just over|just under|close to|less than|under|upwards of|an estimated)\s+)?$|"
     # "..., which the operator presents as some 500 boxes per hour"
     r"\bwhich\b[^.;]{0,60}\bas\s+(?:(?:some|about|roughly|nearly|almost|around|"
     r"approximately|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A rate that opens its sentence or clause and the figure it gives: "At £12.21 an hour, ...".
+_AT_RATE = re.compile(
+    r"(?:^|[;:]\s*)\W*at\s+(?:an?\s+average\s+of\s+|a\s+rate\s+of\s+|about\s+|roughly\s+|some\s+)?$",
     re.IGNORECASE,
 )
 
@@ -58,8 +68,9 @@ def check_rates(passage: Passage) -> Iterator[Finding]:
         }
         for quantity in sentence.quantities:
             period = quantity.period or inherited.get(id(quantity))
-            if period is None and quantity.in_year:
-                period = "year"  # "$534 billion in 2014, or $1 million a minute"
+            if period is None:
+                # "$534 billion in 2014, or $1 million a minute"; "1.2 billion in March"
+                period = quantity.total_of
             if quantity.kind in {Kind.MONEY, Kind.COUNT} and period is not None:
                 rated.append((sentence, quantity, period))
     # Money and counts chain separately: a count between two money figures
@@ -96,7 +107,18 @@ def _chains(
             and _same_noun(q1.noun, q2.noun)
             and in_scope(passage, s1, s2)
             and len(between) <= 160
-            and _RESTATE.search(between)
+            and (
+                _RESTATE.search(between)
+                # "At £12.21 an hour, a full-time worker takes home about £23,800 a year"
+                or (
+                    s1 is s2
+                    and _AT_RATE.search(s1.text[: q1.start]) is not None
+                    # "At £12 an hour, the 5,000 staff cost £100m a year": a head count between
+                    and not any(
+                        q.kind is Kind.COUNT and q1.end <= q.start < q2.start for q in s1.quantities
+                    )
+                )
+            )
         )
         if not linked:
             continue
@@ -170,6 +192,11 @@ def _rate_pair(
     first = convert(q1.low, q1.high, p1, target)
     second = convert(q2.low, q2.high, p2, target)
     if first[0] <= second[1] and second[0] <= first[1]:
+        return
+    # Pay "an hour" is per working hour ("£12.21 an hour ... about £23,800 a
+    # year"); counts ("500 boxes per hour") are by the clock.
+    working = working_convert(q1.low, q1.high, p1, p2) if q1.kind is Kind.MONEY else None
+    if working is not None and working[0] <= q2.high and q2.low <= working[1]:
         return
     source, restated = (q1, q2) if target == p2 else (q2, q1)
     source_period, restated_period = (p1, p2) if target == p2 else (p2, p1)

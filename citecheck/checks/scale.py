@@ -31,7 +31,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount
+from citecheck.checks.currencies import USD_PER_UNIT
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Passage, Sentence
+from citecheck.checks.per_head import describe, stated_per_head
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -74,6 +77,26 @@ _WORKFORCE = frozenset(
         "troops",
         "soldiers",
         "teachers",
+        "nurses",
+        "doctors",
+        "midwives",
+        "clinicians",
+        "police",
+        "constables",
+        "firefighters",
+        "lecturers",
+        "academics",
+        "researchers",
+        "engineers",
+        "drivers",
+        "servants",
+        "fte",
+        "ftes",
+        "volunteers",
+        "colleagues",
+        "crew",
+        "crews",
+        "players",
     ]
 )
 _POPULATION = frozenset(
@@ -94,7 +117,9 @@ _BANDS = (
         _WORKFORCE,
         re.compile(
             r"\b(?:budget|spending|payroll|revenues?|expenditures?|appropriations?|outlays?|"
-            r"wage bill|pay bill|wages|salaries|labou?r costs?|staff costs?)\b",
+            # not profits or bonuses: a bad year or a one-off may be small
+            r"wage bill|pay bill|salary bill|wages|salaries|labou?r costs?|staff costs?|"
+            r"sales|turnover)\b",
             re.I,
         ),
         5_000.0,
@@ -103,7 +128,11 @@ _BANDS = (
     ),
     _Band(
         _POPULATION,
-        re.compile(r"\b(?:budget|spending|expenditures?|outlays?)\b", re.I),
+        re.compile(
+            # not a grant or an investment: a one-off may be small
+            r"\b(?:budget|spending|expenditures?|outlays?|tax receipts|tax revenues?)\b",
+            re.I,
+        ),
         10.0,
         1_000_000.0,
         "person",
@@ -117,10 +146,16 @@ _BANDS = (
         spending=False,
     ),
 )
+# The figure is itself per head: "an average salary of", "per pupil", "for every resident".
 _ALREADY_PER_HEAD = re.compile(
-    r"\b(?:per[ -]capita|per (?:person|head|resident|employee|student|worker)|average|median|"
-    r"each)\b",
+    r"\b(?:per[ -]capita|a head|per (?!(?:year|annum|month|week|day|hour|cent)\b)[a-z]+|"
+    r"(?:for|to) (?:each|every)|average|median|each|apiece)\b",
     re.I,
+)
+_PAYS_FOR = re.compile(
+    r"^(?:\s+(?:a|per|each)\s+year)?\s+(?:pays?|paid|covers?|funds?|funded)\s+(?:for\s+)?(?:the\s+)?"
+    r"(?:salaries|wages|pay|running costs|budget)\b",
+    re.IGNORECASE,
 )
 _SCALE_STEPS = ("thousand", "million", "billion", "trillion")
 # "spent $3,000" may be one outing; "spends $6.2 million a year" is a budget.
@@ -135,7 +170,17 @@ def check_scale(
     for passage in passages:
         previous: Sentence | None = None
         for sentence in passage.sentences:
-            yield from _sentence(sentence, previous)
+            restated = list(stated_per_head(sentence))
+            for total, head, stated, per in restated:
+                yield raise_finding(
+                    PER_HEAD,
+                    describe(total, head, stated, per),
+                    sentence.location_at(stated.start),
+                    note=sentence.note,
+                    evidence=re.sub(r"\s+", " ", sentence.text.strip()),
+                )
+            if not restated:
+                yield from _sentence(sentence, previous)
             previous = sentence
 
 
@@ -177,9 +222,14 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
             before = sentence.text[max(0, money.start - 60) : money.start]
             after = sentence.text[money.end : money.end + 25]
             yearly_verb = band.spending and money.period == "year" and _YEARLY_VERB.search(before)
-            if not (band.money_cue.search(before) or yearly_verb) or _ALREADY_PER_HEAD.search(
-                before[-30:] + " " + after
-            ):
+            # Per head before the figure ("an average of"), or right after it, in its
+            # clause ("$40 per pupil"); not a restatement after a comma.
+            own = re.split(r"[,;(]|\bor\b", after, maxsplit=1)[0]
+            # "Rs 45 crore a year pays the salaries of 600,000 teachers": the cue after it
+            pays = band.spending and _PAYS_FOR.match(sentence.text[money.end : money.end + 40])
+            if not (
+                band.money_cue.search(before) or yearly_verb or pays
+            ) or _ALREADY_PER_HEAD.search(before[-30:] + " " + own):
                 continue
             head_sentence, head = min(
                 heads,
@@ -193,8 +243,12 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
 def _judge(
     sentence: Sentence, band: _Band, money: Quantity, head_sentence: Sentence, head: Quantity
 ) -> Finding | None:
-    per_low = money.low / head.high
-    per_high = money.high / head.low
+    rate = USD_PER_UNIT.get(money.currency or "")
+    if rate is None:
+        return None  # a currency without a rough rate: no band to judge by
+    # Bands are in US dollars; other currencies are put on them at a rough rate.
+    per_low = money.low * rate / head.high
+    per_high = money.high * rate / head.low
     if per_high >= band.low and per_low <= band.high:
         return None
     factor = 1000.0 if per_high < band.low else 0.001

@@ -23,7 +23,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence
+from citecheck.checks.numbers import Kind, Quantity
+from citecheck.checks.passages import Passage, Sentence
 
 __all__ = ["from_to_pairs", "in_scope", "refers_back"]
 

@@ -21,7 +21,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from citecheck.checks.numbers import Passage
+from citecheck.checks.passages import Passage
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import (

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from citecheck.checks.numbers import Kind, Passage, Quantity, Sentence, amount, one_line
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.scope import in_scope
 from citecheck.model import Finding, Severity
@@ -35,35 +37,42 @@ _TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(
-    r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all)\b)", re.I
+    r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all|between them)\b)", re.I
 )
 _PARTITION = re.compile(
-    r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|"
+    r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:e|es|ed|ing)|,\s*with\b|"
     r"(?:is|was|were|are)? ?made up of|"
     r"divided (?:between|among|into)|split (?:between|among|into)|broken down|"
-    r"breaks? down (?:into|as)|respectively|:|including|\(",
+    r"breaks? down (?:into|as)|respectively|:|\s[-–—]\s|—|including|\(",
     re.IGNORECASE,
 )
 _SPLIT_VERBS = (
-    r"consist(?:s|ed)? of|compris(?:es|ed)|(?:is|was) made up of|"
-    r"(?:is|was) (?:divided|split|broken down) (?:between|among|into)|"
+    r"consist(?:s|ed)? of|compris(?:e|es|ed)|(?:is|was|are|were) made up of|"
+    r"(?:is|was|are|were) (?:divided|split|broken down|shared) (?:between|among|into|as follows)|"
     r"(?:divides|splits|divided|split) (?:between|among|into)|break(?:s)? down (?:into|as)|"
     r"broke down (?:into|as)"
 )
 _WHOLE_BEFORE_PARTS = re.compile(
     rf"^\s*(?:[\w'’-]+\s+){{0,3}}?(?:{_SPLIT_VERBS})"
     # "£62 million on highways, of which ...", "9,400 staff, including ..."
-    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including)\b",
+    r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with|made up of|comprising|consisting of|"
+    r"split between|divided between|broken down as)\b"
+    # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
+    r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?"
+    r"(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d",
     re.IGNORECASE,
 )
+# A sample's size: "Of those surveyed (n = 1,240), 610 ...".
+_SAMPLE_SIZE = re.compile(r"\b[nN]\s*=\s*$")
 # A whole named first: "Of the 91,300 valid votes cast, Labour won ...".
 _WHOLE_FIRST = re.compile(
-    r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?)\s+(?:[\w-]+\s+){0,2}?$",
+    r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?|our|my|your|his|her)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
 # Words that say a list of parts is all of its whole.
 _EXHAUSTIVE = re.compile(
-    rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bremainder\b|{_SPLIT_VERBS}|:",
+    rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bremainder\b|{_SPLIT_VERBS}|:|\s[-–—]\s|—",
     re.IGNORECASE,
 )
 # A total in apposition to the parts listed before it: "1,420, 980 and 655
@@ -84,6 +93,7 @@ def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
         or _TOTAL_AFTER.search(text[quantity.end : quantity.end + 30])
         or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 60])
         or _WHOLE_FIRST.match(text[: quantity.start])
+        or _SAMPLE_SIZE.search(text[max(0, quantity.start - 8) : quantity.start])
     )
 
 
@@ -154,6 +164,8 @@ def _total_and_parts(
     clause = text[: clause_end if clause_end >= 0 else len(text)]
     cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45))
     named_first = _WHOLE_FIRST.match(text[: total.start]) is not None
+    if _SAMPLE_SIZE.search(text[max(0, total.start - 8) : total.start]):
+        cue, named_first = None, True  # "(n = 1,240), 610 (49%) ...": every figure after it
     if cue is None and not named_first:
         cue = _PARTITION.search(text[: total.start])
         if cue is None:
@@ -163,14 +175,20 @@ def _total_and_parts(
     if len(parts) < 2:
         return
     word = cue.group().lower() if cue is not None else ""
+    if cue is not None and re.match(
+        r"\s+(?:there\s+(?:are|were|is|was)|exist)\b", text[cue.end() : cue.end() + 20], re.I
+    ):
+        return  # "firms with more than 250 employees, of which there are 7,700": a count of them
     if len(re.findall(r"\bof (?:which|whom)\b", text, re.IGNORECASE)) > 1:
         return  # nested: "of whom 2,100 were women, of whom 300 ..."
     exhaustive = _EXHAUSTIVE.search(text, total.end) is not None
     # "including", "of which", "of whom" and a whole named first may list only
     # some of the parts; unless the list says it is all of them, the parts may
     # fall short of the total but not exceed it.
+    # ", with" lists some parts too ("..., with £30m on buildings and £20m on staff").
     partial = word == "including" or (
-        (word in {"of which", "of whom"} or (cue is None and named_first)) and not exhaustive
+        (word in {"of which", "of whom"} or word.startswith(",") or (cue is None and named_first))
+        and not exhaustive
     )
     yield from _compare(sentence, total, parts, partial=partial)
 
@@ -179,7 +197,12 @@ def _run_before(text: str, figures: list[Quantity], position: int) -> list[Quant
     """The run of figures joined by commas and "and" that ends last before ``position``."""
     run: list[Quantity] = []
     for figure in reversed(figures):
-        if run and not re.fullmatch(r"[\s,]*(?:and\s+)?", text[figure.end : run[0].start]):
+        # "1,420, 980 and 655", "£1.9m on housing and £1.7m", "Housing received £1.9m and
+        # transport £1.7m": commas and "and", perhaps with a gapped subject or object.
+        gap = text[figure.end : run[0].start] if run else ""
+        if run and not re.fullmatch(
+            r"(?:\s+[a-z][\w'’-]*){0,3}[\s,]*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}", gap
+        ):
             break
         run.insert(0, figure)
     return run
@@ -194,6 +217,7 @@ _OF_PREVIOUS = re.compile(
 
 # Between a whole named first and its parts, a cue that they exhaust it.
 _EXHAUSTS = re.compile(
+    r"between (?:them|the two|the three)|together|combined|altogether|in all\b|"
     r"consist(?:s|ed|ing)? of|compris(?:es|ed|ing)|made up of|divided (?:between|among|into)|"
     r"split (?:between|among|into)|broken down|:",
     re.IGNORECASE,
@@ -211,6 +235,7 @@ def _leaves_room(passage: Passage, total: Quantity, parts: list[Quantity]) -> bo
     total_at, first_at = offsets[id(total)], offsets[id(parts[0])]
     if total_at > first_at:
         return False
+    # "$212m between them, with $96m, $71m and $25m respectively": all of it.
     return not _EXHAUSTS.search(passage.text[total_at:first_at])
 
 
@@ -288,9 +313,51 @@ def _sum_fits(total: Quantity, parts: list[Quantity], *, partial: bool) -> bool:
     return False
 
 
+# A figure compared with another is no part: "£2,000 more than the old limit".
+_COMPARED = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower|greater|smaller|larger|up|down|above|below|"
+    r"over|under)\s+(?:than|on|from|in|the)\b",
+    re.IGNORECASE,
+)
+_REMAINDER_PART = re.compile(r"\bthe\s+(?:remaining|rest|remainder|balance)\b", re.IGNORECASE)
+
+
+def _one_precision(
+    sentence: Sentence, total: Quantity, parts: list[Quantity]
+) -> tuple[Quantity, list[Quantity]]:
+    """Parts listed together share one precision; a remainder makes the total as precise.
+
+    In "£41m, £27m and £10m" the £10m is to the million like its neighbours,
+    not 5-15 million, and in "£6m, £5.5m and £3.5m" the £6m is £5.95-6.05m.
+    In "Of our 1,200 colleagues, 640 ..., 390 ... and the remaining 250" the
+    remainder was computed from the total, so the total is exact to the
+    parts' precision. Decimals and hedged figures keep their own.
+    """
+
+    def whole(q: Quantity) -> bool:
+        return q.qualifier is None and not q.spread and q.step > 0 and "." not in q.text
+
+    def plain(q: Quantity) -> bool:
+        return q.qualifier is None and not q.spread and q.step > 0
+
+    # The finest step among the listed parts, decimals included: in "£6m, £5.5m and
+    # £3.5m" the £6m is to a tenth like its neighbours.
+    steps = [p.step for p in parts if plain(p) and p.scale_word == parts[0].scale_word]
+    if not steps or not any(whole(p) for p in parts):
+        return total, parts
+    finest = min(steps)
+    parts = [replace(p, step=min(p.step, finest)) if whole(p) else p for p in parts]
+    if whole(total) and _REMAINDER_PART.search(sentence.text, total.end):
+        total = replace(total, step=min(total.step, finest))
+    return total, parts
+
+
 def _compare(
     sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
 ) -> Iterator[Finding]:
+    if any(_COMPARED.match(sentence.text[p.end : p.end + 30]) for p in parts):
+        return  # "3,400 applications: 1,200 more than in 2022 and 2,100 more than in 2021"
+    total, parts = _one_precision(sentence, total, parts)
     if _sum_fits(total, parts, partial=partial):
         return
     low = sum(_conventions(p)[0][0] for p in parts)

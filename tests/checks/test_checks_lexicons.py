@@ -7,7 +7,8 @@ import math
 import pytest
 
 from citecheck.checks.multipliers import find_multipliers
-from citecheck.checks.numbers import Kind, Passage, find_quantities, read_passages
+from citecheck.checks.numbers import Kind, find_quantities
+from citecheck.checks.passages import Passage, read_passages
 from citecheck.checks.periods import convert, per_phrase
 from citecheck.checks.scope import in_scope, refers_back
 from citecheck.model import CheckRun, FootnoteSet, Manuscript
@@ -122,12 +123,27 @@ def test_messages_say_the_period_as_written() -> None:
         ("is expected to double", 2.0, [(1.6, 2.4)]),
         ("halved", 0.5, [(1 / 2.4, 1 / 1.6)]),
         ("was cut in half", 0.5, [(1 / 2.4, 1 / 1.6)]),
-        ("was cut by half", 0.5, [(1 / 2.4, 1 / 1.6)]),
-        ("fell by two-thirds", 1 / 3, [(1 / 3.6, 1 / 2.4)]),
+        # "by" a fraction: the 20 % is on the change (a fall of 40-60 %), not on the ratio.
+        ("was cut by half", 0.5, [(0.4, 0.6)]),
+        ("fell by two-thirds", 1 / 3, [(1 - 2 / 3 * 1.2, 1 - 2 / 3 * 0.8)]),
+        ("cut by a fifth", 0.8, [(0.76, 0.84)]),
+        ("nearly halved", 0.5, [(1 / 2.1, 1 / 1.5)]),
         ("fell to a third", 1 / 3, [(1 / 3.6, 1 / 2.4)]),
-        ("rose by a third", 4 / 3, [(4 / 3 * 0.8, 4 / 3 * 1.2)]),
+        ("rose by a third", 4 / 3, [(1 + 0.8 / 3, 1 + 1.2 / 3)]),
+        ("rose by more than a third", 4 / 3, [(1 + 0.95 / 3, math.inf)]),
         ("more than halved", 0.5, [(0.0, 1 / 1.9)]),
-        ("fell a quarter from", 0.75, [(1 / (4 / 3 * 1.2), 1 / (4 / 3 * 0.8))]),
+        ("fell a quarter from", 0.75, [(1 - 0.25 * 1.2, 1 - 0.25 * 0.8)]),
+        # One table of words: every fraction and cardinal the reader knows.
+        ("fell to a tenth", 0.1, [(1 / 12, 1 / 8)]),
+        ("shrank by three-quarters", 0.25, [(1 - 0.75 * 1.2, 1 - 0.75 * 0.8)]),
+        ("half as many", 0.5, [(1 / 2.4, 1 / 1.6)]),
+        ("a third of what it was", 1 / 3, [(1 / 3.6, 1 / 2.4)]),
+        ("a quarter of its 2010 level", 0.25, [(1 / 4.8, 1 / 3.2)]),
+        ("grew x3", 3.0, [(2.4, 3.6)]),
+        ("one and a half times as large", 1.5, [(1.2, 1.8)]),
+        ("by a factor of two and a half", 2.5, [(2.0, 3.0)]),
+        ("grew twenty-five-fold", 25.0, [(20.0, 30.0), (20.8, 31.2)]),
+        ("a hundredfold rise", 100.0, [(80.0, 120.0), (80.8, 121.2)]),
     ],
 )
 def test_multiplier_lexicon(text: str, factor: float, readings: list[tuple[float, float]]) -> None:

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citecheck.checks import run_checks
-from citecheck.checks.numbers import Kind, find_quantities, read_passages
+from citecheck.checks.numbers import Kind, find_quantities
+from citecheck.checks.passages import read_passages
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, FootnoteSet, Manuscript
 
@@ -92,7 +93,7 @@ def test_multipliers(text: str, factor: float) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "One in ten individuals",  # words without a unit are not figures
+        "the ten individuals",  # small words without a unit are not figures
         "the two countries",
         "in the 1970's",  # a decade
         "the Twenty-First Century Border",

@@ -1,0 +1,150 @@
+"""The two ends of a change: every way one sentence gives a start and an end figure.
+
+The growth, percent-change and points rules compare a stated change with a
+pair of figures of one kind (and currency), returned as (start, end):
+
+* "from A to B" ("from £4.80 to £6", "from 10.1 percent in October to 4.1
+  percent a year later", "from 40% of matches to 55%");
+* "to B from A" and "to B, from A" ("fell 12pc to $3.2bn from $4bn");
+* B with its base after it: "B, up from A", "B, down from A", "B compared
+  with A", "B against A", "B versus A", "at B compared with A";
+* figures dated in order: "£65 then, £130 now", "£1,300 a month in 2015 now
+  costs £1,950", "1.2 million in 2010 and 3.1 million in 2020".
+
+Years are not figures here, so "from 15 percent in 2000 to 12 percent in
+2014" pairs the percentages. Pairs are found inside one sentence only.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from citecheck.checks.intervals import interval
+from citecheck.checks.numbers import Kind, Quantity
+from citecheck.checks.passages import Sentence
+
+__all__ = ["change_pairs"]
+
+_PAIRED = frozenset({Kind.MONEY, Kind.COUNT, Kind.PERCENT})
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_TO_BEFORE = re.compile(
+    r"\b(?:to|reach(?:ed|ing|es)?|at|hit|hits|now|stood\s+at|stands\s+at)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FROM_GAP = re.compile(r"^[^;:()]{0,40}?\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# "B, up from A", "B compared with A", "B against A", "B versus A".
+_BASE_GAP = re.compile(
+    r"^[^;:]{0,60}?\b(?:up|down|rising|falling|climbing|dropping|increasing|decreasing|"
+    r"compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+(?:from\s+)?"
+    r"(?:(?:the|a|an|last\s+year's|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+_NEW_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although)\b", re.IGNORECASE)
+# When a figure is: "then", "in 2015", "a year ago" (past); "now", "today" (present).
+_PAST = r"then|previously|before|at\s+the\s+time|a\s+(?:year|decade)\s+(?:ago|earlier)|last\s+year"
+_PRESENT = r"now|today|currently|this\s+year|these\s+days"
+_TIME_AFTER = re.compile(
+    rf"^(?:\s+(?:a|an|per|each)\s+\w+)?[\s,]*(?:(?P<past>{_PAST})|(?P<present>{_PRESENT})|"
+    r"(?:in|by)\s+(?P<year>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+_TIME_BEFORE = re.compile(
+    rf"\b(?:(?P<present>{_PRESENT})\s+(?:[\w'’-]+\s+){{0,2}}|in\s+(?P<year>(?:19|20)\d\d)\s*,?\s+)$",
+    re.IGNORECASE,
+)
+
+
+def change_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
+    """Every (start, end) pair of same-kind figures the sentence gives, in text order.
+
+    The two figures of a pair share one precision: in "to $3.2bn from $4bn" and
+    "from £4.80 to £6" the round figure is as precise as its partner ($4.0bn,
+    £6.00), not 3.5-5 billion.
+    """
+    return [_shared_precision(start, end) for start, end in _pairs(sentence)]
+
+
+def _shared_precision(one: Quantity, two: Quantity) -> tuple[Quantity, Quantity]:
+    def plain(q: Quantity) -> bool:
+        return q.qualifier is None and not q.spread and q.step > 0
+
+    if not (plain(one) and plain(two)) or one.scale_word != two.scale_word:
+        return one, two
+    finer = min(one.step, two.step)
+    if "." not in one.text and "." not in two.text:
+        return one, two  # both round: "from $40 billion to $200 billion" stays loose
+
+    def tightened(q: Quantity) -> Quantity:
+        if q.step <= finer:
+            return q
+        low, high = interval(q.value, finer, None)
+        return replace(q, step=finer, low=low, high=high)
+
+    return tightened(one), tightened(two)
+
+
+def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
+    text = sentence.text
+    pairs: list[tuple[Quantity, Quantity]] = []
+    figures = [q for q in sentence.quantities if q.kind in _PAIRED]
+    # Neighbours of one kind and currency: a change's own percentage may stand
+    # between its two figures ("212p, a gain of 35 per cent ..., up from 188p").
+    neighbours = [
+        pair
+        for key in {(q.kind, q.currency) for q in figures}
+        for pair in itertools.pairwise(q for q in figures if (q.kind, q.currency) == key)
+    ]
+    for first, second in sorted(neighbours, key=lambda pair: pair[0].start):
+        before = text[max(0, first.start - 40) : first.start]
+        between = text[first.end : second.start]
+        if (
+            _FROM_BEFORE.search(before)
+            and len(between) <= 80
+            and re.search(r"\bto\b", between)
+            and not re.search(r"\bfrom\b", between)
+        ):
+            pairs.append((first, second))
+            continue
+        if _NEW_CLAUSE.search(between):
+            continue
+        if (
+            _TO_BEFORE.search(before)
+            and _FROM_GAP.match(between)
+            and not re.search(r"\bfrom\b", before)
+        ) or _BASE_GAP.match(between):
+            pairs.append((second, first))
+            continue
+        dated = _in_order(text, first, second)
+        if dated is not None:
+            pairs.append(dated)
+    return pairs
+
+
+def _in_order(text: str, first: Quantity, second: Quantity) -> tuple[Quantity, Quantity] | None:
+    """ "£65 then, £130 now": two figures dated apart, earlier first."""
+    between = text[first.end : second.start]
+    if len(between) > 70:
+        return None
+    # "Sales were £5m in 2019 and profit £2m in 2020": another subject's figure.
+    if re.search(
+        r"\b(?:and|but|while|whereas)\s+(?!(?:in|by|then|now|today|this|last)\b)[a-z]", between
+    ):
+        return None
+    one, two = _when(text, first), _when(text, second)
+    if one is None or two is None or one == two:
+        return None
+    return (first, second) if one < two else (second, first)
+
+
+def _when(text: str, quantity: Quantity) -> float | None:
+    after = _TIME_AFTER.match(text[quantity.end : quantity.end + 40])
+    match = after or _TIME_BEFORE.search(text[max(0, quantity.start - 30) : quantity.start])
+    if match is None:
+        return None
+    if match.group("year"):
+        return float(match.group("year"))
+    if match.groupdict().get("past"):
+        return 0.0
+    return 9999.0  # present

@@ -1,0 +1,110 @@
+"""Stated per-head figures: a total, a head count and the per-head figure the text gives.
+
+"Annual profits of $2.9 million, or more than $34,000 per employee" for a
+retailer "which employs 85,000 people": $2.9 million over 85,000 is $34, so
+the stated figure cannot follow from the others. Every way of writing "per
+head" is read: "per employee", "per pupil", "per inhabitant", "a head",
+"per capita", "each", "apiece", "for each of the city's 1.9 million
+inhabitants", "for every resident". The per-head figure must restate the
+total ("or", "an average of", "works out at", "equivalent to", an
+apposition) in the same sentence, and the head count must be a count of
+people or units named in the sentence. The rule fires only when no reading
+of the three printed figures fits (each is an interval, see ``intervals``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from citecheck.checks.numbers import Kind, Quantity, amount
+from citecheck.checks.passages import Sentence
+
+__all__ = ["describe", "stated_per_head"]
+
+_PER_HEAD = re.compile(
+    r"^\s*(?:(?:a|per)\s+(?:head|capita|person|people)\b|per[ -]capita\b|each\b|apiece\b"
+    r"|per\s+(?P<per>[a-z]+)\b|for\s+(?:each|every)\s+(?:one\s+)?(?:of\s+)?(?P<every>[a-z'’]+)?)",
+    re.IGNORECASE,
+)
+_PERIODS = frozenset({"year", "annum", "month", "week", "day", "hour", "cent", "minute", "second"})
+# Between the total and its per-head restatement.
+_RESTATES = re.compile(
+    r"\bor\b|\bworks?\s+out\b|\bworking\s+out\b|\bwill\s+work\s+out\b|\bequivalent\b|\bequal\s+to\b|"
+    r"\ban?\s+average\s+of\b|\baveraging\b|\bwhich\s+is\b|\bthat\s+is\b|\bi\.e\.|\bmeans?\b|"
+    r"\bcomes?\s+to\b|\bamounts?\s+to\b|\bequat(?:es|ed|ing)\s+to\b|\btranslat(?:es|ed|ing)\s+"
+    r"(?:in)?to\b|\brepresent(?:s|ed|ing)?\b|—|\s[-–]\s|\(|,\s*(?:or\s+)?(?:about|roughly|some|nearly|"
+    r"almost|around|more\s+than|over|just\s+over|less\s+than|under)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def stated_per_head(sentence: Sentence) -> Iterator[tuple[Quantity, Quantity, Quantity, str]]:
+    """(total, heads, stated per-head, per) where the stated figure contradicts total / heads."""
+    text = sentence.text
+    money = [q for q in sentence.quantities if q.kind is Kind.MONEY]
+    counts = [q for q in sentence.quantities if q.kind is Kind.COUNT and q.low >= 2]
+    for stated in money:
+        cue = _PER_HEAD.match(text[stated.end : stated.end + 60])
+        if cue is None or (cue.group("per") or "").lower() in _PERIODS:
+            continue
+        per = (cue.group("per") or cue.group("every") or "head").lower()
+        if per in {"the", "its", "their", "our", "his", "her", "this", "these"} or per.endswith(
+            ("'s", "’s")
+        ):
+            per = "head"  # "for each of the city's 1.9 million inhabitants"
+        totals = [
+            q
+            for q in money
+            if q is not stated
+            and q.currency == stated.currency
+            and (q.period == stated.period or None in {q.period, stated.period})
+            and q.value > stated.value
+            and not _PER_HEAD.match(text[q.end : q.end + 30])
+        ]
+        if not totals:
+            continue
+        # The nearest total, before the per-head figure or after it ("£4,500 per pupil, or
+        # £540,000 for the school's 1,200 pupils").
+        total = min(totals, key=lambda q: abs(q.start - stated.start))
+        between = text[min(total.end, stated.end) : max(total.start, stated.start)]
+        if ";" in between or len(between) > 120 or not _RESTATES.search(between):
+            continue
+        heads = [c for c in counts if _counts(c, per)]
+        if not heads:
+            continue
+        head = min(heads, key=lambda c: abs(c.start - stated.start))
+        low, high = total.low / head.high, total.high / head.low
+        if stated.high < low or stated.low > high:
+            yield total, head, stated, per
+
+
+def _counts(count: Quantity, per: str) -> bool:
+    """Whether ``count`` counts what "per ``per``" divides by ("employee" and "85,000 people")."""
+    noun = (count.noun or "").lower()
+    if not noun or noun in {"a", "an", "the", "of", "in", "and", "or", "to", "per", "each"}:
+        return False
+    if per in {"head", "capita", "person", "people"}:
+        return True
+    stem = per.rstrip("s")
+    return noun.rstrip("s").startswith(stem[: max(4, len(stem) - 2)]) or (
+        per
+        in {
+            "employee",
+            "worker",
+            "member",
+        }
+        and noun in {"people", "staff", "employees", "workers", "members", "personnel"}
+    )
+
+
+def describe(total: Quantity, head: Quantity, stated: Quantity, per: str) -> str:
+    """The message: what total / heads gives, against the stated figure."""
+    currency = total.currency
+    low, high = total.low / head.high, total.high / head.low
+    heads = f"“{head.text} {head.noun}”" if head.noun else head.shown
+    return (
+        f"{stated.shown} per {per} does not follow from {total.shown} for {heads}: that is "
+        f"{amount(low, currency=currency)}–{amount(high, currency=currency)} per {per}. "
+        "Check the scale words (thousand, million, billion) of the three figures."
+    )

@@ -1,0 +1,79 @@
+"""What a printed percentage allows, and whether it states a change: shared by the shares and
+points rules.
+
+A percentage is read at its printed precision, rounded: "40 percent" is
+39.5-40.5, "12.5 percent" 12.45-12.55 (a share is a computed ratio, so its
+trailing zero is a digit, unlike "$500 billion"). Hedged figures ("about",
+"more than") keep the wider interval of ``intervals``; ranges and shares in
+words keep their whole reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
+from citecheck.checks.numbers import Kind, Quantity, amount
+
+__all__ = [
+    "CHANGE_AFTER",
+    "CHANGE_BEFORE",
+    "as_percent",
+    "is_change",
+    "is_points",
+    "overlaps",
+    "reading",
+    "span",
+]
+
+
+def is_points(quantity: Quantity) -> bool:
+    return quantity.points or "point" in quantity.text.lower()
+
+
+def reading(quantity: Quantity) -> tuple[float, float]:
+    """The values a printed percentage allows: rounded at its last digit, or its hedge's.
+
+    A range ("40-45 percent") or a share in words ("a third of") is its whole reading.
+    """
+    if quantity.spread:
+        return max(quantity.low, 0.0), quantity.high
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", quantity.text)
+    decimals = len(digits.group(1) or "") if digits else 0
+    half = 0.5 * 10.0**-decimals
+    low, high = quantity.value - half, quantity.value + half
+    if quantity.qualifier is not None:
+        # A hedge widens the reading; it never narrows it.
+        low, high = min(low, quantity.low), max(high, quantity.high)
+    return max(low, 0.0), high
+
+
+def as_percent(value: float, *, digits: int = 3) -> str:
+    return amount(value, kind=Kind.PERCENT, digits=digits)
+
+
+def span(low: float, high: float) -> str:
+    first, last = as_percent(low), as_percent(high)
+    return first if first == last else f"{first.removesuffix(' percent')}–{last}"
+
+
+CHANGE_BEFORE = re.compile(
+    rf"\b(?:{UP_VERBS}|{DOWN_VERBS}|{UP_NOUNS}|{DOWN_NOUNS}|increases?|decreases?|change\s+of)"
+    r"\s+(?:by\s+)?"
+    r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just)\s+)?$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER = re.compile(
+    r"^[\s-]*(?:drop|decline|fall|decrease|reduction|cut|increase|rise|gain|jump|growth|"
+    r"lower|higher|less|more|fewer|down|up)\b",
+    re.IGNORECASE,
+)
+
+
+def is_change(text: str, quantity: Quantity) -> bool:
+    """A percentage stated as a change ("rose 60 percent", "up by 5%")."""
+    return bool(CHANGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start]))
+
+
+def overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
+    return one[0] <= two[1] and two[0] <= one[1]
