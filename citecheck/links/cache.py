@@ -1,10 +1,12 @@
 """The link cache: one SQLite file, a row per URL and the history of every verdict.
 
-Results are committed as they arrive, grouped: at most ``_GROUP_SECONDS``
-apart, and at close (WAL mode). A commit each cost three quarters of the
-cache's CPU on a big run; an interrupted run (Ctrl-C, SIGTERM) still closes
-the cache and keeps everything it learned; only a killed process (SIGKILL,
-power) can lose the last quarter second. How long a verdict is
+Results are committed as they arrive, grouped: they wait in memory and are
+written in one short transaction at most ``_GROUP_SECONDS`` apart, and at
+close (WAL mode; no write transaction stays open while the event loop runs).
+A commit each cost three quarters of the cache's CPU on a big run. An
+interrupted run (Ctrl-C, SIGTERM) still closes the cache and keeps everything
+it learned; only a killed process (SIGKILL, power) can lose the last quarter
+second. How long a verdict is
 believed depends on what it proves:
 
 =======================================  ==================================
@@ -43,6 +45,8 @@ UNVERIFIED_MAX_AGE = 3600.0
 _NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
 _GROUP_SECONDS = 0.25  # the most time between two commits of fresh verdicts
 GROUP_SECONDS = _GROUP_SECONDS  # for a caller that flushes a quiet tail on a timer
+_Row = tuple[str, str, int | None, str | None, str, str, str, str | None, str, bytes | None]
+_Entry = tuple[str, str, str, int | None, str]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (
     url         TEXT PRIMARY KEY,   -- normalised URL, fragment included
@@ -102,7 +106,8 @@ class LinkCache:
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives a killed process
         self._db.executescript(_SCHEMA)
         self._db.commit()
-        self._uncommitted = False
+        self._rows: dict[str, _Row] = {}  # verdicts waiting for their group's commit
+        self._history: list[_Entry] = []
         self._committed_at = time.monotonic()
 
     def __enter__(self) -> LinkCache:
@@ -117,14 +122,20 @@ class LinkCache:
 
     @property
     def uncommitted(self) -> bool:
-        """Writes wait for their group's commit (``flush`` them within ``GROUP_SECONDS``)."""
-        return self._uncommitted
+        """Verdicts wait for their group's commit (``flush`` them within ``GROUP_SECONDS``)."""
+        return bool(self._rows or self._history)
 
     def flush(self) -> None:
-        """Commit what ``put`` has written since the last commit."""
-        if self._uncommitted:
-            self._db.commit()
-            self._uncommitted = False
+        """Write and commit the verdicts ``put`` keeps waiting, in one short transaction."""
+        if self._rows or self._history:
+            rows, entries = list(self._rows.values()), self._history
+            self._rows, self._history = {}, []
+            try:
+                self._write(rows, entries)
+                self._db.commit()
+            except BaseException:
+                self._db.rollback()
+                raise
         self._committed_at = time.monotonic()
 
     @property
@@ -134,6 +145,8 @@ class LinkCache:
 
     def get(self, key: str, *, now: datetime) -> LinkResult | None:
         """The stored verdict for ``key`` if it is young enough to believe."""
+        if self._rows:
+            self.flush()  # rare: a verdict of this run asked for again
         row = self._db.execute(
             "SELECT status, http_status, final_url, reason, checked_at, redirects,"
             " page_title, page_meta, page_text FROM links WHERE url = ?",
@@ -165,50 +178,46 @@ class LinkCache:
         )
 
     def put(self, key: str, result: LinkResult, *, commit: bool = True) -> None:
-        """Store a fresh verdict and append it to the history, in one commit.
+        """Store a fresh verdict and append it to the history.
 
-        ``commit=False`` leaves the commit to the caller (a store that groups
-        many writes into one transaction); otherwise the write is committed
-        with those of the last ``_GROUP_SECONDS`` (and at ``flush``/``close``).
+        ``commit=False`` writes now and leaves the commit to the caller (a
+        store that groups many writes into one transaction). Otherwise the
+        rows wait in memory and are written and committed with those of the
+        last ``_GROUP_SECONDS`` (and at ``flush``/``close``): a write
+        transaction never stays open while the event loop runs, since another
+        connection to this file in the same process (the sources stage's
+        answers) would then block the loop waiting for the lock.
         """
         if result.status in _NOT_STORED or result.from_cache:
             return
         checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
         text = zlib.compress(result.page_text.encode("utf-8")) if result.page_text else None
-        if commit:  # a failed write must not take the group's earlier ones with it
-            if not self._db.in_transaction:
-                self._db.execute("BEGIN")  # else RELEASE of an outermost savepoint commits
-            self._db.execute("SAVEPOINT put")
-        try:
-            self._db.execute(
-                "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    key,
-                    result.status.value,
-                    result.http_status,
-                    result.final_url,
-                    result.reason,
-                    checked_at,
-                    json.dumps(list(result.redirects)),
-                    result.page_title,
-                    json.dumps([list(pair) for pair in result.page_meta]),
-                    text,
-                ),
-            )
-            self._db.execute(
-                "INSERT INTO history VALUES (?, ?, ?, ?, ?)",
-                (key, checked_at, result.status.value, result.http_status, result.reason),
-            )
-        except BaseException:
-            if commit:
-                self._db.execute("ROLLBACK TO put")
-                self._db.execute("RELEASE put")
-            raise
-        if commit:
-            self._db.execute("RELEASE put")
-            self._uncommitted = True
-            if time.monotonic() - self._committed_at >= _GROUP_SECONDS:
-                self.flush()
+        row = (
+            key,
+            result.status.value,
+            result.http_status,
+            result.final_url,
+            result.reason,
+            checked_at,
+            json.dumps(list(result.redirects)),
+            result.page_title,
+            json.dumps([list(pair) for pair in result.page_meta]),
+            text,
+        )
+        entry = (key, checked_at, result.status.value, result.http_status, result.reason)
+        if not commit:
+            self._write([row], [entry])
+            return
+        self._rows[key] = row
+        self._history.append(entry)
+        if time.monotonic() - self._committed_at >= _GROUP_SECONDS:
+            self.flush()
+
+    def _write(self, rows: list[_Row], entries: list[_Entry]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+        )
+        self._db.executemany("INSERT INTO history VALUES (?, ?, ?, ?, ?)", entries)
 
     def history(self, key: str) -> tuple[HistoryEntry, ...]:
         rows = self._db.execute(

@@ -276,3 +276,27 @@ def test_fresh_verdicts_are_committed_in_groups_and_a_failed_write_keeps_the_gro
     with LinkCache(path, max_age=86400) as cache:
         cache.put(result(5).url, result(5))
         assert stored() == 4
+
+
+def test_waiting_verdicts_hold_no_lock_on_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sources stage writes its answers to the same file from the same event loop: a write
+    # transaction left open between two commits made it wait for the lock (and the loop with it).
+    from citecheck.links import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_GROUP_SECONDS", 3600.0)
+    path = tmp_path / "links.sqlite3"
+    now = datetime.now(UTC)
+    with LinkCache(path, max_age=86400) as cache:
+        result = LinkResult("https://example.org/a", LinkStatus.ALIVE, "ok", 200, checked_at=now)
+        cache.put(result.url, result)
+        assert cache.uncommitted
+        other = sqlite3.connect(path, timeout=0.1)
+        try:
+            other.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT)")
+            other.execute("INSERT INTO answers VALUES ('doi:10.1/x')")
+            other.commit()  # "database is locked" if the cache held a write transaction
+        finally:
+            other.close()
+        assert cache.get(result.url, now=now) is not None  # its own waiting verdict, flushed
