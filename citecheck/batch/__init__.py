@@ -10,9 +10,34 @@ default, or Ray (``citecheck[ray]``). See docs/batch.md.
 
 from __future__ import annotations
 
-from citecheck.batch.engines import Engine, LocalEngine
-from citecheck.batch.inputs import find_manuscripts
-from citecheck.batch.run import BatchOptions, batch_id_for, run_batch
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from citecheck.batch.engines import Engine, LocalEngine
+    from citecheck.batch.inputs import find_manuscripts
+    from citecheck.batch.run import BatchOptions, batch_id_for, run_batch
+
+# Loaded on first use (PEP 562): ``citecheck check`` registers the batch command's
+# options (``batch.summary``) without importing the batch run, the archive stage and Ray.
+_HOMES = {
+    "Engine": "citecheck.batch.engines",
+    "LocalEngine": "citecheck.batch.engines",
+    "find_manuscripts": "citecheck.batch.inputs",
+    "BatchOptions": "citecheck.batch.run",
+    "batch_id_for": "citecheck.batch.run",
+    "run_batch": "citecheck.batch.run",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'citecheck.batch' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BatchOptions",

@@ -7,11 +7,8 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from citecheck.batch import BatchOptions, LocalEngine, batch_id_for, run_batch
-from citecheck.batch.engines import Engine
-from citecheck.batch.progress import batch_progress
 from citecheck.batch.summary import SUMMARY_FORMATS, write_summary
 from citecheck.cli._base import (
     Commands,
@@ -26,6 +23,9 @@ from citecheck.cli.check import parse_report_specs, report_options
 from citecheck.config import Settings
 from citecheck.report import REPORTERS
 from citecheck.store import Store, open_store, redact, sqlite_url
+
+if TYPE_CHECKING:
+    from citecheck.batch.engines import Engine
 
 __all__ = ["register", "run"]
 
@@ -96,10 +96,14 @@ def _engine(args: argparse.Namespace) -> Engine:
         return RayEngine(address=args.address)
     if args.address:
         raise UsageError("--address is for --engine ray")
+    from citecheck.batch import LocalEngine
+
     return LocalEngine(workers=args.workers)
 
 
 def run(args: argparse.Namespace) -> int:
+    from citecheck.batch import BatchOptions, batch_id_for, run_batch  # not for other commands
+    from citecheck.batch.progress import batch_progress
     from citecheck.rules import ALL_RULES  # every check's module: not for other commands
 
     settings = settings_from(args)
