@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,26 +13,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "links"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
 
 from archive_standins import ArchiveStandIn
+from batch_corpus import Corpus
 from links_testweb import Host, Request, Response, TestWeb, html_page
 
 # Addresses no other test folder uses, so counters never mix.
 _ADDRESSES = (f"127.1.{a}.{b}" for a, b in itertools.product(range(1, 250), range(2, 250)))
-
-
-@dataclass
-class Corpus:
-    folder: Path
-    hosts: list[Host]
-    paths: list[str]  # every cited path, one per distinct URL
-
-    def hits(self) -> dict[str, int]:
-        """GETs per cited URL path, over all hosts (the checker may also send a HEAD first)."""
-        return {
-            path: host.hits(path, "GET")
-            for host in self.hosts
-            for path in self.paths
-            if path.startswith(f"/{host.address}/")
-        }
 
 
 def _serve(host: Host) -> None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import Corpus
+from batch_corpus import Corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
 

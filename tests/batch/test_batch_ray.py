@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from archive_standins import ArchiveStandIn
-from conftest import Corpus
+from batch_corpus import Corpus
 from test_batch_archive import archived, lookups
 
 from citecheck.batch.ray_engine import host_shard

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import Corpus
+from batch_corpus import Corpus
 
 from citecheck.cli import main
 
