@@ -104,7 +104,10 @@ def _chains(
             q1.kind is q2.kind
             # "$100 a day or $5,000 a year, whichever is greater": alternatives
             and not re.search(r"\bwhichever\b", tail, re.IGNORECASE)
-            and _same_noun(q1.noun, q2.noun)
+            and (
+                _same_noun(q1.noun, q2.noun)
+                or bool(_noun_phrase(s1.text, q1) & _noun_phrase(s2.text, q2))
+            )
             and in_scope(passage, s1, s2)
             and len(between) <= 160
             and (
@@ -169,6 +172,53 @@ _NOT_NOUNS = frozenset(
         "quarterly",
     ]
 )
+
+
+_NOT_HEADS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "per",
+        "each",
+        "every",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "and",
+        "or",
+        "were",
+        "was",
+        "are",
+        "is",
+        "had",
+        "have",
+        "has",
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "minute",
+        "second",
+        "fortnight",
+        "quarter",
+        "decade",
+    ]
+)
+
+
+def _noun_phrase(text: str, quantity: Quantity) -> set[str]:
+    """The words that may name what a count counts, past an adjective or two ("8,760
+    inpatient falls" counts falls)."""
+    if quantity.noun is None:
+        return set()
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[quantity.end : quantity.end + 40])[:3]
+    return {w.lower().rstrip("s") for w in words if w.lower() not in _NOT_HEADS}
 
 
 def _same_noun(one: str | None, two: str | None) -> bool:
