@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
+from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.pairs import change_pairs, in_real_terms
 from citecheck.checks.passages import Passage, Sentence, one_line
@@ -68,6 +69,7 @@ def check_arithmetic(
             yield from _growth(sentence)
             yield from _percent_change(sentence)
             yield from check_sums(passage, sentence)
+    yield from check_note_parts(passages)
 
 
 # --------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.scope import in_scope
 from citecheck.model import Finding, Severity
 
-__all__ = ["SUM", "check_sums"]
+__all__ = ["SUM", "check_sums", "compare_parts"]
 
 SUM = Rule(
     "sum-mismatch",
@@ -395,6 +395,13 @@ def _one_precision(
     if whole(total) and _REMAINDER_PART.search(sentence.text, total.end):
         total = replace(total, step=min(total.step, finest))
     return total, parts
+
+
+def compare_parts(
+    sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
+) -> Iterator[Finding]:
+    """Whether ``parts`` add up to (or, if ``partial``, do not exceed) ``total``."""
+    return _compare(sentence, total, parts, partial=partial)
 
 
 def _compare(
