@@ -44,7 +44,7 @@ _RESTATES = re.compile(
 # "GDP per capita, at more than $120,000".
 _PER_HEAD_BEFORE = re.compile(
     r"\b(?:per[ -](?P<capita>capita|head)|per\s+(?P<per>(?!cent\b)[a-z]+))\b"
-    r"(?P<rest>[^;$€£¥₹]{0,45})$",
+    r"(?P<rest>[^;$€£¥₹]{0,60})$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and\s+(?:the|its|total))\b|;", re.IGNORECASE)
@@ -65,7 +65,7 @@ def per_head_of(text: str, money: Quantity) -> str | None:
         if cue.group("every") and text[money.end + cue.start("every")].isupper():
             return cue.group("every")  # "for every Australian": keep the capital
         return per
-    window = text[max(0, money.start - 70) : money.start]
+    window = text[max(0, money.start - 90) : money.start]
     before = _PER_HEAD_BEFORE.search(window)
     if before is None or _CLAUSE_BREAK.search(before.group("rest")):
         return None

@@ -32,7 +32,8 @@ _WORKFORCE_HEADS = re.compile(
 )
 _POPULATION_HEADS = re.compile(
     r"^(?:head|capita|person|people|resident|inhabitant|citizen|household|pupil|student|"
-    r"taxpayer|adult|child|man,\s+woman\s+and\s+child)s?$",
+    r"taxpayer|adult|child|man,\s+woman\s+and\s+child|participant|beneficiary|beneficiarie|"
+    r"learner|claimant|recipient)s?$",
     re.IGNORECASE,
 )
 
@@ -116,7 +117,7 @@ class BandSlip:
     factor: float
 
 
-def band_slip(money: Quantity, per: str, clause: str) -> BandSlip | None:
+def band_slip(money: Quantity, per: str, clause: str, sentence_before: str = "") -> BandSlip | None:
     """Judge ``money`` per ``per`` a year against the band its ``clause`` names."""
     heads = head_kind(per)
     rate = USD_PER_UNIT.get(money.currency or "")
@@ -124,9 +125,12 @@ def band_slip(money: Quantity, per: str, clause: str) -> BandSlip | None:
         return None
     if money.qualifier and money.qualifier.lower() in {"up to", "less than", "under", "at most"}:
         return None
-    for kind in _KINDS:
-        if not kind.words.search(clause):
-            continue
+    # The kind named in the figure's clause; failing that, anywhere before it in the
+    # sentence ("... spent £1.2 billion last year; that is about £2.9 million for each").
+    named = [k for k in _KINDS if k.words.search(clause)] or [
+        k for k in _KINDS if k.words.search(sentence_before)
+    ]
+    for kind in named:
         band = kind.workforce if heads == "workforce" else kind.population
         if band is None:
             return None

@@ -81,7 +81,7 @@ _OF_WHOLE = re.compile(
 # Or a use of a mass whole: "a quarter is in tillage", "a fifth is given over to".
 _ALLOCATED = re.compile(
     r"^\s+(?:(?:went\s+|goes\s+|go\s+)?(?:to|for|on)\b|(?:is|are|was|were)\s+(?:now\s+)?"
-    r"(?:in|under|given\s+over\s+to|used\s+for|devoted\s+to|spent\s+on|set\s+aside\s+for)\b)",
+    r"(?:in|under|for|given\s+over\s+to|used\s+for|devoted\s+to|spent\s+on|set\s+aside\s+for)\b)",
     re.IGNORECASE,
 )
 # Shares of different wholes or with overlaps are not a partition.
@@ -90,7 +90,8 @@ _NOT_PARTITION = re.compile(
     r"could choose|of them also)\b",
     re.IGNORECASE,
 )
-_JOIN = re.compile(r"^[^.;:!?]{0,70}$")
+# Or a semicolon list of shares: "57 per cent backed the route; 31 per cent opposed it".
+_JOIN = re.compile(r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,60};\s*(?:and\s+)?$")
 _SLASHES = re.compile(r"(?<![\w/.])(\d{1,2}(?:\.\d)?)(?:\s*/\s*(\d{1,2}(?:\.\d)?)){1,5}(?![\w/])")
 _SLASH_CUE = re.compile(r"\b(?:split|divided|division|ratio|shares?|shared|basis)\b", re.IGNORECASE)
 # "Of the $3.2 billion appropriation, 55 percent went to ...": the whole named first.

@@ -201,7 +201,12 @@ def _stated_alone(sentence: Sentence, tied: set[int]) -> Iterator[Finding]:
         per = per_head_of(text, money)
         if per is None:
             continue
-        slip = band_slip(money, per, clause_before(text, money) + text[money.end : money.end + 30])
+        slip = band_slip(
+            money,
+            per,
+            clause_before(text, money) + text[money.end : money.end + 30],
+            text[: money.start],
+        )
         if slip is None:
             continue
         fixed = amount(money.value * slip.factor, currency=money.currency)

@@ -58,6 +58,12 @@ PER_HEAD_ALONE = {
         30_000,
     ),
     "for every demonym": ("Total health spending came to about {m} for every Australian.", 9_400),
+    "per participant": ("The programme budgets spending of about {m} per participant.", 2_100),
+    "cue far before": (
+        "Wages per worker, once adjusted for hours worked, sit at {m} a year.",
+        61_000,
+    ),
+    "kind a clause back": ("The board spent more last year; that is {m} for each resident.", 2_900),
 }
 SIGNS = ["£", "€", "$", "A$", "C$", "NZ$"]
 SLIP_SCALES = [" million", "m", "mn"]
@@ -104,6 +110,7 @@ EXCLUSIVE = [
     "{a} of the claims settled, {b} were dismissed and {c} went to trial",
     "{a} of the patients recovered fully, {b} recovered partially and {c} showed no improvement",
     "{a} were satisfied with the service and {b} were dissatisfied",
+    "{a} backed the route; {b} opposed it, and {c} had no view",
 ]
 PERCENT_SIGNS = ["%", " per cent", " percent", " pc"]
 
