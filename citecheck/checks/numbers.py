@@ -188,7 +188,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     for match in PLAIN_FIGURE.finditer(text):
         if free(match.start(), match.end()) and match.group("num").strip():
             raw = plain_figure(match)
-            if raw.bare and _YEAR_TAIL.search(text, 0, raw.start):
+            if raw.bare and len(raw.number) <= 2 and _YEAR_TAIL.search(text, 0, raw.start):
                 continue  # the "18" of "2017-18" is part of a year, not a figure
             raws.append(raw)
     raws.sort(key=lambda r: r.start)

@@ -47,6 +47,14 @@ _PER_HEAD_BEFORE = re.compile(
     r"(?P<rest>[^;$€£¥₹]{0,60})$",
     re.IGNORECASE,
 )
+# The figure is what the per-head phrase is, reached or stood at: "rose to", "reached",
+# "was", ", at more than", "sit at about".
+_LINKS_TO_FIGURE = re.compile(
+    r"(?:\b(?:to|at|of|was|is|were|are|reached|averaged|averages|hit|totalled|totaled|stood|"
+    r"stands|came\s+to)|,)\s+(?:(?:about|roughly|nearly|almost|some|around|approximately|"
+    r"more\s+than|over|just|under|less\s+than|an\s+estimated|a\s+record)\s+)*$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and\s+(?:the|its|total))\b|;", re.IGNORECASE)
 
 
@@ -71,6 +79,8 @@ def per_head_of(text: str, money: Quantity) -> str | None:
         return None
     if re.search(r"\d[\d,.]*(?:\s*[a-z]{1,8})?\s*$", window[: before.start()], re.IGNORECASE):
         return None  # "£4,500 per pupil, or £1.2m": the cue is the figure's before it
+    if not _LINKS_TO_FIGURE.search(window):
+        return None  # "Spending per pupil has been cut since the council lost £40 million"
     if before.group("capita"):
         return before.group("capita").lower()
     per = before.group("per").lower()

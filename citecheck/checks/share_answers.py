@@ -25,7 +25,7 @@ __all__ = ["exclusive_answers"]
 # Each family lists answers that exclude one another; each answer is one pattern.
 _FAMILIES: tuple[tuple[str, ...], ...] = (
     (
-        r"support(?:ed|s)?|backed|in\s+favou?r|approv(?:ed|e)|agreed?|for\s+the",
+        r"support(?:ed|s)?|backed|in\s+favou?r|approv(?:ed|e)|agreed?",
         r"oppos(?:ed|e)|against|disapprov(?:ed|e)|disagreed?|rejected",
     ),
     (r"satisfied", r"dissatisfied|unsatisfied"),
