@@ -31,7 +31,7 @@ _PERIODS = frozenset({"year", "annum", "month", "week", "day", "hour", "cent", "
 # Between the total and its per-head restatement.
 _RESTATES = re.compile(
     r"\bor\b|\bworks?\s+out\b|\bworking\s+out\b|\bwill\s+work\s+out\b|\bequivalent\b|\bequal\s+to\b|"
-    r"\ban?\s+average\s+of\b|\baveraging\b|\bwhich\s+is\b|\bthat\s+is\b|\bi\.e\.|\bmeans?\b|"
+    r"\ban?\s+average\s+of\b|\baveraging\b|\bon\s+average\b|\bwhich\s+is\b|\bthat\s+is\b|\bi\.e\.|\bmeans?\b|"
     r"\bcomes?\s+to\b|\bamounts?\s+to\b|\bequat(?:es|ed|ing)\s+to\b|\btranslat(?:es|ed|ing)\s+"
     r"(?:in)?to\b|\brepresent(?:s|ed|ing)?\b|—|\s[-–]\s|\(|,\s*(?:or\s+)?(?:about|roughly|some|nearly|"
     r"almost|around|more\s+than|over|just\s+over|less\s+than|under)?\s*$",

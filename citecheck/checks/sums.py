@@ -164,6 +164,11 @@ def _total_and_parts(
     # "(" or ":" further on may open another list ("..., and the top buyers were
     # Canada ($312 billion) and Mexico ($240 billion)").
     clause_end = text.find(";", total.end)
+    # A colon before the semicolons opens a semicolon list: "£12m was spent as follows: £5m on
+    # housing; £4m on transport; £2m on parks".
+    colon = text.find(":", total.end, clause_end if clause_end >= 0 else len(text))
+    if colon >= 0 and colon - total.end <= 45:
+        clause_end = -1
     clause = text[: clause_end if clause_end >= 0 else len(text)]
     cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45))
     named_first = _WHOLE_FIRST.match(text[: total.start]) is not None

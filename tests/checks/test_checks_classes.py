@@ -240,3 +240,18 @@ def test_batch6_classes_in_new_phrasings(text: str, expected: set[str]) -> None:
 )
 def test_traps_beside_the_new_classes(text: str) -> None:
     assert _rules(text) == set(), text
+
+
+SEMICOLON_LIST = "The fund's {t} was spent as follows: £5.2m on housing; £4.1m on transport; {c}."
+
+
+@pytest.mark.parametrize("last", ["£2.0m on parks", "£2.0 million on parks", "£2,000,000 on parks"])
+def test_semicolon_list_after_a_colon(last: str) -> None:
+    assert _rules(SEMICOLON_LIST.format(t="£11.3m", c=last)) == set()
+    assert "sum-mismatch" in _rules(SEMICOLON_LIST.format(t="£12.5m", c=last))
+
+
+def test_pay_per_head_on_average_each() -> None:
+    text = "The {n} staff, whose pay bill is £180 million a year, earn on average {m} each."
+    assert _rules(text.format(n="4,000", m="£45,000")) == set()
+    assert "implausible-per-head" in _rules(text.format(n="4,000", m="£4.5 million"))
