@@ -229,7 +229,10 @@ def _stated_alone(sentence: Sentence, tied: set[int]) -> Iterator[Finding]:
 # sentence before.
 _REFERS_BACK = re.compile(
     r"^\W*(?:its|their|the (?:agency|department|ministry|city|state|district|force|"
-    r"organi[sz]ation|service|bureau|office|university|company|country)['’]s?)\b",
+    r"organi[sz]ation|service|bureau|office|university|company|country)['’]s?)\b"
+    # "The pay bill is ...", "This budget ...": a budget that can only be the one just named
+    r"|^\W*(?:the|this|that)\s+(?:annual\s+|operating\s+|total\s+|yearly\s+|combined\s+)?"
+    r"(?:budget|payroll|pay\s+bill|wage\s+bill|salary\s+bill)\b",
     re.IGNORECASE,
 )
 

@@ -255,3 +255,12 @@ def test_pay_per_head_on_average_each() -> None:
     text = "The {n} staff, whose pay bill is £180 million a year, earn on average {m} each."
     assert _rules(text.format(n="4,000", m="£45,000")) == set()
     assert "implausible-per-head" in _rules(text.format(n="4,000", m="£4.5 million"))
+
+
+@pytest.mark.parametrize(
+    "opener", ["The annual budget is", "The pay bill came to", "This budget is"]
+)
+def test_head_count_a_sentence_back(opener: str) -> None:
+    before = "The agency employs 60,000 officers."
+    assert _rules(f"{before} {opener} $12 billion.") == set()
+    assert "implausible-per-head" in _rules(f"{before} {opener} $12 million.")
