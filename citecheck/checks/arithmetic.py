@@ -30,8 +30,9 @@ import re
 from collections.abc import Iterator
 
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
+from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
-from citecheck.checks.pairs import change_pairs
+from citecheck.checks.pairs import change_pairs, in_real_terms
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rates import RATE, check_rates
 from citecheck.checks.rules import Rule, raise_finding
@@ -68,6 +69,7 @@ def check_arithmetic(
             yield from _growth(sentence)
             yield from _percent_change(sentence)
             yield from check_sums(passage, sentence)
+    yield from check_note_parts(passages)
 
 
 # --------------------------------------------------------------------------
@@ -111,6 +113,8 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
         return
     pairs = change_pairs(sentence)
     for multiplier in multipliers:
+        if in_real_terms(sentence.text, multiplier):
+            continue  # "doubled in real terms" is not checked against cash figures
         # The figures the multiplier speaks of come after it in the sentence.
         after = [p for p in pairs if min(p[0].start, p[1].start) > multiplier.start]
         if after:
@@ -272,7 +276,7 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         verb = _CHANGE.search(sentence.text[max(0, change.start - 40) : change.start])
         if verb is None:
             verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 20])
-        if verb is None:
+        if verb is None or in_real_terms(sentence.text, change):
             continue
         pair = _up_from(sentence, change) or _tied_pair(sentence, change, pairs)
         if pair is None:

@@ -26,6 +26,7 @@ from citecheck.checks.words import CARDINAL
 __all__ = [
     "MONEY_FIGURE",
     "PLAIN_FIGURE",
+    "SCALE_FACTORS",
     "SCALE_NAMES",
     "RawFigure",
     "Resolved",
@@ -55,7 +56,11 @@ _SCALES = {
     "crore": 1e7,
     "crores": 1e7,
     "cr": 1e7,
+    # Indian compounds: "Rs 1.9 lakh crore" is 1.9 trillion rupees.
+    "lakh crore": 1e12,
+    "thousand crore": 1e10,
 }
+SCALE_FACTORS = _SCALES
 SCALE_NAMES = {
     "k": "thousand",
     "m": "million",
@@ -71,6 +76,7 @@ SCALE_NAMES = {
     "crores": "crore",
     "cr": "crore",
 }
+_COMPOUND = r"(?:lakh|thousand)\s+crores?\b|"
 _DIGITS = (
     r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?"  # Indian grouping: 1,20,000
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -79,7 +85,7 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 _MONEY_SCALE = (
-    r"thousand|million|billion|trillion|crores?|lakhs?|lacs?|bn|mn|tn|mil|cr(?![\w$])|"
+    _COMPOUND + r"thousand|million|billion|trillion|crores?|lakhs?|lacs?|bn|mn|tn|mil|cr(?![\w$])|"
     r"[kmbt](?![\w$])"
 )
 _PCT = (
@@ -94,7 +100,7 @@ MONEY_FIGURE = re.compile(
 PLAIN_FIGURE = re.compile(
     # Not clock times or scores: "2:04:37", "3:1".
     rf"(?<![\w$€£¥₹₦.,])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
-    r"(?:[\s-]*(?P<scale>(?i:thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
+    rf"(?:[\s-]*(?P<scale>(?i:{_COMPOUND}thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
     r"|(?P<glued>[mk])\b(?!\s*(?:high|long|wide|deep|tall|thick|run|race|walk|above|below|"
     r"away|north|south|east|west|from|of\s+(?:road|track|rail|pipe|cable|line|coast)))"
     # "212p": pence
@@ -130,6 +136,12 @@ class RawFigure:
         return _SCALES[self.scale_word] if self.scale_word else 1.0
 
 
+def _scale_key(word: str) -> str:
+    """ "Lakh  crores" -> "lakh crore": the key of ``_SCALES``."""
+    key = re.sub(r"\s+", " ", word.lower())
+    return key.removesuffix("s") if " " in key else key
+
+
 def money_figure(match: re.Match[str]) -> RawFigure:
     value, step = digits_value(match.group("num"))
     scale_word = match.group("scale")
@@ -144,7 +156,7 @@ def money_figure(match: re.Match[str]) -> RawFigure:
         number=match.group("num"),
         value=value,
         step=step,
-        scale_word=scale_word.lower() if scale_word else None,
+        scale_word=_scale_key(scale_word) if scale_word else None,
         currency=currency_code(match.group("cur")),
         pct=False,
         points=False,
@@ -171,7 +183,7 @@ def plain_figure(match: re.Match[str]) -> RawFigure:
         number=raw,
         value=value,
         step=step,
-        scale_word=scale_word.lower() if scale_word else None,
+        scale_word=_scale_key(scale_word) if scale_word else None,
         currency=currency_word(after) if after else None,
         pct=bool(pct),
         points=bool(match.group("points")),

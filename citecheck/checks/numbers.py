@@ -125,6 +125,10 @@ _URL = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?", re.IGNORECASE)
 # --------------------------------------------------------------------------
 
 
+# A year that another year's last digits follow: "2017-18", "1999/00".
+_YEAR_TAIL = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[-–/]$")
+
+
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every money figure, count, percentage, length, year and multiplier in ``text``.
 
@@ -183,7 +187,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             taken.append((share.start, share.end))
     for match in PLAIN_FIGURE.finditer(text):
         if free(match.start(), match.end()) and match.group("num").strip():
-            raws.append(plain_figure(match))
+            raw = plain_figure(match)
+            if raw.bare and len(raw.number) <= 2 and _YEAR_TAIL.search(text, 0, raw.start):
+                continue  # the "18" of "2017-18" is part of a year, not a figure
+            raws.append(raw)
     raws.sort(key=lambda r: r.start)
     for item in resolve_figures(text, raws):
         quantity = _quantity(text, item)

@@ -25,7 +25,7 @@ from citecheck.checks.intervals import interval
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Sentence
 
-__all__ = ["change_pairs"]
+__all__ = ["change_pairs", "in_real_terms"]
 
 _PAIRED = frozenset({Kind.MONEY, Kind.COUNT, Kind.PERCENT})
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -54,6 +54,30 @@ _TIME_BEFORE = re.compile(
     rf"\b(?:(?P<present>{_PRESENT})\s+(?:[\w'’-]+\s+){{0,2}}|in\s+(?P<year>(?:19|20)\d\d)\s*,?\s+)$",
     re.IGNORECASE,
 )
+
+
+# An annual report's comparative: "£14.2m (2022: £10.9m)", "(2021-22: 4,120)", "(prior year: ...".
+_COMPARATIVE = re.compile(
+    r"^\s*\(\s*(?:(?:FY\s?)?(?:19|20)\d\d(?:[-/–]\d{2,4})?|prior\s+year|previous\s+year|"
+    r"last\s+year)\s*:\s*$",
+    re.IGNORECASE,
+)
+# A change measured after inflation cannot be checked against cash figures: "fell by 14 per
+# cent in real terms, from €62m to €58m in cash".
+_REAL_TERMS = re.compile(
+    r"^[^,;]{0,12}\b(?:in\s+real\s+terms|real[- ]terms|after\s+inflation|inflation[- ]adjusted|"
+    r"in\s+constant\s+(?:prices|dollars|pounds|euros|terms)|in\s+volume\s+terms|in\s+real\b)",
+    re.IGNORECASE,
+)
+
+
+def in_real_terms(text: str, change: Quantity) -> bool:
+    """Whether a stated change is measured in real terms (so not against the printed figures)."""
+    return bool(_REAL_TERMS.match(text[change.end : change.end + 40])) or bool(
+        re.search(
+            r"\b(?:in\s+)?real(?:[- ]terms)?\s*$", text[max(0, change.start - 20) : change.start]
+        )
+    )
 
 
 def change_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
@@ -107,6 +131,9 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
         ):
             pairs.append((first, second))
             continue
+        if _COMPARATIVE.match(between):
+            pairs.append((second, first))  # "£14.2m (2022: £10.9m)": the prior year in brackets
+            continue
         if _NEW_CLAUSE.search(between):
             continue
         if (
@@ -114,12 +141,27 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
             and _FROM_GAP.match(between)
             and not re.search(r"\bfrom\b", before)
         ) or _BASE_GAP.match(between):
-            pairs.append((second, first))
+            # "B against A", unless their dates say otherwise: "12,400 were waiting then,
+            # against 37,200 today".
+            pairs.append(_in_order(text, first, second) or (second, first))
             continue
         dated = _in_order(text, first, second)
         if dated is not None:
             pairs.append(dated)
-    return pairs
+    # "over the 24 weeks of follow-up, rising from 41 ng/mL": a duration is no level of what
+    # changed, unless both ends are durations ("from 94 minutes to 71 minutes").
+    return [(one, two) for one, two in pairs if _is_duration(text, one) == _is_duration(text, two)]
+
+
+_DURATION_UNITS = frozenset(
+    f"{unit}{plural}"
+    for unit in ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
+    for plural in ("", "s")
+)
+
+
+def _is_duration(text: str, quantity: Quantity) -> bool:
+    return quantity.kind is Kind.COUNT and (quantity.noun or "").lower() in _DURATION_UNITS
 
 
 def _in_order(text: str, first: Quantity, second: Quantity) -> tuple[Quantity, Quantity] | None:

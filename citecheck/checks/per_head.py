@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Sentence
 
-__all__ = ["describe", "stated_per_head"]
+__all__ = ["describe", "per_head_of", "stated_per_head"]
 
 _PER_HEAD = re.compile(
     r"^\s*(?:(?:a|per)\s+(?:head|capita|person|people)\b|per[ -]capita\b|each\b|apiece\b"
@@ -31,7 +31,7 @@ _PERIODS = frozenset({"year", "annum", "month", "week", "day", "hour", "cent", "
 # Between the total and its per-head restatement.
 _RESTATES = re.compile(
     r"\bor\b|\bworks?\s+out\b|\bworking\s+out\b|\bwill\s+work\s+out\b|\bequivalent\b|\bequal\s+to\b|"
-    r"\ban?\s+average\s+of\b|\baveraging\b|\bwhich\s+is\b|\bthat\s+is\b|\bi\.e\.|\bmeans?\b|"
+    r"\ban?\s+average\s+of\b|\baveraging\b|\bon\s+average\b|\bwhich\s+is\b|\bthat\s+is\b|\bi\.e\.|\bmeans?\b|"
     r"\bcomes?\s+to\b|\bamounts?\s+to\b|\bequat(?:es|ed|ing)\s+to\b|\btranslat(?:es|ed|ing)\s+"
     r"(?:in)?to\b|\brepresent(?:s|ed|ing)?\b|—|\s[-–]\s|\(|,\s*(?:or\s+)?(?:about|roughly|some|nearly|"
     r"almost|around|more\s+than|over|just\s+over|less\s+than|under)?\s*$",
@@ -39,8 +39,59 @@ _RESTATES = re.compile(
 )
 
 
-def stated_per_head(sentence: Sentence) -> Iterator[tuple[Quantity, Quantity, Quantity, str]]:
-    """(total, heads, stated per-head, per) where the stated figure contradicts total / heads."""
+# A per-head cue before the figure, in its clause: "staff costs per employee rose to
+# £46.2 million", "Per capita net state domestic product reached Rs 1.9 lakh crore",
+# "GDP per capita, at more than $120,000".
+_PER_HEAD_BEFORE = re.compile(
+    r"\b(?:per[ -](?P<capita>capita|head)|per\s+(?P<per>(?!cent\b)[a-z]+))\b"
+    r"(?P<rest>[^;$€£¥₹]{0,60})$",
+    re.IGNORECASE,
+)
+# The figure is what the per-head phrase is, reached or stood at: "rose to", "reached",
+# "was", ", at more than", "sit at about".
+_LINKS_TO_FIGURE = re.compile(
+    r"(?:\b(?:to|at|of|was|is|were|are|reached|averaged|averages|hit|totalled|totaled|stood|"
+    r"stands|came\s+to)|,)\s+(?:(?:about|roughly|nearly|almost|some|around|approximately|"
+    r"more\s+than|over|just|under|less\s+than|an\s+estimated|a\s+record)\s+)*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|and\s+(?:the|its|total))\b|;", re.IGNORECASE)
+
+
+def per_head_of(text: str, money: Quantity) -> str | None:
+    """What ``money`` is per ("employee", "resident", "head"), if it is a per-head figure."""
+    cue = _PER_HEAD.match(text[money.end : money.end + 60])
+    if cue is not None and (cue.group("per") or "").lower() not in _PERIODS:
+        if re.match(r"\s*(?:each|apiece)\b", cue.group(), re.IGNORECASE):
+            # "$30 million each" may be per contract: no kind of head to judge by
+            return "each"
+        per = (cue.group("per") or cue.group("every") or "head").lower()
+        if per in {"the", "its", "their", "our", "his", "her", "this", "these"} or per.endswith(
+            ("'s", "’s")
+        ):
+            return "head"  # "for each of the city's 1.9 million inhabitants"
+        if cue.group("every") and text[money.end + cue.start("every")].isupper():
+            return cue.group("every")  # "for every Australian": keep the capital
+        return per
+    window = text[max(0, money.start - 90) : money.start]
+    before = _PER_HEAD_BEFORE.search(window)
+    if before is None or _CLAUSE_BREAK.search(before.group("rest")):
+        return None
+    if re.search(r"\d[\d,.]*(?:\s*[a-z]{1,8})?\s*$", window[: before.start()], re.IGNORECASE):
+        return None  # "£4,500 per pupil, or £1.2m": the cue is the figure's before it
+    if not _LINKS_TO_FIGURE.search(window):
+        return None  # "Spending per pupil has been cut since the council lost £40 million"
+    if before.group("capita"):
+        return before.group("capita").lower()
+    per = before.group("per").lower()
+    return None if per in _PERIODS or per in {"the", "a", "an"} else per
+
+
+def stated_per_head(
+    sentence: Sentence,
+) -> Iterator[tuple[Quantity, Quantity, Quantity, str, bool]]:
+    """(total, heads, stated per-head, per, consistent) for each stated per-head figure that
+    restates a total over a head count in the sentence."""
     text = sentence.text
     money = [q for q in sentence.quantities if q.kind is Kind.MONEY]
     counts = [q for q in sentence.quantities if q.kind is Kind.COUNT and q.low >= 2]
@@ -48,11 +99,8 @@ def stated_per_head(sentence: Sentence) -> Iterator[tuple[Quantity, Quantity, Qu
         cue = _PER_HEAD.match(text[stated.end : stated.end + 60])
         if cue is None or (cue.group("per") or "").lower() in _PERIODS:
             continue
-        per = (cue.group("per") or cue.group("every") or "head").lower()
-        if per in {"the", "its", "their", "our", "his", "her", "this", "these"} or per.endswith(
-            ("'s", "’s")
-        ):
-            per = "head"  # "for each of the city's 1.9 million inhabitants"
+        per = per_head_of(text, stated) or "head"
+        per = "head" if per == "each" else per
         totals = [
             q
             for q in money
@@ -70,18 +118,36 @@ def stated_per_head(sentence: Sentence) -> Iterator[tuple[Quantity, Quantity, Qu
         between = text[min(total.end, stated.end) : max(total.start, stated.start)]
         if ";" in between or len(between) > 120 or not _RESTATES.search(between):
             continue
-        heads = [c for c in counts if _counts(c, per)]
+        heads = [c for c in counts if _counts(text, c, per.lower())]
         if not heads:
             continue
         head = min(heads, key=lambda c: abs(c.start - stated.start))
         low, high = total.low / head.high, total.high / head.low
-        if stated.high < low or stated.low > high:
-            yield total, head, stated, per
+        yield total, head, stated, per, not (stated.high < low or stated.low > high)
 
 
-def _counts(count: Quantity, per: str) -> bool:
-    """Whether ``count`` counts what "per ``per``" divides by ("employee" and "85,000 people")."""
-    noun = (count.noun or "").lower()
+_POPULATION_PER = frozenset(
+    {"head", "capita", "person", "people", "resident", "inhabitant", "citizen"}
+)
+
+
+def _counts(text: str, count: Quantity, per: str) -> bool:
+    """Whether ``count`` counts what "per ``per``" divides by ("employee" and "85,000 people").
+
+    The noun may follow an adjective or two ("40,000 former employees", "2.0 million
+    eligible pupils"), and a population may be named before the count ("for a
+    population of 1.3 million").
+    """
+    if per.rstrip("s") in _POPULATION_PER and re.search(
+        r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+)?$", text[: count.start]
+    ):
+        return True
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[count.end : count.end + 40])[:3]
+    nouns = [(count.noun or "").lower()] + [w.lower() for w in words[1:] if count.noun]
+    return any(_counts_noun(noun, per) for noun in nouns)
+
+
+def _counts_noun(noun: str, per: str) -> bool:
     if not noun or noun in {"a", "an", "the", "of", "in", "and", "or", "to", "per", "each"}:
         return False
     if per in {"head", "capita", "person", "people"}:

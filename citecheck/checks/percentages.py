@@ -34,6 +34,7 @@ from citecheck.checks.percent_readings import (
 )
 from citecheck.checks.points import POINTS, check_points
 from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.share_answers import exclusive_answers
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
 
@@ -67,7 +68,8 @@ _REMAINDER = re.compile(
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _SPLIT = re.compile(
-    r"\b(?:split|divided|divides|divide|broken down|breakdown|allocated|apportioned|"
+    r"\b(?:split|divided|divides|divide|broken down|broke down|breaks down|break down|breakdown|"
+    r"allocated|apportioned|"
     r"distributed|shared out)\b",
     re.IGNORECASE,
 )
@@ -76,19 +78,27 @@ _OF_WHOLE = re.compile(
     r"^\s+of\s+(?:the|its|their|his|her|our|all|total)\b(?:\s+[\w'’-]+){1,3}", re.IGNORECASE
 )
 # A later share allocated to a destination: "35 percent to equipment".
-_ALLOCATED = re.compile(r"^\s+(?:went\s+|goes\s+|go\s+)?(?:to|for|on)\b", re.IGNORECASE)
+# Or a use of a mass whole: "a quarter is in tillage", "a fifth is given over to".
+_ALLOCATED = re.compile(
+    r"^\s+(?:(?:went\s+|goes\s+|go\s+)?(?:to|for|on)\b|(?:is|are|was|were)\s+(?:now\s+)?"
+    r"(?:in|under|for|given\s+over\s+to|used\s+for|devoted\s+to|spent\s+on|set\s+aside\s+for)\b)",
+    re.IGNORECASE,
+)
 # Shares of different wholes or with overlaps are not a partition.
 _NOT_PARTITION = re.compile(
     r"\b(?:more than one|multiple|several answers|overlap\w*|both|each of|respondents could|"
     r"could choose|of them also)\b",
     re.IGNORECASE,
 )
-_JOIN = re.compile(r"^[^.;:!?]{0,70}$")
+# Or a semicolon list of shares: "57 per cent backed the route; 31 per cent opposed it".
+_JOIN = re.compile(r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,60};\s*(?:and\s+)?$")
 _SLASHES = re.compile(r"(?<![\w/.])(\d{1,2}(?:\.\d)?)(?:\s*/\s*(\d{1,2}(?:\.\d)?)){1,5}(?![\w/])")
 _SLASH_CUE = re.compile(r"\b(?:split|divided|division|ratio|shares?|shared|basis)\b", re.IGNORECASE)
 # "Of the $3.2 billion appropriation, 55 percent went to ...": the whole named first.
 _WHOLE_FIRST = re.compile(
-    r"^\s*Of\s+(?:the|its|their|this|that)\b[^,;]{1,60},\s*(?:some\s+|about\s+)?$", re.IGNORECASE
+    r"^\s*(?:Of\s+(?:the|its|their|this|that)\b|(?:For|Out\s+of)\s+every\s+(?:pound|dollar|euro|"
+    r"rupee|[$£€]1)\b)[^,;]{0,60},\s*(?:some\s+|about\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -125,6 +135,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "one predicate"
     elif len(shares) == 2 and _yes_and_no(text, shares):
         cue = "yes and no"
+    elif exclusive_answers(text, shares):
+        cue = "exclusive answers"
     if cue is None:
         return
     if is_change(text, first) or any(CHANGE_AFTER.match(text[q.end : q.end + 20]) for q in shares):
@@ -336,6 +348,17 @@ def _share_run(sentence: Sentence) -> list[Quantity]:
         r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped)\b", text, re.I
     ):
         return []
+    # "roughly half (52%)": the share in words and its figure are one share.
+    figures = [
+        q
+        for q, following in zip(figures, [*figures[1:], None], strict=False)
+        if not (
+            following is not None
+            and q.kind is Kind.PERCENT
+            and following.kind is Kind.PERCENT
+            and re.fullmatch(r"\s*\(\s*", text[q.end : following.start])
+        )
+    ]
     best: list[Quantity] = []
     run: list[Quantity] = []
     for index, quantity in enumerate(figures):

@@ -105,7 +105,9 @@ _NOT_A_RATE = (
     # "a month before bonuses" is still a rate; "a month before the vote" dates a figure.
     r"(?![\s-]+(?:ago|earlier|later|"
     r"before(?!\s+(?:tax|bonus|bonuses|deductions|costs|expenses|overtime|fees|interest)\b)|"
-    r"after|old|running|straight|time|round|term|tranche|instal?lment|payment|grant|half|of)\b)"
+    r"after|old|running|straight|time|round|term|tranche|instal?lment|payment|grant|half|"
+    # "a quarter of" is a share; "every day of the year", "every hour of every day" are rates
+    r"of(?!\s+(?:the\s+(?:year|week|month)|every|each)\b))\b)"
     r"(?!-(?:long|old)\b)"
 )
 # "a single day", "per calendar month", "each financial year" (not "a working day").

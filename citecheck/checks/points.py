@@ -46,12 +46,14 @@ _GAP_BEFORE_PAIR = re.compile(
     re.IGNORECASE,
 )
 _GAP_AFTER_PAIR = re.compile(
-    # "... to 6.2% during the recession, an increase of 2 percent"; "... a year earlier, ..."
-    r"(?:\s+(?:in|during|between|over|since|after|before|by)\s+[\w'’ -]{1,40}?"
+    # "... to 6.2% during the recession, an increase of 2 percent"; "... a year earlier, ...";
+    # up to two qualifiers: "to 35% of total income", "to 44% after it", "in the decade after"
+    r"(?:(?:\s+(?:in|during|between|over|since|after|before|by|of|among|for|across|at|within)"
+    r"\s+[\w'’ -]{1,40}?"
     r"|\s+(?:a|an|one|two|three|four|five|ten|\d+)\s+(?:years?|months?|decades?|weeks?)\s+"
     r"(?:earlier|before|ago|previously)|\s+(?:last|the\s+previous|the\s+year\s+before)"
-    r"(?:\s+year)?)?"
-    r"\s*(?:,|\(|—|–|--)\s*(?:[\w'’-]+\s+){0,5}",
+    r"(?:\s+year)?|\s+(?:after|before)\s+it){0,2})"
+    r"\s*(?:,|\(|—|–|--)\s*(?P<tail>(?:[\w'’-]+\s+){0,5})",
     re.IGNORECASE,
 )
 # A new clause with its own subject ("..., and prices rose 5 percent").
@@ -146,8 +148,11 @@ def _nearest_pair(
             tied = _GAP_BEFORE_PAIR.fullmatch(gap) is not None
         elif change.start >= last:
             gap = text[last : change.start]
-            plain = re.sub(r"\bbetween\s+\S+\s+and\s+\S+", " ", gap, flags=re.IGNORECASE)
-            tied = _GAP_AFTER_PAIR.fullmatch(gap) is not None and not _NEW_CLAUSE.search(plain)
+            # A new clause opens after the comma or dash, not in the qualifiers before it
+            # ("to 14 percent in the decade after — a rise of 5 percent").
+            after = _GAP_AFTER_PAIR.fullmatch(gap)
+            tied = after is not None and not _NEW_CLAUSE.search(after.group("tail"))
+            gap = gap[after.start("tail") :] if after is not None else gap
         else:
             gap = text[first:last]
             tied = re.fullmatch(r"[^;]*", gap) is not None  # "B, an increase of C on the A"

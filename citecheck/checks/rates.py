@@ -104,7 +104,7 @@ def _chains(
             q1.kind is q2.kind
             # "$100 a day or $5,000 a year, whichever is greater": alternatives
             and not re.search(r"\bwhichever\b", tail, re.IGNORECASE)
-            and _same_noun(q1.noun, q2.noun)
+            and _counts_alike(s1.text, q1, s2.text, q2)
             and in_scope(passage, s1, s2)
             and len(between) <= 160
             and (
@@ -169,6 +169,63 @@ _NOT_NOUNS = frozenset(
         "quarterly",
     ]
 )
+
+
+_NOT_HEADS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "per",
+        "each",
+        "every",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "and",
+        "or",
+        "were",
+        "was",
+        "are",
+        "is",
+        "had",
+        "have",
+        "has",
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "minute",
+        "second",
+        "fortnight",
+        "quarter",
+        "decade",
+    ]
+)
+
+
+def _noun_phrase(text: str, quantity: Quantity) -> list[str]:
+    """The count's noun and the word after it ("8,760 inpatient falls": inpatient, fall)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[quantity.end : quantity.end + 40])[:2]
+    return [w.lower().rstrip("s") for w in words]
+
+
+def _counts_alike(text1: str, q1: Quantity, text2: str, q2: Quantity) -> bool:
+    """The same noun, or one count's noun after the other's adjective ("8,760 inpatient
+    falls ... 24 falls"); not two nouns' following words ("trucks cross", "trains cross")."""
+    if _same_noun(q1.noun, q2.noun):
+        return True
+    one, two = _noun_phrase(text1, q1), _noun_phrase(text2, q2)
+    if q1.noun is None or q2.noun is None or len(one) < 2 or len(two) < 2:
+        return False
+    return (one[1] == two[0] and one[1] not in _NOT_HEADS) or (
+        one[0] == two[1] and one[0] not in _NOT_HEADS
+    )
 
 
 def _same_noun(one: str | None, two: str | None) -> bool:

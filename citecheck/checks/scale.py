@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from citecheck.checks.currencies import USD_PER_UNIT
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence
-from citecheck.checks.per_head import describe, stated_per_head
+from citecheck.checks.per_head import describe, per_head_of, stated_per_head
+from citecheck.checks.per_head_bands import band_slip, clause_before
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
@@ -171,7 +172,9 @@ def check_scale(
         previous: Sentence | None = None
         for sentence in passage.sentences:
             restated = list(stated_per_head(sentence))
-            for total, head, stated, per in restated:
+            for total, head, stated, per, consistent in restated:
+                if consistent:
+                    continue
                 yield raise_finding(
                     PER_HEAD,
                     describe(total, head, stated, per),
@@ -179,16 +182,57 @@ def check_scale(
                     note=sentence.note,
                     evidence=re.sub(r"\s+", " ", sentence.text.strip()),
                 )
-            if not restated:
-                yield from _sentence(sentence, previous)
+            if all(consistent for *_, consistent in restated):
+                # A per-head figure that follows from its total and heads is not judged alone.
+                tied = {stated.start for _, _, stated, _, _ in restated}
+                judged = list(_stated_alone(sentence, tied))
+                yield from judged
+                if not judged:
+                    yield from _sentence(sentence, previous)
             previous = sentence
+
+
+def _stated_alone(sentence: Sentence, tied: set[int]) -> Iterator[Finding]:
+    """Per-head figures tied to no head count, judged by the kind of money and of head."""
+    text = sentence.text
+    for money in sentence.quantities:
+        if money.kind is not Kind.MONEY or money.start in tied:
+            continue
+        per = per_head_of(text, money)
+        if per is None:
+            continue
+        slip = band_slip(
+            money,
+            per,
+            clause_before(text, money) + text[money.end : money.end + 30],
+            text[: money.start],
+        )
+        if slip is None:
+            continue
+        fixed = amount(money.value * slip.factor, currency=money.currency)
+        step = "a thousand times" if slip.factor > 1 else f"1/{round(1 / slip.factor):,} of"
+        message = (
+            f"{money.shown} per {per} is implausible for {slip.kind} per {per} "
+            f"(plausible: {amount(slip.band[0])}–{amount(slip.band[1])} a year); at {step} the "
+            f"figure, {fixed}, it would be ordinary. Check the scale word."
+        )
+        yield raise_finding(
+            PER_HEAD,
+            message,
+            sentence.location_at(money.start),
+            note=sentence.note,
+            evidence=re.sub(r"\s+", " ", text.strip()),
+        )
 
 
 # "Its budget", "The agency's budget", "Their payroll": the head count is in the
 # sentence before.
 _REFERS_BACK = re.compile(
     r"^\W*(?:its|their|the (?:agency|department|ministry|city|state|district|force|"
-    r"organi[sz]ation|service|bureau|office|university|company|country)['’]s?)\b",
+    r"organi[sz]ation|service|bureau|office|university|company|country)['’]s?)\b"
+    # "The pay bill is ...", "This budget ...": a budget that can only be the one just named
+    r"|^\W*(?:the|this|that)\s+(?:annual\s+|operating\s+|total\s+|yearly\s+|combined\s+)?"
+    r"(?:budget|payroll|pay\s+bill|wage\s+bill|salary\s+bill)\b",
     re.IGNORECASE,
 )
 

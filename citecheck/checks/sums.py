@@ -18,7 +18,7 @@ from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.scope import in_scope
 from citecheck.model import Finding, Severity
 
-__all__ = ["SUM", "check_sums"]
+__all__ = ["SUM", "check_sums", "compare_parts"]
 
 SUM = Rule(
     "sum-mismatch",
@@ -43,7 +43,7 @@ _PARTITION = re.compile(
     r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:e|es|ed|ing)|,\s*with\b|"
     r"(?:is|was|were|are)? ?made up of|"
     r"divided (?:between|among|into)|split (?:between|among|into)|broken down|"
-    r"breaks? down (?:into|as)|respectively|:|\s[-–—]\s|—|including|\(",
+    r"breaks? down (?:into|as)|broke down (?:into|as)|respectively|:|\s[-–—]\s|—|including|\(",
     re.IGNORECASE,
 )
 _SPLIT_VERBS = (
@@ -55,6 +55,8 @@ _SPLIT_VERBS = (
 _WHOLE_BEFORE_PARTS = re.compile(
     rf"^\s*(?:[\w'’-]+\s+){{0,3}}?(?:{_SPLIT_VERBS})"
     # "£62 million on highways, of which ...", "9,400 staff, including ..."
+    # "2,850 appeals on the merits that year, which broke down into ..."
+    rf"|^[^;:()\d]{{0,50}}?,?\s*(?:which|that)\s+(?:{_SPLIT_VERBS})"
     r"|^[^;:()\d]{0,40}?,\s*(?:of which|of whom|including|with|made up of|comprising|consisting of|"
     r"split between|divided between|broken down as)\b"
     # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
@@ -151,6 +153,7 @@ def _total_and_parts(
         and q.kind is total.kind
         and q.currency == total.currency
         and q.period == total.period
+        and not _DURATION.match(text[q.end : q.end + 12])
     ]
     # Parts listed first, the total in apposition: "1,420, 980 and 655 cases, a total of 3,155".
     before = _run_before(text, [q for q in alike if q.end <= total.start], total.start)
@@ -161,6 +164,11 @@ def _total_and_parts(
     # "(" or ":" further on may open another list ("..., and the top buyers were
     # Canada ($312 billion) and Mexico ($240 billion)").
     clause_end = text.find(";", total.end)
+    # A colon before the semicolons opens a semicolon list: "£12m was spent as follows: £5m on
+    # housing; £4m on transport; £2m on parks".
+    colon = text.find(":", total.end, clause_end if clause_end >= 0 else len(text))
+    if colon >= 0 and colon - total.end <= 45:
+        clause_end = -1
     clause = text[: clause_end if clause_end >= 0 else len(text)]
     cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45))
     named_first = _WHOLE_FIRST.match(text[: total.start]) is not None
@@ -181,7 +189,24 @@ def _total_and_parts(
         return  # "firms with more than 250 employees, of which there are 7,700": a count of them
     if len(re.findall(r"\bof (?:which|whom)\b", text, re.IGNORECASE)) > 1:
         return  # nested: "of whom 2,100 were women, of whom 300 ..."
-    exhaustive = _EXHAUSTIVE.search(text, total.end) is not None
+    # "of whom" after a part opens a list of that part's parts: "Of the 412
+    # participants, 388 completed the follow-up, of whom 201 were women".
+    for index, part in enumerate(parts[:-1]):
+        if re.match(
+            r"^[^;]{0,60}?,\s*of\s+(?:whom|which)\b", text[part.end : parts[index + 1].start]
+        ):
+            parts = parts[: index + 1]
+            break
+    if len(parts) < 2:
+        return
+    # A list one verb gives out is all of a whole named first when it accounts for most of
+    # it (a slip); one that covers half may name only some ("Of the 900 staff, 300 work in
+    # Leeds, 200 in York and 100 in Hull").
+    exhaustive = _EXHAUSTIVE.search(text, total.end) is not None or (
+        named_first
+        and _one_verb_gives_out(text, parts)
+        and sum(p.value for p in parts) >= 0.85 * total.value
+    )
     # "including", "of which", "of whom" and a whole named first may list only
     # some of the parts; unless the list says it is all of them, the parts may
     # fall short of the total but not exceed it.
@@ -191,6 +216,36 @@ def _total_and_parts(
         and not exhaustive
     )
     yield from _compare(sentence, total, parts, partial=partial)
+
+
+# A preposition that a gapped verb leaves behind: "610 came from individuals, 388 from ...".
+_GAPPED_PREP = r"(?:from|to|by|in|on|at|for|as|into|through|via|with)"
+_ALLOCATION_VERB = re.compile(
+    r"^\s+(?:were|was)\s+(?:randomi[sz]ed|allocated|assigned|sent|referred)\b", re.IGNORECASE
+)
+
+
+# "the 12-month follow-up", "a five-year plan": a length, not a count of parts.
+_DURATION = re.compile(r"^-(?:second|minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
+
+
+def _one_verb_gives_out(text: str, parts: list[Quantity]) -> bool:
+    """A whole named first and its parts given out by one verb the later parts leave out:
+    "Of the 1,240 submissions, 610 came from individuals, 388 from organisations and 142
+    from public bodies"; "Of the 412 randomised, 206 were allocated to the intervention
+    and 166 to usual care". Three such parts, or two of an allocation, are all the whole."""
+    first = re.match(
+        rf"^\s+(?:[a-z]+\s+){{1,2}}?(?P<prep>{_GAPPED_PREP})\b",
+        text[parts[0].end : parts[0].end + 40],
+    )
+    if first is None:
+        return False
+    prep = first.group("prep").lower()
+    if not all(
+        re.match(rf"^\s+{prep}\b", text[q.end : q.end + 10], re.IGNORECASE) for q in parts[1:]
+    ):
+        return False
+    return len(parts) >= 3 or bool(_ALLOCATION_VERB.match(text[parts[0].end :]))
 
 
 def _run_before(text: str, figures: list[Quantity], position: int) -> list[Quantity]:
@@ -350,6 +405,13 @@ def _one_precision(
     if whole(total) and _REMAINDER_PART.search(sentence.text, total.end):
         total = replace(total, step=min(total.step, finest))
     return total, parts
+
+
+def compare_parts(
+    sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
+) -> Iterator[Finding]:
+    """Whether ``parts`` add up to (or, if ``partial``, do not exceed) ``total``."""
+    return _compare(sentence, total, parts, partial=partial)
 
 
 def _compare(

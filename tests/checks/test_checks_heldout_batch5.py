@@ -43,11 +43,11 @@ FLOORS: dict[str, tuple[float, float]] = {
     "growth-multiplier-mismatch": (1.0, 0.90),
     "percent-change-mismatch": (1.0, 1.0),
     "sum-mismatch": (1.0, 0.88),
-    "shares-exceed-total": (1.0, 0.80),
+    "shares-exceed-total": (1.0, 1.0),  # 0.80 before checks-recall2
     "percent-points-confusion": (1.0, 0.80),
     "implausible-per-head": (1.0, 0.60),
 }
-FLOOR_ALL = (1.0, 0.88)
+FLOOR_ALL = (1.0, 0.90)  # 0.88 before checks-recall2
 
 
 def _down(value: float) -> float:

@@ -33,17 +33,20 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (32, 4, 30)  # precision 0.89, recall 0.52
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor). First run rounded down: rates, growth and
+# changes 0.87 / 0.77, sums 0.83 / 0.55, shares 1.0 / 0.12, points 1.0 / 0.44, per head
+# 1.0 / 0.11, all 0.88 / 0.51. Raised after checks-recall2 read the batch's misses and
+# fixed their classes (a development figure, not a held-out one): every rule 1.0 / 1.0.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (0.87, 0.77),
-    "growth-multiplier-mismatch": (0.87, 0.77),
-    "percent-change-mismatch": (0.87, 0.77),
-    "sum-mismatch": (0.83, 0.55),
-    "shares-exceed-total": (1.0, 0.12),
-    "percent-points-confusion": (1.0, 0.44),
-    "implausible-per-head": (1.0, 0.11),
+    "rate-restatement-mismatch": (1.0, 1.0),
+    "growth-multiplier-mismatch": (1.0, 1.0),
+    "percent-change-mismatch": (1.0, 1.0),
+    "sum-mismatch": (1.0, 1.0),
+    "shares-exceed-total": (1.0, 1.0),
+    "percent-points-confusion": (1.0, 1.0),
+    "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (0.88, 0.51)
+FLOOR_ALL = (1.0, 1.0)
 
 
 def _down(value: float) -> float:

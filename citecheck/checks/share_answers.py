@@ -1,0 +1,92 @@
+"""Shares that each have their own verb but name answers that exclude each other.
+
+"46 per cent supported the proposal, 39 per cent opposed it and 23 per cent
+expressed no view"; "41% had recovered fully, 38% had recovered partially and
+29% showed no improvement"; "68 per cent were owner-occupiers, 31 per cent
+rented privately"; "52% settled, 34% were dismissed and 21% proceeded to
+trial". Each share has its own predicate, so nothing in the grammar says they
+are of one whole; but the predicates are the answers of one question: two of
+them are members of one family of exclusive answers (support / oppose / no
+view, own / rent, settled / dismissed / tried, recovered fully / partially /
+not at all), or the last is the question's residual ("no view", "no
+improvement", "neither"). Attributes that may overlap ("58% were men, 47% were
+aged 65 or over") name no such family and stay unchecked.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from citecheck.checks.numbers import Quantity
+
+__all__ = ["exclusive_answers"]
+
+# Each family lists answers that exclude one another; each answer is one pattern.
+_FAMILIES: tuple[tuple[str, ...], ...] = (
+    (
+        r"support(?:ed|s)?|backed|in\s+favou?r|approv(?:ed|e)|agreed?",
+        r"oppos(?:ed|e)|against|disapprov(?:ed|e)|disagreed?|rejected",
+    ),
+    (r"satisfied", r"dissatisfied|unsatisfied"),
+    (
+        r"owner[- ]occupiers?|own(?:ed|s)?\s+(?:their|the|a)|owners?|homeowners?|mortgage",
+        r"rent(?:ed|s|ing)?|renters?|tenants?",
+        r"social\s+housing|council\s+housing|housing\s+associations?",
+    ),
+    (
+        r"settled|settlement",
+        r"dismissed|struck\s+out",
+        r"(?:proceeded|went|go|going)\s+to\s+(?:trial|a\s+hearing)|tried|trial",
+        r"withdrawn|abandoned|discontinued",
+        r"upheld|allowed|granted|succeeded",
+        r"refused|declined|failed",
+    ),
+    (
+        r"fully|full\s+recovery|completely",
+        r"partially|partly|partial",
+        r"no\s+improvement|not\s+at\s+all|unchanged|worsened|deteriorated|died",
+    ),
+    (r"passed", r"failed"),
+    (r"\bwon\b", r"\blost\b"),
+)
+_COMPILED = tuple(
+    tuple(re.compile(rf"\b(?:{answer})\b", re.IGNORECASE) for answer in family)
+    for family in _FAMILIES
+)
+# The last answer of one question: "expressed no view", "showed no improvement", "neither".
+_RESIDUAL = re.compile(
+    # not "neither": "62 per cent coffee, 48 per cent tea and 30 per cent neither" may overlap
+    r"^[^,;]{0,25}?\b(?:no\s+(?:view|opinion|preference|improvement|change|answer)|"
+    r"undecided|unsure|don['’]t\s+know|did\s+not\s+know|either\s+way)\b",
+    re.IGNORECASE,
+)
+
+
+# Answers about parts may overlap: "60 per cent were in favour and 55 per cent were against
+# some part of it".
+_PARTIAL = re.compile(r"\b(?:some|parts?|aspects?|elements?)\s+of\b", re.IGNORECASE)
+
+
+def exclusive_answers(text: str, shares: list[Quantity]) -> bool:
+    """Whether the shares' predicates are exclusive answers of one question."""
+    predicates = [
+        text[share.end : following.start] for share, following in itertools.pairwise(shares)
+    ]
+    predicates.append(re.split(r"[;.]", text[shares[-1].end : shares[-1].end + 50])[0])
+    if any(_PARTIAL.search(p) for p in predicates):
+        return False
+    for family in _COMPILED:
+        members = {
+            index
+            for predicate in predicates
+            for index, answer in enumerate(family)
+            if answer.search(predicate)
+        }
+        hits = [
+            {index for index, answer in enumerate(family) if answer.search(p)} for p in predicates
+        ]
+        # Two shares give two different answers of the family, one answer each.
+        if len(members) >= 2 and sum(1 for h in hits if len(h) == 1) >= 2:
+            return True
+    return len(shares) >= 3 and bool(_RESIDUAL.match(predicates[-1]))
