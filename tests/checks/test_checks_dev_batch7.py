@@ -12,12 +12,16 @@ first run.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
-from checks_corpus import load_cases
-from score_rules import measure
+from batch_gate import (
+    assert_each_rule_holds,
+    assert_floors_not_below,
+    assert_overall_holds,
+    assert_recorded,
+    scores_of,
+)
 
 BATCH = Path(__file__).parent / "dev_batch7"
 
@@ -47,55 +51,22 @@ FLOORS: dict[str, tuple[float, float]] = {
 FLOOR_ALL = (1.0, 0.96)  # 0.94 before checks-recall2
 
 
-def _down(value: float) -> float:
-    return math.floor(value * 100) / 100
-
-
-def _precision(tp: int, fp: int) -> float:
-    return tp / (tp + fp) if tp + fp else 1.0
-
-
-def _recall(tp: int, fn: int) -> float:
-    return tp / (tp + fn) if tp + fn else 1.0
-
-
 def test_batch_is_the_recorded_one() -> None:
-    cases = load_cases(BATCH)
-    assert len(cases) == 162
-    assert sum(1 for c in cases if c.expect) == 77
-    assert (BATCH / "first_run.txt").is_file()
+    assert_recorded(BATCH, cases=162, slips=77)
 
 
 def test_floors_never_sit_below_the_first_run() -> None:
-    for rule, (tp, fp, fn) in FIRST_RUN.items():
-        precision_floor, recall_floor = FLOORS[rule]
-        assert precision_floor >= _down(_precision(tp, fp)) - 0.01, rule
-        assert recall_floor >= _down(_recall(tp, fn)) - 0.01, rule
-    tp, fp, fn = FIRST_RUN_ALL
-    assert FLOOR_ALL[0] >= _down(_precision(tp, fp)) - 0.01
-    assert FLOOR_ALL[1] >= _down(_recall(tp, fn)) - 0.01
+    assert_floors_not_below(FIRST_RUN, FIRST_RUN_ALL, FLOORS, FLOOR_ALL)
 
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, int, int]]:
-    _, measured = measure(tmp_path_factory.mktemp("ledgers"), BATCH)
-    return {rule: (s.tp, s.fp, s.fn) for rule, s in measured.items()}
+    return scores_of(tmp_path_factory.mktemp("ledgers"), BATCH)
 
 
 def test_each_rule_holds_its_floor(scores: dict[str, tuple[int, int, int]]) -> None:
-    problems = []
-    for rule, (precision_floor, recall_floor) in FLOORS.items():
-        tp, fp, fn = scores[rule]
-        if _precision(tp, fp) < precision_floor:
-            problems.append(f"{rule}: precision {_precision(tp, fp):.2f} < {precision_floor}")
-        if _recall(tp, fn) < recall_floor:
-            problems.append(f"{rule}: recall {_recall(tp, fn):.2f} < {recall_floor}")
-    assert not problems, "\n".join(problems)
+    assert_each_rule_holds(scores, FLOORS)
 
 
 def test_all_rules_hold_the_overall_floor(scores: dict[str, tuple[int, int, int]]) -> None:
-    tp = sum(s[0] for s in scores.values())
-    fp = sum(s[1] for s in scores.values())
-    fn = sum(s[2] for s in scores.values())
-    assert _precision(tp, fp) >= FLOOR_ALL[0]
-    assert _recall(tp, fn) >= FLOOR_ALL[1]
+    assert_overall_holds(scores, FLOOR_ALL)
