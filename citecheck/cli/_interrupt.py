@@ -11,6 +11,7 @@ into a traceback.
 
 from __future__ import annotations
 
+import logging
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,7 +67,12 @@ def ignore_further_signals() -> None:
 
     Not undone: the process is about to exit, and a handler put back before
     it has would let a second Ctrl-C raise in the interpreter's shutdown.
+    A second Ctrl-C that arrived while ``asyncio.run`` was cancelling the
+    stages leaves a task whose ``KeyboardInterrupt`` nobody retrieves, and
+    asyncio would log it (with a traceback) at exit: the run is over, so
+    asyncio's logger is silenced too.
     """
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
