@@ -29,10 +29,10 @@ import math
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
+from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
 from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
-from citecheck.checks.pairs import change_pairs, in_real_terms
+from citecheck.checks.pairs import change_pairs, in_real_terms, shared_precision
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rates import RATE, check_rates
 from citecheck.checks.rules import Rule, raise_finding
@@ -210,7 +210,7 @@ def _span(low: float, high: float, *, kind: Kind, prefix: str = "") -> str:
 _UP_WORDS = rf"{UP_VERBS}|{UP_NOUNS}"
 _DOWN_WORDS = rf"{DOWN_VERBS}|{DOWN_NOUNS}"
 _CHANGE = re.compile(
-    rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+)?"
+    rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+|{OBJECT_BY})?"
     r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just over|"
     r"just under|close to)\s+)?$",
     re.IGNORECASE,
@@ -248,7 +248,7 @@ def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] 
     before = [q for q in figures if q.end <= change.start and q.kind is start.kind]
     if not before or before[-1].currency != start.currency:
         return None
-    return start, before[-1]
+    return shared_precision(start, before[-1])
 
 
 def _tied_pair(
@@ -273,7 +273,7 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
     for change in sentence.quantities:
         if change.kind is not Kind.PERCENT or any(change in pair for pair in pairs):
             continue
-        verb = _CHANGE.search(sentence.text[max(0, change.start - 40) : change.start])
+        verb = _CHANGE.search(sentence.text[max(0, change.start - 60) : change.start])
         if verb is None:
             verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 20])
         if verb is None or in_real_terms(sentence.text, change):

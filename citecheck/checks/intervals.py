@@ -20,7 +20,7 @@ import re
 
 from citecheck.checks.words import cardinal_value
 
-__all__ = ["digits_value", "interval", "qualifier_before"]
+__all__ = ["digits_value", "interval", "is_about", "qualifier_before"]
 
 _QUALIFIER = re.compile(
     r"(?:\b(?P<q>significantly exceeds?|significantly more than|far more than|well over|well above|"
@@ -130,6 +130,11 @@ def interval(value: float, step: float, qualifier: str | None) -> tuple[float, f
     if q in _AT_MOST:
         return 0.0, value
     return value - step / 2, value + step  # pragma: no cover - every qualifier is listed
+
+
+def is_about(qualifier: str | None) -> bool:
+    """ "about", "some", "roughly", "c.": a hedge on both sides of the figure."""
+    return qualifier is not None and qualifier.lower() in _ABOUT
 
 
 def qualifier_before(text: str, start: int) -> str | None:

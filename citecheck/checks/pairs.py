@@ -25,7 +25,7 @@ from citecheck.checks.intervals import interval
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Sentence
 
-__all__ = ["change_pairs", "in_real_terms"]
+__all__ = ["change_pairs", "in_real_terms", "shared_precision"]
 
 _PAIRED = frozenset({Kind.MONEY, Kind.COUNT, Kind.PERCENT})
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -87,17 +87,34 @@ def change_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
     "from £4.80 to £6" the round figure is as precise as its partner ($4.0bn,
     £6.00), not 3.5-5 billion.
     """
-    return [_shared_precision(start, end) for start, end in _pairs(sentence)]
+    return [shared_precision(start, end) for start, end in _pairs(sentence)]
 
 
-def _shared_precision(one: Quantity, two: Quantity) -> tuple[Quantity, Quantity]:
+# The printed digits of a figure: "5,200", "4.80", "24".
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _significant_last_digit(q: Quantity) -> bool:
+    """ "€24", "£4.80", "1,437": the last printed digit is a digit of the value, not a round
+    zero ("€20", "$40 billion", "5,000" may be rounded further than they show)."""
+    numeral = _DIGITS.search(q.text)
+    if numeral is None:
+        return False
+    digits = numeral.group()
+    return "." in digits or not digits.endswith("0")
+
+
+def shared_precision(one: Quantity, two: Quantity) -> tuple[Quantity, Quantity]:
+    """The two ends of one change printed to one precision: the rounder end is read at the
+    finer end's step ("from €20 to €24" reads €20 as €19.50-21, like €24)."""
+
     def plain(q: Quantity) -> bool:
         return q.qualifier is None and not q.spread and q.step > 0
 
     if not (plain(one) and plain(two)) or one.scale_word != two.scale_word:
         return one, two
     finer = min(one.step, two.step)
-    if "." not in one.text and "." not in two.text:
+    if not (_significant_last_digit(one) or _significant_last_digit(two)):
         return one, two  # both round: "from $40 billion to $200 billion" stays loose
 
     def tightened(q: Quantity) -> Quantity:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
+from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
+from citecheck.checks.intervals import is_about
 from citecheck.checks.numbers import Kind, Quantity, amount
 
 __all__ = [
@@ -42,7 +43,11 @@ def reading(quantity: Quantity) -> tuple[float, float]:
     decimals = len(digits.group(1) or "") if digits else 0
     half = 0.5 * 10.0**-decimals
     low, high = quantity.value - half, quantity.value + half
-    if quantity.qualifier is not None:
+    if is_about(quantity.qualifier):
+        # "some 58%", "about 40 per cent": a share is a computed ratio, so "about" rounds it to
+        # a figure near it (5 % of it either way), not the 10 % a sum of money may be off by.
+        low, high = min(low, 0.95 * quantity.value), max(high, 1.05 * quantity.value)
+    elif quantity.qualifier is not None:
         # A hedge widens the reading; it never narrows it.
         low, high = min(low, quantity.low), max(high, quantity.high)
     return max(low, 0.0), high
@@ -59,7 +64,7 @@ def span(low: float, high: float) -> str:
 
 CHANGE_BEFORE = re.compile(
     rf"\b(?:{UP_VERBS}|{DOWN_VERBS}|{UP_NOUNS}|{DOWN_NOUNS}|increases?|decreases?|change\s+of)"
-    r"\s+(?:by\s+)?"
+    rf"\s+(?:by\s+|{OBJECT_BY})?"
     r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just)\s+)?$",
     re.IGNORECASE,
 )
@@ -72,7 +77,7 @@ CHANGE_AFTER = re.compile(
 
 def is_change(text: str, quantity: Quantity) -> bool:
     """A percentage stated as a change ("rose 60 percent", "up by 5%")."""
-    return bool(CHANGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start]))
+    return bool(CHANGE_BEFORE.search(text[max(0, quantity.start - 60) : quantity.start]))
 
 
 def overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
