@@ -19,7 +19,6 @@ when no reading fits:
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -35,6 +34,7 @@ from citecheck.checks.percent_readings import (
 from citecheck.checks.points import POINTS, check_points
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.share_answers import exclusive_answers
+from citecheck.checks.share_predicates import one_predicate, yes_and_no
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
 
@@ -131,9 +131,9 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "split"
     elif of_whole and all(_ALLOCATED.match(text[q.end :]) for q in shares[1:]):
         cue = "allocated"
-    elif len(shares) >= 3 and _one_predicate(text, shares):
+    elif len(shares) >= 3 and one_predicate(text, shares):
         cue = "one predicate"
-    elif len(shares) == 2 and _yes_and_no(text, shares):
+    elif len(shares) == 2 and yes_and_no(text, shares):
         cue = "yes and no"
     elif exclusive_answers(text, shares):
         cue = "exclusive answers"
@@ -165,158 +165,11 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     )
 
 
-# "coal provided 41 per cent of generation, gas 34 per cent ...": a verb that gives shares.
-_SHARE_VERB = re.compile(
-    r"\b(?:provided|provides|supplied|supplies|generated|generates|accounted\s+for|accounts\s+for|"
-    r"made\s+up|makes\s+up|make\s+up|account\s+for|won|wins|took|takes|received|receives|got|"
-    r"captured|secured|polled|own|owns|owned|hold|holds|held|control|controls|controlled|"
-    r"comprise|comprises|comprised|constitute|constitutes|constituted|occupy|occupies|"
-    r"provide|supply|generate|represent|contribute|produce|receive|take|win|capture|secure|"
-    r"represented|represents|contributed|contributes|produced|produces)\s+"
-    r"(?:(?:about|some|nearly|almost|roughly|around|just)\s+)?$",
-    re.IGNORECASE,
-)
-# "The portfolio is 52% equities, 38% bonds and 15% property": a composition.
-_COPULA = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?$", re.IGNORECASE)
-_SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-# A later share with its verb left out: ", gas 34 per cent", ", 39% by air".
-_GAPPED_BEFORE = re.compile(rf"^{_SEPARATOR}(?:[A-Za-z][\w'’-]*\s+){{0,5}}$", re.IGNORECASE)
-# A later share of "48% backed the mayor, 39% her challenger": the verb left out,
-# its object right after the share.
-_GAPPED_OBJECT = re.compile(
-    r"^\s+(?:the|a|an|her|his|their|its|our|by|via|for|to|from|with|through)\b",
-    re.IGNORECASE,
-)
-# The last answer of one question: "21% were undecided", "12% did not know".
-_NO_ANSWER = re.compile(
-    r"^\s+(?:were|was|are|remain(?:ed)?|said\s+they\s+were)\s+(?:still\s+)?"
-    r"(?:undecided|unsure|not\s+sure|uncertain)\b|^\s+(?:did\s+not|didn['’]t|don['’]t|do\s+not)\s+"
-    r"know\b|^\s+(?:had|have|expressed)\s+no\s+(?:opinion|view|preference)\b",
-    re.IGNORECASE,
-)
-_BARE_AFTER = re.compile(
-    r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|overland|online|abroad|elsewhere)\b|$)"
-    # not a place or group: "52 percent in London" is another whole
-    r"(?!\s*(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
-    re.IGNORECASE,
-)
 # "46 percent nationally, 52 percent in London": shares of a whole and of its parts.
 _SCOPE_WORD = re.compile(
     r"^\s+(?:nationally|overall|in\s+total|on\s+average|across\s+the\s+country|worldwide|"
     r"globally|(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
 )
-_NOUN_AFTER = re.compile(
-    r"^\s+(?!(?:of|in|on|at|for|to|from|by|and|or|were|was|are|is|had|have|said|say)\b)[a-z]"
-)
-
-
-def _one_predicate(text: str, shares: list[Quantity]) -> bool:
-    """Three or more shares that one predicate gives out, so of one whole.
-
-    * the first is the object of a share verb and the later ones gap it
-      ("coal provided 41 per cent of generation, gas 34 per cent and nuclear
-      9 per cent"; "Labour won 48 percent, the Tories 39 percent ...");
-    * a whole named first ("Of last year's arrivals, 44% came by sea, 39% by
-      air and 23% overland"), the later shares with their verb left out;
-    * a composition ("The portfolio is 52% equities, 38% bonds and 15%
-      property").
-
-    A later share with its own verb ("... 37 percent said taxes were too high")
-    may answer another question, so it does not count.
-    """
-    first, later = shares[0], shares[1:]
-    gaps = [text[a.end : b.start] for a, b in itertools.pairwise(shares)]
-    clause_start = max(text.rfind(";", 0, first.start), text.rfind(":", 0, first.start), 0)
-    before_first = text[clause_start : first.start]
-    # The first share carries the predicate: its own whole ("of generation")
-    # or verb ("came by sea") sits in the first gap.
-    first_gap = re.sub(r"^\s+of\s+[^,;]{1,40}?(?=,|\s+and\b)", "", gaps[0])
-    if _SHARE_VERB.search(before_first) and all(
-        _GAPPED_BEFORE.match(g) for g in [first_gap, *gaps[1:]]
-    ):
-        return all(_BARE_AFTER.match(text[q.end : q.end + 12]) for q in later)
-    if _subject_shares(text, shares):
-        return True
-    if _WHOLE_FIRST_ANY.match(text[: first.start]):
-        later_gaps = gaps[1:]
-        bare = all(re.fullmatch(rf"{_SEPARATOR}", g) or _gap_is_bare(g) for g in later_gaps)
-        return (
-            bare
-            and ";" not in gaps[0]
-            and all(_BARE_AFTER.match(text[q.end : q.end + 12]) for q in later)
-        )
-    if _COPULA.search(before_first):
-        return all(_NOUN_AFTER.match(text[q.end : q.end + 20]) for q in shares) and all(
-            re.match(rf"^\s+[\w'’-]+(?:\s+[\w'’-]+)?{_SEPARATOR}$", g) for g in gaps
-        )
-    return False
-
-
-_YES = re.compile(
-    r"^\s+(?:(?:voting|voted|vote|said|saying|backing|backed)\s+)?(?:yes|in\s+favou?r|for)\b",
-    re.IGNORECASE,
-)
-_NO = re.compile(
-    r"^\s+(?:(?:voting|voted|vote|said|saying|backing|backed)\s+)?(?:no|against)\b", re.IGNORECASE
-)
-
-
-def _yes_and_no(text: str, shares: list[Quantity]) -> bool:
-    """ "57 per cent voting yes against 49 per cent no": the two answers of one ballot."""
-    one, two = (text[q.end : q.end + 25] for q in shares)
-    return bool((_YES.match(one) and _NO.match(two)) or (_NO.match(one) and _YES.match(two)))
-
-
-_OUTCOME = (
-    r"(?:[a-z]+(?:ed|en|eld|wn)|won|lost|paid|sold|made|held|kept|left|unsure|undecided|unknown)\b"
-)
-
-
-def _subject_shares(text: str, shares: list[Quantity]) -> bool:
-    """Shares as subjects of one verb: "48% backed the mayor, 39% her challenger and 21% were
-    undecided"; "two-thirds of residents said by car, a quarter by bus and a fifth by bicycle".
-
-    The first share has the verb, the later ones leave it out (their object follows the
-    share at once) or give the question's "undecided"; at least one leaves it out.
-    """
-    first, later = shares[0], shares[1:]
-    # "49 per cent were upheld, 34 per cent rejected and 25 per cent withdrawn": the copula
-    # left out, each later share followed by one word and the next share.
-    # Outcomes of one process, as participles ("upheld", "rejected", "withdrawn"), not
-    # attributes that may overlap ("were women, 30 per cent graduates").
-    if re.match(rf"^\s+(?:were|are|was|is)\s+{_OUTCOME}", text[first.end : first.end + 60]):
-        tails = [text[a.end : b.start] for a, b in itertools.pairwise(later)]
-        tails.append(text[later[-1].end : later[-1].end + 30])
-        if all(re.match(rf"^\s+{_OUTCOME}(?:\s*,?\s*(?:and\s+)?$|\s*[,.;]|$)", t) for t in tails):
-            return True
-    # The first share's verb ("backed", "said", "voted"), perhaps after its whole ("of residents").
-    verb = re.compile(
-        r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?\s+"
-        r"(?!(?:of|in|on|at|for|to|from|by|with|and|or|the|a|an|were|was|are|is|had|have)\b)"
-        r"[a-z]+\b"
-    )
-    after_first = text[first.end : first.end + 60]
-    if not verb.match(after_first) or CHANGE_AFTER.match(after_first):
-        return False
-    kinds = []
-    for share, following in zip(later, [*later[1:], None], strict=True):
-        tail = text[share.end : following.start if following else share.end + 40]
-        if _GAPPED_OBJECT.match(tail) and not re.search(r"\b[a-z]+ed\b", tail[:12]):
-            kinds.append("gapped")
-        elif _NO_ANSWER.match(tail):
-            kinds.append("no answer")
-        else:
-            return False
-    return "gapped" in kinds
-
-
-def _gap_is_bare(gap: str) -> bool:
-    """The stretch after a share and its phrase, up to the next share: no second verb."""
-    return bool(re.match(r"^\s+(?:by|via|on|in|at|through|overland|online|abroad)\b", gap))
-
-
-# Any whole named first, with or without an article: "Of last year's arrivals, ...".
-_WHOLE_FIRST_ANY = re.compile(r"^\s*Of\s+[^,;]{1,60},\s*(?:some\s+|about\s+)?$", re.IGNORECASE)
 
 
 def _whole_name(phrase: str) -> str:
