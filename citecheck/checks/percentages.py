@@ -19,6 +19,7 @@ when no reading fits:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -129,7 +130,9 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         after_last[:40]
     ):
         cue = "split"
-    elif of_whole and all(_ALLOCATED.match(text[q.end :]) for q in shares[1:]):
+    elif _another(text, shares):
+        cue = "another"
+    elif of_whole and _allocated(text, shares):
         cue = "allocated"
     elif len(shares) >= 3 and one_predicate(text, shares):
         cue = "one predicate"
@@ -170,6 +173,48 @@ _SCOPE_WORD = re.compile(
     r"^\s+(?:nationally|overall|in\s+total|on\s+average|across\s+the\s+country|worldwide|"
     r"globally|(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
 )
+
+
+# "with the French making up another 31 pc", "and a further 12 per cent": a share added to
+# the ones before it, so of their whole.
+_ANOTHER = re.compile(
+    r"\b(?:another|a\s+further)\s+(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
+    r"just\s+under)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _another(text: str, shares: list[Quantity]) -> bool:
+    return any(
+        _ANOTHER.search(text[before.end : share.start])
+        for before, share in itertools.pairwise(shares)
+    )
+
+
+# "while the midlands receive 35 per cent": a later share given to a recipient named before it.
+_RECEIVES = re.compile(
+    r"\b(?:receives?|received|gets?|got|takes?|took|is\s+given|are\s+given|was\s+given|"
+    r"were\s+given|is\s+allocated|are\s+allocated|was\s+allocated|were\s+allocated)\s+"
+    r"(?:(?:about|some|roughly|around|nearly|almost|just)\s+)?$",
+    re.IGNORECASE,
+)
+# "..., the midlands receive 35 per cent and the south 20 per cent": the verb left out.
+_RECIPIENT_GAPPED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’-]+\s+){1,4}$")
+
+
+def _allocated(text: str, shares: list[Quantity]) -> bool:
+    """Every later share of a named whole allocated: "35 percent to equipment", "the midlands
+    receive 35 per cent", or, after a recipient's verb, "and the south 20 per cent"."""
+    receiving = False
+    for before, share in itertools.pairwise(shares):
+        gap = text[before.end : share.start]
+        if _ALLOCATED.match(text[share.end :]):
+            receiving = False
+        elif _RECEIVES.search(gap):
+            receiving = True
+        elif not (receiving and _RECIPIENT_GAPPED.match(gap)):
+            return False
+    return True
 
 
 def _whole_name(phrase: str) -> str:

@@ -49,6 +49,44 @@ _FAMILIES: tuple[tuple[str, ...], ...] = (
     ),
     (r"passed", r"failed"),
     (r"\bwon\b", r"\blost\b"),
+    # what a leaver or a graduate went on to: work, study, or neither yet
+    (
+        r"into\s+(?:jobs?|work|employment)|in\s+(?:work|employment|a\s+job|jobs)|employed|"
+        r"found\s+(?:a\s+)?(?:jobs?|work|employment)",
+        r"further\s+(?:study|studies|education|training)|postgraduate|in\s+(?:education|training)|"
+        r"(?:back\s+)?to\s+(?:university|college)|studying",
+        r"looking\s+for\s+(?:work|a\s+job|jobs)|seeking\s+(?:work|a\s+job)|unemployed|"
+        r"out\s+of\s+work|jobless|without\s+(?:a\s+)?(?:job|work)",
+        r"retired|inactive",
+    ),
+    # one religion each (denominations of one faith are one answer)
+    (
+        r"christians?|catholics?|protestants?|anglicans?|church\s+of\s+england|orthodox",
+        r"muslims?|islam",
+        r"hindus?",
+        r"sikhs?",
+        r"jewish|jews",
+        r"buddhists?",
+        r"no\s+religion|non-religious|not\s+religious|atheists?|no\s+faith",
+    ),
+    # how one trip was made
+    (
+        r"by\s+car|drove|by\s+road",
+        r"by\s+(?:bus|coach)",
+        r"by\s+(?:train|rail|tram|underground|metro)",
+        r"on\s+foot|walked",
+        r"by\s+(?:bicycle|bike)|cycled",
+        r"by\s+air|flew|by\s+sea|by\s+ferry",
+    ),
+    (r"\b(?:men|male|males|boys)\b", r"\b(?:women|female|females|girls)\b"),
+    (
+        r"\bmarried\b",
+        r"\b(?:single|unmarried|never\s+married)\b",
+        r"\b(?:divorced|separated)\b",
+        r"\bwidowed\b",
+    ),
+    (r"full[- ]time", r"part[- ]time"),
+    (r"\burban\b|in\s+(?:towns|cities)", r"\brural\b|in\s+the\s+countryside"),
 )
 _COMPILED = tuple(
     tuple(re.compile(rf"\b(?:{answer})\b", re.IGNORECASE) for answer in family)

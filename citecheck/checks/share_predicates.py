@@ -34,7 +34,12 @@ _SHARE_VERB = re.compile(
     re.IGNORECASE,
 )
 # "The portfolio is 52% equities, 38% bonds and 15% property": a composition.
-_COPULA = re.compile(r"\b(?:is|was|are|were)\s+(?:now\s+)?$", re.IGNORECASE)
+# An aside may stand between the copula and the shares: "were, according to the census, 62 per
+# cent European".
+_COPULA = re.compile(
+    r"\b(?:is|was|are|were)(?:\s*,\s*[^,;()]{3,40},|\s*\([^()]{3,40}\))?\s+(?:now\s+)?$",
+    re.IGNORECASE,
+)
 _SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 # A later share with its verb left out: ", gas 34 per cent", ", 39% by air".
 _GAPPED_BEFORE = re.compile(rf"^{_SEPARATOR}(?:[A-Za-z][\w'’-]*\s+){{0,5}}$", re.IGNORECASE)
@@ -57,8 +62,9 @@ _BARE_AFTER = re.compile(
     r"(?!\s*(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
+# The noun of a composition's part; a capital too: "62 per cent European, 31 per cent Chinese".
 _NOUN_AFTER = re.compile(
-    r"^\s+(?!(?:of|in|on|at|for|to|from|by|and|or|were|was|are|is|had|have|said|say)\b)[a-z]"
+    r"^\s+(?!(?i:of|in|on|at|for|to|from|by|and|or|were|was|are|is|had|have|said|say)\b)[A-Za-z]"
 )
 
 
@@ -150,16 +156,44 @@ def _subject_shares(text: str, shares: list[Quantity]) -> bool:
     after_first = text[first.end : first.end + 60]
     if not verb.match(after_first) or CHANGE_AFTER.match(after_first):
         return False
+    # Bare nouns gap a choice ("52% chose pay, 31% workload"), not a habit or an opinion that
+    # may overlap ("62 per cent drink coffee, 48 per cent tea").
+    one_choice = bool(
+        _CHOICE_VERB.match(after_first) or _ONE_ANSWER.search(text[: first.start])
+    ) and not re.search(r"\b(?:neither|both|none)\b", text[later[-1].end : later[-1].end + 12])
     kinds = []
     for share, following in zip(later, [*later[1:], None], strict=True):
         tail = text[share.end : following.start if following else share.end + 40]
-        if _GAPPED_OBJECT.match(tail) and not re.search(r"\b[a-z]+ed\b", tail[:12]):
+        bare = _GAPPED_NOUNS.match(tail) and one_choice
+        if (_GAPPED_OBJECT.match(tail) or bare) and not re.search(r"\b[a-z]+ed\b", tail[:12]):
             kinds.append("gapped")
         elif _NO_ANSWER.match(tail):
             kinds.append("no answer")
         else:
             return False
     return "gapped" in kinds
+
+
+# "52% of members chose pay, 31% workload and 29% job security": the later share's object is
+# a bare noun or two, then the next share or the end of the clause (no verb of its own).
+_GAPPED_NOUNS = re.compile(
+    r"^\s+(?!(?:were|was|are|is|had|have|has|said|say|did|do|does|will|would|could|not|also|"
+    r"still|of|in|on|at)\b)(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+    rf"(?:{_SEPARATOR}$|\s*[,.;)]|\s*$)"
+)
+
+
+_CHOICE_VERB = re.compile(
+    r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?\s+(?:chose|choose|picked|pick|selected|"
+    r"select|preferred|prefer|opted\s+for|voted\s+for|ranked|gave|put|named\s+as)\b",
+    re.IGNORECASE,
+)
+# The question asks for one answer: "their single biggest concern", "how they mainly travel".
+_ONE_ANSWER = re.compile(
+    r"\b(?:single|main|mainly|biggest|most\s+important|top|first\s+choice|favourite|favorite|"
+    r"preferred|usual|usually)\b",
+    re.IGNORECASE,
+)
 
 
 def _gap_is_bare(gap: str) -> bool:
