@@ -194,9 +194,33 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     raws.sort(key=lambda r: r.start)
     for item in resolve_figures(text, raws):
         quantity = _quantity(text, item)
-        if quantity is not None:
+        if quantity is not None and not _is_age(text, quantity):
             found.append(quantity)
     return tuple(sorted(found, key=lambda q: q.start))
+
+
+# Ages name who a part is, not how many: "610 were over 65", "aged 18 to 64", "65 and over",
+# "18-24-year-olds", "in their 30s".
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:aged|ages|age|between\s+the\s+ages\s+of|in\s+their)\s+(?:between\s+)?|"
+    r"\b(?:were|was|are|is|being|those|people|patients|adults|children|pupils)\s+"
+    r"(?:over|under|above|below|older\s+than|younger\s+than)\s+)$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(
+    r"^(?:-?\s?years?[- ]olds?|\s+years?\s+(?:old|of\s+age)|\+|\s+(?:and|or)\s+(?:over|older|"
+    r"above)\b)",
+    re.IGNORECASE,
+)
+
+
+def _is_age(text: str, quantity: Quantity) -> bool:
+    if quantity.kind is not Kind.COUNT or quantity.value > 130:
+        return False
+    return bool(
+        _AGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])
+        or _AGE_AFTER.match(text[quantity.end : quantity.end + 20])
+    )
 
 
 def _quantity(text: str, item: Resolved) -> Quantity | None:

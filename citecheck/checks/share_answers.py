@@ -86,6 +86,12 @@ _FAMILIES: tuple[tuple[str, ...], ...] = (
         r"\bwidowed\b",
     ),
     (r"full[- ]time", r"part[- ]time"),
+    # age bands
+    (
+        r"over\s+\d+|\d+\s+(?:and|or)\s+(?:over|older)|older\s+than|elderly|pensioners",
+        r"aged\s+(?:between\s+)?\d+\s*(?:to|-|–|and)\s*\d+|working[- ]age|adults",
+        r"children|under\s+\d+|younger\s+than|minors|infants",
+    ),
     (r"\burban\b|in\s+(?:towns|cities)", r"\brural\b|in\s+the\s+countryside"),
 )
 _COMPILED = tuple(

@@ -16,6 +16,7 @@ from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.scope import in_scope
+from citecheck.checks.share_answers import exclusive_answers
 from citecheck.model import Finding, Severity
 
 __all__ = ["SUM", "check_sums", "compare_parts"]
@@ -202,9 +203,15 @@ def _total_and_parts(
     # A list one verb gives out is all of a whole named first when it accounts for most of
     # it (a slip); one that covers half may name only some ("Of the 900 staff, 300 work in
     # Leeds, 200 in York and 100 in Hull").
+    # Parts with verbs of their own may be attributes that overlap ("Of the 1,024 patients,
+    # 580 were men, 470 were smokers"): not summed unless they are exclusive answers of one
+    # question ("610 were over 65, 390 were aged 18 to 64 and 140 were children").
+    answers = exclusive_answers(text, parts)
+    if cue is None and named_first and _own_verbs(text, parts) >= 2 and not answers:
+        return
     exhaustive = _EXHAUSTIVE.search(text, total.end) is not None or (
         named_first
-        and _one_verb_gives_out(text, parts)
+        and (_one_verb_gives_out(text, parts) or (answers and len(parts) >= 3))
         and sum(p.value for p in parts) >= 0.85 * total.value
     )
     # "including", "of which", "of whom" and a whole named first may list only
@@ -227,6 +234,18 @@ _ALLOCATION_VERB = re.compile(
 
 # "the 12-month follow-up", "a five-year plan": a length, not a count of parts.
 _DURATION = re.compile(r"^-(?:second|minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
+
+
+_OWN_VERB = re.compile(
+    r"^\s+(?:(?:also|still|now)\s+)?(?:were|was|are|is|had|have|has|did|do|does|said|say|"
+    r"reported|work(?:ed|s)?|live[ds]?|[a-z]+ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_verbs(text: str, parts: list[Quantity]) -> int:
+    """How many parts have a verb of their own right after them."""
+    return sum(1 for q in parts if _OWN_VERB.match(text[q.end : q.end + 30]))
 
 
 def _one_verb_gives_out(text: str, parts: list[Quantity]) -> bool:
