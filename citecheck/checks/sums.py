@@ -54,7 +54,8 @@ _SPLIT_VERBS = (
     r"broke down (?:into|as)"
 )
 _WHOLE_BEFORE_PARTS = re.compile(
-    rf"^\s*(?:[\w'’-]+\s+){{0,3}}?(?:{_SPLIT_VERBS})"
+    # "The 3.2 million people out of work were split between ...": the whole's noun phrase
+    rf"^\s*(?:[^\W\d][\w'’-]*\s+){{0,6}}?(?:{_SPLIT_VERBS})"
     # "£62 million on highways, of which ...", "9,400 staff, including ..."
     # "2,850 appeals on the merits that year, which broke down into ..."
     rf"|^[^;:()\d]{{0,50}}?,?\s*(?:which|that)\s+(?:{_SPLIT_VERBS})"
@@ -62,7 +63,11 @@ _WHOLE_BEFORE_PARTS = re.compile(
     r"split between|divided between|broken down as)\b"
     # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
     r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?"
-    r"(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d",
+    r"(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d"
+    # "58,000 members work in health (21,000), local government (17,000) and ...": parts in
+    # brackets after the names of what they count, two or more
+    r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d[^()]{0,20}\)"
+    r"[^;:()\d]{1,40}\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d",
     re.IGNORECASE,
 )
 # A sample's size: "Of those surveyed (n = 1,240), 610 ...".
@@ -218,9 +223,22 @@ def _total_and_parts(
     # some of the parts; unless the list says it is all of them, the parts may
     # fall short of the total but not exceed it.
     # ", with" lists some parts too ("..., with £30m on buildings and £20m on staff").
-    partial = word == "including" or (
-        (word in {"of which", "of whom"} or word.startswith(",") or (cue is None and named_first))
-        and not exhaustive
+    # Parts in brackets after the names of what they count ("58,000 members work in health
+    # (21,000), local government (17,000) ...") may name only the main ones.
+    named_in_brackets = (
+        word == "(" and cue is not None and bool(text[total.end : cue.start()].strip())
+    )
+    partial = (
+        word == "including"
+        or (named_in_brackets and not exhaustive)
+        or (
+            (
+                word in {"of which", "of whom"}
+                or word.startswith(",")
+                or (cue is None and named_first)
+            )
+            and not exhaustive
+        )
     )
     yield from _compare(sentence, total, parts, partial=partial)
 
@@ -309,6 +327,10 @@ def _leaves_room(passage: Passage, total: Quantity, parts: list[Quantity]) -> bo
     total_at, first_at = offsets[id(total)], offsets[id(parts[0])]
     if total_at > first_at:
         return False
+    # Three or more that cover most of it are meant as all of it, as a list one verb gives out
+    # ("Of the 1,250 teachers hired, 610, 390 and 180 went to ... posts, respectively").
+    if len(parts) >= 3 and sum(p.value for p in parts) >= 0.85 * total.value:
+        return False
     # "$212m between them, with $96m, $71m and $25m respectively": all of it.
     return not _EXHAUSTS.search(passage.text[total_at:first_at])
 
@@ -342,7 +364,9 @@ def _parts_of_previous(
 # Between the last part and "respectively": "in 2014", "of U.S. goods", "in trade".
 _PARTS_TAIL = (
     r"[\s,]*(?:[a-z][\w'’-]*\s+){0,2}?"  # "visas", "tons of cargo"
-    r"(?:(?:in|of|for|worth|on|from)\s+(?:[A-Za-z][\w.'’-]*\s*){1,5}|in\s+\d{4})?[\s,]*"
+    r"(?:(?:in|of|for|worth|on|from)\s+(?:[A-Za-z][\w.'’-]*\s*){1,5}|in\s+\d{4}"
+    # "went to elementary, secondary and special-education posts": the list the parts match
+    r"|(?:to|into|in|on|for|from|at|by|as)\s+[A-Za-z][^;:()\d]{0,90}?)?[\s,]*"
 )
 
 
