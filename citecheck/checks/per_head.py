@@ -23,7 +23,9 @@ from citecheck.checks.passages import Sentence
 __all__ = ["describe", "per_head_of", "stated_per_head"]
 
 _PER_HEAD = re.compile(
-    r"^\s*(?:(?:a|per)\s+(?:head|capita|person|people)\b|per[ -]capita\b|each\b|apiece\b"
+    # "€150m of output per employee", "£3,000 in debt per household": what the figure is of
+    r"^\s*(?:(?:of|in)\s+(?:[a-z][\w'’-]*\s+){1,3}(?=(?:a|per|for)\s))?"
+    r"\s*(?:(?:a|per)\s+(?:head|capita|person|people)\b|per[ -]capita\b|each\b|apiece\b"
     r"|per\s+(?P<per>[a-z]+)\b|for\s+(?:each|every)\s+(?:one\s+)?(?:of\s+)?(?P<every>[a-z'’]+)?)",
     re.IGNORECASE,
 )
@@ -32,7 +34,8 @@ _PERIODS = frozenset({"year", "annum", "month", "week", "day", "hour", "cent", "
 _RESTATES = re.compile(
     r"\bor\b|\bworks?\s+out\b|\bworking\s+out\b|\bwill\s+work\s+out\b|\bequivalent\b|\bequal\s+to\b|"
     r"\ban?\s+average\s+of\b|\baveraging\b|\bon\s+average\b|\bwhich\s+is\b|\bthat\s+is\b|\bi\.e\.|\bmeans?\b|"
-    r"\bcomes?\s+to\b|\bamounts?\s+to\b|\bequat(?:es|ed|ing)\s+to\b|\btranslat(?:es|ed|ing)\s+"
+    r"\b(?:comes?|came|coming)\s+to\b|\bamount(?:s|ed|ing)?\s+to\b|\bworked\s+out\b|\bmeant\b|"
+    r"\bequat(?:es|ed|ing)\s+to\b|\btranslat(?:es|ed|ing)\s+"
     r"(?:in)?to\b|\brepresent(?:s|ed|ing)?\b|—|\s[-–]\s|\(|,\s*(?:or\s+)?(?:about|roughly|some|nearly|"
     r"almost|around|more\s+than|over|just\s+over|less\s+than|under)?\s*$",
     re.IGNORECASE,
@@ -147,20 +150,27 @@ def _counts(text: str, count: Quantity, per: str) -> bool:
     return any(_counts_noun(noun, per) for noun in nouns)
 
 
+# Heads of one kind count each other: "per resident" and "300,000 people", "per employee"
+# and "240,000 workers".
+_POPULATION_NOUNS = frozenset(
+    {"people", "persons", "residents", "inhabitants", "citizens", "population", "population's"}
+)
+_WORKFORCE_PER = frozenset({"employee", "worker", "member", "staff", "officer"})
+_WORKFORCE_NOUNS = frozenset(
+    {"people", "staff", "employees", "workers", "members", "personnel", "workforce", "officers"}
+)
+
+
 def _counts_noun(noun: str, per: str) -> bool:
     if not noun or noun in {"a", "an", "the", "of", "in", "and", "or", "to", "per", "each"}:
         return False
     if per in {"head", "capita", "person", "people"}:
         return True
+    if per.rstrip("s") in _POPULATION_PER and noun in _POPULATION_NOUNS:
+        return True
     stem = per.rstrip("s")
     return noun.rstrip("s").startswith(stem[: max(4, len(stem) - 2)]) or (
-        per
-        in {
-            "employee",
-            "worker",
-            "member",
-        }
-        and noun in {"people", "staff", "employees", "workers", "members", "personnel"}
+        stem in _WORKFORCE_PER and noun in _WORKFORCE_NOUNS
     )
 
 

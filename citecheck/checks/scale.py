@@ -182,7 +182,7 @@ def check_scale(
                     note=sentence.note,
                     evidence=re.sub(r"\s+", " ", sentence.text.strip()),
                 )
-            if all(consistent for *_, consistent in restated):
+            if all(consistent for *_, consistent in restated) and not _dated_long_ago(sentence):
                 # A per-head figure that follows from its total and heads is not judged alone.
                 tied = {stated.start for _, _, stated, _, _ in restated}
                 judged = list(_stated_alone(sentence, tied))
@@ -190,6 +190,12 @@ def check_scale(
                 if not judged:
                     yield from _sentence(sentence, previous)
             previous = sentence
+
+
+def _dated_long_ago(sentence: Sentence) -> bool:
+    """ "In 1913 national income of some £2,300 million ...": the bands are today's money; a
+    figure of a year before 1950 is judged by no band (prices were another order)."""
+    return any(q.kind is Kind.YEAR and q.value < 1950 for q in sentence.quantities)
 
 
 def _stated_alone(sentence: Sentence, tied: set[int]) -> Iterator[Finding]:
