@@ -90,23 +90,10 @@ def change_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
     return [shared_precision(start, end) for start, end in _pairs(sentence)]
 
 
-# The printed digits of a figure: "5,200", "4.80", "24".
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _significant_last_digit(q: Quantity) -> bool:
-    """ "€24", "£4.80", "1,437": the last printed digit is a digit of the value, not a round
-    zero ("€20", "$40 billion", "5,000" may be rounded further than they show)."""
-    numeral = _DIGITS.search(q.text)
-    if numeral is None:
-        return False
-    digits = numeral.group()
-    return "." in digits or not digits.endswith("0")
-
-
 def shared_precision(one: Quantity, two: Quantity) -> tuple[Quantity, Quantity]:
     """The two ends of one change printed to one precision: the rounder end is read at the
-    finer end's step ("from €20 to €24" reads €20 as €19.50-21, like €24)."""
+    finer end's step ("from €20 to €24" reads €20 as €19.50-21, like €24; "from $40 billion
+    to $200 billion" reads $200 billion to the ten billion, not 150-300 billion)."""
 
     def plain(q: Quantity) -> bool:
         return q.qualifier is None and not q.spread and q.step > 0
@@ -114,8 +101,6 @@ def shared_precision(one: Quantity, two: Quantity) -> tuple[Quantity, Quantity]:
     if not (plain(one) and plain(two)) or one.scale_word != two.scale_word:
         return one, two
     finer = min(one.step, two.step)
-    if not (_significant_last_digit(one) or _significant_last_digit(two)):
-        return one, two  # both round: "from $40 billion to $200 billion" stays loose
 
     def tightened(q: Quantity) -> Quantity:
         if q.step <= finer:
