@@ -171,15 +171,19 @@ def _in_order(text: str, first: Quantity, second: Quantity) -> tuple[Quantity, Q
     between = text[first.end : second.start]
     if len(between) > 70:
         return None
-    # "Sales were £5m in 2019 and profit £2m in 2020": another subject's figure.
-    if re.search(
-        r"\b(?:and|but|while|whereas)\s+(?!(?:in|by|then|now|today|this|last)\b)[a-z]", between
-    ):
-        return None
     one, two = _when(text, first), _when(text, second)
     if one is None or two is None or one == two:
         return None
+    # "Sales were £5m in 2019 and profit £2m in 2020": another subject's figure. But "then"
+    # and "now" set one thing's past against its present: "cost £640 then and costs £960 now".
+    if {one, two} != {_PAST_AT, _PRESENT_AT} and re.search(
+        r"\b(?:and|but|while|whereas)\s+(?!(?:in|by|then|now|today|this|last)\b)[a-z]", between
+    ):
+        return None
     return (first, second) if one < two else (second, first)
+
+
+_PAST_AT, _PRESENT_AT = 0.0, 9999.0  # "then", "now": before and after every year
 
 
 def _when(text: str, quantity: Quantity) -> float | None:
@@ -190,5 +194,5 @@ def _when(text: str, quantity: Quantity) -> float | None:
     if match.group("year"):
         return float(match.group("year"))
     if match.groupdict().get("past"):
-        return 0.0
-    return 9999.0  # present
+        return _PAST_AT
+    return _PRESENT_AT

@@ -51,7 +51,8 @@ _GAP_AFTER_PAIR = re.compile(
     r"(?:(?:\s+(?:in|during|between|over|since|after|before|by|of|among|for|across|at|within)"
     r"\s+[\w'’ -]{1,40}?"
     r"|\s+(?:a|an|one|two|three|four|five|ten|\d+)\s+(?:years?|months?|decades?|weeks?)\s+"
-    r"(?:earlier|before|ago|previously)|\s+(?:last|the\s+previous|the\s+year\s+before)"
+    r"(?:earlier|before|ago|previously|later|on)|\s+(?:today|now|currently|at\s+present|"
+    r"these\s+days|this\s+year|so\s+far|to\s+date)\b|\s+(?:last|the\s+previous|the\s+year\s+before)"
     r"(?:\s+year)?|\s+(?:after|before)\s+it){0,2})"
     r"\s*(?:,|\(|—|–|--)\s*(?P<tail>(?:[\w'’-]+\s+){0,5})",
     re.IGNORECASE,
