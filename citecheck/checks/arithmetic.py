@@ -215,14 +215,30 @@ _CHANGE = re.compile(
     r"just under|close to)\s+)?$",
     re.IGNORECASE,
 )
+# "a 12% year-on-year increase", "a 5 per cent annual rise": a word between figure and noun.
+_MODIFIER = (
+    r"(?:(?:year-on-year|year-over-year|annual|overall|cumulative|sharp|steep|further|modest|"
+    r"total)\s+)?"
+)
+_CHANGE_NOUNS = (
+    r"increase|rise|jump|gain|growth|climb|hike|surge|drop|decline|fall|decrease|"
+    r"cut|reduction|contraction|slump|plunge|dip"
+)
+# "25% more than the 2,400 recorded in 2019", "12 per cent above last year's £2.6m": a
+# comparison with a base figure is a change from it.
+_COMPARATIVES = (
+    r"(?:more|higher|greater|bigger|larger|dearer|lower|less|fewer|smaller|cheaper)(?=\s+than\b)|"
+    r"above|below|up\s+on|down\s+on"
+)
 # "a 40 percent increase", "a 25% drop": the change named after the figure.
 _CHANGE_AFTER = re.compile(
-    r"^[\s-]*(?P<verb>increase|rise|jump|gain|growth|climb|hike|surge|drop|decline|fall|decrease|"
-    r"cut|reduction|contraction|slump|plunge|dip)\b",
+    rf"^[\s-]*{_MODIFIER}(?P<verb>{_CHANGE_NOUNS}|{_COMPARATIVES})\b",
     re.IGNORECASE,
 )
+_IS_COMPARATIVE = re.compile(rf"^(?:{_COMPARATIVES})$", re.IGNORECASE)
 _DOWN = re.compile(
-    rf"^(?:{_DOWN_WORDS}|decreases?|drop|decline|fall|cut|reduction|contraction|slump|plunge|dip)$",
+    rf"^(?:{_DOWN_WORDS}|decreases?|drop|decline|fall|cut|reduction|contraction|slump|plunge|dip|"
+    r"lower|less|fewer|smaller|cheaper|below|down\s+on)$",
     re.IGNORECASE,
 )
 
@@ -233,9 +249,10 @@ def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] 
     Also "..., a 40 percent increase from $150.2 billion".
     """
     after = re.match(
-        r"(?:[\s-]+(?:increase|rise|jump|gain|growth|climb|hike|surge|drop|decline|fall|decrease|"
-        r"cut|reduction|contraction|slump|plunge|dip))?\s+(?:from|over|on|since)\s+",
-        sentence.text[change.end : change.end + 30],
+        rf"(?:[\s-]+{_MODIFIER}(?:{_CHANGE_NOUNS}))?\s+(?:from|over|on|since|compared\s+(?:with|to)|"
+        r"against)\s+"
+        rf"|[\s-]+(?:(?:{_COMPARATIVES})\s+than|above|below|up\s+on|down\s+on)\s+",
+        sentence.text[change.end : change.end + 40],
         re.IGNORECASE,
     )
     if after is None:
@@ -275,10 +292,14 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
             continue
         verb = _CHANGE.search(sentence.text[max(0, change.start - 60) : change.start])
         if verb is None:
-            verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 20])
+            verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 40])
         if verb is None or in_real_terms(sentence.text, change):
             continue
-        pair = _up_from(sentence, change) or _tied_pair(sentence, change, pairs)
+        pair = _up_from(sentence, change)
+        if pair is None and not _IS_COMPARATIVE.match(verb.group("verb")):
+            # "Exports rose from $2bn to $3bn, 25% more than imports": a comparison speaks of
+            # the figure after it, never of a pair elsewhere.
+            pair = _tied_pair(sentence, change, pairs)
         if pair is None:
             continue
         start, end = pair
