@@ -35,7 +35,7 @@ from citecheck.checks.percent_readings import (
 from citecheck.checks.points import POINTS, check_points
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.share_answers import exclusive_answers
-from citecheck.checks.share_predicates import one_predicate, yes_and_no
+from citecheck.checks.share_predicates import each_given, one_predicate, yes_and_no
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
 
@@ -78,6 +78,21 @@ _SPLIT = re.compile(
 _OF_WHOLE = re.compile(
     r"^\s+of\s+(?:the|its|their|his|her|our|all|total)\b(?:\s+[\w'’-]+){1,3}", re.IGNORECASE
 )
+# The noun a share is "of", with or without a determiner ("of board seats", "of the vote");
+# not a pointer back to the same whole ("of them", "of those").
+_OF_ANY_WHOLE = re.compile(
+    r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|total|this|that)\s+)?"
+    r"(?!(?:them|those|these|it|which|whom)\b)(?P<head>[A-Za-z][\w'’-]*)",
+    re.IGNORECASE,
+)
+# "55% of jobs in health and men 48% in construction": shares of different places or sectors.
+_IN_PLACE = re.compile(
+    r"^(?:\s+of(?:\s+[\w'’-]+){1,3}?)?\s+(?:in|among|within|across|at)\s+(?:the\s+)?"
+    r"(?!(?:favou?r|total|all|full|part|cash|kind|person|real|work)\b)(?P<place>[A-Za-z][\w'’-]*)",
+    re.IGNORECASE,
+)
+# "half the budget", "a third its income": a share in words names its whole without "of".
+_WORD_SHARE_WHOLE = re.compile(r"^\s+(?:the|its|their|his|her|our)\s+[\w'’-]+", re.IGNORECASE)
 # A later share allocated to a destination: "35 percent to equipment".
 # Or a use of a mass whole: "a quarter is in tillage", "a fifth is given over to".
 _ALLOCATED = re.compile(
@@ -92,7 +107,8 @@ _NOT_PARTITION = re.compile(
     re.IGNORECASE,
 )
 # Or a semicolon list of shares: "57 per cent backed the route; 31 per cent opposed it".
-_JOIN = re.compile(r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,60};\s*(?:and\s+)?$")
+# After the semicolon, the next share's subject and verb: "...; buses made up 25%".
+_JOIN = re.compile(r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,60};\s*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,4}$")
 _SLASHES = re.compile(r"(?<![\w/.])(\d{1,2}(?:\.\d)?)(?:\s*/\s*(\d{1,2}(?:\.\d)?)){1,5}(?![\w/])")
 _SLASH_CUE = re.compile(r"\b(?:split|divided|division|ratio|shares?|shared|basis)\b", re.IGNORECASE)
 # "Of the $3.2 billion appropriation, 55 percent went to ...": the whole named first.
@@ -116,9 +132,23 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     first, last = shares[0], shares[-1]
     after_last = text[last.end : last.end + 160]
     wholes = {_whole_name(m.group()) for q in shares if (m := _OF_WHOLE.match(text[q.end :]))}
-    if len(wholes) > 1:
-        return  # "60 percent of its senators and 55 percent of its representatives"
-    of_whole = _OF_WHOLE.match(text[first.end :]) or _WHOLE_FIRST.match(text[: first.start])
+    heads = {m.group("head").lower() for q in shares if (m := _OF_ANY_WHOLE.match(text[q.end :]))}
+    # A whole named first is given out by place ("Of the 4.1 million job openings, 38 percent
+    # were in private services, ..."); without one, places name different wholes.
+    places = (
+        set()
+        if re.match(r"^\s*(?:Of|Among|Out\s+of)\b", text[: shares[0].start], re.IGNORECASE)
+        else {m.group("place").lower() for q in shares if (m := _IN_PLACE.match(text[q.end :]))}
+    )
+    if len(wholes) > 1 or len(heads) > 1 or len(places) > 1:
+        # "60 percent of its senators and 55 percent of its representatives", "Men hold 60% of
+        # board seats and women 45% of management roles"
+        return
+    of_whole = (
+        _OF_WHOLE.match(text[first.end :])
+        or _WHOLE_FIRST.match(text[: first.start])
+        or (first.text[:1].isalpha() and _WORD_SHARE_WHOLE.match(text[first.end :]))
+    )
     cue = None
     if _REMAINDER.search(text[first.end :]):
         cue = "the rest"
@@ -134,6 +164,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "another"
     elif of_whole and _allocated(text, shares):
         cue = "allocated"
+    elif each_given(text, shares):
+        cue = "each given"
     elif len(shares) >= 3 and one_predicate(text, shares):
         cue = "one predicate"
     elif len(shares) == 2 and yes_and_no(text, shares):

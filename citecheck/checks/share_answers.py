@@ -69,14 +69,16 @@ _FAMILIES: tuple[tuple[str, ...], ...] = (
         r"buddhists?",
         r"no\s+religion|non-religious|not\s+religious|atheists?|no\s+faith",
     ),
-    # how one trip was made
+    # how one trip is made
     (
-        r"by\s+car|drove|by\s+road",
-        r"by\s+(?:bus|coach)",
-        r"by\s+(?:train|rail|tram|underground|metro)",
-        r"on\s+foot|walked",
-        r"by\s+(?:bicycle|bike)|cycled",
-        r"by\s+air|flew|by\s+sea|by\s+ferry",
+        r"by\s+car|dr(?:ove|ive|ives|iving)|(?:are|were|is|was|get|gets|got)\s+driven|by\s+road",
+        r"by\s+(?:bus|coach)|(?:take|takes|took|taking|catch|catches|caught|ride|rides)\s+(?:the|a)\s+"
+        r"(?:bus|coach)",
+        r"by\s+(?:train|rail|tram|underground|metro)|(?:take|takes|took|taking|catch|catches|caught)\s+"
+        r"(?:the|a)\s+(?:train|tram|underground|metro|tube)",
+        r"on\s+foot|walk(?:s|ed|ing)?\b",
+        r"by\s+(?:bicycle|bike)|cycl(?:e|es|ed|ing)\b",
+        r"by\s+air|flew|fly|flies|by\s+sea|by\s+ferry",
     ),
     (r"\b(?:men|male|males|boys)\b", r"\b(?:women|female|females|girls)\b"),
     (
@@ -120,17 +122,29 @@ def exclusive_answers(text: str, shares: list[Quantity]) -> bool:
     predicates.append(re.split(r"[;.]", text[shares[-1].end : shares[-1].end + 50])[0])
     if any(_PARTIAL.search(p) for p in predicates):
         return False
+    # Two shares give two different answers of one family, one answer each.
+    if _one_answer_each(predicates):
+        return True
+    # Or the answers are the shares' subjects: "Women make up 55% of the workforce and men 48%".
+    clause_start = max(text.rfind(";", 0, shares[0].start), text.rfind(",", 0, shares[0].start), 0)
+    subjects = [text[clause_start : shares[0].start]] + [
+        re.sub(r"^\s+of\s+(?:the\s+)?[\w'’-]+", "", text[a.end : b.start])
+        for a, b in itertools.pairwise(shares)
+    ]
+    if _one_answer_each(subjects):
+        return True
+    # The question's residual answer, anywhere in the list: "45% expect to hire, 40% expect no
+    # change and 25% expect to cut".
+    return len(shares) >= 3 and any(_RESIDUAL.match(p) for p in predicates)
+
+
+def _one_answer_each(predicates: list[str]) -> bool:
+    """Two of the predicates give two different answers of one family, one answer each."""
     for family in _COMPILED:
-        members = {
-            index
-            for predicate in predicates
-            for index, answer in enumerate(family)
-            if answer.search(predicate)
-        }
         hits = [
             {index for index, answer in enumerate(family) if answer.search(p)} for p in predicates
         ]
-        # Two shares give two different answers of the family, one answer each.
+        members = set().union(*hits)
         if len(members) >= 2 and sum(1 for h in hits if len(h) == 1) >= 2:
             return True
-    return len(shares) >= 3 and bool(_RESIDUAL.match(predicates[-1]))
+    return False

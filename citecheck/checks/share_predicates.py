@@ -19,7 +19,7 @@ import re
 from citecheck.checks.numbers import Quantity
 from citecheck.checks.percent_readings import CHANGE_AFTER
 
-__all__ = ["one_predicate", "yes_and_no"]
+__all__ = ["each_given", "one_predicate", "yes_and_no"]
 
 
 # "coal provided 41 per cent of generation, gas 34 per cent ...": a verb that gives shares.
@@ -185,7 +185,8 @@ _GAPPED_NOUNS = re.compile(
 
 _CHOICE_VERB = re.compile(
     r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?\s+(?:chose|choose|picked|pick|selected|"
-    r"select|preferred|prefer|opted\s+for|voted\s+for|ranked|gave|put|named\s+as)\b",
+    r"select|preferred|prefer|opted\s+for|voted\s+for|ranked|gave|put|named\s+as|rated|rate|"
+    r"graded|described|judged|scored)\b",
     re.IGNORECASE,
 )
 # The question asks for one answer: "their single biggest concern", "how they mainly travel".
@@ -203,3 +204,39 @@ def _gap_is_bare(gap: str) -> bool:
 
 # Any whole named first, with or without an article: "Of last year's arrivals, ...".
 _WHOLE_FIRST_ANY = re.compile(r"^\s*Of\s+[^,;]{1,60},\s*(?:some\s+|about\s+)?$", re.IGNORECASE)
+
+
+# "..., buses made up 25% and trains 18%": the subject of a gapped share verb.
+_SUBJECT_GAPPED = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*(?:and\s+)?)(?:[\w'’-]+\s+){1,4}$"
+)
+# The first share's whole: "62% of journeys".
+_ITS_WHOLE = re.compile(r"^\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s*(?:[,;]|\s+and\b))")
+
+
+def each_given(text: str, shares: list[Quantity]) -> bool:
+    """Every share the object of a share verb with its own subject, the first naming the
+    whole: "Cars accounted for 62% of journeys; buses made up 25% and trains 18%".
+
+    A later share naming a whole of its own ("... and 41 per cent of consultants") is of
+    another whole, and a later share with no verb nor subject of its own is the first's
+    subject's ("women make up 77 per cent of nurses and 41 per cent ..."): neither counts.
+    """
+    clause_start = max(text.rfind(";", 0, shares[0].start), text.rfind(":", 0, shares[0].start), 0)
+    if not _SHARE_VERB.search(text[clause_start : shares[0].start]):
+        return False
+    if not _ITS_WHOLE.match(text[shares[0].end :]):
+        return False
+    own_verbs = 0
+    for before, share in itertools.pairwise(shares):
+        if re.match(r"^\s+of\b", text[share.end : share.end + 5]):
+            return False
+        gap = text[before.end : share.start]
+        whole = _ITS_WHOLE.match(gap)
+        if whole is not None:
+            gap = gap[whole.end() :]
+        if _SHARE_VERB.search(gap) and re.search(r"[,;]|\band\b", gap):
+            own_verbs += 1
+        elif not _SUBJECT_GAPPED.match(gap):
+            return False
+    return own_verbs >= 1
