@@ -215,7 +215,9 @@ _AGE_AFTER = re.compile(
 
 
 def _is_age(text: str, quantity: Quantity) -> bool:
-    if quantity.kind is not Kind.COUNT or quantity.value > 130:
+    # The printed number, not its value: a carried scale makes "under 18, 4 thousand" 18,000.
+    printed = re.match(r"\d+", quantity.text)
+    if quantity.kind is not Kind.COUNT or printed is None or int(printed.group()) > 130:
         return False
     return bool(
         _AGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])

@@ -99,7 +99,7 @@ def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
     return bool(
         _TOTAL_BEFORE.search(text[max(0, quantity.start - 50) : quantity.start])
         or _TOTAL_AFTER.search(text[quantity.end : quantity.end + 30])
-        or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 60])
+        or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 90])
         or _WHOLE_FIRST.match(text[: quantity.start])
         or _SAMPLE_SIZE.search(text[max(0, quantity.start - 8) : quantity.start])
     )
@@ -176,7 +176,11 @@ def _total_and_parts(
     if colon >= 0 and colon - total.end <= 45:
         clause_end = -1
     clause = text[: clause_end if clause_end >= 0 else len(text)]
-    cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + 45))
+    # A split verb after the whole's noun phrase reaches further: "The 12,000 households on
+    # the council's waiting list were split between ...".
+    lead = _WHOLE_BEFORE_PARTS.search(text[total.end : total.end + 90])
+    reach = max(45, lead.end()) if lead is not None else 45
+    cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + reach))
     named_first = _WHOLE_FIRST.match(text[: total.start]) is not None
     if _SAMPLE_SIZE.search(text[max(0, total.start - 8) : total.start]):
         cue, named_first = None, True  # "(n = 1,240), 610 (49%) ...": every figure after it

@@ -1,0 +1,372 @@
+"""Generative tests of the phrasing classes the third round generalised (issue #13 part 4).
+
+Each class is a mechanism, not a case: how shares of one whole are named and given
+out (a share added with "another", recipients named before their share, shares each
+given by a share verb, compositions past an aside, a choice's bare nouns, exclusive
+answers of one question read from predicates or subjects), how a percent change and
+its base are phrased (base-form and transitive verbs, comparisons with a base figure,
+a word before the change noun), how parts and wholes are introduced (a long noun
+phrase before "split", parts in brackets after their names, a respectively list
+with a verb tail, ages that are no parts), per-head figures and heads of one kind,
+and the shared precision of a pair. Each class is crossed with the formats its
+figures can be printed in and the ways its whole can be introduced; each side is
+checked: the honest passage raises nothing, the slipped one raises its rule. The
+phrasings are new, written for these tests, not any batch's.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from citecheck.checks import run_checks
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, FootnoteSet, Manuscript
+
+SHARES = "shares-exceed-total"
+PERCENT = "percent-change-mismatch"
+SUMS = "sum-mismatch"
+GROWTH = "growth-multiplier-mismatch"
+POINTS = "percent-points-confusion"
+PER_HEAD = "implausible-per-head"
+
+
+def _rules(body: str) -> set[str]:
+    manuscript = Manuscript("m.md", "markdown", body, (), ())
+    run = CheckRun(footnote_sets=(FootnoteSet(manuscript, ()),))
+    return {finding.rule for finding in run_checks(run, CheckSettings())}
+
+
+PERCENT_SIGNS = ["%", " per cent", " percent", " pc"]
+
+# --------------------------------------------------------------------------
+# Shares of one whole: how they are given out, crossed with signs and openers
+# --------------------------------------------------------------------------
+
+# (template with {a} {b} {c}, honest values, slipped values)
+SHARE_CLASSES: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
+    "another adds a share": (
+        "most of the orchard's crop goes to supermarkets ({a}) and to cideries ({b}), with "
+        "farm shops taking another {c}",
+        (52, 33, 15),
+        (52, 33, 25),
+    ),
+    "a further adds a share": (
+        "{a} of the cohort found work within a year and {b} within two, while a further {c} "
+        "never did",
+        (61, 22, 17),
+        (61, 22, 27),
+    ),
+    "recipients named before their share": (
+        "{a} of the levy goes to the county, while the districts get {b} and the parishes {c}",
+        (58, 30, 12),
+        (58, 30, 22),
+    ),
+    "each share given by a share verb": (
+        "wheat accounted for {a} of the harvest; barley made up {b} and oats {c}",
+        (47, 38, 15),
+        (47, 38, 25),
+    ),
+    "share verbs with their own subjects, commas": (
+        "hydro supplied {a} of the grid's power, wind provided {b} and diesel {c}",
+        (64, 29, 7),
+        (64, 29, 17),
+    ),
+    "a choice, its later objects bare nouns": (
+        "asked for their single preferred option, {a} of tenants chose repairs, {b} insulation "
+        "and {c} rent controls",
+        (49, 36, 15),
+        (49, 36, 25),
+    ),
+    "ratings are one answer each": (
+        "{a} of guests rated the stay excellent, {b} adequate and {c} disappointing",
+        (55, 33, 12),
+        (55, 33, 22),
+    ),
+    "exclusive answers: work, study, neither": (
+        "{a} of the apprentices were in employment a year on, {b} had gone into further "
+        "education and {c} were still seeking work",
+        (71, 18, 11),
+        (71, 18, 21),
+    ),
+    "exclusive answers: faith": (
+        "{a} of the parish described themselves as Catholic, {b} reported no religion and {c} "
+        "were Hindu",
+        (63, 29, 8),
+        (63, 29, 18),
+    ),
+    "exclusive answers: how the trip is made": (
+        "{a} of staff drive to the site, {b} take the train and {c} cycle",
+        (44, 41, 15),
+        (44, 41, 25),
+    ),
+    "exclusive answers: a residual in the middle": (
+        "{a} of exporters expect orders to grow, {b} foresee no change and {c} expect a fall",
+        (42, 40, 18),
+        (42, 40, 28),
+    ),
+    "answers as subjects": (
+        "women hold {a} of the union's branch posts and men {b}",
+        (57, 43),
+        (57, 53),
+    ),
+    "a composition past an aside": (
+        "the delegation was, by the organisers' count, {a} Kenyan, {b} Ugandan and {c} Tanzanian",
+        (48, 31, 21),
+        (48, 31, 31),
+    ),
+}
+OPENERS = ["", "According to the survey, ", "In 2024 "]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sign", "opener"), list(itertools.product(SHARE_CLASSES, PERCENT_SIGNS, OPENERS))
+)
+def test_share_classes_by_sign_and_opener(kind: str, sign: str, opener: str) -> None:
+    template, honest_values, slip_values = SHARE_CLASSES[kind]
+
+    def text(values: tuple[int, ...]) -> str:
+        keys = dict(zip("abc", (f"{v}{sign}" for v in values), strict=False))
+        body = template.format(**keys)
+        return opener + (body[0].upper() + body[1:] if not opener else body) + "."
+
+    assert SHARES not in _rules(text(honest_values)), text(honest_values)
+    assert SHARES in _rules(text(slip_values)), text(slip_values)
+
+
+# Shares in words, a whole named by the share word itself ("half the budget").
+WORD_SHARES = {
+    "honest": ("half", "a third", "a sixth"),
+    "slip": ("half", "a third", "a quarter"),
+}
+WORD_SHARE_TEMPLATES = [
+    "{a} the grant goes on wages, {b} on rent and {c} on materials.",
+    "Roughly {a} the site is woodland, {b} is in pasture and {c} is under crops.",
+]
+
+
+@pytest.mark.parametrize("template", WORD_SHARE_TEMPLATES)
+def test_shares_in_words_name_their_whole(template: str) -> None:
+    def text(values: tuple[str, ...]) -> str:
+        body = template.format(**dict(zip("abc", values, strict=True)))
+        return body[0].upper() + body[1:]
+
+    assert SHARES not in _rules(text(WORD_SHARES["honest"])), text(WORD_SHARES["honest"])
+    assert SHARES in _rules(text(WORD_SHARES["slip"])), text(WORD_SHARES["slip"])
+
+
+@pytest.mark.parametrize("sign", PERCENT_SIGNS)
+def test_hedged_shares_are_read_near_their_figure(sign: str) -> None:
+    honest = f"Roughly 58{sign} of the charity's money came from members, the rest from grants."
+    slip = f"Some 64{sign} of the trips were by tram, 41{sign} by bus and the rest on foot."
+    assert SHARES not in _rules(honest), honest
+    assert SHARES in _rules(slip), slip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # different wholes, named with or without a determiner, or by place or sector
+        "Men hold 61% of board seats and women 44% of management roles.",
+        "Women fill 58% of posts in nursing and men 47% in engineering.",
+        "Among under-25s 62% rent, and among over-65s 48% of households own outright.",
+        # a hedged share is still a share of its own whole
+        "About 55% of adults drink tea daily and some 52% of them drink coffee too.",
+        # added shares of different wholes
+        "Some 60% of the farmland is grazed and another 45% of the coast is protected.",
+        # share verbs, later shares naming their own whole
+        "Exports make up 38% of output and imports account for 71% of consumption.",
+        # habits and opinions that may overlap, gapped bare nouns without a choice
+        "In the poll 64 per cent read a paper daily, 58 per cent radio and 30 per cent neither.",
+        "Some 62 percent of voters back the plan, 48 percent want lower rates and 30 percent "
+        "distrust the council.",
+        # expectations of different things
+        "Of the 400 shops, 45% expect rents to rise and 62% expect footfall to fall.",
+        # different groups answering
+        "Asked about next year, 56% of farmers expect to expand, 47% of grocers expect no change "
+        "and 31% expect to shrink.",
+    ],
+)
+def test_traps_beside_the_share_classes(text: str) -> None:
+    assert SHARES not in _rules(text), text
+
+
+# --------------------------------------------------------------------------
+# Percent changes: the verb, the order of the figures, the format
+# --------------------------------------------------------------------------
+
+MONEY_FORMATS = {
+    "pounds millions": (lambda v: f"£{v:g}m"),
+    "euros words": (lambda v: f"€{v:g} million"),
+    "dollars bn": (lambda v: f"${v / 1000:g}bn"),
+}
+# (template with {p} change, {a} start, {b} end); honest p, slipped p; a 2.5 and b 3.2 (x1.28).
+PERCENT_CLASSES = [
+    "Costs are projected to climb {p}, from {a} to {b}, by 2027.",
+    "The trust expects spending to rise {p} next year, from {a} to {b}.",
+    "Receipts will increase {p}, to {b} from {a}.",
+    "The board raised the fund's reserves by {p}, from {a} to {b}.",
+    "At {b}, income was {p} higher than the previous year's {a}.",
+    "Turnover of {b} was {p} above the {a} recorded a year earlier.",
+    "Sales reached {b}, a {p} year-on-year increase on {a}.",
+    "Grants came to {b}, {p} more than the {a} awarded in 2021.",
+]
+
+
+@pytest.mark.parametrize(
+    ("template", "fmt", "sign"),
+    list(itertools.product(PERCENT_CLASSES, MONEY_FORMATS, PERCENT_SIGNS)),
+)
+def test_percent_change_phrasings(template: str, fmt: str, sign: str) -> None:
+    show = MONEY_FORMATS[fmt]
+    a, b = show(2500), show(3200)
+    honest = template.format(p=f"28{sign}", a=a, b=b)
+    slip = template.format(p=f"14{sign}", a=a, b=b)
+    assert PERCENT not in _rules(honest), honest
+    assert PERCENT in _rules(slip), slip
+
+
+COUNT_FORMATS = {"digits": (lambda v: f"{v:,}"), "spaced": (lambda v: f"{v:,}".replace(",", " "))}
+FALLS = [
+    "The clinic cut waiting lists by {p}, from {a} to {b}.",
+    "New measures lowered the number of complaints by {p}, from {a} to {b} a year.",
+    "Numbers are expected to drop {p}, from {a} to {b}.",
+    "At {b}, arrivals were {p} lower than the {a} of 2022.",
+    "Enrolment, at {b}, was {p} below the {a} of the year before.",
+]
+
+
+@pytest.mark.parametrize(
+    ("template", "fmt", "sign"), list(itertools.product(FALLS, COUNT_FORMATS, PERCENT_SIGNS))
+)
+def test_falls_in_counts(template: str, fmt: str, sign: str) -> None:
+    show = COUNT_FORMATS[fmt]
+    a, b = show(4_850), show(3_880)  # a fall of 20 %
+    assert PERCENT not in _rules(template.format(p=f"20{sign}", a=a, b=b))
+    assert PERCENT in _rules(template.format(p=f"8{sign}", a=a, b=b))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparison with something that is no base of the pair
+        "Exports rose from $2bn to $3bn, 25% more than imports did.",
+        "Fares went from £4.10 to £4.60, while wages grew 3% more than prices.",
+        # a stated change of a different subject
+        "Rents climbed 9% in the year, as the council raised its budget from £20m to £30m.",
+    ],
+)
+def test_traps_beside_the_percent_change_classes(text: str) -> None:
+    assert PERCENT not in _rules(text), text
+
+
+@pytest.mark.parametrize("sign", ["£", "€", "$"])
+def test_a_round_end_shares_its_partners_precision(sign: str) -> None:
+    assert PERCENT in _rules(
+        f"Tickets now cost {sign}36, a 50 per cent rise on the {sign}30 of 2020."
+    )
+    assert PERCENT not in _rules(f"Tickets now cost {sign}36, a 20 per cent rise on the {sign}30.")
+    assert GROWTH in _rules(f"Output has tripled, from {sign}40 million to {sign}200 million.")
+    assert GROWTH not in _rules(
+        f"Output has quintupled, from {sign}40 million to {sign}200 million."
+    )
+
+
+def test_then_and_now_pair_across_and() -> None:
+    slip = "Rates are twice what they were: a permit cost £380 then and costs £570 now."
+    honest = "Rates are twice what they were: a permit cost £380 then and costs £760 now."
+    assert GROWTH in _rules(slip)
+    assert GROWTH not in _rules(honest)
+
+
+@pytest.mark.parametrize("when", ["today", "now", "currently", "a decade later"])
+def test_points_after_a_pair_dated_to_now(when: str) -> None:
+    pair = f"The share of renters fell from 64% in 2004 to 48% {when}"
+    assert POINTS in _rules(f"{pair}, a fall of 16%.")
+    assert POINTS not in _rules(f"{pair}, a fall of 16 points.")
+    assert POINTS not in _rules(f"{pair}, a fall of 25%.")
+
+
+# --------------------------------------------------------------------------
+# Parts and wholes
+# --------------------------------------------------------------------------
+
+COUNTS = {
+    "digits": (lambda v: f"{v:,}"),
+    "spaced": (lambda v: f"{v:,}".replace(",", " ")),
+    "thousand": (lambda v: f"{v / 1000:g} thousand"),
+}
+# (template with {t} {a} {b} {c}); honest parts add to t, the slip's last part is 500 too many.
+SUM_CLASSES = [
+    # ages are no parts
+    "Of the {t} cyclists injured last year, {a} were under 18, {b} were aged 18 to 59 and {c} "
+    "were 60 or older.",
+    "Of the {t} callers, {a} were aged 65 and over, {b} were adults of working age and {c} were "
+    "children.",
+    # a long noun phrase before the split verb
+    "The {t} households on the council's waiting list were split between {a} in the city, {b} "
+    "in the towns and {c} in villages.",
+    # parts in brackets after their names, closed by a remainder
+    "The festival's {t} volunteers worked in catering ({a}), stewarding ({b}) and first aid "
+    "({c}), with the remaining 500 on the gates.",
+    # a respectively list with a verb tail
+    "Of the {t} trainees taken on, {a}, {b} and {c} went to the northern, central and coastal "
+    "depots, respectively.",
+]
+
+
+@pytest.mark.parametrize(("template", "fmt"), list(itertools.product(SUM_CLASSES, COUNTS)))
+def test_parts_and_wholes(template: str, fmt: str) -> None:
+    show = COUNTS[fmt]
+    remainder = 500 if "remaining" in template else 0
+    t, a, b = 12_000, 5_500, 4_000
+    c = t - a - b - remainder
+    honest = template.format(t=show(t), a=show(a), b=show(b), c=show(c))
+    slip = template.format(t=show(t), a=show(a), b=show(b), c=show(c + 1_500))
+    assert SUMS not in _rules(honest), honest
+    assert SUMS in _rules(slip), slip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # attributes that may overlap, each with its own verb
+        "Of the 1,400 residents, 820 were women, 610 were retired and 390 had a car.",
+        "Of the 2,600 staff, 1,500 work part-time and 1,700 are graduates.",
+        # parts in brackets that may name only the main ones
+        "The 12,000 delegates came from Europe (5,500), Asia (3,000) and Africa (1,000).",
+        # a respectively list naming a few of many
+        "Of the 12,000 entrants, 2,100 and 1,900 came first and second, respectively.",
+    ],
+)
+def test_traps_beside_the_sum_classes(text: str) -> None:
+    assert SUMS not in _rules(text), text
+
+
+# --------------------------------------------------------------------------
+# Per head
+# --------------------------------------------------------------------------
+
+PER_HEAD_CLASSES = [
+    "The {t} programme works out at about {p} per resident across the county's 400,000 people.",
+    "Output of {t}, produced by some 400,000 workers, comes to {p} of value added per employee.",
+    "The district's {t} budget came to roughly {p} for each of its 400,000 inhabitants.",
+]
+
+
+@pytest.mark.parametrize(("template", "sign"), list(itertools.product(PER_HEAD_CLASSES, "£€$")))
+def test_stated_per_head_in_new_phrasings(template: str, sign: str) -> None:
+    honest = template.format(t=f"{sign}2.4bn", p=f"{sign}6,000")
+    slip = template.format(t=f"{sign}2.4bn", p=f"{sign}6m")
+    assert PER_HEAD not in _rules(honest), honest
+    assert PER_HEAD in _rules(slip), slip
+
+
+def test_money_of_long_ago_is_judged_by_no_band() -> None:
+    text = (
+        "In 1870 the county's revenue of some £90,000, shared by 600,000 souls, came to 3s a head."
+    )
+    assert PER_HEAD not in _rules(text)
+    dated = "In 1905 national income of about £1,900 million came to roughly £45 a head."
+    assert PER_HEAD not in _rules(dated)
