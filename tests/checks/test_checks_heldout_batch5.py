@@ -44,14 +44,14 @@ FIRST_RUN_ALL = (27, 1, 26)  # precision 0.96, recall 0.51
 # showed (docs/checks.md: tuned, not a held-out measure).
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 1.0),
-    "growth-multiplier-mismatch": (1.0, 0.90),
+    "growth-multiplier-mismatch": (1.0, 1.0),  # 0.90 before round 3
     "percent-change-mismatch": (1.0, 1.0),
-    "sum-mismatch": (1.0, 0.88),
+    "sum-mismatch": (1.0, 1.0),  # 0.88 before round 3
     "shares-exceed-total": (1.0, 1.0),  # 0.80 before checks-recall2
     "percent-points-confusion": (1.0, 0.80),
     "implausible-per-head": (1.0, 0.60),
 }
-FLOOR_ALL = (1.0, 0.90)  # 0.88 before checks-recall2
+FLOOR_ALL = (1.0, 0.94)  # 0.88 before checks-recall2, 0.90 before round 3
 
 
 def test_batch_is_the_recorded_one() -> None:

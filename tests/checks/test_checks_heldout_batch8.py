@@ -5,8 +5,10 @@ statistical releases, impact statements, history books, op-eds) was written
 by another session without reading the checker's code, docs or tests, and
 scored once by the lead after the second round of general fixes
 (``heldout_batch8/first_run.txt``): precision 0.95, recall 0.72, against
-targets of 0.95 and 0.85. The floors sit at the first run (rounded down);
-they may be raised, never lowered below it.
+targets of 0.95 and 0.85. The first run stays pinned below. In round 3
+(issue #13 part 4) the batch was used for development, so the floors now sit
+at what the rules reach after that round (1.00 / 1.00): a development figure,
+not a held-out one. They may be raised, never lowered below the first run.
 """
 
 from __future__ import annotations
@@ -36,17 +38,17 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (39, 2, 15)  # precision 0.95, recall 0.72
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): round 3's development figures.
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 1.0),
-    "growth-multiplier-mismatch": (1.0, 0.87),
-    "percent-change-mismatch": (1.0, 0.62),
-    "sum-mismatch": (0.83, 0.62),
-    "shares-exceed-total": (1.0, 0.37),
-    "percent-points-confusion": (1.0, 0.85),
-    "implausible-per-head": (0.83, 0.71),
+    "growth-multiplier-mismatch": (1.0, 1.0),
+    "percent-change-mismatch": (1.0, 1.0),
+    "sum-mismatch": (1.0, 1.0),
+    "shares-exceed-total": (1.0, 1.0),
+    "percent-points-confusion": (1.0, 1.0),
+    "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (0.95, 0.72)
+FLOOR_ALL = (1.0, 1.0)
 
 
 def test_batch_is_the_recorded_one() -> None:
