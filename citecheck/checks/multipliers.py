@@ -168,6 +168,7 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
     hedge = next((match.group(g) for g in hedges if match.group(g)), None)
     both_ways = False
     printed: str | None = None
+    change: tuple[tuple[float, float], ...] = ()  # "cut by a fifth" reads its own change
     if match.group("verb") or match.group("base") or match.group("adjective"):
         stem = (match.group("verb") or match.group("base") or match.group("adjective")).lower()
         factor = next(value for key, value in _VERB_STEMS.items() if stem.startswith(key))
@@ -224,17 +225,9 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
         elif not match.group("by_to") and _NOUN_AFTER.match(text[match.end() :]):
             return None  # "grew a third crop", "lost a quarter century"
         else:
+            # "cut by a fifth": the change within 20 %, not the ratio
             factor = 1 + fraction if grows else 1 - fraction
-            if factor <= 0:
-                return None
-            return Multiplier(
-                text=match.group(),
-                start=match.start(),
-                end=match.end(),
-                factor=factor,
-                hedge=re.sub(r"\s+", " ", hedge.lower()) if hedge else None,
-                readings=(_change_reading(fraction, hedge.lower() if hedge else None, grows),),
-            )
+            change = (_change_reading(fraction, hedge.lower() if hedge else None, grows),)
     if factor <= 0:
         return None
     return Multiplier(
@@ -243,7 +236,8 @@ def _read(text: str, match: re.Match[str]) -> Multiplier | None:
         end=match.end(),
         factor=factor,
         hedge=re.sub(r"\s+", " ", hedge.lower()) if hedge else None,
-        readings=_readings(
+        readings=change
+        or _readings(
             factor,
             hedge.lower() if hedge else None,
             both_ways=both_ways,
