@@ -217,8 +217,8 @@ _CHANGE = re.compile(
 )
 # "a 12% year-on-year increase", "a 5 per cent annual rise": a word between figure and noun.
 _MODIFIER = (
-    r"(?:(?:year-on-year|year-over-year|annual|overall|cumulative|sharp|steep|further|modest|"
-    r"total)\s+)?"
+    r"(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|annual|overall|cumulative|sharp|steep|further|"
+    r"modest|total|on\s+the\s+year)\s+)?"
 )
 _CHANGE_NOUNS = (
     r"increase|rise|jump|gain|growth|climb|hike|surge|drop|decline|fall|decrease|"
@@ -249,7 +249,8 @@ def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] 
     Also "..., a 40 percent increase from $150.2 billion".
     """
     after = re.match(
-        rf"(?:[\s-]+{_MODIFIER}(?:{_CHANGE_NOUNS}))?\s+(?:from|over|on|since|compared\s+(?:with|to)|"
+        rf"(?:[\s-]+{_MODIFIER}(?:{_CHANGE_NOUNS})|\s+(?:year[- ]on[- ]year|year[- ]over[- ]year))?"
+        r"\s+(?:from|over|on|since|compared\s+(?:with|to)|"
         r"against)\s+"
         rf"|[\s-]+(?:(?:{_COMPARATIVES})\s+than|above|below|up\s+on|down\s+on)\s+",
         sentence.text[change.end : change.end + 40],

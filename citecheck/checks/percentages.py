@@ -82,7 +82,8 @@ _OF_WHOLE = re.compile(
 # not a pointer back to the same whole ("of them", "of those").
 _OF_ANY_WHOLE = re.compile(
     r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|total|this|that)\s+)?"
-    r"(?!(?:them|those|these|it|which|whom)\b)(?P<head>[A-Za-z][\w'’-]*)",
+    # not "of a healthy weight", "of an age": an attribute, not a whole
+    r"(?!(?:them|those|these|it|which|whom|a|an)\b)(?P<head>[A-Za-z][\w'’-]*)",
     re.IGNORECASE,
 )
 # "55% of jobs in health and men 48% in construction": shares of different places or sectors.
@@ -110,6 +111,9 @@ _NOT_PARTITION = re.compile(
 # After the semicolon, the next share's subject and verb: "...; buses made up 25%".
 _JOIN = re.compile(r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,60};\s*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,4}$")
 _SLASHES = re.compile(r"(?<![\w/.])(\d{1,2}(?:\.\d)?)(?:\s*/\s*(\d{1,2}(?:\.\d)?)){1,5}(?![\w/])")
+# "split 45:35:30": a split written with colons (a split or ratio word is needed: "10:30" is a
+# time).
+_COLONS = re.compile(r"(?<![\w:.])(\d{1,2}(?:\.\d)?)(?::(\d{1,2}(?:\.\d)?)){1,5}(?![\w:])")
 _SLASH_CUE = re.compile(r"\b(?:split|divided|division|ratio|shares?|shared|basis)\b", re.IGNORECASE)
 # "Of the $3.2 billion appropriation, 55 percent went to ...": the whole named first.
 _WHOLE_FIRST = re.compile(
@@ -320,14 +324,18 @@ def _share_run(sentence: Sentence) -> list[Quantity]:
 
 
 def _slash_shares(sentence: Sentence) -> Iterator[Finding]:
-    """ "split 60/30/20": slash-joined shares after a split or ratio cue."""
+    """ "split 60/30/20", "split 45:35:30": joined shares after a split or ratio cue."""
     text = sentence.text
-    for match in _SLASHES.finditer(text):
+    matches = [(m, "/") for m in _SLASHES.finditer(text)] + [
+        (m, ":") for m in _COLONS.finditer(text)
+    ]
+    for match, separator in matches:
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() : match.end() + 25]
-        if not (_SLASH_CUE.search(before) or _SLASH_CUE.search(after) or after.lstrip()[:1] == "%"):
+        percent_after = separator == "/" and after.lstrip()[:1] == "%"
+        if not (_SLASH_CUE.search(before) or _SLASH_CUE.search(after) or percent_after):
             continue
-        parts = [p.strip() for p in match.group().split("/")]
+        parts = [p.strip() for p in match.group().split(separator)]
         values = [float(p) for p in parts]
         # Ratios ("3/2/1") are not percentages; only lists near 100 are shares.
         if sum(values) < 90:

@@ -88,6 +88,18 @@ _FAMILIES: tuple[tuple[str, ...], ...] = (
         r"\bwidowed\b",
     ),
     (r"full[- ]time", r"part[- ]time"),
+    # one weight band each
+    (
+        r"\bobese\b|obesity",
+        r"\boverweight\b",
+        r"(?:normal|healthy)\s+weight",
+        r"\bunderweight\b",
+    ),
+    # sold, made or based at home or abroad
+    (
+        r"\bdomestic(?:ally)?\b|at\s+home|home\s+market",
+        r"\babroad\b|overseas|export(?:ed|s)?\b|foreign",
+    ),
     # age bands
     (
         r"over\s+\d+|\d+\s+(?:and|or)\s+(?:over|older)|older\s+than|elderly|pensioners",

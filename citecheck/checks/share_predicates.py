@@ -158,8 +158,11 @@ def _subject_shares(text: str, shares: list[Quantity]) -> bool:
         return False
     # Bare nouns gap a choice ("52% chose pay, 31% workload"), not a habit or an opinion that
     # may overlap ("62 per cent drink coffee, 48 per cent tea").
+    first_predicate = text[first.end : later[0].start]
     one_choice = bool(
-        _CHOICE_VERB.match(after_first) or _ONE_ANSWER.search(text[: first.start])
+        _CHOICE_VERB.match(after_first)
+        or _CHOICE_WORD.search(first_predicate)
+        or _ONE_ANSWER.search(text[: first.start])
     ) and not re.search(r"\b(?:neither|both|none)\b", text[later[-1].end : later[-1].end + 12])
     kinds = []
     for share, following in zip(later, [*later[1:], None], strict=True):
@@ -178,7 +181,7 @@ def _subject_shares(text: str, shares: list[Quantity]) -> bool:
 # a bare noun or two, then the next share or the end of the clause (no verb of its own).
 _GAPPED_NOUNS = re.compile(
     r"^\s+(?!(?:were|was|are|is|had|have|has|said|say|did|do|does|will|would|could|not|also|"
-    r"still|of|in|on|at)\b)(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+    r"still|of|in|on|at)\b)(?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*"
     rf"(?:{_SEPARATOR}$|\s*[,.;)]|\s*$)"
 )
 
@@ -187,6 +190,11 @@ _CHOICE_VERB = re.compile(
     r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?\s+(?:chose|choose|picked|pick|selected|"
     r"select|preferred|prefer|opted\s+for|voted\s+for|ranked|gave|put|named\s+as|rated|rate|"
     r"graded|described|judged|scored)\b",
+    re.IGNORECASE,
+)
+# "said they would vote Labour, 35 per cent Conservative": a choice further into the predicate.
+_CHOICE_WORD = re.compile(
+    r"\b(?:vote|voted|voting|would\s+(?:choose|pick|back)|opted\s+for|chose|picked|preferred)\b",
     re.IGNORECASE,
 )
 # The question asks for one answer: "their single biggest concern", "how they mainly travel".

@@ -74,7 +74,7 @@ _WHOLE_BEFORE_PARTS = re.compile(
 _SAMPLE_SIZE = re.compile(r"\b[nN]\s*=\s*$")
 # A whole named first: "Of the 91,300 valid votes cast, Labour won ...".
 _WHOLE_FIRST = re.compile(
-    r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?|our|my|your|his|her)\s+"
+    r"^\W*(?:out\s+)?of\s+(?:the|its|their|this|that|these|those|an?|our|my|your|his|her|each|every)\s+"
     r"(?:[\w'’-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
@@ -244,6 +244,9 @@ def _total_and_parts(
             and not exhaustive
         )
     )
+    if re.search(r"\b(?:each|every|per)\s+$", text[max(0, total.start - 8) : total.start]):
+        # "Of each $100 collected, ...": a unit of account, exact
+        total = replace(total, low=total.value, high=total.value, step=0.0)
     yield from _compare(sentence, total, parts, partial=partial)
 
 

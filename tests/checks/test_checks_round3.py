@@ -116,6 +116,21 @@ SHARE_CLASSES: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
         (48, 31, 21),
         (48, 31, 31),
     ),
+    "a choice further into the predicate, capitalised answers": (
+        "{a} of members said they would vote Green, {b} Labour and {c} Plaid",
+        (44, 38, 18),
+        (44, 38, 28),
+    ),
+    "exclusive answers: weight bands": (
+        "{a} of the recruits were overweight, {b} obese and {c} of a healthy weight",
+        (41, 22, 37),
+        (41, 22, 47),
+    ),
+    "exclusive answers: home or abroad": (
+        "{a} of the mill's cloth is sold domestically and {b} goes overseas",
+        (62, 38),
+        (62, 48),
+    ),
 }
 OPENERS = ["", "According to the survey, ", "In 2024 "]
 
@@ -154,6 +169,17 @@ def test_shares_in_words_name_their_whole(template: str) -> None:
 
     assert SHARES not in _rules(text(WORD_SHARES["honest"])), text(WORD_SHARES["honest"])
     assert SHARES in _rules(text(WORD_SHARES["slip"])), text(WORD_SHARES["slip"])
+
+
+@pytest.mark.parametrize("separator", ["/", ":"])
+def test_splits_written_with_slashes_or_colons(separator: str) -> None:
+    def text(values: tuple[int, ...]) -> str:
+        joined = separator.join(str(v) for v in values)
+        return f"Seats on the panel are split {joined} between owners, staff and tenants."
+
+    assert SHARES not in _rules(text((50, 30, 20)))
+    assert SHARES in _rules(text((50, 35, 25)))
+    assert SHARES not in _rules(f"The hearing ran from 9{separator}30 until 11{separator}45.")
 
 
 @pytest.mark.parametrize("sign", PERCENT_SIGNS)
@@ -211,6 +237,7 @@ PERCENT_CLASSES = [
     "Turnover of {b} was {p} above the {a} recorded a year earlier.",
     "Sales reached {b}, a {p} year-on-year increase on {a}.",
     "Grants came to {b}, {p} more than the {a} awarded in 2021.",
+    "Fee income of {b} was up {p} year on year from {a}.",
 ]
 
 
@@ -326,6 +353,13 @@ def test_parts_and_wholes(template: str, fmt: str) -> None:
     slip = template.format(t=show(t), a=show(a), b=show(b), c=show(c + 1_500))
     assert SUMS not in _rules(honest), honest
     assert SUMS in _rules(slip), slip
+
+
+@pytest.mark.parametrize("sign", ["£", "€", "$"])
+def test_a_unit_of_account_is_exact(sign: str) -> None:
+    text = f"Of every {sign}100 raised, {sign}71 funds the wards, {sign}18 research and {{c}}."
+    assert SUMS not in _rules(text.format(c=f"{sign}11 fundraising"))
+    assert SUMS in _rules(text.format(c=f"{sign}19 fundraising"))
 
 
 @pytest.mark.parametrize(
