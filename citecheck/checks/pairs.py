@@ -51,7 +51,9 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(
-    rf"\b(?:(?P<present>{_PRESENT})\s+(?:[\w'’-]+\s+){{0,2}}|in\s+(?P<year>(?:19|20)\d\d)\s*,?\s+)$",
+    # "now stands at", "In 2019, ", "its 1990 peak of", "2019's total of"
+    rf"\b(?:(?P<present>{_PRESENT})\s+(?:[\w'’-]+\s+){{0,2}}|(?:in\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"(?:['’]s)?\s*,?\s+(?:(?!(?:and|but|while|to|from|{_PRESENT})\b)[a-z][\w'’-]*\s+){{0,2}})$",
     re.IGNORECASE,
 )
 

@@ -20,12 +20,20 @@ from collections.abc import Iterator
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Sentence
 
-__all__ = ["describe", "per_head_of", "stated_per_head"]
+__all__ = ["HEAD_NOUNS", "describe", "per_head_of", "stated_per_head"]
+
+# Heads a money figure may be "a" of: "£8,000 a pupil", "$40 a resident".
+HEAD_NOUNS = (
+    r"pupil|student|child|patient|resident|inhabitant|citizen|household|employee|worker|member|"
+    r"family|adult|taxpayer|voter|user|subscriber|customer|passenger|visitor|participant"
+)
 
 _PER_HEAD = re.compile(
     # "€150m of output per employee", "£3,000 in debt per household": what the figure is of
     r"^\s*(?:(?:of|in)\s+(?:[a-z][\w'’-]*\s+){1,3}(?=(?:a|per|for)\s))?"
     r"\s*(?:(?:a|per)\s+(?:head|capita|person|people)\b|per[ -]capita\b|each\b|apiece\b"
+    # "£8,000 a pupil", "$40 a resident": "a" before a kind of head
+    rf"|an?\s+(?P<a_per>{HEAD_NOUNS})\b"
     r"|per\s+(?P<per>[a-z]+)\b|for\s+(?:each|every)\s+(?:one\s+)?(?:of\s+)?(?P<every>[a-z'’]+)?)",
     re.IGNORECASE,
 )
@@ -68,7 +76,7 @@ def per_head_of(text: str, money: Quantity) -> str | None:
         if re.match(r"\s*(?:each|apiece)\b", cue.group(), re.IGNORECASE):
             # "$30 million each" may be per contract: no kind of head to judge by
             return "each"
-        per = (cue.group("per") or cue.group("every") or "head").lower()
+        per = (cue.group("per") or cue.group("a_per") or cue.group("every") or "head").lower()
         if per in {"the", "its", "their", "our", "his", "her", "this", "these"} or per.endswith(
             ("'s", "’s")
         ):

@@ -52,8 +52,9 @@ _GAP_AFTER_PAIR = re.compile(
     r"\s+[\w'’ -]{1,40}?"
     r"|\s+(?:a|an|one|two|three|four|five|ten|\d+)\s+(?:years?|months?|decades?|weeks?)\s+"
     r"(?:earlier|before|ago|previously|later|on)|\s+(?:today|now|currently|at\s+present|"
-    r"these\s+days|this\s+year|so\s+far|to\s+date)\b|\s+(?:last|the\s+previous|the\s+year\s+before)"
-    r"(?:\s+year)?|\s+(?:after|before)\s+it){0,2})"
+    r"these\s+days|this\s+year|so\s+far|to\s+date)\b|\s+(?:last|this|the\s+previous|the\s+year\s+before)"
+    r"(?:\s+(?:year|month|week|quarter|term|season|winter|summer|spring|autumn|decade|time))?"
+    r"|\s+(?:after|before)\s+it){0,2})"
     r"\s*(?:,|\(|—|–|--)\s*(?P<tail>(?:[\w'’-]+\s+){0,5})",
     re.IGNORECASE,
 )

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from citecheck.checks.currencies import USD_PER_UNIT
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence
-from citecheck.checks.per_head import describe, per_head_of, stated_per_head
+from citecheck.checks.per_head import HEAD_NOUNS, describe, per_head_of, stated_per_head
 from citecheck.checks.per_head_bands import band_slip, clause_before
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.config import CheckSettings
@@ -149,7 +149,8 @@ _BANDS = (
 )
 # The figure is itself per head: "an average salary of", "per pupil", "for every resident".
 _ALREADY_PER_HEAD = re.compile(
-    r"\b(?:per[ -]capita|a head|per (?!(?:year|annum|month|week|day|hour|cent)\b)[a-z]+|"
+    rf"\b(?:per[ -]capita|a head|an? (?:{HEAD_NOUNS})|"
+    r"per (?!(?:year|annum|month|week|day|hour|cent)\b)[a-z]+|"
     r"(?:for|to) (?:each|every)|average|median|each|apiece)\b",
     re.I,
 )

@@ -404,3 +404,25 @@ def test_money_of_long_ago_is_judged_by_no_band() -> None:
     assert PER_HEAD not in _rules(text)
     dated = "In 1905 national income of about £1,900 million came to roughly £45 a head."
     assert PER_HEAD not in _rules(dated)
+
+
+@pytest.mark.parametrize("noun", ["pupil", "resident", "patient", "member"])
+def test_a_figure_a_head_is_already_per_head(noun: str) -> None:
+    text = f"With 12,000 {noun}s and a budget of £96 million, the trust spends {{m}} a {noun}."
+    assert PER_HEAD not in _rules(text.format(m="£8,000"))
+    if noun in {"pupil", "resident"}:  # the bands know no kind of head for patients, members
+        assert PER_HEAD in _rules(text.format(m="£8m"))
+
+
+@pytest.mark.parametrize("lead", ["its 1990 peak of", "the 2004 figure of", "2011's total of"])
+def test_a_year_before_the_figures_noun_dates_it(lead: str) -> None:
+    text = f"Membership has more than halved since {lead} 84,000 and now stands at {{n}}."
+    assert GROWTH not in _rules(text.format(n="38,000"))
+    assert GROWTH in _rules(text.format(n="61,000"))
+
+
+@pytest.mark.parametrize("season", ["last winter", "last season", "the previous term"])
+def test_points_after_a_pair_dated_by_season(season: str) -> None:
+    pair = f"Attendance fell to 71% this year from 83% {season}"
+    assert POINTS in _rules(f"{pair}, a fall of 12%.")
+    assert POINTS not in _rules(f"{pair}, a fall of 12 points.")
