@@ -27,7 +27,9 @@ _QUALIFIER = re.compile(
     r"well in excess of|more than|greater than|in excess of|upwards of|at least|exceeding|exceeds?|"
     r"just over|just above|over|above|nearly|almost|close to|just under|approximately|"
     r"an estimated|estimated|about|around|roughly|some|less than|fewer than|under|below|"
-    r"up to|as much as|as many as|no more than|not more than|at most|a maximum of|"
+    # not "added up to £5.4m": a sum, not a ceiling
+    r"(?<!\badd )(?<!\badds )(?<!\badded )(?<!\badding )up to|"
+    r"as much as|as many as|no more than|not more than|at most|a maximum of|"
     r"no fewer than|no less than|a minimum of|north of|just shy of|just short of|"
     r"in the region of|of the order of|on the order of|circa|approx\.?)\s+"
     # "c. £3m", "~3,000", "ca. 400"

@@ -64,6 +64,11 @@ _COMPARATIVE = re.compile(
     r"last\s+year)\s*:\s*$",
     re.IGNORECASE,
 )
+_DATED_CLOSE = re.compile(
+    r"^\s+(?:in\s+(?:FY\s?)?(?:19|20)\d\d(?:[-/–]\d{2,4})?|a\s+year\s+(?:earlier|before|ago)|"
+    r"last\s+year|the\s+(?:previous|prior)\s+year|previously)\s*\)",
+    re.IGNORECASE,
+)
 # A change measured after inflation cannot be checked against cash figures: "fell by 14 per
 # cent in real terms, from €62m to €58m in cash".
 _REAL_TERMS = re.compile(
@@ -135,8 +140,12 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
         ):
             pairs.append((first, second))
             continue
-        if _COMPARATIVE.match(between):
-            pairs.append((second, first))  # "£14.2m (2022: £10.9m)": the prior year in brackets
+        if _COMPARATIVE.match(between) or (
+            re.fullmatch(r"\s*\(\s*", between)
+            and _DATED_CLOSE.match(text[second.end : second.end + 40])
+        ):
+            # "£14.2m (2022: £10.9m)", "3,600 (2,400 in 2019)": the earlier figure in brackets
+            pairs.append((second, first))
             continue
         if _NEW_CLAUSE.search(between):
             continue

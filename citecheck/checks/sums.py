@@ -34,11 +34,17 @@ def _show(quantity: Quantity) -> str:
 
 
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:total(?:l?ing|l?ed|s)?|combined|altogether|together|in all|overall|sum)\b[^;:()]{0,40}$",
+    r"\b(?:total(?:l?ing|l?ed|s)?|combined|altogether|together|in all|overall|sum)\b[^;:()]{0,40}$"
+    # "... (£176bn) came to £300bn": a summing verb right before the figure
+    r"|\b(?:came|come|comes|amount(?:ed|s)?)\s+to\s+(?:a\s+total\s+of\s+)?(?:about\s+|some\s+)?$"
+    r"|\badd(?:ed|s)?\s+up\s+to\s+$",
     re.IGNORECASE,
 )
+# Not "..., a combined £9.6m" after a part: that "combined" is the next figure's.
 _TOTAL_AFTER = re.compile(
-    r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined|altogether|in all|between them)\b)", re.I
+    r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined(?!\s+(?:total\s+(?:of\s+)?)?"
+    r"(?:[A-Z]{0,3}[$€£¥₹]|Rs|\d))|altogether|in all|between them)\b)",
+    re.I,
 )
 _PARTITION = re.compile(
     r"of which|of whom|consist(?:s|ed|ing)? of|compris(?:e|es|ed|ing)|,\s*with\b|"
@@ -86,8 +92,11 @@ _EXHAUSTIVE = re.compile(
 # A total in apposition to the parts listed before it: "1,420, 980 and 655
 # new cases, a total of 3,155".
 _TOTAL_APPOSITION = re.compile(
-    r",\s*(?:for\s+|making\s+)?(?:a\s+)?(?:combined\s+|grand\s+)?"
+    r"(?:,\s*(?:for\s+|making\s+)?(?:a\s+)?(?:combined\s+|grand\s+)?"
     r"(?:total(?:l?ing)?|together|in all|altogether|combined)\s*(?:of\s+)?"
+    # "defence (£52bn), education (£81bn) and health (£176bn) came to £300bn": a summing verb
+    r"|\)?,?\s+(?:together\s+|between\s+them\s+|combined\s+)?(?:came\s+to|come\s+to|amount(?:ed)?\s+to|"
+    r"add(?:ed)?\s+up\s+to|total(?:led|ed)?|make\s+up|made\s+up)\s+(?:a\s+total\s+of\s+)?)"
     r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around)\s+)?$",
     re.IGNORECASE,
 )
@@ -299,8 +308,13 @@ def _run_before(text: str, figures: list[Quantity], position: int) -> list[Quant
         # "1,420, 980 and 655", "£1.9m on housing and £1.7m", "Housing received £1.9m and
         # transport £1.7m": commas and "and", perhaps with a gapped subject or object.
         gap = text[figure.end : run[0].start] if run else ""
-        if run and not re.fullmatch(
-            r"(?:\s+[a-z][\w'’-]*){0,3}[\s,]*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}", gap
+        # Or in brackets after their names: "defence (£52bn), education (£81bn) and health (".
+        if (
+            run
+            and not re.fullmatch(
+                r"(?:\s+[a-z][\w'’-]*){0,3}[\s,]*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}", gap
+            )
+            and not re.fullmatch(r"\),?\s+(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){1,3}\(", gap)
         ):
             break
         run.insert(0, figure)

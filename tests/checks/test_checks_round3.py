@@ -426,3 +426,19 @@ def test_points_after_a_pair_dated_by_season(season: str) -> None:
     pair = f"Attendance fell to 71% this year from 83% {season}"
     assert POINTS in _rules(f"{pair}, a fall of 12%.")
     assert POINTS not in _rules(f"{pair}, a fall of 12 points.")
+
+
+@pytest.mark.parametrize("dated", ["in 2019", "a year earlier", "the previous year", "in 2018-19"])
+def test_the_earlier_figure_in_brackets(dated: str) -> None:
+    text = f"Referrals reached 3,600 (2,400 {dated}), up {{p}}."
+    assert PERCENT in _rules(text.format(p="15%"))
+    assert PERCENT not in _rules(text.format(p="50%"))
+
+
+@pytest.mark.parametrize(
+    "link", ["came to", "amounted to", "added up to", "together came to", ", a combined"]
+)
+def test_parts_first_then_a_summing_verb(link: str) -> None:
+    text = "Grants to the library (£1.4m), the museum (£2.2m) and the archive (£0.9m) {l} {t}."
+    assert SUMS not in _rules(text.format(l=link, t="£4.5m"))
+    assert SUMS in _rules(text.format(l=link, t="£5.4m"))
