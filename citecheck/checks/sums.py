@@ -12,25 +12,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from citecheck.checks.numbers import Kind, Quantity, amount
-from citecheck.checks.passages import Passage, Sentence, one_line
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.numbers import Kind, Quantity
+from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.scope import in_scope
 from citecheck.checks.share_answers import exclusive_answers
-from citecheck.model import Finding, Severity
+from citecheck.checks.sum_fits import SUM, compare, compare_parts
+from citecheck.model import Finding
 
 __all__ = ["SUM", "check_sums", "compare_parts"]
-
-SUM = Rule(
-    "sum-mismatch",
-    Severity.WARNING,
-    "arithmetic",
-    "Parts do not add up to the total they are said to make up.",
-)
-
-
-def _show(quantity: Quantity) -> str:
-    return quantity.shown
 
 
 _TOTAL_BEFORE = re.compile(
@@ -89,6 +78,29 @@ _EXHAUSTIVE = re.compile(
     rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bremainder\b|{_SPLIT_VERBS}|:|\s[-–—]\s|—",
     re.IGNORECASE,
 )
+
+
+_REST_WORD = re.compile(r"\W*(?:the\s+)?(?:remaining|rest|remainder|balance)\b", re.IGNORECASE)
+
+
+def _figureless_rest(text: str, match: re.Match[str]) -> bool:
+    return bool(_REST_WORD.match(match.group())) and not re.match(
+        r"[^.;]{0,25}?(?:[$€£¥₹]|\d)", text[match.end() : match.end() + 30]
+    )
+
+
+def _says_all(text: str, after: int) -> bool:
+    """Whether the list after ``after`` says it is all of the whole (a remainder with no
+    figure of its own does not: see ``_unstated_rest``)."""
+    return any(not _figureless_rest(text, m) for m in _EXHAUSTIVE.finditer(text, after))
+
+
+def _unstated_rest(text: str, after: int) -> bool:
+    """ "..., with the balance on governance": a remainder after the last part with no figure
+    of its own, so the stated parts may fall short of the whole."""
+    return any(_figureless_rest(text, m) for m in _EXHAUSTIVE.finditer(text, after))
+
+
 # A total in apposition to the parts listed before it: "1,420, 980 and 655
 # new cases, a total of 3,155".
 _TOTAL_APPOSITION = re.compile(
@@ -142,7 +154,7 @@ def check_sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
                 and _is_total(s, q)
             ]
             for total_sentence, total in totals:
-                yield from _compare(
+                yield from compare(
                     total_sentence, total, parts, partial=_leaves_room(passage, total, parts)
                 )
             return
@@ -173,7 +185,7 @@ def _total_and_parts(
     # Parts listed first, the total in apposition: "1,420, 980 and 655 cases, a total of 3,155".
     before = _run_before(text, [q for q in alike if q.end <= total.start], total.start)
     if len(before) >= 2 and _TOTAL_APPOSITION.search(text[before[-1].end : total.start]):
-        yield from _compare(sentence, total, before, partial=False)
+        yield from compare(sentence, total, before, partial=False)
         return
     # The cue follows the total closely, in its clause ("... $12 billion, including");
     # "(" or ":" further on may open another list ("..., and the top buyers were
@@ -227,7 +239,7 @@ def _total_and_parts(
     answers = exclusive_answers(text, parts)
     if cue is None and named_first and _own_verbs(text, parts) >= 2 and not answers:
         return
-    exhaustive = _EXHAUSTIVE.search(text, total.end) is not None or (
+    exhaustive = _says_all(text, total.end) or (
         named_first
         and (_one_verb_gives_out(text, parts) or (answers and len(parts) >= 3))
         and sum(p.value for p in parts) >= 0.85 * total.value
@@ -243,6 +255,7 @@ def _total_and_parts(
     )
     partial = (
         word == "including"
+        or _unstated_rest(text, parts[-1].end)
         or (named_in_brackets and not exhaustive)
         or (
             (
@@ -256,7 +269,7 @@ def _total_and_parts(
     if re.search(r"\b(?:each|every|per)\s+$", text[max(0, total.start - 8) : total.start]):
         # "Of each $100 collected, ...": a unit of account, exact
         total = replace(total, low=total.value, high=total.value, step=0.0)
-    yield from _compare(sentence, total, parts, partial=partial)
+    yield from compare(sentence, total, parts, partial=partial)
 
 
 # A preposition that a gapped verb leaves behind: "610 came from individuals, 388 from ...".
@@ -379,7 +392,7 @@ def _parts_of_previous(
     named = [q for q in candidates if _is_total(previous, q)]
     totals = named or candidates
     if len(totals) == 1:
-        yield from _compare(previous, totals[0], parts, partial=True)
+        yield from compare(previous, totals[0], parts, partial=True)
 
 
 # Between the last part and "respectively": "in 2014", "of U.S. goods", "in trade".
@@ -405,103 +418,3 @@ def _parts_before(text: str, figures: list[Quantity], position: int) -> list[Qua
     if parts and any(p.kind is not parts[0].kind for p in parts):
         return []
     return parts
-
-
-def _conventions(quantity: Quantity) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The figure's interval if rounded, and if truncated (a hedge keeps its own reading)."""
-    if quantity.qualifier is not None or quantity.step <= 0:
-        return (quantity.low, quantity.high), (quantity.low, quantity.high)
-    value, step = quantity.value, quantity.step
-    return (value - step / 2, value + step / 2), (value, value + step)
-
-
-def _sum_fits(total: Quantity, parts: list[Quantity], *, partial: bool) -> bool:
-    """Whether some reading makes the parts add up to the total (fall short, if ``partial``).
-
-    One sentence follows one convention: its figures are all rounded or all
-    truncated, and a part that sits on a rounding boundary cannot round one way
-    while the total rounds the other ("£38m + £19m + £7m" is never "£62m").
-    """
-    for convention in (0, 1):
-        t_low, t_high = _conventions(total)[convention]
-        p_low = sum(_conventions(p)[convention][0] for p in parts)
-        p_high = sum(_conventions(p)[convention][1] for p in parts)
-        slack = 1e-9 * max(abs(t_high), abs(p_high), 1.0)
-        if p_low < t_high - slack and (partial or p_high > t_low + slack):
-            return True
-    return False
-
-
-# A figure compared with another is no part: "£2,000 more than the old limit".
-_COMPARED = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower|greater|smaller|larger|up|down|above|below|"
-    r"over|under)\s+(?:than|on|from|in|the)\b",
-    re.IGNORECASE,
-)
-_REMAINDER_PART = re.compile(r"\bthe\s+(?:remaining|rest|remainder|balance)\b", re.IGNORECASE)
-
-
-def _one_precision(
-    sentence: Sentence, total: Quantity, parts: list[Quantity]
-) -> tuple[Quantity, list[Quantity]]:
-    """Parts listed together share one precision; a remainder makes the total as precise.
-
-    In "£41m, £27m and £10m" the £10m is to the million like its neighbours,
-    not 5-15 million, and in "£6m, £5.5m and £3.5m" the £6m is £5.95-6.05m.
-    In "Of our 1,200 colleagues, 640 ..., 390 ... and the remaining 250" the
-    remainder was computed from the total, so the total is exact to the
-    parts' precision. Decimals and hedged figures keep their own.
-    """
-
-    def whole(q: Quantity) -> bool:
-        return q.qualifier is None and not q.spread and q.step > 0 and "." not in q.text
-
-    def plain(q: Quantity) -> bool:
-        return q.qualifier is None and not q.spread and q.step > 0
-
-    # The finest step among the listed parts, decimals included: in "£6m, £5.5m and
-    # £3.5m" the £6m is to a tenth like its neighbours.
-    steps = [p.step for p in parts if plain(p) and p.scale_word == parts[0].scale_word]
-    if not steps or not any(whole(p) for p in parts):
-        return total, parts
-    finest = min(steps)
-    parts = [replace(p, step=min(p.step, finest)) if whole(p) else p for p in parts]
-    if whole(total) and _REMAINDER_PART.search(sentence.text, total.end):
-        total = replace(total, step=min(total.step, finest))
-    return total, parts
-
-
-def compare_parts(
-    sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
-) -> Iterator[Finding]:
-    """Whether ``parts`` add up to (or, if ``partial``, do not exceed) ``total``."""
-    return _compare(sentence, total, parts, partial=partial)
-
-
-def _compare(
-    sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
-) -> Iterator[Finding]:
-    if any(_COMPARED.match(sentence.text[p.end : p.end + 30]) for p in parts):
-        return  # "3,400 applications: 1,200 more than in 2022 and 2,100 more than in 2021"
-    total, parts = _one_precision(sentence, total, parts)
-    if _sum_fits(total, parts, partial=partial):
-        return
-    low = sum(_conventions(p)[0][0] for p in parts)
-    high = sum(_conventions(p)[0][1] for p in parts)
-    printed = sum(p.value for p in parts)
-    kind, currency = total.kind, total.currency
-    listed = " + ".join(_show(p) for p in parts)
-    verb = "exceed" if partial else "add up to"
-    message = (
-        f"{listed} {verb} {amount(printed, kind=kind, currency=currency, digits=6)} as printed "
-        f"({amount(low, kind=kind, currency=currency)}–{amount(high, kind=kind, currency=currency)}"
-        f" however each was rounded), {'more than' if partial else 'not'} the stated total "
-        f"{_show(total)}. Check the parts and the total."
-    )
-    yield raise_finding(
-        SUM,
-        message,
-        sentence.location_at(total.start),
-        note=sentence.note,
-        evidence=one_line(sentence.text),
-    )

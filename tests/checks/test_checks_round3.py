@@ -442,3 +442,13 @@ def test_parts_first_then_a_summing_verb(link: str) -> None:
     text = "Grants to the library (£1.4m), the museum (£2.2m) and the archive (£0.9m) {l} {t}."
     assert SUMS not in _rules(text.format(l=link, t="£4.5m"))
     assert SUMS in _rules(text.format(l=link, t="£5.4m"))
+
+
+@pytest.mark.parametrize("rest", ["the balance", "the rest", "the remainder"])
+def test_a_remainder_with_no_figure_leaves_the_parts_short(rest: str) -> None:
+    text = f"The trust spent £6.2m: £4.9m on care and {{b}} on fundraising, with {rest} on audit."
+    assert SUMS not in _rules(text.format(b="£1.1m"))  # the unstated rest is £0.2m
+    assert SUMS in _rules(text.format(b="£1.6m"))  # the stated parts already exceed it
+    stated = f"Of our 900 staff, 500 work on wards, 250 in clinics and {rest}, {{c}}, in offices."
+    assert SUMS not in _rules(stated.format(c="150"))
+    assert SUMS in _rules(stated.format(c="250"))
