@@ -101,9 +101,15 @@ def _show(quantity: Quantity) -> str:
 # ("Exports doubled while imports rose from ...") is not its evidence.
 _OTHER_CLAUSE = re.compile(
     r";|\b(?:while|whereas|but|although|though|even as)\b|\b(?:and|as)\s+(?:[\w'’-]+\s+){1,8}?"
-    r"(?:rose|grew|fell|increased|decreased|declined|dropped|climbed|went|jumped|expanded|"
-    r"rising|growing|falling|increasing|climbing|going)\b",
+    rf"(?:{UP_VERBS}|{DOWN_VERBS}|went|going)\b"
+    # "raise output by 20% and cut the deficit from ...": a change verb with an object of its own
+    rf"|\band\s+(?:{UP_VERBS}|{DOWN_VERBS})\s+(?:the|its|their|a|an|his|her|our)\b",
     re.IGNORECASE,
+)
+# After a pair, "..., with London up 3% to £530,000" opens another subject's change (before
+# it, ", with parcels handed out rising from ..." gives the evidence of the change).
+_LATER_SUBJECT = re.compile(
+    rf",\s*with\s+(?:[\w'’-]+\s+){{1,4}}?(?:{UP_VERBS}|{DOWN_VERBS})\b", re.IGNORECASE
 )
 
 
@@ -128,7 +134,8 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
         elif pairs:
             start, end = pairs[-1]
             gap = sentence.text[max(start.end, end.end) : multiplier.start]
-            if _OTHER_CLAUSE.search(gap):
+            # "Sales rose from £2m to £4m, with exports tripling": another subject's multiplier
+            if _OTHER_CLAUSE.search(gap) or re.search(r",\s*with\s+(?:[\w'’-]+\s+){1,4}$", gap):
                 continue
         else:
             compared = _compared(sentence, multiplier)
@@ -263,6 +270,10 @@ def _up_from(sentence: Sentence, change: Quantity) -> tuple[Quantity, Quantity] 
     # "from about $150", "on the previous year's Rs 3,500 crore"
     if start is None or start.start - (change.end + after.end()) > 30:
         return None
+    # "up 12% from $18.1bn to $20.3bn": the base opens its own pair, which the change speaks of
+    for one, two in change_pairs(sentence):
+        if one is start or (one.start, one.end) == (start.start, start.end):
+            return one, two
     before = [q for q in figures if q.end <= change.start and q.kind is start.kind]
     if not before or before[-1].currency != start.currency:
         return None
@@ -280,10 +291,30 @@ def _tied_pair(
     text = sentence.text
     for start, end in sorted(pairs, key=lambda p: abs(min(p[0].start, p[1].start) - change.end)):
         first, last = min(start.start, end.start), max(start.end, end.end)
-        gap = text[change.end : first] if first >= change.end else text[last : change.start]
+        if first >= change.end:
+            gap = text[change.end : first]
+            # "Profits jumped 48% to $2.9bn, on revenue up 12% from $18.1bn to $20.3bn": the
+            # pair is the nearer change's
+            if any(
+                change.end <= q.start < first and _stated_change(text, q)
+                for q in sentence.quantities
+            ):
+                continue
+        else:
+            gap = text[last : change.start]
+            if _LATER_SUBJECT.search(gap):
+                continue
         if not _OTHER_CLAUSE.search(gap):
             return start, end
     return None
+
+
+def _stated_change(text: str, quantity: Quantity) -> bool:
+    """A percentage stated as a change: "up 12%", "a 9% rise"."""
+    return quantity.kind is Kind.PERCENT and bool(
+        _CHANGE.search(text[max(0, quantity.start - 60) : quantity.start])
+        or _CHANGE_AFTER.match(text[quantity.end : quantity.end + 40])
+    )
 
 
 def _percent_change(sentence: Sentence) -> Iterator[Finding]:

@@ -137,6 +137,8 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
             and len(between) <= 80
             and re.search(r"\bto\b", between)
             and not re.search(r"\bfrom\b", between)
+            # not "to £4.2m from £3.5m, while costs rose 20%, to £2.4m": another clause's end
+            and not _NEW_CLAUSE.search(between)
         ):
             pairs.append((first, second))
             continue
@@ -161,9 +163,17 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
         dated = _in_order(text, first, second)
         if dated is not None:
             pairs.append(dated)
+    # "Profits jumped 48% to $2.9bn, on revenue up 12% from $18.1bn to $20.3bn": a figure that
+    # opens its own from-to pair is that pair's start, not the base of an earlier figure.
+    from_to = {id(one): two for one, two in pairs if _FROM_BEFORE.search(_before(text, one))}
+    pairs = [(one, two) for one, two in pairs if from_to.get(id(one)) in (None, two)]
     # "over the 24 weeks of follow-up, rising from 41 ng/mL": a duration is no level of what
     # changed, unless both ends are durations ("from 94 minutes to 71 minutes").
     return [(one, two) for one, two in pairs if _is_duration(text, one) == _is_duration(text, two)]
+
+
+def _before(text: str, quantity: Quantity) -> str:
+    return text[max(0, quantity.start - 40) : quantity.start]
 
 
 _DURATION_UNITS = frozenset(

@@ -282,6 +282,14 @@ def test_falls_in_counts(template: str, fmt: str, sign: str) -> None:
         "Fares went from £4.10 to £4.60, while wages grew 3% more than prices.",
         # a stated change of a different subject
         "Rents climbed 9% in the year, as the council raised its budget from £20m to £30m.",
+        "Ministers hope to lift exports by 20% and trim the deficit from £120bn to £80bn.",
+        "Tolls will rise 5% in May, and the operator expects crossings to fall from 2.1 million "
+        "to 2.0 million.",
+        # a from-to stretched across another clause
+        "Income grew to £4.2m from £3.5m, while costs rose 20%, to £2.4m.",
+        # a nearer change's pair, another subject after "with"
+        "Earnings jumped 48% to $2.9bn, on sales up 12% from $18.1bn to $20.3bn.",
+        "Prices rose 7%, from £280,000 to £299,600, with the capital up 3% to £530,000.",
     ],
 )
 def test_traps_beside_the_percent_change_classes(text: str) -> None:
@@ -452,3 +460,10 @@ def test_a_remainder_with_no_figure_leaves_the_parts_short(rest: str) -> None:
     stated = f"Of our 900 staff, 500 work on wards, 250 in clinics and {rest}, {{c}}, in offices."
     assert SUMS not in _rules(stated.format(c="150"))
     assert SUMS in _rules(stated.format(c="250"))
+
+
+def test_another_subject_after_with() -> None:
+    assert GROWTH not in _rules("Sales rose from £2m to £4m, with exports tripling.")
+    evidence = "Use has nearly tripled, with loans issued rising from 1.1 million to {n}."
+    assert GROWTH in _rules(evidence.format(n="1.9 million"))
+    assert GROWTH not in _rules(evidence.format(n="2.9 million"))
