@@ -112,6 +112,24 @@ _COMPILED = tuple(
     tuple(re.compile(rf"\b(?:{answer})\b", re.IGNORECASE) for answer in family)
     for family in _FAMILIES
 )
+# Families whose answers are habits or states that may be held together (working and studying
+# part-time; driving some days and taking the bus on others): exclusive only among three or
+# more shares, or when the question asks for one answer ("mainly", "usually").
+_HABITS = frozenset(
+    index
+    for index, family in enumerate(_FAMILIES)
+    if family[0].startswith((r"into\s+(?:jobs", r"by\s+car"))
+)
+_ONE_ANSWER = re.compile(
+    r"\b(?:main|mainly|mostly|usual|usually|normally|single|chiefly|principal|main\s+way)\b",
+    re.IGNORECASE,
+)
+# How often or how far: answers so qualified may overlap ("sometimes take the bus").
+_FREQUENCY = re.compile(
+    r"\b(?:sometimes|occasionally|often|at\s+least|ever|also|as\s+well|too|regularly|"
+    r"(?:on\s+)?(?:some|most)\s+days|from\s+time\s+to\s+time)\b",
+    re.IGNORECASE,
+)
 # The last answer of one question: "expressed no view", "showed no improvement", "neither".
 _RESIDUAL = re.compile(
     # not "neither": "62 per cent coffee, 48 per cent tea and 30 per cent neither" may overlap
@@ -132,10 +150,11 @@ def exclusive_answers(text: str, shares: list[Quantity]) -> bool:
         text[share.end : following.start] for share, following in itertools.pairwise(shares)
     ]
     predicates.append(re.split(r"[;.]", text[shares[-1].end : shares[-1].end + 50])[0])
-    if any(_PARTIAL.search(p) for p in predicates):
+    if any(_PARTIAL.search(p) or _FREQUENCY.search(p) for p in predicates):
         return False
+    habits = len(shares) >= 3 or bool(_ONE_ANSWER.search(text[: shares[1].start]))
     # Two shares give two different answers of one family, one answer each.
-    if _one_answer_each(predicates):
+    if _one_answer_each(predicates, habits=habits):
         return True
     # Or the answers are the shares' subjects: "Women make up 55% of the workforce and men 48%".
     clause_start = max(text.rfind(";", 0, shares[0].start), text.rfind(",", 0, shares[0].start), 0)
@@ -143,16 +162,18 @@ def exclusive_answers(text: str, shares: list[Quantity]) -> bool:
         re.sub(r"^\s+of\s+(?:the\s+)?[\w'’-]+", "", text[a.end : b.start])
         for a, b in itertools.pairwise(shares)
     ]
-    if _one_answer_each(subjects):
+    if _one_answer_each(subjects, habits=habits):
         return True
     # The question's residual answer, anywhere in the list: "45% expect to hire, 40% expect no
     # change and 25% expect to cut".
     return len(shares) >= 3 and any(_RESIDUAL.match(p) for p in predicates)
 
 
-def _one_answer_each(predicates: list[str]) -> bool:
+def _one_answer_each(predicates: list[str], *, habits: bool) -> bool:
     """Two of the predicates give two different answers of one family, one answer each."""
-    for family in _COMPILED:
+    for index, family in enumerate(_COMPILED):
+        if index in _HABITS and not habits:
+            continue
         hits = [
             {index for index, answer in enumerate(family) if answer.search(p)} for p in predicates
         ]

@@ -209,6 +209,10 @@ def test_hedged_shares_are_read_near_their_figure(sign: str) -> None:
         "distrust the council.",
         # expectations of different things
         "Of the 400 shops, 45% expect rents to rise and 62% expect footfall to fall.",
+        # habits and states that may be held together, two answers only
+        "Of the 2,000 adults polled, 58% said they drive to work and 47% said they take the bus.",
+        "Around 62% of pupils walk to school at least once a week and 45% are driven most days.",
+        "Of last year's graduates, 70% found jobs and 40% went on to further study part-time.",
         # different groups answering
         "Asked about next year, 56% of farmers expect to expand, 47% of grocers expect no change "
         "and 31% expect to shrink.",
@@ -467,3 +471,9 @@ def test_another_subject_after_with() -> None:
     evidence = "Use has nearly tripled, with loans issued rising from 1.1 million to {n}."
     assert GROWTH in _rules(evidence.format(n="1.9 million"))
     assert GROWTH not in _rules(evidence.format(n="2.9 million"))
+
+
+def test_two_habits_are_exclusive_when_the_question_asks_for_one() -> None:
+    text = "Of the 2,000 adults polled, {a} said they mainly drive to work and {b} take the bus."
+    assert SHARES not in _rules(text.format(a="58%", b="37%"))
+    assert SHARES in _rules(text.format(a="58%", b="47%"))
