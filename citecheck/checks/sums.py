@@ -181,6 +181,8 @@ def _total_and_parts(
         and q.currency == total.currency
         and q.period == total.period
         and not _DURATION.match(text[q.end : q.end + 12])
+        # "at 12 months", "over 5 years": a length of time, not a part (unless the total is one)
+        and _is_time(q) == _is_time(total)
     ]
     # Parts listed first, the total in apposition: "1,420, 980 and 655 cases, a total of 3,155".
     before = _run_before(text, [q for q in alike if q.end <= total.start], total.start)
@@ -281,6 +283,17 @@ _ALLOCATION_VERB = re.compile(
 
 # "the 12-month follow-up", "a five-year plan": a length, not a count of parts.
 _DURATION = re.compile(r"^-(?:second|minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
+
+
+_TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"}
+)
+
+
+def _is_time(quantity: Quantity) -> bool:
+    return quantity.kind is Kind.COUNT and (quantity.noun or "").lower().removesuffix("s") in (
+        _TIME_UNITS
+    )
 
 
 _OWN_VERB = re.compile(

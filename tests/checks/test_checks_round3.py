@@ -384,6 +384,9 @@ def test_a_unit_of_account_is_exact(sign: str) -> None:
         "The 12,000 delegates came from Europe (5,500), Asia (3,000) and Africa (1,000).",
         # a respectively list naming a few of many
         "Of the 12,000 entrants, 2,100 and 1,900 came first and second, respectively.",
+        # a length of time in the clause after the list
+        "In the study 412 patients were randomised: 206 to surgery and 206 to physiotherapy; at "
+        "12 months, 38% of one group and 52% of the other had recovered.",
     ],
 )
 def test_traps_beside_the_sum_classes(text: str) -> None:
