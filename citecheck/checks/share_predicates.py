@@ -29,7 +29,11 @@ _SHARE_VERB = re.compile(
     r"captured|secured|polled|own|owns|owned|hold|holds|held|control|controls|controlled|"
     r"comprise|comprises|comprised|constitute|constitutes|constituted|occupy|occupies|"
     r"provide|supply|generate|represent|contribute|produce|receive|take|win|capture|secure|"
-    r"represented|represents|contributed|contributes|produced|produces)\s+"
+    r"represented|represents|contributed|contributes|produced|produces|"
+    # "Arable land covers 62% of the farm", "Industry uses 40% of the water"
+    r"covers?|covered|uses?|used|takes?\s+up|took\s+up|fills?|filled|employs?|employed|"
+    r"attracts?|attracted|draws?|drew|forms?|formed|earns?|earned|consumes?|consumed|emits?|"
+    r"emitted|(?:is|are|was|were)\s+responsible\s+for)\s+"
     r"(?:(?:about|some|nearly|almost|roughly|around|just)\s+)?$",
     re.IGNORECASE,
 )

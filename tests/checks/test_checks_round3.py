@@ -480,3 +480,13 @@ def test_two_habits_are_exclusive_when_the_question_asks_for_one() -> None:
     text = "Of the 2,000 adults polled, {a} said they mainly drive to work and {b} take the bus."
     assert SHARES not in _rules(text.format(a="58%", b="37%"))
     assert SHARES in _rules(text.format(a="58%", b="47%"))
+
+
+SHARE_VERBS = ["covers", "uses", "takes up", "employs", "consumes", "accounts for", "draws"]
+
+
+@pytest.mark.parametrize(("verb", "sign"), list(itertools.product(SHARE_VERBS, PERCENT_SIGNS)))
+def test_share_verbs_gapped_by_later_shares(verb: str, sign: str) -> None:
+    text = f"Housing {verb} 52{sign} of the district, industry 29{sign} and parkland {{c}}{sign}."
+    assert SHARES not in _rules(text.format(c=19))
+    assert SHARES in _rules(text.format(c=29))
