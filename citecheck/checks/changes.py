@@ -12,8 +12,10 @@ __all__ = ["DOWN_NOUNS", "DOWN_VERBS", "OBJECT_BY", "UP_NOUNS", "UP_VERBS"]
 UP_VERBS = (
     r"increased|increases|increasing|rose|rises|risen|rising|grew|grows|grown|growing|"
     r"climbed|climbs|climbing|jumped|jumps|jumping|expanded|expands|expanding|"
-    # "up", not "make up" / "made up" (a share verb)
-    r"went\s+up|gone\s+up|goes\s+up|(?<!\bmake\s)(?<!\bmade\s)(?<!\bmakes\s)up|surged|surges|surging|soared|soars|soaring|rocketed|"
+    # "up", not "make up" / "made up" / "takes up" (share verbs)
+    r"went\s+up|gone\s+up|goes\s+up|(?<!\bmake\s)(?<!\bmade\s)(?<!\bmakes\s)(?<!\btake\s)"
+    r"(?<!\btakes\s)(?<!\btook\s)(?<!\btaking\s)up|surged|surges|surging|soared|soars|soaring|"
+    r"rocketed|"
     r"gained|gains|gaining|advanced|swelled|swollen|improved|improves|improving|"
     r"edged\s+up|ticked\s+up|picked\s+up|spiked|leapt|leaped|leaps|boosted|multiplied|"
     # base forms after "to", "will", "could": "projected to grow 8 pc", "will rise 5%"
