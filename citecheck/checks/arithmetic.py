@@ -237,12 +237,18 @@ _COMPARATIVES = (
     r"(?:more|higher|greater|bigger|larger|dearer|lower|less|fewer|smaller|cheaper)(?=\s+than\b)|"
     r"above|below|up\s+on|down\s+on"
 )
+# "..., 12% higher.": a comparison that ends its clause speaks of the pair before it.
+_COMPARED_TO_PAIR = (
+    r"(?:higher|lower|more|less|fewer|greater|bigger|smaller|larger|dearer|cheaper)"
+    r"(?=\s*(?:[,.;)]|$))"
+)
 # "a 40 percent increase", "a 25% drop": the change named after the figure.
 _CHANGE_AFTER = re.compile(
-    rf"^[\s-]*{_MODIFIER}(?P<verb>{_CHANGE_NOUNS}|{_COMPARATIVES})\b",
+    rf"^[\s-]*{_MODIFIER}(?P<verb>{_CHANGE_NOUNS}|{_COMPARATIVES}|{_COMPARED_TO_PAIR})\b",
     re.IGNORECASE,
 )
-_IS_COMPARATIVE = re.compile(rf"^(?:{_COMPARATIVES})$", re.IGNORECASE)
+# A comparison with the figure after it: "25% more than the 2,400", "12 per cent above".
+_WITH_BASE_AFTER = re.compile(rf"^[\s-]*{_MODIFIER}(?:{_COMPARATIVES})", re.IGNORECASE)
 _DOWN = re.compile(
     rf"^(?:{_DOWN_WORDS}|decreases?|drop|decline|fall|cut|reduction|contraction|slump|plunge|dip|"
     r"lower|less|fewer|smaller|cheaper|below|down\s+on)$",
@@ -328,7 +334,7 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         if verb is None or in_real_terms(sentence.text, change):
             continue
         pair = _up_from(sentence, change)
-        if pair is None and not _IS_COMPARATIVE.match(verb.group("verb")):
+        if pair is None and not _WITH_BASE_AFTER.match(sentence.text[change.end :]):
             # "Exports rose from $2bn to $3bn, 25% more than imports": a comparison speaks of
             # the figure after it, never of a pair elsewhere.
             pair = _tied_pair(sentence, change, pairs)

@@ -242,6 +242,7 @@ PERCENT_CLASSES = [
     "Sales reached {b}, a {p} year-on-year increase on {a}.",
     "Grants came to {b}, {p} more than the {a} awarded in 2021.",
     "Fee income of {b} was up {p} year on year from {a}.",
+    "Spending was {b} this year against {a} last year, {p} higher.",
 ]
 
 
@@ -265,6 +266,7 @@ FALLS = [
     "Numbers are expected to drop {p}, from {a} to {b}.",
     "At {b}, arrivals were {p} lower than the {a} of 2022.",
     "Enrolment, at {b}, was {p} below the {a} of the year before.",
+    "Referrals fell from {a} to {b}, {p} fewer.",
 ]
 
 
