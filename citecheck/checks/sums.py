@@ -62,7 +62,11 @@ _WHOLE_BEFORE_PARTS = re.compile(
     # "58,000 members work in health (21,000), local government (17,000) and ...": parts in
     # brackets after the names of what they count, two or more
     r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d[^()]{0,20}\)"
-    r"[^;:()\d]{1,40}\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d",
+    r"[^;:()\d]{1,40}\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d"
+    # "3,800 beds across the region's hospitals (2,100 in the city and 1,900 elsewhere)": two
+    # or more parts in one bracket
+    r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d[^()]{0,40}?"
+    r"(?:,|\band\b)\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d[^()]*\)",
     re.IGNORECASE,
 )
 # A sample's size: "Of those surveyed (n = 1,240), 610 ...".
@@ -215,6 +219,9 @@ def _total_and_parts(
     parts = [q for q in alike if q.start > min(after, total.start) and q.start < len(clause)]
     if len(parts) < 2:
         return
+    # "12,000 staff (9,000 in 2015 and 6,000 in 2010)": a series over years, not parts
+    if sum(1 for p in parts if _DATED.match(text[p.end : p.end + 16])) >= 2:
+        return
     word = cue.group().lower() if cue is not None else ""
     if cue is not None and re.match(
         r"\s+(?:there\s+(?:are|were|is|was)|exist)\b", text[cue.end() : cue.end() + 20], re.I
@@ -285,6 +292,7 @@ _ALLOCATION_VERB = re.compile(
 _DURATION = re.compile(r"^-(?:second|minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
 
 
+_DATED = re.compile(r"^\s+(?:[a-z]+\s+)?(?:in|by|for)\s+(?:FY\s?)?(?:19|20)\d\d\b", re.IGNORECASE)
 _TIME_UNITS = frozenset(
     {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"}
 )

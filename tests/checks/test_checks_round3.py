@@ -492,3 +492,13 @@ def test_share_verbs_gapped_by_later_shares(verb: str, sign: str) -> None:
     text = f"Housing {verb} 52{sign} of the district, industry 29{sign} and parkland {{c}}{sign}."
     assert SHARES not in _rules(text.format(c=19))
     assert SHARES in _rules(text.format(c=29))
+
+
+@pytest.mark.parametrize("fmt", list(COUNTS))
+def test_parts_together_in_one_bracket(fmt: str) -> None:
+    show = COUNTS[fmt]
+    text = "There are {t} places across the county's nurseries ({a} in towns and {b} in villages)."
+    assert SUMS not in _rules(text.format(t=show(3800), a=show(2100), b=show(1700)))
+    assert SUMS in _rules(text.format(t=show(3800), a=show(2600), b=show(1700)))
+    series = "The county's {t} places ({a} in 2015 and {b} in 2010) are all full."
+    assert SUMS not in _rules(series.format(t=show(3800), a=show(2600), b=show(1700)))
