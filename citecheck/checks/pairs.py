@@ -195,6 +195,10 @@ def _in_order(text: str, first: Quantity, second: Quantity) -> tuple[Quantity, Q
     one, two = _when(text, first), _when(text, second)
     if one is None or two is None or one == two:
         return None
+    if _PAST_AT in (one, two) and {one, two} != {_PAST_AT, _PRESENT_AT}:
+        # "410,000 last year against 820,000 in 2019": a relative past ("last year", "then")
+        # against a year says nothing of their order
+        return None
     # "Sales were £5m in 2019 and profit £2m in 2020": another subject's figure. But "then"
     # and "now" set one thing's past against its present: "cost £640 then and costs £960 now".
     if {one, two} != {_PAST_AT, _PRESENT_AT} and re.search(

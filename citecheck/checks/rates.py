@@ -59,6 +59,22 @@ _AT_RATE = re.compile(
 )
 
 
+# "A nurse on £31,000 a year earns about £600 a week": one person's pay, then what it brings in.
+_ON_PAY = re.compile(
+    r"\bon\s+(?:an?\s+(?:salary|wage|income|stipend|pension)\s+of\s+)?"
+    r"(?:about\s+|roughly\s+|some\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_PAY_VERB = re.compile(
+    # gross pay only: take-home pay is after tax
+    r"^[^;,]{0,40}?\b(?:earns?|earning|is\s+paid|are\s+paid|gets?|receives?|makes?)\b[^;,]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+_PAY_PERIODS = frozenset({"year", "month", "week", "fortnight"})
+
+
 def check_rates(passage: Passage) -> Iterator[Finding]:
     """Chains of rate figures linked by a restatement cue, checked pair by pair."""
     rated: list[tuple[Sentence, Quantity, str]] = []
@@ -109,6 +125,14 @@ def _chains(
             and len(between) <= 160
             and (
                 _RESTATE.search(between)
+                or (
+                    s1 is s2
+                    and _ON_PAY.search(s1.text[: q1.start]) is not None
+                    and _PAY_VERB.match(between) is not None
+                    # a year's pay by the week or month; by the hour it may be part-time
+                    and {q1.period, q2.period} <= _PAY_PERIODS
+                    and not re.search(r"\b(?:and|but|while|whereas)\b", between)
+                )
                 # "At £12.21 an hour, a full-time worker takes home about £23,800 a year"
                 or (
                     s1 is s2

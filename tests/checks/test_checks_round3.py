@@ -502,3 +502,35 @@ def test_parts_together_in_one_bracket(fmt: str) -> None:
     assert SUMS in _rules(text.format(t=show(3800), a=show(2600), b=show(1700)))
     series = "The county's {t} places ({a} in 2015 and {b} in 2010) are all full."
     assert SUMS not in _rules(series.format(t=show(3800), a=show(2600), b=show(1700)))
+
+
+RATE = "rate-restatement-mismatch"
+
+
+@pytest.mark.parametrize(
+    ("template", "honest", "slip"),
+    [
+        ("A nurse on {y} a year earns about {p} a week.", "£600", "£900"),
+        ("A porter on a salary of {y} a year is paid {p} a month.", "£2,580", "£3,600"),
+        ("Apprentices on {y} a year get roughly {p} a fortnight.", "£1,190", "£1,700"),
+    ],
+)
+def test_one_persons_pay_restated(template: str, honest: str, slip: str) -> None:
+    assert RATE not in _rules(template.format(y="£31,000", p=honest))
+    assert RATE in _rules(template.format(y="£31,000", p=slip))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # take-home pay is after tax; by the hour, a year's pay may be part-time
+        "A teacher on £42,000 a year takes home roughly £2,600 a month.",
+        "Cleaners on £12 an hour earn about £13,000 a year.",
+        # what a household on an income spends is no restatement of it
+        "Families on £30,000 a year spend £150 a week on food.",
+        # a relative past against a year says nothing of their order
+        "Visits are half what they were: 410,000 last year against 820,000 in 2019.",
+    ],
+)
+def test_traps_beside_the_rate_and_pair_classes(text: str) -> None:
+    assert _rules(text) & {RATE, GROWTH} == set(), text
