@@ -159,6 +159,10 @@ _PAYS_FOR = re.compile(
     r"(?:salaries|wages|pay|running costs|budget)\b",
     re.IGNORECASE,
 )
+_IN_TAX = re.compile(
+    r"^(?:\s+(?:a|per|each)\s+year)?\s+in\s+(?:taxes|tax|income\s+tax|council\s+tax|rates|duties)\b",
+    re.IGNORECASE,
+)
 _SCALE_STEPS = ("thousand", "million", "billion", "trillion")
 # "spent $3,000" may be one outing; "spends $6.2 million a year" is a budget.
 _YEARLY_VERB = re.compile(r"\b(?:spends?|spent|costs?)\b", re.I)
@@ -277,7 +281,14 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
             # clause ("$40 per pupil"); not a restatement after a comma.
             own = re.split(r"[,;(]|\bor\b", after, maxsplit=1)[0]
             # "Rs 45 crore a year pays the salaries of 600,000 teachers": the cue after it
-            pays = band.spending and _PAYS_FOR.match(sentence.text[money.end : money.end + 40])
+            pays = (
+                band.spending
+                and (
+                    _PAYS_FOR.match(sentence.text[money.end : money.end + 40])
+                    # "5.2 million residents pay £31m in taxes": what a population pays in tax
+                    or _IN_TAX.match(sentence.text[money.end : money.end + 40])
+                )
+            )
             if not (
                 band.money_cue.search(before) or yearly_verb or pays
             ) or _ALREADY_PER_HEAD.search(before[-30:] + " " + own):

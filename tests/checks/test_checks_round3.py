@@ -534,3 +534,11 @@ def test_one_persons_pay_restated(template: str, honest: str, slip: str) -> None
 )
 def test_traps_beside_the_rate_and_pair_classes(text: str) -> None:
     assert _rules(text) & {RATE, GROWTH} == set(), text
+
+
+@pytest.mark.parametrize("tax", ["in taxes", "a year in income tax", "in council tax"])
+def test_what_a_population_pays_in_tax(tax: str) -> None:
+    text = f"The region's 5.2 million residents pay {{m}} {tax}."
+    assert PER_HEAD not in _rules(text.format(m="£31bn"))
+    assert PER_HEAD in _rules(text.format(m="£31m"))
+    assert PER_HEAD not in _rules("The region's 5.2 million residents pay £31m in tourist tax.")
