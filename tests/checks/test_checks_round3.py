@@ -386,6 +386,9 @@ def test_a_unit_of_account_is_exact(sign: str) -> None:
         "The 12,000 delegates came from Europe (5,500), Asia (3,000) and Africa (1,000).",
         # a respectively list naming a few of many
         "Of the 12,000 entrants, 2,100 and 1,900 came first and second, respectively.",
+        # figures in a bracket that are no parts of a smaller figure before it
+        "The fuzzer ran 300 inputs: 0 crashes (120 rejected cleanly, 180 read; 9 s).",
+        "The parser scores P 0.96 / R 0.91 (61 TP, 2 FP, 6 FN) on the new notes.",
         # a length of time in the clause after the list
         "In the study 412 patients were randomised: 206 to surgery and 206 to physiotherapy; at "
         "12 months, 38% of one group and 52% of the other had recovered.",
