@@ -118,7 +118,7 @@ _SLASH_CUE = re.compile(r"\b(?:split|divided|division|ratio|shares?|shared|basis
 # "Of the $3.2 billion appropriation, 55 percent went to ...": the whole named first.
 _WHOLE_FIRST = re.compile(
     r"^\s*(?:Of\s+(?:the|its|their|this|that)\b|(?:For|Out\s+of)\s+every\s+(?:pound|dollar|euro|"
-    r"rupee|[$£€]1)\b)[^,;]{0,60},\s*(?:some\s+|about\s+)?$",
+    r"rupee|[$£€]1)\b)(?:[^,;]|(?<=\d),(?=\d{3})){0,60},\s*(?:some\s+|about\s+)?$",
     re.IGNORECASE,
 )
 
@@ -168,6 +168,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "another"
     elif of_whole and _allocated(text, shares):
         cue = "allocated"
+    elif _listed_after_whole(text, shares):
+        cue = "listed shares"
     elif each_given(text, shares):
         cue = "each given"
     elif len(shares) >= 3 and one_predicate(text, shares):
@@ -251,6 +253,25 @@ def _allocated(text: str, shares: list[Quantity]) -> bool:
         elif not (receiving and _RECIPIENT_GAPPED.match(gap)):
             return False
     return True
+
+
+# "The parties' shares of the vote were 45%, 35% and 25%", "Vote shares: Labour 45%, ...": a
+# list of shares after a word that names them as parts.
+_SHARES_NAMED = re.compile(
+    r"\b(?:shares?|split|breakdown|make-?up|composition|distribution|proportions)\b[^.;:]{0,40}?"
+    r"(?:\b(?:were|was|are|is|stood\s+at|came\s+to)\s+|:\s*(?:[A-Za-z][\w'’-]*\s+){0,3})$",
+    re.IGNORECASE,
+)
+
+
+def _listed_after_whole(text: str, shares: list[Quantity]) -> bool:
+    if not _SHARES_NAMED.search(text[max(0, shares[0].start - 80) : shares[0].start]):
+        return False
+    gaps = [text[a.end : b.start] for a, b in itertools.pairwise(shares)]
+    return all(
+        re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w'’-]*\s+){0,3}", g)
+        for g in gaps
+    )
 
 
 def _whole_name(phrase: str) -> str:

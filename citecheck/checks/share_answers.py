@@ -95,6 +95,13 @@ _FAMILIES: tuple[tuple[str, ...], ...] = (
         r"(?:normal|healthy)\s+weight",
         r"\bunderweight\b",
     ),
+    # one use of each piece of land
+    (
+        r"forest(?:ed|ry)?|wood(?:land|ed)",
+        r"farm(?:ed|land|ing)?|arable|pasture|grazing|agricultur(?:e|al)|cultivated|crops?",
+        r"urban|built[- ]up|built\s+on|developed",
+        r"water|wetlands?|lakes?",
+    ),
     # sold, made or based at home or abroad
     (
         r"\bdomestic(?:ally)?\b|at\s+home|home\s+market",

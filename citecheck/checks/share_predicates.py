@@ -33,7 +33,7 @@ _SHARE_VERB = re.compile(
     # "Arable land covers 62% of the farm", "Industry uses 40% of the water"
     r"covers?|covered|uses?|used|takes?\s+up|took\s+up|fills?|filled|employs?|employed|"
     r"attracts?|attracted|draws?|drew|forms?|formed|earns?|earned|consumes?|consumed|emits?|"
-    r"emitted|(?:is|are|was|were)\s+responsible\s+for)\s+"
+    r"emitted|(?:is|are|was|were)\s+responsible\s+for|comes?|came|derives?|derived)\s+"
     r"(?:(?:about|some|nearly|almost|roughly|around|just)\s+)?$",
     re.IGNORECASE,
 )
@@ -61,7 +61,8 @@ _NO_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _BARE_AFTER = re.compile(
-    r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|overland|online|abroad|elsewhere)\b|$)"
+    r"^(?:[\s,.;]|\s+and\b|\s+(?:by|via|on|in|at|through|from|to|into|for|overland|online|abroad|"
+    r"elsewhere)\b|$)"
     # not a place or group: "52 percent in London" is another whole
     r"(?!\s*(?:in|at|among|across|within)\s+(?:the\s+)?[A-Z])",
     re.IGNORECASE,
@@ -92,9 +93,11 @@ def one_predicate(text: str, shares: list[Quantity]) -> bool:
     before_first = text[clause_start : first.start]
     # The first share carries the predicate: its own whole ("of generation")
     # or verb ("came by sea") sits in the first gap.
-    first_gap = re.sub(r"^\s+of\s+[^,;]{1,40}?(?=,|\s+and\b)", "", gaps[0])
+    # "of generation", "from council tax": the share's own phrase before the next separator
+    own_phrase = r"^\s+(?:of|from|on|for|in|to)\s+[^,;]{1,40}?(?=,|\s+and\b)"
+    first_gap = re.sub(own_phrase, "", gaps[0])
     if _SHARE_VERB.search(before_first) and all(
-        _GAPPED_BEFORE.match(g) for g in [first_gap, *gaps[1:]]
+        _GAPPED_BEFORE.match(g) for g in [first_gap, *(re.sub(own_phrase, "", g) for g in gaps[1:])]
     ):
         return all(_BARE_AFTER.match(text[q.end : q.end + 12]) for q in later)
     if _subject_shares(text, shares):
@@ -211,11 +214,17 @@ _ONE_ANSWER = re.compile(
 
 def _gap_is_bare(gap: str) -> bool:
     """The stretch after a share and its phrase, up to the next share: no second verb."""
-    return bool(re.match(r"^\s+(?:by|via|on|in|at|through|overland|online|abroad)\b", gap))
+    return bool(
+        re.match(r"^\s+(?:by|via|on|in|at|through|from|to|into|for|overland|online|abroad)\b", gap)
+    )
 
 
 # Any whole named first, with or without an article: "Of last year's arrivals, ...".
-_WHOLE_FIRST_ANY = re.compile(r"^\s*Of\s+[^,;]{1,60},\s*(?:some\s+|about\s+)?$", re.IGNORECASE)
+# A comma inside a figure ("Of the 1,500 delegates,") is no clause break.
+_NO_BREAK = r"(?:[^,;]|(?<=\d),(?=\d{3}))"
+_WHOLE_FIRST_ANY = re.compile(
+    rf"^\s*(?:Of|Among|Out\s+of)\s+{_NO_BREAK}{{1,60}},\s*(?:some\s+|about\s+)?$", re.IGNORECASE
+)
 
 
 # "..., buses made up 25% and trains 18%": the subject of a gapped share verb.

@@ -131,6 +131,31 @@ SHARE_CLASSES: dict[str, tuple[str, tuple[int, ...], tuple[int, ...]]] = {
         (62, 38),
         (62, 48),
     ),
+    "a list after a word naming the shares": (
+        "the three unions' shares of the membership were {a}, {b} and {c}",
+        (51, 30, 19),
+        (51, 30, 29),
+    ),
+    "a list after a colon, names before the shares": (
+        "seat shares: Greens {a}, Liberals {b}, independents {c}",
+        (46, 35, 19),
+        (46, 35, 29),
+    ),
+    "a whole with a grouped figure named first": (
+        "among the 1,500 entrants, {a} came from Wales, {b} from Ireland and {c} from Scotland",
+        (52, 29, 19),
+        (52, 29, 29),
+    ),
+    "each share from a source": (
+        "the museum's income comes {a} from tickets, {b} from grants and {c} from the shop",
+        (47, 36, 17),
+        (47, 36, 27),
+    ),
+    "exclusive answers: land use": (
+        "{a} of the valley is woodland, {b} is farmed and {c} is built up",
+        (44, 41, 15),
+        (44, 41, 25),
+    ),
 }
 OPENERS = ["", "According to the survey, ", "In 2024 "]
 
