@@ -70,7 +70,7 @@ CHANGE_BEFORE = re.compile(
 )
 CHANGE_AFTER = re.compile(
     r"^[\s-]*(?:drop|decline|fall|decrease|reduction|cut|increase|rise|gain|jump|growth|"
-    r"lower|higher|less|more|fewer|down|up)\b",
+    r"lower|higher|less|more|fewer|down|up|above|below)\b",
     re.IGNORECASE,
 )
 

@@ -258,7 +258,9 @@ def _allocated(text: str, shares: list[Quantity]) -> bool:
 # "The parties' shares of the vote were 45%, 35% and 25%", "Vote shares: Labour 45%, ...": a
 # list of shares after a word that names them as parts.
 _SHARES_NAMED = re.compile(
-    r"\b(?:shares?|split|breakdown|make-?up|composition|distribution|proportions)\b[^.;:]{0,40}?"
+    # not "Shares in the bank were 45% ... above": stock
+    r"\b(?:shares?(?!\s+in\b)|split|breakdown|make-?up|composition|distribution|proportions)\b"
+    r"[^.;:]{0,40}?"
     r"(?:\b(?:were|was|are|is|stood\s+at|came\s+to)\s+|:\s*(?:[A-Za-z][\w'’-]*\s+){0,3})$",
     re.IGNORECASE,
 )
@@ -268,10 +270,15 @@ def _listed_after_whole(text: str, shares: list[Quantity]) -> bool:
     if not _SHARES_NAMED.search(text[max(0, shares[0].start - 80) : shares[0].start]):
         return False
     gaps = [text[a.end : b.start] for a, b in itertools.pairwise(shares)]
+    # names between the shares, not places ("in Europe 45%, in Asia 35%": different wholes)
     return all(
-        re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w'’-]*\s+){0,3}", g)
+        re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?!(?:in|at|among|for|across|within)\b)"
+            r"(?:[A-Za-z][\w'’-]*\s+){0,3}",
+            g,
+        )
         for g in gaps
-    )
+    ) and not re.search(r"\b(?:in|at|among|across|within)\s+$", text[: shares[0].start])
 
 
 def _whole_name(phrase: str) -> str:

@@ -232,6 +232,9 @@ def test_hedged_shares_are_read_near_their_figure(sign: str) -> None:
         "In the poll 64 per cent read a paper daily, 58 per cent radio and 30 per cent neither.",
         "Some 62 percent of voters back the plan, 48 percent want lower rates and 30 percent "
         "distrust the council.",
+        # stock, and shares by place
+        "Shares in the lender closed 45%, 35% and 25% above their lows on the three days.",
+        "Market shares: in Europe 45%, in Asia 35%, in Africa 25%.",
         # expectations of different things
         "Of the 400 shops, 45% expect rents to rise and 62% expect footfall to fall.",
         # habits and states that may be held together, two answers only
