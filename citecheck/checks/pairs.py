@@ -24,6 +24,7 @@ from dataclasses import replace
 from citecheck.checks.intervals import interval
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Sentence
+from citecheck.checks.percent_readings import CHANGE_AFTER, is_change
 
 __all__ = ["change_pairs", "in_real_terms", "shared_precision"]
 
@@ -36,8 +37,13 @@ _TO_BEFORE = re.compile(
 _FROM_GAP = re.compile(r"^[^;:()]{0,40}?\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # "B, up from A", "B compared with A", "B against A", "B versus A".
 _BASE_GAP = re.compile(
-    r"^[^;:]{0,60}?\b(?:up|down|rising|falling|climbing|dropping|increasing|decreasing|"
+    r"^[^;:]{0,60}?\b(?:(?:up|down|rising|falling|climbing|dropping|increasing|decreasing|"
     r"compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+(?:from\s+)?"
+    # "72%, up 8% from 64%": the change's own figure between
+    r"|(?:up|down|rising|falling)\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent|pc|points?|pp)?\s+"
+    r"(?:from|on)\s+"
+    # "41%, 9% lower than the 50%": a comparison with the base
+    r"|(?:higher|lower|more|less|fewer|greater|bigger|smaller|above|below)\s+(?:than\s+)?)"
     r"(?:(?:the|a|an|last\s+year's|just|only)\s+)?$",
     re.IGNORECASE,
 )
@@ -124,10 +130,17 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
     figures = [q for q in sentence.quantities if q.kind in _PAIRED]
     # Neighbours of one kind and currency: a change's own percentage may stand
     # between its two figures ("212p, a gain of 35 per cent ..., up from 188p").
+    # Percentages that state the change ("9% lower than", "up 8% from") stand between the two
+    # ends of their pair and are no end themselves.
+    ends = [q for q in figures if not (q.kind is Kind.PERCENT and _states_change(text, q))]
     neighbours = [
         pair
         for key in {(q.kind, q.currency) for q in figures}
         for pair in itertools.pairwise(q for q in figures if (q.kind, q.currency) == key)
+    ] + [
+        pair
+        for pair in itertools.pairwise(q for q in ends if q.kind is Kind.PERCENT)
+        if any(q.kind is Kind.PERCENT and pair[0].end <= q.start < pair[1].start for q in figures)
     ]
     for first, second in sorted(neighbours, key=lambda pair: pair[0].start):
         before = text[max(0, first.start - 40) : first.start]
@@ -170,6 +183,12 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
     # "over the 24 weeks of follow-up, rising from 41 ng/mL": a duration is no level of what
     # changed, unless both ends are durations ("from 94 minutes to 71 minutes").
     return [(one, two) for one, two in pairs if _is_duration(text, one) == _is_duration(text, two)]
+
+
+def _states_change(text: str, quantity: Quantity) -> bool:
+    return is_change(text, quantity) or bool(
+        CHANGE_AFTER.match(text[quantity.end : quantity.end + 20])
+    )
 
 
 def _before(text: str, quantity: Quantity) -> str:

@@ -55,7 +55,7 @@ _GAP_AFTER_PAIR = re.compile(
     r"these\s+days|this\s+year|so\s+far|to\s+date)\b|\s+(?:last|this|the\s+previous|the\s+year\s+before)"
     r"(?:\s+(?:year|month|week|quarter|term|season|winter|summer|spring|autumn|decade|time))?"
     r"|\s+(?:after|before)\s+it){0,2})"
-    r"\s*(?:,|\(|—|–|--)\s*(?P<tail>(?:[\w'’-]+\s+){0,5})",
+    r"(?:\s*(?:,|\(|—|–|--)|\s-)\s*(?P<tail>(?:[\w'’-]+\s+){0,5})",
     re.IGNORECASE,
 )
 # A new clause with its own subject ("..., and prices rose 5 percent").

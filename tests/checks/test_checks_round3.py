@@ -573,3 +573,19 @@ def test_what_a_population_pays_in_tax(tax: str) -> None:
     assert PER_HEAD not in _rules(text.format(m="£31bn"))
     assert PER_HEAD in _rules(text.format(m="£31m"))
     assert PER_HEAD not in _rules("The region's 5.2 million residents pay £31m in tourist tax.")
+
+
+POINTS_PAIRS = [
+    "At {b}, turnout was {c} lower than the {a} recorded in 2019.",
+    "The pass rate is now {b}, down {c} from {a} last year.",
+    "Only {b} of firms now export, compared with {a} a decade ago - a {c} decline.",
+]
+
+
+@pytest.mark.parametrize(("template", "sign"), list(itertools.product(POINTS_PAIRS, PERCENT_SIGNS)))
+def test_points_with_the_change_between_or_after_its_pair(template: str, sign: str) -> None:
+    def text(c: int) -> str:
+        return template.format(a=f"50{sign}", b=f"41{sign}", c=f"{c}{sign}")
+
+    assert POINTS in _rules(text(9)), text(9)
+    assert POINTS not in _rules(text(18)), text(18)
