@@ -26,7 +26,6 @@ from citecheck.checks import run_checks
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, FootnoteSet, Manuscript
 
-SHARES = "shares-exceed-total"
 PERCENT = "percent-change-mismatch"
 SUMS = "sum-mismatch"
 GROWTH = "growth-multiplier-mismatch"
