@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence, one_line
@@ -57,9 +58,34 @@ def check_percentages(
     """Every share list over 100 percent and every points-for-percent change in the text."""
     del run, settings  # the text is all these rules read
     for passage in passages:
+        previous: Sentence | None = None
         for sentence in passage.sentences:
-            yield from _shares(sentence)
+            found = list(_shares(sentence))
+            yield from found
+            if not found and previous is not None and _CONTINUES.match(sentence.text):
+                # "48% backed the plan and 37% opposed it. The remaining 21% were undecided."
+                yield from _shares(_joined(previous, sentence))
             yield from check_points(sentence)
+            previous = sentence
+
+
+# A sentence that goes on with the list of shares the one before began.
+_CONTINUES = re.compile(
+    r"^\W*(?:the\s+(?:remaining|rest|remainder|balance)|another|a\s+further|(?:and\s+)?the\s+"
+    r"other\s+(?=\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _joined(first: Sentence, second: Sentence) -> Sentence:
+    """Two sentences read as one list, the full stop between them as a semicolon."""
+    head = first.text.rstrip()
+    head = head[:-1] if head.endswith((".", "!", "?")) else head
+    offset = len(head) + 2
+    shifted = tuple(
+        replace(q, start=q.start + offset, end=q.end + offset) for q in second.quantities
+    )
+    return replace(first, text=f"{head}; {second.text}", quantities=first.quantities + shifted)
 
 
 # Cues that the listed shares partition one whole.
@@ -109,7 +135,11 @@ _NOT_PARTITION = re.compile(
 )
 # Or a semicolon list of shares: "57 per cent backed the route; 31 per cent opposed it".
 # After the semicolon, the next share's subject and verb: "...; buses made up 25%".
-_JOIN = re.compile(r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,60};\s*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,4}$")
+_JOIN = re.compile(
+    # not "; of those, 60%": a share of a part
+    r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,60};\s*(?!of\s+(?:those|them|these|which|whom|it)\b)"
+    r"(?:and\s+)?(?:[A-Za-z][\w'’-]*,?\s+){0,4}$"
+)
 _SLASHES = re.compile(r"(?<![\w/.])(\d{1,2}(?:\.\d)?)(?:\s*/\s*(\d{1,2}(?:\.\d)?)){1,5}(?![\w/])")
 # "split 45:35:30": a split written with colons (a split or ratio word is needed: "10:30" is a
 # time).

@@ -252,3 +252,36 @@ def test_share_verbs_gapped_by_later_shares(verb: str, sign: str) -> None:
     text = f"Housing {verb} 52{sign} of the district, industry 29{sign} and parkland {{c}}{sign}."
     assert SHARES not in _rules(text.format(c=19))
     assert SHARES in _rules(text.format(c=29))
+
+
+TWO_SENTENCES = [
+    "Of the 2,000 tenants polled, {a} backed the scheme and {b} opposed it. The remaining {c} "
+    "had no view.",
+    "Trams carried {a} of trips and buses {b}. Another {c} were made on foot.",
+    "Some {a} of the grant went on wages and {b} on rent. The rest, {c}, paid for materials.",
+]
+
+
+@pytest.mark.parametrize(
+    ("template", "sign"), list(itertools.product(TWO_SENTENCES, PERCENT_SIGNS))
+)
+def test_shares_spread_over_two_sentences(template: str, sign: str) -> None:
+    def text(*values: int) -> str:
+        return template.format(**dict(zip("abc", (f"{v}{sign}" for v in values), strict=True)))
+
+    assert SHARES not in _rules(text(52, 33, 15)), text(52, 33, 15)
+    assert SHARES in _rules(text(52, 33, 25)), text(52, 33, 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next sentence is of another year, or of a part
+        "Trams carried 55% of trips in 2019. Another 50% of journeys in 2023 were by bus.",
+        "Three-quarters of the firm's sales are made abroad. The rest of its staff, 60%, work "
+        "at home.",
+        "Three-quarters of the firm's sales are made overseas; of those, 60% are in Asia.",
+    ],
+)
+def test_traps_beside_the_two_sentence_class(text: str) -> None:
+    assert SHARES not in _rules(text), text
