@@ -103,11 +103,19 @@ _OTHER_CLAUSE = re.compile(
     r";|\b(?:while|whereas|but|although|though|even as)\b|\b(?:and|as)\s+(?:[\w'’-]+\s+){1,8}?"
     rf"(?:{UP_VERBS}|{DOWN_VERBS}|went|going)\b"
     # "raise output by 20% and cut the deficit from ...": a change verb with an object of its own
-    rf"|\band\s+(?:{UP_VERBS}|{DOWN_VERBS})\s+(?:the|its|their|a|an|his|her|our)\b",
+    rf"|\band\s+(?:{UP_VERBS}|{DOWN_VERBS})\s+(?:the|its|their|a|an|his|her|our)\b"
+    # "Prices rose 3%, and wages from £30,000 to ...": another subject, its verb left out
+    r"|\band\s+(?:(?:the|its|their)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+from\b",
     re.IGNORECASE,
 )
 # After a pair, "..., with London up 3% to £530,000" opens another subject's change (before
 # it, ", with parcels handed out rising from ..." gives the evidence of the change).
+# A change per period: "10% a year", "annually", "per annum", "on average each year".
+_PER_PERIOD = re.compile(
+    r"^\s*(?:(?:a|per|each|every)\s+(?:year|annum|month|quarter|decade)\b|annually\b|yearly\b|"
+    r"p\.?a\.?(?!\w)|on\s+average\b|compound)",
+    re.IGNORECASE,
+)
 _LATER_SUBJECT = re.compile(
     rf",\s*with\s+(?:[\w'’-]+\s+){{1,4}}?(?:{UP_VERBS}|{DOWN_VERBS})\b", re.IGNORECASE
 )
@@ -333,6 +341,15 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
             verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 40])
         if verb is None or in_real_terms(sentence.text, change):
             continue
+        if (
+            _PER_PERIOD.match(sentence.text[change.end : change.end + 40])
+            or re.search(
+                r"\b(?:annual|yearly|annualised|annualized|compound|average)\s+(?:\w+\s+)?$",
+                sentence.text[max(0, change.start - 30) : change.start],
+            )
+            or re.match(r"^[\s-]*(?:annual|yearly|a\s+year)\b", sentence.text[change.end :])
+        ):
+            continue  # "grow 10% annually, from £4m today to £6.4m in five years": compounded
         pair = _up_from(sentence, change)
         if pair is None and not _WITH_BASE_AFTER.match(sentence.text[change.end :]):
             # "Exports rose from $2bn to $3bn, 25% more than imports": a comparison speaks of

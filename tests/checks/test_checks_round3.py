@@ -110,6 +110,12 @@ def test_falls_in_counts(template: str, fmt: str, sign: str) -> None:
         "Ministers hope to lift exports by 20% and trim the deficit from £120bn to £80bn.",
         "Tolls will rise 5% in May, and the operator expects crossings to fall from 2.1 million "
         "to 2.0 million.",
+        # another subject with its verb left out
+        "Fares rose 3% in 2023, and wages from £30,000 to £33,000.",
+        # a change per year compounds over the span
+        "We expect income to grow 10% annually, from £4m today to £6.4m in five years.",
+        "Membership grew 7% a year, from 2,000 in 2015 to 3,440 in 2023.",
+        "Revenue rose at an average annual rate of 10%, from £4m to £6.4m.",
         # a from-to stretched across another clause
         "Income grew to £4.2m from £3.5m, while costs rose 20%, to £2.4m.",
         # a nearer change's pair, another subject after "with"
