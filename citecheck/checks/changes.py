@@ -18,6 +18,7 @@ UP_VERBS = (
     r"rocketed|"
     r"gained|gains|gaining|advanced|swelled|swollen|improved|improves|improving|"
     r"edged\s+up|ticked\s+up|picked\s+up|spiked|leapt|leaped|leaps|boosted|multiplied|"
+    r"widened|widens|widening|"
     # base forms after "to", "will", "could": "projected to grow 8 pc", "will rise 5%"
     r"increase|rise|grow|climb|jump|expand|go\s+up|surge|soar|gain|improve|leap|"
     # transitive: "raised fees by 10%", "lifted output 5 per cent"
@@ -33,7 +34,7 @@ DOWN_VERBS = (
     r"decrease|fall|drop|decline|shrink|plunge|slide|slip|slump|tumble|dip|sink|contract|"
     r"reduce|slash|ease|go\s+down|lose|"
     # transitive: "lowered costs by 5%", "trimmed the deficit by 2 percent"
-    r"lowered|lowers|lowering|trimmed|trims|trim|reduces"
+    r"lowered|lowers|lowering|trimmed|trims|trim|reduces|narrowed|narrows|narrowing"
 )
 UP_NOUNS = (
     r"growth\s+of|increase\s+of|rise\s+of|jump\s+of|gain\s+of|improvement\s+of|hike\s+of|"

@@ -103,8 +103,8 @@ PLAIN_FIGURE = re.compile(
     rf"(?:[\s-]*(?P<scale>(?i:{_COMPOUND}thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
     r"|(?P<glued>[mk])\b(?!\s*(?:high|long|wide|deep|tall|thick|run|race|walk|above|below|"
     r"away|north|south|east|west|from|of\s+(?:road|track|rail|pipe|cable|line|coast)))"
-    # "212p": pence
-    r"|(?P<pence>p)\b(?!\.)"
+    # "212p": pence, also at a sentence's end ("to 320p."), not a time ("2p.m.")
+    r"|(?P<pence>p)\b(?!\.\s?m\b)"
     r")?"
     r"(?:(?![\w])|(?=(?:pc|pp|ppts?)\b))"
     rf"(?:\s*{_PCT})?"

@@ -370,3 +370,11 @@ def test_points_with_the_change_between_or_after_its_pair(template: str, sign: s
 
     assert POINTS in _rules(text(9)), text(9)
     assert POINTS not in _rules(text(18)), text(18)
+
+
+def test_pence_at_a_sentences_end_and_narrowing() -> None:
+    assert GROWTH in _rules("The share price has tripled since 2021, from 140p to 210p.")
+    assert GROWTH not in _rules("The share price has tripled since 2021, from 140p to 420p.")
+    assert PERCENT in _rules("The gap narrowed by 40% to £90bn from £120bn.")
+    assert PERCENT not in _rules("The gap narrowed by 25% to £90bn from £120bn.")
+    assert PERCENT in _rules("The gap widened by 10% to £150bn from £120bn.")
