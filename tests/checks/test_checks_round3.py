@@ -377,4 +377,4 @@ def test_pence_at_a_sentences_end_and_narrowing() -> None:
     assert GROWTH not in _rules("The share price has tripled since 2021, from 140p to 420p.")
     assert PERCENT in _rules("The gap narrowed by 40% to £90bn from £120bn.")
     assert PERCENT not in _rules("The gap narrowed by 25% to £90bn from £120bn.")
-    assert PERCENT in _rules("The gap widened by 10% to £150bn from £120bn.")
+    assert PERCENT in _rules("The gap widened by 5% to £150bn from £120bn.")
