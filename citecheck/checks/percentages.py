@@ -107,9 +107,10 @@ _OF_WHOLE = re.compile(
 # The noun a share is "of", with or without a determiner ("of board seats", "of the vote");
 # not a pointer back to the same whole ("of them", "of those").
 _OF_ANY_WHOLE = re.compile(
-    r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|total|this|that)\s+)?"
-    # not "of a healthy weight", "of an age": an attribute, not a whole
-    r"(?!(?:them|those|these|it|which|whom|a|an)\b)(?P<head>[A-Za-z][\w'’-]*)",
+    r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|total)\s+)?"
+    # not "of a healthy weight", "of an age": an attribute, not a whole; not "of that in
+    # Germany": a comparison
+    r"(?!(?:them|those|these|this|that|it|which|whom|a|an)\b)(?P<head>[A-Za-z][\w'’-]*)",
     re.IGNORECASE,
 )
 # "55% of jobs in health and men 48% in construction": shares of different places or sectors.
@@ -187,7 +188,7 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     if _REMAINDER.search(text[first.end :]):
         cue = "the rest"
     elif _RESPECTIVELY.search(after_last) and (
-        of_whole or _OF_WHOLE.match(text[last.end :]) or re.search(r"\bshares?\b", text, re.I)
+        of_whole or _OF_ANY_WHOLE.match(text[last.end :]) or re.search(r"\bshares?\b", text, re.I)
     ):
         cue = "respectively"
     elif _split_before(text[max(0, first.start - 45) : first.start]) or _SPLIT.search(

@@ -109,6 +109,12 @@ def _unstated_rest(text: str, after: int) -> bool:
     return any(_figureless_rest(text, m) for m in _EXHAUSTIVE.finditer(text, after))
 
 
+_FROM_POOL = re.compile(r"\b(?:from|out\s+of)\s+(?:the|a|an|its|their)\s+$", re.IGNORECASE)
+_POOL = re.compile(
+    r"^\s*(?:[\w'’-]+\s+)?(?:fund|budget|pot|grant|allocation|pool|appropriation|total|"
+    r"settlement|programme|program)\b",
+    re.IGNORECASE,
+)
 # A total in apposition to the parts listed before it: "1,420, 980 and 655
 # new cases, a total of 3,155".
 _TOTAL_APPOSITION = re.compile(
@@ -131,6 +137,11 @@ def _is_total(sentence: Sentence, quantity: Quantity) -> bool:
         or _WHOLE_BEFORE_PARTS.search(text[quantity.end : quantity.end + 90])
         or _WHOLE_FIRST.match(text[: quantity.start])
         or _SAMPLE_SIZE.search(text[max(0, quantity.start - 8) : quantity.start])
+        # "... received £4.2m, £3.1m and £2.9m respectively from the £9.2m fund": a pool
+        or (
+            _FROM_POOL.search(text[max(0, quantity.start - 20) : quantity.start]) is not None
+            and _POOL.match(text[quantity.end : quantity.end + 30]) is not None
+        )
     )
 
 

@@ -378,3 +378,10 @@ def test_pence_at_a_sentences_end_and_narrowing() -> None:
     assert PERCENT in _rules("The gap narrowed by 40% to £90bn from £120bn.")
     assert PERCENT not in _rules("The gap narrowed by 25% to £90bn from £120bn.")
     assert PERCENT in _rules("The gap widened by 5% to £150bn from £120bn.")
+
+
+@pytest.mark.parametrize("pool", ["fund", "budget", "grant", "settlement"])
+def test_respectively_from_a_pool(pool: str) -> None:
+    text = f"The three wards received £4.2m, £3.1m and {{c}} respectively from the £9.2m {pool}."
+    assert SUMS not in _rules(text.format(c="£1.9m"))
+    assert SUMS in _rules(text.format(c="£2.9m"))

@@ -285,3 +285,12 @@ def test_shares_spread_over_two_sentences(template: str, sign: str) -> None:
 )
 def test_traps_beside_the_two_sentence_class(text: str) -> None:
     assert SHARES not in _rules(text), text
+
+
+@pytest.mark.parametrize("sign", PERCENT_SIGNS)
+def test_respectively_with_a_bare_whole(sign: str) -> None:
+    text = f"State and private schools teach 93{sign} and {{b}}{sign} of pupils, respectively."
+    assert SHARES not in _rules(text.format(b=7))
+    assert SHARES in _rules(text.format(b=9))
+    ratio = f"Growth in Spain and Italy was 9{sign} and 93{sign} of that in France, respectively."
+    assert SHARES not in _rules(ratio)
