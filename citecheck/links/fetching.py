@@ -130,6 +130,25 @@ def _declared_length(headers: httpx.Headers) -> int:
     return int(text) if text.isdigit() else 0
 
 
+# Paths that name a file to download, not a page: the first request to a host
+# for one of these is a HEAD, as for every URL of a host that serves no HTML.
+_FILE_SUFFIXES = (
+    *(".pdf", ".zip", ".gz", ".tgz", ".tar", ".xz", ".bz2", ".7z", ".rar", ".iso", ".dmg"),
+    *(".exe", ".msi", ".csv", ".tsv", ".xls", ".xlsx", ".doc", ".docx", ".ppt", ".pptx"),
+    *(".epub", ".mp3", ".mp4", ".m4a", ".mov", ".avi", ".mkv", ".wav", ".flac", ".webm"),
+    *(".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".parquet", ".nc", ".h5", ".sav"),
+)
+
+
+def looks_like_page(url: str) -> bool:
+    """Whether the URL's path names no downloadable file by its suffix."""
+    try:
+        path = urlsplit(url).path.lower()
+    except ValueError:
+        return False
+    return not path.endswith(_FILE_SUFFIXES)
+
+
 def readable(content_type: str) -> bool:
     media = content_type.split(";", 1)[0].strip().lower()
     return not media or media.startswith(_READABLE)
@@ -290,7 +309,12 @@ class Fetcher:
             if (wait := quota_wait(response.headers)) is not None:
                 gate.pause(min(wait, cap))  # the next request would be refused anyway
             body, complete = b"", False
-            wanted = readable(response.headers.get("content-type", "")) or status >= 400
+            content_type = response.headers.get("content-type", "")
+            # A big PDF is never downloaded (HEAD says so first, but a GET may ask).
+            big_pdf = content_type.startswith("application/pdf") and (
+                _declared_length(response.headers) > self.settings.max_bytes
+            )
+            wanted = (readable(content_type) and not big_pdf) or status >= 400
             if method == "GET" and status not in REDIRECTS and wanted:
                 body, complete = await read_body(response, self.settings.max_bytes)
         finally:
@@ -376,6 +400,13 @@ class Fetcher:
         try:
             if gate.use_get:
                 return await self.walk("GET", url, budget)
+            if first and looks_like_page(url):
+                # Most cited URLs are pages, read anyway: a HEAD first would cost each
+                # host one more request and its first answer one more round trip.
+                walk = await self.walk("GET", url, budget)
+                if walk.answer.content_type.startswith(("text/html", "application/xhtml")):
+                    gate.use_get = True
+                return walk
             head = await self.walk("HEAD", url, budget)
             answer = head.answer
             if head.loop is not None or answer.status == 429:
