@@ -47,8 +47,9 @@ from citecheck.links.addresses import AddressPolicy
 from citecheck.links.bodies import ACCEPT_ENCODING
 from citecheck.links.cache import GROUP_SECONDS as cache_group_seconds
 from citecheck.links.cache import LinkCache
+from citecheck.links.client import LinkClient
 from citecheck.links.entries import Entry, from_cache, make_entries, not_checked
-from citecheck.links.fetching import Fetcher, Offline, hold_location
+from citecheck.links.fetching import Fetcher, Offline
 from citecheck.links.hosts import Gates, host_key
 from citecheck.links.judging import judge
 from citecheck.links.limits import parse_retry_after, quota_wait
@@ -207,11 +208,9 @@ async def _check_all(
             keepalive_per_host=max(settings.per_host, widest),
             policy=AddressPolicy(allow_private=settings.allow_private_addresses),
         )
-    async with httpx.AsyncClient(
-        transport=transport,
+    async with LinkClient(
+        transport,
         timeout=timeout,
-        follow_redirects=False,
-        event_hooks={"response": [hold_location]},
         headers={
             "User-Agent": settings.user_agent,
             "Accept": _ACCEPT,

@@ -32,6 +32,7 @@ from citecheck.links import addresses
 from citecheck.links.addresses import AddressPolicy, AddressRefused
 from citecheck.links.bodies import header_problem, read_body
 from citecheck.links.classify import NetworkFailure, network_failure
+from citecheck.links.client import LinkClient
 from citecheck.links.hosts import Gates, HostGate, Ticket, host_key
 from citecheck.links.limits import parse_retry_after, quota_wait
 from citecheck.links.offline import OfflineWatch
@@ -39,7 +40,7 @@ from citecheck.links.page import read_page
 from citecheck.links.soft404 import Observation, probe_key, probe_url
 from citecheck.links.urls import normalise_url
 
-__all__ = ["Answer", "Fetch", "Fetcher", "Offline", "hold_location", "readable"]
+__all__ = ["Answer", "Fetch", "Fetcher", "Offline", "looks_like_page", "readable"]
 
 REDIRECTS = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 10
@@ -48,20 +49,6 @@ _BACKOFF = 0.5  # seconds; the first retry waits up to this, then doubling
 _READABLE = ("text/html", "application/xhtml+xml", "text/", "application/pdf", "application/xml")
 _RETRIED = {429, 500}  # and 502-599; 501 is a definite "no", 999 is a bot wall
 _TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
-_LOCATION = "citecheck.location"
-
-
-async def hold_location(response: httpx.Response) -> None:
-    """Take ``Location`` out of httpx's sight (a response hook); the walk reads it itself.
-
-    httpx builds the next request of every redirect even when not following
-    it, and a Location it cannot parse (``data:text/html,<p>``) raises
-    ``InvalidURL`` out of ``send``, losing the answer.
-    """
-    location = response.headers.get("location")
-    if location is not None:
-        response.extensions[_LOCATION] = location
-        del response.headers["location"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +146,7 @@ class Fetcher:
 
     def __init__(
         self,
-        client: httpx.AsyncClient,
+        client: LinkClient,
         settings: LinkSettings,
         watch: OfflineWatch,
         gates: Gates,
@@ -291,8 +278,7 @@ class Fetcher:
     ) -> Answer:
         loop = asyncio.get_running_loop()
         started = loop.time()
-        request = self.client.build_request(method, url)
-        response = await self.client.send(request, stream=True)
+        response = await self.client.send(method, url)
         try:
             self.watch.answered()
             status = response.status_code
@@ -327,7 +313,7 @@ class Fetcher:
             body=body,
             complete=complete,
             attempts=attempts,
-            location=response.extensions.get(_LOCATION) or response.headers.get("location"),
+            location=response.headers.get("location"),
         )
 
     # -- redirects and the HEAD/GET plan -------------------------------------

@@ -622,3 +622,27 @@ def test_text_fragment_is_not_reported_as_an_anchor(
     result = run([url], settings)[url]
     assert result.status is LinkStatus.ALIVE
     assert "anchor" not in result.reason
+
+
+def test_a_cookie_set_on_a_redirect_is_sent_back(new_host: NewHost, settings: LinkSettings) -> None:
+    # Cookie walls: the cited address sets a session cookie and redirects to
+    # the report, which sends a reader without the cookie back (a loop).
+    site = new_host()
+    seen: list[str] = []
+
+    @site.route("/start")
+    async def start(request: Request) -> Response:
+        headers = {"Set-Cookie": "session=ok; Path=/", "Location": "/report"}
+        return Response(status=302, headers=headers)
+
+    @site.route("/report")
+    async def report(request: Request) -> Response:
+        seen.append(request.headers.get("cookie", ""))
+        if "session=ok" in request.headers.get("cookie", ""):
+            return Response(body=article("Behind the wall", "the report"))
+        return Response(status=302, headers={"Location": "/start"})
+
+    result = run([site.url("/start")], settings)[site.url("/start")]
+    assert result.status is LinkStatus.ALIVE
+    assert result.page_title == "Behind the wall"
+    assert seen == ["session=ok"]
