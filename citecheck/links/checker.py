@@ -43,9 +43,9 @@ from datetime import UTC, datetime
 import httpx
 
 from citecheck.config import LinkSettings
+from citecheck.links import cache as link_cache
 from citecheck.links.addresses import AddressPolicy
 from citecheck.links.bodies import ACCEPT_ENCODING
-from citecheck.links.cache import GROUP_SECONDS as cache_group_seconds
 from citecheck.links.cache import LinkCache
 from citecheck.links.client import LinkClient
 from citecheck.links.entries import Entry, from_cache, make_entries, not_checked
@@ -126,7 +126,7 @@ async def check_links(
             if cache.uncommitted and not flush_due:
                 # Writes are committed in groups; a quiet spell must not hold the last ones.
                 loop = asyncio.get_running_loop()
-                flush_due.append(loop.call_later(cache_group_seconds, flush))
+                flush_due.append(loop.call_later(link_cache.GROUP_SECONDS, flush))
         if progress is not None:
             progress(result)
 
