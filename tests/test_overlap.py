@@ -314,8 +314,12 @@ def _workers_of_this_process() -> list[int]:
 def test_the_worker_process_raises_what_the_job_raises_and_reports_a_crash() -> None:
     worker = CpuWorker(in_process=True)
     assert asyncio.run(worker.run(divmod, 7, 2)) == (3, 1)
-    with pytest.raises(ValueError, match="invalid literal"):
+    with pytest.raises(ValueError, match="invalid literal") as raised:
         asyncio.run(worker.run(int, "seven"))
+    # Where it was raised in the worker travels with it, for CITECHECK_DEBUG.
+    (note,) = raised.value.__notes__
+    assert note.startswith("In the worker process:\nTraceback")
+    assert "ValueError: invalid literal" in note
     with pytest.raises(WorkerFailed, match="exited 3"):
         asyncio.run(worker.run(os._exit, 3))
 
