@@ -4,9 +4,10 @@ one rate-limited ``Service`` per remote endpoint, and the run's clock."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import httpx
 
@@ -15,6 +16,8 @@ from citecheck.config import ArchiveSettings
 from citecheck.model import Capture
 
 __all__ = ["Session", "json_object"]
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -33,6 +36,8 @@ class Session:
     )
     # Providers stopped for the rest of the run (bad keys, daily bandwidth), and why.
     stopped: dict[str, str] = field(default_factory=dict)
+    # The work on a URL that its cited date does not change, by (kind, URL): see ``once``.
+    per_url: dict[tuple[str, str], asyncio.Future[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         limits = self.limits
@@ -55,6 +60,21 @@ class Session:
 
     def service(self, name: str) -> Service:
         return self.services[name]
+
+    async def once(self, kind: str, url: str, make: Callable[[], Awaitable[T]]) -> T:
+        """``make()``'s answer, made once per run for this URL and kind of work.
+
+        A URL cited with several dates (many manuscripts of a batch) has a
+        snapshot looked up per date, but is saved by Save Page Now, linked on
+        Perma.cc (a quota), fetched live and kept in the WARC once. Shielded:
+        one caller cancelled does not cancel the others' answer.
+        """
+        key = (kind, url)
+        shared = self.per_url.get(key)
+        if shared is None:
+            shared = asyncio.ensure_future(make())
+            self.per_url[key] = shared
+        return cast(T, await asyncio.shield(shared))
 
 
 def json_object(response: httpx.Response) -> dict[str, Any] | None:

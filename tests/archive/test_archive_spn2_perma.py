@@ -289,3 +289,33 @@ def test_perma_unreachable(
     closed = replace(_perma(settings), perma_api="http://127.0.0.4:9/v1/")
     (result,) = run([url], closed, limits)
     assert any(p.startswith("perma unreachable: ") for p in result.problems)
+
+
+def test_a_url_cited_with_several_dates_is_saved_linked_and_fetched_once(
+    ia: ArchiveStandIn, web: WebStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    # A batch: many manuscripts cite one URL, each at its own date. The snapshot is
+    # chosen per date; the saving, the Perma.cc link (a quota) and the live page are one.
+    from citecheck.archive import archiving
+    from citecheck.model import PartialDate
+
+    url = web.page("/cited-often", html("Often", "Text."))
+    every = replace(_perma(_spn(settings)), providers=("warc", "perma"))
+
+    async def three_dates() -> list[ArchiveResult]:
+        async with archiving(every, now=FIXED_NOW, limits=limits) as archiver:
+            dates = (PartialDate(2019), PartialDate(2021, 5), PartialDate(2024, 2, 1))
+            return list(await asyncio.gather(*(archiver.archive(url, d) for d in dates)))
+
+    results = asyncio.run(three_dates())
+    assert [r.citation_date for r in results] == [
+        PartialDate(2019),
+        PartialDate(2021, 5),
+        PartialDate(2024, 2, 1),
+    ]
+    assert len(ia.hits("/save", "POST")) == 1
+    assert len(ia.hits("/v1/archives", "POST")) == 1
+    assert len(web.hits("/cited-often", "GET")) == 1
+    for result in results:
+        assert sorted(c.provider for c in result.captures) == ["perma", "warc", "wayback"]
+    assert len({c.archive_url for r in results for c in r.captures if c.provider == "warc"}) == 1
