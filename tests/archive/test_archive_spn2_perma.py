@@ -319,3 +319,33 @@ def test_a_url_cited_with_several_dates_is_saved_linked_and_fetched_once(
     for result in results:
         assert sorted(c.provider for c in result.captures) == ["perma", "warc", "wayback"]
     assert len({c.archive_url for r in results for c in r.captures if c.provider == "warc"}) == 1
+
+
+def test_shared_work_is_remembered_for_the_latest_urls_only() -> None:
+    import functools
+
+    import httpx
+
+    from citecheck.archive import session as session_module
+    from citecheck.archive.session import Session
+
+    made: list[str] = []
+
+    async def scenario() -> None:
+        async with httpx.AsyncClient() as client:
+            session = Session(client=client, settings=ArchiveSettings(), limits=ServiceLimits())
+
+            async def make(url: str) -> str:
+                made.append(url)
+                return url.upper()
+
+            for n in range(300):
+                url = f"u{n}"
+                assert await session.once("live", url, functools.partial(make, url)) == url.upper()
+            assert len(session.per_url["live"]) == session_module._REMEMBERED
+            await session.once("live", "u299", lambda: make("u299"))  # remembered: not made again
+            await session.once("live", "u0", lambda: make("u0"))  # forgotten: made again
+
+    asyncio.run(scenario())
+    assert made.count("u299") == 1
+    assert made.count("u0") == 2
