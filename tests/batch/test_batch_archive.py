@@ -151,6 +151,31 @@ def _settings() -> Settings:
     return replace(settings, sources=replace(settings.sources, enabled=False))
 
 
+def _run_inline(
+    corpus: Corpus,
+    settings: Settings,
+    url: str,
+    limits: ServiceLimits,
+    progress: BatchProgress,
+    *,
+    max_age: float,
+) -> None:
+    """The batch ``b`` over the corpus, in this process, with the archive's ``limits``."""
+    store = open_store(url, max_age=max_age)
+    try:
+        run_batch(
+            [str(corpus.folder)],
+            settings,
+            store,
+            InlineEngine(),
+            batch_id="b",
+            options=BatchOptions(archive_limits=limits),
+            progress=progress,
+        )
+    finally:
+        store.close()
+
+
 def test_one_budget_for_the_batch_and_an_interrupt_keeps_what_arrived(
     make_corpus: Callable[..., Corpus], ia: ArchiveStandIn, tmp_path: Path
 ) -> None:
@@ -166,19 +191,7 @@ def test_one_budget_for_the_batch_and_an_interrupt_keeps_what_arrived(
     url = f"sqlite:///{tmp_path / 's.sqlite3'}"
 
     def run(progress: BatchProgress) -> None:
-        store = open_store(url, max_age=settings.links.cache_max_age)
-        try:
-            run_batch(
-                [str(corpus.folder)],
-                settings,
-                store,
-                InlineEngine(),
-                batch_id="b",
-                options=BatchOptions(archive_limits=limits),
-                progress=progress,
-            )
-        finally:
-            store.close()
+        _run_inline(corpus, settings, url, limits, progress, max_age=settings.links.cache_max_age)
 
     with pytest.raises(KeyboardInterrupt):
         run(_StopAfter(3))
@@ -224,19 +237,8 @@ def test_the_works_and_archive_passes_run_side_by_side(
             archive=replace(settings.archive, wayback_api=ia.base, wayback_web=ia.base),
         )
         limits = ServiceLimits(window=1.0, availability=1, cdx=2, replay=50, timeout=5.0)
-        store = open_store(f"sqlite:///{tmp_path / 's.sqlite3'}", max_age=0.0)
-        try:
-            run_batch(
-                [str(corpus.folder)],
-                settings,
-                store,
-                InlineEngine(),
-                batch_id="b",
-                options=BatchOptions(archive_limits=limits),
-                progress=BatchProgress(),
-            )
-        finally:
-            store.close()
+        url = f"sqlite:///{tmp_path / 's.sqlite3'}"
+        _run_inline(corpus, settings, url, limits, BatchProgress(), max_age=0.0)
         works = sorted(r.at for r in crossref.requests)
         archives = sorted(r.at for r in ia.requests if r.path == "/wayback/available")
         assert len(works) >= 3
