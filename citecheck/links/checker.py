@@ -11,12 +11,13 @@ How one URL is checked:
 1. Normalise it (``urls.normalise_url``); notes citing the same address
    share one check. Excluded, non-web, refused (private, link-local) and
    cached addresses stop here.
-2. Ask with HEAD, following redirects by hand so every hop is recorded and
-   loops are caught. A HEAD that fails, is refused (405, 501, 403, 400...)
-   or lies (404 where GET gives 200) is followed by a GET. A HEAD that finds
-   an HTML page is followed by a GET too, because the checks stage needs the
-   page's title, metadata and text; once a host has shown that, its later
-   URLs go straight to GET (HEAD would only double the requests).
+2. Ask, following redirects by hand so every hop is recorded and loops are
+   caught: a page's URL with GET at once (the checks stage reads its title,
+   metadata and text), a file's URL (``.pdf``, ``.zip``...) with HEAD first,
+   as every URL of a host that has not shown it serves pages. A HEAD that
+   fails, is refused (405, 501, 403, 400...) or lies (404 where GET gives
+   200) is followed by a GET; so is a HEAD that finds an HTML page, and that
+   host's later URLs go straight to GET (HEAD would only double the requests).
 3. A GET streams and stops at ``max_bytes`` decoded bytes: never a whole
    30 MB page, nor a gzip bomb; every URL has a deadline across its hops
    and retries.
