@@ -8,6 +8,7 @@ import os
 import pickle
 import signal
 import sys
+import traceback
 from typing import Any
 
 # The parent's event loop is latency-bound (each answer read late holds a
@@ -32,6 +33,9 @@ def main() -> None:
     try:
         answer = ("ok", function(*args))
     except Exception as error:  # raised again in the parent, as if called there
+        # The traceback stays here; its text goes along as a note (notes pickle),
+        # so CITECHECK_DEBUG shows where in the worker a bug was.
+        error.add_note("In the worker process:\n" + "".join(traceback.format_exception(error)))
         answer = ("error", error)
     try:
         data = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)

@@ -314,8 +314,12 @@ def _workers_of_this_process() -> list[int]:
 def test_the_worker_process_raises_what_the_job_raises_and_reports_a_crash() -> None:
     worker = CpuWorker(in_process=True)
     assert asyncio.run(worker.run(divmod, 7, 2)) == (3, 1)
-    with pytest.raises(ValueError, match="invalid literal"):
+    with pytest.raises(ValueError, match="invalid literal") as raised:
         asyncio.run(worker.run(int, "seven"))
+    # Where it was raised in the worker travels with it, for CITECHECK_DEBUG.
+    (note,) = raised.value.__notes__
+    assert note.startswith("In the worker process:\nTraceback")
+    assert "ValueError: invalid literal" in note
     with pytest.raises(WorkerFailed, match="exited 3"):
         asyncio.run(worker.run(os._exit, 3))
 
@@ -340,3 +344,33 @@ def test_the_worker_process_yields_the_cpu_to_the_event_loop() -> None:
     here = os.nice(0)
     there = asyncio.run(CpuWorker(in_process=True).run(os.nice, 0))
     assert there == min(here + 5, 19)
+
+
+def _modules_after(code: str) -> dict[str, str]:
+    """Which modules a fresh interpreter holds after ``code``: loaded, blocked or absent."""
+    import subprocess
+    import sys
+
+    probe = (
+        f"{code}\nimport sys, json\n"
+        "print(json.dumps({name: 'absent' if name not in sys.modules else"
+        " 'blocked' if sys.modules[name] is None else 'loaded'"
+        " for name in ('httpx', 'httpx._main', 'citecheck.sources', 'citecheck.store')}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    modules: dict[str, str] = json.loads(done.stdout)
+    return modules
+
+
+def test_the_command_line_loads_neither_httpx_own_cli_nor_other_commands_stages() -> None:
+    modules = _modules_after("import citecheck.cli")
+    assert modules["httpx"] == "loaded"  # the links stage's client, needed at once
+    assert modules["httpx._main"] == "blocked"  # click, rich, pygments: never used here
+    assert modules["citecheck.sources"] == modules["citecheck.store"] == "absent"
+
+
+def test_a_library_caller_that_loaded_httpx_first_keeps_it_as_it_was() -> None:
+    modules = _modules_after("import httpx\nimport citecheck.cli\nassert callable(httpx.main)")
+    assert modules["httpx._main"] != "blocked"

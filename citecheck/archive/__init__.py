@@ -140,18 +140,14 @@ async def _archive_one(
         # Naming "wayback" as a provider asks for new Wayback captures, as --save does.
         if settings.save_new or "wayback" in settings.providers:
             if settings.ia_keys:
-                remote.append(
-                    _guarded(save_page(session, url), lambda why: (None, (f"wayback save: {why}",)))
-                )
+                saved = session.once("save", url, lambda: save_page(session, url))
+                remote.append(_guarded(saved, lambda why: (None, (f"wayback save: {why}",))))
             else:
                 problems.append("wayback save: asked for, but no keys (CITECHECK_IA_KEYS)")
         if "perma" in settings.providers:
             if settings.perma_key:
-                remote.append(
-                    _guarded(
-                        create_perma_link(session, url), lambda why: (None, (f"perma: {why}",))
-                    )
-                )
+                linked = session.once("perma", url, lambda: create_perma_link(session, url))
+                remote.append(_guarded(linked, lambda why: (None, (f"perma: {why}",))))
             else:
                 problems.append("perma: provider chosen but no API key (CITECHECK_PERMA_KEY)")
         local, outcomes = await asyncio.gather(
@@ -195,7 +191,7 @@ async def _local(
     page: LivePage | None = None
     failure = ""
     try:
-        page = await fetch_live(session, url)
+        page = await session.once("live", url, lambda: fetch_live(session, url))
     except FetchFailed as error:
         failure = str(error)
     problems: list[str] = []
@@ -203,7 +199,11 @@ async def _local(
     if page is None:
         problems.append(f"live page not fetched: {failure}")
     elif wants_warc:
-        capture, more = await capture_to_warc(session, page, cited)
+        # One record per URL: a later date's result names the first one's capture.
+        live = page
+        capture, more = await session.once(
+            "warc", url, lambda: capture_to_warc(session, live, cited)
+        )
         problems += more
     if not wants_drift:
         return capture, problems, None, ""

@@ -31,7 +31,7 @@ from citecheck.config import ArchiveSettings, Settings
 from citecheck.model import ArchiveResult, LinkResult, LinkStatus, PartialDate
 from citecheck.store import Store
 
-__all__ = ["archive_pending", "lasting", "settings_digest"]
+__all__ = ["archiving_pending", "lasting", "settings_digest"]
 
 IN_FLIGHT = 64  # pairs handed to the stage at once; its own gate runs fewer side by side
 _PAGE = 500
@@ -84,7 +84,7 @@ async def _pending(store: Store, batch_id: str) -> AsyncIterator[tuple[str, str,
         after = (page[-1][0], page[-1][1])
 
 
-def archive_pending(
+async def archiving_pending(
     store: Store,
     batch_id: str,
     settings: Settings,
@@ -93,9 +93,12 @@ def archive_pending(
     transport: httpx.AsyncBaseTransport | None = None,
     limits: ServiceLimits | None = None,
 ) -> None:
-    """Give every (URL, date) of the batch still without one an archive result in the store."""
+    """Give every (URL, date) of the batch still without one an archive result in the store.
+
+    A coroutine: the sources pass, which asks other services, runs beside it.
+    """
     try:
-        asyncio.run(_archive_all(store, batch_id, settings, advance, transport, limits))
+        await _archive_all(store, batch_id, settings, advance, transport, limits)
     finally:
         store.flush()
 

@@ -4,31 +4,33 @@ Three passes, each resumable from the store: (1) each manuscript not yet
 read is read and parsed in a worker, its parse stored, its cited URLs,
 sources lookups and wanted archive copies recorded; (2) every distinct URL
 still without a verdict is checked, shard by shard, then every distinct
-sources lookup is made once (``sources``) and every distinct (URL, cited
-date) looked up in the archives once (``archive``); (3) each manuscript
-read but not finished gets its parse back, is checked against its URLs'
-verdicts, lookups' answers and archive results, its reports written and
-its counts stored. Nothing of the repository is held in memory:
+sources lookup is made once (``sources``) while, side by side, every
+distinct (URL, cited date) is looked up in the archives once (``archive``);
+(3) each manuscript read but not finished gets its parse back, is checked
+against its URLs' verdicts, lookups' answers and archive results, its
+reports written and its counts stored. Nothing of the repository is held in memory:
 manuscripts stream in, results go to the store as they arrive, and the
 summary is computed from the store afterwards.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Coroutine, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from citecheck.archive import ServiceLimits
-from citecheck.batch.archive import archive_pending
+from citecheck.batch.archive import archiving_pending
 from citecheck.batch.engines import Engine
 from citecheck.batch.inputs import find_manuscripts
 from citecheck.batch.progress import BatchProgress
 from citecheck.batch.records import parse_fingerprint
-from citecheck.batch.sources import look_up_pending
+from citecheck.batch.sources import looking_up_pending
 from citecheck.batch.work import (
     Discovered,
     Finished,
@@ -179,27 +181,33 @@ def run_batch(
             )
 
         lookups = store.pending_lookup_count(batch_id) if sources_wanted(settings) else 0
+        skipped_reason = _archive_skipped(settings, options)
+        if archives and not _reached_any(store, batch_id):
+            skipped_reason = "offline: no archive was asked"  # no URL answered: no network
+        pending = store.pending_archive_count(batch_id) if not skipped_reason else 0
+        # The works' indexes and the archives are different services, each with its own
+        # budget: the two passes run side by side, on one loop (the store is one connection).
+        passes: list[Coroutine[Any, Any, None]] = []
         if lookups:
             progress.start("works", lookups)
 
             def looked_up(count: int) -> None:
                 progress.advance("works", count)
 
-            look_up_pending(store, batch_id, settings, advance=looked_up)
-
-        skipped_reason = _archive_skipped(settings, options)
-        if archives and not _reached_any(store, batch_id):
-            skipped_reason = "offline: no archive was asked"  # no URL answered: no network
-        pending = store.pending_archive_count(batch_id) if not skipped_reason else 0
+            passes.append(looking_up_pending(store, batch_id, settings, advance=looked_up))
         if pending:
             progress.start("archive", pending)
 
             def archived(count: int) -> None:
                 progress.advance("archive", count)
 
-            archive_pending(
-                store, batch_id, settings, advance=archived, limits=options.archive_limits
+            passes.append(
+                archiving_pending(
+                    store, batch_id, settings, advance=archived, limits=options.archive_limits
+                )
             )
+        if passes:
+            asyncio.run(_side_by_side(passes))
 
         job = FinishJob(
             batch_id=batch_id,
@@ -224,6 +232,17 @@ def run_batch(
         store.finish_run(batch_id, status="interrupted", manuscripts=manuscripts)
         raise
     return resumed
+
+
+async def _side_by_side(passes: list[Coroutine[Any, Any, None]]) -> None:
+    # If one fails (or Ctrl-C), the other is cancelled: what it stored is kept.
+    tasks = [asyncio.ensure_future(one) for one in passes]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def _reached_any(store: Store, batch_id: str) -> bool:

@@ -20,13 +20,12 @@ from collections.abc import Callable
 
 import httpx
 
-from citecheck import pipeline_sets
 from citecheck.batch.records import CarryError, decode_citation
 from citecheck.config import Settings
 from citecheck.model import Citation
 from citecheck.store import Store, StoreAnswers
 
-__all__ = ["AnswersOnly", "look_up_pending"]
+__all__ = ["AnswersOnly", "looking_up_pending"]
 
 CHUNK = 2000  # citations per sources call
 
@@ -41,10 +40,15 @@ class AnswersOnly(httpx.AsyncBaseTransport):
         )
 
 
-def look_up_pending(
+async def looking_up_pending(
     store: Store, batch_id: str, settings: Settings, *, advance: Callable[[int], None]
 ) -> None:
-    """Every lookup of the batch not yet done, answered into the store."""
+    """Every lookup of the batch not yet done, answered into the store.
+
+    A coroutine: the archive pass, which asks other services, runs beside it.
+    """
+    from citecheck.sources import look_up_sources
+
     answers = StoreAnswers(store)
     after = ""
     while chunk := store.pending_lookups(batch_id, after=after, limit=CHUNK):
@@ -56,7 +60,9 @@ def look_up_pending(
             except CarryError:
                 continue  # written by other code: its manuscript's check asks it itself
         try:
-            pipeline_sets.look_up_source_set(citations, settings, cache=answers)
+            await look_up_sources(
+                citations, settings.sources, cache=answers, user_agent=settings.links.user_agent
+            )
         finally:
             store.flush()
         store.lookups_done(batch_id, [key for key, _ in chunk])

@@ -13,10 +13,12 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from citecheck.store import ManuscriptRow, RotCount, Store
 from citecheck.verdict import ExitCode
+
+if TYPE_CHECKING:  # the store is the caller's; ``check`` registers this module's formats only
+    from citecheck.store import ManuscriptRow, RotCount, Store
 
 __all__ = ["STATUS_GROUPS", "SUMMARY_FORMATS", "BatchSummary", "summarise", "write_summary"]
 

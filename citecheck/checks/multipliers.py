@@ -145,9 +145,31 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# Every form of ``_FORMS`` holds one of these (a verb stem, "fold", "times",
+# "twice", a fraction's name, ...) or a digit beside an "x": most passages hold
+# none, and the big alternation is tried at every position of the text.
+_NEEDED_WORDS = (
+    *_VERB_STEMS,
+    *("double", "triple", "treble", "quadruple", "fold", "times", "twice", "thrice"),
+    *("multiplied", "factor", "half", "third", "quarter", "fourth", "fifth", "sixth"),
+    *("seventh", "eighth", "ninth", "tenth"),
+)
+_X_FORM = re.compile(r"\d\s?[x×]|[x×]\d", re.IGNORECASE)
+_NEEDED = re.compile("|".join(_NEEDED_WORDS) + "|" + _X_FORM.pattern, re.IGNORECASE)
+
+
+def _may_hold_multiplier(text: str) -> bool:
+    if text.isascii():  # lower() folds ASCII exactly as IGNORECASE does
+        lowered = text.lower()
+        return any(word in lowered for word in _NEEDED_WORDS) or bool(_X_FORM.search(text))
+    return _NEEDED.search(text) is not None  # "ſ", "İ": the regex's own case folding
+
+
 def find_multipliers(text: str) -> list[Multiplier]:
     """Every stated multiplier in ``text``, in order."""
     found: list[Multiplier] = []
+    if not _may_hold_multiplier(text):
+        return found
     for match in _FORMS.finditer(text):
         reading = _read(text, match)
         if reading is not None:

@@ -160,6 +160,14 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# Every match of ``_BEFORE`` holds an adjective and every match of ``_LEADING`` a
+# unit or an adverb, each at the start of a word: a window without any matches neither.
+_PERIOD_WORD = re.compile(
+    rf"\b(?:{'|'.join(sorted(_ADJECTIVES, key=len, reverse=True))}|{_UNIT})", re.IGNORECASE
+)
+# ... and every match of ``_PER`` one of them, "p.a." or "pa".
+_PER_WORD = re.compile(_PERIOD_WORD.pattern + r"|p\.a\.|(?-i:\bpa\b)", re.IGNORECASE)
+
 
 def parse_period(name: str) -> tuple[float, Period]:
     """ "day" -> (1, day); "10 minute" -> (10, minute)."""
@@ -188,7 +196,8 @@ def period_of(text: str, start: int, end: int, *, bridge_words: bool = True) -> 
     """
     after = text[end : end + 90]
     position = 0
-    for _ in range(_BRIDGE_WORDS + 1 if bridge_words else 1):
+    tries = (_BRIDGE_WORDS + 1 if bridge_words else 1) if _PER_WORD.search(after) else 0
+    for _ in range(tries):
         match = _AT_PER.match(after, position)
         if match is not None:
             return _from_match(match)
@@ -196,10 +205,15 @@ def period_of(text: str, start: int, end: int, *, bridge_words: bool = True) -> 
         if word is None:
             break
         position = word.end()
-    before = _BEFORE.search(text[max(0, start - 70) : start])
+    window = text[max(0, start - 80) : start]
+    # ``_BEFORE`` and ``_LEADING`` end in ``$``, so ``search`` tries them at every
+    # position of the window; most windows hold none of the words either needs.
+    if not _PERIOD_WORD.search(window):
+        return None
+    before = _BEFORE.search(window[-70:])
     if before is not None:
         return _ADJECTIVES[before.group("adj").lower()]
-    leading = _LEADING.search(text[max(0, start - 80) : start])
+    leading = _LEADING.search(window)
     if leading is not None and leading.group("unit"):
         return _UNIT_WORDS[leading.group("unit").lower()]
     if leading is not None:

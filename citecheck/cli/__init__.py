@@ -14,6 +14,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+# httpx imports its own command line (click, rich, pygments: ~45 ms) when they are
+# installed; this command never runs it. ``None`` in sys.modules makes that import
+# fail, which httpx expects (it then defines a stub ``httpx.main``). Only when httpx
+# is not loaded yet: a library caller's httpx stays as it was.
+if "httpx" not in sys.modules and "httpx._main" not in sys.modules:
+    sys.modules["httpx._main"] = None  # type: ignore[assignment]  # typeshed knows no None
+
 from citecheck import __version__
 from citecheck.cli import archive, batch, check, cite, notes, sources
 from citecheck.cli._base import Commands, Parser, UsageError

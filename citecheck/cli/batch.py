@@ -22,10 +22,10 @@ from citecheck.cli._base import (
 from citecheck.cli.check import parse_report_specs, report_options
 from citecheck.config import Settings
 from citecheck.report import REPORTERS
-from citecheck.store import Store, open_store, redact, sqlite_url
 
 if TYPE_CHECKING:
     from citecheck.batch.engines import Engine
+    from citecheck.store import Store
 
 __all__ = ["register", "run"]
 
@@ -86,6 +86,8 @@ def _store_url(args: argparse.Namespace, settings: Settings) -> str:
         return settings.store
     if settings.links.cache_path is None:  # --no-cache: a store is still needed for progress
         raise UsageError("--no-cache needs a --store for the batch's progress")
+    from citecheck.store import sqlite_url
+
     return sqlite_url(settings.links.cache_path)
 
 
@@ -105,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
     from citecheck.batch import BatchOptions, batch_id_for, run_batch  # not for other commands
     from citecheck.batch.progress import batch_progress
     from citecheck.rules import ALL_RULES  # every check's module: not for other commands
+    from citecheck.store import open_store, redact
 
     settings = settings_from(args)
     unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))

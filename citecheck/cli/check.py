@@ -25,7 +25,7 @@ from citecheck.cli._base import (
 from citecheck.export import export
 from citecheck.model import CheckRun, Severity
 from citecheck.report import REPORTERS, write_report
-from citecheck.report.progress import make_progress
+from citecheck.report.progress import make_progress, progress_enabled
 from citecheck.verdict import ExitCode, verdict
 
 __all__ = ["parse_report_specs", "register", "report_options", "write_reports"]
@@ -131,13 +131,14 @@ def run(args: argparse.Namespace) -> int:
 
     footnote_sets = pipeline.read_footnotes(args.files)
     # The citations are parsed while the links are checked (see run_check); the
-    # bar counts the URLs the notes show, which the links stage starts on.
+    # bar counts the URLs the notes show, which the links stage starts on (no bar: not counted).
+    bar = progress_enabled(enabled=not args.no_progress)
     total_urls = (
-        0
-        if args.no_links
-        else len(pipeline.noted_urls(footnote_sets, doi_resolver=settings.links.doi_resolver))
+        len(pipeline.noted_urls(footnote_sets, doi_resolver=settings.links.doi_resolver))
+        if bar and not args.no_links
+        else 0
     )
-    with make_progress(total_urls, enabled=not args.no_progress) as advance:
+    with make_progress(total_urls, enabled=bar) as advance:
         checked = pipeline.run_check(
             args.files,
             settings,

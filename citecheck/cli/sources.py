@@ -23,7 +23,6 @@ from citecheck.cli._base import (
 from citecheck.export import EXPORTERS, export
 from citecheck.model import Citation, Finding, Severity, SourceResult
 from citecheck.serialize import citation_json, finding_json, source_json
-from citecheck.sources import SourcesOutcome, work_findings
 from citecheck.verdict import ExitCode
 
 __all__ = ["register"]
@@ -58,6 +57,8 @@ def register(commands: Commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from citecheck.sources import SourcesOutcome, work_findings  # not for other commands
+
     settings = settings_from(args)
     exports = []
     for spec in args.export:

@@ -1,7 +1,7 @@
 """The link cache: one SQLite file, a row per URL and the history of every verdict.
 
 Results are committed as they arrive, grouped: they wait in memory and are
-written in one short transaction at most ``_GROUP_SECONDS`` apart, and at
+written in one short transaction at most ``GROUP_SECONDS`` apart, and at
 close (WAL mode; no write transaction stays open while the event loop runs).
 A commit each cost three quarters of the cache's CPU on a big run. An
 interrupted run (Ctrl-C, SIGTERM) still closes the cache and keeps everything
@@ -43,8 +43,7 @@ __all__ = ["HistoryEntry", "LinkCache", "trusted_for", "url_history"]
 
 UNVERIFIED_MAX_AGE = 3600.0
 _NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
-_GROUP_SECONDS = 0.25  # the most time between two commits of fresh verdicts
-GROUP_SECONDS = _GROUP_SECONDS  # for a caller that flushes a quiet tail on a timer
+GROUP_SECONDS = 0.25  # the most time between two commits (a caller flushes a quiet tail after it)
 _Row = tuple[str, str, int | None, str | None, str, str, str, str | None, str, bytes | None]
 _Entry = tuple[str, str, str, int | None, str]
 _SCHEMA = """
@@ -183,7 +182,7 @@ class LinkCache:
         ``commit=False`` writes now and leaves the commit to the caller (a
         store that groups many writes into one transaction). Otherwise the
         rows wait in memory and are written and committed with those of the
-        last ``_GROUP_SECONDS`` (and at ``flush``/``close``): a write
+        last ``GROUP_SECONDS`` (and at ``flush``/``close``): a write
         transaction never stays open while the event loop runs, since another
         connection to this file in the same process (the sources stage's
         answers) would then block the loop waiting for the lock.
@@ -210,7 +209,7 @@ class LinkCache:
             return
         self._rows[key] = row
         self._history.append(entry)
-        if time.monotonic() - self._committed_at >= _GROUP_SECONDS:
+        if time.monotonic() - self._committed_at >= GROUP_SECONDS:
             self.flush()
 
     def _write(self, rows: list[_Row], entries: list[_Entry]) -> None:

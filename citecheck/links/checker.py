@@ -11,12 +11,13 @@ How one URL is checked:
 1. Normalise it (``urls.normalise_url``); notes citing the same address
    share one check. Excluded, non-web, refused (private, link-local) and
    cached addresses stop here.
-2. Ask with HEAD, following redirects by hand so every hop is recorded and
-   loops are caught. A HEAD that fails, is refused (405, 501, 403, 400...)
-   or lies (404 where GET gives 200) is followed by a GET. A HEAD that finds
-   an HTML page is followed by a GET too, because the checks stage needs the
-   page's title, metadata and text; once a host has shown that, its later
-   URLs go straight to GET (HEAD would only double the requests).
+2. Ask, following redirects by hand so every hop is recorded and loops are
+   caught: a page's URL with GET at once (the checks stage reads its title,
+   metadata and text), a file's URL (``.pdf``, ``.zip``...) with HEAD first,
+   as every URL of a host that has not shown it serves pages. A HEAD that
+   fails, is refused (405, 501, 403, 400...) or lies (404 where GET gives
+   200) is followed by a GET; so is a HEAD that finds an HTML page, and that
+   host's later URLs go straight to GET (HEAD would only double the requests).
 3. A GET streams and stops at ``max_bytes`` decoded bytes: never a whole
    30 MB page, nor a gzip bomb; every URL has a deadline across its hops
    and retries.
@@ -43,12 +44,13 @@ from datetime import UTC, datetime
 import httpx
 
 from citecheck.config import LinkSettings
+from citecheck.links import cache as link_cache
 from citecheck.links.addresses import AddressPolicy
 from citecheck.links.bodies import ACCEPT_ENCODING
-from citecheck.links.cache import GROUP_SECONDS as cache_group_seconds
 from citecheck.links.cache import LinkCache
+from citecheck.links.client import LinkClient
 from citecheck.links.entries import Entry, from_cache, make_entries, not_checked
-from citecheck.links.fetching import Fetcher, Offline, hold_location
+from citecheck.links.fetching import Fetcher, Offline
 from citecheck.links.hosts import Gates, host_key
 from citecheck.links.judging import judge
 from citecheck.links.limits import parse_retry_after, quota_wait
@@ -125,7 +127,7 @@ async def check_links(
             if cache.uncommitted and not flush_due:
                 # Writes are committed in groups; a quiet spell must not hold the last ones.
                 loop = asyncio.get_running_loop()
-                flush_due.append(loop.call_later(cache_group_seconds, flush))
+                flush_due.append(loop.call_later(link_cache.GROUP_SECONDS, flush))
         if progress is not None:
             progress(result)
 
@@ -207,11 +209,9 @@ async def _check_all(
             keepalive_per_host=max(settings.per_host, widest),
             policy=AddressPolicy(allow_private=settings.allow_private_addresses),
         )
-    async with httpx.AsyncClient(
-        transport=transport,
+    async with LinkClient(
+        transport,
         timeout=timeout,
-        follow_redirects=False,
-        event_hooks={"response": [hold_location]},
         headers={
             "User-Agent": settings.user_agent,
             "Accept": _ACCEPT,

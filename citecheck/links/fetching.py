@@ -32,6 +32,7 @@ from citecheck.links import addresses
 from citecheck.links.addresses import AddressPolicy, AddressRefused
 from citecheck.links.bodies import header_problem, read_body
 from citecheck.links.classify import NetworkFailure, network_failure
+from citecheck.links.client import LinkClient
 from citecheck.links.hosts import Gates, HostGate, Ticket, host_key
 from citecheck.links.limits import parse_retry_after, quota_wait
 from citecheck.links.offline import OfflineWatch
@@ -39,7 +40,7 @@ from citecheck.links.page import read_page
 from citecheck.links.soft404 import Observation, probe_key, probe_url
 from citecheck.links.urls import normalise_url
 
-__all__ = ["Answer", "Fetch", "Fetcher", "Offline", "hold_location", "readable"]
+__all__ = ["Answer", "Fetch", "Fetcher", "Offline", "looks_like_page", "readable"]
 
 REDIRECTS = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 10
@@ -48,20 +49,6 @@ _BACKOFF = 0.5  # seconds; the first retry waits up to this, then doubling
 _READABLE = ("text/html", "application/xhtml+xml", "text/", "application/pdf", "application/xml")
 _RETRIED = {429, 500}  # and 502-599; 501 is a definite "no", 999 is a bot wall
 _TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
-_LOCATION = "citecheck.location"
-
-
-async def hold_location(response: httpx.Response) -> None:
-    """Take ``Location`` out of httpx's sight (a response hook); the walk reads it itself.
-
-    httpx builds the next request of every redirect even when not following
-    it, and a Location it cannot parse (``data:text/html,<p>``) raises
-    ``InvalidURL`` out of ``send``, losing the answer.
-    """
-    location = response.headers.get("location")
-    if location is not None:
-        response.extensions[_LOCATION] = location
-        del response.headers["location"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +117,25 @@ def _declared_length(headers: httpx.Headers) -> int:
     return int(text) if text.isdigit() else 0
 
 
+# Paths that name a file to download, not a page: the first request to a host
+# for one of these is a HEAD, as for every URL of a host that serves no HTML.
+_FILE_SUFFIXES = (
+    *(".pdf", ".zip", ".gz", ".tgz", ".tar", ".xz", ".bz2", ".7z", ".rar", ".iso", ".dmg"),
+    *(".exe", ".msi", ".csv", ".tsv", ".xls", ".xlsx", ".doc", ".docx", ".ppt", ".pptx"),
+    *(".epub", ".mp3", ".mp4", ".m4a", ".mov", ".avi", ".mkv", ".wav", ".flac", ".webm"),
+    *(".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".parquet", ".nc", ".h5", ".sav"),
+)
+
+
+def looks_like_page(url: str) -> bool:
+    """Whether the URL's path names no downloadable file by its suffix."""
+    try:
+        path = urlsplit(url).path.lower()
+    except ValueError:
+        return False
+    return not path.endswith(_FILE_SUFFIXES)
+
+
 def readable(content_type: str) -> bool:
     media = content_type.split(";", 1)[0].strip().lower()
     return not media or media.startswith(_READABLE)
@@ -140,7 +146,7 @@ class Fetcher:
 
     def __init__(
         self,
-        client: httpx.AsyncClient,
+        client: LinkClient,
         settings: LinkSettings,
         watch: OfflineWatch,
         gates: Gates,
@@ -272,8 +278,7 @@ class Fetcher:
     ) -> Answer:
         loop = asyncio.get_running_loop()
         started = loop.time()
-        request = self.client.build_request(method, url)
-        response = await self.client.send(request, stream=True)
+        response = await self.client.send(method, url)
         try:
             self.watch.answered()
             status = response.status_code
@@ -290,7 +295,12 @@ class Fetcher:
             if (wait := quota_wait(response.headers)) is not None:
                 gate.pause(min(wait, cap))  # the next request would be refused anyway
             body, complete = b"", False
-            wanted = readable(response.headers.get("content-type", "")) or status >= 400
+            content_type = response.headers.get("content-type", "")
+            # A big PDF is never downloaded (HEAD says so first, but a GET may ask).
+            big_pdf = content_type.startswith("application/pdf") and (
+                _declared_length(response.headers) > self.settings.max_bytes
+            )
+            wanted = (readable(content_type) and not big_pdf) or status >= 400
             if method == "GET" and status not in REDIRECTS and wanted:
                 body, complete = await read_body(response, self.settings.max_bytes)
         finally:
@@ -303,7 +313,7 @@ class Fetcher:
             body=body,
             complete=complete,
             attempts=attempts,
-            location=response.extensions.get(_LOCATION) or response.headers.get("location"),
+            location=response.headers.get("location"),
         )
 
     # -- redirects and the HEAD/GET plan -------------------------------------
@@ -376,6 +386,13 @@ class Fetcher:
         try:
             if gate.use_get:
                 return await self.walk("GET", url, budget)
+            if first and looks_like_page(url):
+                # Most cited URLs are pages, read anyway: a HEAD first would cost each
+                # host one more request and its first answer one more round trip.
+                walk = await self.walk("GET", url, budget)
+                if walk.answer.content_type.startswith(("text/html", "application/xhtml")):
+                    gate.use_get = True
+                return walk
             head = await self.walk("HEAD", url, budget)
             answer = head.answer
             if head.loop is not None or answer.status == 429:

@@ -2,8 +2,9 @@
 
 A summary table, then only the notes with problems (open errors and
 warnings; dead, soft-dead and unverified links), each in a collapsible
-``<details>`` block. An offline run says once that its links were not
-checked; its unchecked links make no note a problem and get no line.
+``<details>`` block, then the notices in one collapsed list. An offline run
+says once that its links were not checked; its unchecked links make no note
+a problem and get no line.
 Manuscript text is escaped for both Markdown and HTML, since GitHub renders
 the two together. The comment stays under GitHub's 65,536-character limit:
 notes that do not fit are counted, not cut in half.
@@ -114,6 +115,22 @@ def _note_block(note: NoteView) -> str:
     return "\n".join(lines)
 
 
+def _notices_block(view: ReportView) -> list[str]:
+    """The notices an editor may want to see, collapsed: counted in the table, listed here."""
+    notices = view.notices
+    if not notices:
+        return []
+    lines = ["<details>", f"<summary>{_plural(len(notices), 'notice')}</summary>", ""]
+    for item in notices:
+        finding = item.finding
+        where = html.escape(str(finding.location))
+        lines.append(f"- {where}: {_code(finding.rule)}: {_text(finding.message)}")
+    if view.link_notices:
+        where = "the offline line above" if view.offline else "their notes above"
+        lines += ["", f"_{_plural(view.link_notices, 'more notice')} about links: see {where}._"]
+    return [*lines, "", "</details>", ""]
+
+
 def report_markdown(view: ReportView) -> str:
     """The whole comment as text."""
     run = view.run
@@ -135,7 +152,7 @@ def report_markdown(view: ReportView) -> str:
             if view.offline
             else "No problems found."
         )
-        return "\n".join([*head, clean, ""])
+        return "\n".join([*head, clean, "", *_notices_block(view)])
     body = [f"### Problems in {_plural(len(notes), 'note')}", ""]
     used = sum(len(line) + 1 for line in head + body)
     left_out = 0
@@ -152,6 +169,9 @@ def report_markdown(view: ReportView) -> str:
             "see the HTML or JSON report._"
         )
         body.append("")
+    notices = _notices_block(view)
+    if notices and used + sum(len(line) + 1 for line in notices) <= MAX_CHARS:
+        body += ["### Notices", "", *notices]
     return "\n".join(head + body)
 
 

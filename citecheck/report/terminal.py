@@ -107,6 +107,14 @@ def _render(view: ReportView, console: Console) -> None:
     for item in view.open_unplaced:
         finding = item.finding
         console.print(f"{escape(str(finding.location))} {finding.rule}: {escape(finding.message)}")
+    if view.notices:
+        console.print(f"\n[cyan]notices[/] ({len(view.notices)})")
+        for item in view.notices:
+            finding = item.finding
+            console.print(
+                f"  {escape(str(finding.location))} {escape(finding.rule)}: "
+                f"{escape(finding.message)}"
+            )
     if view.summary.problems_found == 0:
         tail = " (the links were not checked)" if view.offline else ""
         console.print(f"\nno problems found{tail}")

@@ -289,3 +289,63 @@ def test_perma_unreachable(
     closed = replace(_perma(settings), perma_api="http://127.0.0.4:9/v1/")
     (result,) = run([url], closed, limits)
     assert any(p.startswith("perma unreachable: ") for p in result.problems)
+
+
+def test_a_url_cited_with_several_dates_is_saved_linked_and_fetched_once(
+    ia: ArchiveStandIn, web: WebStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    # A batch: many manuscripts cite one URL, each at its own date. The snapshot is
+    # chosen per date; the saving, the Perma.cc link (a quota) and the live page are one.
+    from citecheck.archive import archiving
+    from citecheck.model import PartialDate
+
+    url = web.page("/cited-often", html("Often", "Text."))
+    every = replace(_perma(_spn(settings)), providers=("warc", "perma"))
+
+    async def three_dates() -> list[ArchiveResult]:
+        async with archiving(every, now=FIXED_NOW, limits=limits) as archiver:
+            dates = (PartialDate(2019), PartialDate(2021, 5), PartialDate(2024, 2, 1))
+            return list(await asyncio.gather(*(archiver.archive(url, d) for d in dates)))
+
+    results = asyncio.run(three_dates())
+    assert [r.citation_date for r in results] == [
+        PartialDate(2019),
+        PartialDate(2021, 5),
+        PartialDate(2024, 2, 1),
+    ]
+    assert len(ia.hits("/save", "POST")) == 1
+    assert len(ia.hits("/v1/archives", "POST")) == 1
+    assert len(web.hits("/cited-often", "GET")) == 1
+    for result in results:
+        assert sorted(c.provider for c in result.captures) == ["perma", "warc", "wayback"]
+    assert len({c.archive_url for r in results for c in r.captures if c.provider == "warc"}) == 1
+
+
+def test_shared_work_is_remembered_for_the_latest_urls_only() -> None:
+    import functools
+
+    import httpx
+
+    from citecheck.archive import session as session_module
+    from citecheck.archive.session import Session
+
+    made: list[str] = []
+
+    async def scenario() -> None:
+        async with httpx.AsyncClient() as client:
+            session = Session(client=client, settings=ArchiveSettings(), limits=ServiceLimits())
+
+            async def make(url: str) -> str:
+                made.append(url)
+                return url.upper()
+
+            for n in range(300):
+                url = f"u{n}"
+                assert await session.once("live", url, functools.partial(make, url)) == url.upper()
+            assert len(session.per_url["live"]) == session_module._REMEMBERED
+            await session.once("live", "u299", lambda: make("u299"))  # remembered: not made again
+            await session.once("live", "u0", lambda: make("u0"))  # forgotten: made again
+
+    asyncio.run(scenario())
+    assert made.count("u299") == 1
+    assert made.count("u0") == 2

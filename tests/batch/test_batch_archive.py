@@ -18,9 +18,13 @@ import pytest
 from batch_corpus import Corpus
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "archive"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sources"))
 
 from archive_standins import ArchiveStandIn, Capture, html
+from sources_standins import CrossrefStandIn, OpenAlexStandIn
 from test_batch_carry import InlineEngine
+from test_batch_sources import JERGAS, PRIVACY, WAKEFIELD
+from works_data import CROSSREF, OPENALEX
 
 from citecheck.archive import ServiceLimits
 from citecheck.batch import BatchOptions, run_batch
@@ -147,6 +151,31 @@ def _settings() -> Settings:
     return replace(settings, sources=replace(settings.sources, enabled=False))
 
 
+def _run_inline(
+    corpus: Corpus,
+    settings: Settings,
+    url: str,
+    limits: ServiceLimits,
+    progress: BatchProgress,
+    *,
+    max_age: float,
+) -> None:
+    """The batch ``b`` over the corpus, in this process, with the archive's ``limits``."""
+    store = open_store(url, max_age=max_age)
+    try:
+        run_batch(
+            [str(corpus.folder)],
+            settings,
+            store,
+            InlineEngine(),
+            batch_id="b",
+            options=BatchOptions(archive_limits=limits),
+            progress=progress,
+        )
+    finally:
+        store.close()
+
+
 def test_one_budget_for_the_batch_and_an_interrupt_keeps_what_arrived(
     make_corpus: Callable[..., Corpus], ia: ArchiveStandIn, tmp_path: Path
 ) -> None:
@@ -162,19 +191,7 @@ def test_one_budget_for_the_batch_and_an_interrupt_keeps_what_arrived(
     url = f"sqlite:///{tmp_path / 's.sqlite3'}"
 
     def run(progress: BatchProgress) -> None:
-        store = open_store(url, max_age=settings.links.cache_max_age)
-        try:
-            run_batch(
-                [str(corpus.folder)],
-                settings,
-                store,
-                InlineEngine(),
-                batch_id="b",
-                options=BatchOptions(archive_limits=limits),
-                progress=progress,
-            )
-        finally:
-            store.close()
+        _run_inline(corpus, settings, url, limits, progress, max_age=settings.links.cache_max_age)
 
     with pytest.raises(KeyboardInterrupt):
         run(_StopAfter(3))
@@ -196,3 +213,39 @@ def test_one_budget_for_the_batch_and_an_interrupt_keeps_what_arrived(
         assert len(times) > budget
         for i in range(budget, len(times)):
             assert times[i] - times[i - budget] >= 0.75, (path, times)  # 1 s, less jitter
+
+
+def test_the_works_and_archive_passes_run_side_by_side(
+    make_corpus: Callable[..., Corpus], ia: ArchiveStandIn, tmp_path: Path
+) -> None:
+    # Different services, each with its own budget: neither pass waits for the other.
+    corpus = make_corpus(manuscripts=4, hosts=2, per_host=3)
+    archived(ia, corpus)
+    for i, work in enumerate((PRIVACY, JERGAS, WAKEFIELD)):  # works for the sources pass
+        (corpus.folder / f"works{i}.md").write_text(f"A claim.[^1]\n\n[^1]: {work}\n", "utf-8")
+    crossref = CrossrefStandIn(CROSSREF, "127.1.251.5", stated_limit=1)  # one a second
+    openalex = OpenAlexStandIn(OPENALEX, "127.1.251.6")
+    crossref.start()
+    openalex.start()
+    try:
+        settings = Settings()
+        settings = replace(
+            settings,
+            sources=replace(
+                settings.sources, crossref_api=crossref.base, openalex_api=openalex.base
+            ),
+            archive=replace(settings.archive, wayback_api=ia.base, wayback_web=ia.base),
+        )
+        limits = ServiceLimits(window=1.0, availability=1, cdx=2, replay=50, timeout=5.0)
+        url = f"sqlite:///{tmp_path / 's.sqlite3'}"
+        _run_inline(corpus, settings, url, limits, BatchProgress(), max_age=0.0)
+        works = sorted(r.at for r in crossref.requests)
+        archives = sorted(r.at for r in ia.requests if r.path == "/wayback/available")
+        assert len(works) >= 3
+        assert len(archives) >= 3
+        # Each pass takes seconds at its budget; they overlap instead of one after the other.
+        assert archives[0] < works[-1]
+        assert works[0] < archives[-1]
+    finally:
+        crossref.stop()
+        openalex.stop()

@@ -262,7 +262,7 @@ def test_fresh_verdicts_are_committed_in_groups_and_a_failed_write_keeps_the_gro
         with sqlite3.connect(path) as db:
             return int(db.execute("SELECT count(*) FROM links").fetchone()[0])
 
-    monkeypatch.setattr(cache_module, "_GROUP_SECONDS", 3600.0)
+    monkeypatch.setattr(cache_module, "GROUP_SECONDS", 3600.0)
     cache = LinkCache(path, max_age=86400)
     cache.put(result(1).url, result(1))
     cache.put(result(2).url, result(2))
@@ -272,7 +272,7 @@ def test_fresh_verdicts_are_committed_in_groups_and_a_failed_write_keeps_the_gro
     cache.put(result(4).url, result(4))
     cache.close()
     assert stored() == 3
-    monkeypatch.setattr(cache_module, "_GROUP_SECONDS", 0.0)  # a group per write
+    monkeypatch.setattr(cache_module, "GROUP_SECONDS", 0.0)  # a group per write
     with LinkCache(path, max_age=86400) as cache:
         cache.put(result(5).url, result(5))
         assert stored() == 4
@@ -285,7 +285,7 @@ def test_waiting_verdicts_hold_no_lock_on_the_file(
     # transaction left open between two commits made it wait for the lock (and the loop with it).
     from citecheck.links import cache as cache_module
 
-    monkeypatch.setattr(cache_module, "_GROUP_SECONDS", 3600.0)
+    monkeypatch.setattr(cache_module, "GROUP_SECONDS", 3600.0)
     path = tmp_path / "links.sqlite3"
     now = datetime.now(UTC)
     with LinkCache(path, max_age=86400) as cache:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import httpx
@@ -147,12 +148,25 @@ def test_mock_transport_head_then_get() -> None:
         return httpx.Response(200, html="<title>Hi</title><p>there</p>")
 
     settings = LinkSettings(cache_path=None, probe_soft_404=False)
-    results = asyncio.run(
-        check_links({"https://a.test/x": ["1"]}, settings, transport=httpx.MockTransport(handler))
-    )
+    cited = {"https://a.test/x.pdf": ["1"]}  # a file's URL is asked with HEAD first
+    results = asyncio.run(check_links(cited, settings, transport=httpx.MockTransport(handler)))
     assert results[0].status is LinkStatus.ALIVE
     assert results[0].page_title == "Hi"
     assert seen == ["HEAD", "GET"]
+
+
+def test_mock_transport_page_is_asked_with_one_get() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.method)
+        return httpx.Response(200, html="<title>Hi</title><p>there</p>")
+
+    settings = LinkSettings(cache_path=None, probe_soft_404=False)
+    cited = {"https://a.test/x": ["1"], "https://b.test/report.PDF?v=2": ["2"]}
+    results = asyncio.run(check_links(cited, settings, transport=httpx.MockTransport(handler)))
+    assert [r.status for r in results] == [LinkStatus.ALIVE, LinkStatus.ALIVE]
+    assert sorted(seen) == ["GET", "GET", "HEAD"]  # the page: one GET; the file: HEAD, GET
 
 
 def test_gates_prefer_the_host_with_most_work() -> None:
@@ -221,7 +235,7 @@ def test_non_standard_999_is_not_retried_as_a_server_error() -> None:
         )
     )
     assert results[0].status is LinkStatus.BLOCKED
-    assert seen == ["HEAD", "GET"]
+    assert seen == ["GET"]  # asked once, not retried
 
 
 def test_quota_wait_reads_rate_limit_headers() -> None:
@@ -248,7 +262,7 @@ def test_refused_once_is_asked_again() -> None:
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request.method)
-        if len(seen) <= 2:  # HEAD and the first GET meet a restarting server
+        if len(seen) <= 1:  # the first GET meets a restarting server
             cause = ConnectionRefusedError(111, "Connection refused")
             raise httpx.ConnectError("[Errno 111] Connection refused") from cause
         return httpx.Response(200, html="<title>Back</title><p>up again</p>")
@@ -258,7 +272,7 @@ def test_refused_once_is_asked_again() -> None:
         check_links({"https://a.test/x": ["1"]}, settings, transport=httpx.MockTransport(handler))
     )
     assert results[0].status is LinkStatus.ALIVE
-    assert seen == ["HEAD", "GET", "GET"]
+    assert seen == ["GET", "GET"]
 
 
 def test_window_grows_only_on_requests_surely_at_the_server_together() -> None:
@@ -295,3 +309,24 @@ def test_a_host_that_finishes_early_anyway_is_not_pushed() -> None:
         return [slow.limit, quick.limit]
 
     assert asyncio.run(scenario()) == [3, 2]
+
+
+def test_a_big_pdf_behind_a_page_like_url_is_not_downloaded() -> None:
+    pulled: list[int] = []
+
+    class Chunks(httpx.AsyncByteStream):
+        async def __aiter__(self) -> AsyncIterator[bytes]:
+            for _ in range(160):  # 10 MiB in all
+                pulled.append(1)
+                yield b"%PDF" + b"\0" * (64 * 1024 - 4)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        size = str(160 * 64 * 1024)
+        headers = {"content-type": "application/pdf", "content-length": size}
+        return httpx.Response(200, headers=headers, stream=Chunks())
+
+    settings = LinkSettings(cache_path=None, probe_soft_404=False)
+    cited = {"https://a.test/download?id=7": ["1"]}
+    results = asyncio.run(check_links(cited, settings, transport=httpx.MockTransport(handler)))
+    assert results[0].status is LinkStatus.ALIVE
+    assert pulled == []  # its size was declared: not a byte of it was read

@@ -99,7 +99,7 @@ def test_server_error_then_ok_is_retried(new_host: NewHost, settings: LinkSettin
     site.routes["/flaky"] = flaky(2, 500)  # type: ignore[assignment]
     result = run([site.url("/flaky")], settings)[site.url("/flaky")]
     assert result.status is LinkStatus.ALIVE
-    assert site.hits("/flaky", "GET") == 2  # HEAD 500, GET 500, retried GET 200
+    assert site.hits("/flaky", "GET") == 3  # 500, 500, then 200 on the last of three tries
 
 
 def test_persistent_503_is_dead_after_retries(new_host: NewHost, settings: LinkSettings) -> None:
@@ -112,16 +112,21 @@ def test_persistent_503_is_dead_after_retries(new_host: NewHost, settings: LinkS
     assert site.hits("/down", "GET") == 3
 
 
-@pytest.mark.parametrize("retry_after", ["1", "date"])
+@pytest.mark.parametrize(
+    ("retry_after", "path", "method"),
+    [("1", "/busy", "GET"), ("date", "/busy", "GET"), ("1", "/busy.pdf", "HEAD")],
+)
 def test_429_waits_as_told_then_succeeds(
-    new_host: NewHost, settings: LinkSettings, retry_after: str
+    new_host: NewHost, settings: LinkSettings, retry_after: str, path: str, method: str
 ) -> None:
     site = new_host()
     value = http_date(1) if retry_after == "date" else retry_after
-    site.routes["/busy"] = flaky(1, 429, **{"Retry-After": value})  # type: ignore[assignment]
-    result = run([site.url("/busy")], settings)[site.url("/busy")]
+    site.routes[path] = flaky(1, 429, **{"Retry-After": value})  # type: ignore[assignment]
+    result = run([site.url(path)], settings)[site.url(path)]
     assert result.status is LinkStatus.ALIVE
-    assert site.hits("/busy", "HEAD") == 2  # the 429 is honoured, not dodged with a GET
+    # A page is asked with GET at first contact, a file with HEAD; the 429 is
+    # honoured with the same method, not dodged with the other one.
+    assert site.hits(path, method) == 2
 
 
 def test_endless_429_is_unverified_not_dead(new_host: NewHost, settings: LinkSettings) -> None:
@@ -135,43 +140,46 @@ def test_endless_429_is_unverified_not_dead(new_host: NewHost, settings: LinkSet
 def test_head_refused_then_get(new_host: NewHost, settings: LinkSettings) -> None:
     site = new_host()
 
-    @site.route("/nohead")
+    @site.route("/nohead.pdf")  # a file's URL: asked with HEAD first
     async def nohead(request: Request) -> Response:
         if request.method == "HEAD":
             return Response(status=405)
         return Response(body=article("Fine", "GET works"))
 
-    result = run([site.url("/nohead")], settings)[site.url("/nohead")]
+    result = run([site.url("/nohead.pdf")], settings)[site.url("/nohead.pdf")]
     assert result.status is LinkStatus.ALIVE
-    assert site.hits("/nohead", "HEAD") == 1
-    assert site.hits("/nohead", "GET") == 1
+    assert site.hits("/nohead.pdf", "HEAD") == 1
+    assert site.hits("/nohead.pdf", "GET") == 1
 
 
 def test_head_that_lies_is_not_believed(new_host: NewHost, settings: LinkSettings) -> None:
     site = new_host()
 
-    @site.route("/liar")
+    @site.route("/liar.pdf")
     async def liar(request: Request) -> Response:
         if request.method == "HEAD":
             return Response(status=404)
         return Response(body=article("Here after all", "GET says 200"))
 
-    result = run([site.url("/liar")], settings)[site.url("/liar")]
+    result = run([site.url("/liar.pdf")], settings)[site.url("/liar.pdf")]
     assert result.status is LinkStatus.ALIVE
     assert result.page_title == "Here after all"
 
 
-def test_host_serving_pages_is_then_asked_with_get_only(
-    new_host: NewHost, settings: LinkSettings
+@pytest.mark.parametrize(("first", "heads"), [("/p0", 0), ("/p0.pdf", 1)])
+def test_host_serving_pages_is_asked_with_get_only(
+    new_host: NewHost, settings: LinkSettings, first: str, heads: int
 ) -> None:
     site = new_host()
-    urls = [site.url(f"/p{i}") for i in range(6)]
-    for i in range(6):
-        site.page(f"/p{i}", article(f"Page {i}", f"text {i}"))
-    results = run(urls, settings)
+    paths = [first, *(f"/p{i}" for i in range(1, 6))]
+    for i, path in enumerate(paths):
+        site.page(path, article(f"Page {i}", f"text {i}"))
+    results = run([site.url(path) for path in paths], settings)
     assert all(r.status is LinkStatus.ALIVE for r in results.values())
-    heads = sum(n for (method, _), n in site.requests.items() if method == "HEAD")
-    assert heads == 1  # only the first contact
+    # A page's URL is asked with GET from the first contact; a file's URL with
+    # HEAD, until the host shows it serves pages.
+    assert sum(n for (method, _), n in site.requests.items() if method == "HEAD") == heads
+    assert sum(site.hits(path, "GET") for path in paths) == 6
 
 
 # --------------------------------------------------------------------------
@@ -429,8 +437,7 @@ def test_same_url_cited_three_times_is_asked_once(
     results = asyncio.run(check_links(cited, settings))
     assert len(results) == 1
     assert results[0].notes == ("1", "4", "9")
-    assert site.hits("/shared", "HEAD") == 1
-    assert site.hits("/shared", "GET") == 1
+    assert site.hits("/shared") == 1  # one GET: a page is not asked with HEAD first
 
 
 def test_per_host_limit_is_respected(new_host: NewHost, settings: LinkSettings) -> None:
@@ -542,29 +549,30 @@ def test_head_dropped_by_an_edge_is_not_a_timeout(
 ) -> None:
     site = new_host()
 
-    @site.route("/edge")
+    @site.route("/edge.pdf")
     async def edge(request: Request) -> Response:
         if request.method == "HEAD":
             await asyncio.sleep(3)  # some CDNs never answer HEAD from datacentres
         return Response(body=article("Edge", "served"))
 
-    result = run([site.url("/edge")], replace(settings, timeout=0.5))[site.url("/edge")]
+    url = site.url("/edge.pdf")
+    result = run([url], replace(settings, timeout=0.5))[url]
     assert result.status is LinkStatus.ALIVE
-    assert site.hits("/edge", "HEAD") == 1  # not retried: the GET follows at once
+    assert site.hits("/edge.pdf", "HEAD") == 1  # not retried: the GET follows at once
 
 
 def test_head_forbidden_but_get_fine_is_alive(new_host: NewHost, settings: LinkSettings) -> None:
     site = new_host()
 
-    @site.route("/nohead403")
+    @site.route("/nohead403.pdf")
     async def nohead(request: Request) -> Response:
         if request.method == "HEAD":
             return Response(status=403)
         return Response(body=article("Open", "to GET"))
 
-    assert run([site.url("/nohead403")], settings)[site.url("/nohead403")].status is (
-        LinkStatus.ALIVE
-    )
+    url = site.url("/nohead403.pdf")
+    assert run([url], settings)[url].status is LinkStatus.ALIVE
+    assert site.hits("/nohead403.pdf", "HEAD") >= 1
 
 
 def test_no_route_to_the_internet_reports_remote_links_offline(
@@ -582,13 +590,16 @@ def test_no_route_to_the_internet_reports_remote_links_offline(
     assert results[site.url("/ok")].status is LinkStatus.ALIVE
 
 
-def test_spent_quota_403_is_retried_after_reset(new_host: NewHost, settings: LinkSettings) -> None:
+@pytest.mark.parametrize(("path", "method"), [("/api", "GET"), ("/api.csv", "HEAD")])
+def test_spent_quota_403_is_retried_after_reset(
+    new_host: NewHost, settings: LinkSettings, path: str, method: str
+) -> None:
     site = new_host()
     quota = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1"}  # one second, as a delta
-    site.routes["/api"] = flaky(1, 403, **quota)  # type: ignore[assignment]
-    result = run([site.url("/api")], settings)[site.url("/api")]
+    site.routes[path] = flaky(1, 403, **quota)  # type: ignore[assignment]
+    result = run([site.url(path)], settings)[site.url(path)]
     assert result.status is LinkStatus.ALIVE
-    assert site.hits("/api", "HEAD") == 2  # the spent quota waited out, not dodged with a GET
+    assert site.hits(path, method) == 2  # the spent quota waited out, not dodged
 
 
 def test_redirect_to_a_login_page_is_blocked_not_alive(
@@ -611,3 +622,27 @@ def test_text_fragment_is_not_reported_as_an_anchor(
     result = run([url], settings)[url]
     assert result.status is LinkStatus.ALIVE
     assert "anchor" not in result.reason
+
+
+def test_a_cookie_set_on_a_redirect_is_sent_back(new_host: NewHost, settings: LinkSettings) -> None:
+    # Cookie walls: the cited address sets a session cookie and redirects to
+    # the report, which sends a reader without the cookie back (a loop).
+    site = new_host()
+    seen: list[str] = []
+
+    @site.route("/start")
+    async def start(request: Request) -> Response:
+        headers = {"Set-Cookie": "session=ok; Path=/", "Location": "/report"}
+        return Response(status=302, headers=headers)
+
+    @site.route("/report")
+    async def report(request: Request) -> Response:
+        seen.append(request.headers.get("cookie", ""))
+        if "session=ok" in request.headers.get("cookie", ""):
+            return Response(body=article("Behind the wall", "the report"))
+        return Response(status=302, headers={"Location": "/start"})
+
+    result = run([site.url("/start")], settings)[site.url("/start")]
+    assert result.status is LinkStatus.ALIVE
+    assert result.page_title == "Behind the wall"
+    assert seen == ["session=ok"]

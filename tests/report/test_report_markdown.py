@@ -44,7 +44,12 @@ def test_summary_table_then_problem_notes_only(full_run: CheckRun) -> None:
         "note 7",
         "body text",
     ]
-    assert text.count("<details>") == text.count("</details>") == 7
+    # The notes with problems, then the notices, collapsed.
+    assert text.count("<details>") == text.count("</details>") == 7 + 1
+    problems, _, notices = text.partition("### Notices")
+    assert problems.count("<details>") == 7
+    assert "border.md:48: <code>ibid-after-two-works</code>: Ibid. follows a note" in notices
+    assert "_3 more notices about links: see their notes above._" in notices
     assert "Problems in 7 notes" in text
 
 

@@ -76,7 +76,11 @@ def test_text_offline_links_only_lists_no_note(offline_links_only_run: CheckRun)
 def test_text_offline_with_real_findings_lists_only_those_notes(offline_run: CheckRun) -> None:
     text = _write(offline_run, "text")
     lines = _lines(offline_run)
-    headers = [line for line in lines if line.startswith("essays/border.md")]
+    problems, _, notices = "\n".join(lines).partition("\nnotices (")
+    headers = [line for line in problems.splitlines() if line.startswith("essays/border.md")]
+    # The notices follow the problems, each on its line: not links, not a note's header.
+    assert "essays/border.md:48 ibid-after-two-works: Ibid. follows a note" in notices
+    assert "link-unverified" not in notices
     assert headers == [
         "essays/border.md:40 note 1",
         "essays/border.md:44 note 3",
