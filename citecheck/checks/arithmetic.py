@@ -162,13 +162,23 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             f"{_span(*ratio, kind=Kind.COUNT, prefix='x')}{_accepted(bands)}. "
             "Correct the multiplier or the figures."
         )
+        # "fell by a fifth", "rose by a third": a relative change written as a fraction is a
+        # percent change; "cut by half", "halved", "tripled" are multipliers
+        rule = PERCENT if _BY_FRACTION.search(multiplier.text) else GROWTH
         yield raise_finding(
-            GROWTH,
+            rule,
             message,
             sentence.location_at(multiplier.start),
             note=sentence.note,
             evidence=one_line(sentence.text[first.start : last.end]),
         )
+
+
+_BY_FRACTION = re.compile(
+    r"\bby\s+(?:(?:a|one|two|three|four|nine)[\s-]+)?(?:thirds?|quarters?|fifths?|sixths?|"
+    r"eighths?|tenths?)\b",
+    re.IGNORECASE,
+)
 
 
 # "2.5-fold what the original earned ($210m)", "three times the $40m it had".

@@ -217,7 +217,12 @@ _AGE_AFTER = re.compile(
 def _is_age(text: str, quantity: Quantity) -> bool:
     # The printed number, not its value: a carried scale makes "under 18, 4 thousand" 18,000.
     printed = re.match(r"\d+", quantity.text)
-    if quantity.kind is not Kind.COUNT or printed is None or int(printed.group()) > 130:
+    # a count, or a bare number that took a percent sign from its neighbour ("aged 18 to 64,
+    # 27 percent")
+    bare = quantity.kind is Kind.COUNT or (
+        quantity.kind is Kind.PERCENT and not re.search(r"%|cent|pc\b", quantity.text)
+    )
+    if not bare or printed is None or int(printed.group()) > 130:
         return False
     return bool(
         _AGE_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])

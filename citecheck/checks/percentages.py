@@ -110,7 +110,9 @@ _OF_ANY_WHOLE = re.compile(
     r"^\s+of\s+(?:(?:the|its|their|his|her|our|all|total)\s+)?"
     # not "of a healthy weight", "of an age": an attribute, not a whole; not "of that in
     # Germany": a comparison
-    r"(?!(?:them|those|these|this|that|it|which|whom|a|an)\b)(?P<head>[A-Za-z][\w'’-]*)",
+    # "of those admitted", "of those exports": "those" and what it names
+    r"(?!(?:them|these|this|that|it|which|whom|a|an)\b)(?!those\s*[,.;)]|those$)"
+    r"(?P<head>those\s+[A-Za-z][\w'’-]*|[A-Za-z][\w'’-]*)",
     re.IGNORECASE,
 )
 # "55% of jobs in health and men 48% in construction": shares of different places or sectors.
@@ -159,7 +161,9 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
     if _NOT_PARTITION.search(text):
         return
     yield from _slash_shares(sentence)
-    shares = _share_run(sentence)
+    # "71 per cent of the vote combined, 40 per cent and 31 per cent respectively": the sum of
+    # the others is no share beside them
+    shares = [q for q in _share_run(sentence) if not _SUM_OF_SHARES.match(text[q.end : q.end + 40])]
     if len(shares) < 2:
         return
     if any(_SCOPE_WORD.match(text[q.end : q.end + 30]) for q in shares):
@@ -249,6 +253,13 @@ _SCOPE_WORD = re.compile(
 _ANOTHER = re.compile(
     r"\b(?:another|a\s+further)\s+(?:(?:about|some|roughly|around|nearly|almost|just\s+over|"
     r"just\s+under)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_SUM_OF_SHARES = re.compile(
+    r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:combined|together|between\s+them|"
+    r"in\s+all|altogether|in\s+total)\b",
     re.IGNORECASE,
 )
 

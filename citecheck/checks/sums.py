@@ -217,6 +217,10 @@ def _total_and_parts(
     colon = text.find(":", total.end, clause_end if clause_end >= 0 else len(text))
     if colon >= 0 and colon - total.end <= 45:
         clause_end = -1
+    # "...; the remaining 28 went to three smaller parties": the list's last part after a
+    # semicolon
+    while clause_end >= 0 and _REST_AFTER_SEMICOLON.match(text[clause_end + 1 :]):
+        clause_end = text.find(";", clause_end + 1)
     clause = text[: clause_end if clause_end >= 0 else len(text)]
     # A split verb after the whole's noun phrase reaches further: "The 12,000 households on
     # the council's waiting list were split between ...".
@@ -232,6 +236,9 @@ def _total_and_parts(
             return
     after = cue.start() if cue is not None else total.end
     parts = [q for q in alike if q.start > min(after, total.start) and q.start < len(clause)]
+    # "9,000 home policies (6,500 buildings and 2,500 contents) and 5,000 landlord policies": a
+    # bracket after a part holds that part's parts
+    parts = [q for q in parts if not _inside_bracket_after_part(text, q, parts)]
     if len(parts) < 2:
         return
     # "0 slow (85 one-line errors, 115 read)", "R 0.947 (54 TP, 1 FP, 3 FN)": figures in a
@@ -309,6 +316,18 @@ _ALLOCATION_VERB = re.compile(
 
 # "the 12-month follow-up", "a five-year plan": a length, not a count of parts.
 _DURATION = re.compile(r"^-(?:second|minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
+
+
+_REST_AFTER_SEMICOLON = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?:remaining|rest|remainder|balance|other)\b", re.IGNORECASE
+)
+
+
+def _inside_bracket_after_part(text: str, part: Quantity, parts: list[Quantity]) -> bool:
+    opened = text.rfind("(", 0, part.start)
+    if opened < 0 or ")" in text[opened : part.start]:
+        return False
+    return any(p.end <= opened and not re.search(r"[;)]", text[p.end : opened]) for p in parts)
 
 
 _DATED = re.compile(r"^\s+(?:[a-z]+\s+)?(?:in|by|for)\s+(?:FY\s?)?(?:19|20)\d\d\b", re.IGNORECASE)

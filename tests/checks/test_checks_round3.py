@@ -385,3 +385,23 @@ def test_respectively_from_a_pool(pool: str) -> None:
     text = f"The three wards received £4.2m, £3.1m and {{c}} respectively from the £9.2m {pool}."
     assert SUMS not in _rules(text.format(c="£1.9m"))
     assert SUMS in _rules(text.format(c="£2.9m"))
+
+
+@pytest.mark.parametrize("fraction", [("a fifth", 1480, 1180), ("a quarter", 1600, 1200)])
+def test_a_change_by_a_fraction_is_a_percent_change(fraction: tuple[str, int, int]) -> None:
+    words, start, end = fraction
+    text = f"Admissions fell by {words} this month, from {start:,} to {{e}}."
+    assert _rules(text.format(e=f"{end:,}")) & {PERCENT, GROWTH} == set()
+    assert PERCENT in _rules(text.format(e=f"{start - 100:,}"))
+    assert GROWTH in _rules("Admissions were cut by half, from 1,600 to 1,200.")
+
+
+def test_a_remainder_after_a_semicolon_and_parts_of_a_part() -> None:
+    seats = "Of the 90 seats, the Greens won 41 and Labour 27; the remaining {r} went to others."
+    assert SUMS not in _rules(seats.format(r=22))
+    assert SUMS in _rules(seats.format(r=32))
+    nested = (
+        "The 12,000 members comprise 8,000 adults (5,500 full and 2,500 associate) and {c} juniors."
+    )
+    assert SUMS not in _rules(nested.format(c="4,000"))
+    assert SUMS in _rules(nested.format(c="6,000"))

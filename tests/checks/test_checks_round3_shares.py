@@ -294,3 +294,22 @@ def test_respectively_with_a_bare_whole(sign: str) -> None:
     assert SHARES in _rules(text.format(b=9))
     ratio = f"Growth in Spain and Italy was 9{sign} and 93{sign} of that in France, respectively."
     assert SHARES not in _rules(ratio)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an age range after a share is no share ("aged 18 to 64, 27 percent")
+        "Of the 640 patients, 58 percent were adults aged 18 to 64, 30 percent over-65s and 12 "
+        "percent children under 18.",
+        # shares of those admitted, of those exports: other wholes
+        "Men were 52 percent of applicants and 49 percent of those hired, while graduates were "
+        "30 percent of applicants and 35 percent of those hired.",
+        "Services made up 70pc of output, and London alone took 40pc of those services.",
+        # the sum of two shares beside them
+        "The two big parties took 72 per cent of the vote combined, 41 per cent and 31 per cent "
+        "respectively, while the remaining 28 per cent went to others.",
+    ],
+)
+def test_traps_found_by_batch_10_in_new_phrasings(text: str) -> None:
+    assert SHARES not in _rules(text), text
