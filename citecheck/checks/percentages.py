@@ -71,8 +71,8 @@ def check_percentages(
 
 # A sentence that goes on with the list of shares the one before began.
 _CONTINUES = re.compile(
-    r"^\W*(?:the\s+(?:remaining|rest|remainder|balance)|another|a\s+further|(?:and\s+)?the\s+"
-    r"other\s+(?=\d))\b",
+    r"^\W*(?:(?:[\w'’-]+\s+){0,4}?(?:the\s+(?:remaining|rest|remainder|balance)|another|"
+    r"a\s+further)|(?:and\s+)?the\s+other\s+(?=\d))\b",
     re.IGNORECASE,
 )
 
@@ -91,13 +91,21 @@ def _joined(first: Sentence, second: Sentence) -> Sentence:
 # Cues that the listed shares partition one whole.
 # Not "the other": "and in the other 70 percent did" names another whole.
 _REMAINDER = re.compile(
-    r"\b(?:the|its|their)\s+(?:rest|remainder|balance|remaining\s+(?=\d))", re.IGNORECASE
+    r"\b(?:the|its|their)\s+(?:rest|remainder|balance|remaining\s+(?=\d|(?:a\s+)?(?:half|"
+    r"third|quarter|fifth|sixth|tenth|two|three|one)\b))",
+    re.IGNORECASE,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _SPLIT = re.compile(
     r"\b(?:split|divided|divides|divide|broken down|broke down|breaks down|break down|breakdown|"
     r"allocated|apportioned|"
-    r"distributed|shared out)\b",
+    r"distributed|shared out|comprised|comprises|comprise|consist(?:s|ed)?\s+of|"
+    r"(?:is|are|was|were)\s+made\s+up\s+of)\b",
+    re.IGNORECASE,
+)
+_WHOLE_AFTER_SHARE = re.compile(
+    r"^\s+of\s+(?:the|its|their|our|this|last\s+year's|this\s+year's)\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?)?$",
     re.IGNORECASE,
 )
 # "of the budget", "of its revenue", "of all imports": one named whole.
@@ -379,6 +387,10 @@ def _share_run(sentence: Sentence) -> list[Quantity]:
             if is_share and gap.strip() in {"to", "or"}:
                 is_share = False  # "40 to 45 percent" is a range, not two shares
         if not is_share:
+            # "58 percent of the district's $92 million budget, ...": a figure naming the
+            # whole after a share does not end the run
+            if run and _WHOLE_AFTER_SHARE.match(text[run[-1].end : quantity.start]):
+                continue
             if len(run) > len(best):
                 best = run
             run = []

@@ -88,6 +88,12 @@ _FAMILIES: tuple[tuple[str, ...], ...] = (
         r"\bwidowed\b",
     ),
     (r"full[- ]time", r"part[- ]time"),
+    # one contract each
+    (
+        r"permanent|open[- ]ended",
+        r"fixed[- ]term|temporary|short[- ]term\s+contracts?",
+        r"agency|zero[- ]hours?|casual|freelance|self[- ]employed",
+    ),
     # one weight band each
     (
         r"\bobese\b|obesity",

@@ -33,7 +33,9 @@ _SHARE_VERB = re.compile(
     # "Arable land covers 62% of the farm", "Industry uses 40% of the water"
     r"covers?|covered|uses?|used|takes?\s+up|took\s+up|fills?|filled|employs?|employed|"
     r"attracts?|attracted|draws?|drew|forms?|formed|earns?|earned|consumes?|consumed|emits?|"
-    r"emitted|(?:is|are|was|were)\s+responsible\s+for|comes?|came|derives?|derived)\s+"
+    r"emitted|(?:is|are|was|were)\s+responsible\s+for|comes?|came|derives?|derived|"
+    r"making\s+up|accounting\s+for|taking|providing|representing|generating|supplying)\s+"
+    r"(?:the\s+(?:other|remaining)\s+|another\s+|a\s+further\s+)?"
     r"(?:(?:about|some|nearly|almost|roughly|around|just)\s+)?$",
     re.IGNORECASE,
 )
@@ -94,7 +96,7 @@ def one_predicate(text: str, shares: list[Quantity]) -> bool:
     # The first share carries the predicate: its own whole ("of generation")
     # or verb ("came by sea") sits in the first gap.
     # "of generation", "from council tax": the share's own phrase before the next separator
-    own_phrase = r"^\s+(?:of|from|on|for|in|to)\s+[^,;]{1,40}?(?=,|\s+and\b)"
+    own_phrase = r"^\s+(?:of|from|on|for|in|to)\s+[^,;]{1,60}?(?=,|\s+and\b)"
     first_gap = re.sub(own_phrase, "", gaps[0])
     if _SHARE_VERB.search(before_first) and all(
         _GAPPED_BEFORE.match(g) for g in [first_gap, *(re.sub(own_phrase, "", g) for g in gaps[1:])]
