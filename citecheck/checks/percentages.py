@@ -388,8 +388,12 @@ def _share_run(sentence: Sentence) -> list[Quantity]:
                 is_share = False  # "40 to 45 percent" is a range, not two shares
         if not is_share:
             # "58 percent of the district's $92 million budget, ...": a figure naming the
-            # whole after a share does not end the run
-            if run and _WHOLE_AFTER_SHARE.match(text[run[-1].end : quantity.start]):
+            # whole after a share does not end the run, nor does a year ("54pc of the premium
+            # in 2025, property for 29pc": a series over years is read apart)
+            if run and (
+                quantity.kind is Kind.YEAR
+                or _WHOLE_AFTER_SHARE.match(text[run[-1].end : quantity.start])
+            ):
                 continue
             if len(run) > len(best):
                 best = run
