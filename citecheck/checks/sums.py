@@ -43,14 +43,15 @@ _PARTITION = re.compile(
     re.IGNORECASE,
 )
 _SPLIT_VERBS = (
-    r"consist(?:s|ed)? of|compris(?:e|es|ed)|(?:is|was|are|were) made up of|"
+    r"consist(?:s|ed)? of|(?:will\s+)?compris(?:e|es|ed)|(?:is|was|are|were) made up of|"
     r"(?:is|was|are|were) (?:divided|split|broken down|shared) (?:between|among|into|as follows)|"
     r"(?:divides|splits|divided|split) (?:between|among|into)|break(?:s)? down (?:into|as)|"
     r"broke down (?:into|as)"
 )
 _WHOLE_BEFORE_PARTS = re.compile(
     # "The 3.2 million people out of work were split between ...": the whole's noun phrase
-    rf"^\s*(?:[^\W\d][\w'’-]*\s+){{0,6}}?(?:{_SPLIT_VERBS})"
+    # "The new 120-seat assembly will comprise ...": the whole's noun glued to it
+    rf"^(?:-[a-z]+)?\s*(?:[^\W\d][\w'’-]*\s+){{0,6}}?(?:{_SPLIT_VERBS})"
     # "£62 million on highways, of which ...", "9,400 staff, including ..."
     # "2,850 appeals on the merits that year, which broke down into ..."
     rf"|^[^;:()\d]{{0,50}}?,?\s*(?:which|that)\s+(?:{_SPLIT_VERBS})"
@@ -79,12 +80,15 @@ _WHOLE_FIRST = re.compile(
 )
 # Words that say a list of parts is all of its whole.
 _EXHAUSTIVE = re.compile(
-    rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bremainder\b|{_SPLIT_VERBS}|:|\s[-–—]\s|—",
+    rf"\bthe\s+(?:remaining|rest|remainder|balance)\b|\bthe\s+other\s+(?=\d)|\bremainder\b|"
+    rf"{_SPLIT_VERBS}|:|\s[-–—]\s|—",
     re.IGNORECASE,
 )
 
 
-_REST_WORD = re.compile(r"\W*(?:the\s+)?(?:remaining|rest|remainder|balance)\b", re.IGNORECASE)
+_REST_WORD = re.compile(
+    r"\W*(?:the\s+)?(?:remaining|rest|remainder|balance|other)\b", re.IGNORECASE
+)
 
 
 def _figureless_rest(text: str, match: re.Match[str]) -> bool:
@@ -119,7 +123,9 @@ _POOL = re.compile(
 # new cases, a total of 3,155".
 _TOTAL_APPOSITION = re.compile(
     r"(?:,\s*(?:for\s+|making\s+)?(?:a\s+)?(?:combined\s+|grand\s+)?"
-    r"(?:total(?:l?ing)?|together|in all|altogether|combined)\s*(?:of\s+)?"
+    # ", for a total capital programme of $826m"
+    r"(?:total(?:l?ing)?(?:\s+[a-z][\w'’-]*){0,3}?|together|in all|altogether|combined)"
+    r"\s*(?:of\s+)?"
     # "defence (£52bn), education (£81bn) and health (£176bn) came to £300bn": a summing verb
     r"|\)?,?\s+(?:together\s+|between\s+them\s+|combined\s+)?(?:came\s+to|come\s+to|amount(?:ed)?\s+to|"
     r"add(?:ed)?\s+up\s+to|total(?:led|ed)?|make\s+up|made\s+up)\s+(?:a\s+total\s+of\s+)?)"
@@ -272,7 +278,14 @@ def _total_and_parts(
     # 580 were men, 470 were smokers"): not summed unless they are exclusive answers of one
     # question ("610 were over 65, 390 were aged 18 to 64 and 140 were children").
     answers = exclusive_answers(text, parts)
-    if cue is None and named_first and _own_verbs(text, parts) >= 2 and not answers:
+    if (
+        cue is None
+        and named_first
+        and _own_verbs(text, parts) >= 2
+        and not answers
+        # "..., and the rest, 480, expected no change": a list that says it is all of the whole
+        and not _says_all(text, total.end)
+    ):
         return
     exhaustive = _says_all(text, total.end) or (
         named_first
