@@ -287,10 +287,20 @@ def _total_and_parts(
         and not _says_all(text, total.end)
     ):
         return
-    exhaustive = _says_all(text, total.end) or (
-        named_first
-        and (_one_verb_gives_out(text, parts) or (answers and len(parts) >= 3))
-        and sum(p.value for p in parts) >= 0.85 * total.value
+    exhaustive = (
+        (
+            _says_all(text, total.end)
+            # "2,910 students in all (King's 840, ...)", "Between them the four colleges admitted":
+            # a total that says it is the listed parts' sum
+            or _TOTAL_AFTER.search(text[total.end : total.end + 30]) is not None
+            or re.search(r"\b(?:between them|combined|altogether)\b", text[: total.start], re.I)
+            is not None
+        )
+        or (
+            named_first
+            and (_one_verb_gives_out(text, parts) or (answers and len(parts) >= 3))
+            and sum(p.value for p in parts) >= 0.85 * total.value
+        )
     )
     # "including", "of which", "of whom" and a whole named first may list only
     # some of the parts; unless the list says it is all of them, the parts may
