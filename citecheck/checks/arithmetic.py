@@ -333,6 +333,24 @@ def _tied_pair(
     return None
 
 
+def _or_after_pair(
+    text: str, change: Quantity, pairs: list[tuple[Quantity, Quantity]]
+) -> re.Match[str] | None:
+    """The change verb before a pair that ", or P percent" restates."""
+    if not re.search(
+        r",\s*or\s+(?:(?:about|some|roughly|nearly|almost)\s+)?$", text[: change.start]
+    ):
+        return None
+    for start, end in pairs:
+        first, last = min(start.start, end.start), max(start.end, end.end)
+        if 0 <= change.start - last <= 12:
+            return _PAIR_VERB.search(text[max(0, first - 60) : first])
+    return None
+
+
+_PAIR_VERB = re.compile(rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\b(?=[^.;]*$)", re.IGNORECASE)
+
+
 def _stated_change(text: str, quantity: Quantity) -> bool:
     """A percentage stated as a change: "up 12%", "a 9% rise"."""
     return quantity.kind is Kind.PERCENT and bool(
@@ -349,6 +367,9 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         verb = _CHANGE.search(sentence.text[max(0, change.start - 60) : change.start])
         if verb is None:
             verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 40])
+        if verb is None:
+            # "declined from 84 million units to 71 million, or 25 percent": the pair's verb
+            verb = _or_after_pair(sentence.text, change, pairs)
         if verb is None or in_real_terms(sentence.text, change):
             continue
         if (

@@ -108,7 +108,10 @@ _FORMS = re.compile(
     # "cut in half", "cut nearly in half", "fell by half", "rose by a third", "fell to a third"
     rf"|\b(?P<half_verb>cut|slashed|split|reduced|fell|dropped)\s+(?:(?P<hedge5>{_HEDGE})\s+)?"
     r"in\s+half\b"
-    rf"|\b(?P<by_verb>{_DOWN_VERBS}|{_UP_VERBS})\s+(?P<by_to>by\s+|to\s+)?"
+    # "cut the waiting list by half": the verb's object before "by"
+    rf"|\b(?P<by_verb>{_DOWN_VERBS}|{_UP_VERBS})\s+"
+    r"(?:(?:the|its|their|our|his|her)\s+(?:[a-z][\w'’-]*\s+){1,3}?(?=by\s))?"
+    r"(?P<by_to>by\s+|to\s+)?"
     rf"(?:(?P<hedge3>{_HEDGE})\s+)?"
     rf"(?P<fraction>{_FRACTION})\b(?![\s-]+(?:percent|per\s?cent|point)\b)"
     r")",

@@ -36,7 +36,8 @@ def _show(quantity: Quantity) -> str:
 
 
 _RESTATE = re.compile(
-    r"amounts? to|amounting to|equivalent|equal(?:s| to)|equat(?:es|ed|ing) to|that is|i\.e\.|"
+    r"amounts? to|amounting to|equivalent|equal(?:s| to)|equat(?:es|ed|ing) to|that is|"
+    r"(?:that|this)['’]s\b|i\.e\.|"
     r"\bor\b|"
     r"\brepresent(?:s|ed|ing)?\b|\bgiv(?:es|ing)\b|\bso\b|"
     r"translat(?:es|ed|ing)|\bmean(?:s|ing)?\b|works? out|working out|which is|"

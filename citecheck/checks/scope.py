@@ -39,6 +39,8 @@ _RESTATING_VERBS = (
 )
 _REFERS_BACK = re.compile(
     r"^\W*(?:"
+    # "That's 40,000 meals every single week"
+    r"(?:that|this)['’]s\b|"
     rf"(?:of\s+)?(?:this|that|these|those|such|the\s+(?:latter|former))\s+"
     rf"(?:(?:[\w-]+\s+){{0,2}}?(?:{_FIGURE_NOUNS})\b|(?:{_RESTATING_VERBS})\b)"
     r"|of\s+(?:this|that|these|those|which|it|them)\b"
