@@ -405,3 +405,51 @@ def test_a_remainder_after_a_semicolon_and_parts_of_a_part() -> None:
     )
     assert SUMS not in _rules(nested.format(c="4,000"))
     assert SUMS in _rules(nested.format(c="6,000"))
+
+
+@pytest.mark.parametrize(
+    ("template", "rule", "honest", "slip"),
+    [
+        ("Sales fell from 84 million units to 71 million, or {v} percent.", PERCENT, "15", "25"),
+        ("The trust cut its backlog by half, from 7,600 cases to {v}.", GROWTH, "3,800", "5,200"),
+        ("We serve 1.04 million meals a year. That's {v} meals a week.", RATE, "20,000", "40,000"),
+        (
+            "A profit of €540m equals {v} per worker for its 12,000 workers.",
+            PER_HEAD,
+            "€45,000",
+            "€45m",
+        ),
+        (
+            "The three sites treated 2,900 patients in all (North 1,140, South 910 and West {v}).",
+            SUMS,
+            "850",
+            "650",
+        ),
+        (
+            "Of the 1,800 tenants asked, 940 want repairs, 510 want insulation and the rest, {v}, "
+            "want neither.",
+            SUMS,
+            "350",
+            "450",
+        ),
+        (
+            "Of the 1,204 sites, 688 are pharmacies, 391 are surgeries and the other {v} are "
+            "halls.",
+            SUMS,
+            "125",
+            "225",
+        ),
+        (
+            "Spending was $412m on cables, $236m on poles and $98m on meters, for a total "
+            "capital programme of {v}.",
+            SUMS,
+            "$746m",
+            "$826m",
+        ),
+    ],
+)
+def test_batch_10_classes_in_new_phrasings(
+    template: str, rule: str, honest: str, slip: str
+) -> None:
+    assert rule not in _rules(template.format(v=honest)), template.format(v=honest)
+    assert rule in _rules(template.format(v=slip)), template.format(v=slip)
