@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
 from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
-from citecheck.checks.pairs import change_pairs, in_real_terms, shared_precision
+from citecheck.checks.pairs import change_pairs, dated_to, in_real_terms, shared_precision
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rates import RATE, check_rates
 from citecheck.checks.rules import Rule, raise_finding
@@ -351,6 +351,22 @@ def _or_after_pair(
 _PAIR_VERB = re.compile(rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\b(?=[^.;]*$)", re.IGNORECASE)
 
 
+_SPAN = re.compile(
+    r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to)\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def _pair_of_years(
+    sentence: Sentence, first: float, last: float
+) -> tuple[Quantity, Quantity] | None:
+    figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
+    starts = [q for q in figures if dated_to(sentence.text, q) == first]
+    ends = [q for q in figures if dated_to(sentence.text, q) == last]
+    if len(starts) != 1 or len(ends) != 1 or starts[0].kind is not ends[0].kind:
+        return None
+    return shared_precision(starts[0], ends[0])
+
+
 def _stated_change(text: str, quantity: Quantity) -> bool:
     """A percentage stated as a change: "up 12%", "a 9% rise"."""
     return quantity.kind is Kind.PERCENT and bool(
@@ -386,6 +402,21 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
             # "Exports rose from $2bn to $3bn, 25% more than imports": a comparison speaks of
             # the figure after it, never of a pair elsewhere.
             pair = _tied_pair(sentence, change, pairs)
+        span = _SPAN.search(sentence.text[change.end : change.end + 40]) or _SPAN.search(
+            sentence.text[max(0, change.start - 60) : change.start]
+        )
+        if span is not None:
+            # "140 in 2022, 95 in 2023 and 210 in 2024, a rise of 50 per cent between 2022 and
+            # 2024": the figures of the years the change names
+            first_year, last_year = float(span.group(1)), float(span.group(2))
+            named = _pair_of_years(sentence, first_year, last_year)
+            if named is not None:
+                pair = named
+            elif pair is not None and any(
+                dated_to(sentence.text, q) not in (None, year)
+                for q, year in zip(pair, (first_year, last_year), strict=True)
+            ):
+                pair = None  # the pair's figures are of other years
         if pair is None:
             continue
         start, end = pair

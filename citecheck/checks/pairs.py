@@ -26,7 +26,7 @@ from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Sentence
 from citecheck.checks.percent_readings import CHANGE_AFTER, is_change
 
-__all__ = ["change_pairs", "in_real_terms", "shared_precision"]
+__all__ = ["change_pairs", "dated_to", "in_real_terms", "shared_precision"]
 
 _PAIRED = frozenset({Kind.MONEY, Kind.COUNT, Kind.PERCENT})
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -228,6 +228,12 @@ def _in_order(text: str, first: Quantity, second: Quantity) -> tuple[Quantity, Q
 
 
 _PAST_AT, _PRESENT_AT = 0.0, 9999.0  # "then", "now": before and after every year
+
+
+def dated_to(text: str, quantity: Quantity) -> float | None:
+    """The year a figure is dated to ("140 in 2022"), if it is dated to one."""
+    when = _when(text, quantity)
+    return None if when in (None, _PAST_AT, _PRESENT_AT) else when
 
 
 def _when(text: str, quantity: Quantity) -> float | None:

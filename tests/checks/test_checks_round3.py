@@ -453,3 +453,13 @@ def test_batch_10_classes_in_new_phrasings(
 ) -> None:
     assert rule not in _rules(template.format(v=honest)), template.format(v=honest)
     assert rule in _rules(template.format(v=slip)), template.format(v=slip)
+
+
+def test_a_change_between_two_named_years_takes_their_figures() -> None:
+    text = "Cases numbered 140 in 2022, 95 in 2023 and 210 in 2024, a rise of {p} between {y}."
+    assert PERCENT not in _rules(text.format(p="50 per cent", y="2022 and 2024"))
+    assert PERCENT in _rules(text.format(p="120 per cent", y="2022 and 2024"))
+    assert PERCENT not in _rules(text.format(p="121 per cent", y="2023 and 2024"))
+    undated = "Between 2019 and 2023 apprentices grew by {p}: from 5,200 to 6,900."
+    assert PERCENT in _rules(undated.format(p="12%"))
+    assert PERCENT not in _rules(undated.format(p="33%"))
