@@ -148,7 +148,7 @@ _NOT_PARTITION = re.compile(
 # After the semicolon, the next share's subject and verb: "...; buses made up 25%".
 _JOIN = re.compile(
     # not "; of those, 60%": a share of a part
-    r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,60};\s*(?!of\s+(?:those|them|these|which|whom|it)\b)"
+    r"^[^.;:!?]{0,70}$|^[^.;:!?]{0,100};\s*(?!of\s+(?:those|them|these|which|whom|it)\b)"
     r"(?:and\s+)?(?:[A-Za-z][\w'’-]*,?\s+){0,4}$"
 )
 _SLASHES = re.compile(r"(?<![\w/.])(\d{1,2}(?:\.\d)?)(?:\s*/\s*(\d{1,2}(?:\.\d)?)){1,5}(?![\w/])")

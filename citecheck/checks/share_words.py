@@ -45,7 +45,9 @@ _FRACTION_SHARE = re.compile(
     rf"(?<![\w-])(?P<fraction>{FRACTION})(?![\w-])"
     r"(?=\s+(?:of|the|its|their|his|her|our|all|these|those|on|to|for|in|from|at|by|with|"
     r"went|goes|go|came|come|comes|were|was|are|is|said|say|says|backed|opposed|supported|"
-    r"voted|wanted|want|favou?red|preferred|chose|had|have|has)\b|\s*[,;.)]|\s+and\b)",
+    r"voted|wanted|want|favou?red|preferred|chose|had|have|has|"
+    # "three in ten a discounter, a third an online service": a gapped answer
+    r"an?(?=\s+[a-z]+\s+(?:[a-z]+\s+)?(?:and\b|,)))\b|\s*[,;.)]|\s+and\b)",
     re.IGNORECASE,
 )
 # "cut by half", "in half", "two and a half": no share.

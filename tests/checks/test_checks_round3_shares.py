@@ -313,3 +313,13 @@ def test_respectively_with_a_bare_whole(sign: str) -> None:
 )
 def test_traps_found_by_batch_10_in_new_phrasings(text: str) -> None:
     assert SHARES not in _rules(text), text
+
+
+def test_a_share_in_words_before_a_gapped_answer() -> None:
+    text = (
+        "Asked where they mostly buy books, four in ten readers named a chain, three in ten an "
+        "online seller, {s} a supermarket and one in ten a local shop."
+    )
+    assert SHARES not in _rules(text.format(s="a fifth"))
+    assert SHARES in _rules(text.format(s="a third"))
+    assert SHARES not in _rules("A quarter an hour later, 60% of the crowd had gone.")
