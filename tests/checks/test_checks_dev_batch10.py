@@ -5,8 +5,10 @@ sums) was written by another session that never opened the checker's code,
 docs or tests (``dev_batch10/README.md``), as a development set, not a held-out
 one. It was scored once on merging, at the end of round 3's work on batch 8
 and before any change it prompted (``dev_batch10/first_run.txt``): the first
-run below. Floors may be raised when the rules improve, never lowered below
-the first run.
+run below, P 0.88 R 0.71. The classes of its misses and false alarms were then
+generalised (docs/checks.md, "Round 3"), so the floors sit at the figures
+after that: development figures, not held-out ones. Floors may be raised
+when the rules improve, never lowered below the first run.
 """
 
 from __future__ import annotations
@@ -36,17 +38,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (60, 8, 24)  # precision 0.88, recall 0.71
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): raised to the figures after the changes batch 10
+# prompted in round 3 (a development figure, not a held-out one); never below the first run.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.87),
-    "growth-multiplier-mismatch": (0.85, 0.75),
-    "percent-change-mismatch": (0.92, 0.76),
-    "sum-mismatch": (0.84, 0.64),
-    "shares-exceed-total": (0.69, 0.5),
-    "percent-points-confusion": (1.0, 1.0),
-    "implausible-per-head": (1.0, 0.75),
+    "rate-restatement-mismatch": (1.0, 1.0),  # first run 1.00 / 0.87
+    "growth-multiplier-mismatch": (1.0, 0.87),  # 0.85 / 0.75
+    "percent-change-mismatch": (1.0, 0.88),  # 0.92 / 0.76
+    "sum-mismatch": (1.0, 0.88),  # 0.84 / 0.64
+    "shares-exceed-total": (1.0, 0.88),  # 0.69 / 0.50
+    "percent-points-confusion": (1.0, 1.0),  # 1.00 / 1.00
+    "implausible-per-head": (1.0, 0.87),  # 1.00 / 0.75
 }
-FLOOR_ALL = (0.88, 0.71)
+FLOOR_ALL = (1.0, 0.90)  # first run 0.88 / 0.71
 
 
 def test_batch_is_the_recorded_one() -> None:
