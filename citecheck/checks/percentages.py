@@ -92,7 +92,8 @@ def _joined(first: Sentence, second: Sentence) -> Sentence:
 # Not "the other": "and in the other 70 percent did" names another whole.
 _REMAINDER = re.compile(
     r"\b(?:the|its|their)\s+(?:rest|remainder|balance|remaining\s+(?=\d|(?:a\s+)?(?:half|"
-    r"third|quarter|fifth|sixth|tenth|two|three|one)\b))",
+    r"third|quarter|fifth|sixth|tenth|two|three|one)\b(?!\s+of\s+(?:the|this|that)\s+"
+    r"(?:year|season|decade|century|match|game|term|race)\b)))",
     re.IGNORECASE,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)

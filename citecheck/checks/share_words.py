@@ -74,9 +74,31 @@ _N_IN_M = re.compile(
 )
 
 
+# "and the remaining fifth from overseas": a fraction after "remaining" needs no article.
+_REMAINING_FRACTION = re.compile(
+    r"(?<=\bremaining\s)(?P<fraction>third|quarter|fifth|sixth|eighth|tenth)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def find_share_words(text: str) -> list[ShareWord]:
     """Every share written in words in ``text``, in order."""
     found: list[ShareWord] = []
+    for match in _REMAINING_FRACTION.finditer(text):
+        after = text[match.end() : match.end() + 30]
+        if _NOT_A_WHOLE.match(after) or re.match(
+            r"\s+of\s+(?:the|this|that)\s+(?:year|season|decade|century|match|game|term|race)\b",
+            after,
+            re.IGNORECASE,
+        ):
+            continue  # "the remaining quarter of the year" is a time
+        value = 100 * fraction_value(match.group("fraction"))
+        spread = max(1.5, 0.04 * value)
+        found.append(
+            ShareWord(
+                match.group(), match.start(), match.end(), value, value - spread, value + spread
+            )
+        )
     for match in _FRACTION_SHARE.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()]
         if _ORDINAL_BEFORE.search(before) or _NOT_AFTER.search(before):

@@ -323,3 +323,18 @@ def test_a_share_in_words_before_a_gapped_answer() -> None:
     assert SHARES not in _rules(text.format(s="a fifth"))
     assert SHARES in _rules(text.format(s="a third"))
     assert SHARES not in _rules("A quarter an hour later, 60% of the crowd had gone.")
+
+
+@pytest.mark.parametrize("rest", ["fifth", "tenth"])
+def test_the_remaining_fraction_without_its_article(rest: str) -> None:
+    text = (
+        "Of the 900 entrants, half came from cities, two-fifths from towns and the remaining "
+        f"{rest}."
+    )
+    if rest == "tenth":
+        assert SHARES not in _rules(text)
+    else:
+        assert SHARES in _rules(text)
+    assert SHARES not in _rules(
+        "Half the games are at home, and 60% of the remaining quarter of the year."
+    )
