@@ -311,7 +311,8 @@ _THE_UNIT = r"(?:over|in|during|across|for|throughout)\s+the\s+(?:past\s+|last\s
 _DATED: dict[str, str] = {
     "year": (
         r"(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?|FY\s?)?"
-        r"(?:19|20)\d\d\b(?!\s*(?:[-–/]|to\b|and\b))"
+        # not a span ("2023-24", "2019 – 2024"), but "in 2023 - about 260 a day" restates
+        r"(?:19|20)\d\d\b(?!\s*[-–/]\s*\d|\s*(?:[-–/](?!\s)|to\b|and\b))"
         r"|(?:last|this|that)\s+year\b"
         rf"|{_ONE_YEAR}"
         rf"|{_THE_UNIT}financial\s+|fiscal\s+|calendar\s+)?year\b"

@@ -463,3 +463,10 @@ def test_a_change_between_two_named_years_takes_their_figures() -> None:
     undated = "Between 2019 and 2023 apprentices grew by {p}: from 5,200 to 6,900."
     assert PERCENT in _rules(undated.format(p="12%"))
     assert PERCENT not in _rules(undated.format(p="33%"))
+
+
+@pytest.mark.parametrize("dash", [" - ", " – ", " — "])
+def test_a_year_total_restated_after_a_spaced_dash(dash: str) -> None:
+    text = f"The helpline took 94,000 calls in 2023{dash}about {{n}} a day."
+    assert RATE not in _rules(text.format(n=260))
+    assert RATE in _rules(text.format(n=160))
