@@ -118,7 +118,9 @@ def stated_per_head(
             if q is not stated
             and q.currency == stated.currency
             and (q.period == stated.period or None in {q.period, stated.period})
-            and q.value > stated.value
+            # a total smaller than its per-head figure is a slip when the heads come between
+            # them: "raised A$14m with a team of 35, or A$400m per employee"
+            and (q.value > stated.value or q.end <= stated.start)
             and not _PER_HEAD.match(text[q.end : q.end + 30])
         ]
         if not totals:
@@ -133,6 +135,8 @@ def stated_per_head(
         if not heads:
             continue
         head = min(heads, key=lambda c: abs(c.start - stated.start))
+        if total.value <= stated.value and not total.end <= head.start < stated.start:
+            continue
         low, high = total.low / head.high, total.high / head.low
         yield total, head, stated, per, not (stated.high < low or stated.low > high)
 
@@ -151,6 +155,14 @@ def _counts(text: str, count: Quantity, per: str) -> bool:
     """
     if per.rstrip("s") in _POPULATION_PER and re.search(
         r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+)?$", text[: count.start]
+    ):
+        return True
+    # "with a staff of 50", "a team of 35", "a workforce of 1,200": the heads named before
+    if per.rstrip("s") in _WORKFORCE_PER and re.search(
+        r"\b(?:staff|team|workforce|headcount|payroll|membership)\s+of\s+"
+        r"(?:about\s+|some\s+|around\s+|just\s+|only\s+)?$",
+        text[: count.start],
+        re.IGNORECASE,
     ):
         return True
     words = re.findall(r"[A-Za-z][\w'’-]*", text[count.end : count.end + 40])[:3]

@@ -324,10 +324,29 @@ def _total_and_parts(
             and not exhaustive
         )
     )
+    if partial and _fits_an_earlier_whole(text, total, alike, parts):
+        return
     if re.search(r"\b(?:each|every|per)\s+$", text[max(0, total.start - 8) : total.start]):
         # "Of each $100 collected, ...": a unit of account, exact
         total = replace(total, low=total.value, high=total.value, step=0.0)
     yield from compare(sentence, total, parts, partial=partial)
+
+
+def _fits_an_earlier_whole(
+    text: str, total: Quantity, alike: list[Quantity], parts: list[Quantity]
+) -> bool:
+    """ "9,800 delegates attended the 14 conferences, including 2,300 from overseas": parts of
+    a partial list that exceed the figure before their cue may be parts of an earlier one in
+    its clause, which holds them; which is their whole cannot be told."""
+    least = sum(p.low for p in parts)
+    if least <= total.high:
+        return False
+    return any(
+        q.end <= total.start
+        and q.high >= least
+        and not re.search(r"[;.]", text[q.end : total.start])
+        for q in alike
+    )
 
 
 # A preposition that a gapped verb leaves behind: "610 came from individuals, 388 from ...".

@@ -1,0 +1,132 @@
+"""Generative tests of the phrasing classes the fourth round generalised (issue #13 part 4).
+
+Each class is a mechanism, not a case: a number that names one of a kind ("Scope 2",
+"Item 7", "Phase 3") is a label, not a part or a total; the rand's sign glued to a figure
+("R18.9bn", "R4,500") is money; ", or" restates a figure and lends it no scale; heads named
+before their count ("a staff of 40", "a team of 12"); a per-head figure larger than its total
+when the heads come between them; a partial list ("including") whose parts fit an earlier
+whole of its clause. Each is crossed with formats and openers; each side is checked: the
+honest passage raises nothing, the slipped one raises its rule. The phrasings are new,
+written for these tests, not any batch's.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from citecheck.checks import run_checks
+from citecheck.checks.numbers import Kind, find_quantities
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, FootnoteSet, Manuscript
+
+SUMS = "sum-mismatch"
+PER_HEAD = "implausible-per-head"
+
+
+def _rules(body: str) -> set[str]:
+    manuscript = Manuscript("m.md", "markdown", body, (), ())
+    run = CheckRun(footnote_sets=(FootnoteSet(manuscript, ()),))
+    return {finding.rule for finding in run_checks(run, CheckSettings())}
+
+
+# --------------------------------------------------------------------------
+# Labels: a number after a noun it names one of
+# --------------------------------------------------------------------------
+
+LABELS = ["Scope 3", "Scopes 1 and 2", "Phase 2", "Item 4", "Tier 1", "Section 12", "Stage 3"]
+# (template with {label}; {parts} the list) the whole 540 is 310 + 160 + 70.
+LABEL_CLASSES = [
+    "{label} figures came to 540 tonnes: 310 from fleet fuel, {x} from boilers and 70 from "
+    "generators.",
+    "Under {label}, the agency handled 540 cases: 310 in the north, {x} in the centre and 70 "
+    "in the south.",
+    "{label}: 540 volunteers signed up, of whom 310 were students, {x} retirees and 70 employees.",
+]
+
+
+@pytest.mark.parametrize(("label", "template"), list(itertools.product(LABELS, LABEL_CLASSES)))
+def test_a_label_is_no_part_and_no_total(label: str, template: str) -> None:
+    assert SUMS not in _rules(template.format(label=label, x=160))
+    assert SUMS in _rules(template.format(label=label, x=260))
+
+
+def test_a_label_number_is_not_a_quantity_but_a_count_after_other_nouns_is() -> None:
+    assert [q.text for q in find_quantities("Items 4 and 5 were approved.")] == []
+    assert [q.text for q in find_quantities("The 4 items and 5 motions passed.")] == ["4", "5"]
+
+
+# --------------------------------------------------------------------------
+# The rand's sign
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("printed", ["R12.5bn", "R3,400", "R450m", "R2.1 billion", "R8000"])
+def test_the_rand_sign_glued_to_a_figure_is_money(printed: str) -> None:
+    (quantity,) = find_quantities(f"The province spent {printed} last year.")
+    assert quantity.kind is Kind.MONEY
+    assert quantity.currency == "ZAR"
+
+
+@pytest.mark.parametrize("text", ["The model's R2 was 0.8.", "An R 0.95 fit."])
+def test_a_statistic_named_r_is_no_money(text: str) -> None:
+    assert all(q.kind is not Kind.MONEY for q in find_quantities(text))
+
+
+# --------------------------------------------------------------------------
+# Per head: heads named before their count, a per-head figure larger than its total
+# --------------------------------------------------------------------------
+
+HEADS_BEFORE = ["a staff of 40", "a team of 40", "a workforce of 40", "a headcount of 40"]
+MONEY = {
+    "rand": ("R12m", "R300,000", "R300m"),
+    "dollars": ("$12 million", "$300,000", "$300 million"),
+    "euros": ("€12m", "€300,000", "€300m"),
+}
+PER_HEAD_CLASSES = [
+    "The studio earned {total} with {heads}, or {each} per employee.",
+    "Last year the practice billed {total} with {heads}, or about {each} per worker.",
+]
+
+
+@pytest.mark.parametrize(
+    ("heads", "money", "template"),
+    list(itertools.product(HEADS_BEFORE, MONEY, PER_HEAD_CLASSES)),
+)
+def test_heads_named_before_their_count(heads: str, money: str, template: str) -> None:
+    total, honest, slipped = MONEY[money]
+    assert PER_HEAD not in _rules(template.format(total=total, heads=heads, each=honest))
+    assert PER_HEAD in _rules(template.format(total=total, heads=heads, each=slipped))
+
+
+@pytest.mark.parametrize("money", list(MONEY))
+def test_a_large_true_per_head_figure_tied_to_its_heads_is_no_slip(money: str) -> None:
+    big = {"rand": "R24bn", "dollars": "$24 billion", "euros": "€24bn"}[money]
+    each = {"rand": "R600m", "dollars": "$600 million", "euros": "€600m"}[money]
+    body = f"The trust oversees {big} of assets with a staff of 40, or {each} per employee."
+    assert PER_HEAD not in _rules(body)
+
+
+# --------------------------------------------------------------------------
+# A partial list whose parts fit an earlier whole of the clause
+# --------------------------------------------------------------------------
+
+PARTIAL_CLASSES = [
+    "About 6,400 runners entered the town's 9 races, including 1,900 from abroad and 700 juniors.",
+    "The network carried 52,000 passengers on its 6 routes, including 8,000 pensioners and "
+    "11,000 students.",
+]
+
+
+@pytest.mark.parametrize("template", PARTIAL_CLASSES)
+def test_parts_that_fit_an_earlier_whole_are_not_judged_against_a_later_count(
+    template: str,
+) -> None:
+    assert SUMS not in _rules(template)
+
+
+def test_a_partial_list_that_exceeds_every_whole_is_still_a_slip() -> None:
+    assert SUMS in _rules(
+        "About 6,400 runners entered, including 4,900 from abroad and 2,700 juniors."
+    )
