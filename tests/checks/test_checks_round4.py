@@ -130,3 +130,68 @@ def test_a_partial_list_that_exceeds_every_whole_is_still_a_slip() -> None:
     assert SUMS in _rules(
         "About 6,400 runners entered, including 4,900 from abroad and 2,700 juniors."
     )
+
+
+# --------------------------------------------------------------------------
+# Shares placed by one preposition, and compositions with a hedge or long part names
+# --------------------------------------------------------------------------
+
+SHARES = "shares-exceed-total"
+PCT = {"sign": "{}%", "per cent": "{} per cent", "percent": "{} percent"}
+# (template with {a} {b} {c}); honest 45/35/20, slipped 45/35/30.
+PREPOSITION_CLASSES = [
+    "The reserve is held {a} in gilts, {b} in cash and {c} in property.",
+    "Our staff are {a} in engineering, {b} in sales and {c} in support roles.",
+    "The endowment was placed {a} in index funds, {b} in bonds and {c} in farmland.",
+    "Last year the charity spent {a} on grants, {b} on wages and {c} on premises.",
+    "The collection is {a} on paper, {b} on canvas and {c} on board.",
+]
+COMPOSITION_CLASSES = [
+    "By weight, the alloy is roughly {a} copper, {b} zinc and {c} tin.",
+    "New loans were {a} secured on homes, {b} backed by vehicles and {c} unsecured.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sign", "template"),
+    list(itertools.product(PCT, PREPOSITION_CLASSES + COMPOSITION_CLASSES)),
+)
+def test_shares_one_predicate_places_or_composes(sign: str, template: str) -> None:
+    fmt = PCT[sign]
+    honest = template.format(a=fmt.format(45), b=fmt.format(35), c=fmt.format(20))
+    slipped = template.format(a=fmt.format(45), b=fmt.format(35), c=fmt.format(30))
+    assert SHARES not in _rules(honest)
+    assert SHARES in _rules(slipped)
+
+
+RATES_BY_PLACE = [
+    "Turnout was 64% in the north, 58% in the south and 41% in the west.",
+    "Margins were 52% in software, 38% in consulting and 21% in hardware.",
+    "Vacancy rates are 48% in offices, 36% in retail and 22% in industrial units.",
+    "Support for the plan was 61% in Leeds, 47% in York and 33% in Hull.",
+    "Uptake is 55% in 2024, 44% in 2025 and 31% in 2026.",
+]
+
+
+@pytest.mark.parametrize("body", RATES_BY_PLACE)
+def test_rates_given_per_place_or_line_are_no_shares(body: str) -> None:
+    assert SHARES not in _rules(body)
+
+
+FRACTION_WORDS = [
+    ("Half", "a third", "a sixth", "a quarter"),
+    ("Two-fifths", "two-fifths", "a fifth", "a third"),
+]
+FRACTION_CLASSES = [
+    "{a} of the estate is under grass, {b} under barley and {c} under woodland.",
+    "{a} of the savings sit in deposits, {b} in shares and {c} in bonds.",
+]
+
+
+@pytest.mark.parametrize(
+    ("words", "template"), list(itertools.product(FRACTION_WORDS, FRACTION_CLASSES))
+)
+def test_fractions_placed_by_one_preposition(words: tuple[str, ...], template: str) -> None:
+    a, b, honest, slipped = words
+    assert SHARES not in _rules(template.format(a=a, b=b, c=honest))
+    assert SHARES in _rules(template.format(a=a, b=b, c=slipped))
