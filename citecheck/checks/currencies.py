@@ -86,6 +86,7 @@ USD_PER_UNIT = {
 }
 SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "AUD": "A$", "NZD": "NZ$", "CAD": "C$"}
 SIGNS |= {"HKD": "HK$", "SGD": "S$", "JPY": "¥", "INR": "Rs "}
+SIGNS |= {"ZAR": "R"}
 
 CURRENCY_BEFORE = (
     # "$A2.1 billion", "$US5m": the country after the sign, as Australian papers print it

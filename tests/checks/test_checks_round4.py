@@ -195,3 +195,35 @@ def test_fractions_placed_by_one_preposition(words: tuple[str, ...], template: s
     a, b, honest, slipped = words
     assert SHARES not in _rules(template.format(a=a, b=b, c=honest))
     assert SHARES in _rules(template.format(a=a, b=b, c=slipped))
+
+
+# --------------------------------------------------------------------------
+# Rates: units between figure and period, a year by its use, "times", yield verbs
+# --------------------------------------------------------------------------
+
+RATE = "rate-restatement-mismatch"
+# (template with {year} a year's total, {day} its daily restatement); 7.3 million = 20,000 a day.
+RATE_CLASSES = [
+    "The depot handled {year} parcels during the trading year, about {day} parcels a day.",
+    "Members borrowed {year} books over the academic year, roughly {day} a day.",
+    "The pumps lifted {year} litres of groundwater during the crop year, some {day} litres a day.",
+    "A line printing {day} labels a day turns out about {year} labels a year.",
+    "Each press stamping {day} parts a day will produce roughly {year} parts a year.",
+    "The turbine spins {day} times a day, which adds up to about {year} turns a year.",
+]
+YEAR_FORMATS = {"words": "7.3 million", "digits": "7,300,000", "spaced": "7 300 000"}
+DAY_FORMATS = {"comma": ("20,000", "60,000"), "space": ("20 000", "60 000")}
+
+
+@pytest.mark.parametrize(
+    ("template", "year", "day"), list(itertools.product(RATE_CLASSES, YEAR_FORMATS, DAY_FORMATS))
+)
+def test_rates_restated_across_units_and_verbs(template: str, year: str, day: str) -> None:
+    honest, slipped = DAY_FORMATS[day]
+    assert RATE not in _rules(template.format(year=YEAR_FORMATS[year], day=honest))
+    assert RATE in _rules(template.format(year=YEAR_FORMATS[year], day=slipped))
+
+
+def test_a_figure_repeated_some_times_a_year_is_no_rate_of_it() -> None:
+    assert RATE not in _rules("The board pays £5 million twice a year, or £10 million a year.")
+    assert RATE not in _rules("The plant produces 500 cars a day; its rival builds 9,000 a year.")
