@@ -227,3 +227,33 @@ def test_rates_restated_across_units_and_verbs(template: str, year: str, day: st
 def test_a_figure_repeated_some_times_a_year_is_no_rate_of_it() -> None:
     assert RATE not in _rules("The board pays £5 million twice a year, or £10 million a year.")
     assert RATE not in _rules("The plant produces 500 cars a day; its rival builds 9,000 a year.")
+
+
+# --------------------------------------------------------------------------
+# Per head: the head and a restating verb before the figure
+# --------------------------------------------------------------------------
+
+EACH_LEADS = ["each worker generated", "every employee produced", "each member contributed"]
+EACH_OPENERS = [
+    "With 600 {heads} and output of {total}, {lead} about {each}.",
+    "The co-operative's {total} came from its 600 {heads}: {lead} some {each}.",
+]
+HEADS_OF = {"each worker": "workers", "every employee": "employees", "each member": "members"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "money", "opener"), list(itertools.product(EACH_LEADS, MONEY, EACH_OPENERS))
+)
+def test_a_head_and_restating_verb_before_the_figure(lead: str, money: str, opener: str) -> None:
+    heads = HEADS_OF[" ".join(lead.split()[:2])]
+    total = {"rand": "R180m", "dollars": "$180 million", "euros": "€180m"}[money]
+    honest = {"rand": "R300,000", "dollars": "$300,000", "euros": "€300,000"}[money]
+    slipped = {"rand": "R300", "dollars": "$300", "euros": "€300"}[money]
+    body = opener.format(heads=heads, total=total, lead=lead, each="{each}")
+    assert PER_HEAD not in _rules(body.format(each=honest))
+    assert PER_HEAD in _rules(body.format(each=slipped))
+
+
+def test_a_payment_to_each_head_is_no_restatement_of_the_total() -> None:
+    body = "With 600 workers and output of $180 million, each worker received a $300 bonus."
+    assert PER_HEAD not in _rules(body)
