@@ -183,7 +183,8 @@ def check_sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
                     total_sentence, total, parts, partial=_leaves_room(passage, total, parts)
                 )
             return
-    if not any(_is_total(sentence, q) for q in money):
+    # "It is the sum of ...": every figure is a part of the sentence before's
+    if _SUM_OF_PREVIOUS.match(text) or not any(_is_total(sentence, q) for q in money):
         yield from _parts_of_previous(passage, sentence, money)
         return
     for total in money:
@@ -442,6 +443,16 @@ _OF_PREVIOUS = re.compile(
 )
 
 
+# "It is the sum of ...", "This is made up of ...", "The total comprises ...": the figure the
+# sentence before gives, split into all its parts.
+_SUM_OF_PREVIOUS = re.compile(
+    r"^\W*(?:it|this|that|the\s+(?:total|figure|sum|amount|balance))\s+"
+    r"(?:(?:is|was)\s+(?:the\s+(?:sum|total)\s+of|made\s+up\s+of|composed\s+of)|"
+    r"compris(?:es|ed)|consist(?:s|ed)\s+of|br(?:eaks|oke)\s+down\s+(?:as|into))\b",
+    re.IGNORECASE,
+)
+
+
 # Between a whole named first and its parts, a cue that they exhaust it.
 _EXHAUSTS = re.compile(
     r"between (?:them|the two|the three)|together|combined|altogether|in all\b|"
@@ -479,6 +490,9 @@ def _parts_of_previous(
     fall short of it; they may not exceed it.
     """
     opening = _OF_PREVIOUS.match(sentence.text)
+    whole = _SUM_OF_PREVIOUS.match(sentence.text) if opening is None else None
+    if whole is not None:
+        opening = whole
     if opening is None or sentence.index == 0:
         return
     previous = passage.sentences[sentence.index - 1]
@@ -492,7 +506,18 @@ def _parts_of_previous(
     ]
     named = [q for q in candidates if _is_total(previous, q)]
     totals = named or candidates
-    if len(totals) == 1:
+    if len(totals) == 1 and whole is not None:
+        # "It is the sum of ...": all of it, read as one sentence with the one before
+        shift = len(previous.text) + 1
+        shifted = [replace(q, start=q.start + shift, end=q.end + shift) for q in parts]
+        joined = replace(
+            previous,
+            text=f"{previous.text} {sentence.text}",
+            quantities=(*previous.quantities, *shifted),
+        )
+        yield from compare(joined, totals[0], shifted, partial=False)
+    elif len(totals) == 1:
+        # "Of this, ...": perhaps only some of it
         yield from compare(previous, totals[0], parts, partial=True)
 
 

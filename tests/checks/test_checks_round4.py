@@ -257,3 +257,35 @@ def test_a_head_and_restating_verb_before_the_figure(lead: str, money: str, open
 def test_a_payment_to_each_head_is_no_restatement_of_the_total() -> None:
     body = "With 600 workers and output of $180 million, each worker received a $300 bonus."
     assert PER_HEAD not in _rules(body)
+
+
+# --------------------------------------------------------------------------
+# Sums: a whole in one sentence, all its parts in the next ("It is the sum of ...")
+# --------------------------------------------------------------------------
+
+SUM_OF_OPENERS = [
+    "It is the sum of",
+    "This is made up of",
+    "The total comprises",
+    "It was the sum of",
+    "This consists of",
+]
+SUM_OF_MONEY = {
+    "pounds": ("£{}", ["£61,300", "£27,450", "£9,250"]),
+    "francs": ("CHF {}", ["CHF 61,300", "CHF 27,450", "CHF 9,250"]),
+}
+
+
+@pytest.mark.parametrize(("opener", "money"), list(itertools.product(SUM_OF_OPENERS, SUM_OF_MONEY)))
+def test_parts_in_the_next_sentence_make_up_the_whole(opener: str, money: str) -> None:
+    sign, (a, b, c) = SUM_OF_MONEY[money]
+    tail = f" {opener} grants of {a}, donations of {b} and interest of {c}."
+    honest = f"The trust's income reached {sign.format('98,000')}." + tail
+    slipped = f"The trust's income reached {sign.format('108,000')}." + tail
+    assert SUMS not in _rules(honest)
+    assert SUMS in _rules(slipped)
+
+
+def test_parts_after_of_this_may_still_fall_short() -> None:
+    body = "The trust's income reached £120,000. Of this, grants brought £61,300 and gifts £27,450."
+    assert SUMS not in _rules(body)
