@@ -44,13 +44,13 @@ FIRST_RUN_ALL = (54, 4, 18)  # precision 0.93, recall 0.75
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 1.0),
     "growth-multiplier-mismatch": (1.0, 0.9),
-    "percent-change-mismatch": (1.0, 0.81),
+    "percent-change-mismatch": (1.0, 0.9),
     "sum-mismatch": (1.0, 0.9),
     "shares-exceed-total": (1.0, 1.0),
     "percent-points-confusion": (1.0, 1.0),
     "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (1.0, 0.94)  # first run 0.93 / 0.75
+FLOOR_ALL = (1.0, 0.95)  # first run 0.93 / 0.75
 
 
 def test_batch_is_the_recorded_one() -> None:

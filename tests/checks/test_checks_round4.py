@@ -289,3 +289,52 @@ def test_parts_in_the_next_sentence_make_up_the_whole(opener: str, money: str) -
 def test_parts_after_of_this_may_still_fall_short() -> None:
     body = "The trust's income reached £120,000. Of this, grants brought £61,300 and gifts £27,450."
     assert SUMS not in _rules(body)
+
+
+# --------------------------------------------------------------------------
+# A percent change whose base is in the cited note
+# --------------------------------------------------------------------------
+
+PERCENT = "percent-change-mismatch"
+NOTE_BODIES = [
+    "Admissions to the museum fell {p} last year, to 45,000.[^1]",
+    "Calls to the helpline rose by {p} in 2024, to 45,000.[^1]",
+    "Membership grew {p} year on year, to 45,000.[^1]",
+]
+NOTE_BASES = [
+    "The year before, the figure was {b}.",
+    "In 2023 the total stood at {b}.",
+    "The previous year's count was {b}.",
+]
+
+
+@pytest.mark.parametrize(("body", "note"), list(itertools.product(NOTE_BODIES, NOTE_BASES)))
+def test_a_change_whose_base_is_in_its_note(body: str, note: str) -> None:
+    from checks_corpus import _run
+
+    down = "fell" in body
+    base, honest, slipped = ("60,200", "25%", "12%") if down else ("36,100", "25%", "12%")
+    for p, expected in ((honest, False), (slipped, True)):
+        entry = {"body": body.format(p=p), "notes": [note.format(b=base)]}
+        rules = {f.rule for f in run_checks(_run(entry), CheckSettings())}
+        assert (PERCENT in rules) is expected, (p, entry)
+
+
+def test_a_note_figure_of_no_earlier_period_is_no_base() -> None:
+    from checks_corpus import _run
+
+    entry = {
+        "body": "Admissions fell 12% last year, to 45,000.[^1]",
+        "notes": ["The museum's capacity is 60,200 visitors."],
+    }
+    assert PERCENT not in {f.rule for f in run_checks(_run(entry), CheckSettings())}
+
+
+def test_a_citation_note_gives_no_base() -> None:
+    from checks_corpus import _run
+
+    entry = {
+        "body": "Admissions fell 12% last year, to 45,000.[^1]",
+        "notes": ["Museums Association, Annual Visitor Survey (London, 2024), p. 45."],
+    }
+    assert PERCENT not in {f.rule for f in run_checks(_run(entry), CheckSettings())}
