@@ -338,3 +338,41 @@ def test_a_citation_note_gives_no_base() -> None:
         "notes": ["Museums Association, Annual Visitor Survey (London, 2024), p. 45."],
     }
     assert PERCENT not in {f.rule for f in run_checks(_run(entry), CheckSettings())}
+
+
+# --------------------------------------------------------------------------
+# A sum's whole stated in the cited note
+# --------------------------------------------------------------------------
+
+WHOLE_BODIES = [
+    "Fees raised £3.15m, donations £1.40m and trading £0.85m, together meeting the "
+    "charity's running costs.[^1]",
+    "The council put in £3.15m, the lottery £1.40m and local firms £0.85m, between them "
+    "funding the whole restoration budget.[^1]",
+]
+# Each body with a note naming its whole.
+WHOLE_NOTES = [
+    "The charity's running costs were {w}.",
+    "Its approved restoration budget was {w}.",
+]
+
+
+@pytest.mark.parametrize(("body", "note"), list(zip(WHOLE_BODIES, WHOLE_NOTES, strict=True)))
+def test_a_whole_stated_in_the_note(body: str, note: str) -> None:
+    from checks_corpus import _run
+
+    for whole, expected in (("£5.40m", False), ("£6.10m", True)):
+        entry = {"body": body, "notes": [note.format(w=whole)]}
+        rules = {f.rule for f in run_checks(_run(entry), CheckSettings())}
+        assert (SUMS in rules) is expected, (whole, entry)
+
+
+def test_parts_of_only_some_of_the_note_whole_are_not_summed() -> None:
+    from checks_corpus import _run
+
+    entry = {
+        "body": "Fees raised £3.15m and donations £1.40m, together covering part of the "
+        "charity's running costs.[^1]",
+        "notes": ["The charity's running costs were £6.10m."],
+    }
+    assert SUMS not in {f.rule for f in run_checks(_run(entry), CheckSettings())}
