@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
+from citecheck.checks.note_changes import changes_with_note_base
 from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.pairs import change_pairs, dated_to, in_real_terms, shared_precision
@@ -70,6 +71,8 @@ def check_arithmetic(
             yield from _percent_change(sentence)
             yield from check_sums(passage, sentence)
     yield from check_note_parts(passages)
+    for body, change, pair, down in changes_with_note_base(passages):
+        yield from _judge_change(body, change, pair, down=down)
 
 
 # --------------------------------------------------------------------------
@@ -419,30 +422,38 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
                 pair = None  # the pair's figures are of other years
         if pair is None:
             continue
-        start, end = pair
-        ratio = _ratio(start, end)
-        if ratio is None:
-            continue
-        down = _DOWN.match(verb.group("verb")) is not None
-        if down:
-            bands = [(1 - change.high / 100, 1 - change.low / 100)]
-        else:
-            bands = [(1 + change.low / 100, 1 + change.high / 100)]
-            if change.value >= 100:
-                bands.append((change.low / 100, change.high / 100))
-        if _fits(ratio, bands):
-            continue
-        actual = sorted((abs(ratio[0] - 1) * 100, abs(ratio[1] - 1) * 100))
-        change_word = "a fall" if ratio[1] < 1 else "a rise"
-        message = (
-            f"{_show(change)} does not fit {_show(start)} to {_show(end)}, {change_word} of "
-            f"{_span(actual[0], actual[1], kind=Kind.PERCENT)}. "
-            f"Correct the percentage or the figures."
+        yield from _judge_change(
+            sentence, change, pair, down=_DOWN.match(verb.group("verb")) is not None
         )
-        yield raise_finding(
-            PERCENT,
-            message,
-            sentence.location_at(change.start),
-            note=sentence.note,
-            evidence=one_line(sentence.text),
-        )
+
+
+def _judge_change(
+    sentence: Sentence, change: Quantity, pair: tuple[Quantity, Quantity], *, down: bool
+) -> Iterator[Finding]:
+    """The change against its pair's ratio: a finding when no reading of the figures fits."""
+    start, end = pair
+    ratio = _ratio(start, end)
+    if ratio is None:
+        return
+    if down:
+        bands = [(1 - change.high / 100, 1 - change.low / 100)]
+    else:
+        bands = [(1 + change.low / 100, 1 + change.high / 100)]
+        if change.value >= 100:
+            bands.append((change.low / 100, change.high / 100))
+    if _fits(ratio, bands):
+        return
+    actual = sorted((abs(ratio[0] - 1) * 100, abs(ratio[1] - 1) * 100))
+    change_word = "a fall" if ratio[1] < 1 else "a rise"
+    message = (
+        f"{_show(change)} does not fit {_show(start)} to {_show(end)}, {change_word} of "
+        f"{_span(actual[0], actual[1], kind=Kind.PERCENT)}. "
+        f"Correct the percentage or the figures."
+    )
+    yield raise_finding(
+        PERCENT,
+        message,
+        sentence.location_at(change.start),
+        note=sentence.note,
+        evidence=one_line(sentence.text),
+    )

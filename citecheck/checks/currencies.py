@@ -59,6 +59,7 @@ _CODES_BEFORE = {
     "KSh": "KES",
     "KES": "KES",
     "ZAR": "ZAR",
+    "R": "ZAR",
     "NOK": "NOK",
     "SEK": "SEK",
     "DKK": "DKK",
@@ -85,12 +86,16 @@ USD_PER_UNIT = {
 }
 SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "AUD": "A$", "NZD": "NZ$", "CAD": "C$"}
 SIGNS |= {"HKD": "HK$", "SGD": "S$", "JPY": "¥", "INR": "Rs "}
+SIGNS |= {"ZAR": "R"}
 
 CURRENCY_BEFORE = (
     # "$A2.1 billion", "$US5m": the country after the sign, as Australian papers print it
     r"(?<![A-Za-z0-9])(?P<cur>\$(?:US|A|NZ|C)(?=\s?\d)|"
     r"US\$|U\.S\.\s?\$|A\$|AU\$|NZ\$|CA\$|Can\$|C\$|HK\$|S\$|\$|€|£|¥|₹|₦|"
     r"Rs\.?(?=\s?\d)|KSh(?=\s?\d)|"
+    # "R18.9bn", "R4,500", "R40m": the rand's sign, glued to a grouped, long or scaled figure
+    # (not "R2", a statistic's name)
+    r"R(?=\d{1,3}(?:,\d{3})+(?!\d)|\d{3,}|\d+(?:\.\d+)?\s?(?:bn|mn|m|k|million|billion|trillion)\b)|"
     r"(?:USD|AUD|NZD|CAD|HKD|SGD|EUR|GBP|JPY|INR|CHF|NGN|KES|ZAR|NOK|SEK|DKK)(?=\s?\d)|"
     r"(?i:usd|eur|gbp)(?=\s\d))"
 )

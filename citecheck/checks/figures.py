@@ -220,7 +220,13 @@ def resolve_figures(text: str, raws: list[RawFigure]) -> list[Resolved]:
     for index in range(len(carried) - 2, -1, -1):
         first, second = carried[index], carried[index + 1]
         gap = text[first.end : second.start]
-        if _takes_from(first, second) and not is_year(first) and _CARRY_GAP.fullmatch(gap):
+        # "a staff of 50, or US$800m each": ", or" restates, it joins no pair of figures
+        if (
+            _takes_from(first, second)
+            and not is_year(first)
+            and _CARRY_GAP.fullmatch(gap)
+            and not re.match(r"\s*,\s*or\s", gap, re.IGNORECASE)
+        ):
             carried[index] = _carry(first, second)
     resolved: list[Resolved] = []
     skip = False

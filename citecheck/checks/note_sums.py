@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from citecheck.checks.numbers import Kind
 from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.sums import compare_parts
 from citecheck.model import Finding
@@ -28,8 +29,25 @@ _OPENS_PARTS = re.compile(
 )
 
 
+# A note that states one whole: "The approved budget was A$4.5m."
+_STATES_WHOLE = re.compile(
+    r"^\W*(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?P<head>[a-z][\w'’-]*)\s+"
+    r"(?:was|were|is|are|totall?ed|came\s+to|stood\s+at|amounted\s+to)\s+",
+    re.IGNORECASE,
+)
+# In the body, the parts said to make up that whole together: "together covering the
+# festival's approved budget"; not a part of it ("together about half the budget").
+_TOGETHER = r"\b(?:together|combined|between\s+them|in\s+all|altogether)\b"
+_SOME_OF = re.compile(
+    r"\b(?:part|some|most|half|share|portion|fraction|much|little|less|more|over|under|"
+    r"short|beyond|exceed\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def check_note_parts(passages: tuple[Passage, ...]) -> Iterator[Finding]:
-    """Every note that lists the parts of the total its body sentence gives."""
+    """Every note that lists the parts of the total its body sentence gives, or states the
+    whole its body sentence's parts together make up."""
     bodies = {p.path: p for p in passages if p.note is None}
     for note in passages:
         if note.note is None or not note.sentences or note.path not in bodies:
@@ -37,6 +55,9 @@ def check_note_parts(passages: tuple[Passage, ...]) -> Iterator[Finding]:
         opening = note.sentences[0]
         cue = _OPENS_PARTS.match(opening.text)
         if cue is None:
+            for sentence in bodies[note.path].sentences:
+                if sentence.note == note.note:
+                    yield from _whole_in_note(sentence, opening)
             continue
         for sentence in bodies[note.path].sentences:
             if sentence.note == note.note:
@@ -60,3 +81,35 @@ def _against(body: Sentence, opening: Sentence, *, partial: bool) -> Iterator[Fi
             quantities=(*body.quantities, *parts),
         )
         yield from compare_parts(combined, totals[0], alike, partial=partial)
+
+
+def _whole_in_note(body: Sentence, opening: Sentence) -> Iterator[Finding]:
+    """ "Ticket sales brought in A$2.1m, the grant A$1.2m and sponsorship A$0.6m, together
+    covering the festival's approved budget" with the note "The approved budget was A$4.6m"."""
+    stated = _STATES_WHOLE.match(opening.text)
+    if stated is None or len(opening.quantities) != 1:
+        return
+    whole = opening.quantities[0]
+    if whole.start != stated.end() and not re.fullmatch(
+        r"\s*(?:about|some|roughly|nearly|almost|around)\s+",
+        opening.text[stated.end() : whole.start],
+    ):
+        return
+    head = re.escape(stated.group("head").lower())
+    together = re.search(rf"{_TOGETHER}(?P<between>[^.;]{{0,60}}?)\b{head}\b", body.text, re.I)
+    if together is None or _SOME_OF.search(together.group("between")):
+        return
+    parts = [
+        q
+        for q in body.quantities
+        if (q.kind, q.currency, q.period) == (whole.kind, whole.currency, whole.period)
+        and q.end <= together.start()
+    ]
+    if len(parts) < 2 or any(q.kind is Kind.PERCENT for q in body.quantities):
+        return
+    shift = len(body.text) + 1
+    total = replace(whole, start=whole.start + shift, end=whole.end + shift)
+    combined = replace(
+        body, text=f"{body.text} {opening.text}", quantities=(*body.quantities, total)
+    )
+    yield from compare_parts(combined, total, parts, partial=False)

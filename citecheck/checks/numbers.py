@@ -267,6 +267,8 @@ def _quantity(text: str, item: Resolved) -> Quantity | None:
         return None  # "every 10 minutes" is a period (see ``periods``), not a count
     if raw.bare and re.search(r"\b(?:19|20)\d\d[-–/]$", text[max(0, start - 5) : start]):
         return None  # "2014-15", "2023/24": one financial year
+    if raw.bare and not is_word and _LABEL_BEFORE.search(text[max(0, start - 40) : start]):
+        return None  # "Scope 1 and 2", "Item 7", "Phase 3": a name, not a quantity
     if (
         is_word
         and raw.bare
@@ -314,6 +316,16 @@ def _quantity(text: str, item: Resolved) -> Quantity | None:
 
 
 _RATED = frozenset({Kind.MONEY, Kind.COUNT})
+
+# Nouns a number names one of ("Scope 2", "Items 4 and 5", "Tier 1", "Article 12"): the
+# number is a label. Capitalised as names are, or a Scope/Item/Phase/Tier in any case.
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:[Ss]copes?|[Ii]tems?|[Pp]hases?|[Tt]iers?|Stages?|Levels?|Grades?|Sections?|"
+    r"Chapters?|Articles?|Clauses?|Tables?|Figures?|Fig\.|Annex(?:es)?|Appendix|Schedules?|"
+    r"Parts?|Rules?|Questions?|Steps?|Rounds?|Wards?|Zones?|Routes?|Platforms?|Gates?|Rooms?|"
+    r"Lines?|Blocks?|Units?|Divisions?|Categor(?:y|ies)|Class(?:es)?|Group|Team|Agenda\s+item)"
+    r"\s+(?:\d+[a-z]?\s*(?:,|and|or|&|to|[-–])\s*)*$)"
+)
 
 
 def _half_digit(number: str) -> float:

@@ -50,6 +50,16 @@ _RESTATES = re.compile(
 )
 
 
+# A head and a verb that restates the total's quantity, right before the figure: "each
+# employee generated about R4,500", "every member contributed some £30".
+_EACH_BEFORE = re.compile(
+    rf"\b(?:each|every|the\s+average)\s+(?P<head>(?:{HEAD_NOUNS})s?)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:generated|generates|generate|produced|produces|brought\s+in|brings\s+in|"
+    r"accounted\s+for|accounts\s+for|contributed|contributes|represented|represents)\s+"
+    r"(?:(?:about|roughly|some|nearly|almost|around|approximately|more\s+than|over|"
+    r"just\s+over|just\s+under|an\s+average\s+of)\s+)?$",
+    re.IGNORECASE,
+)
 # A per-head cue before the figure, in its clause: "staff costs per employee rose to
 # £46.2 million", "Per capita net state domestic product reached Rs 1.9 lakh crore",
 # "GDP per capita, at more than $120,000".
@@ -108,17 +118,24 @@ def stated_per_head(
     counts = [q for q in sentence.quantities if q.kind is Kind.COUNT and q.low >= 2]
     for stated in money:
         cue = _PER_HEAD.match(text[stated.end : stated.end + 60])
-        if cue is None or (cue.group("per") or "").lower() in _PERIODS:
+        # "..., each employee generated about R4,500": the head before the figure
+        lead = _EACH_BEFORE.search(text[max(0, stated.start - 60) : stated.start])
+        if lead is not None and cue is None:
+            per = lead.group("head").lower().rstrip("s")
+        elif cue is None or (cue.group("per") or "").lower() in _PERIODS:
             continue
-        per = per_head_of(text, stated) or "head"
-        per = "head" if per == "each" else per
+        else:
+            per = per_head_of(text, stated) or "head"
+            per = "head" if per == "each" else per
         totals = [
             q
             for q in money
             if q is not stated
             and q.currency == stated.currency
             and (q.period == stated.period or None in {q.period, stated.period})
-            and q.value > stated.value
+            # a total smaller than its per-head figure is a slip when the heads come between
+            # them: "raised A$14m with a team of 35, or A$400m per employee"
+            and (q.value > stated.value or q.end <= stated.start)
             and not _PER_HEAD.match(text[q.end : q.end + 30])
         ]
         if not totals:
@@ -127,12 +144,19 @@ def stated_per_head(
         # £540,000 for the school's 1,200 pupils").
         total = min(totals, key=lambda q: abs(q.start - stated.start))
         between = text[min(total.end, stated.end) : max(total.start, stated.start)]
-        if ";" in between or len(between) > 120 or not _RESTATES.search(between):
+        restated = _RESTATES.search(between)
+        if lead is not None and cue is None and total.end <= stated.start:
+            # "R18.9bn, each employee ...", "R180m came from its 600 workers: each ..."
+            between = between[: len(between) - len(lead.group())]
+            restated = _RESTATES.search(between) or re.search(r"[,:]\s*$", between)
+        if ";" in between or len(between) > 120 or not restated:
             continue
         heads = [c for c in counts if _counts(text, c, per.lower())]
         if not heads:
             continue
         head = min(heads, key=lambda c: abs(c.start - stated.start))
+        if total.value <= stated.value and not total.end <= head.start < stated.start:
+            continue
         low, high = total.low / head.high, total.high / head.low
         yield total, head, stated, per, not (stated.high < low or stated.low > high)
 
@@ -151,6 +175,14 @@ def _counts(text: str, count: Quantity, per: str) -> bool:
     """
     if per.rstrip("s") in _POPULATION_PER and re.search(
         r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+)?$", text[: count.start]
+    ):
+        return True
+    # "with a staff of 50", "a team of 35", "a workforce of 1,200": the heads named before
+    if per.rstrip("s") in _WORKFORCE_PER and re.search(
+        r"\b(?:staff|team|workforce|headcount|payroll|membership)\s+of\s+"
+        r"(?:about\s+|some\s+|around\s+|just\s+|only\s+)?$",
+        text[: count.start],
+        re.IGNORECASE,
     ):
         return True
     words = re.findall(r"[A-Za-z][\w'’-]*", text[count.end : count.end + 40])[:3]

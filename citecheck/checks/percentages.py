@@ -36,7 +36,12 @@ from citecheck.checks.percent_readings import (
 from citecheck.checks.points import POINTS, check_points
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.checks.share_answers import exclusive_answers
-from citecheck.checks.share_predicates import each_given, one_predicate, yes_and_no
+from citecheck.checks.share_predicates import (
+    each_given,
+    one_predicate,
+    one_preposition,
+    yes_and_no,
+)
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding, Severity
 
@@ -188,7 +193,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         if re.match(r"^\s*(?:Of|Among|Out\s+of)\b", text[: shares[0].start], re.IGNORECASE)
         else {m.group("place").lower() for q in shares if (m := _IN_PLACE.match(text[q.end :]))}
     )
-    if len(wholes) > 1 or len(heads) > 1 or len(places) > 1:
+    # "is held 45% in gilts, 35% in cash": one placing predicate's objects, no places
+    if len(wholes) > 1 or len(heads) > 1 or (len(places) > 1 and not one_preposition(text, shares)):
         # "60 percent of its senators and 55 percent of its representatives", "Men hold 60% of
         # board seats and women 45% of management roles"
         return
@@ -218,6 +224,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         cue = "each given"
     elif len(shares) >= 3 and one_predicate(text, shares):
         cue = "one predicate"
+    elif one_preposition(text, shares):
+        cue = "one preposition"
     elif len(shares) == 2 and yes_and_no(text, shares):
         cue = "yes and no"
     elif exclusive_answers(text, shares):

@@ -197,6 +197,10 @@ def period_of(text: str, start: int, end: int, *, bridge_words: bool = True) -> 
     after = text[end : end + 90]
     position = 0
     tries = (_BRIDGE_WORDS + 1 if bridge_words else 1) if _PER_WORD.search(after) else 0
+    # "beats 100,000 times a day": the figure counts the times (not "£5 million twice a year")
+    times = re.match(r"\s+times\b", after)
+    if times is not None and re.search(r"\d", text[start:end]) and "$" not in text[start:end]:
+        position = times.end()
     for _ in range(tries):
         match = _AT_PER.match(after, position)
         if match is not None:
@@ -315,7 +319,9 @@ _DATED: dict[str, str] = {
         r"(?:19|20)\d\d\b(?!\s*[-–/]\s*\d|\s*(?:[-–/](?!\s)|to\b|and\b))"
         r"|(?:last|this|that)\s+year\b"
         rf"|{_ONE_YEAR}"
-        rf"|{_THE_UNIT}financial\s+|fiscal\s+|calendar\s+)?year\b"
+        # "during the reporting year", "over the tax year": a year by its use
+        rf"|{_THE_UNIT}financial\s+|fiscal\s+|calendar\s+|reporting\s+|accounting\s+|tax\s+|"
+        r"trading\s+|academic\s+|school\s+|crop\s+|marketing\s+)?year\b"
     ),
     "month": (
         rf"(?:in|during|for|over|across|throughout)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})"

@@ -42,6 +42,8 @@ _RESTATE = re.compile(
     r"\brepresent(?:s|ed|ing)?\b|\bgiv(?:es|ing)\b|\bso\b|"
     r"translat(?:es|ed|ing)|\bmean(?:s|ing)?\b|works? out|working out|which is|"
     r"\b(?:comes?|came|coming) (?:to|out)\b|\ban average of\b|\baverag(?:es|ed|ing)\b|"
+    # "100,000 times a day, which adds up to 36 million a year"
+    r"\badd(?:s|ed|ing)?\s+up\s+to\b|"
     r"in other words|put another way|\b(?:this|that) (?:is|was)\b|—|--|\s[-–]\s|\(|:|"
     # An apposition with a hedge: "$52 billion a year ..., about $1 billion a week".
     r",\s*(?:or\s+)?(?:(?:about|roughly|some|nearly|almost|around|approximately|more than|"
@@ -53,6 +55,16 @@ _RESTATE = re.compile(
 )
 
 
+_RATE_THEN_VERB = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,3}?\s*(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|shift)\s+"
+    r"(?:(?:will|would|could|should|can|may|might)\s+)?"
+    r"(?:produc(?:es?|ed|ing)|yield(?:s|ed)?|giv(?:es?|ing)|gave|mak(?:es?|ing)|made|"
+    r"generat(?:es?|ed)|deliver(?:s|ed)?|suppl(?:y|ies|ied)|add(?:s|ed)?\s+up\s+to|"
+    r"com(?:es?|ing)\s+to|came\s+to|turn(?:s|ed)?\s+out|put(?:s)?\s+out)\s+"
+    r"(?:(?:about|roughly|some|nearly|almost|around|approximately|more\s+than|over|"
+    r"just\s+over|just\s+under|close\s+to|an\s+estimated)\s+)?",
+    re.IGNORECASE,
+)
 # A rate that opens its sentence or clause and the figure it gives: "At £12.21 an hour, ...".
 _AT_RATE = re.compile(
     r"(?:^|[;:]\s*)\W*at\s+(?:an?\s+average\s+of\s+|a\s+rate\s+of\s+|about\s+|roughly\s+|some\s+)?$",
@@ -126,6 +138,9 @@ def _chains(
             and len(between) <= 160
             and (
                 _RESTATE.search(between)
+                # "A herd giving 1,200 litres a day produces 438,000 litres a year": the first
+                # rate in the subject, its yield over a longer period the object
+                or (s1 is s2 and _RATE_THEN_VERB.fullmatch(between) is not None)
                 or (
                     s1 is s2
                     and _ON_PAY.search(s1.text[: q1.start]) is not None
@@ -192,6 +207,8 @@ _NOT_NOUNS = frozenset(
         "annually",
         "hourly",
         "quarterly",
+        # "beats 100,000 times a day": events of the other figure's noun
+        "times",
     ]
 )
 

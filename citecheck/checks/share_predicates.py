@@ -19,7 +19,7 @@ import re
 from citecheck.checks.numbers import Quantity
 from citecheck.checks.percent_readings import CHANGE_AFTER
 
-__all__ = ["each_given", "one_predicate", "yes_and_no"]
+__all__ = ["each_given", "one_predicate", "one_preposition", "yes_and_no"]
 
 
 # "coal provided 41 per cent of generation, gas 34 per cent ...": a verb that gives shares.
@@ -43,7 +43,9 @@ _SHARE_VERB = re.compile(
 # An aside may stand between the copula and the shares: "were, according to the census, 62 per
 # cent European".
 _COPULA = re.compile(
-    r"\b(?:is|was|are|were)(?:\s*,\s*[^,;()]{3,40},|\s*\([^()]{3,40}\))?\s+(?:now\s+)?$",
+    r"\b(?:is|was|are|were)(?:\s*,\s*[^,;()]{3,40},|\s*\([^()]{3,40}\))?\s+(?:now\s+)?"
+    # "is about 65% oxygen": a hedge before the first share
+    r"(?:(?:about|roughly|around|some|nearly|almost|approximately|just\s+(?:over|under))\s+)?$",
     re.IGNORECASE,
 )
 _SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
@@ -114,9 +116,84 @@ def one_predicate(text: str, shares: list[Quantity]) -> bool:
         )
     if _COPULA.search(before_first):
         return all(_NOUN_AFTER.match(text[q.end : q.end + 20]) for q in shares) and all(
-            re.match(rf"^\s+[\w'’-]+(?:\s+[\w'’-]+)?{_SEPARATOR}$", g) for g in gaps
+            # "41% fixed for up to five years and 26% ...": a part's name of a few words, no verb
+            re.match(rf"^(?!.*\b{_FINITE}\b)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,5}}{_SEPARATOR}$", g)
+            for g in gaps
         )
     return False
+
+
+_FINITE = r"(?:is|are|was|were|has|have|had|said|did|does|do|will|would|of)"
+_PREPOSITIONS = r"(?:in|into|under|on|at|as|for|from|with|via|through|across)"
+# What a preposition list gives out when its verb is one that places a whole's parts:
+# "invested 48% in equities, 35% in bonds"; "the workforce is 58% in operations, 27% in ..."
+_PLACING_VERB = re.compile(
+    r"\b(?:invested|held|placed|kept|allocated|deployed|put|spent|split|divided|distributed|"
+    r"is|are|was|were|lies|lie|lay|sits|sit|sat|falls|fell)\s+"
+    r"(?:(?:about|roughly|around|some|nearly|almost|approximately)\s+)?$",
+    re.IGNORECASE,
+)
+# Subjects that are rates, not wholes: "Turnout was 62% in the north, 55% in the south" gives
+# a rate per place; "Margins were 40% in software, 35% in services" a rate per line.
+_RATE_SUBJECT = re.compile(
+    r"\b(?:rates?|turnout|unemployment|inflation|growth|margins?|yields?|returns?|interest|"
+    r"support|approval|coverage|uptake|occupancy|participation|attendance|vacanc(?:y|ies)|"
+    r"poverty|literacy|prevalence|incidence|efficiency|accuracy|taxe?s?|vat|dut(?:y|ies)|"
+    r"discounts?|scores?|penetration|adoption|satisfaction|utili[sz]ation|share|levels?|"
+    r"costs?|prices?|fees?|charges?|premiums?|wages?|pay|salar(?:y|ies)|spending|"
+    r"productivity|output|sales|revenue|profits?|income|demand|exports?|imports?)\b"
+    r"(?:\s+[\w'’-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+
+
+def one_preposition(text: str, shares: list[Quantity]) -> bool:
+    """Three or more shares, each placed by the same preposition, that one predicate gives
+    out: "The reserve is held 45% in gilts, 35% in cash and 20% in property"; "Two-thirds
+    of the estate is under grass, a quarter under wheat and a tenth under woodland".
+
+    The predicate is a placing verb or a copula before the first share (with a subject that
+    is a whole, not a rate: "Turnout was 62% in the north" gives a rate per place), or a
+    verb after the first share's own whole ("of the estate is under"). The preposition's
+    objects are common nouns, not places or dates ("in the north", "in London", "in 2024").
+    """
+    if len(shares) < 3:
+        return False
+    first = shares[0]
+    clause_start = max(text.rfind(";", 0, first.start), text.rfind(":", 0, first.start), 0)
+    before = text[clause_start : first.start]
+    after_first = text[first.end : first.end + 80]
+    own_whole = re.match(
+        rf"^\s+of\s+[^,;]{{1,50}}?\s+(?:is|are|was|were|lies|lie|lay|sits?|went|go|goes|"
+        rf"stands?|stood)\s+(?:now\s+)?(?P<prep>{_PREPOSITIONS})\s",
+        after_first,
+        re.IGNORECASE,
+    )
+    if own_whole is not None:
+        prep = own_whole.group("prep").lower()
+    else:
+        placed = re.match(rf"^\s+(?P<prep>{_PREPOSITIONS})\s", after_first, re.IGNORECASE)
+        verb = _PLACING_VERB.search(before)
+        if placed is None or verb is None or _RATE_SUBJECT.search(before[: verb.start()]):
+            return False
+        prep = placed.group("prep").lower()
+    for share, following in zip(shares, [*shares[1:], None], strict=True):
+        tail = text[share.end : following.start if following else share.end + 60]
+        if share is first and own_whole is not None:
+            tail = tail[own_whole.end() :]
+            if following is not None and not re.match(
+                rf"^(?:[a-z][\w'’-]*\s+){{0,3}}?[a-z][\w'’-]*{_SEPARATOR}$", tail
+            ):
+                return False
+            continue
+        placed = re.match(
+            rf"^\s+{prep}\s+(?!the\b|[A-Z\d])(?:[a-z][\w'’-]*\s+){{0,4}}?[a-z][\w'’-]*"
+            rf"(?:{_SEPARATOR}$|\s*[.;)]|\s*$)",
+            tail if following is not None else re.split(r"[,;.]", tail, maxsplit=1)[0] + ".",
+        )
+        if placed is None:
+            return False
+    return True
 
 
 _YES = re.compile(

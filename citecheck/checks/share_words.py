@@ -44,6 +44,8 @@ class ShareWord:
 _FRACTION_SHARE = re.compile(
     rf"(?<![\w-])(?P<fraction>{FRACTION})(?![\w-])"
     r"(?=\s+(?:of|the|its|their|his|her|our|all|these|those|on|to|for|in|from|at|by|with|"
+    # "a quarter under beans", "a fifth as cash": a share placed by a preposition
+    r"under|into|as|via|through|"
     r"went|goes|go|came|come|comes|were|was|are|is|said|say|says|backed|opposed|supported|"
     r"voted|wanted|want|favou?red|preferred|chose|had|have|has|"
     # "three in ten a discounter, a third an online service": a gapped answer

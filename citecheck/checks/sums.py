@@ -17,6 +17,17 @@ from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.scope import in_scope
 from citecheck.checks.share_answers import exclusive_answers
 from citecheck.checks.sum_fits import SUM, compare, compare_parts
+from citecheck.checks.sum_lists import (
+    DATED,
+    DURATION,
+    REST_AFTER_SEMICOLON,
+    fits_an_earlier_whole,
+    inside_bracket_after_part,
+    is_time,
+    one_verb_gives_out,
+    own_verbs,
+    run_before,
+)
 from citecheck.model import Finding
 
 __all__ = ["SUM", "check_sums", "compare_parts"]
@@ -183,7 +194,8 @@ def check_sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
                     total_sentence, total, parts, partial=_leaves_room(passage, total, parts)
                 )
             return
-    if not any(_is_total(sentence, q) for q in money):
+    # "It is the sum of ...": every figure is a part of the sentence before's
+    if _SUM_OF_PREVIOUS.match(text) or not any(_is_total(sentence, q) for q in money):
         yield from _parts_of_previous(passage, sentence, money)
         return
     for total in money:
@@ -205,12 +217,12 @@ def _total_and_parts(
         and q.kind is total.kind
         and q.currency == total.currency
         and q.period == total.period
-        and not _DURATION.match(text[q.end : q.end + 12])
+        and not DURATION.match(text[q.end : q.end + 12])
         # "at 12 months", "over 5 years": a length of time, not a part (unless the total is one)
-        and _is_time(q) == _is_time(total)
+        and is_time(q) == is_time(total)
     ]
     # Parts listed first, the total in apposition: "1,420, 980 and 655 cases, a total of 3,155".
-    before = _run_before(text, [q for q in alike if q.end <= total.start], total.start)
+    before = run_before(text, [q for q in alike if q.end <= total.start], total.start)
     if len(before) >= 2 and _TOTAL_APPOSITION.search(text[before[-1].end : total.start]):
         yield from compare(sentence, total, before, partial=False)
         return
@@ -225,7 +237,7 @@ def _total_and_parts(
         clause_end = -1
     # "...; the remaining 28 went to three smaller parties": the list's last part after a
     # semicolon
-    while clause_end >= 0 and _REST_AFTER_SEMICOLON.match(text[clause_end + 1 :]):
+    while clause_end >= 0 and REST_AFTER_SEMICOLON.match(text[clause_end + 1 :]):
         clause_end = text.find(";", clause_end + 1)
     clause = text[: clause_end if clause_end >= 0 else len(text)]
     # A split verb after the whole's noun phrase reaches further: "The 12,000 households on
@@ -244,7 +256,7 @@ def _total_and_parts(
     parts = [q for q in alike if q.start > min(after, total.start) and q.start < len(clause)]
     # "9,000 home policies (6,500 buildings and 2,500 contents) and 5,000 landlord policies": a
     # bracket after a part holds that part's parts
-    parts = [q for q in parts if not _inside_bracket_after_part(text, q, parts)]
+    parts = [q for q in parts if not inside_bracket_after_part(text, q, parts)]
     if len(parts) < 2:
         return
     # "0 slow (85 one-line errors, 115 read)", "R 0.947 (54 TP, 1 FP, 3 FN)": figures in a
@@ -252,7 +264,7 @@ def _total_and_parts(
     if word_of(cue) == "(" and any(p.value >= total.value for p in parts):
         return
     # "12,000 staff (9,000 in 2015 and 6,000 in 2010)": a series over years, not parts
-    if sum(1 for p in parts if _DATED.match(text[p.end : p.end + 16])) >= 2:
+    if sum(1 for p in parts if DATED.match(text[p.end : p.end + 16])) >= 2:
         return
     word = cue.group().lower() if cue is not None else ""
     if cue is not None and re.match(
@@ -281,7 +293,7 @@ def _total_and_parts(
     if (
         cue is None
         and named_first
-        and _own_verbs(text, parts) >= 2
+        and own_verbs(text, parts) >= 2
         and not answers
         # "..., and the rest, 480, expected no change": a list that says it is all of the whole
         and not _says_all(text, total.end)
@@ -298,7 +310,7 @@ def _total_and_parts(
         )
         or (
             named_first
-            and (_one_verb_gives_out(text, parts) or (answers and len(parts) >= 3))
+            and (one_verb_gives_out(text, parts) or (answers and len(parts) >= 3))
             and sum(p.value for p in parts) >= 0.85 * total.value
         )
     )
@@ -324,102 +336,28 @@ def _total_and_parts(
             and not exhaustive
         )
     )
+    if partial and fits_an_earlier_whole(text, total, alike, parts):
+        return
     if re.search(r"\b(?:each|every|per)\s+$", text[max(0, total.start - 8) : total.start]):
         # "Of each $100 collected, ...": a unit of account, exact
         total = replace(total, low=total.value, high=total.value, step=0.0)
     yield from compare(sentence, total, parts, partial=partial)
 
 
-# A preposition that a gapped verb leaves behind: "610 came from individuals, 388 from ...".
-_GAPPED_PREP = r"(?:from|to|by|in|on|at|for|as|into|through|via|with)"
-_ALLOCATION_VERB = re.compile(
-    r"^\s+(?:were|was)\s+(?:randomi[sz]ed|allocated|assigned|sent|referred)\b", re.IGNORECASE
-)
-
-
-# "the 12-month follow-up", "a five-year plan": a length, not a count of parts.
-_DURATION = re.compile(r"^-(?:second|minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
-
-
-_REST_AFTER_SEMICOLON = re.compile(
-    r"^\s*(?:and\s+)?(?:the\s+)?(?:remaining|rest|remainder|balance|other)\b", re.IGNORECASE
-)
-
-
-def _inside_bracket_after_part(text: str, part: Quantity, parts: list[Quantity]) -> bool:
-    opened = text.rfind("(", 0, part.start)
-    if opened < 0 or ")" in text[opened : part.start]:
-        return False
-    return any(p.end <= opened and not re.search(r"[;)]", text[p.end : opened]) for p in parts)
-
-
-_DATED = re.compile(r"^\s+(?:[a-z]+\s+)?(?:in|by|for)\s+(?:FY\s?)?(?:19|20)\d\d\b", re.IGNORECASE)
-_TIME_UNITS = frozenset(
-    {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade"}
-)
-
-
-def _is_time(quantity: Quantity) -> bool:
-    return quantity.kind is Kind.COUNT and (quantity.noun or "").lower().removesuffix("s") in (
-        _TIME_UNITS
-    )
-
-
-_OWN_VERB = re.compile(
-    r"^\s+(?:(?:also|still|now)\s+)?(?:were|was|are|is|had|have|has|did|do|does|said|say|"
-    r"reported|work(?:ed|s)?|live[ds]?|[a-z]+ed)\b",
-    re.IGNORECASE,
-)
-
-
-def _own_verbs(text: str, parts: list[Quantity]) -> int:
-    """How many parts have a verb of their own right after them."""
-    return sum(1 for q in parts if _OWN_VERB.match(text[q.end : q.end + 30]))
-
-
-def _one_verb_gives_out(text: str, parts: list[Quantity]) -> bool:
-    """A whole named first and its parts given out by one verb the later parts leave out:
-    "Of the 1,240 submissions, 610 came from individuals, 388 from organisations and 142
-    from public bodies"; "Of the 412 randomised, 206 were allocated to the intervention
-    and 166 to usual care". Three such parts, or two of an allocation, are all the whole."""
-    first = re.match(
-        rf"^\s+(?:[a-z]+\s+){{1,2}}?(?P<prep>{_GAPPED_PREP})\b",
-        text[parts[0].end : parts[0].end + 40],
-    )
-    if first is None:
-        return False
-    prep = first.group("prep").lower()
-    if not all(
-        re.match(rf"^\s+{prep}\b", text[q.end : q.end + 10], re.IGNORECASE) for q in parts[1:]
-    ):
-        return False
-    return len(parts) >= 3 or bool(_ALLOCATION_VERB.match(text[parts[0].end :]))
-
-
-def _run_before(text: str, figures: list[Quantity], position: int) -> list[Quantity]:
-    """The run of figures joined by commas and "and" that ends last before ``position``."""
-    run: list[Quantity] = []
-    for figure in reversed(figures):
-        # "1,420, 980 and 655", "£1.9m on housing and £1.7m", "Housing received £1.9m and
-        # transport £1.7m": commas and "and", perhaps with a gapped subject or object.
-        gap = text[figure.end : run[0].start] if run else ""
-        # Or in brackets after their names: "defence (£52bn), education (£81bn) and health (".
-        if (
-            run
-            and not re.fullmatch(
-                r"(?:\s+[a-z][\w'’-]*){0,3}[\s,]*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}", gap
-            )
-            and not re.fullmatch(r"\),?\s+(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){1,3}\(", gap)
-        ):
-            break
-        run.insert(0, figure)
-    return run
-
-
 # "Of this, $1.2 billion went to ... and $1.6 billion to ...": parts of the
 # figure the sentence before ends with.
 _OF_PREVIOUS = re.compile(
     r"^\W*of\s+(?:this|that|these|which|it|the\s+total|this\s+\w+|that\s+\w+)\s*,?", re.I
+)
+
+
+# "It is the sum of ...", "This is made up of ...", "The total comprises ...": the figure the
+# sentence before gives, split into all its parts.
+_SUM_OF_PREVIOUS = re.compile(
+    r"^\W*(?:it|this|that|the\s+(?:total|figure|sum|amount|balance))\s+"
+    r"(?:(?:is|was)\s+(?:the\s+(?:sum|total)\s+of|made\s+up\s+of|composed\s+of)|"
+    r"compris(?:es|ed)|consist(?:s|ed)\s+of|br(?:eaks|oke)\s+down\s+(?:as|into))\b",
+    re.IGNORECASE,
 )
 
 
@@ -460,6 +398,9 @@ def _parts_of_previous(
     fall short of it; they may not exceed it.
     """
     opening = _OF_PREVIOUS.match(sentence.text)
+    whole = _SUM_OF_PREVIOUS.match(sentence.text) if opening is None else None
+    if whole is not None:
+        opening = whole
     if opening is None or sentence.index == 0:
         return
     previous = passage.sentences[sentence.index - 1]
@@ -473,7 +414,18 @@ def _parts_of_previous(
     ]
     named = [q for q in candidates if _is_total(previous, q)]
     totals = named or candidates
-    if len(totals) == 1:
+    if len(totals) == 1 and whole is not None:
+        # "It is the sum of ...": all of it, read as one sentence with the one before
+        shift = len(previous.text) + 1
+        shifted = [replace(q, start=q.start + shift, end=q.end + shift) for q in parts]
+        joined = replace(
+            previous,
+            text=f"{previous.text} {sentence.text}",
+            quantities=(*previous.quantities, *shifted),
+        )
+        yield from compare(joined, totals[0], shifted, partial=False)
+    elif len(totals) == 1:
+        # "Of this, ...": perhaps only some of it
         yield from compare(previous, totals[0], parts, partial=True)
 
 

@@ -43,13 +43,13 @@ FIRST_RUN_ALL = (60, 8, 24)  # precision 0.88, recall 0.71
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 1.0),  # first run 1.00 / 0.87
     "growth-multiplier-mismatch": (1.0, 0.87),  # 0.85 / 0.75
-    "percent-change-mismatch": (1.0, 0.88),  # 0.92 / 0.76
+    "percent-change-mismatch": (1.0, 0.94),  # 0.92 / 0.76 (round 4: a base in the note)
     "sum-mismatch": (1.0, 0.88),  # 0.84 / 0.64
     "shares-exceed-total": (1.0, 0.94),  # 0.69 / 0.50
     "percent-points-confusion": (1.0, 1.0),  # 1.00 / 1.00
     "implausible-per-head": (1.0, 0.87),  # 1.00 / 0.75
 }
-FLOOR_ALL = (1.0, 0.91)  # first run 0.88 / 0.71
+FLOOR_ALL = (1.0, 0.92)  # first run 0.88 / 0.71
 
 
 def test_batch_is_the_recorded_one() -> None:

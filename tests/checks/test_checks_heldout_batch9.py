@@ -7,9 +7,9 @@ funding, pensions and insurance) was written by another session without
 reading the checker's code, docs or tests, kept on its own branch, and scored
 once by the lead after the third round of general fixes
 (``heldout_batch9/first_run.txt``): precision 0.93, recall 0.75, against
-targets of 0.95 and 0.85. The floors sit at the first run (rounded down);
-they may be raised, never lowered below it. Once a rule is changed after
-these results were seen, the batch is spent as a held-out measure.
+targets of 0.95 and 0.85. It was then spent: round 4 used it for
+development (docs/checks.md, "Round 4"), and the floors sit at the figures
+reached then; they may be raised, never lowered below the first run.
 """
 
 from __future__ import annotations
@@ -39,17 +39,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (54, 4, 18)  # precision 0.93, recall 0.75
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): raised to the figures after round 4, which used
+# the batch for development (the first run, 0.93 / 0.75, stays the held-out figure).
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.6),
+    "rate-restatement-mismatch": (1.0, 1.0),
     "growth-multiplier-mismatch": (1.0, 0.9),
-    "percent-change-mismatch": (1.0, 0.72),
-    "sum-mismatch": (0.75, 0.81),
-    "shares-exceed-total": (1.0, 0.5),
+    "percent-change-mismatch": (1.0, 0.9),
+    "sum-mismatch": (1.0, 1.0),
+    "shares-exceed-total": (1.0, 1.0),
     "percent-points-confusion": (1.0, 1.0),
-    "implausible-per-head": (0.87, 0.7),
+    "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (0.93, 0.75)
+FLOOR_ALL = (1.0, 0.97)  # first run 0.93 / 0.75
 
 
 def test_batch_is_the_recorded_one() -> None:

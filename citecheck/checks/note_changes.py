@@ -1,0 +1,97 @@
+"""A percent change whose base is in the note its sentence cites.
+
+"Visits fell 12% last year, to 308,000.[^1]" with the note "The year before, the
+site recorded 440,000 visits": the body gives the change and where it ended, the
+note where it began. The note's one figure of the end's kind (and currency) is the
+base when it names an earlier period ("the year before", "in 2023", "a year
+earlier", "previous"), states it ("was", "recorded", "stood at") and is of the end's
+order of size (not a citation's page or year), and the body sentence gives exactly
+one change and one end ("to 308,000") and no start of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from citecheck.checks.changes import DOWN_VERBS, UP_VERBS
+from citecheck.checks.numbers import Kind, Quantity
+from citecheck.checks.passages import Passage, Sentence
+
+__all__ = ["changes_with_note_base"]
+
+# The change, perhaps dated, then its end: "fell 12% last year, to 308,000".
+_CHANGE_THEN_END = re.compile(
+    rf"\b(?P<verb>{UP_VERBS}|{DOWN_VERBS})\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+_TO_END = re.compile(
+    r"^(?:\s+(?:[a-z]+\s+){0,3}?(?:year[- ]on[- ]year|last\s+year|this\s+year|in\s+(?:19|20)\d\d))?"
+    r"\s*,?\s+to\s+(?:about\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:previous|prior|preceding|the\s+year\s+before|a\s+year\s+(?:earlier|before)|"
+    r"the\s+(?:previous|prior)\s+year|(?:19|20)\d\d|last\s+year|before\s+the)\b",
+    re.IGNORECASE,
+)
+# The note states a figure: "the figure was", "recorded", "stood at", "totalled".
+_STATES = re.compile(
+    r"\b(?:was|were|is|are|stood|recorded|registered|counted|totall?ed|reached|had|saw|"
+    r"welcomed|received|handled|came\s+to)\b",
+    re.IGNORECASE,
+)
+# Or opens with it: "£2.20bn in 2024 (annual report, p. 14)".
+_FIGURE_FIRST = re.compile(r"^\W*(?:[A-Z]{0,3}[$€£¥₹]|R(?=\d)|\d)")
+_DOWN = re.compile(rf"^(?:{DOWN_VERBS})$", re.IGNORECASE)
+
+
+def changes_with_note_base(
+    passages: tuple[Passage, ...],
+) -> Iterator[tuple[Sentence, Quantity, tuple[Quantity, Quantity], bool]]:
+    """(body sentence, change, (base, end), down) for each change whose base is its note's."""
+    bodies = {p.path: p for p in passages if p.note is None}
+    for note in passages:
+        if note.note is None or not note.sentences or note.path not in bodies:
+            continue
+        text = " ".join(s.text for s in note.sentences)
+        if not _EARLIER.search(text):
+            continue
+        figures = [
+            q for s in note.sentences for q in s.quantities if q.kind in {Kind.MONEY, Kind.COUNT}
+        ]
+        for body in bodies[note.path].sentences:
+            if body.note != note.note:
+                continue
+            found = _change_and_end(body)
+            if found is None:
+                continue
+            change, end, down = found
+            bases = [q for q in figures if q.kind is end.kind and q.currency == end.currency]
+            # a citation's page or year is no base: one figure the note states, near the end's
+            # size (a change is judged, not a different order of magnitude)
+            if len(bases) != 1 or not (_STATES.search(text) or _FIGURE_FIRST.match(text)):
+                continue
+            if not 0.2 <= bases[0].value / max(end.value, 1e-9) <= 5:
+                continue
+            # the base is shown as the note prints it; its offsets mean nothing in the body
+            base = replace(bases[0], start=end.start, end=end.start)
+            yield body, change, (base, end), down
+
+
+def _change_and_end(body: Sentence) -> tuple[Quantity, Quantity, bool] | None:
+    text = body.text
+    changes = [q for q in body.quantities if q.kind is Kind.PERCENT]
+    figures = [q for q in body.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
+    if len(changes) != 1 or len(figures) != 1:
+        return None
+    change, end = changes[0], figures[0]
+    verb = _CHANGE_THEN_END.search(text[max(0, change.start - 40) : change.start])
+    if verb is None or end.start < change.end:
+        return None
+    if not _TO_END.match(text[change.end : end.start]):
+        return None
+    if re.search(r"\bfrom\b", text[end.end :], re.IGNORECASE):
+        return None
+    return change, end, _DOWN.match(verb.group("verb")) is not None
