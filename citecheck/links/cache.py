@@ -32,19 +32,69 @@ import json
 import sqlite3
 import time
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from citecheck.links.urls import normalise_url
 from citecheck.model import LinkResult, LinkStatus
 
-__all__ = ["HistoryEntry", "LinkCache", "trusted_for", "url_history"]
+__all__ = ["HistoryEntry", "LinkCache", "link_row", "stored_link", "trusted_for", "url_history"]
 
 UNVERIFIED_MAX_AGE = 3600.0
 _NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
 GROUP_SECONDS = 0.25  # the most time between two commits (a caller flushes a quiet tail after it)
 _Row = tuple[str, str, int | None, str | None, str, str, str, str | None, str, bytes | None]
+# The ``links`` table's columns after ``url``, as every store reads them.
+LINK_COLUMNS = (
+    "status, http_status, final_url, reason, checked_at, redirects,"
+    " page_title, page_meta, page_text"
+)
+_Time = TypeVar("_Time")
+
+
+def link_row(
+    key: str, result: LinkResult, checked_at: _Time
+) -> tuple[str, str, int | None, str | None, str, _Time, str, str | None, str, bytes | None]:
+    """A verdict as its ``links`` row; ``checked_at`` as the database keeps times
+    (ISO text in SQLite, a timestamp in PostgreSQL)."""
+    text = zlib.compress(result.page_text.encode("utf-8")) if result.page_text else None
+    return (
+        key,
+        result.status.value,
+        result.http_status,
+        result.final_url,
+        result.reason,
+        checked_at,
+        json.dumps(list(result.redirects)),
+        result.page_title,
+        json.dumps([list(pair) for pair in result.page_meta]),
+        text,
+    )
+
+
+def stored_link(
+    key: str, status: LinkStatus, checked_at: datetime, columns: Sequence[Any]
+) -> LinkResult:
+    """The verdict a ``links`` row (``LINK_COLUMNS``, status and time already read) holds."""
+    text = columns[8]
+    return LinkResult(
+        url=key,
+        status=status,
+        reason=columns[3],
+        http_status=columns[1],
+        final_url=columns[2],
+        redirects=tuple(json.loads(columns[5])),
+        checked_at=checked_at,
+        from_cache=True,
+        page_title=columns[6],
+        page_meta=tuple((str(k), str(v)) for k, v in json.loads(columns[7])),
+        page_text=zlib.decompress(bytes(text)).decode("utf-8") if text is not None else None,
+    )
+
+
 _Entry = tuple[str, str, str, int | None, str]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (
@@ -146,11 +196,7 @@ class LinkCache:
         """The stored verdict for ``key`` if it is young enough to believe."""
         if self._rows:
             self.flush()  # rare: a verdict of this run asked for again
-        row = self._db.execute(
-            "SELECT status, http_status, final_url, reason, checked_at, redirects,"
-            " page_title, page_meta, page_text FROM links WHERE url = ?",
-            (key,),
-        ).fetchone()
+        row = self._db.execute(f"SELECT {LINK_COLUMNS} FROM links WHERE url = ?", (key,)).fetchone()
         if row is None:
             return None
         try:
@@ -161,20 +207,7 @@ class LinkCache:
         age = (now - checked_at).total_seconds()
         if age < 0 or age > _trusted_for(status, row[1], self._max_age):
             return None
-        text = zlib.decompress(row[8]).decode("utf-8") if row[8] is not None else None
-        return LinkResult(
-            url=key,
-            status=status,
-            reason=row[3],
-            http_status=row[1],
-            final_url=row[2],
-            redirects=tuple(json.loads(row[5])),
-            checked_at=checked_at,
-            from_cache=True,
-            page_title=row[6],
-            page_meta=tuple((str(k), str(v)) for k, v in json.loads(row[7])),
-            page_text=text,
-        )
+        return stored_link(key, status, checked_at, row)
 
     def put(self, key: str, result: LinkResult, *, commit: bool = True) -> None:
         """Store a fresh verdict and append it to the history.
@@ -190,19 +223,7 @@ class LinkCache:
         if result.status in _NOT_STORED or result.from_cache:
             return
         checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
-        text = zlib.compress(result.page_text.encode("utf-8")) if result.page_text else None
-        row = (
-            key,
-            result.status.value,
-            result.http_status,
-            result.final_url,
-            result.reason,
-            checked_at,
-            json.dumps(list(result.redirects)),
-            result.page_title,
-            json.dumps([list(pair) for pair in result.page_meta]),
-            text,
-        )
+        row = link_row(key, result, checked_at)
         entry = (key, checked_at, result.status.value, result.http_status, result.reason)
         if not commit:
             self._write([row], [entry])

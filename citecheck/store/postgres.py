@@ -8,14 +8,12 @@ the store at once migrate it once. The URL's password is never printed.
 
 from __future__ import annotations
 
-import json
-import zlib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from citecheck.errors import ConfigError
-from citecheck.links.cache import HistoryEntry
+from citecheck.links.cache import LINK_COLUMNS, HistoryEntry, link_row, stored_link
 from citecheck.model import LinkResult, LinkStatus
 from citecheck.store.base import SqlStore, believed, redact, storable
 from citecheck.store.migrations import MIGRATIONS
@@ -95,42 +93,24 @@ class PostgresStore(SqlStore):
     # -- the link cache ---------------------------------------------------------
 
     def get_link(self, key: str, *, now: datetime) -> LinkResult | None:
-        rows = self._rows(
-            "SELECT status, http_status, final_url, reason, checked_at, redirects,"
-            " page_title, page_meta, page_text FROM links WHERE url = ?",
-            (key,),
-        )
+        rows = self._rows(f"SELECT {LINK_COLUMNS} FROM links WHERE url = ?", (key,))
         if not rows:
             return None
-        status_text, http_status, final_url, reason, checked_at, redirects, title, meta, text = (
-            rows[0]
-        )
+        columns = rows[0]
         try:
-            status = LinkStatus(status_text)
+            status = LinkStatus(columns[0])
         except ValueError:
             return None
-        if not believed(status, http_status, checked_at, now=now, max_age=self._max_age):
+        checked_at = columns[4]
+        if not believed(status, columns[1], checked_at, now=now, max_age=self._max_age):
             return None
-        return LinkResult(
-            url=key,
-            status=status,
-            reason=reason,
-            http_status=http_status,
-            final_url=final_url,
-            redirects=tuple(json.loads(redirects)),
-            checked_at=checked_at,
-            from_cache=True,
-            page_title=title,
-            page_meta=tuple((str(k), str(v)) for k, v in json.loads(meta)),
-            page_text=zlib.decompress(bytes(text)).decode() if text is not None else None,
-        )
+        return stored_link(key, status, checked_at, columns)
 
     def put_link(self, key: str, result: LinkResult) -> None:
         """Store a fresh verdict and append it to the history."""
         if not storable(result):
             return
         checked_at = result.checked_at or datetime.now(UTC)
-        text = zlib.compress(result.page_text.encode()) if result.page_text else None
         self._run(
             "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET"
@@ -139,18 +119,7 @@ class PostgresStore(SqlStore):
             " checked_at = excluded.checked_at, redirects = excluded.redirects,"
             " page_title = excluded.page_title, page_meta = excluded.page_meta,"
             " page_text = excluded.page_text",
-            (
-                key,
-                result.status.value,
-                result.http_status,
-                result.final_url,
-                result.reason,
-                checked_at,
-                json.dumps(list(result.redirects)),
-                result.page_title,
-                json.dumps([list(pair) for pair in result.page_meta]),
-                text,
-            ),
+            link_row(key, result, checked_at),
         )
         self._run(
             "INSERT INTO history (url, checked_at, status, http_status, reason)"
