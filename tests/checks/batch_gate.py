@@ -6,7 +6,10 @@ Each gate keeps its own figures; the arithmetic and the assertions live here onc
 
 from __future__ import annotations
 
+import functools
 import math
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from checks_corpus import load_cases
@@ -73,3 +76,46 @@ def assert_overall_holds(scores: dict[str, Counts], floor_all: tuple[float, floa
     fn = sum(s[2] for s in scores.values())
     assert precision(tp, fp) >= floor_all[0]
     assert recall(tp, fn) >= floor_all[1]
+
+
+TestFunction = Callable[[], None]
+
+
+def gate_tests(
+    batch: Path,
+    *,
+    cases: int,
+    slips: int,
+    first_run: dict[str, Counts],
+    first_run_all: Counts,
+    floors: dict[str, tuple[float, float]],
+    floor_all: tuple[float, float],
+) -> tuple[TestFunction, TestFunction, TestFunction, TestFunction]:
+    """A gate's four tests, for its module to bind to ``test_`` names.
+
+    The batch is scored once per module, on first use, in a folder of its own.
+    """
+
+    @functools.cache
+    def scores() -> dict[str, Counts]:
+        with tempfile.TemporaryDirectory() as ledgers:
+            return scores_of(Path(ledgers), batch)
+
+    def test_batch_is_the_recorded_one() -> None:
+        assert_recorded(batch, cases=cases, slips=slips)
+
+    def test_floors_never_sit_below_the_first_run() -> None:
+        assert_floors_not_below(first_run, first_run_all, floors, floor_all)
+
+    def test_each_rule_holds_its_floor() -> None:
+        assert_each_rule_holds(scores(), floors)
+
+    def test_all_rules_hold_the_overall_floor() -> None:
+        assert_overall_holds(scores(), floor_all)
+
+    return (
+        test_batch_is_the_recorded_one,
+        test_floors_never_sit_below_the_first_run,
+        test_each_rule_holds_its_floor,
+        test_all_rules_hold_the_overall_floor,
+    )

@@ -16,14 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from batch_gate import (
-    assert_each_rule_holds,
-    assert_floors_not_below,
-    assert_overall_holds,
-    assert_recorded,
-    scores_of,
-)
+from batch_gate import gate_tests
 
 BATCH = Path(__file__).parent / "heldout_batch11"
 
@@ -52,22 +45,17 @@ FLOORS: dict[str, tuple[float, float]] = {
 FLOOR_ALL = (0.96, 0.75)
 
 
-def test_batch_is_the_recorded_one() -> None:
-    assert_recorded(BATCH, cases=145, slips=70)
-
-
-def test_floors_never_sit_below_the_first_run() -> None:
-    assert_floors_not_below(FIRST_RUN, FIRST_RUN_ALL, FLOORS, FLOOR_ALL)
-
-
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, int, int]]:
-    return scores_of(tmp_path_factory.mktemp("ledgers"), BATCH)
-
-
-def test_each_rule_holds_its_floor(scores: dict[str, tuple[int, int, int]]) -> None:
-    assert_each_rule_holds(scores, FLOORS)
-
-
-def test_all_rules_hold_the_overall_floor(scores: dict[str, tuple[int, int, int]]) -> None:
-    assert_overall_holds(scores, FLOOR_ALL)
+(
+    test_batch_is_the_recorded_one,
+    test_floors_never_sit_below_the_first_run,
+    test_each_rule_holds_its_floor,
+    test_all_rules_hold_the_overall_floor,
+) = gate_tests(
+    BATCH,
+    cases=145,
+    slips=70,
+    first_run=FIRST_RUN,
+    first_run_all=FIRST_RUN_ALL,
+    floors=FLOORS,
+    floor_all=FLOOR_ALL,
+)
