@@ -196,28 +196,19 @@ class ReportView:
             if note.has_problems
         )
 
+    def _open_notices(self) -> list[FindingView]:
+        return [f for f in self.findings if f.finding.severity is Severity.NOTE and not f.baselined]
+
     @property
     def notices(self) -> tuple[FindingView, ...]:
         """Open notices that are not about one link (those are the link lines, or the
         offline line): what the human reports list after the problems."""
-        return tuple(
-            f
-            for f in self.findings
-            if f.finding.severity is Severity.NOTE
-            and not f.baselined
-            and f.finding.rule not in LINK_RULES
-        )
+        return tuple(f for f in self._open_notices() if f.finding.rule not in LINK_RULES)
 
     @property
     def link_notices(self) -> int:
         """Open notices about single links: counted with the notices, shown as link lines."""
-        return sum(
-            1
-            for f in self.findings
-            if f.finding.severity is Severity.NOTE
-            and not f.baselined
-            and f.finding.rule in LINK_RULES
-        )
+        return len(self._open_notices()) - len(self.notices)
 
     @property
     def open_unplaced(self) -> tuple[FindingView, ...]:
