@@ -97,6 +97,9 @@ def serve(hosts: list[tuple[str, float, int]], pipe: Connection) -> None:
                 "answered": Counter(answered),
                 "requests": requests,
                 "throttled": sum(h.throttled for h in web.hosts),
+                # The hosts' own CPU (every thread of this process): on one machine they
+                # share the cores with the checker, so the pass's ceiling depends on it.
+                "cpu_s": time.process_time(),
             }
         )
     web.close()
@@ -184,6 +187,7 @@ def one_run(
         "most_fetches_one_url": max(cited.values(), default=0),
         "soft404_probes": sum(answered.values()) - sum(cited.values()),
         "throttled": after["throttled"] - before["throttled"],
+        "hosts_cpu_s": round(after["cpu_s"] - before["cpu_s"], 2),
         "manuscripts_done": counts.get("done", 0),
         "url_statuses": {k[5:]: v for k, v in counts.items() if k.startswith("urls:")},
         "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -297,6 +301,7 @@ def main() -> int:
                 f" {r['links_ratio_to_floor']}; requests {r['requests']}, cited URLs fetched"
                 f" {r['cited_urls_fetched']} (at most {r['most_fetches_one_url']} times each),"
                 f" probes {r['soft404_probes']}; 429s {r['throttled']};"
+                f" hosts' CPU {r['hosts_cpu_s']} s;"
                 f" done {r['manuscripts_done']}; peak RSS main {r['peak_rss_main_mb']} MB,"
                 f" worker {r['peak_rss_worker_mb']} MB; load {r['load_average_1min']}"
             )

@@ -15,13 +15,12 @@ import os
 import signal
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
 import httpx
 
-from citecheck.batch.links import check_shard
+from citecheck.batch.links import balanced_by_host, check_shard, host_of
 from citecheck.config import Settings
 from citecheck.model import LinkResult
 from citecheck.store import Store, open_store
@@ -150,12 +149,8 @@ class LocalEngine:
 
 
 def host_parts(urls: Sequence[tuple[str, str]], count: int) -> list[list[tuple[str, str]]]:
-    """``urls`` in ``count`` parts, all of one host in the same part."""
-    parts: list[list[tuple[str, str]]] = [[] for _ in range(count)]
-    for key, url in urls:
-        host = key.split("://", 1)[-1].split("/", 1)[0].lower()
-        parts[zlib.crc32(host.encode()) % count].append((key, url))
-    return [part for part in parts if part]
+    """``urls`` in ``count`` parts of about equal size, all of one host in the same part."""
+    return balanced_by_host(urls, count, lambda pair: host_of(pair[0]))
 
 
 def _check_part(

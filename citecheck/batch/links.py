@@ -10,11 +10,11 @@ each Ray link actor on its own shard of hosts.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import chain, zip_longest
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -25,7 +25,9 @@ from citecheck.links import normalise_url
 from citecheck.model import LinkResult
 from citecheck.store import Store
 
-__all__ = ["by_host_shards", "check_shard", "interleaved"]
+__all__ = ["balanced_by_host", "by_host_shards", "check_shard", "interleaved"]
+
+T = TypeVar("T")
 
 
 CALL_SIZE = 2500  # URLs per links call; more URLs: more calls side by side, split by host
@@ -38,11 +40,24 @@ def by_host_shards(urls: Sequence[str], *, size: int = CALL_SIZE) -> list[list[s
     that share no host keep one politeness budget per host between them.
     """
     count = max(1, -(-len(urls) // size))
-    shards: list[list[str]] = [[] for _ in range(count)]
-    for url in urls:
-        host = host_of(url)
-        shards[zlib.crc32(host.encode()) % count].append(url)
-    return [interleaved(shard) for shard in shards if shard]
+    return [interleaved(shard) for shard in balanced_by_host(urls, count, host_of)]
+
+
+def balanced_by_host(items: Sequence[T], count: int, host: Callable[[T], str]) -> list[list[T]]:
+    """``items`` in at most ``count`` parts of about equal size, all of one host in one part.
+
+    Each host goes, the busiest first, to the part with the fewest items so
+    far. Parts checked side by side (in worker processes) finish together
+    only if they carry equal work: split by a hash of the host name, the
+    busier of two workers had ~20 % more URLs and ended the pass alone.
+    """
+    by_host: dict[str, list[T]] = {}
+    for item in items:
+        by_host.setdefault(host(item), []).append(item)
+    parts: list[list[T]] = [[] for _ in range(max(1, count))]
+    for name in sorted(by_host, key=lambda name: (-len(by_host[name]), name)):
+        min(parts, key=len).extend(by_host[name])
+    return [part for part in parts if part]
 
 
 def host_of(url: str) -> str:

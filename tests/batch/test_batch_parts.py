@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from citecheck.batch import find_manuscripts
-from citecheck.batch.links import by_host_shards, interleaved
+from citecheck.batch.engines import host_parts
+from citecheck.batch.links import balanced_by_host, by_host_shards, host_of, interleaved
 from citecheck.batch.summary_html import rot_by_domain_svg, rot_by_year_svg
 from citecheck.cli import main
 from citecheck.errors import InputError
@@ -115,3 +116,30 @@ def test_shards_of_urls_share_no_host() -> None:
     assert sorted(u for shard in shards for u in shard) == sorted(urls)
     hosts = [{u.split("/")[2] for u in shard} for shard in shards]
     assert all(not (a & b) for i, a in enumerate(hosts) for b in hosts[i + 1 :])
+
+
+def test_parts_carry_equal_work_and_keep_each_host_whole() -> None:
+    # 7 hosts with 40, 30, 20, 10, 10, 5, 5 URLs: 120 in all, 60 per part at best.
+    sizes = [40, 30, 20, 10, 10, 5, 5]
+    urls = [f"http://h{h}.test/{n}" for h, size in enumerate(sizes) for n in range(size)]
+    parts = balanced_by_host(urls, 2, host_of)
+    assert sorted(len(part) for part in parts) == [60, 60]
+    hosts = [{u.split("/")[2] for u in part} for part in parts]
+    assert not hosts[0] & hosts[1]
+    # The same split whatever order the store hands the URLs back in.
+    again = balanced_by_host(list(reversed(urls)), 2, host_of)
+    assert {frozenset(u.split("/")[2] for u in part) for part in again} == {
+        frozenset(h) for h in hosts
+    }
+    # More parts than hosts: no empty part.
+    assert len(balanced_by_host(urls[:3], 4, host_of)) == 1
+
+
+def test_worker_parts_of_a_shard_are_balanced() -> None:
+    pairs = [
+        (f"http://h{h}.test/{n}", f"http://H{h}.test/{n}") for h in range(9) for n in range(h + 1)
+    ]
+    parts = host_parts(pairs, 3)
+    # 45 URLs, hosts of 1..9: greedy, busiest first, leaves the parts within one URL of 15.
+    assert all(abs(len(part) - 15) <= 1 for part in parts)
+    assert sorted(p for part in parts for p in part) == sorted(pairs)
