@@ -1,4 +1,4 @@
-"""The numeric rules' gate on held-out batch 11 (``heldout_batch11/``).
+"""The numeric rules' gate on batch 11 (``heldout_batch11/``), now a development set.
 
 The batch (145 passages, 70 slips; mining reports, software postmortems and
 cloud costs, aviation statistics, conservation and fisheries, food labels and
@@ -7,9 +7,10 @@ music royalties, library reports, hospital board papers) was written by
 another session without reading the checker's code, docs or tests, kept on
 its own branch, and scored once by the lead after the fourth round of general
 fixes (``heldout_batch11/first_run.txt``): precision 0.96, recall 0.76,
-against targets of 0.95 and 0.85. The floors sit at the first run (rounded
-down); they may be raised, never lowered below it. Once a rule is changed
-after these results were seen, the batch is spent as a held-out measure.
+against targets of 0.95 and 0.85. Round 5 then worked on the classes of its
+misses, so it is spent as a held-out measure: the first run stays pinned
+below, and the floors may be raised to the development figures after round 5,
+never lowered below the first run.
 """
 
 from __future__ import annotations
