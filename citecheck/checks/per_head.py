@@ -65,7 +65,7 @@ _EACH_BEFORE = re.compile(
 # "GDP per capita, at more than $120,000".
 _PER_HEAD_BEFORE = re.compile(
     r"\b(?:per[ -](?P<capita>capita|head)|per\s+(?P<per>(?!cent\b)[a-z]+))\b"
-    r"(?P<rest>[^;$€£¥₹]{0,60})$",
+    r"(?P<rest>[^;$€£¥₹₦₩₱₺₽₪₫฿]{0,60})$",
     re.IGNORECASE,
 )
 # The figure is what the per-head phrase is, reached or stood at: "rose to", "reached",
