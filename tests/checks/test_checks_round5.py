@@ -104,3 +104,71 @@ def test_a_change_in_any_currency(start: str, end: str) -> None:
     body = "Revenue climbed to {end} from {start}, an increase of {pct} percent."
     assert PCT not in _rules(body.format(start=start, end=end, pct=15))
     assert PCT in _rules(body.format(start=start, end=end, pct=45))
+
+
+# --------------------------------------------------------------------------
+# Rates: a year's total dated anywhere in its clause, restated per any period
+# --------------------------------------------------------------------------
+
+RATE = "rate-restatement-mismatch"
+
+# A yearly total of 18.2 million ({total}), dated before it, in its clause or after it.
+DATED_TOTALS = [
+    "Last year the depot handled {total} parcels",
+    "This year, the depot has handled {total} parcels",
+    "Parcels handled for the year were {total}",
+    "The depot during the past year handled {total} parcels",
+    "The depot handled {total} parcels through its sorting halls in the region last year",
+    "The depot handled {total} parcels during the financial year",
+]
+# The restatement per period: (phrase with {n}, honest n, slipped n). 18.2 million a year is
+# 350,000 a week, 49,900 a day, about 70,000 a working day (260 of them).
+RESTATED = [
+    ("or some {n} a week", "350,000", "150,000"),
+    ("which is about {n} every day", "50,000", "90,000"),
+    ("— {n} parcels a day", "50,000", "500,000"),
+    ("or roughly {n} each working day", "70,000", "20,000"),
+    ("that is about {n} per business day", "70,000", "700,000"),
+    ("or about {n} daily", "50,000", "5,000"),
+]
+TOTAL_FORMS = ["18.2 million", "18,200,000", "18.2m"]
+
+
+@pytest.mark.parametrize(
+    ("dated", "restated", "total"), list(itertools.product(DATED_TOTALS, RESTATED, TOTAL_FORMS))
+)
+def test_a_dated_total_restated_per_period(
+    dated: str, restated: tuple[str, str, str], total: str
+) -> None:
+    phrase, honest, slipped = restated
+    lead = dated.format(total=total)
+    assert RATE not in _rules(f"{lead}, {phrase.format(n=honest)}.")
+    assert RATE in _rules(f"{lead}, {phrase.format(n=slipped)}.")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Since last year the depot has handled {total} parcels",
+        "Compared with last year, the depot handled {total} parcels",
+        "Up 4% on last year, the depot handled {total} parcels",
+    ],
+)
+def test_a_year_named_for_another_reason_dates_no_total(lead: str) -> None:
+    assert RATE not in _rules(f"{lead.format(total='18.2 million')}, or some 150,000 a week.")
+
+
+@pytest.mark.parametrize(
+    ("rate", "other", "fits"),
+    [
+        ("5,000 trades every working day", "about 1.3 million a year", True),
+        ("5,000 trades every working day", "about 25,000 a week", True),
+        ("5,000 trades every working day", "about 50,000 a week", False),
+        ("5,000 trades every working day", "35,000 a week", False),
+        ("5,000 trades per business day", "about 3 million a year", False),
+        ("200 trades each trading day", "some 50,000 a year", True),
+    ],
+)
+def test_a_working_day_is_a_fifth_of_a_week(rate: str, other: str, fits: bool) -> None:
+    body = f"The desk books {rate}, or {other}."
+    assert (RATE not in _rules(body)) is fits
