@@ -172,3 +172,40 @@ def test_a_year_named_for_another_reason_dates_no_total(lead: str) -> None:
 def test_a_working_day_is_a_fifth_of_a_week(rate: str, other: str, fits: bool) -> None:
     body = f"The desk books {rate}, or {other}."
     assert (RATE not in _rules(body)) is fits
+
+
+# --------------------------------------------------------------------------
+# Points: the pair's change explained after a colon, or restated "that is by"
+# --------------------------------------------------------------------------
+
+POINTS = "percent-points-confusion"
+
+# 40% -> 62% is 22 points, a 55% relative rise; {c} the stated change.
+POINT_PAIRS = [
+    "The share of renters climbed from 40% to 62%{sep}",
+    "Turnout among under-25s went from 40 per cent to 62 per cent{sep}",
+    "The proportion of electric buses rose from 40 percent to 62 percent in five years{sep}",
+]
+POINT_TAILS = [
+    (": ", "a {c}% increase"),
+    (": ", "up {c}%"),
+    (", ", "that is by {c}%"),
+    (", ", "or by some {c} percent"),
+    (", ", "i.e. by {c} per cent"),
+    (" — ", "a rise of {c} per cent"),
+]
+
+
+@pytest.mark.parametrize(("lead", "tail"), list(itertools.product(POINT_PAIRS, POINT_TAILS)))
+def test_a_change_explaining_its_pair_in_points_or_percent(
+    lead: str, tail: tuple[str, str]
+) -> None:
+    sep, change = tail
+    head = lead.format(sep=sep)
+    assert POINTS in _rules(head + change.format(c=22) + ".")
+    assert POINTS not in _rules(head + change.format(c=55) + ".")
+
+
+def test_by_after_no_restating_word_is_no_change() -> None:
+    body = "The share of renters climbed from 40% to 62%, backed by 22% of landlords."
+    assert POINTS not in _rules(body)
