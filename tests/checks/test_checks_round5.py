@@ -209,3 +209,45 @@ def test_a_change_explaining_its_pair_in_points_or_percent(
 def test_by_after_no_restating_word_is_no_change() -> None:
     body = "The share of renters climbed from 40% to 62%, backed by 22% of landlords."
     assert POINTS not in _rules(body)
+
+
+# --------------------------------------------------------------------------
+# Multipliers: figure pairs dated then/now with units, "the N recorded in ...", half-dated
+# "against", and "as <amount word> as"
+# --------------------------------------------------------------------------
+
+GROWTH = "growth-multiplier-mismatch"
+
+# (multiplier sentence with {a} the start and {b} the end; both orders and forms of pairing)
+MULTIPLIED = [
+    "Wind capacity has grown threefold: {a} GW then, {b} GW now.",
+    "Membership has tripled: {a} members then, {b} members today.",
+    "Enrolment now stands at {b}, three times the {a} recorded in 2012.",
+    "The herd counted {b} head this spring, three times the {a} counted in 2016.",
+    "Delays are three times as numerous as in 2018: {b} this year against {a} then.",
+    "Claims are three times as common as before: {b} now against {a} then.",
+    "Fares have risen by a factor of 3: {a} on the first route against {b} today.",
+]
+# (start, honest end, slipped end)
+MULTIPLIED_FIGURES = [("120", "360", "240"), ("1,520", "4,560", "3,040")]
+
+
+@pytest.mark.parametrize(
+    ("template", "figures"), list(itertools.product(MULTIPLIED, MULTIPLIED_FIGURES))
+)
+def test_a_multiplier_and_its_dated_or_compared_pair(
+    template: str, figures: tuple[str, str, str]
+) -> None:
+    start, honest, slipped = figures
+    assert GROWTH not in _rules(template.format(a=start, b=honest))
+    assert GROWTH in _rules(template.format(a=start, b=slipped))
+
+
+def test_a_speed_compared_is_no_multiplier_of_the_figures() -> None:
+    body = "The new line is twice as fast as the old: 40 minutes now against 80 minutes then."
+    assert GROWTH not in _rules(body)
+
+
+def test_a_change_dated_last_year_keeps_its_to_from_order() -> None:
+    body = "Insured losses climbed to $4.1bn last year from $3.6bn, up 14pc."
+    assert PCT not in _rules(body)
