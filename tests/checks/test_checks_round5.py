@@ -251,3 +251,25 @@ def test_a_speed_compared_is_no_multiplier_of_the_figures() -> None:
 def test_a_change_dated_last_year_keeps_its_to_from_order() -> None:
     body = "Insured losses climbed to $4.1bn last year from $3.6bn, up 14pc."
     assert PCT not in _rules(body)
+
+
+# --------------------------------------------------------------------------
+# Sums: parts in brackets after their total, in any currency's sign or letters
+# --------------------------------------------------------------------------
+
+SUMS = "sum-mismatch"
+BRACKET_SIGNS = ["kr ", "kr. ", "Rp ", "RM ", "₩", "R$", "฿", "$", "€"]
+BRACKET_TEMPLATES = [
+    "The 2026 capital budget of {s}{total} billion ({s}21 billion for roads, {s}15 billion for "
+    "rail and {s}7 billion for ports) is the largest yet.",
+    "Grants totalled {s}{total} billion ({s}21 billion to schools, {s}15 billion to clinics and "
+    "{s}7 billion to libraries).",
+]
+
+
+@pytest.mark.parametrize(
+    ("sign", "template"), list(itertools.product(BRACKET_SIGNS, BRACKET_TEMPLATES))
+)
+def test_parts_in_brackets_after_a_total_in_any_currency(sign: str, template: str) -> None:
+    assert SUMS not in _rules(template.format(s=sign, total=43))
+    assert SUMS in _rules(template.format(s=sign, total=48))
