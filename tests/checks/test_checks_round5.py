@@ -273,3 +273,24 @@ BRACKET_TEMPLATES = [
 def test_parts_in_brackets_after_a_total_in_any_currency(sign: str, template: str) -> None:
     assert SUMS not in _rules(template.format(s=sign, total=43))
     assert SUMS in _rules(template.format(s=sign, total=48))
+
+
+# --------------------------------------------------------------------------
+# Per head: the heads a cue names ("for each of its 7,500 staff", "per bed for its 920 beds")
+# --------------------------------------------------------------------------
+
+# Two per-head figures of one total, each cue naming its own heads: £1.2bn over 920 beds is
+# £1.3m a bed, over 7,500 staff £160,000 a head.
+TWO_HEADS = [
+    "The trust's £1.2 billion budget comes to {bed} per bed for its 920 beds, and to {staff} "
+    "for each of its 7,500 staff.",
+    "The board's £1.2 billion budget comes to {bed} per bed for its 920 beds and to {staff} for "
+    "each of the 7,500 staff.",
+]
+
+
+@pytest.mark.parametrize("template", TWO_HEADS)
+def test_each_cue_is_judged_against_the_heads_it_names(template: str) -> None:
+    assert PER_HEAD not in _rules(template.format(bed="£1.3 million", staff="£160,000"))
+    assert PER_HEAD in _rules(template.format(bed="£1.3 billion", staff="£160,000"))
+    assert PER_HEAD in _rules(template.format(bed="£1.3 million", staff="£160 million"))
