@@ -31,17 +31,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (66, 1, 19)  # precision 0.99, recall 0.78
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): raised to the figures after round 5's changes
+# (development figures, rounded down); never below the first run.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.86),
-    "growth-multiplier-mismatch": (1.0, 0.69),
-    "percent-change-mismatch": (1.0, 0.83),
-    "sum-mismatch": (1.0, 0.66),
-    "shares-exceed-total": (1.0, 0.63),
-    "percent-points-confusion": (1.0, 0.8),
-    "implausible-per-head": (0.91, 0.91),
+    "rate-restatement-mismatch": (1.0, 0.86),  # first run 1.00 / 0.87
+    "growth-multiplier-mismatch": (1.0, 1.0),  # 1.00 / 0.69
+    "percent-change-mismatch": (1.0, 0.83),  # 1.00 / 0.83
+    "sum-mismatch": (1.0, 0.75),  # 1.00 / 0.67
+    "shares-exceed-total": (1.0, 0.63),  # 1.00 / 0.64
+    "percent-points-confusion": (1.0, 0.9),  # 1.00 / 0.80
+    "implausible-per-head": (1.0, 0.91),  # 0.92 / 0.92
 }
-FLOOR_ALL = (0.98, 0.77)
+FLOOR_ALL = (1.0, 0.84)  # first run 0.99 / 0.78; after round 5 1.00 / 0.85
 
 
 (
