@@ -198,7 +198,11 @@ def _compared(sentence: Sentence, multiplier: Quantity) -> tuple[Quantity, Quant
     one of each kind, in one clause.
     """
     text = sentence.text
-    if not _COMPARED_AFTER.match(text[multiplier.end :]):
+    # the comparing word may be the multiplier's own last word ("three times the 206 ...")
+    if not (
+        _COMPARED_AFTER.match(text[multiplier.end :])
+        or _COMPARED_AFTER.match(" " + multiplier.text.rsplit(None, 1)[-1])
+    ):
         return None
     figures = [q for q in sentence.quantities if q.kind in {Kind.MONEY, Kind.COUNT}]
     before = [q for q in figures if q.end <= multiplier.start]

@@ -17,6 +17,7 @@ from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
 from citecheck.checks.currencies import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    SIGN_CHARS,
     currency_code,
     currency_word,
 )
@@ -99,7 +100,7 @@ MONEY_FIGURE = re.compile(
 )
 PLAIN_FIGURE = re.compile(
     # Not clock times or scores: "2:04:37", "3:1".
-    rf"(?<![\w$€£¥₹₦.,])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
+    rf"(?<![\w$€£¥₹₦₩₱₺₽₪₫฿.,])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
     rf"(?:[\s-]*(?P<scale>(?i:{_COMPOUND}thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
     r"|(?P<glued>[mk])\b(?!\s*(?:high|long|wide|deep|tall|thick|run|race|walk|above|below|"
     r"away|north|south|east|west|from|of\s+(?:road|track|rail|pipe|cable|line|coast)))"
@@ -177,6 +178,9 @@ def plain_figure(match: re.Match[str]) -> RawFigure:
     if pct and after:  # "40 per cent euros" is no currency; drop the word
         end = match.start("after")
         after = None
+    elif after and after.lower() == "won" and not scale_word and value < 1000:
+        end = match.start("after")  # "3 won, 2 lost": a verb after a small bare number
+        after = None
     return RawFigure(
         start=match.start(),
         end=end,
@@ -195,7 +199,7 @@ def plain_figure(match: re.Match[str]) -> RawFigure:
 _RANGE_GAP = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.IGNORECASE)
 # Between a bare number and the scaled one it takes its scale from.
 _CARRY_GAP = re.compile(
-    r"\s*(?:,\s*|,?\s+(?:and|or|to|versus|vs\.?)\s+|[-–—]\s*)(?:[$€£¥₹]|Rs\.?\s?)?\s*",
+    r"\s*(?:,\s*|,?\s+(?:and|or|to|versus|vs\.?)\s+|[-–—]\s*)(?:[$€£¥₹₦₩₱₺₽₪₫฿]|Rs\.?\s?)?\s*",
     re.IGNORECASE,
 )
 _CHANGED_BEFORE = re.compile(
@@ -203,7 +207,7 @@ _CHANGED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹]|Rs\.?\s?)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹₦₩₱₺₽₪₫฿]|Rs\.?\s?)?$", re.IGNORECASE)
 
 
 def is_year(raw: RawFigure) -> bool:
@@ -279,9 +283,9 @@ def _is_range(text: str, first: RawFigure, second: RawFigure) -> bool:
     gap = text[first.end : second.start]
     before = text[max(0, first.start - 40) : first.start]
     between = _BETWEEN_BEFORE.search(before) and re.fullmatch(r"\s+and\s+", gap)
-    dash_or_to = _RANGE_GAP.fullmatch(re.sub(r"^\s*(?=[$€£¥₹])", "", gap)) or _RANGE_GAP.fullmatch(
-        gap.rstrip("$€£¥₹")
-    )
+    dash_or_to = _RANGE_GAP.fullmatch(
+        re.sub(rf"^\s*(?=[{SIGN_CHARS}])", "", gap)
+    ) or _RANGE_GAP.fullmatch(gap.rstrip(SIGN_CHARS))
     if not (between or (dash_or_to and not _FROM_BEFORE.search(before))):
         return False
     if not between and "to" in gap and _CHANGED_BEFORE.search(before):

@@ -75,6 +75,12 @@ _NUMBER = (
     rf"(?:a|one)\s+(?:hundred|thousand)|hundred|thousand|{SMALL_CARDINAL}"
 )
 _FRACTION = FRACTION
+# "twice as many", "three times as numerous", "half as costly": words of an amount, so the
+# figures compared are the amounts (not "twice as fast", a speed the figures may invert).
+_AS_AMOUNT = (
+    r"much|many|large|big|high|great|long|numerous|common|frequent|plentiful|prevalent|"
+    r"costly|expensive|heavy|valuable|busy|popular|widespread"
+)
 _STEMS = "|".join(_VERB_STEMS)
 
 _FORMS = re.compile(
@@ -91,7 +97,7 @@ _FORMS = re.compile(
     # "3x", "2.5×", "x3"
     r"|(?<![\w.])(?P<x>\d+(?:\.\d+)?)\s?[x×](?![\w])|(?<![\w.])[x×](?P<x2>\d+(?:\.\d+)?)(?![\w.])"
     # "half as many", "a third as large as": a fraction of the start
-    rf"|\b(?P<as_fraction>{_FRACTION})\s+as\s+(?:much|many|large|big|high|great|long)\b"
+    rf"|\b(?P<as_fraction>{_FRACTION})\s+as\s+(?:{_AS_AMOUNT})\b"
     # "a third of what it was", "a tenth of its 2010 level", "half its former size"
     rf"|\b(?P<of_fraction>{_FRACTION})\s+(?:of\s+)?(?:what\s+(?:it|they|he|she|we)\s+"
     r"(?:was|were|had\s+been|used\s+to\s+be)|"
@@ -99,7 +105,7 @@ _FORMS = re.compile(
     r"(?:level|size|value|total|number|figure|amount|rate)s?)\b"
     # "three times", "2.5 times", "twice" (needs a comparison or a growth verb, see below)
     rf"|\b(?:(?P<times>{_NUMBER})[\s-]+times|(?P<twice>twice|thrice))\b"
-    r"(?P<compare>\s+(?:as\s+(?:much|many|large|high|big|great|long)\b|larger\b|bigger\b|higher\b|"
+    rf"(?P<compare>\s+(?:as\s+(?:{_AS_AMOUNT})\b|larger\b|bigger\b|higher\b|"
     r"greater\b|more\b(?!\s+(?:\w+ly|likely|often|expensive|costly|common|frequent|dangerous)\b)|"
     r"over\b|the\b|their\b|its\b|our\b|his\b|her\b|what\b|that\b))?"
     # "multiplied by four", "grew by a factor of 2.5"

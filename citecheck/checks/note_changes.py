@@ -43,7 +43,7 @@ _STATES = re.compile(
     re.IGNORECASE,
 )
 # Or opens with it: "£2.20bn in 2024 (annual report, p. 14)".
-_FIGURE_FIRST = re.compile(r"^\W*(?:[A-Z]{0,3}[$€£¥₹]|R(?=\d)|\d)")
+_FIGURE_FIRST = re.compile(r"^\W*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿]|R(?=\d)|\d)")
 _DOWN = re.compile(rf"^(?:{DOWN_VERBS})$", re.IGNORECASE)
 
 

@@ -44,7 +44,8 @@ _BASE_GAP = re.compile(
     r"(?:from|on)\s+"
     # "41%, 9% lower than the 50%": a comparison with the base
     r"|(?:higher|lower|more|less|fewer|greater|bigger|smaller|above|below)\s+(?:than\s+)?)"
-    r"(?:(?:the|a|an|last\s+year's|just|only)\s+)?$",
+    r"(?:(?:the|a|an|last\s+year's|just|only|about|some|roughly|around|nearly|almost|"
+    r"approximately)\s+)?$",
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although)\b", re.IGNORECASE)
@@ -52,14 +53,20 @@ _NEW_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although)\b", re.IGNORECASE)
 _PAST = r"then|previously|before|at\s+the\s+time|a\s+(?:year|decade)\s+(?:ago|earlier)|last\s+year"
 _PRESENT = r"now|today|currently|this\s+year|these\s+days"
 _TIME_AFTER = re.compile(
-    rf"^(?:\s+(?:a|an|per|each)\s+\w+)?[\s,]*(?:(?P<past>{_PAST})|(?P<present>{_PRESENT})|"
+    rf"^(?:\s+(?:a|an|per|each)\s+\w+)?"
+    # a unit or noun of the figure first: "40 GW then", "310 reports this year"
+    r"(?:\s+(?!(?:and|but|or|nor|to|from|than|against|versus|vs|compared|while|which|who|that|in|"
+    rf"by|at|a|an|the|{_PAST}|{_PRESENT})\b)[A-Za-z][\w/'’-]*){{0,2}}?"
+    rf"[\s,]*(?:(?P<past>{_PAST})|(?P<present>{_PRESENT})|"
     r"(?:in|by)\s+(?P<year>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(
     # "now stands at", "In 2019, ", "its 1990 peak of", "2019's total of"
-    rf"\b(?:(?P<present>{_PRESENT})\s+(?:[\w'’-]+\s+){{0,2}}|(?:in\s+)?(?P<year>(?:19|20)\d\d)"
-    rf"(?:['’]s)?\s*,?\s+(?:(?!(?:and|but|while|to|from|{_PRESENT})\b)[a-z][\w'’-]*\s+){{0,2}})$",
+    # "this year's ₩2 billion", "the 2019 final paid out ₩500 million"
+    rf"\b(?:(?P<present>{_PRESENT})(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,2}}|(?:in\s+)?"
+    rf"(?P<year>(?:19|20)\d\d)(?:['’]s)?\s*,?\s+"
+    rf"(?:(?!(?:and|but|while|to|from|{_PRESENT})\b)[a-z][\w'’-]*\s+){{0,3}})$",
     re.IGNORECASE,
 )
 
@@ -164,14 +171,17 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
             continue
         if _NEW_CLAUSE.search(between):
             continue
-        if (
+        to_from = (
             _TO_BEFORE.search(before)
             and _FROM_GAP.match(between)
             and not re.search(r"\bfrom\b", before)
-        ) or _BASE_GAP.match(between):
+        )
+        if to_from or _BASE_GAP.match(between):
             # "B against A", unless their dates say otherwise: "12,400 were waiting then,
-            # against 37,200 today".
-            pairs.append(_in_order(text, first, second) or (second, first))
+            # against 37,200 today", "$54,500 on the Shuttle against $10,900 today" (not "to
+            # $4.1bn last year from $3.6bn": there the date is the change's)
+            half = None if to_from else _half_dated(text, first, second)
+            pairs.append(_in_order(text, first, second) or half or (second, first))
             continue
         dated = _in_order(text, first, second)
         if dated is not None:
@@ -227,6 +237,15 @@ def _in_order(text: str, first: Quantity, second: Quantity) -> tuple[Quantity, Q
     return (first, second) if one < two else (second, first)
 
 
+def _half_dated(text: str, first: Quantity, second: Quantity) -> tuple[Quantity, Quantity] | None:
+    """ "$54,500 on the Shuttle against $10,900 today": one figure dated now (or then), so
+    the other is the earlier (or later) one."""
+    one, two = _when(text, first), _when(text, second)
+    if (two == _PRESENT_AT and one is None) or (one == _PAST_AT and two is None):
+        return first, second
+    return None
+
+
 _PAST_AT, _PRESENT_AT = 0.0, 9999.0  # "then", "now": before and after every year
 
 
@@ -238,7 +257,7 @@ def dated_to(text: str, quantity: Quantity) -> float | None:
 
 def _when(text: str, quantity: Quantity) -> float | None:
     after = _TIME_AFTER.match(text[quantity.end : quantity.end + 40])
-    match = after or _TIME_BEFORE.search(text[max(0, quantity.start - 30) : quantity.start])
+    match = after or _TIME_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])
     if match is None:
         return None
     if match.group("year"):

@@ -65,7 +65,7 @@ _EACH_BEFORE = re.compile(
 # "GDP per capita, at more than $120,000".
 _PER_HEAD_BEFORE = re.compile(
     r"\b(?:per[ -](?P<capita>capita|head)|per\s+(?P<per>(?!cent\b)[a-z]+))\b"
-    r"(?P<rest>[^;$€£¥₹]{0,60})$",
+    r"(?P<rest>[^;$€£¥₹₦₩₱₺₽₪₫฿]{0,60})$",
     re.IGNORECASE,
 )
 # The figure is what the per-head phrase is, reached or stood at: "rose to", "reached",
@@ -154,13 +154,29 @@ def stated_per_head(
         heads = [c for c in counts if _counts(text, c, per.lower())]
         if not heads:
             continue
-        head = min(heads, key=lambda c: abs(c.start - stated.start))
-        if total.value <= stated.value and not total.end <= head.start < stated.start:
+        # "£160,000 for each of its 7,500 staff": the cue names its heads
+        named = [c for c in heads if _EACH_OF.fullmatch(text[stated.end : c.start])]
+        head = named[0] if named else min(heads, key=lambda c: abs(c.start - stated.start))
+        tied = total.end <= head.start < stated.start or _PER_FOR.fullmatch(
+            text[stated.end : head.start]
+        )
+        if total.value <= stated.value and not tied:
             continue
         low, high = total.low / head.high, total.high / head.low
         yield total, head, stated, per, not (stated.high < low or stated.low > high)
 
 
+_EACH_OF = re.compile(
+    r"\s*(?:for|to|on)?\s*(?:each|every|any)\s+of\s+(?:the|its|their|our|this|these|"
+    r"[A-Za-z][\w-]*['’]s?)\s+(?:[a-z][\w-]*\s+)?",
+    re.IGNORECASE,
+)
+# The heads named right after the per-head cue: "£1.3m per bed for its 920 beds".
+_PER_FOR = re.compile(
+    r"\s*(?:per|a|an)\s+[a-z][\w-]*\s+(?:for|across|among|of)\s+(?:the|its|their|our|"
+    r"[A-Za-z][\w-]*['’]s?)\s+(?:[a-z][\w-]*\s+)?",
+    re.IGNORECASE,
+)
 _POPULATION_PER = frozenset(
     {"head", "capita", "person", "people", "resident", "inhabitant", "citizen"}
 )

@@ -111,7 +111,7 @@ _SPLIT = re.compile(
 )
 _WHOLE_AFTER_SHARE = re.compile(
     r"^\s+of\s+(?:the|its|their|our|this|last\s+year's|this\s+year's)\s+(?:[\w'’-]+\s+){0,3}"
-    r"(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?)?$",
+    r"(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿]|Rs\.?\s?)?$",
     re.IGNORECASE,
 )
 # "of the budget", "of its revenue", "of all imports": one named whole.

@@ -9,7 +9,9 @@ has a length in days as an interval, so honest conventions never fire:
   days, or a fourth of a year; a decade is ten years (calendar periods are
   compared with each other exactly, with days only through their length);
 * a fortnight is 14 days, a week 7, a day 1, and hours, minutes and seconds
-  their fraction of a day.
+  their fraction of a day;
+* a working (business, trading) day is one of 250-262 in a year, five in a
+  week ("every working day", "per business day", "each weekday").
 
 "Per period" is written "a", "an", "per", "each", "every", "/" before the
 unit ("a year", "per annum", "each day", "every minute", "/day", "/yr"),
@@ -47,6 +49,9 @@ class Period:
 
 
 _UNITS: dict[str, Period] = {
+    # A working (business, trading) day: 250-262 of them in a year, five in a week.
+    "workday": Period("working day", (365.0 / 262, 365.0 / 250)),
+} | {
     period.name: period
     for period in (
         Period("second", (_DAY / 86400, _DAY / 86400)),
@@ -83,6 +88,12 @@ _UNIT_WORDS: dict[str, str] = {
     "yr": "year",
     "annum": "year",
     "decade": "decade",
+    "working day": "workday",
+    "work day": "workday",
+    "workday": "workday",
+    "business day": "workday",
+    "trading day": "workday",
+    "weekday": "workday",
 }
 # Adverbs after the figure and adjectives before a noun.
 _ADVERBS: dict[str, str] = {
@@ -98,7 +109,14 @@ _ADVERBS: dict[str, str] = {
 }
 _ADJECTIVES: dict[str, str] = {**_ADVERBS, "annual": "year"}
 
-_UNIT = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_UNIT = "|".join(word.replace(" ", r"\s+") for word in sorted(_UNIT_WORDS, key=len, reverse=True))
+
+
+def _unit_key(word: str) -> str:
+    """ "Working  day" -> "workday": the canonical unit of a spelling."""
+    return _UNIT_WORDS[re.sub(r"\s+", " ", word.lower())]
+
+
 _COUNT = rf"\d+(?:\.\d+)?|{SMALL_CARDINAL}"
 # Words after the unit that make it a date or an ordinal, not a rate.
 _NOT_A_RATE = (
@@ -219,7 +237,7 @@ def period_of(text: str, start: int, end: int, *, bridge_words: bool = True) -> 
         return _ADJECTIVES[before.group("adj").lower()]
     leading = _LEADING.search(window)
     if leading is not None and leading.group("unit"):
-        return _UNIT_WORDS[leading.group("unit").lower()]
+        return _unit_key(leading.group("unit"))
     if leading is not None:
         return _ADVERBS[leading.group("adverb").lower()]
     return None
@@ -235,9 +253,9 @@ def _from_match(match: re.Match[str]) -> str:
     if match.group("units"):
         raw = match.group("count").lower()
         count = float(raw) if raw[0].isdigit() else cardinal_value(raw)
-        return _name(count, _UNIT_WORDS[match.group("units").lower()])
+        return _name(count, _unit_key(match.group("units")))
     if match.group("unit"):
-        return _UNIT_WORDS[match.group("unit").lower()]
+        return _unit_key(match.group("unit"))
     return "year"  # p.a.
 
 
@@ -256,6 +274,7 @@ def convert(low: float, high: float, period: str, target: str) -> tuple[float, f
 # Hours worked in a day, week, ... : pay and output "an hour" are often per working hour.
 _WORKING_HOURS = {
     "day": (7.0, 10.0),
+    "working day": (7.0, 10.0),
     "week": (30.0, 48.0),
     "fortnight": (60.0, 96.0),
     "month": (130.0, 210.0),
@@ -304,11 +323,11 @@ _ONE_YEAR = (
 # "$534 billion in 2014", "in fiscal 2015", "in FY2012", "last year"; "In 2014, ...".
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-# Up to five plain words between a figure and its date: "2,900 megalitres of
+# Up to eight plain words between a figure and its date: "2,900 megalitres of
 # treated water to leaks during the year" ("to" only before a word, not "to 5,000").
 _DATE_BRIDGE = (
     r"^(?:\s+(?!(?:and|but|or|from|since|until|than|which|who)\b)"
-    r"(?:to(?=\s+(?!the\b)[a-z])|(?!to\b)[A-Za-z][\w'’-]*)){0,6}?\s+"
+    r"(?:to(?=\s+(?!the\b)[a-z])|(?!to\b)[A-Za-z][\w'’-]*)){0,8}?\s+"
 )
 _THE_UNIT = r"(?:over|in|during|across|for|throughout)\s+the\s+(?:past\s+|last\s+|whole\s+|same\s+|"
 # The period a dated figure is the total of, by unit.
@@ -345,6 +364,25 @@ _DATED_LEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A year, month or week named anywhere earlier in the figure's clause, with only words between:
+# "Last year the terminal moved 2.6 million TEU", "Attendances for the year were 109,500",
+# "The port this month handled 41,000 boxes" (not "since last year", "from last month").
+_DATED_IN_CLAUSE = re.compile(
+    # not a comparison's base: "since last year", "compared with last year", "up 4% on last year"
+    r"(?<!since\s)(?<!from\s)(?<!until\s)(?<!before\s)(?<!after\s)(?<!than\s)(?<!with\s)"
+    r"(?<!to\s)(?<!on\s)(?<!against\s)(?<!over\s)(?<!versus\s)(?<!vs\s)"
+    r"\b(?:(?:last|this|that|the\s+past)\s+|(?:for|during|over|across|throughout|in)\s+the\s+"
+    r"(?:past\s+|last\s+|whole\s+|same\s+|financial\s+|fiscal\s+|calendar\s+|reporting\s+)?)"
+    r"(?P<unit>year|month|week)(?![\w'’-])\s*,?\s+"
+    r"(?:(?!(?:to|from|since|until|than|and|but|or|which|who|that|when|while)\b)"
+    r"[A-Za-z][\w'’&-]*\s+){0,6}"
+    r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
+    r"an estimated)\s+)?$",
+    re.IGNORECASE,
+)
+# Every match of ``_DATED_IN_CLAUSE`` holds one of these words.
+_DATED_WORD = re.compile(r"\b(?:year|month|week)\b", re.IGNORECASE)
+
 
 # "A$2.1 billion over four years", "£30m across the next three years": N periods' total.
 _SPAN = (
@@ -363,20 +401,21 @@ _SPAN_LEADING = re.compile(
 def total_of(text: str, start: int, end: int) -> str | None:
     """The period the figure at ``text[start:end]`` is dated to, if any.
 
-    "$534 billion in 2014" and "52,000 trees over twelve months" are a year's
-    totals, "1.2 billion minutes in March" a month's, "40,000 visitors last
-    week" a week's. A dated total restated "a day" or "a minute" is read as
-    that period's figure by the rate rule. It is not a period of its own:
-    totals and parts dated alike still add up.
+    "$534 billion in 2014", "52,000 trees over twelve months" and "Last year
+    the port moved 2.6 million TEU" are a year's totals, "1.2 billion minutes
+    in March" a month's, "40,000 visitors last week" a week's. A dated total
+    restated "a day" or "a minute" is read as that period's figure by the rate
+    rule. It is not a period of its own: totals and parts dated alike still
+    add up.
     """
-    match = _DATED_AFTER.match(text[end : end + 70]) or _DATED_LEADING.search(
-        text[max(0, start - 80) : start]
-    )
+    window = text[max(0, start - 80) : start]
+    match = _DATED_AFTER.match(text[end : end + 100]) or _DATED_LEADING.search(window)
     if match is not None:
         return next(unit for unit in _DATED if match.group(unit))
-    span = _SPAN_AFTER.match(text[end : end + 70]) or _SPAN_LEADING.search(
-        text[max(0, start - 80) : start]
-    )
+    in_clause = _DATED_IN_CLAUSE.search(window) if _DATED_WORD.search(window) else None
+    if in_clause is not None:
+        return in_clause.group("unit").lower()
+    span = _SPAN_AFTER.match(text[end : end + 100]) or _SPAN_LEADING.search(window)
     if span is None:
         return None
     raw = span.group("count").lower()

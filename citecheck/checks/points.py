@@ -55,7 +55,15 @@ _GAP_AFTER_PAIR = re.compile(
     r"these\s+days|this\s+year|so\s+far|to\s+date)\b|\s+(?:last|this|the\s+previous|the\s+year\s+before)"
     r"(?:\s+(?:year|month|week|quarter|term|season|winter|summer|spring|autumn|decade|time))?"
     r"|\s+(?:after|before)\s+it){0,2})"
-    r"(?:\s*(?:,|\(|—|–|--)|\s-)\s*(?P<tail>(?:[\w'’-]+\s+){0,5})",
+    # ": a 22% increase" explains the pair as a dash or a comma does
+    r"(?:\s*(?:,|\(|—|–|--|:)|\s-)\s*(?P<tail>(?:i\.e\.\s+|[\w'’-]+\s+){0,5})",
+    re.IGNORECASE,
+)
+# A restatement of the pair's change: ", that is by 7 percent", "i.e. by 5%", ", or by 3%".
+_RESTATED_BY = re.compile(
+    r"\b(?:that\s+is|i\.e\.|or|in\s+other\s+words|meaning|which\s+is)\s*,?\s+"
+    r"(?:(?:a\s+(?:change|move|shift)\s+of)|by)\s+"
+    r"(?:(?:about|some|roughly|around|nearly|almost|just)\s+)?$",
     re.IGNORECASE,
 )
 # A new clause with its own subject ("..., and prices rose 5 percent").
@@ -71,7 +79,11 @@ def check_points(sentence: Sentence) -> Iterator[Finding]:
     for change in sentence.quantities:
         if change.kind is not Kind.PERCENT or is_points(change) or change.start in in_pairs:
             continue
-        if not (is_change(text, change) or CHANGE_AFTER.match(text[change.end : change.end + 20])):
+        if not (
+            is_change(text, change)
+            or CHANGE_AFTER.match(text[change.end : change.end + 20])
+            or _RESTATED_BY.search(text[max(0, change.start - 40) : change.start])
+        ):
             continue
         pair = _nearest_pair(text, change, pairs)
         if pair is None:

@@ -43,7 +43,7 @@ _TOTAL_BEFORE = re.compile(
 # Not "..., a combined £9.6m" after a part: that "combined" is the next figure's.
 _TOTAL_AFTER = re.compile(
     r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined(?!\s+(?:total\s+(?:of\s+)?)?"
-    r"(?:[A-Z]{0,3}[$€£¥₹]|Rs|\d))|altogether|in all|between them)\b)",
+    r"(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿]|Rs|\d))|altogether|in all|between them)\b)",
     re.I,
 )
 _PARTITION = re.compile(
@@ -70,15 +70,15 @@ _WHOLE_BEFORE_PARTS = re.compile(
     r"split between|divided between|broken down as)\b"
     # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
     r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?"
-    r"(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d"
+    r"(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d"
     # "58,000 members work in health (21,000), local government (17,000) and ...": parts in
     # brackets after the names of what they count, two or more
-    r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d[^()]{0,20}\)"
-    r"[^;:()\d]{1,40}\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d"
+    r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d[^()]{0,20}\)"
+    r"[^;:()\d]{1,40}\(\s*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d"
     # "3,800 beds across the region's hospitals (2,100 in the city and 1,900 elsewhere)": two
     # or more parts in one bracket
-    r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d[^()]{0,40}?"
-    r"(?:,|\band\b)\s*(?:[A-Z]{0,3}[$€£¥₹][A-Z]{0,2}|Rs\.?\s?)?\d[^()]*\)",
+    r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d[^()]{0,40}?"
+    r"(?:,|\band\b)\s*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d[^()]*\)",
     re.IGNORECASE,
 )
 # A sample's size: "Of those surveyed (n = 1,240), 610 ...".
@@ -104,7 +104,7 @@ _REST_WORD = re.compile(
 
 def _figureless_rest(text: str, match: re.Match[str]) -> bool:
     return bool(_REST_WORD.match(match.group())) and not re.match(
-        r"[^.;]{0,25}?(?:[$€£¥₹]|\d)", text[match.end() : match.end() + 30]
+        r"[^.;]{0,25}?(?:[$€£¥₹₦₩₱₺₽₪₫฿]|\d)", text[match.end() : match.end() + 30]
     )
 
 

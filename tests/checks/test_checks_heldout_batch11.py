@@ -1,4 +1,4 @@
-"""The numeric rules' gate on held-out batch 11 (``heldout_batch11/``).
+"""The numeric rules' gate on batch 11 (``heldout_batch11/``), now a development set.
 
 The batch (145 passages, 70 slips; mining reports, software postmortems and
 cloud costs, aviation statistics, conservation and fisheries, food labels and
@@ -7,9 +7,10 @@ music royalties, library reports, hospital board papers) was written by
 another session without reading the checker's code, docs or tests, kept on
 its own branch, and scored once by the lead after the fourth round of general
 fixes (``heldout_batch11/first_run.txt``): precision 0.96, recall 0.76,
-against targets of 0.95 and 0.85. The floors sit at the first run (rounded
-down); they may be raised, never lowered below it. Once a rule is changed
-after these results were seen, the batch is spent as a held-out measure.
+against targets of 0.95 and 0.85. Round 5 then worked on the classes of its
+misses, so it is spent as a held-out measure: the first run stays pinned
+below, and the floors may be raised to the development figures after round 5,
+never lowered below the first run.
 """
 
 from __future__ import annotations
@@ -32,17 +33,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (53, 2, 17)  # precision 0.96, recall 0.76
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): raised to the figures after round 5 (development
+# figures, rounded down); never below the first run.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.7),
-    "growth-multiplier-mismatch": (1.0, 0.72),
-    "percent-change-mismatch": (0.88, 0.8),
-    "sum-mismatch": (1.0, 0.63),
-    "shares-exceed-total": (0.88, 0.88),
-    "percent-points-confusion": (1.0, 0.88),
-    "implausible-per-head": (1.0, 0.7),
+    "rate-restatement-mismatch": (1.0, 1.0),  # first run 1.00 / 0.70
+    "growth-multiplier-mismatch": (1.0, 0.81),  # 1.00 / 0.73
+    "percent-change-mismatch": (0.9, 0.9),  # 0.89 / 0.80
+    "sum-mismatch": (1.0, 0.63),  # 1.00 / 0.64
+    "shares-exceed-total": (0.88, 0.88),  # 0.89 / 0.89
+    "percent-points-confusion": (1.0, 1.0),  # 1.00 / 0.89
+    "implausible-per-head": (1.0, 1.0),  # 1.00 / 0.70
 }
-FLOOR_ALL = (0.96, 0.75)
+FLOOR_ALL = (0.96, 0.88)  # first run 0.96 / 0.76; after round 5 (development) 0.97 / 0.89
 
 
 (

@@ -1,8 +1,8 @@
 """The cheap word tests that spare the big patterns never skip a text a pattern would match.
 
 ``multipliers._may_hold_multiplier`` and the period windows' word tests
-(``periods._PERIOD_WORD``, ``periods._PER_WORD``) only save time: a text they
-let pass is read as before, and a text they skip must hold no match at all.
+(``periods._PERIOD_WORD``, ``periods._PER_WORD``, ``periods._DATED_WORD``) only save
+time: a text they let pass is read as before, and a text they skip must hold no match at all.
 Checked on every passage of the corpora and on generated text built from the
 patterns' own words in every case.
 """
@@ -56,6 +56,10 @@ _PIECES = (
     "On an average day,",
     "a month",
     "hourly",
+    "Last year",
+    "for the year",
+    "this month,",
+    "during the past week",
     "$4 million",
     "12%",
     "1,200",
@@ -89,6 +93,8 @@ def _skips_only_texts_without_a_match(text: str) -> None:
     if not periods._PERIOD_WORD.search(text):
         assert periods._BEFORE.search(text) is None, text
         assert periods._LEADING.search(text) is None, text
+    if not periods._DATED_WORD.search(text):
+        assert periods._DATED_IN_CLAUSE.search(text) is None, text
     if not periods._PER_WORD.search(text):
         assert all(periods._AT_PER.match(text, i) is None for i in range(len(text) + 1)), text
 
