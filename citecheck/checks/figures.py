@@ -100,7 +100,7 @@ MONEY_FIGURE = re.compile(
 )
 PLAIN_FIGURE = re.compile(
     # Not clock times or scores: "2:04:37", "3:1".
-    rf"(?<![\w$€£¥₹₦₩₱₺₽₪₫฿.,])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
+    rf"(?<![\w{SIGN_CHARS}.,])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
     rf"(?:[\s-]*(?P<scale>(?i:{_COMPOUND}thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
     r"|(?P<glued>[mk])\b(?!\s*(?:high|long|wide|deep|tall|thick|run|race|walk|above|below|"
     r"away|north|south|east|west|from|of\s+(?:road|track|rail|pipe|cable|line|coast)))"
@@ -199,7 +199,7 @@ def plain_figure(match: re.Match[str]) -> RawFigure:
 _RANGE_GAP = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.IGNORECASE)
 # Between a bare number and the scaled one it takes its scale from.
 _CARRY_GAP = re.compile(
-    r"\s*(?:,\s*|,?\s+(?:and|or|to|versus|vs\.?)\s+|[-–—]\s*)(?:[$€£¥₹₦₩₱₺₽₪₫฿]|Rs\.?\s?)?\s*",
+    rf"\s*(?:,\s*|,?\s+(?:and|or|to|versus|vs\.?)\s+|[-–—]\s*)(?:[{SIGN_CHARS}]|Rs\.?\s?)?\s*",
     re.IGNORECASE,
 )
 _CHANGED_BEFORE = re.compile(
@@ -207,7 +207,7 @@ _CHANGED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[$€£¥₹₦₩₱₺₽₪₫฿]|Rs\.?\s?)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(rf"\bbetween\s+(?:[{SIGN_CHARS}]|Rs\.?\s?)?$", re.IGNORECASE)
 
 
 def is_year(raw: RawFigure) -> bool:

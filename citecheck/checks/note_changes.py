@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from citecheck.checks.changes import DOWN_VERBS, UP_VERBS
+from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence
 
@@ -43,7 +44,7 @@ _STATES = re.compile(
     re.IGNORECASE,
 )
 # Or opens with it: "£2.20bn in 2024 (annual report, p. 14)".
-_FIGURE_FIRST = re.compile(r"^\W*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿]|R(?=\d)|\d)")
+_FIGURE_FIRST = re.compile(rf"^\W*(?:[A-Z]{{0,3}}[{SIGN_CHARS}]|R(?=\d)|\d)")
 _DOWN = re.compile(rf"^(?:{DOWN_VERBS})$", re.IGNORECASE)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Sentence
 
@@ -65,7 +66,7 @@ _EACH_BEFORE = re.compile(
 # "GDP per capita, at more than $120,000".
 _PER_HEAD_BEFORE = re.compile(
     r"\b(?:per[ -](?P<capita>capita|head)|per\s+(?P<per>(?!cent\b)[a-z]+))\b"
-    r"(?P<rest>[^;$€£¥₹₦₩₱₺₽₪₫฿]{0,60})$",
+    rf"(?P<rest>[^;{SIGN_CHARS}]{{0,60}})$",
     re.IGNORECASE,
 )
 # The figure is what the per-head phrase is, reached or stood at: "rose to", "reached",

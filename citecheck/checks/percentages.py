@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.percent_readings import (
@@ -111,7 +112,7 @@ _SPLIT = re.compile(
 )
 _WHOLE_AFTER_SHARE = re.compile(
     r"^\s+of\s+(?:the|its|their|our|this|last\s+year's|this\s+year's)\s+(?:[\w'’-]+\s+){0,3}"
-    r"(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿]|Rs\.?\s?)?$",
+    rf"(?:[A-Z]{{0,3}}[{SIGN_CHARS}]|Rs\.?\s?)?$",
     re.IGNORECASE,
 )
 # "of the budget", "of its revenue", "of all imports": one named whole.

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.scope import in_scope
@@ -40,10 +41,12 @@ _TOTAL_BEFORE = re.compile(
     r"|\badd(?:ed|s)?\s+up\s+to\s+$",
     re.IGNORECASE,
 )
+# A money sign or letters before a part's digits: "$", "US$", "Rs ", "kr ", "RM ".
+_MONEY_SIGN = rf"(?:[A-Z]{{0,3}}[{SIGN_CHARS}][A-Z]{{0,2}}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)"
 # Not "..., a combined £9.6m" after a part: that "combined" is the next figure's.
 _TOTAL_AFTER = re.compile(
     r"^(?:\s+total\b|[^;:()]{0,12}\b(?:in total|combined(?!\s+(?:total\s+(?:of\s+)?)?"
-    r"(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿]|Rs|\d))|altogether|in all|between them)\b)",
+    rf"(?:[A-Z]{{0,3}}[{SIGN_CHARS}]|Rs|\d))|altogether|in all|between them)\b)",
     re.I,
 )
 _PARTITION = re.compile(
@@ -70,15 +73,15 @@ _WHOLE_BEFORE_PARTS = re.compile(
     r"split between|divided between|broken down as)\b"
     # "3,460 responses to the consultation: 1,920 ...", "74 goals in all competitions - 51 ..."
     r"|^[^;:()\d]{0,50}?(?::|\s[-–—]\s|—)\s*(?:[A-Za-z][\w'’-]*\s+){0,3}?"
-    r"(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d"
+    rf"{_MONEY_SIGN}?\d"
     # "58,000 members work in health (21,000), local government (17,000) and ...": parts in
     # brackets after the names of what they count, two or more
-    r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d[^()]{0,20}\)"
-    r"[^;:()\d]{1,40}\(\s*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d"
+    rf"|^[^;:()\d]{{0,50}}?\(\s*{_MONEY_SIGN}?\d[^()]{{0,20}}\)"
+    rf"[^;:()\d]{{1,40}}\(\s*{_MONEY_SIGN}?\d"
     # "3,800 beds across the region's hospitals (2,100 in the city and 1,900 elsewhere)": two
     # or more parts in one bracket
-    r"|^[^;:()\d]{0,50}?\(\s*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d[^()]{0,40}?"
-    r"(?:,|\band\b)\s*(?:[A-Z]{0,3}[$€£¥₹₦₩₱₺₽₪₫฿][A-Z]{0,2}|Rs\.?\s?|kr\.?\s?|Rp\s?|RM\s?)?\d[^()]*\)",
+    rf"|^[^;:()\d]{{0,50}}?\(\s*{_MONEY_SIGN}?\d[^()]{{0,40}}?"
+    rf"(?:,|\band\b)\s*{_MONEY_SIGN}?\d[^()]*\)",
     re.IGNORECASE,
 )
 # A sample's size: "Of those surveyed (n = 1,240), 610 ...".
@@ -104,7 +107,7 @@ _REST_WORD = re.compile(
 
 def _figureless_rest(text: str, match: re.Match[str]) -> bool:
     return bool(_REST_WORD.match(match.group())) and not re.match(
-        r"[^.;]{0,25}?(?:[$€£¥₹₦₩₱₺₽₪₫฿]|\d)", text[match.end() : match.end() + 30]
+        rf"[^.;]{{0,25}}?(?:[{SIGN_CHARS}]|\d)", text[match.end() : match.end() + 30]
     )
 
 
