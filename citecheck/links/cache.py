@@ -32,7 +32,7 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -232,6 +232,21 @@ class LinkCache:
         self._history.append(entry)
         if time.monotonic() - self._committed_at >= GROUP_SECONDS:
             self.flush()
+
+    def put_many(self, verdicts: Iterable[tuple[str, LinkResult]]) -> None:
+        """``put(..., commit=False)`` for many verdicts: written now, in one statement each."""
+        rows: list[_Row] = []
+        entries: list[_Entry] = []
+        for key, result in verdicts:
+            if result.status in _NOT_STORED or result.from_cache:
+                continue
+            checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
+            rows.append(link_row(key, result, checked_at))
+            entries.append(
+                (key, checked_at, result.status.value, result.http_status, result.reason)
+            )
+        if rows:
+            self._write(rows, entries)
 
     def _write(self, rows: list[_Row], entries: list[_Entry]) -> None:
         self._db.executemany(

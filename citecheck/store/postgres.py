@@ -108,10 +108,14 @@ class PostgresStore(SqlStore):
 
     def put_link(self, key: str, result: LinkResult) -> None:
         """Store a fresh verdict and append it to the history."""
-        if not storable(result):
+        self.put_links([(key, result)])
+
+    def put_links(self, verdicts: Sequence[tuple[str, LinkResult]]) -> None:
+        fresh = [(key, result, result.checked_at or datetime.now(UTC)) for key, result in verdicts]
+        fresh = [(key, result, at) for key, result, at in fresh if storable(result)]
+        if not fresh:
             return
-        checked_at = result.checked_at or datetime.now(UTC)
-        self._run(
+        self._many(
             "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET"
             " status = excluded.status, http_status = excluded.http_status,"
@@ -119,14 +123,17 @@ class PostgresStore(SqlStore):
             " checked_at = excluded.checked_at, redirects = excluded.redirects,"
             " page_title = excluded.page_title, page_meta = excluded.page_meta,"
             " page_text = excluded.page_text",
-            link_row(key, result, checked_at),
+            [link_row(key, result, at) for key, result, at in fresh],
         )
-        self._run(
+        self._many(
             "INSERT INTO history (url, checked_at, status, http_status, reason)"
             " VALUES (?, ?, ?, ?, ?)",
-            (key, checked_at, result.status.value, result.http_status, result.reason),
+            [
+                (key, at, result.status.value, result.http_status, result.reason)
+                for key, result, at in fresh
+            ],
         )
-        self._wrote()
+        self._wrote(len(fresh))
 
     def link_history(self, key: str) -> tuple[HistoryEntry, ...]:
         rows = self._rows(

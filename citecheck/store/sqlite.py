@@ -99,6 +99,10 @@ class SqliteStore(SqlStore):
         self._links().put(key, result, commit=False)  # committed with the batch's next group
         self._wrote()
 
+    def put_links(self, verdicts: Sequence[tuple[str, LinkResult]]) -> None:
+        self._links().put_many(verdicts)  # committed with the batch's next group
+        self._wrote(len(verdicts))
+
     def link_history(self, key: str) -> tuple[HistoryEntry, ...]:
         return self._links().history(key)
 
