@@ -24,6 +24,7 @@ manuscripts over 40 hosts, ``--json`` for every figure.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import math
 import multiprocessing
@@ -70,13 +71,18 @@ def serve(hosts: list[tuple[str, float, int]], pipe: Connection) -> None:
     """The server process: every host until told to stop; answers "stats" with GETs per path."""
     web = TestWeb()
     answered: Counter[str] = Counter()  # GETs answered (not 429): a URL fetched
+    # (start, end) in monotonic seconds of every request answered (not 429), per host:
+    # how long the host itself took, against the client's time between requests.
+    served: dict[str, list[tuple[float, float]]] = {}
     filler = "<p>" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 10 + "</p>"
     for address, latency, limit in hosts:
         host = web.add_host(address)
-        host.latency = latency
         host.limit = limit
 
-        async def page(request: Request) -> Response:
+        async def page(request: Request, latency: float = latency) -> Response:
+            started = time.monotonic()
+            await asyncio.sleep(latency)
+            served.setdefault(request.host.address, []).append((started, time.monotonic()))
             number = request.path.rsplit("/", 1)[-1]
             if request.method == "GET":
                 answered[f"{request.host.address}{request.path}"] += 1
@@ -89,7 +95,12 @@ def serve(hosts: list[tuple[str, float, int]], pipe: Connection) -> None:
     pipe.send([(h.address, h.port) for h in web.hosts])
     deadline = time.monotonic() + SERVER_LIFETIME
     while time.monotonic() < deadline and pipe.poll(deadline - time.monotonic()):
-        if pipe.recv() != "stats":
+        message = pipe.recv()
+        if message == "timings":
+            pipe.send(dict(served))
+            served.clear()
+            continue
+        if message != "stats":
             break
         requests = sum(sum(h.requests.values()) for h in web.hosts)
         pipe.send(
