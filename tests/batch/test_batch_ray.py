@@ -14,7 +14,7 @@ from archive_standins import ArchiveStandIn
 from batch_corpus import Corpus
 from test_batch_archive import archived, lookups
 
-from citecheck.batch.ray_engine import host_shard
+from citecheck.batch.engines import host_parts
 
 if (
     os.environ.get("CITECHECK_REQUIRE_TOOLS") != "1"
@@ -22,11 +22,16 @@ if (
     pytest.importorskip("ray")
 
 
-def test_urls_of_one_host_go_to_one_shard() -> None:
-    keys = [f"http://h{n}.test/a/{m}" for n in range(20) for m in range(5)]
+def test_urls_of_one_host_go_to_one_actor_and_the_actors_get_equal_counts() -> None:
+    # The Ray engine splits each shard with the local engine's host_parts.
+    pairs = [
+        (f"http://h{n}.test/a/{m}", f"http://h{n}.test/a/{m}") for n in range(20) for m in range(5)
+    ]
+    parts = host_parts(pairs, 4)
     for n in range(20):
-        assert len({host_shard(k, 4) for k in keys if k.startswith(f"http://h{n}.test/")}) == 1
-    assert len({host_shard(k, 4) for k in keys}) == 4  # and the hosts spread over the shards
+        holding = [i for i, part in enumerate(parts) if any(f"//h{n}.test/" in k for k, _ in part)]
+        assert len(holding) == 1
+    assert sorted(len(part) for part in parts) == [25, 25, 25, 25]
 
 
 @pytest.mark.timeout(300)
