@@ -157,7 +157,7 @@ class Fetcher:
         self.gates = gates
         self.policy = AddressPolicy(allow_private=settings.allow_private_addresses)
         self.deadline = DEADLINE_TIMEOUTS * settings.timeout
-        self._pages: dict[str, asyncio.Task[Fetch]] = {}
+        self._pages: dict[str, asyncio.Future[Fetch]] = {}
         self._probes: dict[str, asyncio.Task[Observation | None]] = {}
         self._backoff = wait_random_exponential(multiplier=_BACKOFF, max=settings.max_retry_after)
 
@@ -381,13 +381,31 @@ class Fetcher:
             seen.add(key)
             current = following  # a 303 asks for GET next; HEAD stays HEAD either way
 
-    def fetch(self, target: str) -> asyncio.Task[Fetch]:
-        """The shared fetch of one address (URLs differing only by fragment share it)."""
-        task = self._pages.get(target)
-        if task is None:
-            task = asyncio.ensure_future(self._fetch(target))
-            self._pages[target] = task
-        return task
+    async def fetch(self, target: str) -> Fetch:
+        """The shared fetch of one address (URLs differing only by fragment share it).
+
+        The first caller runs it in its own task and leaves the outcome in a
+        future for any later caller: a task per fetch cost every URL two more
+        steps of the event loop (its start, and waking the caller), though most
+        addresses are cited once. Cancelling the first caller cancels the fetch
+        for all, as cancelling a caller awaiting a shared task did.
+        """
+        shared = self._pages.get(target)
+        if shared is not None:
+            return await shared
+        outcome: asyncio.Future[Fetch] = asyncio.get_running_loop().create_future()
+        self._pages[target] = outcome
+        try:
+            fetched = await self._fetch(target)
+        except asyncio.CancelledError:
+            outcome.cancel()
+            raise
+        except BaseException as error:
+            outcome.set_exception(error)
+            outcome.exception()  # retrieved: the first caller raises it; later ones get it too
+            raise
+        outcome.set_result(fetched)
+        return fetched
 
     async def _fetch(self, url: str) -> Fetch:
         gate = self.gates.host(host_key(url))
@@ -466,8 +484,8 @@ class Fetcher:
         )
 
     async def aclose(self) -> None:
-        """Cancel shared fetches and probes nobody waits for any more."""
-        tasks = (*self._pages.values(), *self._probes.values())
+        """Cancel the probes nobody waits for any more (a page's fetch ends with its caller)."""
+        tasks = tuple(self._probes.values())
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
