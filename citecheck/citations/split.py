@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from citecheck.citations.signals import find_leadin, read_signal
 
-__all__ = ["Cleaned", "Piece", "clean_note", "split_note"]
+__all__ = ["Cleaned", "Piece", "clean_note", "split_cleaned", "split_note"]
 
 Span = tuple[int, int]
 
@@ -65,8 +65,15 @@ _TOKEN_RE = re.compile(
 )
 
 
+_MARKUP_CHARS = ("<", "*", "\\", "  ")
+
+
 def clean_note(text: str) -> Cleaned:
     """Drop markup, keep URLs (with their angle brackets) and italic spans."""
+    if text.isprintable() and not any(c in text for c in _MARKUP_CHARS):
+        # Nothing to drop: no tag, star or escape, no whitespace but single
+        # spaces (``isprintable`` is False for every other kind).
+        return Cleaned(text.rstrip())
     out: list[str] = []
     length = 0
     italics: list[Span] = []
@@ -285,7 +292,11 @@ def _split_compare(piece: Piece) -> list[Piece]:
 
 def split_note(text: str) -> tuple[Piece, ...]:
     """The pieces of one note, in order; prose pieces are still included."""
-    cleaned = clean_note(text)
+    return split_cleaned(clean_note(text))
+
+
+def split_cleaned(cleaned: Cleaned) -> tuple[Piece, ...]:
+    """``split_note`` of a note already cleaned by ``clean_note``."""
     if not cleaned.text:
         return ()
     mask = _protected(cleaned)
