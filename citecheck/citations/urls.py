@@ -46,10 +46,15 @@ def take_urls(d: Draft) -> None:
         # Only the words just before the URL can introduce it; a bounded
         # window also keeps the search linear on long notes.
         window = max(0, m.start() - 60)
-        lead = _URL_LEAD_RE.search(d.text, window, m.start())
-        if lead and lead.end() == m.start() and lead.group().strip(" ,.;:"):
-            d.blank(lead.start(), lead.end())
-        link = _LINK_TEXT_RE.search(d.text, window, m.start())
+        # Each pattern ends where the URL starts: with a word ("at", "from",
+        # "online" ... and an optional colon), or an opening parenthesis.
+        before = d.text[window : m.start()].rstrip()
+        if before[-1:].isalpha() or before.endswith(":"):
+            lead = _URL_LEAD_RE.search(d.text, window, m.start())
+            if lead and lead.end() == m.start() and lead.group().strip(" ,.;:"):
+                d.blank(lead.start(), lead.end())
+        before = d.text[window : m.start()].rstrip()
+        link = _LINK_TEXT_RE.search(d.text, window, m.start()) if before.endswith("(") else None
         if link and d.text[link.end() : m.start()].strip() == "":
             # Readers write links as "text (url)"; "available at example.org
             # (url)" or "here (url)" names no field of the work.
@@ -57,7 +62,7 @@ def take_urls(d: Draft) -> None:
             close = d.text.find(")", m.end())
             if close >= 0 and not d.text[m.end() : close].strip():
                 d.blank(close, close + 1)
-    m2 = _DOI_RE.search(d.text)
+    m2 = _DOI_RE.search(d.text) if "10." in d.text else None  # "10." in every DOI
     if m2:
         d.doi = d.doi or m2.group(1).rstrip(".,;)")
         d.blank(m2.start(), m2.end())

@@ -40,6 +40,13 @@ CONFIDENT = 0.9
 
 _SURE_TYPES = (CitationType.CASE, CitationType.STATUTE, CitationType.PRESENTATION)
 _ODD_TITLE_RE = re.compile(r"\(\d{4}\)|\[\d{4}\]|,\s*S\.\s*\d|\bAufl\b|\bedn\b|\bRn\.")
+_ODD_TITLE_MARKS = ("(", "[", "S.", "Aufl", "edn", "Rn.")  # one is in every match
+
+
+def _odd_title(title: str | None) -> bool:
+    if not title or not any(mark in title for mark in _ODD_TITLE_MARKS):
+        return False
+    return bool(_ODD_TITLE_RE.search(title))
 
 
 def _draft(piece_text: str, parsed: Parsed, found: Fields) -> Draft:
@@ -69,7 +76,7 @@ _NUMBERS_RE = re.compile(r"\d+\D+\d+\D+\d+")
 
 def _worth_asking(piece_text: str, parsed: Parsed) -> bool:
     """Could ``_unsure`` say yes? (An odd title, or no container but year, volume and page.)"""
-    if _ODD_TITLE_RE.search(parsed.title or ""):
+    if _odd_title(parsed.title):
         return True
     if parsed.container:
         return False
@@ -78,7 +85,7 @@ def _worth_asking(piece_text: str, parsed: Parsed) -> bool:
 
 def _unsure(parsed: Parsed, found: Fields) -> bool:
     s = found.spans
-    if _ODD_TITLE_RE.search(parsed.title or ""):
+    if _odd_title(parsed.title):
         return True
     return not parsed.container and bool(s.get("container") and s.get("volume") and s.get("pages"))
 
