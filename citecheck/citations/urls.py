@@ -12,6 +12,7 @@ import re
 
 from citecheck.citations.dates import find_dates
 from citecheck.citations.draft import Draft
+from citecheck.citations.hints import lowered
 from citecheck.url_text import DOI_IN_URL_RE as _DOI_IN_URL_RE
 from citecheck.url_text import DOI_RE as _DOI_RE
 from citecheck.url_text import URL_RE as _URL_RE
@@ -30,6 +31,11 @@ _ACCESSED_RE = re.compile(
     r"|retrieved|date\s+accessed|(?P<updated>(?:last\s+)?(?:modified|updated|revised)))"
     r"(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
+)
+# One of these is in every match of _ACCESSED_RE.
+_ACCESSED_WORDS = (
+    *("accessed", "visited", "viewed", "checked", "consulted", "retrieved", "modified"),
+    *("updated", "revised"),
 )
 
 
@@ -95,6 +101,9 @@ def take_accessed(d: Draft) -> None:
                 d.accessed = dates[0].date
                 d.blank(m.start(), m.end() + dates[0].end)
                 break
+    low = lowered(d.text)
+    if low is not None and not any(word in low for word in _ACCESSED_WORDS):
+        return
     for m in list(_ACCESSED_RE.finditer(d.text)):
         tail = d.text[m.end() : m.end() + 40]
         dates = find_dates(tail)
