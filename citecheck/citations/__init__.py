@@ -128,11 +128,17 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
     """
     citations: list[Citation] = []
     hints: list[Hint] = []
+    # A piece's reading depends on the piece alone, so one written the same
+    # way twice ("Ibid.", "Id. at 5.", a statute cited again) is read once.
+    read: dict[Piece, Parsed | None] = {}
     for note in footnotes:
         first_in_note = len(citations)
         for piece in split_cleaned(_source(note)):
             piece = _same_author(piece, citations)
-            parsed = _parse_safely(piece)
+            if piece in read:
+                parsed = read[piece]
+            else:
+                parsed = read[piece] = _parse_safely(piece)
             if parsed is None:
                 continue
             if len(citations) > first_in_note and _more_links(parsed):
