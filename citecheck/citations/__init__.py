@@ -26,8 +26,11 @@ from citecheck.model import Citation, CitationType, Footnote
 __all__ = ["parse_citations"]
 
 
+_BRACKETED_URL_RE = re.compile(r"<((?:https?://|www\.)[^\s<>]+)>")
+
+
 def _comparable(text: str) -> str:
-    return " ".join(re.sub(r"<((?:https?://|www\.)[^\s<>]+)>", r"\1", text).split())
+    return " ".join(_BRACKETED_URL_RE.sub(r"\1", text).split())
 
 
 def _source(note: Footnote) -> Cleaned:

@@ -53,6 +53,8 @@ class Piece:
 _URL_CORE = r"(?:https?://|www\.)[^\s<>\"“”]+"
 _TOKEN_RE = re.compile(
     rf"""
+    (?=[<hw*\\\s])  # every token starts with one of these: skip the rest fast
+    (?:
     (?P<aurl><{_URL_CORE}>)
   | (?P<url>{_URL_CORE})
   | (?P<ital></?(?:i|em|cite|var)>)
@@ -60,6 +62,7 @@ _TOKEN_RE = re.compile(
   | (?P<star>\*{{1,3}})
   | (?P<ws>\s{{2,}}|[^\S ])
   | (?P<esc>\\[\\`*_{{}}\[\]()\#+\-.!$&])
+    )
     """,
     re.VERBOSE,
 )
