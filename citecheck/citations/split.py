@@ -77,6 +77,10 @@ def clean_note(text: str) -> Cleaned:
         # Nothing to drop: no tag, star or escape, no whitespace but single
         # spaces (``isprintable`` is False for every other kind).
         return Cleaned(text.rstrip())
+    return _clean_markup(text)
+
+
+def _clean_markup(text: str) -> Cleaned:
     out: list[str] = []
     length = 0
     italics: list[Span] = []
