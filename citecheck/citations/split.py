@@ -195,33 +195,45 @@ def _first_evidence(text: str, italics: tuple[Span, ...]) -> int:
     return first
 
 
+# Strings every match contains: the patterns are searched only in notes that
+# have them (most notes hold one work and none of these).
+_SIGNAL_WORDS = ("See", "Cf.", "Compare", "But ", "Accord", "Contra", "E.")
+_STOP_THEN_CAPITAL_RE = re.compile(r"[)\d]\.\s+[A-Z]")  # _NEXT_WORK_RE, _PROSE_AFTER_RE
+
+
 def _cuts(text: str, mask: bytearray) -> list[Span]:
     spans: list[Span] = []
     start = 0
-    for m in re.finditer(";", text):
-        i = m.start()
+    i = text.find(";")
+    while i >= 0:
         if not mask[i]:
             spans.append((start, i))
             start = i + 1
+        i = text.find(";", i + 1)
     spans.append((start, len(text)))
+    signals = any(word in text for word in _SIGNAL_WORDS)
+    stops = _STOP_THEN_CAPITAL_RE.search(text) is not None
     out: list[Span] = []
     for a, b in spans:
         sub_start = a
-        cuts = [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
-        cuts += [
-            m
-            for m in _NEXT_WORK_RE.finditer(text, a, b)
-            if not mask[m.start()] and _next_work(text, sub_start, m)
-        ]
-        # Prose after a citation is cut off, unless it gives a URL: "The full
-        # text is at <url>" still belongs to the work before it.
-        cuts += [
-            m
-            for m in _PROSE_AFTER_RE.finditer(text, a, b)
-            if not mask[m.start()]
-            and _next_work(text, sub_start, m)
-            and not _URL_RE.search(text, m.end(), b)
-        ]
+        cuts: list[re.Match[str]] = []
+        if signals:
+            cuts += [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
+        if stops:
+            cuts += [
+                m
+                for m in _NEXT_WORK_RE.finditer(text, a, b)
+                if not mask[m.start()] and _next_work(text, sub_start, m)
+            ]
+            # Prose after a citation is cut off, unless it gives a URL: "The full
+            # text is at <url>" still belongs to the work before it.
+            cuts += [
+                m
+                for m in _PROSE_AFTER_RE.finditer(text, a, b)
+                if not mask[m.start()]
+                and _next_work(text, sub_start, m)
+                and not _URL_RE.search(text, m.end(), b)
+            ]
         for m in sorted(cuts, key=lambda m: m.start()):
             if m.start() < sub_start:
                 continue

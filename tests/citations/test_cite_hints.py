@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.citations import bluebook, legal, short_forms, urls
+from citecheck.citations import bluebook, legal, short_forms, split, urls
 from citecheck.citations.crf.combine import foreign
 from citecheck.citations.hints import _CASE_TWINS, lowered
 from citecheck.citations.intl import (
@@ -140,6 +140,13 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
     ("supra", _low_words("supra", "cit"), lambda t: short_forms._SUPRA_RE.match(t.strip())),
     ("accessed", _low_words(*urls._ACCESSED_WORDS), urls._ACCESSED_RE.search),
     ("doi", lambda t: "10." in t, urls._DOI_RE.search),
+    (
+        "signal sentence",
+        lambda t: any(w in t for w in split._SIGNAL_WORDS),
+        split._SIGNAL_SENTENCE_RE.search,
+    ),
+    ("next work", _pattern_hint(split._STOP_THEN_CAPITAL_RE), split._NEXT_WORK_RE.search),
+    ("prose after", _pattern_hint(split._STOP_THEN_CAPITAL_RE), split._PROSE_AFTER_RE.search),
 ]
 
 
