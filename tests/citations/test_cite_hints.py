@@ -19,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.citations import bluebook, legal, short_forms, split, urls
+from citecheck.citations import bluebook, fields, legal, presentations, short_forms, split, urls
+from citecheck.citations.crf import combine
 from citecheck.citations.crf.combine import foreign
 from citecheck.citations.hints import _CASE_TWINS, lowered
 from citecheck.citations.intl import (
@@ -147,6 +148,10 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
     ),
     ("next work", _pattern_hint(split._STOP_THEN_CAPITAL_RE), split._NEXT_WORK_RE.search),
     ("prose after", _pattern_hint(split._STOP_THEN_CAPITAL_RE), split._PROSE_AFTER_RE.search),
+    ("presentation", lambda t: "by" in t, presentations._PRESENTATION_RE.search),
+    ("chapter", lambda t: "in" in t or "In" in t, fields._CHAPTER_MARKED_RE.search),
+    ("chapter, plain", lambda t: "in" in t or "In" in t, fields._CHAPTER_PLAIN_RE.search),
+    ("odd title", combine._odd_title, combine._ODD_TITLE_RE.search),
 ]
 
 
@@ -157,6 +162,22 @@ def test_a_hint_says_yes_wherever_its_pattern_matches(
     matched = [t for t in TEXTS if pattern(t)]
     missed = [t for t in matched if not hint(t)]
     assert not missed, f"{name}: {missed[:3]}"
+
+
+def test_the_url_lead_in_hints_hold_before_every_url() -> None:
+    leads = links = 0
+    for text in TEXTS:
+        for m in urls._URL_RE.finditer(text):
+            window = max(0, m.start() - 60)
+            before = text[window : m.start()].rstrip()
+            if urls._URL_LEAD_RE.search(text, window, m.start()):
+                leads += 1
+                assert before[-1:].isalpha() or before.endswith(":"), text
+            if urls._LINK_TEXT_RE.search(text, window, m.start()):
+                links += 1
+                assert before.endswith("("), text
+    assert leads
+    assert links
 
 
 def test_the_case_hint_holds_on_text_with_single_spaces() -> None:
