@@ -9,6 +9,7 @@ given to ``parse_citations`` in one call (as one manuscript) and timed,
 best of 3, on one core. Run::
 
     .venv/bin/python benchmarks/cite.py [--notes 10000]
+    .venv/bin/python benchmarks/cite.py --links-cli   # the 2,000 notes of links.py --cli
 """
 
 from __future__ import annotations
@@ -117,12 +118,38 @@ def make_notes(count: int, *, seed: int = 7) -> list[Footnote]:
     ]
 
 
+def links_cli_notes() -> list[Footnote]:
+    """The notes of ``benchmarks/links.py --cli``'s manuscript, read as the command reads them."""
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import links
+
+    from citecheck.footnotes import find_footnotes
+    from citecheck.readers import read_manuscript
+
+    cited = {
+        f"http://{address}:{8000 + i}/reports/{n}": [str(n)]
+        for n in range(links.URLS // links.HOSTS)
+        for i, (address, _, _) in enumerate(links.plan())
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        essay = Path(folder) / "essay.md"
+        essay.write_text(links.manuscript(cited), encoding="utf-8")
+        return list(find_footnotes(read_manuscript(essay)).footnotes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--links-cli", action="store_true", help="the 2,000 notes of links.py --cli instead"
+    )
     args = parser.parse_args()
-    notes = make_notes(args.notes)
+    notes = links_cli_notes() if args.links_cli else make_notes(args.notes)
     parse_citations(notes[:50])  # import eyecite and warm caches outside the timing
     times: list[tuple[float, float]] = []
     result: tuple[Citation, ...] = ()

@@ -20,18 +20,22 @@ from citecheck.citations.crf.combine import read_piece
 from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
-from citecheck.citations.split import Piece, clean_note, split_note
+from citecheck.citations.split import Cleaned, Piece, clean_note, split_cleaned
 from citecheck.model import Citation, CitationType, Footnote
 
 __all__ = ["parse_citations"]
 
 
+_BRACKETED_URL_RE = re.compile(r"<((?:https?://|www\.)[^\s<>]+)>")
+
+
 def _comparable(text: str) -> str:
-    return " ".join(re.sub(r"<((?:https?://|www\.)[^\s<>]+)>", r"\1", text).split())
+    return " ".join(_BRACKETED_URL_RE.sub(r"\1", text).split())
 
 
-def _source(note: Footnote) -> str:
-    """The note's raw markup when it only adds italics to ``text``, else ``text``.
+def _source(note: Footnote) -> Cleaned:
+    """The note's raw markup when it only adds italics to ``text``, else ``text``
+    (cleaned by ``clean_note``).
 
     Italics tell a book title from its author and a journal from an article
     title, so they are worth having; but the raw source is used only when,
@@ -40,8 +44,8 @@ def _source(note: Footnote) -> str:
     if note.raw and note.raw != note.text and any(m in note.raw for m in ("*", "<i>", "<em>")):
         cleaned = clean_note(note.raw)
         if cleaned.italics and _comparable(cleaned.text) == _comparable(note.text):
-            return note.raw
-    return note.text
+            return cleaned
+    return clean_note(note.text)
 
 
 _SAME_AUTHOR_RE = re.compile(r"^(?:(?:ders|dies|Ders|Dies)\.\s*,?|(?:his|her)(?=\s+[A-Z‘“'\"]))\s*")
@@ -127,11 +131,17 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
     """
     citations: list[Citation] = []
     hints: list[Hint] = []
+    # A piece's reading depends on the piece alone, so one written the same
+    # way twice ("Ibid.", "Id. at 5.", a statute cited again) is read once.
+    read: dict[Piece, Parsed | None] = {}
     for note in footnotes:
         first_in_note = len(citations)
-        for piece in split_note(_source(note)):
+        for piece in split_cleaned(_source(note)):
             piece = _same_author(piece, citations)
-            parsed = _parse_safely(piece)
+            if piece in read:
+                parsed = read[piece]
+            else:
+                parsed = read[piece] = _parse_safely(piece)
             if parsed is None:
                 continue
             if len(citations) > first_in_note and _more_links(parsed):

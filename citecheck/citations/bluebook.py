@@ -26,8 +26,12 @@ _BLUEBOOK_RE = re.compile(
 )
 
 
+# In every match: the volume, a space, the container's capital.
+_VOLUME_WORD_RE = re.compile(r"\d\s+[A-Z]")
+
+
 def take_bluebook(d: Draft) -> None:
-    m = _BLUEBOOK_RE.search(d.text)
+    m = _BLUEBOOK_RE.search(d.text) if _VOLUME_WORD_RE.search(d.text) else None
     if not m:
         return
     container = m.group("cont").strip()

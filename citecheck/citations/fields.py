@@ -226,7 +226,12 @@ def _fields(d: Draft, piece: Piece) -> None:
             d.blank(picked.start, picked.end)
     # "in Book": right after a marked title, or after a comma or full stop
     # (a plain title may itself begin "In Search of ...").
-    chapter = (_CHAPTER_MARKED_RE if marked else _CHAPTER_PLAIN_RE).search(d.text[tail_start:])
+    after_title = d.text[tail_start:]
+    chapter = (
+        (_CHAPTER_MARKED_RE if marked else _CHAPTER_PLAIN_RE).search(after_title)
+        if "in" in after_title or "In" in after_title
+        else None
+    )
     if chapter and (d.title or not marked):
         pre = d.text[tail_start : tail_start + chapter.start()]
         if d.title is None and pre.strip():

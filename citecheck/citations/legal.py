@@ -48,8 +48,14 @@ def _pin_cite(text: str, cite: Any) -> tuple[str | None, int]:
     return (after.group(1), after.end()) if after else (None, 0)
 
 
+# In every match of _REPORTER_RE: the volume, a space, the reporter's capital.
+_VOLUME_WORD_RE = re.compile(r"\d\s+[A-Z]")
+
+
 def _maybe_legal(text: str) -> bool:
-    return any(word in text for word in _LEGAL_WORDS) or bool(_REPORTER_RE.search(text))
+    if any(word in text for word in _LEGAL_WORDS):
+        return True
+    return bool(_VOLUME_WORD_RE.search(text)) and bool(_REPORTER_RE.search(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ def take_presentation(d: Draft) -> bool:
             d.type = CitationType.PRESENTATION
             d.strong = True
             return True
-    m = _PRESENTATION_RE.search(d.text)
+    m = _PRESENTATION_RE.search(d.text) if "by" in d.text else None  # "by" in every match
     if not m:
         return False
     people = parse_authors(m.group("who"))

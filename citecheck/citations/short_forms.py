@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from citecheck.citations.draft import Draft, Parsed, tidy
+from citecheck.citations.hints import lowered
 from citecheck.model import ShortForm
 
 __all__ = ["read_short_form", "short_title_shape"]
@@ -68,7 +69,8 @@ def read_short_form(text: str) -> Parsed | None:
             pinpoint=_pin(pin) if pin else None,
             problem=f"infra note {m.group('note')} points forward; not resolved" if infra else None,
         )
-    m = _SUPRA_RE.match(stripped)
+    low = lowered(stripped)
+    m = _SUPRA_RE.match(stripped) if low is None or "supra" in low or "cit" in low else None
     if m:
         who = tidy(m.group("who"))
         pin = m.group("pin")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from citecheck.citations.signals import find_leadin, read_signal
 
-__all__ = ["Cleaned", "Piece", "clean_note", "split_note"]
+__all__ = ["Cleaned", "Piece", "clean_note", "split_cleaned", "split_note"]
 
 Span = tuple[int, int]
 
@@ -53,6 +53,8 @@ class Piece:
 _URL_CORE = r"(?:https?://|www\.)[^\s<>\"“”]+"
 _TOKEN_RE = re.compile(
     rf"""
+    (?=[<hw*\\\s])  # every token starts with one of these: skip the rest fast
+    (?:
     (?P<aurl><{_URL_CORE}>)
   | (?P<url>{_URL_CORE})
   | (?P<ital></?(?:i|em|cite|var)>)
@@ -60,13 +62,25 @@ _TOKEN_RE = re.compile(
   | (?P<star>\*{{1,3}})
   | (?P<ws>\s{{2,}}|[^\S ])
   | (?P<esc>\\[\\`*_{{}}\[\]()\#+\-.!$&])
+    )
     """,
     re.VERBOSE,
 )
 
 
+_MARKUP_CHARS = ("<", "*", "\\", "  ")
+
+
 def clean_note(text: str) -> Cleaned:
     """Drop markup, keep URLs (with their angle brackets) and italic spans."""
+    if text.isprintable() and not any(c in text for c in _MARKUP_CHARS):
+        # Nothing to drop: no tag, star or escape, no whitespace but single
+        # spaces (``isprintable`` is False for every other kind).
+        return Cleaned(text.rstrip())
+    return _clean_markup(text)
+
+
+def _clean_markup(text: str) -> Cleaned:
     out: list[str] = []
     length = 0
     italics: list[Span] = []
@@ -181,33 +195,45 @@ def _first_evidence(text: str, italics: tuple[Span, ...]) -> int:
     return first
 
 
+# Strings every match contains: the patterns are searched only in notes that
+# have them (most notes hold one work and none of these).
+_SIGNAL_WORDS = ("See", "Cf.", "Compare", "But ", "Accord", "Contra", "E.")
+_STOP_THEN_CAPITAL_RE = re.compile(r"[)\d]\.\s+[A-Z]")  # _NEXT_WORK_RE, _PROSE_AFTER_RE
+
+
 def _cuts(text: str, mask: bytearray) -> list[Span]:
     spans: list[Span] = []
     start = 0
-    for m in re.finditer(";", text):
-        i = m.start()
+    i = text.find(";")
+    while i >= 0:
         if not mask[i]:
             spans.append((start, i))
             start = i + 1
+        i = text.find(";", i + 1)
     spans.append((start, len(text)))
+    signals = any(word in text for word in _SIGNAL_WORDS)
+    stops = _STOP_THEN_CAPITAL_RE.search(text) is not None
     out: list[Span] = []
     for a, b in spans:
         sub_start = a
-        cuts = [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
-        cuts += [
-            m
-            for m in _NEXT_WORK_RE.finditer(text, a, b)
-            if not mask[m.start()] and _next_work(text, sub_start, m)
-        ]
-        # Prose after a citation is cut off, unless it gives a URL: "The full
-        # text is at <url>" still belongs to the work before it.
-        cuts += [
-            m
-            for m in _PROSE_AFTER_RE.finditer(text, a, b)
-            if not mask[m.start()]
-            and _next_work(text, sub_start, m)
-            and not _URL_RE.search(text, m.end(), b)
-        ]
+        cuts: list[re.Match[str]] = []
+        if signals:
+            cuts += [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
+        if stops:
+            cuts += [
+                m
+                for m in _NEXT_WORK_RE.finditer(text, a, b)
+                if not mask[m.start()] and _next_work(text, sub_start, m)
+            ]
+            # Prose after a citation is cut off, unless it gives a URL: "The full
+            # text is at <url>" still belongs to the work before it.
+            cuts += [
+                m
+                for m in _PROSE_AFTER_RE.finditer(text, a, b)
+                if not mask[m.start()]
+                and _next_work(text, sub_start, m)
+                and not _URL_RE.search(text, m.end(), b)
+            ]
         for m in sorted(cuts, key=lambda m: m.start()):
             if m.start() < sub_start:
                 continue
@@ -285,7 +311,11 @@ def _split_compare(piece: Piece) -> list[Piece]:
 
 def split_note(text: str) -> tuple[Piece, ...]:
     """The pieces of one note, in order; prose pieces are still included."""
-    cleaned = clean_note(text)
+    return split_cleaned(clean_note(text))
+
+
+def split_cleaned(cleaned: Cleaned) -> tuple[Piece, ...]:
+    """``split_note`` of a note already cleaned by ``clean_note``."""
     if not cleaned.text:
         return ()
     mask = _protected(cleaned)

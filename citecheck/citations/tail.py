@@ -113,6 +113,10 @@ _SERIES_START_RE = re.compile(
 )
 
 
+# The only characters ``_elements`` acts on; every other one it passes over.
+_ELEMENT_MARKS_RE = re.compile(r"[()“”\",;]")
+
+
 def _elements(text: str) -> list[tuple[int, int, str]]:
     """Top-level elements of ``text``: comma-separated text and (...) groups."""
     out: list[tuple[int, int, str]] = []
@@ -120,7 +124,8 @@ def _elements(text: str) -> list[tuple[int, int, str]]:
     quote = False
     start = 0
     paren_start = 0
-    for i, ch in enumerate(text):
+    for mark in _ELEMENT_MARKS_RE.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "(" and not quote:
             if depth == 0:
                 if text[start:i].strip():

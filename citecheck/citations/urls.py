@@ -12,6 +12,7 @@ import re
 
 from citecheck.citations.dates import find_dates
 from citecheck.citations.draft import Draft
+from citecheck.citations.hints import lowered
 from citecheck.url_text import DOI_IN_URL_RE as _DOI_IN_URL_RE
 from citecheck.url_text import DOI_RE as _DOI_RE
 from citecheck.url_text import URL_RE as _URL_RE
@@ -31,6 +32,11 @@ _ACCESSED_RE = re.compile(
     r"(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
+# One of these is in every match of _ACCESSED_RE.
+_ACCESSED_WORDS = (
+    *("accessed", "visited", "viewed", "checked", "consulted", "retrieved", "modified"),
+    *("updated", "revised"),
+)
 
 
 def take_urls(d: Draft) -> None:
@@ -46,10 +52,15 @@ def take_urls(d: Draft) -> None:
         # Only the words just before the URL can introduce it; a bounded
         # window also keeps the search linear on long notes.
         window = max(0, m.start() - 60)
-        lead = _URL_LEAD_RE.search(d.text, window, m.start())
-        if lead and lead.end() == m.start() and lead.group().strip(" ,.;:"):
-            d.blank(lead.start(), lead.end())
-        link = _LINK_TEXT_RE.search(d.text, window, m.start())
+        # Each pattern ends where the URL starts: with a word ("at", "from",
+        # "online" ... and an optional colon), or an opening parenthesis.
+        before = d.text[window : m.start()].rstrip()
+        if before[-1:].isalpha() or before.endswith(":"):
+            lead = _URL_LEAD_RE.search(d.text, window, m.start())
+            if lead and lead.end() == m.start() and lead.group().strip(" ,.;:"):
+                d.blank(lead.start(), lead.end())
+        before = d.text[window : m.start()].rstrip()
+        link = _LINK_TEXT_RE.search(d.text, window, m.start()) if before.endswith("(") else None
         if link and d.text[link.end() : m.start()].strip() == "":
             # Readers write links as "text (url)"; "available at example.org
             # (url)" or "here (url)" names no field of the work.
@@ -57,7 +68,7 @@ def take_urls(d: Draft) -> None:
             close = d.text.find(")", m.end())
             if close >= 0 and not d.text[m.end() : close].strip():
                 d.blank(close, close + 1)
-    m2 = _DOI_RE.search(d.text)
+    m2 = _DOI_RE.search(d.text) if "10." in d.text else None  # "10." in every DOI
     if m2:
         d.doi = d.doi or m2.group(1).rstrip(".,;)")
         d.blank(m2.start(), m2.end())
@@ -90,6 +101,9 @@ def take_accessed(d: Draft) -> None:
                 d.accessed = dates[0].date
                 d.blank(m.start(), m.end() + dates[0].end)
                 break
+    low = lowered(d.text)
+    if low is not None and not any(word in low for word in _ACCESSED_WORDS):
+        return
     for m in list(_ACCESSED_RE.finditer(d.text)):
         tail = d.text[m.end() : m.end() + 40]
         dates = find_dates(tail)

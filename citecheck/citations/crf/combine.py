@@ -40,6 +40,13 @@ CONFIDENT = 0.9
 
 _SURE_TYPES = (CitationType.CASE, CitationType.STATUTE, CitationType.PRESENTATION)
 _ODD_TITLE_RE = re.compile(r"\(\d{4}\)|\[\d{4}\]|,\s*S\.\s*\d|\bAufl\b|\bedn\b|\bRn\.")
+_ODD_TITLE_MARKS = ("(", "[", "S.", "Aufl", "edn", "Rn.")  # one is in every match
+
+
+def _odd_title(title: str | None) -> bool:
+    if not title or not any(mark in title for mark in _ODD_TITLE_MARKS):
+        return False
+    return bool(_ODD_TITLE_RE.search(title))
 
 
 def _draft(piece_text: str, parsed: Parsed, found: Fields) -> Draft:
@@ -69,7 +76,7 @@ _NUMBERS_RE = re.compile(r"\d+\D+\d+\D+\d+")
 
 def _worth_asking(piece_text: str, parsed: Parsed) -> bool:
     """Could ``_unsure`` say yes? (An odd title, or no container but year, volume and page.)"""
-    if _ODD_TITLE_RE.search(parsed.title or ""):
+    if _odd_title(parsed.title):
         return True
     if parsed.container:
         return False
@@ -78,7 +85,7 @@ def _worth_asking(piece_text: str, parsed: Parsed) -> bool:
 
 def _unsure(parsed: Parsed, found: Fields) -> bool:
     s = found.spans
-    if _ODD_TITLE_RE.search(parsed.title or ""):
+    if _odd_title(parsed.title):
         return True
     return not parsed.container and bool(s.get("container") and s.get("volume") and s.get("pages"))
 
@@ -86,18 +93,37 @@ def _unsure(parsed: Parsed, found: Fields) -> bool:
 # Marks of the conventions the rules were not written for (OSCOLA, AGLC,
 # MHRA, German): single quotation marks round a title, "2nd edn", a year in
 # brackets before the volume, "S. 45", "Rn.", "Aufl.", "in:", MHRA's "(p. 5)",
-# day-month-year dates.
-_FOREIGN_RE = re.compile(
-    r"‘[^’]{3,}’|(?:^|\s)'[A-Z][^']{3,}'|\b\d+(?:st|nd|rd|th)\s+edn\b|\(\d{4}\)\s+\d+\s+[A-Z]"
-    r"|\[\d{4}\]\s+(?:\d+\s+)?[A-Z]|\b(?:Aufl|Rn|Hrsg|Bd|Fn)\.|,\s*S\.\s*\d|\bin:\s"
-    r"|\((?:pp?\.)\s*\d+[^)]*\)|\bed\.? by\b|\b\d{1,2}\s+(?:January|February|March|April|May|June"
-    r"|July|August|September|October|November|December)\s+\d{4}\b"
+# day-month-year dates. Each mark is its own pattern, tried only when the text
+# holds a string every match of it contains (one alternation of them all was
+# searched in full on every piece).
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+_FOREIGN_MARKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("‘",), re.compile(r"‘[^’]{3,}’")),
+    (("'",), re.compile(r"(?:^|\s)'[A-Z][^']{3,}'")),
+    (("edn",), re.compile(r"\b\d+(?:st|nd|rd|th)\s+edn\b")),
+    (("(",), re.compile(r"\(\d{4}\)\s+\d+\s+[A-Z]")),
+    (("[",), re.compile(r"\[\d{4}\]\s+(?:\d+\s+)?[A-Z]")),
+    (("Aufl.", "Rn.", "Hrsg.", "Bd.", "Fn."), re.compile(r"\b(?:Aufl|Rn|Hrsg|Bd|Fn)\.")),
+    (("S.",), re.compile(r",\s*S\.\s*\d")),
+    (("in:",), re.compile(r"\bin:\s")),
+    (("(p",), re.compile(r"\((?:pp?\.)\s*\d+[^)]*\)")),
+    (("ed by", "ed. by"), re.compile(r"\bed\.? by\b")),
+    (_MONTHS, re.compile(rf"\b\d{{1,2}}\s+(?:{'|'.join(_MONTHS)})\s+\d{{4}}\b")),
 )
 
 
 def foreign(text: str) -> bool:
     """Is this citation written in a convention the rules were not written for?"""
-    return bool(_FOREIGN_RE.search(text))
+    for needed, pattern in _FOREIGN_MARKS:
+        for mark in needed:
+            if mark in text:
+                if pattern.search(text):
+                    return True
+                break
+    return False
 
 
 def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> Parsed | None:

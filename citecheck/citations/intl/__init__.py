@@ -45,6 +45,12 @@ _PUBLIC_HINT_RE = re.compile(
 # Cheap tests that a reader's pattern can match at all: most notes are in
 # none of these conventions, and the patterns are not cheap.
 _QUOTE_CHARS = frozenset(_Q_OPEN)
+# A word every match of _PUBLIC_HINT_RE contains: plain substring tests are
+# far cheaper than the alternation.
+_PUBLIC_WORDS = (
+    *("Deb", "OJ", "Case", "App", "Convention", "Treaty", "Charter", "Covenant"),
+    *("Protocol", "Agreement", "Declaration", "Constitution", "Grundgesetz"),
+)
 _SHORT_HINTS = (
     "(n ",
     "(Fn",
@@ -70,6 +76,18 @@ _GERMAN_JOURNAL_HINT_RE = re.compile(
 )
 
 
+_CASE_OPENINGS = (
+    *("Re", "In re", "Ex parte", "BVerfG", "BGH", "BVerwG", "BAG", "BSG", "BFH", "EuGH", "RG"),
+    *("OLG", "LG", "VG", "OVG", "VGH", "AG", "LAG", "LSG"),
+)
+
+
+def _case_hint(text: str) -> bool:
+    """A string every match of _CASE_HINT_RE contains (``read_intl`` has made
+    every run of whitespace one space)."""
+    return " v " in text or " v. " in text or "(N" in text or text.startswith(_CASE_OPENINGS)
+
+
 def _quoted(text: str) -> bool:
     return not _QUOTE_CHARS.isdisjoint(text)
 
@@ -77,9 +95,12 @@ def _quoted(text: str) -> bool:
 _Reader = Callable[[str], Parsed | None]
 _READERS: tuple[tuple[Callable[[str], bool], _Reader], ...] = (
     (lambda t: any(h in t for h in _SHORT_HINTS), _short),
-    (lambda t: bool(_PUBLIC_HINT_RE.search(t)), _public_law),
-    (lambda t: bool(_CASE_HINT_RE.search(t)), _case),
-    (lambda t: bool(_STATUTE_HINT_RE.search(t)), _statute_or_report),
+    (
+        lambda t: any(w in t for w in _PUBLIC_WORDS) and bool(_PUBLIC_HINT_RE.search(t)),
+        _public_law,
+    ),
+    (lambda t: _case_hint(t) and bool(_CASE_HINT_RE.search(t)), _case),
+    (lambda t: "(" in t or bool(_STATUTE_HINT_RE.search(t)), _statute_or_report),
     (lambda t: _quoted(t) or bool(_GERMAN_JOURNAL_HINT_RE.search(t)), _article),
     (lambda t: _quoted(t) and " in " in t, _chapter),
     (lambda t: _quoted(t) and ("http" in t or "www." in t), _web),

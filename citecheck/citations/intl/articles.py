@@ -43,8 +43,16 @@ _VOLUME_YEAR_ARTICLE_RE = re.compile(
 )
 
 
+# Cheap necessary conditions, each a stretch every match of its pattern
+# contains: the patterns cost far more on the many texts they do not fit.
+_OSCOLA_HINT_RE = re.compile(r"[\[(]\d{4}[\])]\s")
+_MHRA_HINT_RE = re.compile(r"\d\),\s*(?:pp?\.\s*)?\d")
+_VOLUME_YEAR_HINT_RE = re.compile(r"\d\s*\(\d{4}\),")
+_GERMAN_HINT_RE = re.compile(r"\d{4}\)?,\s*\d")
+
+
 def _article(text: str) -> Parsed | None:
-    m = _OSCOLA_ARTICLE_RE.match(text)
+    m = _OSCOLA_ARTICLE_RE.match(text) if _OSCOLA_HINT_RE.search(text) else None
     if m and not re.search(r"\bin\s*$", m.group("journal")):
         who = m.group("who").strip(" ,")
         authors = _people(who) if who else ()
@@ -61,7 +69,7 @@ def _article(text: str) -> Parsed | None:
             pinpoint=_pin(m.group("pin")),
             date=PartialDate(int(m.group("y1") or m.group("y2"))),
         )
-    m = _MHRA_ARTICLE_RE.match(text)
+    m = _MHRA_ARTICLE_RE.match(text) if _MHRA_HINT_RE.search(text) else None
     if m:
         who = m.group("who").strip(" ,")
         authors = _people(who) if who else ()
@@ -78,7 +86,7 @@ def _article(text: str) -> Parsed | None:
             pinpoint=_pin(m.group("pin")),
             date=_year(m.group("date")),
         )
-    m = _VOLUME_YEAR_ARTICLE_RE.match(text)
+    m = _VOLUME_YEAR_ARTICLE_RE.match(text) if _VOLUME_YEAR_HINT_RE.search(text) else None
     if m and not any(q in text for q in _Q_OPEN):
         # German "Journal 1 (1995), 303 (305)", whatever the journal's name.
         authors = _people(m.group("who"))
@@ -93,7 +101,7 @@ def _article(text: str) -> Parsed | None:
                 pinpoint=_pin(m.group("pin") or m.group("pin2")),
                 date=PartialDate(int(m.group("y"))),
             )
-    m = _GERMAN_ARTICLE_RE.match(text)
+    m = _GERMAN_ARTICLE_RE.match(text) if _GERMAN_HINT_RE.search(text) else None
     if m:
         authors = _people(m.group("who"))
         if not authors:

@@ -39,8 +39,8 @@ def _inside(inside: str) -> tuple[str | None, PartialDate | None, str | None]:
 
 
 def _book(text: str) -> Parsed | None:
-    chapter = re.search(r"[,.’”]\s+in\s+[A-Z]", text)
-    if any(q in text for q in '‘“"') or chapter or "http" in text:
+    # The cheap tests first.
+    if any(q in text for q in '‘“"') or "http" in text or re.search(r"[,.’”]\s+in\s+[A-Z]", text):
         return None
     m = _BOOK_RE.match(text)
     if not m:
@@ -90,8 +90,10 @@ _GERMAN_BOOK_RE = re.compile(
 
 
 def _german_book(text: str) -> Parsed | None:
+    if any(q in text for q in '‘“"'):
+        return None
     m = _GERMAN_BOOK_RE.match(text)
-    if not m or any(q in text for q in '‘“"'):
+    if not m:
         return None
     if not (
         m.group("ed") or "/" in m.group("who") or re.match(r"(?:S\.|Rn\.|§)", m.group("pin") or "")

@@ -34,16 +34,22 @@ _REPORT_RE = re.compile(
 )
 
 
+# Cheap necessary conditions, tried before the patterns (which cost far more
+# on the many texts they do not fit): each is a stretch every match contains.
+_ACT_HINT_RE = re.compile(r"(?:Act|Ordinance|Regulations|Order|Rules|Code)\s+\d{4}")
+_REPORT_HINT_RE = re.compile(r"\sNo\.?\s|\((?:Cm|Cmnd|Cd|HC|HL|SI)\s")
+
+
 def _statute_or_report(text: str) -> Parsed | None:
-    m = _GERMAN_STATUTE_RE.match(text)
+    m = _GERMAN_STATUTE_RE.match(text) if text.startswith(("§", "Art")) else None
     if m:
         return Parsed(type=CitationType.STATUTE, title=m.group("act"), pinpoint=m.group("pin"))
-    m = _ACT_RE.match(text)
+    m = _ACT_RE.match(text) if _ACT_HINT_RE.search(text) else None
     if m:
         return Parsed(
             type=CitationType.STATUTE, title=tidy(m.group("title")), pinpoint=_pin(m.group("pin"))
         )
-    m = _REPORT_RE.match(text)
+    m = _REPORT_RE.match(text) if _REPORT_HINT_RE.search(text) else None
     if m and not any(q in m.group("head") for q in "‘“"):
         head = m.group("head").strip(" ,")
         who, sep, title = head.partition(", ")
@@ -76,9 +82,13 @@ _DOC_WORDS = re.compile(
 )
 
 
+# The year closing the parenthesis, then the URL: in every match of _WEB_RE.
+_WEB_HINT_RE = re.compile(r"\d\)\s*<?(?:https?://|www\.)", re.IGNORECASE)
+
+
 def _web(text: str) -> Parsed | None:
     """OSCOLA "'Title' (Site, 1 May 2020) <url> ..."; AGLC "'Title', Site (Web Page, ...)"."""
-    m = _WEB_RE.match(text)
+    m = _WEB_RE.match(text) if _WEB_HINT_RE.search(text) else None
     if not m:
         return None
     who = m.group("who").strip(" ,")
@@ -112,9 +122,14 @@ _GERMAN_PAPER_RE = re.compile(
 )
 
 
+# The day-month-year date closing a parenthesis; German "v. 1.5.2000".
+_PAPER_HINT_RE = re.compile(r"\d\s+[A-Z][a-z]+\.?\s+\d{4}\)")
+_GERMAN_PAPER_HINT_RE = re.compile(r"v(?:om|\.)\s*\d{1,2}\.")
+
+
 def _newspaper(text: str) -> Parsed | None:
     """OSCOLA "'Title' The Guardian (London, 3 May 2010) 12"; German "FAZ v. 1.5.2000, S. 3"."""
-    m = _PAPER_RE.match(text)
+    m = _PAPER_RE.match(text) if _PAPER_HINT_RE.search(text) else None
     if m:
         who = m.group("who").strip(" ,")
         authors = _people(who) if who else ()
@@ -128,7 +143,7 @@ def _newspaper(text: str) -> Parsed | None:
             date=_year(m.group("date")),
             pages=m.group("page"),
         )
-    m = _GERMAN_PAPER_RE.match(text)
+    m = _GERMAN_PAPER_RE.match(text) if _GERMAN_PAPER_HINT_RE.search(text) else None
     if m:
         authors = _people(m.group("who")) if m.group("who") else ()
         return Parsed(

@@ -32,7 +32,8 @@ def tidy_title(text: str, parsed: Parsed | None) -> Parsed | None:
     if parsed is None or parsed.short_form is not None:
         return parsed
     if (
-        re.search(r"\b\d+\s+vols\b", text)
+        "vols" in text
+        and re.search(r"\b\d+\s+vols\b", text)
         and parsed.publisher
         and parsed.type in (CitationType.ARTICLE, CitationType.OTHER)
     ):
@@ -49,7 +50,7 @@ def tidy_title(text: str, parsed: Parsed | None) -> Parsed | None:
     if parsed.type is CitationType.BOOK:
         # MHRA "3 vols (London: X, 1994), II, 45": how many volumes is not the
         # volume; the cited volume and page come after the imprint.
-        vols = re.search(r"\b(\d+)\s+vols\b", text)
+        vols = re.search(r"\b(\d+)\s+vols\b", text) if "vols" in text else None
         if vols and volume == vols.group(1):
             volume = None
         cited = _CITED_VOLUME_RE.search(text)
