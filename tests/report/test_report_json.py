@@ -106,3 +106,46 @@ def test_text_survives_unicode_and_specials(full_run: CheckRun) -> None:
     assert "東京" in out.getvalue()  # written as UTF-8 text, not \\u escapes
     title = json.loads(out.getvalue())["citations"][-1]["title"]
     assert title.startswith('<script>alert("x")</script>')
+
+
+@pytest.mark.parametrize("name", ["full", "offline", "offline-links-only", "empty", "none"])
+def test_the_fast_encoder_writes_what_the_standard_one_writes(
+    all_runs: dict[str, CheckRun], name: str
+) -> None:
+    out = io.StringIO()
+    write_report(all_runs[name], "json", out)
+    document = json.loads(out.getvalue())
+    assert out.getvalue() == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+AWKWARD: list[Any] = [
+    "é ü 中文 🙂 ﬁ",
+    '\x00\x01\x1f\x7f tab\there\nnew "quoted" back\\slash',
+    "\u2028\u2029\ufeff",
+    0.1,
+    45.678,
+    -0.0,
+    2**62,
+    True,
+    None,
+    [],
+    {},
+    [[], {}],
+    {"nested": {"list": [1, "two", None]}},
+]
+
+
+@pytest.mark.parametrize("value", AWKWARD, ids=repr)
+def test_awkward_values_come_out_byte_for_byte_as_the_standard_encoder_writes_them(
+    value: Any,
+) -> None:
+    from citecheck.report.json import dumps
+
+    assert dumps({"value": value}) == json.dumps({"value": value}, ensure_ascii=False, indent=2)
+
+
+def test_floats_written_with_an_exponent_and_huge_integers_keep_their_values() -> None:
+    from citecheck.report.json import dumps
+
+    document = {"tiny": 1e-05, "huge": 1e16, "past_64_bits": 2**70}
+    assert json.loads(dumps(document)) == document
