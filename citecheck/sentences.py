@@ -284,14 +284,16 @@ _SHORT_PARAGRAPH = 12
 
 def _blank_line_ends(text: str, cursor: int, blank: re.Match[str]) -> bool:
     """Whether a blank line ends the sentence begun at ``cursor``."""
+    before = text[max(cursor, blank.start() - _BLANK_LOOK_BACK) : blank.start()].rstrip()
+    last_line = before.rsplit("\n", 1)[-1].lstrip()
+    after = text[blank.end() : blank.end() + 5].lstrip()
+    if last_line.startswith("|") or after.startswith("|"):
+        return True  # a table row ("| ... |") is never half of a sentence
     # Skip page-break rules ("---") to see how the text goes on.
     following = _RULE_LINES.sub("", text[blank.end() : blank.end() + _BLANK_LOOK_AHEAD], count=1)
     if following[:1].islower():
         return False  # "... the\n\n---\n\nofficial reality": one sentence
-    before = text[max(cursor, blank.start() - _BLANK_LOOK_BACK) : blank.start()].rstrip()
-    last_line = before.rsplit("\n", 1)[-1].lstrip()
     paragraph = _PARAGRAPH_BREAK.split(before)[-1]
-    after = text[blank.end() : blank.end() + 5].lstrip()
     # A page break inside a sentence leaves a blank line with no full stop
     # before it, after a long paragraph; headings (short lines without a
     # stop), list items and finished sentences do end there.

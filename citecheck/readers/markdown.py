@@ -44,6 +44,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A link reference definition: [label]: url "optional title"
 _LINK_DEFINITION = re.compile(r" {0,3}\[(?!\^)([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\"'(].*)?")
 _PREFIX = re.compile(r" {0,3}(?:>[ \t]?)*(?:([-+*]|\d{1,9}[.)])[ \t]+)?")
+# The delimiter row under a GFM table's header: "|---|:--:|" or "--- | ---".
+_TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
 
 
 @dataclass(slots=True)
@@ -79,7 +81,9 @@ def _split(text: str) -> tuple[list[_Block], list[_Definition], dict[str, str]]:
     note: _Definition | None = None
     note_blank = False  # a blank line inside the current definition
     fence: str | None = None
-    for index, raw in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    rows = _table_rows(lines)
+    for index, raw in enumerate(lines):
         number = index + 1
         line = raw.rstrip()
         if fence is not None:
@@ -136,6 +140,14 @@ def _split(text: str) -> tuple[list[_Block], list[_Definition], dict[str, str]]:
         if _RULE.fullmatch(line):
             paragraph = None
             continue
+        if index in rows:
+            # A table row is its own paragraph (the delimiter row, none): joined into
+            # one, a table read as a single sentence of dozens of figures, and a
+            # "total" in one cell summed every other cell.
+            if rows[index]:
+                blocks.append(_Block("text", number, [line]))
+            paragraph = None
+            continue
         prefix = _PREFIX.match(line)
         marker = prefix.group(1) if prefix else None
         # A number followed by a dot only opens a list at a paragraph's start
@@ -148,6 +160,27 @@ def _split(text: str) -> tuple[list[_Block], list[_Definition], dict[str, str]]:
         else:
             paragraph.lines.append(content)
     return blocks, definitions, links
+
+
+def _table_rows(lines: list[str]) -> dict[int, bool]:
+    """Line index -> True for each row of a GFM table, False for its delimiter row.
+
+    A table is a line holding "|" above a delimiter row, and the non-blank
+    lines holding "|" that follow.
+    """
+    rows: dict[int, bool] = {}
+    for index in range(1, len(lines)):
+        if index in rows or "|" not in lines[index - 1] or not lines[index - 1].strip():
+            continue
+        if not _TABLE_DELIMITER.fullmatch(lines[index].rstrip()):
+            continue
+        rows[index - 1] = True
+        rows[index] = False
+        below = index + 1
+        while below < len(lines) and lines[below].strip() and "|" in lines[below]:
+            rows[below] = True
+            below += 1
+    return rows
 
 
 def _starts_block(line: str) -> bool:
