@@ -141,6 +141,9 @@ class Manuscript:
     # (body offset, page) pairs in offset order for paged formats (PDF), where
     # the lines of ``line_starts`` are lines on these pages; () otherwise.
     page_starts: tuple[tuple[int, int], ...] = ()
+    # (start, end) body offsets of text kept verbatim (code blocks), in order:
+    # not prose, so the checks read no figures there.
+    verbatim: tuple[tuple[int, int], ...] = ()
 
 
 # --------------------------------------------------------------------------

@@ -92,6 +92,7 @@ def _body_passage(manuscript: Manuscript) -> Passage:
         first = bisect.bisect_left(offsets, start)
         labels = [label for offset, label in markers[first : first + 8] if offset <= end + 2]
         sentence_text = text[start:end]
+        prose = _without_verbatim(sentence_text, start, manuscript.verbatim)
         first_line = line_at(start + _leading_space(sentence_text))
         first_page = page_at(start + _leading_space(sentence_text))
         lines: list[tuple[int, int]] = []
@@ -108,7 +109,7 @@ def _body_passage(manuscript: Manuscript) -> Passage:
                 text=sentence_text,
                 start=start,
                 index=index,
-                quantities=find_quantities(sentence_text),
+                quantities=find_quantities(prose),
                 note=labels[0] if labels else None,
                 location=Location(manuscript.path, first_line, page=first_page),
                 lines=tuple(lines),
@@ -134,6 +135,22 @@ def _note_passage(path: str, footnote: Footnote) -> Passage:
         for index, (start, end) in enumerate(sentence_spans(text))
     )
     return Passage(path, text, footnote.label, sentences)
+
+
+def _without_verbatim(text: str, start: int, verbatim: tuple[tuple[int, int], ...]) -> str:
+    """``text`` (at body offset ``start``) with code blocks blanked, offsets kept.
+
+    Code is no prose: its figures ("total": 8 in a JSON example) would be summed
+    and compared like a writer's.
+    """
+    end = start + len(text)
+    inside = [(max(a, start), min(b, end)) for a, b in verbatim if a < end and b > start]
+    if not inside:
+        return text
+    chars = list(text)
+    for a, b in inside:
+        chars[a - start : b - start] = " " * (b - a)
+    return "".join(chars)
 
 
 def _leading_space(text: str) -> int:

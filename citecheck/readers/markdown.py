@@ -15,7 +15,8 @@ hand (which the footnotes stage checks for gaps and order).
 Markup becomes plain text: emphasis, headings, list and quote markers go;
 ``<url>`` keeps the URL; ``[text](url)`` and reference links
 ``[text][ref]`` become ``text (url)``. HTML comments are dropped.
-``line_starts`` has a pair for every source line that gives body text.
+``line_starts`` has a pair for every source line that gives body text;
+``verbatim`` spans the fenced code blocks, kept as written.
 """
 
 from __future__ import annotations
@@ -202,6 +203,7 @@ def _build(
     markers: list[NoteMarker] = []
     notes: list[NoteText] = []
     line_starts: list[tuple[int, int]] = []
+    verbatim: list[tuple[int, int]] = []
     offset = 0
     title: str | None = None
     for block in blocks:
@@ -236,6 +238,8 @@ def _build(
                     )
                 )
             markers.append(NoteMarker(label, offset + marker.offset, Location(path, line)))
+        if block.kind == "code" and plain:
+            verbatim.append((offset, offset + len(plain)))
         pieces.append(plain)
         offset += len(plain)
     for definition in definitions:
@@ -252,6 +256,7 @@ def _build(
         notes=tuple(notes),
         title=title,
         line_starts=tuple(line_starts),
+        verbatim=tuple(verbatim),
     )
 
 
