@@ -392,7 +392,8 @@ class Fetcher:
         """
         shared = self._pages.get(target)
         if shared is not None:
-            return await shared
+            # Shielded: a later caller cancelled must not cancel the outcome others await.
+            return await asyncio.shield(shared)
         outcome: asyncio.Future[Fetch] = asyncio.get_running_loop().create_future()
         self._pages[target] = outcome
         try:
