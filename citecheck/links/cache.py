@@ -28,6 +28,7 @@ link rot over time (``url_history``).
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import time
@@ -55,12 +56,23 @@ LINK_COLUMNS = (
 _Time = TypeVar("_Time")
 
 
+@functools.lru_cache(maxsize=1024)
+def compressed_text(text: str) -> bytes:
+    """A page's text as stored: zlib of its UTF-8.
+
+    Memoised: a batch writes each verdict twice (its batch row and the link
+    cache), and compressing the page each time was a few percent of a link
+    worker's CPU.
+    """
+    return zlib.compress(text.encode("utf-8"))
+
+
 def link_row(
     key: str, result: LinkResult, checked_at: _Time
 ) -> tuple[str, str, int | None, str | None, str, _Time, str, str | None, str, bytes | None]:
     """A verdict as its ``links`` row; ``checked_at`` as the database keeps times
     (ISO text in SQLite, a timestamp in PostgreSQL)."""
-    text = zlib.compress(result.page_text.encode("utf-8")) if result.page_text else None
+    text = compressed_text(result.page_text) if result.page_text else None
     return (
         key,
         result.status.value,

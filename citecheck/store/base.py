@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from citecheck.links.cache import HistoryEntry, trusted_for
+from citecheck.links.cache import HistoryEntry, compressed_text, trusted_for
 from citecheck.model import LinkResult, LinkStatus
 from citecheck.store.carried import CarriedQueries
 
@@ -149,7 +149,7 @@ def encode_link(result: LinkResult) -> str:
             "page_title": result.page_title,
             "page_meta": [list(pair) for pair in result.page_meta],
             "page_text": (
-                None if text is None else base64.b85encode(zlib.compress(text.encode())).decode()
+                None if text is None else base64.b85encode(compressed_text(text)).decode()
             ),
         },
         ensure_ascii=False,
