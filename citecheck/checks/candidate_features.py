@@ -46,7 +46,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         "change": r"\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|grew|grown|growth|"
         r"increase\w*|decrease\w*|declin\w+|drop\w*|jump\w*|climb\w*|up|down|cut|reduc\w+|"
         r"gain\w*|los\w+|slump\w*|surg\w+|soar\w*|higher|lower|more|less)\b",
-        "fromto": r"\bfrom\b.*\bto\b|\bto\b.*\bfrom\b|\bup from\b|\bdown from\b|\bcompared with\b",
+        "fromto": r"\bfrom\b|\bcompared with\b",
         "clause": r";|\b(?:while|whereas|but|although|though|however|meanwhile)\b",
         "compare": r"\b(?:than|versus|vs|against|compared)\b",
         "perhead": r"\b(?:per|each|every|apiece|a head|capita|average)\b",
@@ -97,8 +97,19 @@ def _bucket(off: float) -> str:
     return "big"
 
 
-def features(candidate: Candidate, words: list[tuple[str, int]]) -> list[str]:
-    """The candidate's features (see the module docstring), given its scope's ``tokens``."""
+Cues = dict[str, list[tuple[int, int]]]
+
+
+def cues(scope: Scope) -> Cues:
+    """Where each class of cue words stands in the scope's text (read once per scope)."""
+    return {
+        name: [m.span() for m in pattern.finditer(scope.text)] for name, pattern in _CUES.items()
+    }
+
+
+def features(candidate: Candidate, words: list[tuple[str, int]], found_cues: Cues) -> list[str]:
+    """The candidate's features (see the module docstring), given its scope's ``tokens``
+    and ``cues``."""
     relation = candidate.relation
     scope = candidate.scope
     ordered = sorted(zip(candidate.figures, candidate.roles, strict=True), key=lambda p: p[0].start)
@@ -137,12 +148,10 @@ def features(candidate: Candidate, words: list[tuple[str, int]]) -> list[str]:
         found.append(f"{role}+1={unit}")
     distinct = len({u for u in units if u.isalpha() and u not in _FUNCTION_WORDS})
     found.append(f"units={min(distinct, 3)}")
-    stretch = scope.text[max(0, first.start - 40) : last.end + 40]
-    inner = scope.text[first.end : last.start]
-    for name, pattern in _CUES.items():
-        if pattern.search(inner):
+    for name, spans in found_cues.items():
+        if any(first.end <= start and end <= last.start for start, end in spans):
             found.append(f"in-{name}")
-        elif pattern.search(stretch):
+        elif any(first.start - 40 <= start and end <= last.end + 40 for start, end in spans):
             found.append(f"near-{name}")
     periods = sorted({q.period or q.total_of or "" for q in candidate.figures} - {""})
     if periods:

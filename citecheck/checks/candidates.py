@@ -153,7 +153,8 @@ def _origin(scope: Scope, quantity: Quantity) -> tuple[int, int]:
 def _is_explained(candidate: Candidate, explained: set[tuple[str, int, int]]) -> bool:
     scope, figures = candidate.scope, candidate.figures
     if candidate.relation in {GROWTH, PERCENT, POINTS}:
-        return ("change", *_origin(scope, figures[0])) in explained
+        where = _origin(scope, figures[0])
+        return ("change", *where) in explained or ("level", *where) in explained
     if candidate.relation == SUM:
         total, *parts = figures
         return ("sum", *_origin(scope, total)) in explained or all(
@@ -310,23 +311,33 @@ def _changes(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Cand
         else:
             bands.append((stated[0] / 100, stated[1] / 100))
         for one, two in _pairs(levels, change):
+            roles = ("change", "from", "to")
+            if one.kind is Kind.PERCENT and _points_not_percent(change, one, two):
+                yield Candidate(POINTS, scope, (change, one, two), roles, 1.0, "")
+                continue
             ratios = [r for r in (_ratio(one, two), _ratio(two, one)) if r is not None]
             if not ratios:
                 continue
             if any(_overlap(r, band) for r in ratios for band in bands):
-                fits.append(("change", change))  # a pair that fits explains the change
+                # A pair that fits explains the change, and its figures are levels, no changes.
+                fits.extend((("change", change), ("level", one), ("level", two)))
                 continue
             off = min(_off(r, band) for r in ratios for band in bands)
-            roles = ("change", "from", "to")
-            relation = PERCENT
-            if one.kind is Kind.PERCENT:
-                ends = [(a, b) for a in _span(one) for b in _span(two)]
-                difference = (min(abs(a - b) for a, b in ends), max(abs(a - b) for a, b in ends))
-                if _overlaps_between(one, two):
-                    difference = (0.0, difference[1])
-                if _overlap(difference, stated):
-                    relation = POINTS
-            yield Candidate(relation, scope, (change, one, two), roles, off, "")
+            yield Candidate(PERCENT, scope, (change, one, two), roles, off, "")
+
+
+def _points_not_percent(change: Quantity, one: Quantity, two: Quantity) -> bool:
+    """At the printed figures, the change is the levels' difference and no relative change.
+
+    "from 94 per cent to 89 per cent, a drop of 5 per cent": 5 points, a fall of 5.3 %. Rounding
+    could stretch 5.3 % to 5 %, but a writer who computed the relative change prints 5.3.
+    """
+    stated = reading(change)
+    difference = abs(two.value - one.value)
+    if not stated[0] <= difference <= stated[1] or change.value >= min(one.value, two.value):
+        return False  # a change as large as a level is more likely a level itself
+    relative = (difference / one.value * 100, difference / two.value * 100)
+    return not any(stated[0] <= r <= stated[1] for r in relative)
 
 
 def _overlaps_between(one: Quantity, two: Quantity) -> bool:
@@ -339,8 +350,9 @@ def _part_sets(alike: list[Quantity], total: Quantity) -> list[list[Quantity]]:
     found: list[list[Quantity]] = []
     for parts in (alike, before, after):
         found.append(parts)
-        # Each list less one figure: "£78, £14 (to raise the next £100) and £8" of £100.
-        found.extend(parts[:index] + parts[index + 1 :] for index in range(len(parts)))
+        # Each list of four or more less one figure: "£78, £14 (to raise the next £100) and £8".
+        if len(parts) >= 4:
+            found.extend(parts[:index] + parts[index + 1 :] for index in range(len(parts)))
     return [p for p in found if 2 <= len(p) <= _MAX_PARTS]
 
 

@@ -22,8 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 
-from citecheck.checks.candidate_features import features, squash, tokens
-from citecheck.checks.candidates import Candidate, Scope, candidates
+from citecheck.checks.candidate_features import Cues, cues, features, squash, tokens
+from citecheck.checks.candidates import RELATIONS, Candidate, Scope, candidates
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.model import Finding, Location
@@ -71,12 +71,12 @@ def scored_candidates(
     passages: tuple[Passage, ...], relations: frozenset[str]
 ) -> Iterator[tuple[Candidate, list[str]]]:
     """Every failing candidate of ``relations`` with its features."""
-    words: dict[int, list[tuple[str, int]]] = {}
+    read: dict[int, tuple[list[tuple[str, int]], Cues]] = {}
     for candidate in candidates(passages, relations):
         key = id(candidate.scope)
-        if key not in words:
-            words[key] = tokens(candidate.scope)
-        yield candidate, features(candidate, words[key])
+        if key not in read:
+            read[key] = (tokens(candidate.scope), cues(candidate.scope))
+        yield candidate, features(candidate, *read[key])
 
 
 _SAYS = {
@@ -88,6 +88,22 @@ _SAYS = {
     "percent-points-confusion": "a change in percent that is the levels' difference in points",
     "implausible-per-head": "a total, a head count and the figure per head",
 }
+
+
+# The last run's scored candidates: the three families that ask share one reading.
+_LAST: list[tuple[tuple[Passage, ...], Model, list[tuple[Candidate, float]]]] = []
+
+
+def _scores(passages: tuple[Passage, ...], model: Model) -> list[tuple[Candidate, float]]:
+    last = _LAST[0] if _LAST else None  # read once: another thread may replace it
+    if last is not None and last[0] is passages and last[1] is model:
+        return last[2]
+    scored = [
+        (candidate, model.score(names))
+        for candidate, names in scored_candidates(passages, frozenset(RELATIONS))
+    ]
+    _LAST[:] = [(passages, model, scored)]
+    return scored
 
 
 def _lines(sentence: Sentence) -> tuple[str, int, int]:
@@ -115,9 +131,8 @@ def learned_findings(
     model = load_model()
     pattern = list(already)
     best: dict[tuple[str, Location], tuple[float, Candidate]] = {}
-    for candidate, names in scored_candidates(passages, frozenset(rules)):
-        score = model.score(names)
-        if score < model.threshold:
+    for candidate, score in _scores(passages, model):
+        if candidate.relation not in rules or score < model.threshold:
             continue
         scope = candidate.scope
         where = scope.sentence.location
