@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from citecheck.checks.candidate_features import Cues, cues, features, squash, tokens
-from citecheck.checks.candidates import RELATIONS, Candidate, Scope, candidates
+from citecheck.checks.candidates import JOIN, RELATIONS, Candidate, Scope, candidates
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.model import Finding, Location
@@ -155,5 +155,5 @@ def learned_findings(
             message,
             where,
             note=candidate.scope.sentence.note,
-            evidence=one_line(text[first:last]),
+            evidence=one_line(text[first:last].replace(JOIN, " ")),
         )

@@ -23,6 +23,7 @@ from citecheck.checks.candidates import (
 )
 from citecheck.checks.learned import Model, learned_findings, load_model, model_override
 from citecheck.checks.passages import read_passages
+from citecheck.checks.rates import RATE as RATE_RULE
 from citecheck.checks.sums import SUM as SUM_RULE
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Footnote, FootnoteSet, Location, Manuscript, NoteMarker
@@ -211,3 +212,13 @@ def test_training_is_deterministic_and_learns_a_separable_toy() -> None:
     model = Model(first, 0.5)
     assert model.score(["bias", "btw=respectively"]) > 0.9
     assert model.score(["bias", "btw=including"]) < 0.1
+
+
+def test_a_finding_across_two_sentences_shows_them_as_one_line() -> None:
+    body = "Waste reached 1.46 million tonnes in the 2022/23 financial year."
+    run = _run(body, "That is roughly 12,000 tonnes a day.")
+    with model_override(ALWAYS):
+        found = list(learned_findings(read_passages(run), {RATE: RATE_RULE}, []))
+    assert [f.evidence for f in found] == [
+        "1.46 million tonnes in the 2022/23 financial year. That is roughly 12,000"
+    ]
