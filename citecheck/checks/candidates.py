@@ -176,12 +176,18 @@ _CITATION = re.compile(
 
 
 def _well_formed(text: str, quantity: Quantity) -> bool:
-    """Not a piece of a code or an odd notation: "2e-06", "06", "A4x"."""
+    """Not a piece of a code, a number sign or an odd notation: "2e-06", "06", "#14"."""
     if quantity.end < len(text) and text[quantity.end].isalnum():
         return False
+    if quantity.start > 0 and text[quantity.start - 1] in "#№":
+        return False
+    if _VERSION.match(text, quantity.end) or _VERSION_BEFORE.search(text, 0, quantity.start):
+        return False  # "3.6.14": a version, not a figure
     return not _LEADING_ZERO.match(quantity.text)
 
 
+_VERSION = re.compile(r"\.\d")
+_VERSION_BEFORE = re.compile(r"\d\.$")
 _LEADING_ZERO = re.compile(r"^\D*0\d")
 
 

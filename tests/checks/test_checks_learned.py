@@ -143,6 +143,8 @@ def test_citations_and_odd_notations_give_no_candidates() -> None:
     assert not _candidates(
         "It paid $A0.005 billion, or $A2e-06 billion per employee, to 2,500 staff."
     )
+    assert not _candidates("The fix landed in three pull requests (#10, #14, #30).")
+    assert not _candidates("Builds for 3.6.14, 3.7.11, 3.8.11 and 3.9.4 were added.")
 
 
 def test_a_candidate_can_be_limited_to_some_relations() -> None:
