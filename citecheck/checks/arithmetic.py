@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
+from citecheck.checks.learned import learned_findings
 from citecheck.checks.note_changes import changes_with_note_base
 from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
@@ -62,8 +63,15 @@ RULES = (RATE, GROWTH, PERCENT, SUM)
 def check_arithmetic(
     run: CheckRun, passages: tuple[Passage, ...], settings: CheckSettings
 ) -> Iterator[Finding]:
-    """Every arithmetic inconsistency in the run's text."""
+    """Every arithmetic inconsistency in the run's text: the rules', then the learned layer's."""
     del run, settings  # the text is all these rules read
+    found = list(_pattern_findings(passages))
+    yield from found
+    rules = {rule.id: rule for rule in RULES}
+    yield from learned_findings(passages, rules, found)
+
+
+def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     for passage in passages:
         yield from check_rates(passage)
         for sentence in passage.sentences:

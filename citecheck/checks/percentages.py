@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from citecheck.checks.currencies import SIGN_CHARS
+from citecheck.checks.learned import learned_findings
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.percent_readings import (
@@ -61,8 +62,17 @@ RULES = (SHARES, POINTS)
 def check_percentages(
     run: CheckRun, passages: tuple[Passage, ...], settings: CheckSettings
 ) -> Iterator[Finding]:
-    """Every share list over 100 percent and every points-for-percent change in the text."""
+    """Every share list over 100 percent and every points-for-percent change in the text.
+
+    The rules' findings, then the learned layer's where the rules are silent.
+    """
     del run, settings  # the text is all these rules read
+    found = list(_pattern_findings(passages))
+    yield from found
+    yield from learned_findings(passages, {rule.id: rule for rule in RULES}, found)
+
+
+def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     for passage in passages:
         previous: Sentence | None = None
         for sentence in passage.sentences:

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from citecheck.checks.currencies import USD_PER_UNIT
+from citecheck.checks.learned import learned_findings
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.per_head import HEAD_NOUNS, describe, per_head_of, stated_per_head
@@ -171,8 +172,17 @@ _YEARLY_VERB = re.compile(r"\b(?:spends?|spent|costs?)\b", re.I)
 def check_scale(
     run: CheckRun, passages: tuple[Passage, ...], settings: CheckSettings
 ) -> Iterator[Finding]:
-    """Money totals whose per-head value is implausible at the printed scale."""
+    """Money totals whose per-head value is implausible at the printed scale.
+
+    The rule's findings, then the learned layer's where the rule is silent.
+    """
     del run, settings
+    found = list(_pattern_findings(passages))
+    yield from found
+    yield from learned_findings(passages, {PER_HEAD.id: PER_HEAD}, found)
+
+
+def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     for passage in passages:
         previous: Sentence | None = None
         for sentence in passage.sentences:

@@ -33,6 +33,7 @@ FIRST_RUN_ALL = (60, 8, 24)  # precision 0.88, recall 0.71
 
 # rule -> (precision floor, recall floor): raised to the figures after the changes batch 10
 # prompted in round 3 (a development figure, not a held-out one); never below the first run.
+# Round 6 (the learned layer): raised to its in-sample figures where they rose.
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 1.0),  # first run 1.00 / 0.87
     "growth-multiplier-mismatch": (1.0, 0.87),  # 0.85 / 0.75
@@ -40,9 +41,9 @@ FLOORS: dict[str, tuple[float, float]] = {
     "sum-mismatch": (1.0, 0.88),  # 0.84 / 0.64
     "shares-exceed-total": (1.0, 0.94),  # 0.69 / 0.50
     "percent-points-confusion": (1.0, 1.0),  # 1.00 / 1.00
-    "implausible-per-head": (1.0, 0.87),  # 1.00 / 0.75
+    "implausible-per-head": (1.0, 1.0),  # 1.00 / 0.75
 }
-FLOOR_ALL = (1.0, 0.92)  # first run 0.88 / 0.71
+FLOOR_ALL = (1.0, 0.94)  # first run 0.88 / 0.71
 
 
 (

@@ -33,16 +33,17 @@ FIRST_RUN_ALL = (66, 1, 19)  # precision 0.99, recall 0.78
 
 # rule -> (precision floor, recall floor): raised to the figures after round 5's changes
 # (development figures, rounded down); never below the first run.
+# Round 6 (the learned layer): raised to its in-sample figures where they rose.
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 0.86),  # first run 1.00 / 0.87
     "growth-multiplier-mismatch": (1.0, 1.0),  # 1.00 / 0.69
-    "percent-change-mismatch": (1.0, 0.83),  # 1.00 / 0.83
-    "sum-mismatch": (1.0, 0.75),  # 1.00 / 0.67
-    "shares-exceed-total": (1.0, 0.63),  # 1.00 / 0.64
-    "percent-points-confusion": (1.0, 0.9),  # 1.00 / 0.80
-    "implausible-per-head": (1.0, 0.91),  # 0.92 / 0.92
+    "percent-change-mismatch": (1.0, 1.0),  # 1.00 / 0.83
+    "sum-mismatch": (1.0, 0.83),  # 1.00 / 0.67
+    "shares-exceed-total": (1.0, 1.0),  # 1.00 / 0.64
+    "percent-points-confusion": (1.0, 1.0),  # 1.00 / 0.80
+    "implausible-per-head": (1.0, 1.0),  # 0.92 / 0.92
 }
-FLOOR_ALL = (1.0, 0.84)  # first run 0.99 / 0.78; after round 5 1.00 / 0.85
+FLOOR_ALL = (1.0, 0.95)  # first run 0.99 / 0.78; after round 5 1.00 / 0.85
 
 
 (

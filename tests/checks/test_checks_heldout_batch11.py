@@ -35,16 +35,17 @@ FIRST_RUN_ALL = (53, 2, 17)  # precision 0.96, recall 0.76
 
 # rule -> (precision floor, recall floor): raised to the figures after round 5 (development
 # figures, rounded down); never below the first run.
+# Round 6 (the learned layer): raised to its in-sample figures where they rose.
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 1.0),  # first run 1.00 / 0.70
-    "growth-multiplier-mismatch": (1.0, 0.81),  # 1.00 / 0.73
-    "percent-change-mismatch": (0.9, 0.9),  # 0.89 / 0.80
-    "sum-mismatch": (1.0, 0.63),  # 1.00 / 0.64
-    "shares-exceed-total": (0.88, 0.88),  # 0.89 / 0.89
+    "growth-multiplier-mismatch": (1.0, 0.9),  # 1.00 / 0.73
+    "percent-change-mismatch": (0.9, 1.0),  # 0.89 / 0.80
+    "sum-mismatch": (1.0, 1.0),  # 1.00 / 0.64
+    "shares-exceed-total": (0.9, 1.0),  # 0.89 / 0.89
     "percent-points-confusion": (1.0, 1.0),  # 1.00 / 0.89
     "implausible-per-head": (1.0, 1.0),  # 1.00 / 0.70
 }
-FLOOR_ALL = (0.96, 0.88)  # first run 0.96 / 0.76; after round 5 (development) 0.97 / 0.89
+FLOOR_ALL = (0.97, 0.98)  # first run 0.96 / 0.76; after round 5 (development) 0.97 / 0.89
 
 
 (

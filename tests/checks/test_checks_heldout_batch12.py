@@ -33,16 +33,17 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 FIRST_RUN_ALL = (46, 5, 23)  # precision 0.90, recall 0.67
 
 # rule -> (precision floor, recall floor): the first run, rounded down.
+# Round 6 (the learned layer): raised to its in-sample figures where they rose.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.7),
-    "growth-multiplier-mismatch": (0.87, 0.7),
-    "percent-change-mismatch": (1.0, 0.6),
-    "sum-mismatch": (0.66, 0.8),
-    "shares-exceed-total": (1.0, 0.77),
-    "percent-points-confusion": (1.0, 0.7),
-    "implausible-per-head": (1.0, 0.4),
+    "rate-restatement-mismatch": (1.0, 0.9),
+    "growth-multiplier-mismatch": (0.9, 0.9),
+    "percent-change-mismatch": (1.0, 0.9),
+    "sum-mismatch": (0.69, 0.9),
+    "shares-exceed-total": (1.0, 1.0),
+    "percent-points-confusion": (1.0, 0.9),
+    "implausible-per-head": (1.0, 0.7),
 }
-FLOOR_ALL = (0.9, 0.66)
+FLOOR_ALL = (0.92, 0.88)
 
 
 (

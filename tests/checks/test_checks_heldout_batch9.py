@@ -34,16 +34,17 @@ FIRST_RUN_ALL = (54, 4, 18)  # precision 0.93, recall 0.75
 
 # rule -> (precision floor, recall floor): raised to the figures after round 4, which used
 # the batch for development (the first run, 0.93 / 0.75, stays the held-out figure).
+# Round 6 (the learned layer): raised to its in-sample figures where they rose.
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 1.0),
-    "growth-multiplier-mismatch": (1.0, 0.9),
+    "growth-multiplier-mismatch": (1.0, 1.0),
     "percent-change-mismatch": (1.0, 0.9),
     "sum-mismatch": (1.0, 1.0),
     "shares-exceed-total": (1.0, 1.0),
     "percent-points-confusion": (1.0, 1.0),
     "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (1.0, 0.97)  # first run 0.93 / 0.75
+FLOOR_ALL = (1.0, 0.98)  # first run 0.93 / 0.75
 
 
 (

@@ -1,0 +1,461 @@
+"""Liberal candidates for the learned layer: every group of figures that could stand in a relation.
+
+The pattern rules pair figures only where a cue they know ties them. This
+module proposes, for each of the seven numeric relations, every group of
+figures of one scope that *could* stand in it, and lets the arithmetic say
+whether the group fits. A failing group is a candidate slip; whether the
+text really asserts the relation is the trained scorer's question
+(``learned``), never this module's.
+
+A scope is one sentence, a sentence and the next one of its passage, or a
+body sentence and a sentence of the note it cites. Figures are the ones
+``numbers.find_quantities`` read; two-sentence scopes propose only groups
+that take figures from both sentences (the one-sentence scope has the rest).
+
+Every arithmetic test is the interval one of the rules: a group fails only
+when no reading of its printed figures fits, in either order of its pair.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from citecheck.checks.currencies import USD_PER_UNIT
+from citecheck.checks.numbers import Kind, Quantity
+from citecheck.checks.passages import Passage, Sentence
+from citecheck.checks.per_head import per_head_of
+from citecheck.checks.percent_readings import is_change, is_points, reading
+from citecheck.checks.periods import convert, length_days, working_convert
+
+__all__ = ["RELATIONS", "Candidate", "Scope", "candidates", "scopes"]
+
+RATE = "rate-restatement-mismatch"
+GROWTH = "growth-multiplier-mismatch"
+PERCENT = "percent-change-mismatch"
+SUM = "sum-mismatch"
+SHARES = "shares-exceed-total"
+POINTS = "percent-points-confusion"
+PER_HEAD = "implausible-per-head"
+RELATIONS = (RATE, GROWTH, PERCENT, SUM, SHARES, POINTS, PER_HEAD)
+
+# The mark between two sentences of one scope, in its joined text.
+JOIN = " ¶ "
+_MAX_FIGURES = 12  # a scope with more figures is a table, not prose
+_MAX_PARTS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Text whose figures may be related: one sentence, or two joined by ``JOIN``.
+
+    ``link`` says how: "one", "next" (the sentence after) or "note" (a sentence
+    of the note the first cites). ``split`` is the offset where the second
+    sentence starts (the text's length for one sentence).
+    """
+
+    text: str
+    quantities: tuple[Quantity, ...]
+    link: str
+    split: int
+    sentence: Sentence
+    second: Sentence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A group of figures of one scope that fails the arithmetic of one relation.
+
+    ``roles`` names each figure's part in it ("total", "part", "from", "to",
+    "change", "rate", "share", "head", "each"); ``off`` is how far the
+    arithmetic misses, as the ratio of the nearer ends (1.0 and up).
+    """
+
+    relation: str
+    scope: Scope
+    figures: tuple[Quantity, ...]
+    roles: tuple[str, ...]
+    off: float
+    detail: str
+
+
+def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
+    """Every scope of the run's passages."""
+    notes = {p.note: p for p in passages if p.note is not None}
+    for passage in passages:
+        sentences = passage.sentences
+        for index, sentence in enumerate(sentences):
+            if not sentence.quantities or len(sentence.quantities) > _MAX_FIGURES:
+                continue
+            if _CITATION.search(sentence.text):
+                continue
+            yield Scope(sentence.text, sentence.quantities, "one", len(sentence.text), sentence)
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            if following is not None and _has_figures(following):
+                yield _joined(sentence, following, "next")
+            if passage.note is None and sentence.note in notes:
+                for other in notes[sentence.note].sentences[:3]:
+                    if _has_figures(other):
+                        yield _joined(sentence, other, "note")
+
+
+def _has_figures(sentence: Sentence) -> bool:
+    return bool(sentence.quantities) and not _CITATION.search(sentence.text)
+
+
+def _joined(first: Sentence, second: Sentence, link: str) -> Scope:
+    shift = len(first.text) + len(JOIN)
+    moved = tuple(replace(q, start=q.start + shift, end=q.end + shift) for q in second.quantities)
+    return Scope(
+        first.text + JOIN + second.text,
+        first.quantities + moved,
+        link,
+        shift,
+        first,
+        second,
+    )
+
+
+Fits = list[tuple[str, Quantity]]  # (what it explains: "change", "sum", "head"), figure
+
+
+def candidates(
+    passages: tuple[Passage, ...], relations: frozenset[str] = frozenset(RELATIONS)
+) -> list[Candidate]:
+    """Every group of figures of the passages' scopes failing one of ``relations``' arithmetic.
+
+    A figure that fits a relation somewhere is explained, in every scope it stands in:
+    a multiplier or a percent change with a pair that fits it, the figures of a
+    sum that adds up, a per-head figure that follows from a total and a head
+    count. A group built on an explained figure is no candidate: "Of these,
+    3,100 ..., 2,050 ... and the remaining 2,090" adds up to the 7,240 of the
+    sentence before, so its parts are not a slip of their own sentence.
+    """
+    found: list[Candidate] = []
+    explained: set[tuple[str, int, int]] = set()
+    for scope in scopes(passages):
+        fits: Fits = []
+        found.extend(_of_scope(scope, relations, fits))
+        explained.update((what, *_origin(scope, q)) for what, q in fits)
+    return [c for c in found if not _is_explained(c, explained)]
+
+
+def _origin(scope: Scope, quantity: Quantity) -> tuple[int, int]:
+    """The sentence (by identity) and offset in it of a figure of the scope."""
+    if scope.second is not None and quantity.start >= scope.split:
+        return id(scope.second), quantity.start - scope.split
+    return id(scope.sentence), quantity.start
+
+
+def _is_explained(candidate: Candidate, explained: set[tuple[str, int, int]]) -> bool:
+    scope, figures = candidate.scope, candidate.figures
+    if candidate.relation in {GROWTH, PERCENT, POINTS}:
+        where = _origin(scope, figures[0])
+        return ("change", *where) in explained or ("level", *where) in explained
+    if candidate.relation == SUM:
+        total, *parts = figures
+        return ("sum", *_origin(scope, total)) in explained or all(
+            ("sum", *_origin(scope, q)) in explained for q in parts
+        )
+    if candidate.relation == PER_HEAD and len(figures) == 3:
+        return ("head", *_origin(scope, figures[2])) in explained
+    if candidate.relation == PER_HEAD:
+        return ("head-total", *_origin(scope, figures[0])) in explained
+    return False
+
+
+# A citation's numbers (volumes, pages, report numbers) are no quantities of prose.
+_CITATION = re.compile(
+    r"\bv\.\s|\bU\.S\.C?\b|\b[FS]\.\s?(?:Supp\.|\d?d\b)|\bS\.\s?Ct\.|\bId\.|\bibid\b|"
+    r"\bsupra\b|\bpp?\.\s*\d|\bvol\.|\bNo\.\s*\d|\(\d{4}\)|\bdoi\b|https?://|\bet al\.",
+    re.IGNORECASE,
+)
+
+
+def _well_formed(text: str, quantity: Quantity) -> bool:
+    """Not a piece of a code, a number sign or an odd notation: "2e-06", "06", "#14"."""
+    if quantity.end < len(text) and text[quantity.end].isalnum():
+        return False
+    if quantity.start > 0 and text[quantity.start - 1] in "#№":
+        return False
+    if _VERSION.match(text, quantity.end) or _VERSION_BEFORE.search(text, 0, quantity.start):
+        return False  # "3.6.14": a version, not a figure
+    return not _LEADING_ZERO.match(quantity.text)
+
+
+_VERSION = re.compile(r"\.\d")
+_VERSION_BEFORE = re.compile(r"\d\.$")
+_LEADING_ZERO = re.compile(r"^\D*0\d")
+
+
+def _of_scope(scope: Scope, relations: frozenset[str], fits: Fits) -> Iterator[Candidate]:
+    figures = [
+        q for q in scope.quantities if q.kind is not Kind.YEAR and _well_formed(scope.text, q)
+    ]
+    if len(figures) < 2 or len(figures) > _MAX_FIGURES:
+        return
+    makers = (
+        (frozenset({RATE}), _rates),
+        (frozenset({GROWTH}), _growth),
+        (frozenset({PERCENT, POINTS}), _changes),
+        (frozenset({SUM}), _sums),
+        (frozenset({SHARES}), _shares),
+        (frozenset({PER_HEAD}), _per_head),
+    )
+    for wanted, make in makers:
+        if not wanted & relations:
+            continue
+        for candidate in make(scope, figures, fits):
+            if candidate.relation not in relations:
+                continue
+            if scope.link == "one" or _spans_both(scope, candidate.figures):
+                yield candidate
+
+
+def _spans_both(scope: Scope, figures: tuple[Quantity, ...]) -> bool:
+    return any(q.start < scope.split for q in figures) and any(
+        q.start >= scope.split for q in figures
+    )
+
+
+# --------------------------------------------------------------------------
+# Arithmetic of each relation
+# --------------------------------------------------------------------------
+
+
+def _alike(one: Quantity, two: Quantity) -> bool:
+    """Figures of one kind and currency that a relation could compare."""
+    if one.kind is not two.kind or one.kind in {Kind.YEAR, Kind.MULTIPLIER}:
+        return False
+    return one.currency == two.currency
+
+
+def _overlap(one: tuple[float, float], two: tuple[float, float]) -> bool:
+    return one[0] <= two[1] and two[0] <= one[1]
+
+
+def _off(one: tuple[float, float], two: tuple[float, float]) -> float:
+    """How far apart two disjoint intervals are, as the ratio of their nearer ends."""
+    if one[1] < two[0]:
+        low, high = one[1], two[0]
+    else:
+        low, high = two[1], one[0]
+    if low <= 0:
+        return 100.0
+    return min(high / low, 100.0)
+
+
+def _span(quantity: Quantity) -> tuple[float, float]:
+    if quantity.kind is Kind.PERCENT:
+        return reading(quantity)
+    return quantity.low, quantity.high
+
+
+def _rates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
+    timed = [(q, q.period or q.total_of) for q in figures if q.period or q.total_of]
+    for (q1, p1), (q2, p2) in itertools.combinations(timed, 2):
+        if p1 is None or p2 is None or p1 == p2 or not _alike(q1, q2):
+            continue
+        if q1.period is None and q2.period is None:
+            continue  # two dated totals are a series, not a rate restated
+        try:
+            target = p1 if length_days(p1) < length_days(p2) else p2
+            first = convert(q1.low, q1.high, p1, target)
+            second = convert(q2.low, q2.high, p2, target)
+        except (KeyError, ValueError):
+            continue
+        if _overlap(first, second):
+            continue
+        working = working_convert(q1.low, q1.high, p1, p2) if q1.kind is Kind.MONEY else None
+        if working is not None and _overlap(working, (q2.low, q2.high)):
+            continue
+        yield Candidate(RATE, scope, (q1, q2), ("rate", "rate"), _off(first, second), "")
+
+
+def _ratio(start: Quantity, end: Quantity) -> tuple[float, float] | None:
+    low, high = _span(start)
+    if low <= 0:
+        return None
+    end_low, end_high = _span(end)
+    return end_low / high, end_high / low
+
+
+def _pairs(figures: list[Quantity], exclude: Quantity) -> Iterator[tuple[Quantity, Quantity]]:
+    # A zero has no ratio to anything: it is no start or end of a change.
+    others = [q for q in figures if q is not exclude and _span(q)[0] > 0]
+    for one, two in itertools.combinations(others, 2):
+        if _alike(one, two):
+            yield one, two
+
+
+def _growth(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
+    for multiplier in (q for q in figures if q.kind is Kind.MULTIPLIER and q.readings):
+        for one, two in _pairs(figures, multiplier):
+            ratios = [r for r in (_ratio(one, two), _ratio(two, one)) if r is not None]
+            if not ratios:
+                continue
+            if any(_overlap(r, band) for r in ratios for band in multiplier.readings):
+                fits.append(("change", multiplier))  # a pair that fits explains the multiplier
+                continue
+            off = min(_off(r, band) for r in ratios for band in multiplier.readings)
+            yield Candidate(
+                GROWTH, scope, (multiplier, one, two), ("change", "from", "to"), off, ""
+            )
+
+
+def _changes(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
+    levels = [q for q in figures if not (q.kind is Kind.PERCENT and is_points(q))]
+    for change in (q for q in levels if q.kind is Kind.PERCENT):
+        stated = reading(change)
+        # A change of c percent is a ratio of 1 +- c/100; above 100 % also c/100 ("up 265 %").
+        bands = [(1 + stated[0] / 100, 1 + stated[1] / 100)]
+        if stated[1] < 100:
+            bands.append((1 - stated[1] / 100, 1 - stated[0] / 100))
+        else:
+            bands.append((stated[0] / 100, stated[1] / 100))
+        for one, two in _pairs(levels, change):
+            roles = ("change", "from", "to")
+            if one.kind is Kind.PERCENT and _points_not_percent(change, one, two):
+                yield Candidate(POINTS, scope, (change, one, two), roles, 1.0, "")
+                continue
+            ratios = [r for r in (_ratio(one, two), _ratio(two, one)) if r is not None]
+            if not ratios:
+                continue
+            if any(_overlap(r, band) for r in ratios for band in bands):
+                # A pair that fits explains the change, and its figures are levels, no changes.
+                fits.extend((("change", change), ("level", one), ("level", two)))
+                continue
+            off = min(_off(r, band) for r in ratios for band in bands)
+            yield Candidate(PERCENT, scope, (change, one, two), roles, off, "")
+
+
+def _points_not_percent(change: Quantity, one: Quantity, two: Quantity) -> bool:
+    """At the printed figures, the change is the levels' difference and no relative change.
+
+    "from 94 per cent to 89 per cent, a drop of 5 per cent": 5 points, a fall of 5.3 %. Rounding
+    could stretch 5.3 % to 5 %, but a writer who computed the relative change prints 5.3.
+    """
+    stated = reading(change)
+    difference = abs(two.value - one.value)
+    if not stated[0] <= difference <= stated[1] or change.value >= min(one.value, two.value):
+        return False  # a change as large as a level is more likely a level itself
+    relative = (difference / one.value * 100, difference / two.value * 100)
+    return not any(stated[0] <= r <= stated[1] for r in relative)
+
+
+def _overlaps_between(one: Quantity, two: Quantity) -> bool:
+    return _overlap(_span(one), _span(two))
+
+
+def _part_sets(alike: list[Quantity], total: Quantity) -> list[list[Quantity]]:
+    before = [q for q in alike if q.start < total.start]
+    after = [q for q in alike if q.start > total.start]
+    found: list[list[Quantity]] = []
+    for parts in (alike, before, after):
+        found.append(parts)
+        # Each list of four or more less one figure: "£78, £14 (to raise the next £100) and £8".
+        if len(parts) >= 4:
+            found.extend(parts[:index] + parts[index + 1 :] for index in range(len(parts)))
+    return [p for p in found if 2 <= len(p) <= _MAX_PARTS]
+
+
+def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
+    plain = [q for q in figures if q.kind in {Kind.MONEY, Kind.COUNT} and not q.spread]
+    seen: set[tuple[int, ...]] = set()
+    for total in plain:
+        alike = [
+            q
+            for q in plain
+            if q is not total
+            and _alike(q, total)
+            and q.period == total.period
+            and q.high <= total.high
+        ]
+        for parts in _part_sets(alike, total):
+            key = (total.start, *(q.start for q in parts))
+            if key in seen:
+                continue
+            seen.add(key)
+            low = sum(q.low for q in parts)
+            high = sum(q.high for q in parts)
+            if high < total.low:
+                role = "short"
+            elif low > total.high:
+                role = "exceed"
+            else:
+                # Figures that add up are explained: no other grouping of them is a slip.
+                fits.extend(("sum", q) for q in (total, *parts))
+                continue
+            off = _off((low, high), (total.low, total.high))
+            roles = ("total", *("part" for _ in parts))
+            yield Candidate(SUM, scope, (total, *parts), roles, off, role)
+
+
+def _shares(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
+    shares = [
+        q
+        for q in figures
+        if q.kind is Kind.PERCENT and not is_points(q) and not is_change(scope.text, q)
+    ]
+    if len(shares) < 2:
+        return
+    low = sum(reading(q)[0] for q in shares)
+    if low <= 100.5:
+        return
+    yield Candidate(SHARES, scope, tuple(shares), tuple("share" for _ in shares), low / 100, "")
+
+
+# Per head in US dollars, beyond which a total over a head count is no budget, pay bill or
+# revenue at all (a step of a thousand brings it back between them).
+# The scorer reads how far out it is (``detail``: "low1" is under $100 a head, ...).
+_PER_HEAD_LOW = 5.0
+_PER_HEAD_HIGH = 5_000_000.0
+
+
+def _per_head(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
+    money = [q for q in figures if q.kind is Kind.MONEY]
+    heads = [q for q in figures if q.kind is Kind.COUNT and q.low >= 2]
+    yield from _per_head_stated(scope, money, heads, fits)
+    stated = {id(q) for q in money if any(q.high < t.low for t in money)}
+    for total in money:
+        rate = USD_PER_UNIT.get(total.currency or "")
+        if rate is None or id(total) in stated or total.period in _SHORT_PERIODS:
+            continue
+        if per_head_of(scope.text, total) is not None:
+            continue
+        for head in (q for q in heads if q.low >= 50 and q.high < total.low):
+            each = (total.low * rate / head.high, total.high * rate / head.low)
+            if 0 < each[1] < _PER_HEAD_LOW and each[1] * 1000 >= _PER_HEAD_LOW:
+                detail = f"low{max(int(math.log10(each[1])), 0)}"
+                off = _PER_HEAD_LOW / each[1]
+            elif each[0] > _PER_HEAD_HIGH and each[0] / 1000 <= _PER_HEAD_HIGH:
+                detail = f"high{int(math.log10(each[0]))}"
+                off = each[0] / _PER_HEAD_HIGH
+            else:
+                continue
+            yield Candidate(PER_HEAD, scope, (total, head), ("total", "head"), off, detail)
+
+
+_SHORT_PERIODS = frozenset({"day", "hour", "minute", "second", "week"})
+
+
+def _per_head_stated(
+    scope: Scope, money: list[Quantity], heads: list[Quantity], fits: Fits
+) -> Iterator[Candidate]:
+    for total, each in itertools.permutations(money, 2):
+        if total.currency != each.currency or total.high <= each.high:
+            continue
+        if total.period in _SHORT_PERIODS or per_head_of(scope.text, total) is not None:
+            continue  # "£1.3 million per bed" is no total
+        for head in (q for q in heads if q.low >= 10):
+            share = (total.low / head.high, total.high / head.low)
+            if _overlap(share, (each.low, each.high)):
+                fits.extend((("head", each), ("head-total", total)))
+                continue
+            off = _off(share, (each.low, each.high))
+            yield Candidate(
+                PER_HEAD, scope, (total, head, each), ("total", "head", "each"), off, ""
+            )

@@ -1,0 +1,159 @@
+"""The learned layer: slips the pattern rules say nothing about, from a trained scorer.
+
+``candidates`` proposes every group of figures that could stand in one of
+the seven numeric relations and fails its arithmetic; a logistic scorer
+trained on the development batches (``training/checks_scorer/``, shipped as
+``learned_model.json``) reads the words around the group
+(``candidate_features``) and says whether the text asserts that relation.
+A candidate scoring at or above the model's threshold is a finding of the
+relation's rule, unless a pattern rule already raised that rule at the same
+sentence or note: the layer only adds where the rules are silent, so their
+precision is kept.
+
+The arithmetic still decides: the scorer never makes a fitting group a slip.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+
+from citecheck.checks.candidate_features import Cues, cues, features, squash, tokens
+from citecheck.checks.candidates import JOIN, RELATIONS, Candidate, Scope, candidates
+from citecheck.checks.passages import Passage, Sentence, one_line
+from citecheck.checks.rules import Rule, raise_finding
+from citecheck.model import Finding, Location
+
+__all__ = ["Model", "learned_findings", "load_model", "model_override", "scored_candidates"]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A trained scorer: a weight per feature and the score from which it speaks."""
+
+    weights: Mapping[str, float]
+    threshold: float
+
+    def score(self, names: Iterable[str]) -> float:
+        return squash(sum(self.weights.get(name, 0.0) for name in names))
+
+
+_OVERRIDE: list[Model] = []
+
+
+@functools.cache
+def _shipped() -> Model:
+    text = resources.files("citecheck.checks").joinpath("learned_model.json").read_text("utf-8")
+    data = json.loads(text)
+    return Model(weights=dict(data["weights"]), threshold=float(data["threshold"]))
+
+
+def load_model() -> Model:
+    """The model in use: the shipped one, or one set by ``model_override``."""
+    return _OVERRIDE[-1] if _OVERRIDE else _shipped()
+
+
+@contextmanager
+def model_override(model: Model) -> Iterator[None]:
+    """Use ``model`` instead of the shipped one (training and its leave-one-out scores)."""
+    _OVERRIDE.append(model)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
+
+
+def scored_candidates(
+    passages: tuple[Passage, ...], relations: frozenset[str]
+) -> Iterator[tuple[Candidate, list[str]]]:
+    """Every failing candidate of ``relations`` with its features."""
+    read: dict[int, tuple[list[tuple[str, int]], Cues]] = {}
+    for candidate in candidates(passages, relations):
+        key = id(candidate.scope)
+        if key not in read:
+            read[key] = (tokens(candidate.scope), cues(candidate.scope))
+        yield candidate, features(candidate, *read[key])
+
+
+_SAYS = {
+    "rate-restatement-mismatch": "a rate and its restatement per another period",
+    "growth-multiplier-mismatch": "a multiplier and the start and end figures",
+    "percent-change-mismatch": "a percent change and the start and end figures",
+    "sum-mismatch": "parts and the total they make up",
+    "shares-exceed-total": "shares of one whole (more than 100 % at their lowest rounding)",
+    "percent-points-confusion": "a change in percent that is the levels' difference in points",
+    "implausible-per-head": "a total, a head count and the figure per head",
+}
+
+
+# The last run's scored candidates: the three families that ask share one reading.
+_LAST: list[tuple[tuple[Passage, ...], Model, list[tuple[Candidate, float]]]] = []
+
+
+def _scores(passages: tuple[Passage, ...], model: Model) -> list[tuple[Candidate, float]]:
+    last = _LAST[0] if _LAST else None  # read once: another thread may replace it
+    if last is not None and last[0] is passages and last[1] is model:
+        return last[2]
+    scored = [
+        (candidate, model.score(names))
+        for candidate, names in scored_candidates(passages, frozenset(RELATIONS))
+    ]
+    _LAST[:] = [(passages, model, scored)]
+    return scored
+
+
+def _lines(sentence: Sentence) -> tuple[str, int, int]:
+    first = sentence.location.line
+    return sentence.location.path, first, sentence.lines[-1][1] if sentence.lines else first
+
+
+def _covers(finding: Finding, scope: Scope) -> bool:
+    """The pattern finding is about the scope: its sentence's lines, or the note it cites."""
+    for sentence in (scope.sentence, scope.second):
+        if sentence is None:
+            continue
+        if finding.note is not None and finding.note == sentence.note:
+            return True
+        path, first, last = _lines(sentence)
+        if finding.location.path == path and first <= finding.location.line <= last:
+            return True
+    return False
+
+
+def learned_findings(
+    passages: tuple[Passage, ...], rules: Mapping[str, Rule], already: Iterable[Finding]
+) -> Iterator[Finding]:
+    """Findings of the scorer for ``rules`` (relation id -> rule) where the rules raised none."""
+    model = load_model()
+    pattern = list(already)
+    best: dict[tuple[str, Location], tuple[float, Candidate]] = {}
+    for candidate, score in _scores(passages, model):
+        if candidate.relation not in rules or score < model.threshold:
+            continue
+        scope = candidate.scope
+        where = scope.sentence.location
+        if any(f.rule == candidate.relation and _covers(f, scope) for f in pattern):
+            continue
+        key = (candidate.relation, where)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, candidate)
+    for (relation, where), (score, candidate) in best.items():
+        figures = ", ".join(q.shown for q in sorted(candidate.figures, key=lambda q: q.start))
+        message = (
+            f"These figures read as {_SAYS[relation]}, and no reading of them fits: {figures} "
+            f"(learned reader, score {score:.2f}). Check the figures, or say how they relate."
+        )
+        text = candidate.scope.text
+        first = min(q.start for q in candidate.figures)
+        last = max(q.end for q in candidate.figures)
+        yield raise_finding(
+            rules[relation],
+            message,
+            where,
+            note=candidate.scope.sentence.note,
+            evidence=one_line(text[first:last].replace(JOIN, " ")),
+        )
