@@ -15,13 +15,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import chain, zip_longest
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 import httpx
 
 from citecheck import pipeline_sets
 from citecheck.config import Settings
 from citecheck.links import normalise_url
+from citecheck.links.hosts import host_key
 from citecheck.model import LinkResult
 from citecheck.store import Store
 
@@ -61,11 +61,12 @@ def balanced_by_host(items: Sequence[T], count: int, host: Callable[[T], str]) -
 
 
 def host_of(url: str) -> str:
-    """The URL's host in lower case; "" for one urlsplit refuses ("http://[zz]/")."""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
+    """The URL's host in lower case, as the links stage's politeness gates key it.
+
+    ``host_key``'s string splitting, not ``urlsplit``: shards and parts are
+    made over every URL of a batch, twice, before the first request.
+    """
+    return host_key(url)
 
 
 def interleaved(urls: Sequence[str]) -> list[str]:
@@ -94,8 +95,9 @@ def check_shard(
     """Give each (normal URL, URL as cited) a verdict in the store; returns how many were asked."""
     now = datetime.now(UTC)
     to_ask: list[str] = []
+    known = store.get_links([key for key, _ in urls], now=now)
     for key, url in urls:
-        cached = store.get_link(key, now=now)
+        cached = known.get(key)
         if cached is None:
             to_ask.append(url)
             continue

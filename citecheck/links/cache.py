@@ -49,6 +49,7 @@ _NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
 GROUP_SECONDS = 0.25  # the most time between two commits (a caller flushes a quiet tail after it)
 _Row = tuple[str, str, int | None, str | None, str, str, str, str | None, str, bytes | None]
 # The ``links`` table's columns after ``url``, as every store reads them.
+_KEYS_PER_QUERY = 500  # under SQLite's 999 variables of old versions
 LINK_COLUMNS = (
     "status, http_status, final_url, reason, checked_at, redirects,"
     " page_title, page_meta, page_text"
@@ -209,8 +210,23 @@ class LinkCache:
         if self._rows:
             self.flush()  # rare: a verdict of this run asked for again
         row = self._db.execute(f"SELECT {LINK_COLUMNS} FROM links WHERE url = ?", (key,)).fetchone()
-        if row is None:
-            return None
+        return None if row is None else self._believed(key, row, now)
+
+    def get_many(self, keys: Sequence[str], *, now: datetime) -> dict[str, LinkResult]:
+        """``get`` for many keys, a few hundred a query: each believed key with its verdict."""
+        if self._rows:
+            self.flush()
+        found: dict[str, LinkResult] = {}
+        for first in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[first : first + _KEYS_PER_QUERY]
+            marks = ", ".join("?" for _ in chunk)
+            query = f"SELECT url, {LINK_COLUMNS} FROM links WHERE url IN ({marks})"
+            for key, *row in self._db.execute(query, chunk):
+                if (result := self._believed(key, row, now)) is not None:
+                    found[key] = result
+        return found
+
+    def _believed(self, key: str, row: Sequence[Any], now: datetime) -> LinkResult | None:
         try:
             status = LinkStatus(row[0])
             checked_at = datetime.fromisoformat(row[4])

@@ -95,6 +95,9 @@ class SqliteStore(SqlStore):
     def get_link(self, key: str, *, now: datetime) -> LinkResult | None:
         return self._links().get(key, now=now)
 
+    def get_links(self, keys: Sequence[str], *, now: datetime) -> dict[str, LinkResult]:
+        return self._links().get_many(keys, now=now)
+
     def put_link(self, key: str, result: LinkResult) -> None:
         self._links().put(key, result, commit=False)  # committed with the batch's next group
         self._wrote()

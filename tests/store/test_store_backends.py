@@ -56,6 +56,25 @@ def test_link_verdicts_keep_the_link_cache_rules(store_url: str) -> None:
         store.close()
 
 
+def test_many_verdicts_are_read_in_one_go_by_the_same_rules(store_url: str) -> None:
+    store = open_store(store_url, max_age=3600 * 24)
+    try:
+        keys = [f"http://a.test/{n}" for n in range(1200)]  # more than one query's worth
+        store.put_links([(key, _result(LinkStatus.ALIVE, 200)) for key in keys[:1100]])
+        store.put_link("http://a.test/down", _result(LinkStatus.DEAD, 503))
+        store.flush()
+        asked = [*keys, "http://a.test/down"]
+        found = store.get_links(asked, now=NOW + timedelta(hours=1))
+        assert sorted(found) == sorted(keys[:1100])  # never stored, or not believed: absent
+        assert all(found[key].from_cache for key in keys[:1100])
+        assert found[keys[7]].page_text == "some text " * 50
+        one_by_one = {k: store.get_link(k, now=NOW + timedelta(hours=1)) for k in asked}
+        assert {k: v for k, v in one_by_one.items() if v is not None} == found
+        assert store.get_links(asked, now=NOW + timedelta(days=2)) == {}
+    finally:
+        store.close()
+
+
 def test_a_batch_is_stored_and_summarised(store_url: str) -> None:
     store = open_store(store_url, max_age=3600)
     try:
