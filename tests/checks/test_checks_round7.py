@@ -15,6 +15,7 @@ from citecheck.checks.candidates import GROWTH, PERCENT, POINTS, SHARES, SUM, Ca
 from citecheck.checks.numbers import Kind, find_quantities
 from citecheck.checks.passages import read_passages
 from citecheck.model import CheckRun, Footnote, FootnoteSet, Location, Manuscript, NoteMarker
+from citecheck.sentences import sentence_spans
 
 
 def _run(body: str, note: str | None = None) -> CheckRun:
@@ -54,6 +55,16 @@ def test_scale_words_need_a_figure_and_a_currency_sign_before_a_figure_is_its_ow
     assert [q.text for q in found] == ["10", "€20 million"]
     wages = find_quantities("wages of 1,250 EUR a month")[0]
     assert (wages.kind, wages.currency, wages.value) == (Kind.MONEY, "EUR", 1250)
+
+
+def test_a_continental_scale_before_a_capital_does_not_end_the_sentence() -> None:
+    text = "Funding of 2,8 Mrd. EUR for 11 Mio. inhabitants. The line carried 18,2 Mio. The end."
+    spans = [text[start:end] for start, end in sentence_spans(text)]
+    assert spans == [
+        "Funding of 2,8 Mrd. EUR for 11 Mio. inhabitants.",
+        "The line carried 18,2 Mio.",
+        "The end.",
+    ]
 
 
 def test_a_year_named_by_its_use_after_last_is_a_dated_total() -> None:
