@@ -157,7 +157,8 @@ _ABBREVIATIONS: Final[dict[str, bool]] = {
         _LEADS,
     ),
     **dict.fromkeys(
-        ("etc", "inc", "co", "ltd", "corp", "bros", "jr", "sr", "ave"),
+        # "mio", "mrd", "md": German and French scales ("2,8 Mrd. EUR"), also at an end
+        ("etc", "inc", "co", "ltd", "corp", "bros", "jr", "sr", "ave", "mio", "mrd", "md"),
         _MAY_END,
     ),
 }

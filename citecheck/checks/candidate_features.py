@@ -10,6 +10,8 @@ means for a sum can differ from what it means for shares. They are:
 * the two words right before each figure, by its role ("before-part=and");
 * classes of cue words (restating, partition, change, hedge, clause break,
   series of years) wherever they fall in the group's stretch;
+* for a body sentence and its note, the body's words and cue classes
+  ("body=whole", "body-partition"), wherever they stand;
 * the scope's link (one sentence, the next, a note), how many figures of
   the scope stand outside the group, how far the arithmetic misses, and
   for sums whether the parts exceed or fall short of the total.
@@ -153,6 +155,14 @@ def features(candidate: Candidate, words: list[tuple[str, int]], found_cues: Cue
             found.append(f"in-{name}")
         elif any(first.start - 40 <= start and end <= last.end + 40 for start, end in spans):
             found.append(f"near-{name}")
+    if scope.link in {"note", "cue"}:
+        # The body sentence of a footnoted claim holds its cue ("make up the whole of", "rose
+        # ten-fold"), often far from the note's figures: its words and cue classes, as such.
+        body = {w for w, offset in words if offset < scope.split and not w.startswith("<")}
+        found.extend(f"body={w}" for w in body if w not in _FUNCTION_WORDS)
+        for name, spans in found_cues.items():
+            if any(end <= scope.split for _, end in spans):
+                found.append(f"body-{name}")
     periods = sorted({q.period or q.total_of or "" for q in candidate.figures} - {""})
     if periods:
         found.append("periods=" + "/".join(periods))

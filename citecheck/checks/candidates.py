@@ -8,12 +8,17 @@ text really asserts the relation is the trained scorer's question
 (``learned``), never this module's.
 
 A scope is one sentence, a sentence and the next one of its passage, or a
-body sentence and a sentence of the note it cites. Figures are the ones
+body sentence and a sentence of the note it cites (also when the body
+sentence has no figure of its own: its words are the cue). Figures are the ones
 ``numbers.find_quantities`` read; two-sentence scopes propose only groups
 that take figures from both sentences (the one-sentence scope has the rest).
 
 Every arithmetic test is the interval one of the rules: a group fails only
 when no reading of its printed figures fits, in either order of its pair.
+One exception, marked ``detail="printed"`` for the scorer: a multiplier whose
+pair fits only through the figures' rounding ("doubled from £40m to £120m":
+£40m may be £35m-£50m, but 120 / 40 is 3), and parts whose printed sum
+exceeds the printed total by more than a whole step, are candidates too.
 """
 
 from __future__ import annotations
@@ -52,9 +57,10 @@ _MAX_PARTS = 6
 class Scope:
     """Text whose figures may be related: one sentence, or two joined by ``JOIN``.
 
-    ``link`` says how: "one", "next" (the sentence after) or "note" (a sentence
-    of the note the first cites). ``split`` is the offset where the second
-    sentence starts (the text's length for one sentence).
+    ``link`` says how: "one", "next" (the sentence after), "note" (a sentence
+    of the note the first cites) or "cue" (a body sentence without figures and
+    a sentence of the note it cites: the body's words, the note's figures).
+    ``split`` is the offset where the second sentence starts (the text's length for one sentence).
     """
 
     text: str
@@ -88,27 +94,62 @@ def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
     for passage in passages:
         sentences = passage.sentences
         for index, sentence in enumerate(sentences):
-            if not sentence.quantities or len(sentence.quantities) > _MAX_FIGURES:
+            if len(sentence.quantities) > _MAX_FIGURES or _CITATION.search(sentence.text):
                 continue
-            if _CITATION.search(sentence.text):
+            cited = notes.get(sentence.note) if sentence.note and passage.note is None else None
+            if not sentence.quantities:
+                # "... make up the whole of the mill's output.[^1]": the cue is in the body,
+                # every figure in the note; the scope joins them, its groups all the note's.
+                for other in cited.sentences[:3] if cited is not None else ():
+                    if _note_figures(other):
+                        yield _joined(sentence, other, "cue", _note_figures(other))
                 continue
             yield Scope(sentence.text, sentence.quantities, "one", len(sentence.text), sentence)
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             if following is not None and _has_figures(following):
                 yield _joined(sentence, following, "next")
-            if passage.note is None and sentence.note in notes:
-                for other in notes[sentence.note].sentences[:3]:
-                    if _has_figures(other):
-                        yield _joined(sentence, other, "note")
+            for other in cited.sentences[:3] if cited is not None else ():
+                if _note_figures(other):
+                    yield _joined(sentence, other, "note", _note_figures(other))
 
 
 def _has_figures(sentence: Sentence) -> bool:
     return bool(sentence.quantities) and not _CITATION.search(sentence.text)
 
 
-def _joined(first: Sentence, second: Sentence, link: str) -> Scope:
+def _note_figures(sentence: Sentence) -> tuple[Quantity, ...]:
+    """A note sentence's figures a body sentence may be checked against.
+
+    A note in citation form still reports data ("98 Tex. L. Rev. 411, 430 (2021) (small-donor
+    share of 22 percent in 2012 and 40 percent in 2020)", "Annual Review 2024, p. 9: 52,000
+    phishing reports"): of such a sentence only the figures that carry a currency, a percent
+    sign or word, or a noun are kept; its bare volumes, pages and section numbers are not.
+    """
+    if not _CITATION.search(sentence.text):
+        return sentence.quantities
+    return tuple(q for q in sentence.quantities if _reported(sentence.text, q))
+
+
+def _reported(text: str, quantity: Quantity) -> bool:
+    if quantity.kind is Kind.MONEY:
+        return quantity.currency is not None
+    if quantity.kind is Kind.PERCENT:
+        return not _PAGES_AFTER.match(text, quantity.end - 2)  # "120 pp." is pages
+    if quantity.kind is Kind.COUNT:
+        return quantity.noun is not None and quantity.noun not in _NOT_NOUNS
+    return quantity.kind is Kind.MULTIPLIER
+
+
+_PAGES_AFTER = re.compile(r"pp?\.")
+_NOT_NOUNS = frozenset({"in", "at", "of", "and", "to", "for", "on", "by", "see", "n", "para"})
+
+
+def _joined(
+    first: Sentence, second: Sentence, link: str, figures: tuple[Quantity, ...] | None = None
+) -> Scope:
     shift = len(first.text) + len(JOIN)
-    moved = tuple(replace(q, start=q.start + shift, end=q.end + shift) for q in second.quantities)
+    kept = second.quantities if figures is None else figures
+    moved = tuple(replace(q, start=q.start + shift, end=q.end + shift) for q in kept)
     return Scope(
         first.text + JOIN + second.text,
         first.quantities + moved,
@@ -211,7 +252,7 @@ def _of_scope(scope: Scope, relations: frozenset[str], fits: Fits) -> Iterator[C
         for candidate in make(scope, figures, fits):
             if candidate.relation not in relations:
                 continue
-            if scope.link == "one" or _spans_both(scope, candidate.figures):
+            if scope.link in {"one", "cue"} or _spans_both(scope, candidate.figures):
                 yield candidate
 
 
@@ -297,13 +338,34 @@ def _growth(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candi
             ratios = [r for r in (_ratio(one, two), _ratio(two, one)) if r is not None]
             if not ratios:
                 continue
+            roles = ("change", "from", "to")
             if any(_overlap(r, band) for r in ratios for band in multiplier.readings):
+                printed = _printed_off(one, two, multiplier.readings)
+                if printed is not None:
+                    figures3 = (multiplier, one, two)
+                    yield Candidate(GROWTH, scope, figures3, roles, printed, "printed")
+                    continue
                 fits.append(("change", multiplier))  # a pair that fits explains the multiplier
                 continue
             off = min(_off(r, band) for r in ratios for band in multiplier.readings)
-            yield Candidate(
-                GROWTH, scope, (multiplier, one, two), ("change", "from", "to"), off, ""
-            )
+            yield Candidate(GROWTH, scope, (multiplier, one, two), roles, off, "")
+
+
+def _printed_off(
+    one: Quantity, two: Quantity, bands: tuple[tuple[float, float], ...]
+) -> float | None:
+    """How far the printed figures' ratio misses every band, or None when one takes it.
+
+    The rules' intervals let "£40m" be £35m-£50m, so "doubled from £40m to £120m" fits at
+    £50m to £115m; a writer who meant that would not print 40 and 120.
+    """
+    if one.value <= 0 or two.value <= 0:
+        return None
+    ratio = max(one.value, two.value) / min(one.value, two.value)
+    ratios = [(ratio, ratio), (1 / ratio, 1 / ratio)]
+    if any(_overlap(r, band) for r in ratios for band in bands):
+        return None
+    return min(_off(r, band) for r in ratios for band in bands)
 
 
 def _changes(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
@@ -324,9 +386,16 @@ def _changes(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Cand
             ratios = [r for r in (_ratio(one, two), _ratio(two, one)) if r is not None]
             if not ratios:
                 continue
-            if any(_overlap(r, band) for r in ratios for band in bands):
+            if any(_overlap(r, bands[0]) for r in ratios) or (
+                stated[1] < 100 and any(_overlap(r, bands[1]) for r in ratios)
+            ):
                 # A pair that fits explains the change, and its figures are levels, no changes.
                 fits.extend((("change", change), ("level", one), ("level", two)))
+                continue
+            if any(_overlap(r, bands[1]) for r in ratios):
+                # "rose 150 percent" from £32bn to £48bn: only as "times" (1.5) does it fit,
+                # a reading the rules allow and writers slip into; the scorer weighs it.
+                yield Candidate(PERCENT, scope, (change, one, two), roles, 1.0, "times")
                 continue
             off = min(_off(r, band) for r in ratios for band in bands)
             yield Candidate(PERCENT, scope, (change, one, two), roles, off, "")
@@ -371,7 +440,9 @@ def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candida
             for q in plain
             if q is not total
             and _alike(q, total)
-            and q.period == total.period
+            # "an annual budget of ₹12 crore is divided into ₹7 crore for ...": parts that
+            # name no period share the total's.
+            and q.period in {total.period, None}
             and q.high <= total.high
         ]
         for parts in _part_sets(alike, total):
@@ -386,6 +457,16 @@ def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candida
             elif low > total.high:
                 role = "exceed"
             else:
+                printed = sum(q.value for q in parts)
+                step = max(q.step for q in (total, *parts))
+                roles = ("total", *("part" for _ in parts))
+                if step > 0 and printed - total.value > step and total.value > 0:
+                    # "₹12 crore ... ₹7 crore, ₹3 crore and ₹4 crore": each may be rounded, but
+                    # printed they exceed it by more than a whole step; the scorer weighs it.
+                    # (Parts short of their total are often a partial list or leave a rest.)
+                    off = max(printed, total.value) / max(min(printed, total.value), 1e-9)
+                    yield Candidate(SUM, scope, (total, *parts), roles, off, "printed")
+                    continue
                 # Figures that add up are explained: no other grouping of them is a slip.
                 fits.extend(("sum", q) for q in (total, *parts))
                 continue

@@ -167,7 +167,9 @@ CURRENCY_AFTER = (
     r"Singapore)\s+)?dollars|euros?|pounds(?:\s+sterling)?|sterling|rupees|yen|"
     r"(?:Swiss\s+)?francs|naira|shillings|rand|won|reais|kroner|kronor|kronur|krone|krona|"
     r"zlotys?|złoty|baht|pesos|lira|roubles|rubles|rupiah|ringgit|yuan|renminbi|dirhams?|riyals?|"
-    r"shekels?|dong|zł|kr)\b)"
+    r"shekels?|dong|zł|kr)\b"
+    # Continental usage puts the code or sign after the figure: "2,8 Mrd. EUR", "3,4 Md €".
+    r"|(?:EUR|GBP|CHF)\b|€(?!\s?\d))"
 )
 _AFTER_CODES = (
     ("australian", "AUD"),
@@ -176,6 +178,10 @@ _AFTER_CODES = (
     ("hong kong", "HKD"),
     ("singapore", "SGD"),
     ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("€", "EUR"),
+    ("gbp", "GBP"),
+    ("chf", "CHF"),
     ("pound", "GBP"),
     ("sterling", "GBP"),
     ("rupee", "INR"),

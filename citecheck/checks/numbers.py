@@ -135,7 +135,44 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     URLs are blanked out first (same length, so offsets hold): the digits in
     ``/2010/05/06/`` or ``pr030410p`` are not figures of the text.
     """
-    text = _URL.sub(lambda m: " " * len(m.group()), text)
+    printed = text
+    text = _continental(_URL.sub(lambda m: " " * len(m.group()), text))
+    if text != printed:
+        return tuple(_as_printed(q, printed) for q in _find(text))
+    return _find(text)
+
+
+# German and French scales: "18,2 Mio. Tonnen", "2,8 Mrd. EUR", "1,2 Md €". Before one of
+# them a comma with one or two digits after it is a decimal comma, never a thousands one.
+_CONTINENTAL = re.compile(r"\b(\d+)(?:,(\d{1,2}))?(\s?)(Mio\b\.?|Mrd\b\.?|Md\b\.?)")
+_ENGLISH_SCALE = {"mio": "mn", "mrd": "bn", "md": "bn"}
+
+
+def _continental(text: str) -> str:
+    """``text`` with continental scales in English notation, of the same length (offsets hold)."""
+
+    def english(match: re.Match[str]) -> str:
+        whole, decimals, space, scale = match.groups()
+        number = f"{whole}.{decimals}" if decimals else whole
+        word = _ENGLISH_SCALE[scale.rstrip(".").lower()]
+        return f"{number}{space}{word}".ljust(len(match.group()))[: len(match.group())]
+
+    return _CONTINENTAL.sub(english, text)
+
+
+def _as_printed(quantity: Quantity, printed: str) -> Quantity:
+    """The figure with its text as printed ("2,8 Mrd. EUR", not the reading "2.8 bn EUR")."""
+    end = quantity.end
+    for match in _CONTINENTAL.finditer(printed, quantity.start, quantity.end + 4):
+        if match.start() < quantity.end < match.end():
+            end = match.end()  # "2,8 Mr" -> "2,8 Mrd."
+    shown = printed[quantity.start : end]
+    if shown == quantity.text or not shown.strip():
+        return quantity
+    return replace(quantity, text=shown, end=end)
+
+
+def _find(text: str) -> tuple[Quantity, ...]:
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:

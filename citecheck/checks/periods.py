@@ -336,7 +336,8 @@ _DATED: dict[str, str] = {
         r"(?:in|during|for)\s+(?:(?:the\s+)?(?:fiscal|calendar|financial)\s+(?:year\s+)?|FY\s?)?"
         # not a span ("2023-24", "2019 – 2024"), but "in 2023 - about 260 a day" restates
         r"(?:19|20)\d\d\b(?!\s*[-–/]\s*\d|\s*(?:[-–/](?!\s)|to\b|and\b))"
-        r"|(?:last|this|that)\s+year\b"
+        # "last financial year", "this tax year"
+        r"|(?:last|this|that)\s+(?:financial\s+|fiscal\s+|calendar\s+|tax\s+|reporting\s+)?year\b"
         rf"|{_ONE_YEAR}"
         # "during the reporting year", "over the tax year": a year by its use
         rf"|{_THE_UNIT}financial\s+|fiscal\s+|calendar\s+|reporting\s+|accounting\s+|tax\s+|"

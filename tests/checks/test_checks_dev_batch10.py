@@ -43,7 +43,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "percent-points-confusion": (1.0, 1.0),  # 1.00 / 1.00
     "implausible-per-head": (1.0, 1.0),  # 1.00 / 0.75
 }
-FLOOR_ALL = (1.0, 0.94)  # first run 0.88 / 0.71
+FLOOR_ALL = (1.0, 0.95)  # first run 0.88 / 0.71; round 7 in-sample 1.00 / 0.95
 
 
 (

@@ -41,7 +41,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "percent-points-confusion": (1.0, 1.0),  # 1.00 / 0.70
     "implausible-per-head": (1.0, 1.0),  # 1.00 / 0.54
 }
-FLOOR_ALL = (0.97, 0.93)  # first run 0.96 / 0.70; round 6 in-sample 0.97 / 0.93
+FLOOR_ALL = (0.97, 0.96)  # first run 0.96 / 0.70; in-sample round 6 0.97 / 0.93, round 7 0.96
 
 
 (

@@ -41,7 +41,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "percent-points-confusion": (1.0, 1.0),
     "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (1.0, 0.98)  # 0.94 before checks-recall2, 0.96 before round 3
+FLOOR_ALL = (1.0, 0.99)  # 0.94 before checks-recall2, 0.96 before round 3; round 7 1.00
 
 
 (

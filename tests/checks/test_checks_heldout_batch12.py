@@ -43,7 +43,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "percent-points-confusion": (1.0, 0.9),
     "implausible-per-head": (1.0, 0.7),
 }
-FLOOR_ALL = (0.92, 0.88)
+FLOOR_ALL = (0.92, 0.89)  # round 7 in-sample 0.93 / 0.90
 
 
 (

@@ -44,7 +44,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     "percent-points-confusion": (1.0, 1.0),
     "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (1.0, 0.98)  # first run 0.93 / 0.75
+FLOOR_ALL = (1.0, 0.99)  # first run 0.93 / 0.75; round 7 1.00 / 1.00
 
 
 (

@@ -199,7 +199,7 @@ def test_the_shipped_model_is_trained_on_development_data_only() -> None:
     data = json.loads(text)
     assert 0.5 <= data["threshold"] < 1.0
     assert data["weights"]
-    assert not any("batch14" in batch for batch in data["trained_on"])
+    assert not any("batch16" in batch for batch in data["trained_on"])
 
 
 def test_training_is_deterministic_and_learns_a_separable_toy() -> None:
