@@ -118,6 +118,7 @@ def read(path: str, data: bytes) -> Manuscript:
         notes=note_texts,
         title=_title(root),
         line_starts=body.line_starts,
+        verbatim=body.verbatim,
     )
 
 
@@ -700,19 +701,24 @@ def _walk(
     marks: list[tuple[Element, str, int]] | None = None,
     with_urls: bool = False,
     line_of: Callable[[Element], int] | None = None,
+    verbatim: list[tuple[int, int]] | None = None,
 ) -> None:
     """Render ``el`` (not its tail) as plain text into ``out``.
 
     An explicit stack instead of recursion: pages nest deeper than Python's
-    recursion limit more often than one would think.
+    recursion limit more often than one would think. ``verbatim`` gets the
+    (start, end) offsets of each ``<pre>`` block: code, not prose.
     """
     stack: list[tuple[Element, bool]] = [(el, False)]
     root = el
     link_starts: dict[Element, int] = {}
+    pre_starts: dict[Element, int] = {}
     while stack:
         node, closing = stack.pop()
         tag = _tag(node)
         if closing:
+            if verbatim is not None and node in pre_starts:
+                verbatim.append((pre_starts.pop(node), out.offset))
             if tag in _BLOCK_TAGS:
                 out.block_break()
             elif tag in _CELL_TAGS:
@@ -743,6 +749,8 @@ def _walk(
                 out.at_line(line_of(node))
         if tag == "a":
             link_starts[node] = out.offset
+        if tag == "pre" and verbatim is not None and not pre_starts:
+            pre_starts[node] = out.offset  # the outermost <pre> of a nest
         if node.text:
             out.add(node.text)
         stack.append((node, True))
@@ -772,12 +780,22 @@ def _render_body(path: str, page: _Page, notes: _Notes) -> _Body:
     start = body_el if body_el is not None else page.root
     out = TextBuilder("\n\n")
     marks: list[tuple[Element, str, int]] = []
-    _walk(start, out, skip=notes.excluded, on_marker=notes.refs, marks=marks, line_of=page.line)
+    verbatim: list[tuple[int, int]] = []
+    _walk(
+        start,
+        out,
+        skip=notes.excluded,
+        on_marker=notes.refs,
+        marks=marks,
+        line_of=page.line,
+        verbatim=verbatim,
+    )
     markers = tuple(
         NoteMarker(label=label, offset=offset, location=Location(path, page.line(el)))
         for el, label, offset in marks
     )
-    return _Body(out.value(), markers, tuple(out.line_starts))
+    spans = tuple((a, b) for a, b in verbatim if b > a)
+    return _Body(out.value(), markers, tuple(out.line_starts), spans)
 
 
 @dataclass(frozen=True)
@@ -785,6 +803,7 @@ class _Body:
     text: str
     markers: tuple[NoteMarker, ...]
     line_starts: tuple[tuple[int, int], ...]
+    verbatim: tuple[tuple[int, int], ...] = ()
 
 
 def _note_text(path: str, page: _Page, note: _Note) -> NoteText:
