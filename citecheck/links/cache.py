@@ -33,7 +33,7 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,11 +50,19 @@ GROUP_SECONDS = 0.25  # the most time between two commits (a caller flushes a qu
 _Row = tuple[str, str, int | None, str | None, str, str, str, str | None, str, bytes | None]
 # The ``links`` table's columns after ``url``, as every store reads them.
 _KEYS_PER_QUERY = 500  # under SQLite's 999 variables of old versions
+_T = TypeVar("_T")
 LINK_COLUMNS = (
     "status, http_status, final_url, reason, checked_at, redirects,"
     " page_title, page_meta, page_text"
 )
 _Time = TypeVar("_Time")
+
+
+def in_groups(keys: Sequence[_T]) -> Iterator[tuple[Sequence[_T], str]]:
+    """``keys`` a few hundred at a time, each group with its "?, ?, ..." for ``IN (...)``."""
+    for first in range(0, len(keys), _KEYS_PER_QUERY):
+        group = keys[first : first + _KEYS_PER_QUERY]
+        yield group, ", ".join("?" for _ in group)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -157,6 +165,15 @@ def trusted_for(status: LinkStatus, http_status: int | None, max_age: float) -> 
     return _trusted_for(status, http_status, max_age)
 
 
+def _written(key: str, result: LinkResult) -> tuple[_Row, _Entry] | None:
+    """A fresh verdict's ``links`` row and history entry; None for one the cache keeps not."""
+    if result.status in _NOT_STORED or result.from_cache:
+        return None
+    checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
+    row = link_row(key, result, checked_at)
+    return row, (key, checked_at, result.status.value, result.http_status, result.reason)
+
+
 class LinkCache:
     """An open cache file. Use as a context manager; all methods are quick and synchronous."""
 
@@ -217,11 +234,9 @@ class LinkCache:
         if self._rows:
             self.flush()
         found: dict[str, LinkResult] = {}
-        for first in range(0, len(keys), _KEYS_PER_QUERY):
-            chunk = keys[first : first + _KEYS_PER_QUERY]
-            marks = ", ".join("?" for _ in chunk)
+        for group, marks in in_groups(keys):
             query = f"SELECT url, {LINK_COLUMNS} FROM links WHERE url IN ({marks})"
-            for key, *row in self._db.execute(query, chunk):
+            for key, *row in self._db.execute(query, group):
                 if (result := self._believed(key, row, now)) is not None:
                     found[key] = result
         return found
@@ -248,11 +263,10 @@ class LinkCache:
         connection to this file in the same process (the sources stage's
         answers) would then block the loop waiting for the lock.
         """
-        if result.status in _NOT_STORED or result.from_cache:
+        written = _written(key, result)
+        if written is None:
             return
-        checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
-        row = link_row(key, result, checked_at)
-        entry = (key, checked_at, result.status.value, result.http_status, result.reason)
+        row, entry = written
         if not commit:
             self._write([row], [entry])
             return
@@ -263,18 +277,9 @@ class LinkCache:
 
     def put_many(self, verdicts: Iterable[tuple[str, LinkResult]]) -> None:
         """``put(..., commit=False)`` for many verdicts: written now, in one statement each."""
-        rows: list[_Row] = []
-        entries: list[_Entry] = []
-        for key, result in verdicts:
-            if result.status in _NOT_STORED or result.from_cache:
-                continue
-            checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
-            rows.append(link_row(key, result, checked_at))
-            entries.append(
-                (key, checked_at, result.status.value, result.http_status, result.reason)
-            )
-        if rows:
-            self._write(rows, entries)
+        written = [w for key, result in verdicts if (w := _written(key, result)) is not None]
+        if written:
+            self._write([row for row, _ in written], [entry for _, entry in written])
 
     def _write(self, rows: list[_Row], entries: list[_Entry]) -> None:
         self._db.executemany(

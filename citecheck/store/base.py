@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from citecheck.links.cache import HistoryEntry, compressed_text, trusted_for
+from citecheck.links.cache import HistoryEntry, compressed_text, in_groups, trusted_for
 from citecheck.model import LinkResult, LinkStatus
 from citecheck.store.carried import CarriedQueries
 
@@ -442,13 +442,11 @@ class SqlStore(CarriedQueries):
     def verdicts(self, batch_id: str, keys: Sequence[str]) -> dict[str, LinkResult]:
         self._written()
         found: dict[str, LinkResult] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for group, marks in in_groups(keys):
             rows = self._rows(
                 f"SELECT url_key, verdict FROM batch_urls WHERE batch_id = ?"
                 f" AND verdict IS NOT NULL AND url_key IN ({marks})",
-                (batch_id, *chunk),
+                (batch_id, *group),
             )
             found.update((str(key), decode_link(str(verdict))) for key, verdict in rows)
         return found

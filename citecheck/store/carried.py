@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from citecheck.links.cache import in_groups
+
 __all__ = ["CarriedQueries"]
 
 
@@ -151,13 +153,11 @@ class CarriedQueries:
         """The stored results of ``keys`` (absent: none yet)."""
         found: dict[tuple[str, str], str] = {}
         urls = sorted({key for key, _ in keys})
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for group, marks in in_groups(urls):
             rows = self._rows(
                 f"SELECT url_key, cited_date, result FROM batch_archives WHERE batch_id = ?"
                 f" AND result IS NOT NULL AND url_key IN ({marks})",
-                (batch_id, *chunk),
+                (batch_id, *group),
             )
             found.update(((str(k), str(d)), str(r)) for k, d, r in rows)
         return {key: found[key] for key in keys if key in found}

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from citecheck.errors import ConfigError
-from citecheck.links.cache import LINK_COLUMNS, HistoryEntry, link_row, stored_link
+from citecheck.links.cache import LINK_COLUMNS, HistoryEntry, in_groups, link_row, stored_link
 from citecheck.model import LinkResult, LinkStatus
 from citecheck.store.base import SqlStore, believed, redact, storable
 from citecheck.store.migrations import MIGRATIONS
@@ -99,11 +99,9 @@ class PostgresStore(SqlStore):
     def get_links(self, keys: Sequence[str], *, now: datetime) -> dict[str, LinkResult]:
         # A few hundred keys a query: one round trip each was most of a worker's start.
         found: dict[str, LinkResult] = {}
-        for first in range(0, len(keys), 500):
-            chunk = keys[first : first + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for group, marks in in_groups(keys):
             rows = self._rows(
-                f"SELECT url, {LINK_COLUMNS} FROM links WHERE url IN ({marks})", tuple(chunk)
+                f"SELECT url, {LINK_COLUMNS} FROM links WHERE url IN ({marks})", tuple(group)
             )
             for key, *columns in rows:
                 if (result := self._believed(key, columns, now)) is not None:
