@@ -117,7 +117,9 @@ def cited_dates(citations: Sequence[Citation]) -> dict[str, PartialDate | None]:
 
 
 def _import_final_stages() -> None:
-    import citecheck.checks
+    # Only the page families run here; the text families run in the worker.
+    import citecheck.checks.quotes
+    import citecheck.checks.sources
     import citecheck.sources  # noqa: F401
 
 

@@ -12,49 +12,53 @@ silent rather than guess.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+import importlib
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from citecheck.checks import (
-    across_notes,
-    arithmetic,
-    ledger,
-    notes,
-    percentages,
-    quotes,
-    scale,
-    sources,
-)
-from citecheck.checks.passages import Passage, read_passages
+from citecheck.checks.catalogue import FAMILIES, LINK_FAMILIES, PER_HEAD, RULES, SCALE_SLIP
 from citecheck.checks.rules import Rule
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding
 
+if TYPE_CHECKING:
+    from citecheck.checks.passages import Passage
+
 __all__ = ["CHECKS", "LINK_FAMILIES", "RULES", "Check", "Rule", "in_family_order", "run_checks"]
 
-Check = Callable[[CheckRun, tuple[Passage, ...], CheckSettings], Iterable[Finding]]
+Check = Callable[[CheckRun, "tuple[Passage, ...]", CheckSettings], Iterable[Finding]]
 
-CHECKS: dict[str, Check] = {
-    "arithmetic": arithmetic.check_arithmetic,
-    "percentages": percentages.check_percentages,
-    "scale": scale.check_scale,
-    "ledger": ledger.check_ledger,
-    "sources": sources.check_sources,
-    "quotes": quotes.check_quotes,
-    "across-notes": across_notes.check_across_notes,
-    "notes": notes.check_notes,
-}
-
-RULES: dict[str, Rule] = {
-    rule.id: rule
-    for module in (arithmetic, percentages, scale, ledger, sources, quotes, across_notes, notes)
-    for rule in module.RULES
+# Each family's check, by module and function: a module is loaded the first
+# time its family runs (the text families' patterns take ~0.15 s to compile,
+# which a process that runs only the page checks should not pay).
+_CHECK_FUNCTIONS: dict[str, tuple[str, str]] = {
+    "arithmetic": ("citecheck.checks.arithmetic", "check_arithmetic"),
+    "percentages": ("citecheck.checks.percentages", "check_percentages"),
+    "scale": ("citecheck.checks.scale", "check_scale"),
+    "ledger": ("citecheck.checks.ledger", "check_ledger"),
+    "sources": ("citecheck.checks.sources", "check_sources"),
+    "quotes": ("citecheck.checks.quotes", "check_quotes"),
+    "across-notes": ("citecheck.checks.across_notes", "check_across_notes"),
+    "notes": ("citecheck.checks.notes", "check_notes"),
 }
 
 
-# The families that read the fetched pages (``run.links``) and not the passages;
-# the others read only the text and the citations, so a run can check those
-# while the links are asked.
-LINK_FAMILIES = frozenset({"sources", "quotes"})
+class _Checks(Mapping[str, Check]):
+    """Family -> check, in family order, each loaded on first use."""
+
+    def __getitem__(self, family: str) -> Check:
+        module, function = _CHECK_FUNCTIONS[family]
+        check: Check = getattr(importlib.import_module(module), function)
+        return check
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(FAMILIES)
+
+    def __len__(self) -> int:
+        return len(FAMILIES)
+
+
+CHECKS: Mapping[str, Check] = _Checks()
 
 
 def run_checks(
@@ -79,13 +83,17 @@ def run_checks(
         return ()
     # Reading the passages is most of the text checks' time; the families that
     # judge fetched pages do not look at them.
-    passages = read_passages(run) if wanted - LINK_FAMILIES else ()
+    passages: tuple[Passage, ...] = ()
+    if wanted - LINK_FAMILIES:
+        from citecheck.checks.passages import read_passages
+
+        passages = read_passages(run)
     findings: list[Finding] = []
     seen: set[tuple[str, str, tuple[int, int, int], str | None, str]] = set()
-    for family, check in CHECKS.items():
+    for family in FAMILIES:
         if family not in wanted:
             continue
-        for finding in check(run, passages, settings):
+        for finding in CHECKS[family](run, passages, settings):
             key = (
                 finding.rule,
                 finding.location.path,
@@ -97,15 +105,15 @@ def run_checks(
                 continue
             seen.add(key)
             findings.append(finding)
-    slips = {(f.location, f.note) for f in findings if f.rule == ledger.SCALE_SLIP.id}
+    slips = {(f.location, f.note) for f in findings if f.rule == SCALE_SLIP.id}
     return tuple(
-        f for f in findings if not (f.rule == scale.PER_HEAD.id and (f.location, f.note) in slips)
+        f for f in findings if not (f.rule == PER_HEAD.id and (f.location, f.note) in slips)
     )
 
 
 def in_family_order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Findings of runs over parts of the families as one ``run_checks`` orders them."""
-    order = {family: index for index, family in enumerate(CHECKS)}
+    order = {family: index for index, family in enumerate(FAMILIES)}
     last = len(order)
     return tuple(
         sorted(findings, key=lambda f: order[RULES[f.rule].family] if f.rule in RULES else last)

@@ -22,45 +22,13 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from citecheck.checks.catalogue import AMBIGUOUS_ID, CONFLICT, EARLY_SHORT, PINPOINT, SUPRA
 from citecheck.checks.passages import Passage
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.rules import raise_finding
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, Citation, Finding, Severity, ShortForm
+from citecheck.model import CheckRun, Citation, Finding, ShortForm
 
-__all__ = ["RULES", "check_across_notes"]
-
-_FAMILY = "across-notes"
-CONFLICT = Rule(
-    "conflicting-citation-details",
-    Severity.WARNING,
-    _FAMILY,
-    "One work is cited with a different year, author spelling, title or pages in two notes.",
-)
-EARLY_SHORT = Rule(
-    "short-form-before-full-citation",
-    Severity.WARNING,
-    _FAMILY,
-    "A short form (Id., supra, short title) comes before the work's first full citation.",
-)
-SUPRA = Rule(
-    "supra-wrong-note",
-    Severity.WARNING,
-    _FAMILY,
-    "'supra note N' points at a note that does not cite that author.",
-)
-PINPOINT = Rule(
-    "pinpoint-outside-pages",
-    Severity.WARNING,
-    _FAMILY,
-    "A pinpoint page lies outside the cited page range.",
-)
-AMBIGUOUS_ID = Rule(
-    "ambiguous-id",
-    Severity.WARNING,
-    _FAMILY,
-    "Id. or ibid. opens a note after a note that cites more than one work.",
-)
-RULES = (CONFLICT, EARLY_SHORT, SUPRA, PINPOINT, AMBIGUOUS_ID)
+__all__ = ["check_across_notes"]
 
 
 def check_across_notes(

@@ -29,6 +29,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from citecheck.checks.catalogue import GROWTH, PERCENT, of_family
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
 from citecheck.checks.learned import learned_findings
 from citecheck.checks.note_changes import changes_with_note_base
@@ -36,28 +37,13 @@ from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.pairs import change_pairs, dated_to, in_real_terms, shared_precision
 from citecheck.checks.passages import Passage, Sentence, one_line
-from citecheck.checks.rates import RATE, check_rates
-from citecheck.checks.rules import Rule, raise_finding
-from citecheck.checks.sums import SUM, check_sums
+from citecheck.checks.rates import check_rates
+from citecheck.checks.rules import raise_finding
+from citecheck.checks.sums import check_sums
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, Finding, Severity
+from citecheck.model import CheckRun, Finding
 
-__all__ = ["RULES", "check_arithmetic"]
-
-_FAMILY = "arithmetic"
-GROWTH = Rule(
-    "growth-multiplier-mismatch",
-    Severity.WARNING,
-    _FAMILY,
-    "'doubled', 'six fold', 'halved' does not fit the start and end figures given.",
-)
-PERCENT = Rule(
-    "percent-change-mismatch",
-    Severity.WARNING,
-    _FAMILY,
-    "A stated percent change does not fit the start and end figures given.",
-)
-RULES = (RATE, GROWTH, PERCENT, SUM)
+__all__ = ["check_arithmetic"]
 
 
 def check_arithmetic(
@@ -67,7 +53,7 @@ def check_arithmetic(
     del run, settings  # the text is all these rules read
     found = list(_pattern_findings(passages))
     yield from found
-    rules = {rule.id: rule for rule in RULES}
+    rules = of_family("arithmetic")
     yield from learned_findings(passages, rules, found)
 
 

@@ -30,28 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from citecheck.checks.catalogue import MISMATCH, SCALE_SLIP
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence, one_line
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.rules import raise_finding
 from citecheck.config import CheckSettings
 from citecheck.errors import ConfigError
-from citecheck.model import CheckRun, Finding, PartialDate, Severity
+from citecheck.model import CheckRun, Finding, PartialDate
 
-__all__ = ["RULES", "Fact", "check_ledger", "load_ledger"]
-
-MISMATCH = Rule(
-    "ledger-mismatch",
-    Severity.WARNING,
-    "ledger",
-    "A figure or date contradicts the facts ledger.",
-)
-SCALE_SLIP = Rule(
-    "ledger-scale-slip",
-    Severity.ERROR,
-    "ledger",
-    "A figure is the ledger's value off by a factor of 1,000 (million for billion).",
-)
-RULES = (MISMATCH, SCALE_SLIP)
+__all__ = ["Fact", "check_ledger", "load_ledger"]
 
 _UNITS = {
     "USD": Kind.MONEY,

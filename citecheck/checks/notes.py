@@ -11,27 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from citecheck.checks.catalogue import PROBLEM, UNRESOLVED
 from citecheck.checks.passages import Passage
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.rules import raise_finding
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, Citation, Finding, Severity, ShortForm
+from citecheck.model import CheckRun, Citation, Finding, ShortForm
 
-__all__ = ["RULES", "check_notes"]
+__all__ = ["check_notes"]
 
-_FAMILY = "notes"
-UNRESOLVED = Rule(
-    "unresolved-short-form",
-    Severity.WARNING,
-    _FAMILY,
-    "Id., ibid., supra or a short title with no earlier citation it can refer to.",
-)
-PROBLEM = Rule(
-    "citation-problem",
-    Severity.WARNING,
-    _FAMILY,
-    "A citation could not be parsed or resolved (the parser says why).",
-)
-RULES = (UNRESOLVED, PROBLEM)
 _SHORT_NAMES = {
     ShortForm.ID: "Id.",
     ShortForm.IBID: "Ibid.",

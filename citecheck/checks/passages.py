@@ -14,15 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from citecheck.checks.numbers import Quantity, find_quantities
+from citecheck.checks.rules import one_line
 from citecheck.model import CheckRun, Footnote, Location, Manuscript
 from citecheck.sentences import sentence_spans
 
 __all__ = ["Passage", "Sentence", "one_line", "read_passages"]
-
-
-def one_line(text: str) -> str:
-    """Text with its line breaks and runs of spaces folded, for evidence and messages."""
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from citecheck.checks.catalogue import SHARES, of_family
 from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.learned import learned_findings
 from citecheck.checks.numbers import Kind, Quantity
@@ -35,8 +36,8 @@ from citecheck.checks.percent_readings import (
     is_points,
     reading,
 )
-from citecheck.checks.points import POINTS, check_points
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.points import check_points
+from citecheck.checks.rules import raise_finding
 from citecheck.checks.share_answers import exclusive_answers
 from citecheck.checks.share_predicates import (
     each_given,
@@ -45,18 +46,9 @@ from citecheck.checks.share_predicates import (
     yes_and_no,
 )
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, Finding, Severity
+from citecheck.model import CheckRun, Finding
 
-__all__ = ["RULES", "check_percentages"]
-
-_FAMILY = "percentages"
-SHARES = Rule(
-    "shares-exceed-total",
-    Severity.WARNING,
-    _FAMILY,
-    "Percentage shares of one whole add up to more than 100 percent beyond rounding.",
-)
-RULES = (SHARES, POINTS)
+__all__ = ["check_percentages"]
 
 
 def check_percentages(
@@ -69,7 +61,7 @@ def check_percentages(
     del run, settings  # the text is all these rules read
     found = list(_pattern_findings(passages))
     yield from found
-    yield from learned_findings(passages, {rule.id: rule for rule in RULES}, found)
+    yield from learned_findings(passages, of_family("percentages"), found)
 
 
 def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from citecheck.checks.catalogue import POINTS
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.pairs import change_pairs
 from citecheck.checks.passages import Sentence, one_line
@@ -24,17 +25,10 @@ from citecheck.checks.percent_readings import (
     reading,
     span,
 )
-from citecheck.checks.rules import Rule, raise_finding
-from citecheck.model import Finding, Severity
+from citecheck.checks.rules import raise_finding
+from citecheck.model import Finding
 
 __all__ = ["POINTS", "check_points"]
-
-POINTS = Rule(
-    "percent-points-confusion",
-    Severity.WARNING,
-    "percentages",
-    "A change between two percentages is given in percent but is their difference in points.",
-)
 
 _CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|compared)\b", re.IGNORECASE)
 # The change is tied to its pair: "declined 3 percent, from 15 percent ..." before it, or an

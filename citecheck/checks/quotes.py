@@ -25,11 +25,12 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from citecheck.checks.passages import Passage, one_line
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.catalogue import ALTERED, CRITICAL, NOT_FOUND
+from citecheck.checks.rules import one_line, raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import (
     CheckRun,
@@ -38,31 +39,12 @@ from citecheck.model import (
     LinkResult,
     LinkStatus,
     Location,
-    Severity,
 )
 
-__all__ = ["RULES", "check_quotes"]
+if TYPE_CHECKING:
+    from citecheck.checks.passages import Passage
 
-_FAMILY = "quotes"
-NOT_FOUND = Rule(
-    "quote-not-found",
-    Severity.WARNING,
-    _FAMILY,
-    "A quotation does not appear in the fetched source.",
-)
-ALTERED = Rule(
-    "quote-altered",
-    Severity.WARNING,
-    _FAMILY,
-    "A quotation differs in wording from its closest match in the source.",
-)
-CRITICAL = Rule(
-    "quote-changed-number-or-negation",
-    Severity.ERROR,
-    _FAMILY,
-    "A quotation changes a number, a scale word or a negation of its source.",
-)
-RULES = (NOT_FOUND, ALTERED, CRITICAL)
+__all__ = ["check_quotes"]
 
 _QUOTED = re.compile(r"“(?P<a>[^”]{10,1200})”|\"(?P<b>[^\"]{10,1200})\"")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")

@@ -14,21 +14,15 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from citecheck.checks.catalogue import RATE
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.periods import convert, length_days, per_phrase, working_convert
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.rules import raise_finding
 from citecheck.checks.scope import from_to_pairs, in_scope
-from citecheck.model import Finding, Severity
+from citecheck.model import Finding
 
 __all__ = ["RATE", "check_rates"]
-
-RATE = Rule(
-    "rate-restatement-mismatch",
-    Severity.WARNING,
-    "arithmetic",
-    "A yearly figure and its daily/hourly/per-minute restatement disagree.",
-)
 
 
 def _show(quantity: Quantity) -> str:

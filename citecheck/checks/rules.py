@@ -7,9 +7,11 @@ the same ids and severities.
 
 from __future__ import annotations
 
+import re
+
 from citecheck.model import Finding, Location, Rule
 
-__all__ = ["Rule", "raise_finding"]
+__all__ = ["Rule", "one_line", "raise_finding"]
 
 
 def raise_finding(
@@ -22,3 +24,8 @@ def raise_finding(
 ) -> Finding:
     """A finding of ``rule`` with its own severity, so no rule can drift from the catalogue."""
     return rule.finding(message, location, note=note, evidence=evidence)
+
+
+def one_line(text: str) -> str:
+    """Text with its line breaks and runs of spaces folded, for evidence and messages."""
+    return re.sub(r"\s+", " ", text).strip()

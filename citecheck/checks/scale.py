@@ -31,25 +31,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from citecheck.checks.catalogue import PER_HEAD
 from citecheck.checks.currencies import USD_PER_UNIT
 from citecheck.checks.learned import learned_findings
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.per_head import HEAD_NOUNS, describe, per_head_of, stated_per_head
 from citecheck.checks.per_head_bands import band_slip, clause_before
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.rules import raise_finding
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, Finding, Severity
+from citecheck.model import CheckRun, Finding
 
-__all__ = ["RULES", "check_scale"]
-
-PER_HEAD = Rule(
-    "implausible-per-head",
-    Severity.WARNING,
-    "scale",
-    "A money total per employee or per resident is implausible; likely a million/billion slip.",
-)
-RULES = (PER_HEAD,)
+__all__ = ["check_scale"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,19 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from citecheck.checks.passages import Passage
-from citecheck.checks.rules import Rule, raise_finding
+from citecheck.checks.catalogue import (
+    PAGE_AUTHOR,
+    PAGE_DATE,
+    PAGE_DAY,
+    PAGE_TITLE,
+    URL_DATE,
+    URL_DAY,
+)
+from citecheck.checks.rules import raise_finding
 from citecheck.config import CheckSettings
 from citecheck.model import (
     CheckRun,
@@ -32,49 +40,12 @@ from citecheck.model import (
     LinkResult,
     LinkStatus,
     PartialDate,
-    Severity,
 )
 
-__all__ = ["RULES", "check_sources", "date_in_url"]
+if TYPE_CHECKING:
+    from citecheck.checks.passages import Passage
 
-_FAMILY = "sources"
-URL_DAY = Rule(
-    "url-date-off-by-one",
-    Severity.NOTE,
-    _FAMILY,
-    "The URL's date is one day from the cited date (print vs web date).",
-)
-URL_DATE = Rule(
-    "url-date-mismatch",
-    Severity.WARNING,
-    _FAMILY,
-    "The URL's date is two or more days, or another month, from the cited date.",
-)
-PAGE_TITLE = Rule(
-    "page-title-mismatch",
-    Severity.WARNING,
-    _FAMILY,
-    "The fetched page's title does not resemble the cited title.",
-)
-PAGE_AUTHOR = Rule(
-    "page-author-mismatch",
-    Severity.WARNING,
-    _FAMILY,
-    "None of the cited authors appears among the fetched page's authors.",
-)
-PAGE_DAY = Rule(
-    "page-date-off-by-one",
-    Severity.NOTE,
-    _FAMILY,
-    "The page's own publication date is one day from the cited date.",
-)
-PAGE_DATE = Rule(
-    "page-date-mismatch",
-    Severity.WARNING,
-    _FAMILY,
-    "The page's own publication date is two or more days from the cited date.",
-)
-RULES = (URL_DAY, URL_DATE, PAGE_TITLE, PAGE_AUTHOR, PAGE_DAY, PAGE_DATE)
+__all__ = ["check_sources", "date_in_url"]
 
 _MONTHS = {
     name: number

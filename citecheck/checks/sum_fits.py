@@ -13,19 +13,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from citecheck.checks.catalogue import SUM
 from citecheck.checks.numbers import Quantity, amount
 from citecheck.checks.passages import Sentence, one_line
-from citecheck.checks.rules import Rule, raise_finding
-from citecheck.model import Finding, Severity
+from citecheck.checks.rules import raise_finding
+from citecheck.model import Finding
 
 __all__ = ["SUM", "compare", "compare_parts"]
-
-SUM = Rule(
-    "sum-mismatch",
-    Severity.WARNING,
-    "arithmetic",
-    "Parts do not add up to the total they are said to make up.",
-)
 
 
 def _show(quantity: Quantity) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,29 @@ def test_switching_off_every_rule_of_a_family_skips_it(tmp_path: Path) -> None:
     all_arithmetic = tuple(r for r in RULES if RULES[r].family == "arithmetic")
     assert run_checks(case.run, CheckSettings()) != ()
     assert run_checks(case.run, CheckSettings(disabled_rules=all_arithmetic)) == ()
+
+
+def test_each_family_module_is_loaded_only_when_its_family_runs() -> None:
+    # The main process runs only the page families after the links; the text
+    # families' patterns (~0.15 s to compile) must not be loaded there.
+    script = (
+        "import sys\n"
+        "from citecheck.checks import LINK_FAMILIES, RULES, run_checks\n"
+        "from citecheck.config import CheckSettings\n"
+        "from citecheck.model import CheckRun\n"
+        "assert len(RULES) >= 25\n"
+        "run = CheckRun(footnote_sets=(), citations=(), links=())\n"
+        "assert run_checks(run, CheckSettings(), families=LINK_FAMILIES) == ()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('citecheck.checks.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    loaded = set(ast.literal_eval(done.stdout))
+    assert {"citecheck.checks.quotes", "citecheck.checks.sources"} <= loaded
+    assert not loaded & {
+        "citecheck.checks.numbers",
+        "citecheck.checks.arithmetic",
+        "citecheck.checks.passages",
+        "citecheck.checks.learned",
+    }
