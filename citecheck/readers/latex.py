@@ -163,6 +163,9 @@ class _Parser:
         self.body: list[str] | None = None
         self.line_starts: list[tuple[int, int]] = []
         self.line_end = -1  # where the line of the last pair ends
+        # (first, last) source lines with text of each verbatim block in the
+        # body; they become body offsets once the body is collapsed.
+        self.verbatim_lines: list[tuple[int, int]] = []
 
     def line_of(self, index: int) -> int:
         return bisect.bisect_left(self.newlines, index) + 1
@@ -482,11 +485,16 @@ class _Parser:
             sink.append(kept)
         else:
             line = self.line_of(self.pos + len(text) - len(text.lstrip("\n")))
+            written: list[int] = []
             for number, piece in enumerate(kept.split("\n")):
                 if number:
                     sink.append("\n")
                 self.mark_line(sink, line + number)
                 sink.append(piece)
+                if piece.strip():
+                    written.append(line + number)
+            if written:
+                self.verbatim_lines.append((written[0], written[-1]))
             self.line_end = -1  # the parser's next token finds its own line
         sink.append("\n\n")
 
@@ -559,7 +567,34 @@ def read(path: str, data: bytes) -> Manuscript:
         notes=tuple(parser.notes),
         title=title,
         line_starts=line_starts,
+        verbatim=_verbatim_spans(body, line_starts, parser.verbatim_lines),
     )
+
+
+def _verbatim_spans(
+    body: str, line_starts: tuple[tuple[int, int], ...], blocks: list[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """Body offsets of the verbatim blocks, from their first and last source lines.
+
+    Each of a block's lines with text starts a line of the body (line ends
+    are kept), so a block runs from its first line's start to the end of its
+    last line. A block whose lines cannot be found is left out (read as prose).
+    """
+    offsets: dict[int, list[int]] = {}
+    for offset, line in line_starts:
+        offsets.setdefault(line, []).append(offset)
+    spans: list[tuple[int, int]] = []
+    for first, last in blocks:
+        # Prose may share the block's first line before it, or its last line after it.
+        start = max(offsets.get(first, ()), default=None)
+        if start is None:
+            continue
+        last_start = min((o for o in offsets.get(last, ()) if o >= start), default=None)
+        if last_start is None:
+            continue
+        end = body.find("\n", last_start)
+        spans.append((start, len(body) if end < 0 else end))
+    return tuple(spans)
 
 
 def _body(
