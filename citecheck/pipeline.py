@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from citecheck import __version__
+from citecheck import __version__, event_loop
 from citecheck.config import Settings
 from citecheck.early_links import join, noted_urls
 from citecheck.footnotes import find_footnotes
@@ -360,7 +360,7 @@ def run_check(
     outcome: SourcesOutcome | None = None
     text_findings: tuple[Finding, ...] | None = None
     if links or wanted:
-        parsed_now, link_results, archives, skipped, outcome = asyncio.run(
+        parsed_now, link_results, archives, skipped, outcome = event_loop.run(
             _all_stages(
                 sets,
                 given,

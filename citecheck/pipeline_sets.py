@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from citecheck import __version__, pipeline
+from citecheck import __version__, event_loop, pipeline
 from citecheck.config import Settings
 from citecheck.links import check_links, normalise_url
 from citecheck.model import (
@@ -74,7 +74,7 @@ def check_url_set(
     keeps the verdicts (``progress`` sees each as it arrives); notes are not
     known here and are joined back per manuscript by ``check_with_links``.
     """
-    return asyncio.run(
+    return event_loop.run(
         check_links(dict.fromkeys(urls, ()), settings.links, transport=transport, progress=progress)
     )
 
@@ -165,7 +165,7 @@ def look_up_source_set(
     """
     from citecheck.sources import look_up_sources
 
-    return asyncio.run(
+    return event_loop.run(
         look_up_sources(
             citations,
             settings.sources,
@@ -218,4 +218,4 @@ def check_url_shards(
         )
         return tuple(result for results in done for result in results)
 
-    return asyncio.run(all_shards())
+    return event_loop.run(all_shards())

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from citecheck import pipeline
+from citecheck import event_loop, pipeline
 from citecheck.cli._base import (
     Commands,
     UsageError,
@@ -74,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if settings.links.offline:
         outcome = SourcesOutcome((), tuple(citations), ("offline: no source was looked up",))
     else:
-        outcome = asyncio.run(
+        outcome = event_loop.run(
             pipeline.run_sources(citations, settings, footnote_sets=footnote_sets)
         )
     findings = work_findings(outcome.citations, outcome.results, outcome.unverified)
