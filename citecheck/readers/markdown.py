@@ -209,11 +209,14 @@ def _build(
     for block in blocks:
         source = "\n".join(block.lines)
         found: list[InlineMarker] = []
+        code: list[tuple[int, int]] = []
         if block.kind == "code":
             plain = source
             starts = _code_starts(source)
         else:
-            plain, found, starts = inline_lines(source, markdown_notes=True, links=links)
+            plain, found, starts = inline_lines(
+                source, markdown_notes=True, links=links, code_spans=code
+            )
         if block.kind == "heading" and title is None and plain.strip():
             title = " ".join(plain.split())
         if pieces:
@@ -240,6 +243,7 @@ def _build(
             markers.append(NoteMarker(label, offset + marker.offset, Location(path, line)))
         if block.kind == "code" and plain:
             verbatim.append((offset, offset + len(plain)))
+        verbatim.extend((offset + a, offset + b) for a, b in code)
         pieces.append(plain)
         offset += len(plain)
     for definition in definitions:

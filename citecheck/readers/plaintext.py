@@ -130,6 +130,7 @@ def inline_lines(
     sup_markers: bool = False,
     markdown_notes: bool = False,
     links: Mapping[str, str] | None = None,
+    code_spans: list[tuple[int, int]] | None = None,
 ) -> tuple[str, list[InlineMarker], list[tuple[int, int]]]:
     """Markdown inline markup -> plain text, its markers and its line starts.
 
@@ -139,7 +140,8 @@ def inline_lines(
     with the URL that ``links`` (reference definitions) gives. With ``sup_markers``,
     ``<sup>n</sup>`` is a note marker; with ``markdown_notes``, ``[^label]``
     and ``^[inline note]`` are. Markers are removed from the text and
-    returned with their offsets.
+    returned with their offsets. ``code_spans``, when given, gets the
+    (start, end) offsets of the code spans' text.
 
     The line starts are ``(offset, lines)`` pairs, offsets increasing: the
     text from ``offset`` on was read ``lines`` lines below the first line of
@@ -233,6 +235,9 @@ def inline_lines(
                 text, within = _stripped(source[pos:close], None)
                 out.append(text)
                 pos = close + len(ticks)
+                if code_spans is not None and text:
+                    at = size - len(markers)  # the text's offset once markers are lifted
+                    code_spans.append((at, at + len(text)))
         elif kind in ("stars", "unders") and _in_url(source, m.start()):
             out.append(m.group(0))  # part of a bare URL
         elif kind == "stars":
@@ -494,11 +499,13 @@ def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
     pieces: list[str] = []
     markers: list[NoteMarker] = []
     line_starts: list[tuple[int, int]] = []
+    verbatim: list[tuple[int, int]] = []
     offset = 0
     title: str | None = None
     for block in body_blocks:
         source = "\n".join(block.lines)
-        plain, found, starts = inline_lines(source, sup_markers=True)
+        code: list[tuple[int, int]] = []
+        plain, found, starts = inline_lines(source, sup_markers=True, code_spans=code)
         if block.kind == "heading" and title is None and plain.strip():
             title = " ".join(plain.split())
         if pieces:
@@ -518,6 +525,7 @@ def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
                     Location(path, line),
                 )
             )
+        verbatim.extend((offset + a, offset + b) for a, b in code)
         pieces.append(plain)
         offset += len(plain)
     notes = tuple(
@@ -539,4 +547,5 @@ def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
         notes=notes,
         title=title,
         line_starts=tuple(line_starts),
+        verbatim=tuple(verbatim),
     )

@@ -33,3 +33,27 @@ def test_a_slip_in_prose_is_found(tmp_path: Path) -> None:
 
 def test_the_same_words_in_a_code_block_are_not_read(tmp_path: Path) -> None:
     assert _sums(tmp_path, f"# Report\n\nAn example:\n\n```text\n{SLIP}\n```\n\nThe end.\n") == []
+
+
+def test_inline_code_spans_are_spanned_as_verbatim_after_markers_are_lifted() -> None:
+    text = "# T\n\nSee `x = 8` and **b**[^1] then ``y = 1 + 2``.\n\n[^1]: A note.\n"
+    manuscript = markdown.read("t.md", text.encode())
+    assert [manuscript.body[a:b] for a, b in manuscript.verbatim] == ["x = 8", "y = 1 + 2"]
+
+
+def test_an_unclosed_backtick_spans_nothing() -> None:
+    manuscript = markdown.read("t.md", b"# T\n\nA stray ` tick and 8 more.\n")
+    assert manuscript.verbatim == ()
+
+
+def test_a_citation_quoted_as_code_lends_no_figures(tmp_path: Path) -> None:
+    # A table of citation examples: the volume, first page and pinpoint are no parts of a sum.
+    row = (
+        "| `S Walby, 'Is Citizenship Gendered?' (1994) 28 Sociology 379, 381` | article: date 1994,"
+        " volume 28, container Sociology, pages 379, pinpoint 381 |"
+    )
+    assert _sums(tmp_path, f"# Examples\n\n| Written | Read as |\n|---|---|\n{row}\n") == []
+
+
+def test_a_slip_beside_a_code_span_is_still_found(tmp_path: Path) -> None:
+    assert _sums(tmp_path, f"# Report\n\nSee `budget.csv`. {SLIP}\n") != []
