@@ -1,0 +1,93 @@
+"""Round 8: classes of batch 17's misses, each widened by mechanism, not by case.
+
+A figure said again keeps the dating of its first mention; a serial number ("report no. 14")
+no longer makes a body sentence a citation; a total dated by hours or minutes after it is a
+total of that span; a year's pay a head in a low-wage economy is judged on a lower floor.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.checks import run_checks
+from citecheck.checks.candidates import GROWTH, RATE, candidates
+from citecheck.checks.numbers import find_quantities
+from citecheck.checks.passages import read_passages
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, FootnoteSet, Manuscript
+from citecheck.sentences import sentence_spans
+
+
+def _run(body: str) -> CheckRun:
+    return CheckRun(footnote_sets=(FootnoteSet(Manuscript("m.md", "markdown", body, (), ()), ()),))
+
+
+def _relations(body: str) -> set[str]:
+    return {c.relation for c in candidates(read_passages(_run(body)))}
+
+
+def _rules(body: str) -> set[str]:
+    return {f.rule for f in run_checks(_run(body), CheckSettings())}
+
+
+def _total_of(text: str, figure: str) -> str | None:
+    spans = sentence_spans(text)
+    assert spans
+    found = [q for q in find_quantities(text) if q.text == figure]
+    assert found, figure
+    return found[0].total_of
+
+
+def test_a_figure_said_again_keeps_the_dating_of_its_first_mention() -> None:
+    body = (
+        "The helpline answered 2.19 million calls last year. [Applause.] Yes, 2.19 million, "
+        "which is 60,000 a day."
+    )
+    assert RATE in _relations(body)
+    # The same figure said again with its correct restatement fits: no candidate.
+    assert RATE not in _relations(body.replace("60,000", "6,000"))
+
+
+def test_a_figure_said_again_undated_stays_undated() -> None:
+    body = "The helpline answered 2.19 million calls. Yes, 2.19 million, which is 60,000 a day."
+    assert RATE not in _relations(body)
+
+
+def test_a_serial_number_does_not_make_a_body_sentence_a_citation() -> None:
+    body = (
+        "Bulletin no. 9: membership has doubled since March, when 4,000 people had joined; "
+        "5,000 are members now."
+    )
+    assert GROWTH in _relations(body)
+    assert GROWTH not in _relations(body.replace("5,000", "8,000"))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "period"),
+    [
+        ("They served 720,000 cups over the race's four-hour window.", "720,000", "4 hour"),
+        ("Nurses gave 1,440 doses during a 12-hour shift.", "1,440", "12 hour"),
+        ("The stadium sold 9,000 pies in the 90-minute match.", "9,000", "90 minute"),
+        ("Over four hours its 2,300 volunteers worked.", "2,300", None),
+    ],
+)
+def test_hours_and_minutes_after_a_figure_date_it(text: str, figure: str, period: str) -> None:
+    assert _total_of(text, figure) == period
+
+
+def test_a_total_over_hours_restated_per_minute() -> None:
+    body = "They handed out 720,000 cups over the race's four-hour window, or {} a minute."
+    assert RATE in _relations(body.format("12,000"))
+    assert RATE not in _relations(body.format("3,000"))
+
+
+@pytest.mark.parametrize(
+    ("body", "slip"),
+    [
+        ("The mill's wage bill of ₹36 crore is shared among 3,000 workers.", False),
+        ("The mill's wage bill of ₹36 lakh is shared among 3,000 workers.", True),
+        ("The district employs 4,100 teachers and spends $6.2 million a year.", True),
+    ],
+)
+def test_pay_a_head_in_a_low_wage_economy(body: str, slip: bool) -> None:
+    assert ("implausible-per-head" in _rules(body)) is slip
