@@ -251,11 +251,40 @@ def _well_formed(text: str, quantity: Quantity) -> bool:
         return False
     if _SERIAL_BEFORE.search(text, max(0, quantity.start - 5), quantity.start):
         return False  # "report no. 14": a serial number
+    if quantity.kind is Kind.COUNT and quantity.value <= 31 and _day_of_month(text, quantity):
+        return False  # "at 31 March 2023", "on March 31": a date, not a figure
     if _VERSION.match(text, quantity.end) or _VERSION_BEFORE.search(text, 0, quantity.start):
         return False  # "3.6.14": a version, not a figure
     return not _LEADING_ZERO.match(quantity.text)
 
 
+# A list that says it is partial, or leaves a rest without a figure: short is no slip.
+_LEAVES_A_REST = re.compile(
+    r"\b(?:the\s+rest|remainder|remaining|balance|others?|including|includes|among|such\s+as|"
+    r"for\s+example|e\.g\.|notably|mainly|mostly|chiefly|largely)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_of_month(text: str, quantity: Quantity) -> bool:
+    if quantity.text != quantity.text.strip() or not quantity.text.isdigit():
+        return False
+    return bool(
+        _MONTH_AFTER.match(text, quantity.end)
+        or _MONTH_BEFORE.search(text, max(0, quantity.start - 12), quantity.start)
+    )
+
+
+_MONTH = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
+# "31 May 2024", "31 May," (not "20 may rise")
+_MONTH_AFTER = re.compile(
+    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH}|may\b(?=\s*(?:(?:19|20)\d\d|[,;.)]|$)))",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH}|may)\s+$", re.IGNORECASE)
 _SERIAL = re.compile(r"No\.\s*\d", re.IGNORECASE)
 _SERIAL_BEFORE = re.compile(r"\bNo\.\s*$", re.IGNORECASE)
 _VERSION = re.compile(r"\.\d")
@@ -497,6 +526,14 @@ def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candida
                     # (Parts short of their total are often a partial list or leave a rest.)
                     off = max(printed, total.value) / max(min(printed, total.value), 1e-9)
                     yield Candidate(SUM, scope, (total, *parts), roles, off, "printed")
+                    continue
+                rest = _LEAVES_A_REST.search(scope.text)
+                if step > 0 and total.value - printed > step and printed > 0 and not rest:
+                    # "Some 18,400 ... 9,100 women, 6,300 children and 1,000 men": short by two
+                    # whole steps printed, fitting only through the hedge and a round "1,000".
+                    # Often a partial list instead: its own mark, for the scorer to weigh.
+                    off = total.value / printed
+                    yield Candidate(SUM, scope, (total, *parts), roles, off, "printed-short")
                     continue
                 # Figures that add up are explained: no other grouping of them is a slip.
                 fits.extend(("sum", q) for q in (total, *parts))

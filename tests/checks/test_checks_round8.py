@@ -2,7 +2,9 @@
 
 A figure said again keeps the dating of its first mention; a serial number ("report no. 14")
 no longer makes a body sentence a citation; a total dated by hours or minutes after it is a
-total of that span; a year's pay a head in a low-wage economy is judged on a lower floor.
+total of that span; a year's pay a head in a low-wage economy is judged on a lower floor; a
+day of the month is no figure; parts short of their total by whole printed steps are a marked
+candidate.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from __future__ import annotations
 import pytest
 
 from citecheck.checks import run_checks
-from citecheck.checks.candidates import GROWTH, RATE, candidates
+from citecheck.checks.candidates import GROWTH, POINTS, RATE, SUM, _well_formed, candidates
 from citecheck.checks.numbers import find_quantities
 from citecheck.checks.passages import read_passages
 from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, FootnoteSet, Manuscript
+from citecheck.model import CheckRun, Footnote, FootnoteSet, Location, Manuscript, NoteMarker
 from citecheck.sentences import sentence_spans
 
 
@@ -91,3 +93,44 @@ def test_a_total_over_hours_restated_per_minute() -> None:
 )
 def test_pay_a_head_in_a_low_wage_economy(body: str, slip: bool) -> None:
     assert ("implausible-per-head" in _rules(body)) is slip
+
+
+def _note_run(body: str, note: str) -> CheckRun:
+    markers = (NoteMarker("1", len(body), Location("m.md", 1)),)
+    footnotes = (Footnote("1", note, "", Location("m.md", 3), Location("m.md", 1)),)
+    manuscript = Manuscript("m.md", "markdown", body, markers, ())
+    return CheckRun(footnote_sets=(FootnoteSet(manuscript, footnotes),))
+
+
+def test_days_of_the_month_are_no_figures() -> None:
+    # "31 March" twice would be a pair that "explains" a 4 % change; a date is no level.
+    body = "Debt fell by 4 per cent during the year.[^1]"
+    note = "From 48 per cent at 31 March 2023 to 44 per cent at 31 March 2024."
+    found = candidates(read_passages(_note_run(body, note)))
+    assert POINTS in {c.relation for c in found}
+    assert all(q.text != "31" for c in found for q in c.figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Sales were 31 in May 2024 and 40 later.", {"31", "40"}),
+        ("On 12 June there were 40 visitors and 52 staff.", {"40", "52"}),
+        ("Staff fell from 31 to 28 on 12 June.", {"31", "28"}),
+        ("There were 20 may rise to 40 and 52 more.", {"20", "40", "52"}),
+        ("It lasted 3 decades, with 40 and 52 members.", {"3", "40", "52"}),
+    ],
+)
+def test_a_day_is_read_only_beside_a_month(text: str, kept: set[str]) -> None:
+    assert {q.text for q in find_quantities(text) if _well_formed(text, q)} >= kept
+
+
+def test_parts_short_of_their_total_by_whole_steps_are_a_marked_candidate() -> None:
+    body = "Some 18,400 arrivals were registered in October: 9,100 women, 6,300 children and {}."
+    short = [
+        c for c in candidates(read_passages(_run(body.format("1,000 men")))) if c.relation == SUM
+    ]
+    assert "printed-short" in {c.detail for c in short}
+    assert not [
+        c for c in candidates(read_passages(_run(body.format("3,000 men")))) if c.relation == SUM
+    ]
