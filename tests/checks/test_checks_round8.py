@@ -134,3 +134,17 @@ def test_parts_short_of_their_total_by_whole_steps_are_a_marked_candidate() -> N
     assert not [
         c for c in candidates(read_passages(_run(body.format("3,000 men")))) if c.relation == SUM
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("That is an average of three tonnes an hour, around the clock.", "hour"),
+        ("The helpline takes two calls a minute.", "minute"),
+        ("The two countries a year later signed a treaty.", None),
+        ("The two countries signed in March.", None),
+    ],
+)
+def test_a_small_word_then_one_noun_then_a_period_is_a_rate(text: str, period: str) -> None:
+    found = [q for q in find_quantities(text) if q.text in {"three", "two"}]
+    assert [q.period for q in found] == ([period] if period else [])
