@@ -92,9 +92,9 @@ def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
     """Every scope of the run's passages."""
     notes = {p.note: p for p in passages if p.note is not None}
     for passage in passages:
-        sentences = passage.sentences
+        sentences = _redated(passage.sentences)
         for index, sentence in enumerate(sentences):
-            if len(sentence.quantities) > _MAX_FIGURES or _CITATION.search(sentence.text):
+            if len(sentence.quantities) > _MAX_FIGURES or _cited(sentence, passage.note):
                 continue
             cited = notes.get(sentence.note) if sentence.note and passage.note is None else None
             if not sentence.quantities:
@@ -111,6 +111,33 @@ def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
             for other in cited.sentences[:3] if cited is not None else ():
                 if _note_figures(other):
                     yield _joined(sentence, other, "note", _note_figures(other))
+
+
+def _cited(sentence: Sentence, note: str | None) -> bool:
+    """A citation sentence. In body prose "No. 14" is a label ("Situation report no. 14: ..."),
+    not a citation: only its figure is dropped (``_well_formed``)."""
+    match = _CITATION.search(sentence.text)
+    if match is None or note is not None:
+        return match is not None
+    return any(not _SERIAL.fullmatch(m.group()) for m in _CITATION.finditer(sentence.text))
+
+
+def _redated(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """A figure said again keeps the dating of its first mention: "answered 2.19 million calls
+    last year. ... Yes, 2.19 million, which is 60,000 a day" restates a year's total."""
+    dated: dict[str, str] = {}
+    out: list[Sentence] = []
+    for sentence in sentences:
+        kept = []
+        for q in sentence.quantities:
+            if q.total_of is None and q.period is None and q.text in dated:
+                q = replace(q, total_of=dated[q.text])
+            elif q.total_of is not None and q.period is None and q.kind is not Kind.YEAR:
+                dated.setdefault(q.text, q.total_of)
+            kept.append(q)
+        changed = any(a is not b for a, b in zip(kept, sentence.quantities, strict=True))
+        out.append(replace(sentence, quantities=tuple(kept)) if changed else sentence)
+    return tuple(out)
 
 
 def _has_figures(sentence: Sentence) -> bool:
@@ -222,11 +249,44 @@ def _well_formed(text: str, quantity: Quantity) -> bool:
         return False
     if quantity.start > 0 and text[quantity.start - 1] in "#№":
         return False
+    if _SERIAL_BEFORE.search(text, max(0, quantity.start - 5), quantity.start):
+        return False  # "report no. 14": a serial number
+    if quantity.kind is Kind.COUNT and quantity.value <= 31 and _day_of_month(text, quantity):
+        return False  # "at 31 March 2023", "on March 31": a date, not a figure
     if _VERSION.match(text, quantity.end) or _VERSION_BEFORE.search(text, 0, quantity.start):
         return False  # "3.6.14": a version, not a figure
     return not _LEADING_ZERO.match(quantity.text)
 
 
+# A list that says it is partial, or leaves a rest without a figure: short is no slip.
+_LEAVES_A_REST = re.compile(
+    r"\b(?:the\s+rest|remainder|remaining|balance|others?|including|includes|among|such\s+as|"
+    r"for\s+example|e\.g\.|notably|mainly|mostly|chiefly|largely)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_of_month(text: str, quantity: Quantity) -> bool:
+    if quantity.text != quantity.text.strip() or not quantity.text.isdigit():
+        return False
+    return bool(
+        _MONTH_AFTER.match(text, quantity.end)
+        or _MONTH_BEFORE.search(text, max(0, quantity.start - 12), quantity.start)
+    )
+
+
+_MONTH = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
+# "31 May 2024", "31 May," (not "20 may rise")
+_MONTH_AFTER = re.compile(
+    rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH}|may\b(?=\s*(?:(?:19|20)\d\d|[,;.)]|$)))",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH}|may)\s+$", re.IGNORECASE)
+_SERIAL = re.compile(r"No\.\s*\d", re.IGNORECASE)
+_SERIAL_BEFORE = re.compile(r"\bNo\.\s*$", re.IGNORECASE)
 _VERSION = re.compile(r"\.\d")
 _VERSION_BEFORE = re.compile(r"\d\.$")
 _LEADING_ZERO = re.compile(r"^\D*0\d")
@@ -466,6 +526,14 @@ def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candida
                     # (Parts short of their total are often a partial list or leave a rest.)
                     off = max(printed, total.value) / max(min(printed, total.value), 1e-9)
                     yield Candidate(SUM, scope, (total, *parts), roles, off, "printed")
+                    continue
+                rest = _LEAVES_A_REST.search(scope.text)
+                if step > 0 and total.value - printed > step and printed > 0 and not rest:
+                    # "Some 18,400 ... 9,100 women, 6,300 children and 1,000 men": short by two
+                    # whole steps printed, fitting only through the hedge and a round "1,000".
+                    # Often a partial list instead: its own mark, for the scorer to weigh.
+                    off = total.value / printed
+                    yield Candidate(SUM, scope, (total, *parts), roles, off, "printed-short")
                     continue
                 # Figures that add up are explained: no other grouping of them is a slip.
                 fits.extend(("sum", q) for q in (total, *parts))

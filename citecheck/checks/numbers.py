@@ -311,8 +311,9 @@ def _quantity(text: str, item: Resolved) -> Quantity | None:
         and raw.bare
         and noun not in _LENGTH_UNITS
         and not (raw.value >= 100 and raw.value == int(raw.value))
-        # "one every second", "two a minute": a rate in words
+        # "one every second", "two a minute": a rate in words; "three tonnes an hour" too
         and period_of(text, start, end, bridge_words=False) is None
+        and not _rate_after_noun(text, end)
     ):
         # "one in ten", "the two countries": small words count only with a
         # scale, a percent sign, a currency or a unit we know.
@@ -367,6 +368,17 @@ _LABEL_BEFORE = re.compile(
 
 def _half_digit(number: str) -> float:
     return 0.5 * 10.0 ** -len(number.partition(".")[2])
+
+
+def _rate_after_noun(text: str, end: int) -> bool:
+    """ "three tonnes an hour", "five goals a match": a small word, one noun, then a period."""
+    noun = _ONE_NOUN.match(text, end)
+    return (
+        noun is not None and period_of(text, noun.end(), noun.end(), bridge_words=False) is not None
+    )
+
+
+_ONE_NOUN = re.compile(r"\s+[a-z]+(?=\s+(?:a|an|per|each|every)\s)")
 
 
 def _noun_of(text: str, start: int, end: int) -> str | None:

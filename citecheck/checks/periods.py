@@ -386,12 +386,23 @@ _DATED_WORD = re.compile(r"\b(?:year|month|week)\b", re.IGNORECASE)
 
 
 # "A$2.1 billion over four years", "£30m across the next three years": N periods' total.
-_SPAN = (
-    r"(?:over|across|during|within|in)\s+(?:the\s+|a\s+)?(?:next\s+|past\s+|last\s+|coming\s+|"
-    rf"following\s+|previous\s+|first\s+)?(?P<count>{_COUNT})[\s-]+(?P<unit>years?|months?|weeks?|"
-    r"days?)\b(?![\s-]+(?:ago|later|earlier|old|time|['’]\s*time)\b)(?!['’])"
+# Through a possessive too: "over the race's four days". After the figure, within a day as
+# well: "720,000 cups over the race's four-hour window", "during a 12-hour shift" (leading a
+# clause, hours would date its head counts too: "Over four hours, its 2,300 volunteers").
+_SPAN_HEAD = (
+    r"(?:over|across|during|within|in)\s+(?:the\s+|a\s+|its\s+|their\s+|"
+    r"(?:the\s+)?[A-Za-z]+['’]s\s+)?(?:next\s+|past\s+|last\s+|coming\s+|"
+    rf"following\s+|previous\s+|first\s+)?(?P<count>{_COUNT})[\s-]+"
 )
-_SPAN_AFTER = re.compile(_DATE_BRIDGE + _SPAN, re.IGNORECASE)
+_SPAN_TAIL = r"\b(?![\s-]+(?:ago|later|earlier|old|time|['’]\s*time)\b)(?!['’])"
+_SPAN = _SPAN_HEAD + r"(?P<unit>years?|months?|weeks?|days?)" + _SPAN_TAIL
+_SPAN_AFTER = re.compile(
+    _DATE_BRIDGE
+    + _SPAN_HEAD
+    + r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?)"
+    + _SPAN_TAIL,
+    re.IGNORECASE,
+)
 _SPAN_LEADING = re.compile(
     r"(?:^|[;:]\s*)\W*" + _SPAN + r"\s*,?\s+(?:[A-Za-z][\w'’-]*\s+){0,6}"
     r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around)\s+)?$",

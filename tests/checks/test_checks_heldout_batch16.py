@@ -40,12 +40,12 @@ FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 0.9),
     "growth-multiplier-mismatch": (0.88, 0.88),
     "percent-change-mismatch": (1.0, 0.75),
-    "sum-mismatch": (1.0, 0.87),
+    "sum-mismatch": (1.0, 1.0),  # round 8: 8 of 8, batch 16 still unread by training
     "shares-exceed-total": (1.0, 0.62),
     "percent-points-confusion": (1.0, 1.0),
     "implausible-per-head": (1.0, 0.88),
 }
-FLOOR_ALL = (0.98, 0.85)
+FLOOR_ALL = (0.98, 0.86)  # round 8: 52 of 60
 
 
 (

@@ -34,17 +34,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (44, 1, 12)  # precision 0.98, recall 0.79
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): the first run, rounded down, raised since.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.5),
-    "growth-multiplier-mismatch": (1.0, 0.87),
-    "percent-change-mismatch": (1.0, 0.75),
-    "sum-mismatch": (1.0, 0.75),
-    "shares-exceed-total": (1.0, 0.87),
-    "percent-points-confusion": (1.0, 0.87),
-    "implausible-per-head": (0.87, 0.87),
+    "rate-restatement-mismatch": (1.0, 0.75),
+    "growth-multiplier-mismatch": (1.0, 1.0),
+    "percent-change-mismatch": (1.0, 1.0),
+    "sum-mismatch": (1.0, 1.0),
+    "shares-exceed-total": (1.0, 1.0),
+    "percent-points-confusion": (1.0, 1.0),
+    "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (0.97, 0.78)
+# Raised at round 8, with batch 17 in training (in-sample; left out it scores 1.00 / 0.84).
+FLOOR_ALL = (1.0, 0.96)
 
 
 (
