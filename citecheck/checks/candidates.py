@@ -116,9 +116,8 @@ def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
 def _cited(sentence: Sentence, note: str | None) -> bool:
     """A citation sentence. In body prose "No. 14" is a label ("Situation report no. 14: ..."),
     not a citation: only its figure is dropped (``_well_formed``)."""
-    match = _CITATION.search(sentence.text)
-    if match is None or note is not None:
-        return match is not None
+    if note is not None:
+        return _CITATION.search(sentence.text) is not None
     return any(not _SERIAL.fullmatch(m.group()) for m in _CITATION.finditer(sentence.text))
 
 
@@ -267,7 +266,7 @@ _LEAVES_A_REST = re.compile(
 
 
 def _day_of_month(text: str, quantity: Quantity) -> bool:
-    if quantity.text != quantity.text.strip() or not quantity.text.isdigit():
+    if not quantity.text.isdigit():
         return False
     return bool(
         _MONTH_AFTER.match(text, quantity.end)
@@ -527,8 +526,8 @@ def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candida
                     off = max(printed, total.value) / max(min(printed, total.value), 1e-9)
                     yield Candidate(SUM, scope, (total, *parts), roles, off, "printed")
                     continue
-                rest = _LEAVES_A_REST.search(scope.text)
-                if step > 0 and total.value - printed > step and printed > 0 and not rest:
+                short = step > 0 and total.value - printed > step and printed > 0
+                if short and not _LEAVES_A_REST.search(scope.text):
                     # "Some 18,400 ... 9,100 women, 6,300 children and 1,000 men": short by two
                     # whole steps printed, fitting only through the hedge and a round "1,000".
                     # Often a partial list instead: its own mark, for the scorer to weigh.
