@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citecheck.errors import InputError, ManuscriptSyntaxError
-from citecheck.readers import docx
+from citecheck.readers import _docx_package
 from citecheck.readers.docx import read
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "docx"
@@ -252,7 +252,7 @@ def test_document_part_of_another_kind() -> None:
 
 
 def test_oversized_part_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx, "_MAX_PART_BYTES", 100)
+    monkeypatch.setattr(_docx_package, "_MAX_PART_BYTES", 100)
     assert "refused" in _syntax_error((CORPUS / "word-endnotes.docx").read_bytes())
 
 
