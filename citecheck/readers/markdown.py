@@ -25,14 +25,9 @@ import re
 from dataclasses import dataclass, field
 
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
+from citecheck.readers._inline import InlineMarker, inline_lines, inline_text
 from citecheck.readers._text import add_line_start
-from citecheck.readers.plaintext import (
-    InlineMarker,
-    decode_text,
-    inline_lines,
-    inline_text,
-    read_text,
-)
+from citecheck.readers.plaintext import decode_text, read_text
 
 __all__ = ["read"]
 
