@@ -26,12 +26,21 @@ class TextStages:
 
 
 def read_citations(footnote_sets: Sequence[FootnoteSet]) -> tuple[Citation, ...]:
-    """Parse every note into citations; short forms resolve within a manuscript."""
+    """Parse every note into citations; short forms resolve within a manuscript.
+
+    Indexes and work ids run on across the manuscripts: a work id names one
+    work of one manuscript (the exports and reports join citations by it).
+    """
     from citecheck.citations import parse_citations
 
     citations: list[Citation] = []
+    works: set[str] = set()
     for footnote_set in footnote_sets:
-        citations.extend(parse_citations(footnote_set.footnotes, start_index=len(citations)))
+        parsed = parse_citations(
+            footnote_set.footnotes, start_index=len(citations), start_work=len(works)
+        )
+        works.update(c.work for c in parsed if c.work)
+        citations.extend(parsed)
     return tuple(citations)
 
 

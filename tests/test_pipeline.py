@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import bibtexparser
+
+from citecheck.export import export
 from citecheck.model import Citation, Location, PartialDate
-from citecheck.pipeline import cited_dates, cited_urls
+from citecheck.pipeline import cited_dates, cited_urls, read_citations, read_footnotes
 
 LOC = Location("essay.md", 1)
 
@@ -31,3 +36,24 @@ def test_cited_urls_gather_notes_and_resolve_dois() -> None:
     ]
     urls = cited_urls(citations, doi_resolver="http://127.0.0.1:9/")
     assert urls == {"http://example.org/a": ("1", "4"), "http://127.0.0.1:9/10.1000/xyz": ("4",)}
+
+
+def test_two_manuscripts_never_share_a_work_id(tmp_path: Path) -> None:
+    # Each manuscript numbered its works from w1: the exports, which join by work id,
+    # kept one of "Doe 2001" (a.md) and "Doe 2003" (b.md) and dropped the other.
+    (tmp_path / "a.md").write_text(
+        "Claim.[^1] Again.[^2]\n\n[^1]: Jane Doe, *Border Lines* 12 (2001).\n"
+        "[^2]: Doe, *supra* note 1, at 15.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        "Claim.[^1]\n\n[^1]: Jane Doe, *Border Lines* 12 (2003).\n", encoding="utf-8"
+    )
+    citations = read_citations(read_footnotes([tmp_path / "a.md", tmp_path / "b.md"]))
+    works = {c.location.path.rsplit("/", 1)[-1]: set() for c in citations}
+    for c in citations:
+        works[c.location.path.rsplit("/", 1)[-1]].add(c.work)
+    assert works["a.md"] == {"w1"}  # the supra is the same work as note 1
+    assert works["b.md"] == {"w2"}
+    entries = bibtexparser.parse_string(export(citations, "bibtex")).entries
+    assert sorted(e.fields_dict["date"].value for e in entries) == ["2001", "2003"]

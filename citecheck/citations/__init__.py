@@ -120,12 +120,15 @@ def _more_links(parsed: Parsed) -> bool:
     return not title or (title[:1].islower() and len(title.split()) <= 3)
 
 
-def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> tuple[Citation, ...]:
+def parse_citations(
+    footnotes: Sequence[Footnote], *, start_index: int = 0, start_work: int = 0
+) -> tuple[Citation, ...]:
     """The works cited by one manuscript's footnotes, in note order.
 
     ``index`` of each citation is ``start_index`` plus its position in the
-    result, so several manuscripts' citations can share one numbering;
-    short forms resolve only within this call. Prose notes give nothing;
+    result, and work ids count on from ``start_work``, so several
+    manuscripts' citations can share one numbering (two manuscripts' works
+    never share an id); short forms resolve only within this call. Prose notes give nothing;
     text that cannot be read gives a citation of type ``other`` with
     ``problem`` set. Never raises on note text.
     """
@@ -153,7 +156,7 @@ def parse_citations(footnotes: Sequence[Footnote], *, start_index: int = 0) -> t
             index = start_index + len(citations)
             citations.append(_from_parsed(note, piece, parsed, index))
             hints.append((parsed.supra_note, parsed.short_who))
-    return _case_names(resolve_citations(citations, hints))
+    return _case_names(resolve_citations(citations, hints, first_work=start_work))
 
 
 def _case_names(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:

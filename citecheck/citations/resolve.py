@@ -155,10 +155,10 @@ def _title_match(short: str, full: str) -> float:
 class _Resolver:
     """Walks the citations in order, keeping indexes so each step stays cheap."""
 
-    def __init__(self) -> None:
+    def __init__(self, first_work: int = 0) -> None:
         self.done: list[Citation] = []
         self.by_index: dict[int, Citation] = {}
-        self.works = 0
+        self.works = first_work
         self.titled: dict[tuple[str, str], list[tuple[str, _Sig]]] = defaultdict(list)
         self.by_cvp: dict[tuple[str, str, str], str] = {}
         self.by_url: dict[str, str] = {}
@@ -369,13 +369,16 @@ class _Resolver:
         )
 
 
-def resolve_citations(citations: Sequence[Citation], hints: Sequence[Hint]) -> tuple[Citation, ...]:
+def resolve_citations(
+    citations: Sequence[Citation], hints: Sequence[Hint], *, first_work: int = 0
+) -> tuple[Citation, ...]:
     """The same citations with ``antecedent``, ``work`` and problems filled in.
 
     ``hints`` go with the citations one for one: for a supra or short case
     cite, the note number it names and whose work it names (else Nones).
+    Work ids count on from ``first_work`` (``w{first_work + 1}`` ...).
     """
-    resolver = _Resolver()
+    resolver = _Resolver(first_work)
     for citation, hint in zip(citations, hints, strict=True):
         resolver.add(resolver.resolve(citation, hint))
     return tuple(resolver.done)
