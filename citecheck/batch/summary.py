@@ -169,25 +169,35 @@ def _write_text(summary: BatchSummary, rows: Iterator[ManuscriptRow], out: TextI
     urls = ", ".join(f"{n} {status}" for status, n in sorted(summary.urls.items()))
     out.write(f"distinct URLs: {sum(summary.urls.values())} ({urls or 'none'})\n")
     out.write(
-        f"findings: {t['findings:error']} errors, {t['findings:warning']} warnings,"
-        f" {t['findings:note']} notices; exit code {summary.exit_code}\n"
+        f"findings: {_count(t['findings:error'], 'error')}, "
+        f"{_count(t['findings:warning'], 'warning')}, {_count(t['findings:note'], 'notice')};"
+        f" exit code {summary.exit_code}\n"
     )
     for shown, row in enumerate(rows):
         if shown == 20:
             out.write("  (every manuscript is in --format csv or json)\n")
             break
+        found = row.result.get("findings", {})
+        if row.stage != "failed" and not (found.get("error") or found.get("warning")):
+            break  # worst first: the rest have notices at most
         if shown == 0:
             out.write("worst manuscripts:\n")
         if row.stage == "failed":
-            out.write(f"  {row.path}: {row.result.get('problem')}\n")
+            problem = str(row.result.get("problem"))
+            # The reader's message names the file already ("essay.md:3: ...").
+            out.write(
+                f"  {problem if problem.startswith(row.path) else f'{row.path}: {problem}'}\n"
+            )
             continue
-        found = row.result.get("findings", {})
-        if not any(found.values()):
-            break
         out.write(
-            f"  {row.path}: {found.get('error', 0)} errors, {found.get('warning', 0)} warnings,"
-            f" {row.result.get('links', {}).get('dead', 0)} dead links\n"
+            f"  {row.path}: {_count(found.get('error', 0), 'error')}, "
+            f"{_count(found.get('warning', 0), 'warning')}, "
+            f"{_count(row.result.get('links', {}).get('dead', 0), 'dead link')}\n"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def write_summary(store: Store, batch_id: str, fmt: str, out: TextIO) -> BatchSummary:

@@ -121,8 +121,27 @@ def test_an_unreadable_manuscript_is_reported_and_the_rest_checked(
     store = f"sqlite:///{tmp_path / 's.sqlite3'}"
     assert main([*_batch(corpus, store), "--format", "text"]) == 2
     out = capsys.readouterr().out
-    assert "broken.docx" in out.split("worst manuscripts:")[1].splitlines()[1]
+    line = out.split("worst manuscripts:")[1].splitlines()[1]
+    assert "broken.docx" in line
+    assert line.count("broken.docx") == 1  # the reader's message names the file already
     assert "4 manuscripts (1 could not be read)" in out
+
+
+def test_the_text_summary_of_a_clean_batch_lists_no_worst_manuscripts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "clean"
+    folder.mkdir()
+    for name in ("a.md", "b.md"):
+        (folder / name).write_text(
+            "A claim.[^1]\n\n[^1]: Jane Doe, *Border Lines* 12 (2001).\n", encoding="utf-8"
+        )
+    store = f"sqlite:///{tmp_path / 's.sqlite3'}"
+    args = ["batch", str(folder), "--store", store, "--no-progress", "--offline"]
+    assert main([*args, "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "findings: 0 errors, 0 warnings, 0 notices" in out
+    assert "worst manuscripts:" not in out  # no header over an empty list
 
 
 def test_a_missing_path_is_one_line_and_exit_2(
