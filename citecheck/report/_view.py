@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from citecheck.baseline import Baseline, finding_fingerprint
 from citecheck.links.urls import normalise_url
@@ -271,6 +272,23 @@ def _summary(
     )
 
 
+_Placed = TypeVar("_Placed", Citation, FindingView)
+
+
+def _at_own_line(items: tuple[_Placed, ...], line: int, lines: list[int]) -> tuple[_Placed, ...]:
+    """Of the items about a label defined at ``lines``, those of the definition at ``line``.
+
+    An item at none of those lines goes with the first definition.
+    """
+
+    def where(item: _Placed) -> int:
+        location = item.location if isinstance(item, Citation) else item.finding.location
+        return location.line
+
+    first = line == lines[0]
+    return tuple(i for i in items if where(i) == line or (first and where(i) not in lines))
+
+
 def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView:
     """Group a run by manuscript and note for the writers."""
     archives = {normalise_url(a.url): a for a in run.archives}
@@ -323,9 +341,19 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
     for footnote_set in run.footnote_sets:
         path = footnote_set.manuscript.path
         notes: list[NoteView] = []
+        # A label defined twice (a finding in itself): each definition shows what stands at
+        # its own line, not both definitions everything said about the label.
+        lines_of: dict[tuple[str, str], list[int]] = {}
+        for footnote in footnote_set.footnotes:
+            key = (footnote.location.path, footnote.label)
+            lines_of.setdefault(key, []).append(footnote.location.line)
         for footnote in footnote_set.footnotes:
             key = (footnote.location.path, footnote.label)
             cited = tuple(citations.get(key, ()))
+            found = tuple(by_note.get(key, ()))
+            if len(lines_of[key]) > 1:
+                cited = _at_own_line(cited, footnote.location.line, lines_of[key])
+                found = _at_own_line(found, footnote.location.line, lines_of[key])
             notes.append(
                 NoteView(
                     path=footnote.location.path,
@@ -334,7 +362,7 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
                     footnote=footnote,
                     citations=cited,
                     links=tuple(note_links.get(key, ())),
-                    findings=tuple(by_note.get(key, ())),
+                    findings=found,
                 )
             )
             placed.add(key)

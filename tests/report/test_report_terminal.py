@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
+from citecheck.config import Settings
 from citecheck.model import CheckRun, LinkResult, LinkStatus
+from citecheck.pipeline import run_check
 from citecheck.report import write_report
 from citecheck.report.terminal import make_progress, progress_enabled
 
@@ -100,3 +103,21 @@ def test_enabled_progress_draws_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -
         progress(_result(LinkStatus.TIMEOUT))
     assert progress.counts == {"dead": 1, "alive": 1, "timeout": 1}
     assert "3/3" in stream.getvalue()
+
+
+def test_a_label_defined_twice_shows_each_finding_once(tmp_path: Path) -> None:
+    # Both definitions of [^b] were headed by everything said about "b": the finding
+    # about the second (unreferenced) definition also stood under the first.
+    essay = tmp_path / "dupes.md"
+    essay.write_text(
+        "A claim.[^b] Another.\n\n[^b]: First definition, 2002.\n[^b]: Second definition, 2003.\n",
+        encoding="utf-8",
+    )
+    run = run_check([essay], Settings(), links=False, sources=False)
+    out = io.StringIO()
+    write_report(run, "text", out)
+    text = out.getvalue()
+    assert text.count("duplicate-note-label") == 1
+    assert text.count("note-without-marker") == 1
+    assert "dupes.md:4 note b" in text  # the finding stands under the second definition
+    assert "dupes.md:3 note b" not in text
