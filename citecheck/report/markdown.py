@@ -104,8 +104,10 @@ def _note_block(note: NoteView) -> str:
         lines += [f"Note: {_text(note.footnote.text)}", ""]
     for item in findings:
         finding = item.finding
-        # Body-text findings each have their own line; a note's share the note's.
-        at = f"{finding.location.line_text}: " if note.label is None else ""
+        # Body-text findings each have their own line; a note's share the note's unless
+        # they stand elsewhere (a figure in the sentence citing the note).
+        own = note.label is None or finding.location.line != note.location.line
+        at = f"{finding.location.line_text}: " if own else ""
         line = f"- {at}**{finding.severity.value}** {_code(finding.rule)}: {_text(finding.message)}"
         if finding.evidence:
             line += f" (evidence: {_code(finding.evidence)})"

@@ -93,8 +93,10 @@ def _render(view: ReportView, console: Console) -> None:
             if finding.severity.value == "note" or finding.rule in LINK_RULES:
                 continue  # link findings are the link lines below
             style = _STYLE[finding.severity.value]
-            # A finding in the body has its own line; the group header only names the file.
-            line = f"{finding.location.line_text}: " if note.label is None else ""
+            # A finding in the body has its own line; the group header only names the file
+            # (or the note, whose line is not where a figure in the citing sentence stands).
+            own = note.label is None or finding.location.line != note.location.line
+            line = f"{finding.location.line_text}: " if own else ""
             console.print(
                 f"  {line}[{style}]{finding.severity.value}[/] {escape(finding.rule)}: "
                 f"{escape(finding.message)}"

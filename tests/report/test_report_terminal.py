@@ -121,3 +121,23 @@ def test_a_label_defined_twice_shows_each_finding_once(tmp_path: Path) -> None:
     assert text.count("note-without-marker") == 1
     assert "dupes.md:4 note b" in text  # the finding stands under the second definition
     assert "dupes.md:3 note b" not in text
+
+
+def test_a_finding_in_the_citing_sentence_names_its_own_line(tmp_path: Path) -> None:
+    # Grouped under its note (defined at line 3), the slip's own line 1 was never printed.
+    essay = tmp_path / "agency.md"
+    essay.write_text(
+        "The agency's 58,000-employee work force runs on a budget of more than $11 million"
+        " a year.[^1]\n\n[^1]: Agency, Annual Report 2019, 4.\n",
+        encoding="utf-8",
+    )
+    run = run_check([essay], Settings(), links=False, sources=False)
+    assert [f.location.line for f in run.findings if f.rule == "implausible-per-head"] == [1]
+    out = io.StringIO()
+    write_report(run, "text", out)
+    text = out.getvalue()
+    assert "agency.md:3 note 1" in text
+    assert "line 1: warning implausible-per-head" in text
+    out = io.StringIO()
+    write_report(run, "markdown", out)
+    assert "line 1: **warning** <code>implausible-per-head</code>" in out.getvalue()
