@@ -184,8 +184,8 @@ class ReportView:
 
     @property
     def offline(self) -> bool:
-        """Whether the run was offline (its links were not checked)."""
-        return self.run.offline
+        """Whether the run was offline and left links unchecked (none cited: nothing to say)."""
+        return self.run.offline and bool(self.run.links)
 
     @property
     def problem_notes(self) -> tuple[NoteView, ...]:

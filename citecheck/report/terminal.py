@@ -80,7 +80,7 @@ def _render(view: ReportView, console: Console) -> None:
     if view.offline:
         # One line for all of them: an offline link says nothing about its note.
         console.print(f"[magenta]{_offline_line(view)}[/]")
-    if view.run.archive_skipped_reason:
+    if view.run.archive_skipped_reason and view.run.links:  # no link: no archive to want
         console.print(f"archive stage skipped: {escape(view.run.archive_skipped_reason)}")
     for note in view.problem_notes:
         if note.label is not None:

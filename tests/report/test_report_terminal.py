@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,15 @@ def test_a_finding_in_the_citing_sentence_names_its_own_line(tmp_path: Path) -> 
     out = io.StringIO()
     write_report(run, "markdown", out)
     assert "line 1: **warning** <code>implausible-per-head</code>" in out.getvalue()
+
+
+def test_an_offline_run_without_links_says_nothing_about_links(tmp_path: Path) -> None:
+    essay = tmp_path / "plain.md"
+    essay.write_text("A claim.[^1]\n\n[^1]: Jane Doe, *Border Lines* 12 (2001).\n", "utf-8")
+    run = run_check([essay], Settings(), sources=False)  # links asked for, none cited
+    out = io.StringIO()
+    write_report(replace(run, offline=True), "text", out)
+    text = out.getvalue()
+    assert "no problems found\n" in text
+    assert "not checked" not in text
+    assert "archive stage skipped" not in text
