@@ -39,7 +39,12 @@ def check_across_notes(
     citations = run.citations
     yield from _conflicts(citations)
     yield from _early_short_forms(citations)
-    yield from _supra(citations)
+    labels = {
+        (footnote.location.path, footnote.label)
+        for footnote_set in run.footnote_sets
+        for footnote in footnote_set.footnotes
+    }
+    yield from _supra(citations, labels)
     yield from _pinpoints(citations)
     yield from _ambiguous_ids(citations)
 
@@ -139,7 +144,7 @@ def _early_short_forms(citations: tuple[Citation, ...]) -> Iterator[Finding]:
 _SUPRA = re.compile(r"^(?P<who>.*?),?\s+supra\s+note\s+(?P<n>\d+)", re.IGNORECASE)
 
 
-def _supra(citations: tuple[Citation, ...]) -> Iterator[Finding]:
+def _supra(citations: tuple[Citation, ...], labels: set[tuple[str, str]]) -> Iterator[Finding]:
     notes: dict[tuple[str, str], list[Citation]] = {}
     for citation in citations:
         notes.setdefault((citation.location.path, citation.note), []).append(citation)
@@ -154,7 +159,9 @@ def _supra(citations: tuple[Citation, ...]) -> Iterator[Finding]:
         )
         if not names:
             continue
-        if not targets:
+        if not targets and (citation.location.path, target_label) not in labels and labels:
+            problem = f"there is no note {target_label}"
+        elif not targets:
             problem = f"note {target_label} has no citation"
         else:
             cited = (
