@@ -17,7 +17,9 @@ def _supra_messages(tmp_path: Path, notes: str) -> list[str]:
 
 def test_a_supra_to_a_note_the_manuscript_lacks_says_so(tmp_path: Path) -> None:
     # "note 12 has no citation" read as if note 12 existed but cited nothing.
-    notes = "[^1]: Henry Kissinger, *Diplomacy* (1994), 12.\n[^2]: Kissinger, *supra* note 12, at 5.\n"
+    notes = (
+        "[^1]: Henry Kissinger, *Diplomacy* (1994), 12.\n[^2]: Kissinger, *supra* note 12, at 5.\n"
+    )
     (message,) = _supra_messages(tmp_path, notes)
     assert "there is no note 12" in message
 
