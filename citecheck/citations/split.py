@@ -179,6 +179,16 @@ _PROSE_AFTER_RE = re.compile(
     r"(?<=[)\d])\.\s+(?=(?!(?:Retrieved|Available|Accessed|Archived|Last|Reprinted|Originally"
     r"|Translated|Cited|Quoted|Print|Web|Online)\b)[A-Z][a-z]+\s+[a-z])"
 )
+# "..., Border Review 3 (2004): 1–9, and Mary Major, “Fences,” ...": after a
+# citation that ends in a page or a closing parenthesis, ", and" then a name
+# and a quoted or italic title is a second work, not a second author.
+_AND_NEXT_WORK_RE = re.compile(
+    r"(?<=[)\d]),?\s+and\s+(?=[A-Z][\w’'-]+(?:\s(?:[A-Z][\w.’'-]*|de|la|van|von)){0,3},\s+(?P<title>\S))"
+)
+# "(quoting Terry v. Ohio, 392 U.S. 1 (1968); citing ...)": a Bluebook
+# parenthetical that cites more works; each is a piece of its own.
+_CITING_PAREN_RE = re.compile(r"\s*\((?=(?:quoting|citing|cited\s+in)\s)")
+_CITING_WORD_RE = re.compile(r"\s*(?:quoting|citing|cited\s+in)\s+")
 _SIGNAL_SENTENCE_RE = re.compile(
     r"(?<=[.!?”\"])\s+(?=(?:See|Cf\.|Compare|But see|But cf\.|Accord|Contra|E\.\s?g\.)\b)"
 )
@@ -201,16 +211,65 @@ _SIGNAL_WORDS = ("See", "Cf.", "Compare", "But ", "Accord", "Contra", "E.")
 _STOP_THEN_CAPITAL_RE = re.compile(r"[)\d]\.\s+[A-Z]")  # _NEXT_WORK_RE, _PROSE_AFTER_RE
 
 
-def _cuts(text: str, mask: bytearray) -> list[Span]:
+def _semicolon_spans(text: str, mask: bytearray, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
-    start = 0
-    i = text.find(";")
+    i = text.find(";", start, end)
     while i >= 0:
         if not mask[i]:
             spans.append((start, i))
             start = i + 1
-        i = text.find(";", i + 1)
-    spans.append((start, len(text)))
+        i = text.find(";", i + 1, end)
+    spans.append((start, end))
+    return spans
+
+
+def _citing_parentheticals(text: str, mask: bytearray) -> tuple[list[Span], bytearray]:
+    """Cut "(quoting A; citing B)" out of the citation it explains.
+
+    Returns the stretches to split further and a mask in which the works
+    inside the parenthetical are no longer protected (their own semicolons,
+    quotes and italics still are).
+    """
+    if "(quoting " not in text and "(citing " not in text and "(cited in " not in text:
+        return [(0, len(text))], mask
+    inner_mask = bytearray(mask)
+    stretches: list[Span] = []
+    start = 0
+    for m in _CITING_PAREN_RE.finditer(text):
+        opening = m.end() - 1
+        if m.start() < start or text.count("(", 0, opening) != text.count(")", 0, opening):
+            continue  # inside another parenthetical: it belongs to that one
+        close = _closing(text, opening)
+        if close is None:
+            continue
+        inner = _protected(Cleaned(text[opening + 1 : close]))
+        inner_mask[opening + 1 : close] = inner
+        stretches.append((start, opening))
+        stretches.append((opening + 1, close))
+        start = close + 1
+    stretches.append((start, len(text)))
+    return stretches, inner_mask
+
+
+def _closing(text: str, opening: int) -> int | None:
+    depth = 0
+    for i in range(opening, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _cuts(text: str, mask: bytearray) -> list[Span]:
+    stretches, mask = _citing_parentheticals(text, mask)
+    spans: list[Span] = []
+    for a, b in stretches:
+        for x, y in _semicolon_spans(text, mask, a, b):
+            word = _CITING_WORD_RE.match(text, x, y)
+            spans.append((word.end() if word else x, y))
     signals = any(word in text for word in _SIGNAL_WORDS)
     stops = _STOP_THEN_CAPITAL_RE.search(text) is not None
     out: list[Span] = []
@@ -219,6 +278,14 @@ def _cuts(text: str, mask: bytearray) -> list[Span]:
         cuts: list[re.Match[str]] = []
         if signals:
             cuts += [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
+        if " and " in text:
+            cuts += [
+                m
+                for m in _AND_NEXT_WORK_RE.finditer(text, a, b)
+                if not mask[m.start()]
+                and _next_work(text, sub_start, m)
+                and _titled(text, mask, m.start("title"))
+            ]
         if stops:
             cuts += [
                 m
@@ -241,6 +308,11 @@ def _cuts(text: str, mask: bytearray) -> list[Span]:
             sub_start = m.end()
         out.append((sub_start, b))
     return out
+
+
+def _titled(text: str, mask: bytearray, at: int) -> bool:
+    """Does a quoted or italic title open at ``at`` (a full citation follows)?"""
+    return text[at] in '“"' or (mask[at] == 1 and text[at - 1 : at] == " " and text[at].isupper())
 
 
 def _next_work(text: str, start: int, m: re.Match[str]) -> bool:
