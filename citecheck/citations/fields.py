@@ -54,11 +54,11 @@ _PERSONAL_RE = re.compile(
 )
 _PAGE_OF_RE = re.compile(
     r"^(?:at\s+)?(?:page|pages|p\.|pp\.|chapter|ch\.|section|sec\.|§|para(?:graph)?\.?)\s*"
-    r"(?P<pin>[\w–-]+)\s+(?:of|in)\s+(?:the\s+)?",
+    r"(?P<pin>[\w–-]+)\s+(?:of|in)\s+(?:(?-i:the)\s+)?",  # a capital "The" opens the title
     re.IGNORECASE,
 )
 _AT_PAGE_RE = re.compile(
-    r"^(?:The\s+)?(?P<t>(?:(?:1[5-9]|20)\d\d\s+)?[A-Z][\w’'-]*(?:\s+(?:of|on|for|and|the|in|to"
+    r"^(?P<t>(?:The\s+)?(?:(?:1[5-9]|20)\d\d\s+)?[A-Z][\w’'-]*(?:\s+(?:of|on|for|and|the|in|to"
     r"|[A-Z][\w’'-]*)){1,14})\s+\(at\s+(?:pp?\.\s*|page\s+)?(?P<pin>[\w–-]+)\)"
 )
 
