@@ -162,6 +162,10 @@ def _enough(d: Draft, piece: Piece) -> bool:
 _MASTHEAD_RE = re.compile(
     r"(?:The\s+)?[A-Z][\w’'&.-]+(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w’'&.-]+){0,4}"
 )
+# Bluebook books: "*Title* 95–97 (2d ed. 2002)". Pages right after the title,
+# before the parenthesis that dates it (and no ": pages" after that), are the
+# pages the note cites, a range included.
+_BOOK_PIN_RE = re.compile(r"\s+(?P<p>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)(?=\s*\([^()]*\)\s*(?:[.,;]|$))")
 _CHAPTER_MARKED_RE = re.compile(r"(?:^|[,.])\s*\b[Ii]n\s+(?=[A-Z“\"])")
 _CHAPTER_PLAIN_RE = re.compile(r"[,.]\s*\b[Ii]n\s+(?=[A-Z“\"])")
 
@@ -249,6 +253,11 @@ def _fields(d: Draft, piece: Piece) -> None:
             pass
     if d.apa and not marked:
         apa_sentences(d, tail_start)
+    if marked and d.date is not None and d.container is None and not d.chapter:
+        book_pin = _BOOK_PIN_RE.match(d.text, tail_start)
+        if book_pin:
+            d.pinpoint = re.sub(r"\s+", "", book_pin.group("p"))
+            d.blank(book_pin.start(), book_pin.end())
     tail = read_tail(d, tail_start)
     assign_texts(d, tail)
     if d.title and _PERSONAL_RE.match(d.title):

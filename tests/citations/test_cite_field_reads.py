@@ -20,3 +20,23 @@ def test_a_year_opening_a_report_title_still_dates_it_and_keeps_the_the() -> Non
     assert_fields(
         report, {"title": "The 2018 Annual Water Review", "date": "2018", "pinpoint": "4"}
     )
+
+
+def test_bluebook_book_pages_before_the_date_are_a_pinpoint() -> None:
+    book = cite_one("Ann Lee & Bo Ruiz, *Rivers of the Plains: Water and Its Law* 95–97 (2002).")
+    assert_fields(book, {"type": "book", "pages": None, "pinpoint": "95–97", "date": "2002"})
+    edition = cite_one("See Ann Lee, *Rivers of the Plains* 12 (3d ed. 2010).")
+    assert_fields(edition, {"pages": None, "pinpoint": "12", "date": "2010"})
+
+
+def test_a_chicago_volume_before_the_date_is_not_a_book_pinpoint() -> None:
+    # "*Journal* 12 (1981): 1–20": the pages follow the date after a colon.
+    article = cite_one("Ann Lee, “Gates,” *Plains Quarterly* 12 (1981): 1–20.")
+    assert_fields(article, {"volume": "12", "pages": "1–20", "pinpoint": None})
+
+
+def test_a_bluebook_book_pinpoint_is_not_exported_as_pages() -> None:
+    from citecheck.export import export
+
+    book = cite_one("Ann Lee, *Rivers of the Plains* 95–97 (2002).")
+    assert "pages" not in export([book], "bibtex")
