@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from citecheck.citations.crf.combine import read_piece
+from citecheck.citations.editions import EDITION_TYPES, read_edition
 from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
@@ -107,6 +108,9 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
         accessed=parsed.accessed,
         short_form=parsed.short_form,
         problem=parsed.problem,
+        edition=read_edition(piece.text)
+        if parsed.short_form is None and parsed.type in EDITION_TYPES
+        else None,
     )
 
 

@@ -40,3 +40,21 @@ def test_a_bluebook_book_pinpoint_is_not_exported_as_pages() -> None:
 
     book = cite_one("Ann Lee, *Rivers of the Plains* 95–97 (2002).")
     assert "pages" not in export([book], "bibtex")
+
+
+def test_editions_are_read_in_each_convention() -> None:
+    notes = [
+        ("Ann Lee, *Rivers*, 2nd ed. (Lanham, MD: Rowman & Littlefield, 2008), 45.", "2"),
+        ("See Ann Lee, *Rivers* 89 (2d ed. 2009).", "2"),
+        ("A Lee, Rivers of the Plains (3rd edn, Butterworths 1992) 120", "3"),
+        ("Lee, Flussrecht, 4. Aufl. 2010, S. 45 f.", "4"),
+        ("Ann Lee, *Rivers*, rev. ed. (New York: Norton, 2001).", "revised"),
+        ("Ann Lee, *Rivers* (New York: Norton, 2001), 12.", None),
+    ]
+    for text, edition in notes:
+        assert cite_one(text).edition == edition, text
+
+
+def test_an_edition_inside_a_quoted_title_is_not_the_works() -> None:
+    article = cite_one("Ann Lee, “The 2nd Edition Problem,” *Plains Quarterly* 3 (2001): 4–9.")
+    assert article.edition is None
