@@ -4,8 +4,9 @@ One public verb, ``parse_citations``, runs the stage over one manuscript's
 notes: ``split`` cuts each note into pieces (``signals`` reads the signal or
 prose lead-in opening each), ``fields`` reads each piece into fields or drops
 it as prose (its steps in ``short_forms``, ``urls``, ``presentations``,
-``bluebook``, ``front``, ``tail``, ``series``, ``assign`` and ``finish``, with
-``dates``, ``names`` and, for cases and statutes, ``legal``), and
+``correspondence``, ``bluebook``, ``front``, ``tail``, ``series``, ``assign`` and ``finish``, with
+``dates``, ``names`` and, for cases, statutes and treaties, ``legal``;
+``editions`` reads an edition back), and
 ``resolve`` ties short forms to their antecedents and groups citations of
 the same work. docs/citations.md says what is recognised.
 """

@@ -31,6 +31,7 @@ import re
 
 from citecheck.citations.assign import apa_sentences, assign_texts, title_year
 from citecheck.citations.bluebook import take_bluebook, take_bluebook_report
+from citecheck.citations.correspondence import take_correspondence
 from citecheck.citations.dates import DateMatch, find_dates
 from citecheck.citations.draft import Draft, Parsed, tidy
 from citecheck.citations.finish import REPORT_TITLE_RE, finish
@@ -90,7 +91,7 @@ def parse_piece(piece: Piece) -> Parsed | None:
     d = Draft(text=text, italics=piece.italics)
     take_urls(d)
     take_accessed(d)
-    if take_presentation(d):
+    if take_presentation(d) or ("from" in text and take_correspondence(d)):
         return finish(d)
     legal = find_legal(d.text)
     if legal is not None:
