@@ -323,7 +323,7 @@ def _next_work(text: str, start: int, m: re.Match[str]) -> bool:
     return len(before) > 40 and not re.search(r"^\S[^()]{0,80}\((?:1[5-9]|20)\d\d[a-z]?\)$", before)
 
 
-def _make_piece(cleaned: Cleaned, a: int, b: int) -> Piece | None:
+def _make_piece(cleaned: Cleaned, a: int, b: int, shown: str) -> Piece | None:
     text = cleaned.text
     # Trim the stretch, keeping offsets so italic spans stay aligned.
     while a < b and text[a] in " ,.;":
@@ -332,8 +332,8 @@ def _make_piece(cleaned: Cleaned, a: int, b: int) -> Piece | None:
         b -= 1
     if a >= b:
         return None
-    raw = text[a:b]
-    signal, rest = read_signal(raw)
+    raw = shown[a:b]
+    signal, rest = read_signal(text[a:b])
     offset = a + (len(raw) - len(rest))
     italics = tuple(
         (max(x, offset) - offset, min(y, b) - offset)
@@ -381,6 +381,12 @@ def _split_compare(piece: Piece) -> list[Piece]:
     return [first, second]
 
 
+# French guillemets « ... » quote a title as “ ... ” does; a non-breaking
+# (U+2011) or plain Unicode hyphen (U+2010) joins a page range as "-" does.
+_FOLD = str.maketrans({"«": "“", "»": "”", "\u2011": "-", "\u2010": "-"})
+_FOLDED = ("«", "»", "\u2011", "\u2010")
+
+
 def split_note(text: str) -> tuple[Piece, ...]:
     """The pieces of one note, in order; prose pieces are still included."""
     return split_cleaned(clean_note(text))
@@ -390,10 +396,15 @@ def split_cleaned(cleaned: Cleaned) -> tuple[Piece, ...]:
     """``split_note`` of a note already cleaned by ``clean_note``."""
     if not cleaned.text:
         return ()
+    shown = cleaned.text
+    if any(c in shown for c in _FOLDED):
+        # The parser reads one kind of quotation mark and hyphen; ``raw``
+        # keeps the marks as written (the folding keeps every offset).
+        cleaned = Cleaned(shown.translate(_FOLD), cleaned.italics)
     mask = _protected(cleaned)
     pieces: list[Piece] = []
     for a, b in _cuts(cleaned.text, mask):
-        piece = _make_piece(cleaned, a, b)
+        piece = _make_piece(cleaned, a, b, shown)
         if piece is not None:
             pieces.extend(_split_compare(piece))
     return tuple(pieces)
