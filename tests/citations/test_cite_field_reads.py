@@ -58,3 +58,47 @@ def test_editions_are_read_in_each_convention() -> None:
 def test_an_edition_inside_a_quoted_title_is_not_the_works() -> None:
     article = cite_one("Ann Lee, “The 2nd Edition Problem,” *Plains Quarterly* 3 (2001): 4–9.")
     assert article.edition is None
+
+
+def test_a_letter_is_by_its_sender_not_the_recipients_office() -> None:
+    letter = cite_one(
+        "Letter from Ann Lee, Director, Office of Water Policy, to Bo Ruiz, Chairman, "
+        "House Rivers Committee (Mar. 4, 2015), http://127.0.0.1:8765/letter.pdf."
+    )
+    assert_fields(
+        letter,
+        {
+            "authors": ["Lee"],
+            "corporate": [False],
+            "title": "Letter from Ann Lee, Director, Office of Water Policy, to Bo Ruiz, "
+            "Chairman, House Rivers Committee",
+            "date": "2015-03-04",
+            "urls": ["http://127.0.0.1:8765/letter.pdf"],
+        },
+    )
+    memo = cite_one("Memorandum from Ann Lee to Bo Ruiz, March 3, 2004.")
+    assert_fields(memo, {"authors": ["Lee"], "date": "2004-03-03"})
+
+
+def test_guillemets_quote_a_title_and_a_non_breaking_hyphen_joins_pages() -> None:
+    text = "Jean Roy, « Les rivières du Nord », Revue du Nord 12, no 2 (2007) : 45\u201167."
+    article = cite_one(text)
+    assert_fields(
+        article,
+        {"title": "Les rivières du Nord", "container": "Revue du Nord", "pages": "45-67"},
+    )
+    assert article.raw == text  # the note as written
+
+
+def test_bluebook_institutional_abbreviations_make_one_corporate_author() -> None:
+    report = cite_one("Int’l Boundary & Water Comm’n, Annual Report 3 (2010).")
+    assert_fields(report, {"authors": ["Int’l Boundary & Water Comm’n"], "corporate": [True]})
+    people = cite_one("Ann Lee & Bo Ruiz, *Rivers* (New York: Norton, 2001).")
+    assert_fields(people, {"authors": ["Lee", "Ruiz"], "corporate": [False, False]})
+
+
+def test_a_german_decision_name_in_parentheses_is_its_title_not_a_pinpoint() -> None:
+    case = cite_one("BVerfGE 89, 155 (Maastricht).")
+    assert_fields(case, {"title": "Maastricht", "pinpoint": None, "pages": "155"})
+    pinned = cite_one("BVerfGE 89, 155 (172).")
+    assert_fields(pinned, {"title": None, "pinpoint": "172"})
