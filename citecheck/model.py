@@ -325,6 +325,9 @@ class Citation:
     antecedent: int | None = None
     work: str = ""
     problem: str | None = None
+    # "2nd ed.", "(2d ed. 2009)", "3. Aufl.": the edition number ("2"), or
+    # "revised"; None when the note names no edition.
+    edition: str | None = None
 
     @property
     def url(self) -> str | None:

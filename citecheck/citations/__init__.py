@@ -4,8 +4,9 @@ One public verb, ``parse_citations``, runs the stage over one manuscript's
 notes: ``split`` cuts each note into pieces (``signals`` reads the signal or
 prose lead-in opening each), ``fields`` reads each piece into fields or drops
 it as prose (its steps in ``short_forms``, ``urls``, ``presentations``,
-``bluebook``, ``front``, ``tail``, ``series``, ``assign`` and ``finish``, with
-``dates``, ``names`` and, for cases and statutes, ``legal``), and
+``correspondence``, ``bluebook``, ``front``, ``tail``, ``series``, ``assign`` and ``finish``, with
+``dates``, ``names`` and, for cases, statutes and treaties, ``legal``;
+``editions`` reads an edition back), and
 ``resolve`` ties short forms to their antecedents and groups citations of
 the same work. docs/citations.md says what is recognised.
 """
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from citecheck.citations.crf.combine import read_piece
+from citecheck.citations.editions import EDITION_TYPES, read_edition
 from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
@@ -107,6 +109,9 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
         accessed=parsed.accessed,
         short_form=parsed.short_form,
         problem=parsed.problem,
+        edition=read_edition(piece.text)
+        if parsed.short_form is None and parsed.type in EDITION_TYPES
+        else None,
     )
 
 

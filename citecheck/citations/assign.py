@@ -92,14 +92,15 @@ def apa_sentences(d: Draft, start: int) -> None:
 
 
 def title_year(d: Draft) -> None:
-    """ "The 2014 Quadrennial Review": the title's year dates an undated report."""
+    """ "The 2014 Quadrennial Review": the title's year dates an undated report.
+
+    The title itself stays as written, "The" included.
+    """
     if not d.title:
         return
     m = re.match(r"^\s*(?:The\s+|the\s+)?((?:1[5-9]|20)\d\d)\s+[A-Z]", d.title)
-    if m:
-        if d.date is None:
-            d.date = PartialDate(int(m.group(1)))
-        d.title = re.sub(r"^\s*(?:The|the)\s+", "", d.title)
+    if m and d.date is None:
+        d.date = PartialDate(int(m.group(1)))
 
 
 def assign_texts(d: Draft, tail: Tail) -> None:

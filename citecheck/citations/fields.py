@@ -31,6 +31,7 @@ import re
 
 from citecheck.citations.assign import apa_sentences, assign_texts, title_year
 from citecheck.citations.bluebook import take_bluebook, take_bluebook_report
+from citecheck.citations.correspondence import take_correspondence
 from citecheck.citations.dates import DateMatch, find_dates
 from citecheck.citations.draft import Draft, Parsed, tidy
 from citecheck.citations.finish import REPORT_TITLE_RE, finish
@@ -54,11 +55,11 @@ _PERSONAL_RE = re.compile(
 )
 _PAGE_OF_RE = re.compile(
     r"^(?:at\s+)?(?:page|pages|p\.|pp\.|chapter|ch\.|section|sec\.|§|para(?:graph)?\.?)\s*"
-    r"(?P<pin>[\w–-]+)\s+(?:of|in)\s+(?:the\s+)?",
+    r"(?P<pin>[\w–-]+)\s+(?:of|in)\s+(?:(?-i:the)\s+)?",  # a capital "The" opens the title
     re.IGNORECASE,
 )
 _AT_PAGE_RE = re.compile(
-    r"^(?:The\s+)?(?P<t>(?:(?:1[5-9]|20)\d\d\s+)?[A-Z][\w’'-]*(?:\s+(?:of|on|for|and|the|in|to"
+    r"^(?P<t>(?:The\s+)?(?:(?:1[5-9]|20)\d\d\s+)?[A-Z][\w’'-]*(?:\s+(?:of|on|for|and|the|in|to"
     r"|[A-Z][\w’'-]*)){1,14})\s+\(at\s+(?:pp?\.\s*|page\s+)?(?P<pin>[\w–-]+)\)"
 )
 
@@ -90,7 +91,7 @@ def parse_piece(piece: Piece) -> Parsed | None:
     d = Draft(text=text, italics=piece.italics)
     take_urls(d)
     take_accessed(d)
-    if take_presentation(d):
+    if take_presentation(d) or ("from" in text and take_correspondence(d)):
         return finish(d)
     legal = find_legal(d.text)
     if legal is not None:
@@ -162,6 +163,10 @@ def _enough(d: Draft, piece: Piece) -> bool:
 _MASTHEAD_RE = re.compile(
     r"(?:The\s+)?[A-Z][\w’'&.-]+(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w’'&.-]+){0,4}"
 )
+# Bluebook books: "*Title* 95–97 (2d ed. 2002)". Pages right after the title,
+# before the parenthesis that dates it (and no ": pages" after that), are the
+# pages the note cites, a range included.
+_BOOK_PIN_RE = re.compile(r"\s+(?P<p>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)(?=\s*\([^()]*\)\s*(?:[.,;]|$))")
 _CHAPTER_MARKED_RE = re.compile(r"(?:^|[,.])\s*\b[Ii]n\s+(?=[A-Z“\"])")
 _CHAPTER_PLAIN_RE = re.compile(r"[,.]\s*\b[Ii]n\s+(?=[A-Z“\"])")
 
@@ -249,6 +254,11 @@ def _fields(d: Draft, piece: Piece) -> None:
             pass
     if d.apa and not marked:
         apa_sentences(d, tail_start)
+    if marked and d.date is not None and d.container is None and not d.chapter:
+        book_pin = _BOOK_PIN_RE.match(d.text, tail_start)
+        if book_pin:
+            d.pinpoint = re.sub(r"\s+", "", book_pin.group("p"))
+            d.blank(book_pin.start(), book_pin.end())
     tail = read_tail(d, tail_start)
     assign_texts(d, tail)
     if d.title and _PERSONAL_RE.match(d.title):

@@ -128,8 +128,37 @@ def _public_law(text: str) -> LegalHit | None:
     )
 
 
+# "Treaty of Guadalupe Hidalgo, art. V (1848)": an international instrument
+# (its name says Treaty, Convention, Protocol ...) cited by article. The whole
+# piece must be this form, so a title that merely mentions a treaty is not one.
+_TREATY_RE = re.compile(
+    r"(?P<title>(?=[^;()]{0,200}?\b(?:Treaty|Convention|Agreement|Protocol|Covenant|Charter)\b)"
+    r"[A-Z][^;()]{1,200}?),\s+(?P<pin>arts?\.\s+[\dIVXLC]+[\w()]*(?:\s*[-–,]\s*[\dIVXLC]+[\w()]*)*)"
+    r"(?:\s*\((?P<date>[^()]{0,30}?\b(?:1[5-9]|20)\d\d)\))?\.?"
+)
+
+
+def _treaty(text: str) -> LegalHit | None:
+    m = _TREATY_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    date = m.group("date")
+    return LegalHit(
+        CitationType.STATUTE,
+        0,
+        len(text),
+        title=m.group("title").strip(),
+        pinpoint=m.group("pin"),
+        date=parse_date(date) if date else None,
+    )
+
+
 def find_legal(text: str) -> LegalHit | None:
-    """The first case, statute or law-journal citation in ``text``, if any."""
+    """The first case, statute, treaty or law-journal citation in ``text``, if any."""
+    if "art" in text:
+        treaty = _treaty(text)
+        if treaty is not None:
+            return treaty
     if not _maybe_legal(text):
         return None
     if "Pub" in text:

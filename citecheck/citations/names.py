@@ -267,6 +267,14 @@ _ET_AL_RE = re.compile(
 _AND_RE = re.compile(r"\s*,?\s+(?:and|&)\s+|\s*&\s*|\s*;\s*")
 
 
+# Bluebook's abbreviations of institutional words (T6): "Int’l Boundary &
+# Water Comm’n", "U.S. Dep’t of State", "Nat’l Ass’n of Counties".
+_ORG_ABBREVIATION_RE = re.compile(
+    r"\b(?:Int|Comm|Ass|Nat|Fed|Gov|Dep|Sec)[’'](?:l|n|t|y)\b"
+    r"|\b(?:Admin|Ctr|Inst|Serv|Comm|Auth|Found|Org|Bd|Div|Univ|Corp|Cong|Dist)\.(?=\s|,|$)"
+)
+
+
 def looks_corporate(text: str) -> bool:
     """True when ``text`` names an organisation rather than a person."""
     words = re.findall(r"[^\W\d_]+", text)
@@ -276,6 +284,8 @@ def looks_corporate(text: str) -> bool:
     if stripped.casefold() in _KNOWN_ORGS:
         return True
     if any(w.casefold() in _ORG_WORDS for w in words):
+        return True
+    if ("’" in text or "'" in text or "." in text) and _ORG_ABBREVIATION_RE.search(text):
         return True
     # "U.S. ...", "DHS": a country's initials leading a name, or an acronym
     # alone. Other initials ("J.R.R. Tolkien") are a person's.

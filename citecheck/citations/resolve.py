@@ -246,8 +246,9 @@ class _Resolver:
         )
 
     def _unresolved(self, citation: Citation, why: str) -> Citation:
-        # An unresolved short form is its own work, never grouped with others.
-        return replace(citation, antecedent=None, work=self.fresh_id(), problem=why)
+        # An unresolved short form names no work: it is never grouped with
+        # others, and it takes no id that a later work would otherwise have.
+        return replace(citation, antecedent=None, work="", problem=why)
 
     def _ibid(self, citation: Citation) -> Citation:
         word = "Id." if citation.short_form is ShortForm.ID else "Ibid."

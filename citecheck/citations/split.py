@@ -179,6 +179,16 @@ _PROSE_AFTER_RE = re.compile(
     r"(?<=[)\d])\.\s+(?=(?!(?:Retrieved|Available|Accessed|Archived|Last|Reprinted|Originally"
     r"|Translated|Cited|Quoted|Print|Web|Online)\b)[A-Z][a-z]+\s+[a-z])"
 )
+# "..., Border Review 3 (2004): 1–9, and Mary Major, “Fences,” ...": after a
+# citation that ends in a page or a closing parenthesis, ", and" then a name
+# and a quoted or italic title is a second work, not a second author.
+_AND_NEXT_WORK_RE = re.compile(
+    r"(?<=[)\d]),?\s+and\s+(?=[A-Z][\w’'-]+(?:\s(?:[A-Z][\w.’'-]*|de|la|van|von)){0,3},\s+(?P<title>\S))"
+)
+# "(quoting Terry v. Ohio, 392 U.S. 1 (1968); citing ...)": a Bluebook
+# parenthetical that cites more works; each is a piece of its own.
+_CITING_PAREN_RE = re.compile(r"\s*\((?=(?:quoting|citing|cited\s+in)\s)")
+_CITING_WORD_RE = re.compile(r"\s*(?:quoting|citing|cited\s+in)\s+")
 _SIGNAL_SENTENCE_RE = re.compile(
     r"(?<=[.!?”\"])\s+(?=(?:See|Cf\.|Compare|But see|But cf\.|Accord|Contra|E\.\s?g\.)\b)"
 )
@@ -201,16 +211,65 @@ _SIGNAL_WORDS = ("See", "Cf.", "Compare", "But ", "Accord", "Contra", "E.")
 _STOP_THEN_CAPITAL_RE = re.compile(r"[)\d]\.\s+[A-Z]")  # _NEXT_WORK_RE, _PROSE_AFTER_RE
 
 
-def _cuts(text: str, mask: bytearray) -> list[Span]:
+def _semicolon_spans(text: str, mask: bytearray, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
-    start = 0
-    i = text.find(";")
+    i = text.find(";", start, end)
     while i >= 0:
         if not mask[i]:
             spans.append((start, i))
             start = i + 1
-        i = text.find(";", i + 1)
-    spans.append((start, len(text)))
+        i = text.find(";", i + 1, end)
+    spans.append((start, end))
+    return spans
+
+
+def _citing_parentheticals(text: str, mask: bytearray) -> tuple[list[Span], bytearray]:
+    """Cut "(quoting A; citing B)" out of the citation it explains.
+
+    Returns the stretches to split further and a mask in which the works
+    inside the parenthetical are no longer protected (their own semicolons,
+    quotes and italics still are).
+    """
+    if "(quoting " not in text and "(citing " not in text and "(cited in " not in text:
+        return [(0, len(text))], mask
+    inner_mask = bytearray(mask)
+    stretches: list[Span] = []
+    start = 0
+    for m in _CITING_PAREN_RE.finditer(text):
+        opening = m.end() - 1
+        if m.start() < start or text.count("(", 0, opening) != text.count(")", 0, opening):
+            continue  # inside another parenthetical: it belongs to that one
+        close = _closing(text, opening)
+        if close is None:
+            continue
+        inner = _protected(Cleaned(text[opening + 1 : close]))
+        inner_mask[opening + 1 : close] = inner
+        stretches.append((start, opening))
+        stretches.append((opening + 1, close))
+        start = close + 1
+    stretches.append((start, len(text)))
+    return stretches, inner_mask
+
+
+def _closing(text: str, opening: int) -> int | None:
+    depth = 0
+    for i in range(opening, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _cuts(text: str, mask: bytearray) -> list[Span]:
+    stretches, mask = _citing_parentheticals(text, mask)
+    spans: list[Span] = []
+    for a, b in stretches:
+        for x, y in _semicolon_spans(text, mask, a, b):
+            word = _CITING_WORD_RE.match(text, x, y)
+            spans.append((word.end() if word else x, y))
     signals = any(word in text for word in _SIGNAL_WORDS)
     stops = _STOP_THEN_CAPITAL_RE.search(text) is not None
     out: list[Span] = []
@@ -219,6 +278,14 @@ def _cuts(text: str, mask: bytearray) -> list[Span]:
         cuts: list[re.Match[str]] = []
         if signals:
             cuts += [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
+        if " and " in text:
+            cuts += [
+                m
+                for m in _AND_NEXT_WORK_RE.finditer(text, a, b)
+                if not mask[m.start()]
+                and _next_work(text, sub_start, m)
+                and _titled(text, mask, m.start("title"))
+            ]
         if stops:
             cuts += [
                 m
@@ -243,6 +310,11 @@ def _cuts(text: str, mask: bytearray) -> list[Span]:
     return out
 
 
+def _titled(text: str, mask: bytearray, at: int) -> bool:
+    """Does a quoted or italic title open at ``at`` (a full citation follows)?"""
+    return text[at] in '“"' or (mask[at] == 1 and text[at - 1 : at] == " " and text[at].isupper())
+
+
 def _next_work(text: str, start: int, m: re.Match[str]) -> bool:
     """Does a full stop end one citation and start another ("... 2011). Jones, ...")?"""
     before = text[start : m.start()]
@@ -251,7 +323,7 @@ def _next_work(text: str, start: int, m: re.Match[str]) -> bool:
     return len(before) > 40 and not re.search(r"^\S[^()]{0,80}\((?:1[5-9]|20)\d\d[a-z]?\)$", before)
 
 
-def _make_piece(cleaned: Cleaned, a: int, b: int) -> Piece | None:
+def _make_piece(cleaned: Cleaned, a: int, b: int, shown: str) -> Piece | None:
     text = cleaned.text
     # Trim the stretch, keeping offsets so italic spans stay aligned.
     while a < b and text[a] in " ,.;":
@@ -260,8 +332,8 @@ def _make_piece(cleaned: Cleaned, a: int, b: int) -> Piece | None:
         b -= 1
     if a >= b:
         return None
-    raw = text[a:b]
-    signal, rest = read_signal(raw)
+    raw = shown[a:b]
+    signal, rest = read_signal(text[a:b])
     offset = a + (len(raw) - len(rest))
     italics = tuple(
         (max(x, offset) - offset, min(y, b) - offset)
@@ -309,6 +381,12 @@ def _split_compare(piece: Piece) -> list[Piece]:
     return [first, second]
 
 
+# French guillemets « ... » quote a title as “ ... ” does; a non-breaking
+# (U+2011) or plain Unicode hyphen (U+2010) joins a page range as "-" does.
+_FOLD = str.maketrans({"«": "“", "»": "”", "\u2011": "-", "\u2010": "-"})
+_FOLDED = ("«", "»", "\u2011", "\u2010")
+
+
 def split_note(text: str) -> tuple[Piece, ...]:
     """The pieces of one note, in order; prose pieces are still included."""
     return split_cleaned(clean_note(text))
@@ -318,10 +396,15 @@ def split_cleaned(cleaned: Cleaned) -> tuple[Piece, ...]:
     """``split_note`` of a note already cleaned by ``clean_note``."""
     if not cleaned.text:
         return ()
+    shown = cleaned.text
+    if any(c in shown for c in _FOLDED):
+        # The parser reads one kind of quotation mark and hyphen; ``raw``
+        # keeps the marks as written (the folding keeps every offset).
+        cleaned = Cleaned(shown.translate(_FOLD), cleaned.italics)
     mask = _protected(cleaned)
     pieces: list[Piece] = []
     for a, b in _cuts(cleaned.text, mask):
-        piece = _make_piece(cleaned, a, b)
+        piece = _make_piece(cleaned, a, b, shown)
         if piece is not None:
             pieces.extend(_split_compare(piece))
     return tuple(pieces)

@@ -195,6 +195,8 @@ def _fields(citation: Citation, archives: dict[str, ArchiveResult]) -> list[tupl
         ("number", lit(citation.issue) if citation.issue else number),
         ("pages", _pages(lit(citation.pages), kind) if citation.pages else None),
         ("series", series),
+        # biblatex wants the edition as a number ("2"), or literal text.
+        ("edition", lit(citation.edition) if citation.edition else None),
     ]
     if kind in {CitationType.BOOK, CitationType.CHAPTER, CitationType.OTHER}:
         out.append(("publisher", publisher))

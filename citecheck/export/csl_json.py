@@ -68,6 +68,7 @@ def _item(key: str, citation: Citation, archives: dict[str, ArchiveResult]) -> I
         ("title", citation.title),
         ("volume", citation.volume),
         ("issue", citation.issue),
+        ("edition", citation.edition),
         ("page", _page(citation.pages) if citation.pages else None),
         ("publisher", citation.publisher),
         ("publisher-place", citation.place),

@@ -10,7 +10,9 @@ Markdown alike::
     <first author's family name><year><first significant title word>
     manning1977congress, gutierrez2019frontera, council2014north
 
-With no author the title word leads: ``plyler1982``.
+With no author the title word leads: ``plyler1982``. A case is keyed by
+its first party that is not a sovereign ("United States v. Ramsey" ->
+``ramsey1977``, "R v Brown" -> ``brown2001``).
 
 Corporate authors contribute their first significant word ("Council on
 Foreign Relations" -> ``council``). Clashes get ``a``, ``b``, ... in document
@@ -24,7 +26,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import fields
 
-from citecheck.model import Citation
+from citecheck.model import Citation, CitationType
 
 __all__ = ["citation_key", "keyed_works"]
 
@@ -92,6 +94,47 @@ def _first_significant(text: str | None) -> str:
     return candidates[0] if candidates else ""
 
 
+# The sovereign that prosecutes in most criminal cases names none of them:
+# "United States v. Ramsey" is keyed by Ramsey, "R v Brown" by Brown.
+_SOVEREIGNS = frozenset(
+    {
+        "united states",
+        "united states of america",
+        "us",
+        "usa",
+        "state",
+        "people",
+        "commonwealth",
+        "r",
+        "regina",
+        "rex",
+        "the queen",
+        "the king",
+        "crown",
+        "her majesty the queen",
+        "his majesty the king",
+    }
+)
+_PARTIES_RE = re.compile(r"\s+v\.?\s+|\s+vs\.?\s+")
+_CASE_PREFIX_RE = re.compile(r"(?i)^(?:in\s+re|ex\s+parte|re)\s+")
+
+
+def _case_word(title: str) -> str:
+    """The first party of a case that is not a sovereign ("United States v. Ramsey": ramsey)."""
+    for party in _PARTIES_RE.split(title):
+        party = _CASE_PREFIX_RE.sub("", party.strip(" ,."))
+        # "People ex rel. Gallo": the relator brings the case.
+        sovereign, _sep, relator = party.partition(" ex rel. ")
+        name = relator if relator else party
+        folded = " ".join(_words(sovereign if not relator else name))
+        if not relator and (folded in _SOVEREIGNS or folded.startswith("state of ")):
+            continue
+        word = _first_significant(name)
+        if word:
+            return word
+    return _first_significant(title)
+
+
 def citation_key(citation: Citation) -> str:
     """The clash-free-to-be key of one citation, before any a/b/c suffix."""
     author = ""
@@ -101,7 +144,10 @@ def citation_key(citation: Citation) -> str:
             author = _first_significant(first.family)
         else:
             author = "".join(_words(first.family))
-    title = _first_significant(citation.title) or _first_significant(citation.container)
+    if citation.type is CitationType.CASE and not citation.authors and citation.title:
+        title = _case_word(citation.title)
+    else:
+        title = _first_significant(citation.title) or _first_significant(citation.container)
     year = "" if citation.date is None else str(citation.date.year)
     # Without an author the title word leads, so a case reads "plyler1982".
     key = f"{author}{year}{title}" if author else f"{title}{year}"

@@ -38,7 +38,10 @@ def test_any_manuscript_gives_well_formed_citations(texts: list[str]) -> None:
     seen: list[str] = []
     for position, cite in enumerate(cites):
         assert cite.index == position
-        if cite.work not in seen:
+        if cite.short_form is not None and cite.antecedent is None:
+            # An unresolved short form names no work (and takes no work id).
+            assert cite.work == ""
+        elif cite.work not in seen:
             seen.append(cite.work)
         if cite.antecedent is not None:
             assert 0 <= cite.antecedent < cite.index

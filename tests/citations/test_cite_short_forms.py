@@ -225,3 +225,16 @@ def test_the_same_url_under_two_names_is_one_work() -> None:
         "DHS, Other Report (2014), https://www.dhs.gov/other.pdf.",
     )
     assert [c.work for c in cites] == ["w1", "w1", "w2"]
+
+
+def test_an_unresolved_short_form_names_no_work() -> None:
+    full, orphan, later = cite_notes(
+        "Ann Lee, *Walls* (New York: Norton, 2001), 5.",
+        "Ruiz, supra note 9, at 4.",
+        "Bo Ruiz, *Fences* (Austin: UT Press, 2003), 7.",
+    )
+    assert full.work == "w1"
+    assert (orphan.antecedent, orphan.work) == (None, "")
+    assert orphan.problem
+    # The orphan takes no id, so the next work is w2.
+    assert later.work == "w2"

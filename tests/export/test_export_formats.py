@@ -415,3 +415,36 @@ def test_citeproc_renders_the_bibliography() -> None:
         "Oxford University Press",
     ):
         assert expected in text
+
+
+# ------------------------------------------------------------------ editions
+
+
+def test_an_edition_is_exported_in_both_formats() -> None:
+    book = cite(
+        0,
+        "w-lee",
+        type=CitationType.BOOK,
+        authors=(Person("Lee", "Ann"),),
+        title="Rivers of the Plains",
+        publisher="Norton",
+        date=PartialDate(2009),
+        edition="2",
+    )
+    (entry,) = bibtexparser.parse_string(export([book], "bibtex")).entries
+    assert entry["edition"] == "2"
+    items = json.loads(export([book], "csl-json"))
+    assert items[0]["edition"] == "2"
+    assert list(schema_validator().iter_errors(items)) == []
+
+
+def test_an_edition_read_from_a_note_reaches_the_bib() -> None:
+    from citecheck.citations import parse_citations
+    from citecheck.model import Footnote
+
+    notes = [
+        Footnote("1", "Ann Lee, *Rivers* 89 (2d ed. 2009).", "", LOC),
+        Footnote("2", "Bo Ruiz, *Fences*, 3rd ed. (Austin: UT Press, 2003), 7.", "", LOC),
+    ]
+    entries = bibtexparser.parse_string(export(parse_citations(notes), "bibtex")).entries
+    assert [e["edition"] for e in entries] == ["2", "3"]

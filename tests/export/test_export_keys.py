@@ -98,3 +98,29 @@ def test_a_word_of_the_title_is_preferred_to_a_leading_number() -> None:
     assert citation_key(report) == "quadrennial2014"
     novel = cite(1, authors=(Person("Orwell", "George"),), title="1984", date=PartialDate(1949))
     assert citation_key(novel) == "orwell19491984"
+
+
+def test_a_case_is_keyed_by_its_first_party_that_is_not_a_sovereign() -> None:
+    def case_key(title: str, year: int) -> str:
+        return citation_key(cite(0, type=CitationType.CASE, title=title, date=PartialDate(year)))
+
+    assert case_key("United States v. Ramsey", 1977) == "ramsey1977"
+    assert case_key("United States v. Martinez-Fuerte", 1976) == "martinezfuerte1976"
+    assert case_key("State v. Smith", 1990) == "smith1990"
+    assert case_key("People v. Lopez", 2001) == "lopez2001"
+    assert case_key("Commonwealth v. Jones", 1985) == "jones1985"
+    assert case_key("R v Brown", 1994) == "brown1994"
+    assert case_key("Regina v. Dudley", 1884) == "dudley1884"
+    assert case_key("In re Gault", 1967) == "gault1967"
+    # A sovereign as the second party changes nothing.
+    assert case_key("Almeida-Sanchez v. United States", 1973) == "almeidasanchez1973"
+
+
+def test_two_united_states_cases_of_a_year_get_distinct_names() -> None:
+    ramsey = cite(
+        0, type=CitationType.CASE, title="United States v. Ramsey", date=PartialDate(1977)
+    )
+    other = cite(
+        1, type=CitationType.CASE, title="United States v. Chadwick", date=PartialDate(1977)
+    )
+    assert [key for key, _ in keyed_works([ramsey, other])] == ["ramsey1977", "chadwick1977"]
