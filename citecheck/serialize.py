@@ -94,6 +94,7 @@ def citation_json(citation: Citation) -> JSON:
         "antecedent": citation.antecedent,
         "place": citation.place,
         "series": citation.series,
+        "edition": citation.edition,
         "number": citation.number,
         "urls": list(citation.urls),
         "accessed": _date(citation.accessed),
