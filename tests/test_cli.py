@@ -144,6 +144,50 @@ def test_a_bug_is_one_line_and_exit_4(
         main(["notes", str(SAMPLE)])
 
 
+def test_a_bad_exclude_option_is_one_line_naming_the_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--exclude", "("], capsys)
+    assert code == 2
+    assert err.startswith("citecheck: error: --exclude: not a valid regular expression '('")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_bad_setting_in_a_config_file_is_one_line_naming_file_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "limits.toml"
+    config.write_text("[host-limits]\n'127.0.0.1' = 'two'\n", encoding="utf-8")
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--config", str(config)], capsys)
+    assert code == 2
+    assert err.startswith(f"citecheck: error: {config}: 'host-limits': '127.0.0.1'")
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["not-sqlite", "folder", "under-a-file"])
+def test_an_unusable_cache_is_one_line_naming_it_and_left_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    cache = tmp_path / "links.sqlite3"
+    if kind == "not-sqlite":
+        cache.write_bytes(bytes(range(256)) * 8)
+    elif kind == "folder":
+        cache.mkdir()
+    else:
+        cache.write_text("a file", encoding="utf-8")
+        cache = cache / "links.sqlite3"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--cache", str(cache)], capsys)
+    assert code == 2, err
+    assert err.startswith(f"citecheck: error: {cache}: ")
+    assert "internal error" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing created or changed
+    if kind == "not-sqlite":
+        assert "file is not a database" in err
+        assert cache.read_bytes() == bytes(range(256)) * 8
+
+
 def test_unknown_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check", str(SAMPLE), "--format", "pdf"])

@@ -12,7 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO, TypeAlias
 
-from citecheck.config import Settings, load_settings
+from citecheck.config import Settings, load_settings, regex_problem
+from citecheck.errors import ConfigError
 from citecheck.model import Severity
 from citecheck.verdict import ExitCode
 
@@ -99,7 +100,12 @@ def settings_from(args: argparse.Namespace) -> Settings:
     if getattr(args, "timeout", None) is not None:
         links = replace(links, timeout=args.timeout)
     if getattr(args, "exclude", None):
+        for pattern in args.exclude:
+            if (problem := regex_problem(pattern)) is not None:
+                raise UsageError(f"--exclude: {problem}")
         links = replace(links, excludes=(*links.excludes, *args.exclude))
+    if hasattr(args, "cache") and links.cache_path is not None:
+        _check_cache(links.cache_path)
     archive = settings.archive
     if getattr(args, "provider", None):
         archive = replace(archive, providers=tuple(dict.fromkeys(args.provider)))
@@ -123,6 +129,14 @@ def settings_from(args: argparse.Namespace) -> Settings:
     if getattr(args, "baseline", None) is not None:
         settings = replace(settings, baseline=args.baseline)
     return settings
+
+
+def _check_cache(path: Path) -> None:
+    """A cache file the run could not open stops it now, with one line naming the file."""
+    from citecheck.links.cache import cache_problem  # the links package: only for commands using it
+
+    if (problem := cache_problem(path)) is not None:
+        raise ConfigError(str(path), problem)
 
 
 def emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
