@@ -128,6 +128,20 @@ def test_unwritable_output_is_one_line_and_exit_2(
     assert "Traceback" not in err
 
 
+def test_output_under_a_file_says_the_file_is_not_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "good.toml"
+    blocker.write_text("fail-on = 'error'\n", encoding="utf-8")
+    for target in (blocker / "r.txt", blocker / "deeper" / "r.txt"):
+        code, _, err = run_cli(["notes", str(SAMPLE), "-o", str(target)], capsys)
+        assert code == 2
+        assert (
+            err == f"citecheck: error: {blocker}: is a file, not a folder (cannot write {target})\n"
+        )
+    assert blocker.read_text(encoding="utf-8") == "fail-on = 'error'\n"
+
+
 def test_a_bug_is_one_line_and_exit_4(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -204,6 +218,23 @@ def test_disabling_an_unknown_rule_is_usage_error(capsys: pytest.CaptureFixture[
     code, _, err = run_cli(["check", str(SAMPLE), "--no-links", "--disable", "no-such"], capsys)
     assert code == 2
     assert "no-such" in err
+
+
+def test_a_mistyped_rule_in_the_config_names_the_file_and_the_closest_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.citecheck]\ndisable = ['sum-mismach']\n", encoding="utf-8")
+    code, _, err = run_cli(["check", str(SAMPLE), "--no-links"], capsys)
+    assert code == 2
+    assert err.startswith(f"citecheck: error: {config}: 'disable': no such rule")
+    assert "'sum-mismach'" in err
+    assert "did you mean 'sum-mismatch'?" in err
+    config.unlink()
+    code, _, err = run_cli(["check", str(SAMPLE), "--no-links", "--disable", "link-ded"], capsys)
+    assert code == 2
+    assert err.startswith("citecheck: error: --disable: no such rule")
+    assert "did you mean 'link-dead'?" in err
 
 
 def test_disabled_rule_raises_nothing(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,7 @@ settings from options, and writing to a file or stdout."""
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -23,6 +24,7 @@ __all__ = [
     "Parser",
     "UsageError",
     "add_command",
+    "check_disabled_rules",
     "common_settings",
     "dump_json",
     "emit",
@@ -131,6 +133,29 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def check_disabled_rules(settings: Settings, args: argparse.Namespace) -> None:
+    """Every rule to disable exists; else one line naming where it was asked for.
+
+    A rule from the config file names the file, one from ``--disable`` the
+    option; each unknown id comes with the closest real one, as a typo is
+    the usual cause.
+    """
+    if not settings.checks.disabled_rules:
+        return
+    from citecheck.rules import ALL_RULES  # every check's module: only when asked
+
+    on_command_line = set(getattr(args, "disable", None) or ())
+    for rule in dict.fromkeys(settings.checks.disabled_rules):
+        if rule in ALL_RULES:
+            continue
+        close = difflib.get_close_matches(rule, list(ALL_RULES), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        problem = f"no such rule to disable: '{rule}' ({hint}see docs/checks.md for the ids)"
+        if rule in on_command_line or settings.config_path is None:
+            raise UsageError(f"--disable: {problem}")
+        raise ConfigError(str(settings.config_path), f"'disable': {problem}")
+
+
 def _check_cache(path: Path) -> None:
     """A cache file the run could not open stops it now, with one line naming the file."""
     from citecheck.links.cache import cache_problem  # the links package: only for commands using it
@@ -154,7 +179,7 @@ def emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
         with output.open("w", encoding="utf-8", newline="\n") as handle:
             write(handle)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
+    _folder_for(output)
     partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
     try:
         with partial.open("w", encoding="utf-8", newline="\n") as handle:
@@ -162,6 +187,16 @@ def emit(output: Path | None, write: Callable[[TextIO], None]) -> None:
         os.replace(partial, output)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _folder_for(output: Path) -> None:
+    """Make ``output``'s folder; a file standing where a folder must be is named as such."""
+    for ancestor in output.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise UsageError(f"{ancestor}: is a file, not a folder (cannot write {output})")
+            break
+    output.parent.mkdir(parents=True, exist_ok=True)
 
 
 def text(content: str) -> Callable[[TextIO], None]:

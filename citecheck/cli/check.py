@@ -16,6 +16,7 @@ from citecheck.cli._base import (
     Parser,
     UsageError,
     add_command,
+    check_disabled_rules,
     common_settings,
     emit,
     network_options,
@@ -115,15 +116,7 @@ def parse_report_specs(
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    unknown: list[str] = []
-    if settings.checks.disabled_rules:
-        from citecheck.rules import ALL_RULES  # every check's module: only when asked
-
-        unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
-    if unknown:
-        raise UsageError(
-            f"no such rule to disable: {', '.join(unknown)} (see docs/checks.md for the ids)"
-        )
+    check_disabled_rules(settings, args)
     baseline: Baseline | None = (
         load_baseline(settings.baseline) if settings.baseline is not None else None
     )
