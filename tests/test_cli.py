@@ -202,6 +202,40 @@ def test_an_unusable_cache_is_one_line_naming_it_and_left_as_it_was(
         assert cache.read_bytes() == bytes(range(256)) * 8
 
 
+def test_one_unreadable_manuscript_of_several_stops_the_run_saying_nothing_was_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 truncated zip")
+    report = tmp_path / "out.txt"
+    options = ["--no-links", "-o", str(report)]
+    code, _, err = run_cli(["check", str(SAMPLE), str(empty), *options], capsys)
+    assert code == 2
+    assert err.startswith(f"citecheck: error: {empty}: ")
+    assert "nothing was checked" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not report.exists()
+    code, _, err = run_cli(["check", str(SAMPLE), str(empty), str(broken), *options], capsys)
+    assert code == 2
+    assert err.startswith(f"citecheck: error: {empty}: ")
+    assert "1 more of the 3 cannot be read either" in err
+    assert not report.exists()
+
+
+def test_a_manuscript_given_twice_is_read_and_counted_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(SAMPLE.parent)
+    args = ["check", "--no-links", "--format", "json"]
+    _, once, _ = run_cli([*args, SAMPLE.name], capsys)
+    _, thrice, _ = run_cli([*args, SAMPLE.name, SAMPLE.name, f"./{SAMPLE.name}"], capsys)
+    summary = json.loads(thrice)["summary"]
+    assert summary["manuscripts"] == 1
+    assert summary == json.loads(once)["summary"]
+
+
 def test_unknown_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check", str(SAMPLE), "--format", "pdf"])

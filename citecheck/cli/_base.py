@@ -8,14 +8,14 @@ import difflib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO, TypeAlias
 
 from citecheck.config import Settings, load_settings, regex_problem
-from citecheck.errors import ConfigError
-from citecheck.model import Severity
+from citecheck.errors import ConfigError, InputError
+from citecheck.model import FootnoteSet, Severity
 from citecheck.verdict import ExitCode
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "dump_json",
     "emit",
     "network_options",
+    "read_manuscripts",
     "settings_from",
     "text",
 ]
@@ -131,6 +132,45 @@ def settings_from(args: argparse.Namespace) -> Settings:
     if getattr(args, "baseline", None) is not None:
         settings = replace(settings, baseline=args.baseline)
     return settings
+
+
+def read_manuscripts(files: Sequence[Path]) -> tuple[list[Path], tuple[FootnoteSet, ...]]:
+    """The manuscripts named (each once, however often given) and their notes.
+
+    All are read before any is checked: one that cannot be read stops the run
+    before anything is fetched, and its line says that nothing was checked and
+    how many others cannot be read either (``batch`` checks the readable ones
+    and reports each unreadable one).
+    """
+    from citecheck import pipeline  # every reader: only for commands that read manuscripts
+
+    unique: list[Path] = []
+    seen: set[str] = set()
+    for path in files:
+        if (real := os.path.realpath(path)) not in seen:  # the same file by another spelling too
+            seen.add(real)
+            unique.append(path)
+    sets: list[FootnoteSet] = []
+    failed: list[InputError] = []
+    for path in unique:
+        try:
+            sets.extend(pipeline.read_footnotes([path]))
+        except InputError as error:
+            failed.append(error)
+    if not failed:
+        return unique, tuple(sets)
+    first = failed[0]
+    if len(unique) == 1:
+        raise first
+    others = f"; {len(failed) - 1} more of the {len(unique)} cannot be read either" * (
+        len(failed) > 1
+    )
+    raise type(first)(
+        first.path,
+        f"{first.problem}; nothing was checked{others} "
+        "(citecheck batch checks the readable ones and lists the others)",
+        line=first.line,
+    )
 
 
 def check_disabled_rules(settings: Settings, args: argparse.Namespace) -> None:

@@ -20,6 +20,7 @@ from citecheck.cli._base import (
     common_settings,
     emit,
     network_options,
+    read_manuscripts,
     settings_from,
     text,
 )
@@ -122,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     )
     extra = parse_report_specs(args.report)
 
-    footnote_sets = pipeline.read_footnotes(args.files)
+    files, footnote_sets = read_manuscripts(args.files)
     # The citations are parsed while the links are checked (see run_check); the
     # bar counts the URLs the notes show, which the links stage starts on (no bar: not counted).
     bar = progress_enabled(enabled=not args.no_progress)
@@ -133,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     )
     with make_progress(total_urls, enabled=bar) as advance:
         checked = pipeline.run_check(
-            args.files,
+            files,
             settings,
             links=not args.no_links,
             archive=not args.no_archive,
