@@ -218,10 +218,16 @@ def _find_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
             return own, _load_toml(own)
         project = folder / "pyproject.toml"
         if project.is_file():
-            table = _load_toml(project).get("tool", {}).get("citecheck")
+            table = _tool_table(_load_toml(project))
             if isinstance(table, dict):
                 return project, table
     return None
+
+
+def _tool_table(document: Mapping[str, Any]) -> object:
+    """``[tool.citecheck]`` of a pyproject.toml (None: there is none)."""
+    tool = document.get("tool")
+    return tool.get("citecheck") if isinstance(tool, dict) else None
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -241,6 +247,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
 ARCHIVE_PROVIDERS = ("wayback", "perma", "warc")
 # Settings counting things at once: 0 would stall the run, so at least 1.
 _AT_LEAST_ONE = {"max-concurrency", "per-host", "sources-concurrency", "sources-rows"}
+# Times and paces: 0 would time every request out at once, or never send one.
+_MORE_THAN_ZERO = {"timeout", "connect-timeout", "sources-timeout", "sources-rate"}
 # Settings that are None by default, with the type a file must give them.
 _OPTIONAL: dict[str, type] = {
     "perma-folder": int,
@@ -347,6 +355,8 @@ def _number(path: Path, key: str, current: int | float, value: object) -> int | 
     assert isinstance(value, int | float)  # for mypy: _is_number said so
     if isinstance(current, int) and not isinstance(value, int):
         raise ConfigError(str(path), f"'{key}' must be a whole number, not {value!r}")
+    if key in _MORE_THAN_ZERO and value <= 0:
+        raise ConfigError(str(path), f"'{key}' must be more than 0, not {value!r}")
     least = 1 if key in _AT_LEAST_ONE else 0
     if value < least:
         raise ConfigError(str(path), f"'{key}' must be {least} or more, not {value!r}")
@@ -372,7 +382,10 @@ def load_settings(
     if config is not None:
         table: Mapping[str, Any] = _load_toml(config)
         if config.name == "pyproject.toml":
-            table = table.get("tool", {}).get("citecheck", {})
+            own = _tool_table(table)
+            if own is not None and not isinstance(own, dict):
+                raise ConfigError(str(config), "'tool.citecheck' must be a table")
+            table = own or {}
         found = (config, table)
     else:
         found = _find_config(start or Path.cwd())

@@ -167,6 +167,15 @@ def test_a_bad_exclude_option_is_one_line_naming_the_option(
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("value", ["0", "-1", "nan"])
+def test_a_timeout_not_above_zero_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--timeout", value], capsys)
+    assert code == 2
+    assert err.startswith("citecheck: error: --timeout must be more than 0 seconds")
+
+
 def test_a_bad_setting_in_a_config_file_is_one_line_naming_file_and_key(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -98,8 +98,12 @@ def test_environment_supplies_service_urls_and_keys(tmp_path: Path) -> None:
         pytest.param("per-host = -1\n", "'per-host' must be 1 or more", id="per-host-negative"),
         pytest.param("max-concurrency = 0\n", "'max-concurrency' must be 1", id="concurrency-0"),
         pytest.param("retries = 2.5\n", "'retries' must be a whole number", id="int-float"),
-        pytest.param("timeout = -3\n", "'timeout' must be 0 or more", id="negative-time"),
+        pytest.param(
+            "cache-max-age = -3\n", "'cache-max-age' must be 0 or more", id="negative-age"
+        ),
         pytest.param("timeout = true\n", "'timeout' must be a number", id="bool-number"),
+        pytest.param("timeout = 0\n", "'timeout' must be more than 0", id="zero-time"),
+        pytest.param("sources-rate = 0\n", "'sources-rate' must be more than 0", id="zero-rate"),
         pytest.param("perma-folder = 'x'\n", "'perma-folder' must be a whole number", id="folder"),
         pytest.param("mailto = 3\n", "'mailto' must be a string", id="optional-string"),
     ],
@@ -126,6 +130,18 @@ def test_good_values_of_checked_settings_pass(tmp_path: Path) -> None:
     assert settings.links.accepted_status == (403, 999)
     assert settings.links.per_host_limits == (("a.org", 2),)
     assert settings.archive.perma_folder == 12
+
+
+@pytest.mark.parametrize("text", ["[tool]\ncitecheck = 3\n", "tool = 'x'\n"])
+def test_a_pyproject_whose_tool_table_is_not_a_table(tmp_path: Path, text: str) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(text, encoding="utf-8")
+    if "citecheck" in text:
+        with pytest.raises(ConfigError, match=r"'tool\.citecheck' must be a table"):
+            load_settings(config=config, env={})
+    else:
+        assert load_settings(config=config, env={}).config_path == config
+    assert load_settings(start=tmp_path, env={}).config_path is None  # not found: not ours
 
 
 def test_broken_toml_error_names_the_line(tmp_path: Path) -> None:

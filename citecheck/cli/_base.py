@@ -101,6 +101,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     elif getattr(args, "cache", None) is not None:
         links = replace(links, cache_path=args.cache)
     if getattr(args, "timeout", None) is not None:
+        if not args.timeout > 0:  # also NaN
+            raise UsageError(f"--timeout must be more than 0 seconds, not {args.timeout}")
         links = replace(links, timeout=args.timeout)
     if getattr(args, "exclude", None):
         for pattern in args.exclude:
