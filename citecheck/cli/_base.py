@@ -164,9 +164,9 @@ def read_manuscripts(files: Sequence[Path]) -> tuple[list[Path], tuple[FootnoteS
     first = failed[0]
     if len(unique) == 1:
         raise first
-    others = f"; {len(failed) - 1} more of the {len(unique)} cannot be read either" * (
-        len(failed) > 1
-    )
+    others = ""
+    if len(failed) > 1:
+        others = f"; {len(failed) - 1} more of the {len(unique)} cannot be read either"
     raise type(first)(
         first.path,
         f"{first.problem}; nothing was checked{others} "
