@@ -21,6 +21,7 @@ from citecheck.errors import ConfigError
 from citecheck.model import Severity
 
 __all__ = [
+    "ARCHIVE_PROVIDERS",
     "ArchiveSettings",
     "CheckSettings",
     "LinkSettings",
@@ -28,6 +29,7 @@ __all__ = [
     "SourcesSettings",
     "default_cache_path",
     "load_settings",
+    "regex_problem",
 ]
 
 VERSION_FOR_UA = "0.1"
@@ -216,10 +218,16 @@ def _find_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
             return own, _load_toml(own)
         project = folder / "pyproject.toml"
         if project.is_file():
-            table = _load_toml(project).get("tool", {}).get("citecheck")
+            table = _tool_table(_load_toml(project))
             if isinstance(table, dict):
                 return project, table
     return None
+
+
+def _tool_table(document: Mapping[str, Any]) -> object:
+    """``[tool.citecheck]`` of a pyproject.toml (None: there is none)."""
+    tool = document.get("tool")
+    return tool.get("citecheck") if isinstance(tool, dict) else None
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -233,6 +241,72 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), f"not valid TOML: {error}", line=line) from None
     except OSError as error:
         raise ConfigError(str(path), f"cannot read: {error.strerror}") from None
+
+
+# Where archive copies can go (``--provider``); any other name would be silently ignored.
+ARCHIVE_PROVIDERS = ("wayback", "perma", "warc")
+# Settings counting things at once: 0 would stall the run, so at least 1.
+_AT_LEAST_ONE = {"max-concurrency", "per-host", "sources-concurrency", "sources-rows"}
+# Times and paces: 0 would time every request out at once, or never send one.
+_MORE_THAN_ZERO = {"timeout", "connect-timeout", "sources-timeout", "sources-rate"}
+# Settings that are None by default, with the type a file must give them.
+_OPTIONAL: dict[str, type] = {
+    "perma-folder": int,
+    "perma-key": str,
+    "ia-keys": str,
+    "courtlistener-token": str,
+    "mailto": str,
+}
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why ``pattern`` is not a regular expression Python accepts (None: it is one)."""
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return f"not a valid regular expression {pattern!r}: {error}"
+    return None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _items(path: Path, key: str, value: list[object]) -> tuple[object, ...]:
+    """A list setting's items, each checked the way the stage that uses it needs."""
+    for item in value:
+        if key == "accept":
+            if not isinstance(item, int) or isinstance(item, bool) or not 100 <= item <= 999:
+                raise ConfigError(
+                    str(path), f"'accept' takes HTTP status codes (100-999), not {item!r}"
+                )
+            continue
+        if not isinstance(item, str):
+            raise ConfigError(str(path), f"'{key}' must be a list of strings, not {item!r}")
+        if key == "exclude" and (problem := regex_problem(item)) is not None:
+            raise ConfigError(str(path), f"'exclude': {problem}")
+        if key == "archive-providers" and item not in ARCHIVE_PROVIDERS:
+            raise ConfigError(
+                str(path),
+                f"'archive-providers': no provider {item!r} "
+                f"(one of {', '.join(ARCHIVE_PROVIDERS)})",
+            )
+    return tuple(value)
+
+
+def _host_limits(path: Path, table: object) -> tuple[tuple[str, int], ...]:
+    """``[host-limits]``: each host with how many requests it gets at once (a whole number)."""
+    if not isinstance(table, dict):
+        raise ConfigError(str(path), "'host-limits' must be a table of host = number")
+    limits: list[tuple[str, int]] = []
+    for host, limit in table.items():
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise ConfigError(
+                str(path),
+                f"'host-limits': {host!r} must be a whole number of 1 or more, not {limit!r}",
+            )
+        limits.append((str(host), limit))
+    return tuple(limits)
 
 
 def _coerce(path: Path, key: str, current: object, value: object) -> object:
@@ -253,18 +327,39 @@ def _coerce(path: Path, key: str, current: object, value: object) -> object:
             raise ConfigError(
                 str(path), f"'fail-on' must be one of error, warning, note, not {value!r}"
             ) from None
+    if key in _OPTIONAL:
+        wanted = _OPTIONAL[key]
+        if not isinstance(value, wanted) or isinstance(value, bool):
+            kind = "a whole number" if wanted is int else "a string"
+            raise ConfigError(str(path), f"'{key}' must be {kind}, not {value!r}")
+        return value
     if isinstance(current, tuple):
         if not isinstance(value, list):
             raise ConfigError(str(path), f"'{key}' must be a list")
-        return tuple(value)
+        return _items(path, key, value)
     if isinstance(current, bool):
         if not isinstance(value, bool):
             raise ConfigError(str(path), f"'{key}' must be true or false")
         return value
-    if isinstance(current, int | float) and not isinstance(value, int | float):
-        raise ConfigError(str(path), f"'{key}' must be a number")
+    if isinstance(current, int | float):
+        return _number(path, key, current, value)
     if isinstance(current, str) and not isinstance(value, str):
         raise ConfigError(str(path), f"'{key}' must be a string")
+    return value
+
+
+def _number(path: Path, key: str, current: int | float, value: object) -> int | float:
+    """A count (whole, at least 1 for ``_AT_LEAST_ONE``) or a quantity, never negative."""
+    if not _is_number(value):
+        raise ConfigError(str(path), f"'{key}' must be a number, not {value!r}")
+    assert isinstance(value, int | float)  # for mypy: _is_number said so
+    if isinstance(current, int) and not isinstance(value, int):
+        raise ConfigError(str(path), f"'{key}' must be a whole number, not {value!r}")
+    if key in _MORE_THAN_ZERO and value <= 0:
+        raise ConfigError(str(path), f"'{key}' must be more than 0, not {value!r}")
+    least = 1 if key in _AT_LEAST_ONE else 0
+    if value < least:
+        raise ConfigError(str(path), f"'{key}' must be {least} or more, not {value!r}")
     return value
 
 
@@ -287,7 +382,10 @@ def load_settings(
     if config is not None:
         table: Mapping[str, Any] = _load_toml(config)
         if config.name == "pyproject.toml":
-            table = table.get("tool", {}).get("citecheck", {})
+            own = _tool_table(table)
+            if own is not None and not isinstance(own, dict):
+                raise ConfigError(str(config), "'tool.citecheck' must be a table")
+            table = own or {}
         found = (config, table)
     else:
         found = _find_config(start or Path.cwd())
@@ -302,12 +400,7 @@ def load_settings(
     settings = Settings()
     if found is not None:
         path, table = found
-        host_limits = table.get("host-limits", {})
-        if not isinstance(host_limits, dict):
-            raise ConfigError(str(path), "'host-limits' must be a table of host = number")
-        sections["links"]["per_host_limits"] = tuple(
-            (str(host), int(limit)) for host, limit in host_limits.items()
-        )
+        sections["links"]["per_host_limits"] = _host_limits(path, table.get("host-limits", {}))
         for key, value in table.items():
             if key == "host-limits":
                 continue

@@ -128,6 +128,20 @@ def test_unwritable_output_is_one_line_and_exit_2(
     assert "Traceback" not in err
 
 
+def test_output_under_a_file_says_the_file_is_not_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "good.toml"
+    blocker.write_text("fail-on = 'error'\n", encoding="utf-8")
+    for target in (blocker / "r.txt", blocker / "deeper" / "r.txt"):
+        code, _, err = run_cli(["notes", str(SAMPLE), "-o", str(target)], capsys)
+        assert code == 2
+        assert (
+            err == f"citecheck: error: {blocker}: is a file, not a folder (cannot write {target})\n"
+        )
+    assert blocker.read_text(encoding="utf-8") == "fail-on = 'error'\n"
+
+
 def test_a_bug_is_one_line_and_exit_4(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,6 +156,93 @@ def test_a_bug_is_one_line_and_exit_4(
     monkeypatch.setenv("CITECHECK_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         main(["notes", str(SAMPLE)])
+
+
+def test_a_bad_exclude_option_is_one_line_naming_the_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--exclude", "("], capsys)
+    assert code == 2
+    assert err.startswith("citecheck: error: --exclude: not a valid regular expression '('")
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan"])
+def test_a_timeout_not_above_zero_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--timeout", value], capsys)
+    assert code == 2
+    assert err.startswith("citecheck: error: --timeout must be more than 0 seconds")
+
+
+def test_a_bad_setting_in_a_config_file_is_one_line_naming_file_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "limits.toml"
+    config.write_text("[host-limits]\n'127.0.0.1' = 'two'\n", encoding="utf-8")
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--config", str(config)], capsys)
+    assert code == 2
+    assert err.startswith(f"citecheck: error: {config}: 'host-limits': '127.0.0.1'")
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["not-sqlite", "folder", "under-a-file"])
+def test_an_unusable_cache_is_one_line_naming_it_and_left_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    cache = tmp_path / "links.sqlite3"
+    if kind == "not-sqlite":
+        cache.write_bytes(bytes(range(256)) * 8)
+    elif kind == "folder":
+        cache.mkdir()
+    else:
+        cache.write_text("a file", encoding="utf-8")
+        cache = cache / "links.sqlite3"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--cache", str(cache)], capsys)
+    assert code == 2, err
+    assert err.startswith(f"citecheck: error: {cache}: ")
+    assert "internal error" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing created or changed
+    if kind == "not-sqlite":
+        assert "file is not a database" in err
+        assert cache.read_bytes() == bytes(range(256)) * 8
+
+
+def test_one_unreadable_manuscript_of_several_stops_the_run_saying_nothing_was_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 truncated zip")
+    report = tmp_path / "out.txt"
+    options = ["--no-links", "-o", str(report)]
+    code, _, err = run_cli(["check", str(SAMPLE), str(empty), *options], capsys)
+    assert code == 2
+    assert err.startswith(f"citecheck: error: {empty}: ")
+    assert "nothing was checked" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not report.exists()
+    code, _, err = run_cli(["check", str(SAMPLE), str(empty), str(broken), *options], capsys)
+    assert code == 2
+    assert err.startswith(f"citecheck: error: {empty}: ")
+    assert "1 more of the 3 cannot be read either" in err
+    assert not report.exists()
+
+
+def test_a_manuscript_given_twice_is_read_and_counted_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(SAMPLE.parent)
+    args = ["check", "--no-links", "--format", "json"]
+    _, once, _ = run_cli([*args, SAMPLE.name], capsys)
+    _, thrice, _ = run_cli([*args, SAMPLE.name, SAMPLE.name, f"./{SAMPLE.name}"], capsys)
+    summary = json.loads(thrice)["summary"]
+    assert summary["manuscripts"] == 1
+    assert summary == json.loads(once)["summary"]
 
 
 def test_unknown_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,6 +261,23 @@ def test_disabling_an_unknown_rule_is_usage_error(capsys: pytest.CaptureFixture[
     code, _, err = run_cli(["check", str(SAMPLE), "--no-links", "--disable", "no-such"], capsys)
     assert code == 2
     assert "no-such" in err
+
+
+def test_a_mistyped_rule_in_the_config_names_the_file_and_the_closest_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.citecheck]\ndisable = ['sum-mismach']\n", encoding="utf-8")
+    code, _, err = run_cli(["check", str(SAMPLE), "--no-links"], capsys)
+    assert code == 2
+    assert err.startswith(f"citecheck: error: {config}: 'disable': no such rule")
+    assert "'sum-mismach'" in err
+    assert "did you mean 'sum-mismatch'?" in err
+    config.unlink()
+    code, _, err = run_cli(["check", str(SAMPLE), "--no-links", "--disable", "link-ded"], capsys)
+    assert code == 2
+    assert err.startswith("citecheck: error: --disable: no such rule")
+    assert "did you mean 'link-dead'?" in err
 
 
 def test_disabled_rule_raises_nothing(capsys: pytest.CaptureFixture[str]) -> None:

@@ -80,6 +80,32 @@ def test_environment_supplies_service_urls_and_keys(tmp_path: Path) -> None:
         pytest.param("colour = 'red'\n", "unknown setting 'colour'", id="unknown-key"),
         pytest.param("fail-on = 'fatal'\n", "'fail-on' must be one of", id="bad-severity"),
         pytest.param("timeout = \n", "not valid TOML", id="broken-toml"),
+        # Every setting a stage compiles or converts is checked here, not at its first use.
+        pytest.param(
+            "exclude = ['(unclosed']\n", "'exclude': not a valid regular expression", id="regex"
+        ),
+        pytest.param("exclude = [3]\n", "'exclude' must be a list of strings", id="exclude-item"),
+        pytest.param(
+            "[host-limits]\n'127.0.0.1' = 'two'\n", "'host-limits': '127.0.0.1'", id="host-limit"
+        ),
+        pytest.param("[host-limits]\n'a.org' = 0\n", "whole number of 1 or more", id="limit-0"),
+        pytest.param("[host-limits]\n'a.org' = 2.5\n", "'host-limits'", id="limit-float"),
+        pytest.param("host-limits = 3\n", "'host-limits' must be a table", id="limits-table"),
+        pytest.param("accept = ['403']\n", "'accept' takes HTTP status codes", id="accept-str"),
+        pytest.param("accept = [42]\n", "'accept' takes HTTP status codes", id="accept-range"),
+        pytest.param("archive-providers = ['ftp']\n", "no provider 'ftp'", id="provider"),
+        pytest.param("dns-canaries = [1]\n", "'dns-canaries' must be a list of", id="canary"),
+        pytest.param("per-host = -1\n", "'per-host' must be 1 or more", id="per-host-negative"),
+        pytest.param("max-concurrency = 0\n", "'max-concurrency' must be 1", id="concurrency-0"),
+        pytest.param("retries = 2.5\n", "'retries' must be a whole number", id="int-float"),
+        pytest.param(
+            "cache-max-age = -3\n", "'cache-max-age' must be 0 or more", id="negative-age"
+        ),
+        pytest.param("timeout = true\n", "'timeout' must be a number", id="bool-number"),
+        pytest.param("timeout = 0\n", "'timeout' must be more than 0", id="zero-time"),
+        pytest.param("sources-rate = 0\n", "'sources-rate' must be more than 0", id="zero-rate"),
+        pytest.param("perma-folder = 'x'\n", "'perma-folder' must be a whole number", id="folder"),
+        pytest.param("mailto = 3\n", "'mailto' must be a string", id="optional-string"),
     ],
 )
 def test_bad_config_names_the_file(tmp_path: Path, text: str, needle: str) -> None:
@@ -89,6 +115,33 @@ def test_bad_config_names_the_file(tmp_path: Path, text: str, needle: str) -> No
         load_settings(start=tmp_path, env={})
     assert needle in str(caught.value)
     assert str(config) in str(caught.value)
+
+
+def test_good_values_of_checked_settings_pass(tmp_path: Path) -> None:
+    config = tmp_path / "citecheck.toml"
+    config.write_text(
+        "exclude = ['^https?://intranet[.]']\naccept = [403, 999]\nretries = 0\n"
+        "timeout = 2.5\nperma-folder = 12\nmailto = 'a@b.org'\n"
+        "archive-providers = ['warc']\n[host-limits]\n'a.org' = 2\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(config=config, env={})
+    assert settings.links.excludes == ("^https?://intranet[.]",)
+    assert settings.links.accepted_status == (403, 999)
+    assert settings.links.per_host_limits == (("a.org", 2),)
+    assert settings.archive.perma_folder == 12
+
+
+@pytest.mark.parametrize("text", ["[tool]\ncitecheck = 3\n", "tool = 'x'\n"])
+def test_a_pyproject_whose_tool_table_is_not_a_table(tmp_path: Path, text: str) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(text, encoding="utf-8")
+    if "citecheck" in text:
+        with pytest.raises(ConfigError, match=r"'tool\.citecheck' must be a table"):
+            load_settings(config=config, env={})
+    else:
+        assert load_settings(config=config, env={}).config_path == config
+    assert load_settings(start=tmp_path, env={}).config_path is None  # not found: not ours
 
 
 def test_broken_toml_error_names_the_line(tmp_path: Path) -> None:

@@ -109,10 +109,21 @@ def _manuscript(folder: Path, web: _Web) -> Path:
     return manuscript
 
 
-def _start(manuscript: Path, cache: Path, report: Path) -> subprocess.Popen[str]:
+# Starts a program with SIGINT ignored, as a shell does for a ``&`` job or ``nohup``.
+_SIGINT_IGNORED = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
+def _start(
+    manuscript: Path, cache: Path, report: Path, *, sigint_ignored: bool = False
+) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CI": "1"}
     env.pop("CITECHECK_DEBUG", None)
+    wrapper = [sys.executable, "-c", _SIGINT_IGNORED] if sigint_ignored else []
     command = [
+        *wrapper,
         sys.executable,
         "-m",
         "citecheck",
@@ -155,12 +166,12 @@ def _wait_for(condition: Callable[[], bool], seconds: float) -> None:
 
 
 def _interrupted_run(
-    tmp_path: Path, web: _Web, signals: tuple[signal.Signals, ...]
+    tmp_path: Path, web: _Web, signals: tuple[signal.Signals, ...], *, sigint_ignored: bool = False
 ) -> tuple[int, str, set[str], Path, Path, Path]:
     manuscript = _manuscript(tmp_path, web)
     cache = tmp_path / "links.sqlite"
     report = tmp_path / "report.json"
-    process = _start(manuscript, cache, report)
+    process = _start(manuscript, cache, report, sigint_ignored=sigint_ignored)
     try:
         # Every fast answer stored, and the slow host holding a request (it is
         # asked one at a time until it has answered once).
@@ -220,6 +231,18 @@ def test_sigterm_is_treated_like_ctrl_c_and_exits_143(tmp_path: Path, web: _Web)
     assert code == 143
     assert _one_clean_line(stderr).startswith("citecheck: interrupted")
     assert cached == set(FAST)
+
+
+@pytest.mark.timeout(120)
+def test_sigterm_stops_a_run_started_with_sigint_ignored(tmp_path: Path, web: _Web) -> None:
+    # A ``&`` job or ``nohup`` starts with SIGINT ignored; a job timeout's SIGTERM still stops it.
+    code, stderr, cached, _, _, report = _interrupted_run(
+        tmp_path, web, (signal.SIGTERM,), sigint_ignored=True
+    )
+    assert code == 143
+    assert _one_clean_line(stderr).startswith("citecheck: interrupted (SIGTERM)")
+    assert cached == set(FAST)
+    assert not report.exists()
 
 
 def test_an_interrupted_report_leaves_the_old_one_in_place(tmp_path: Path) -> None:

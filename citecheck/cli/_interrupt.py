@@ -4,9 +4,10 @@ The first Ctrl-C goes to whoever handles SIGINT at that moment: inside the
 links stage ``asyncio.run`` cancels the checks (each result already stored
 stays in the cache), elsewhere Python raises ``KeyboardInterrupt``. SIGTERM
 is passed to the same handler, so a CI job's timeout or ``kill`` stops the
-run the same way. Once the interrupt is being reported, further signals are
-ignored, so a second Ctrl-C during clean-up cannot turn the one-line message
-into a traceback.
+run the same way, even when SIGINT is ignored (a ``&`` job, ``nohup``).
+Once the interrupt is being reported, further signals are ignored, so a
+second Ctrl-C during clean-up cannot turn the one-line message into a
+traceback.
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ def interrupts() -> Iterator[Interrupts]:
         handler = signal.getsignal(signal.SIGINT)
         if callable(handler):
             handler(signal.SIGINT, frame)  # asyncio's (cancel the run) or Python's (raise)
-        elif handler == signal.SIG_DFL:
+        else:
+            # SIG_DFL, or SIG_IGN: a ``&`` job or ``nohup`` starts with Ctrl-C ignored
+            # (and asyncio then leaves SIGINT alone), but SIGTERM must still stop the run.
             raise KeyboardInterrupt
 
     try:

@@ -16,6 +16,7 @@ from citecheck.cli._base import (
     dump_json,
     emit,
     network_options,
+    read_manuscripts,
     settings_from,
 )
 from citecheck.model import CheckRun
@@ -59,7 +60,8 @@ def register(commands: Commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    checked = pipeline.run_check(args.files, settings, checks=False)
+    files, footnote_sets = read_manuscripts(args.files)
+    checked = pipeline.run_check(files, settings, checks=False, footnote_sets=footnote_sets)
     entries = [archive_json(result) for result in checked.archives]
     if args.wacz is not None:
         _package_wacz(checked, args.wacz)

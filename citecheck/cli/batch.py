@@ -14,6 +14,7 @@ from citecheck.cli._base import (
     Commands,
     UsageError,
     add_command,
+    check_disabled_rules,
     common_settings,
     emit,
     network_options,
@@ -106,15 +107,10 @@ def _engine(args: argparse.Namespace) -> Engine:
 def run(args: argparse.Namespace) -> int:
     from citecheck.batch import BatchOptions, batch_id_for, run_batch  # not for other commands
     from citecheck.batch.progress import batch_progress
-    from citecheck.rules import ALL_RULES  # every check's module: not for other commands
     from citecheck.store import open_store, redact
 
     settings = settings_from(args)
-    unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
-    if unknown:
-        raise UsageError(
-            f"no such rule to disable: {', '.join(unknown)} (see docs/checks.md for the ids)"
-        )
+    check_disabled_rules(settings, args)
     extra = parse_report_specs(args.report, formats=SUMMARY_FORMATS)
     options = BatchOptions(
         links=not args.no_links,

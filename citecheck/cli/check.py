@@ -16,9 +16,11 @@ from citecheck.cli._base import (
     Parser,
     UsageError,
     add_command,
+    check_disabled_rules,
     common_settings,
     emit,
     network_options,
+    read_manuscripts,
     settings_from,
     text,
 )
@@ -115,21 +117,13 @@ def parse_report_specs(
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    unknown: list[str] = []
-    if settings.checks.disabled_rules:
-        from citecheck.rules import ALL_RULES  # every check's module: only when asked
-
-        unknown = sorted(set(settings.checks.disabled_rules) - set(ALL_RULES))
-    if unknown:
-        raise UsageError(
-            f"no such rule to disable: {', '.join(unknown)} (see docs/checks.md for the ids)"
-        )
+    check_disabled_rules(settings, args)
     baseline: Baseline | None = (
         load_baseline(settings.baseline) if settings.baseline is not None else None
     )
     extra = parse_report_specs(args.report)
 
-    footnote_sets = pipeline.read_footnotes(args.files)
+    files, footnote_sets = read_manuscripts(args.files)
     # The citations are parsed while the links are checked (see run_check); the
     # bar counts the URLs the notes show, which the links stage starts on (no bar: not counted).
     bar = progress_enabled(enabled=not args.no_progress)
@@ -140,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     )
     with make_progress(total_urls, enabled=bar) as advance:
         checked = pipeline.run_check(
-            args.files,
+            files,
             settings,
             links=not args.no_links,
             archive=not args.no_archive,

@@ -16,6 +16,7 @@ from citecheck.cli._base import (
     dump_json,
     emit,
     network_options,
+    read_manuscripts,
     settings_from,
     text,
 )
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                 f"got {spec!r}"
             )
         exports.append((fmt, Path(where)))
-    footnote_sets = pipeline.read_footnotes(args.files)
+    _, footnote_sets = read_manuscripts(args.files)
     citations = pipeline.read_citations(footnote_sets)
     if settings.links.offline:
         outcome = SourcesOutcome((), tuple(citations), ("offline: no source was looked up",))

@@ -42,7 +42,15 @@ from typing import Any, TypeVar
 from citecheck.links.urls import normalise_url
 from citecheck.model import LinkResult, LinkStatus
 
-__all__ = ["HistoryEntry", "LinkCache", "link_row", "stored_link", "trusted_for", "url_history"]
+__all__ = [
+    "HistoryEntry",
+    "LinkCache",
+    "cache_problem",
+    "link_row",
+    "stored_link",
+    "trusted_for",
+    "url_history",
+]
 
 UNVERIFIED_MAX_AGE = 3600.0
 _NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
@@ -172,6 +180,32 @@ def _written(key: str, result: LinkResult) -> tuple[_Row, _Entry] | None:
     checked_at = (result.checked_at or datetime.now(UTC)).isoformat()
     row = link_row(key, result, checked_at)
     return row, (key, checked_at, result.status.value, result.http_status, result.reason)
+
+
+def cache_problem(path: Path) -> str | None:
+    """Why ``path`` cannot hold the link cache (None: it can, or it will be created).
+
+    The command line asks before a run starts, so a folder or a file that is
+    not SQLite (``--cache`` pointing at the wrong file) is one clear line, not
+    a failure in the middle of the links or sources stage (both open the
+    file). Only reads: nothing is created here.
+    """
+    if path.is_dir():
+        return "is a folder, not a link cache file"
+    if not path.exists():
+        for parent in path.parents:
+            if parent.exists():
+                return None if parent.is_dir() else f"{parent} is a file, not a folder"
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
+        try:
+            db.execute("PRAGMA schema_version").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as error:
+        return f"cannot open the link cache: {error} (use another file, or delete this one)"
+    return None
 
 
 class LinkCache:
