@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO, TypeAlias
 
-from citecheck.config import Settings, load_settings, regex_problem
+from citecheck.config import ARCHIVE_PROVIDERS, Settings, load_settings, regex_problem
 from citecheck.errors import ConfigError, InputError
 from citecheck.model import FootnoteSet, Severity
 from citecheck.verdict import ExitCode
@@ -34,7 +34,7 @@ __all__ = [
     "text",
 ]
 
-PROVIDERS = ("wayback", "perma", "warc")
+PROVIDERS = ARCHIVE_PROVIDERS  # the --provider choices: the names the settings accept
 
 
 class Parser(argparse.ArgumentParser):
