@@ -447,3 +447,22 @@ def test_archive_command_keeps_a_local_copy_and_packages_wacz(
     code, _, err = run_cli([*args, "--wacz", "cited.wacz"], capsys)
     assert code == 2
     assert "never overwritten" in err
+
+
+def test_an_offline_check_draws_no_progress_bar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Offline, every link is "offline" at once: the bar only flashed on a terminal.
+    from citecheck.cli import check as check_command
+
+    asked: list[bool] = []
+
+    def progress_enabled(*, enabled: bool) -> bool:
+        asked.append(enabled)
+        return False
+
+    monkeypatch.setattr(check_command, "progress_enabled", progress_enabled)
+    essay = tmp_path / "essay.md"
+    essay.write_text("A claim.[^1]\n\n[^1]: See https://example.org/a.\n", encoding="utf-8")
+    assert main(["check", str(essay), "--offline", "-o", str(tmp_path / "r.txt")]) == 3
+    assert asked == [False]

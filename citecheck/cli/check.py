@@ -126,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
     files, footnote_sets = read_manuscripts(args.files)
     # The citations are parsed while the links are checked (see run_check); the
     # bar counts the URLs the notes show, which the links stage starts on (no bar: not counted).
-    bar = progress_enabled(enabled=not args.no_progress)
+    # Offline, every link is "offline" at once: a bar would only flash.
+    bar = progress_enabled(enabled=not args.no_progress and not settings.links.offline)
     total_urls = (
         len(pipeline.noted_urls(footnote_sets, doi_resolver=settings.links.doi_resolver))
         if bar and not args.no_links
