@@ -82,11 +82,12 @@ def furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
             continue
         by_height = sorted(lines, key=lambda line: line.top)
         edges = {id(line): line for line in (*by_height[:2], *by_height[-2:])}
+        apart = _set_apart(by_height)
         for line in edges.values():
             text = line.text.strip()
             if _PAGE_NUMBER.fullmatch(text):
                 dropped.add((line.page, line.number))
-            elif len(text) <= 120:
+            elif len(text) <= 120 and id(line) in apart:
                 key = re.sub(r"\d+", "#", " ".join(text.lower().split()))
                 candidates.append((line, key))
     for lines in pages:
@@ -102,10 +103,84 @@ def furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
                 dropped.add((far.page, far.number))
     counts = Counter(key for _, key in {(line.page, key): (line, key) for line, key in candidates})
     needed = max(2, round(len(pages) * 0.25))
+    notes = _note_lines([line for line, key in candidates if counts[key] >= needed], pages)
     for line, key in candidates:
-        if counts[key] >= needed and len(key) > 1:
+        if counts[key] >= needed and len(key) > 1 and id(line) not in notes:
             dropped.add((line.page, line.number))
     return dropped
+
+
+def _set_apart(by_height: list[Line]) -> set[int]:
+    """The page's first two and last two lines that stand apart from the text.
+
+    A running head or foot is set in another size, or a wider gap than the
+    text's own line and paragraph spacing parts it from the text; a body
+    line or a note that happens to repeat (digits aside) is neither.
+    """
+    apart: set[int] = set()
+    for lines in (by_height, by_height[::-1]):
+        edge = lines[:2]
+        inner = _stands_apart(lines, 1) if len(edge) > 1 else False
+        if inner:
+            apart.add(id(edge[1]))
+        if edge and (inner or _stands_apart(lines, 0)):
+            apart.add(id(edge[0]))
+    return apart
+
+
+def _stands_apart(lines: list[Line], index: int) -> bool:
+    """Is line ``index`` (counted from the page's edge) set apart from the lines inward of it?"""
+    line = lines[index]
+    inward = [other for other in lines[index + 1 :] if abs(other.bottom - line.bottom) > 1.0]
+    if not inward:
+        return False
+    neighbour = inward[0]
+    if abs(neighbour.size - line.size) > max(line.size, neighbour.size) * 0.05:
+        return True
+    gap = abs(neighbour.bottom - line.bottom)
+    if gap > max(line.size, neighbour.size) * 2.5:
+        return True
+    further = [o for o in inward[1:] if abs(o.bottom - neighbour.bottom) > 1.0]
+    return bool(further) and gap > abs(further[0].bottom - neighbour.bottom) * 1.7
+
+
+def _note_lines(lines: list[Line], pages: list[list[Line]]) -> set[int]:
+    """Of recurring edge lines, those that begin with the label of a marker in the body.
+
+    Short notes recur ("4 Id. at 9." / "6 Id. at 8."), digits aside, like a
+    running foot. A plain number that follows the page numbers ("12 Law
+    Review" on page 12, "13 Law Review" on page 13) is a running head's.
+    """
+    markers = {
+        match.group(1)
+        for page in pages
+        for line in page
+        for run in line.runs[1:]
+        if run.raised
+        for label in re.split(r"[,\s]+", run.text.strip())
+        if (match := _RAISED_LABEL.fullmatch(label))
+    }
+    plain: dict[str, list[tuple[Line, int]]] = {}
+    kept: set[int] = set()
+    for line in lines:
+        runs = [run for run in line.runs if run.text]
+        if not runs:
+            continue
+        if runs[0].raised:
+            match = _RAISED_LABEL.fullmatch(runs[0].text)
+            if match is not None and match.group(1) in markers and len(runs) > 1:
+                kept.add(id(line))
+            continue
+        match = _PLAIN_LABEL.match(runs[0].text)
+        label = match.group(1) or match.group(2) if match else None
+        if match is None or label not in markers or not line.text[match.end() :].strip():
+            continue
+        key = re.sub(r"\d+", "#", " ".join(line.text[match.end() :].lower().split()))
+        plain.setdefault(key, []).append((line, int(label)))
+    for group in plain.values():
+        if len({number - line.page for line, number in group}) > 1:
+            kept.update(id(line) for line, _ in group)
+    return kept
 
 
 def _label(line: Line, accept: set[str], next_number: int | None) -> tuple[str, list[Run]] | None:

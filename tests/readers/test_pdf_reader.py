@@ -186,3 +186,24 @@ def test_no_ligature_or_loose_accent_characters_remain(producer: str) -> None:
     manuscript = _sample(producer)
     text = manuscript.body + "".join(n.text for n in manuscript.notes)
     assert not re.search("[\ufb00-\ufb06´¨˜¸]", text)
+
+
+def test_short_notes_and_body_lines_that_recur_are_not_running_feet() -> None:
+    # src/short-last-notes.tex (pdflatex): "Id. at N." ends pages 1-3 and the
+    # pages begin "The river was named as the line in treaty N ...", both
+    # recurring digits aside; the running head "N Studies of the Frontier"
+    # begins with the page number, which is also a marker's label.
+    manuscript = read_manuscript(PDFS / "short-last-notes.pdf")
+    assert [n.label for n in manuscript.notes] == [str(n) for n in range(1, 9)]
+    assert [n.text for n in manuscript.notes if n.text.startswith("Id.")] == [
+        "Id. at 52.",
+        "Id. at 7.",
+        "Id. at 21.",
+        "Id. at 80.",
+    ]
+    for number in (1, 2, 3):
+        assert f"The river was named as the line in treaty {number} of the century." in (
+            manuscript.body
+        )
+    assert "Frontier" not in manuscript.body
+    assert find_footnotes(manuscript).findings == ()
