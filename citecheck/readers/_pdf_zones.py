@@ -13,7 +13,8 @@
 
 A note starts where a line begins with a raised number, or with a number
 (``3``, ``3.``, ``[3]``) that is the next note's or that of a marker still
-waiting for its note.
+waiting for its note, set like the notes' other labels (a note's run-on
+line may begin "42 U.S.C.").
 """
 
 from __future__ import annotations
@@ -255,6 +256,34 @@ class _State:
         if label.isdigit():
             self.last_number = int(label)
 
+    def label(self, line: Line) -> tuple[str, list[Run]] | None:
+        """The note label a line in the notes begins with, if it starts a note.
+
+        A waiting marker's label out of sequence starts a note only when it
+        is set like the last note's label (raised or not, the same size and
+        indent); the next number in sequence unless, on the same page, it is
+        plain under raised labels or indented like a run-on line: "42 U.S.C.
+        § 1983" at the start of a note's second line is not note 42.
+        """
+        found = _label(line, set(self.pending), self.next_number)
+        if found is None or not self.out.notes:
+            return found
+        first = self.out.notes[-1].first
+        runs = [run for run in line.runs if run.text]
+        first_runs = [run for run in first.runs if run.text]
+        same_place = (line.page, line.column) == (first.page, first.column)
+        if same_place and first_runs[0].raised and not runs[0].raised:
+            return None  # the notes above have raised labels: a plain number is text
+        if same_place and line.x0 > first.x0 + line.size * 0.8:
+            return None  # indented like a note's run-on line (a hanging indent)
+        if found[0] == str(self.next_number):
+            return found
+        if runs[0].raised != first_runs[0].raised or abs(line.size - first.size) > 0.5:
+            return None
+        if same_place and abs(line.x0 - first.x0) > line.size * 0.5:
+            return None
+        return found
+
     def go_on(self, line: Line) -> bool:
         if not self.out.notes:
             return False
@@ -315,7 +344,7 @@ def classify(pages: list[list[Line]], size: float, dropped: set[tuple[int, int]]
             for line in stream[:zone]:
                 in_endnotes = _endnote_line(line, state, in_endnotes)
             for line in stream[zone:]:
-                found = _label(line, set(state.pending), state.next_number)
+                found = state.label(line)
                 if found is not None:
                     state.start(found[0], line, found[1])
                 elif not state.go_on(line):
@@ -332,7 +361,7 @@ def _endnote_line(line: Line, state: _State, in_endnotes: bool) -> bool:
         ):
             state.out.body.append(line)
             return False
-        found = _label(line, set(state.pending), state.next_number)
+        found = state.label(line)
         if found is not None:
             state.start(found[0], line, found[1])
         elif _leaves_notes(line, state):

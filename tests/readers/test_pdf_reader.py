@@ -207,3 +207,18 @@ def test_short_notes_and_body_lines_that_recur_are_not_running_feet() -> None:
         )
     assert "Frontier" not in manuscript.body
     assert find_footnotes(manuscript).findings == ()
+
+
+@pytest.mark.parametrize("layout", ["number-led-note-lines", "number-led-note-lines-raised"])
+def test_a_note_line_that_starts_with_a_number_is_not_a_new_note(layout: str) -> None:
+    # src/<layout>.fodt (soffice --convert-to pdf): run-on lines "3 U.S.C.",
+    # "3 Frontier L. Rev." (3 is the next note's number and a marker's) and
+    # "42 U.S.C."; the labels are plain with a hanging indent, or raised.
+    manuscript = read_manuscript(PDFS / f"{layout}.pdf")
+    notes = {n.label: n.text for n in manuscript.notes}
+    assert list(notes) == ["1", "2", "3", "4"]
+    assert notes["1"].endswith("(codified as amended at 3 U.S.C. § 1101).")
+    assert notes["2"].endswith("Luis Ortega, Reading the Powers, 3 Frontier L. Rev. 5, 7 (2001).")
+    assert notes["3"] == "Ana Ruiz, The Narrow Reading, 12 Frontier L. Rev. 1, 9 (2009)."
+    assert notes["4"].endswith("(codified at 42 U.S.C. § 1983 note).")
+    assert find_footnotes(manuscript).findings == ()
