@@ -115,18 +115,27 @@ def _set_apart(by_height: list[Line]) -> set[int]:
     """The page's first two and last two lines that stand apart from the text.
 
     A running head or foot is set in another size, or a wider gap than the
-    text's own line and paragraph spacing parts it from the text; a body
-    line or a note that happens to repeat (digits aside) is neither.
+    spacing of the lines inward of it parts it from the text, and it holds
+    no note marker; a body line or a note that happens to repeat (digits
+    aside) sits at the text's own spacing. (A paragraph gap can be as wide
+    as a word processor's gap under its header: a repeated body line with
+    no marker just above one still goes.)
     """
     apart: set[int] = set()
     for lines in (by_height, by_height[::-1]):
-        edge = lines[:2]
-        inner = _stands_apart(lines, 1) if len(edge) > 1 else False
+        marked = [_has_marker(line) for line in lines[:2]]
+        inner = len(lines) > 1 and not marked[1] and _stands_apart(lines, 1)
         if inner:
-            apart.add(id(edge[1]))
-        if edge and (inner or _stands_apart(lines, 0)):
-            apart.add(id(edge[0]))
+            apart.add(id(lines[1]))
+        # A two-line head: the outer line goes with the inner one.
+        if lines and not marked[0] and (inner or _stands_apart(lines, 0)):
+            apart.add(id(lines[0]))
     return apart
+
+
+def _has_marker(line: Line) -> bool:
+    """Does a raised note label follow text on the line (a marker in the body)?"""
+    return any(run.raised and _RAISED_LABEL.fullmatch(run.text) for run in line.runs[1:])
 
 
 def _stands_apart(lines: list[Line], index: int) -> bool:
@@ -142,7 +151,7 @@ def _stands_apart(lines: list[Line], index: int) -> bool:
     if gap > max(line.size, neighbour.size) * 2.5:
         return True
     further = [o for o in inward[1:] if abs(o.bottom - neighbour.bottom) > 1.0]
-    return bool(further) and gap > abs(further[0].bottom - neighbour.bottom) * 1.7
+    return bool(further) and gap > abs(further[0].bottom - neighbour.bottom) * 1.35
 
 
 def _note_lines(lines: list[Line], pages: list[list[Line]]) -> set[int]:
