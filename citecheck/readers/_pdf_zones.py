@@ -83,7 +83,7 @@ def furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
             continue
         by_height = sorted(lines, key=lambda line: line.top)
         edges = {id(line): line for line in (*by_height[:2], *by_height[-2:])}
-        apart = _set_apart(by_height)
+        apart = _set_apart(lines, by_height)
         for line in edges.values():
             text = line.text.strip()
             if _PAGE_NUMBER.fullmatch(text):
@@ -111,47 +111,31 @@ def furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
     return dropped
 
 
-def _set_apart(by_height: list[Line]) -> set[int]:
-    """The page's first two and last two lines that stand apart from the text.
+def _set_apart(lines: list[Line], by_height: list[Line]) -> set[int]:
+    """The page's first two and last two lines that could be a running head or foot.
 
-    A running head or foot is set in another size, or a wider gap than the
-    spacing of the lines inward of it parts it from the text, and it holds
-    no note marker; a body line or a note that happens to repeat (digits
-    aside) sits at the text's own spacing. (A paragraph gap can be as wide
-    as a word processor's gap under its header: a repeated body line with
-    no marker just above one still goes.)
+    Not a line with a note marker, and not a line of running text: one that
+    fills the measure with glyphs set at text spacing (a running head spread
+    over the width leaves wide gaps: a title left, the page number right).
+    A body line that repeats (digits aside) is such a line, or ends a
+    paragraph with its marker; a short one with neither still goes.
     """
     apart: set[int] = set()
-    for lines in (by_height, by_height[::-1]):
-        marked = [_has_marker(line) for line in lines[:2]]
-        inner = len(lines) > 1 and not marked[1] and _stands_apart(lines, 1)
-        if inner:
-            apart.add(id(lines[1]))
-        # A two-line head: the outer line goes with the inner one.
-        if lines and not marked[0] and (inner or _stands_apart(lines, 0)):
-            apart.add(id(lines[0]))
+    for line in (*by_height[:2], *by_height[-2:]):
+        if _has_marker(line):
+            continue
+        column = [other for other in lines if other.column == line.column]
+        measure = max(other.x1 for other in column) - min(other.x0 for other in column)
+        width = line.x1 - line.x0
+        if width >= measure * 0.85 and width <= line.chars * line.size * 0.7:
+            continue
+        apart.add(id(line))
     return apart
 
 
 def _has_marker(line: Line) -> bool:
     """Does a raised note label follow text on the line (a marker in the body)?"""
     return any(run.raised and _RAISED_LABEL.fullmatch(run.text) for run in line.runs[1:])
-
-
-def _stands_apart(lines: list[Line], index: int) -> bool:
-    """Is line ``index`` (counted from the page's edge) set apart from the lines inward of it?"""
-    line = lines[index]
-    inward = [other for other in lines[index + 1 :] if abs(other.bottom - line.bottom) > 1.0]
-    if not inward:
-        return False
-    neighbour = inward[0]
-    if abs(neighbour.size - line.size) > max(line.size, neighbour.size) * 0.05:
-        return True
-    gap = abs(neighbour.bottom - line.bottom)
-    if gap > max(line.size, neighbour.size) * 2.5:
-        return True
-    further = [o for o in inward[1:] if abs(o.bottom - neighbour.bottom) > 1.0]
-    return bool(further) and gap > abs(further[0].bottom - neighbour.bottom) * 1.35
 
 
 def _note_lines(lines: list[Line], pages: list[list[Line]]) -> set[int]:

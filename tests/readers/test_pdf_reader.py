@@ -224,11 +224,13 @@ def test_a_note_line_that_starts_with_a_number_is_not_a_new_note(layout: str) ->
     assert find_footnotes(manuscript).findings == ()
 
 
-def test_a_header_close_above_the_text_goes_and_short_notes_stay() -> None:
-    # src/short-notes-libreoffice-header.fodt (soffice): "Border Studies, Draft
-    # N" 0.25 cm above the text in the body size, a footer, and 24 notes
-    # "Id. at N+3." with plain labels, three of them the last line of a page.
-    manuscript = read_manuscript(PDFS / "short-notes-libreoffice-header.pdf")
+@pytest.mark.parametrize("spacing", ["", "-double"])
+def test_a_header_close_above_the_text_goes_and_short_notes_stay(spacing: str) -> None:
+    # src/short-notes-libreoffice-header(-double).fodt (soffice): "Border
+    # Studies, Draft N" 0.25 cm above the text in the body size (closer than
+    # double-spaced lines are to each other), a footer, and 24 notes "Id. at
+    # N+3." with plain labels, some of them the last line of a page.
+    manuscript = read_manuscript(PDFS / f"short-notes-libreoffice-header{spacing}.pdf")
     assert [n.text for n in manuscript.notes] == [f"Id. at {n + 3}." for n in range(1, 25)]
     assert "Border Studies" not in manuscript.body
     assert "Confidential" not in manuscript.body
