@@ -116,18 +116,28 @@ def _set_apart(lines: list[Line], by_height: list[Line]) -> set[int]:
 
     Not a line with a note marker, and not a line of running text: one that
     fills the measure with glyphs set at text spacing (a running head spread
-    over the width leaves wide gaps: a title left, the page number right).
+    over the width leaves wide gaps: a title left, the page number right),
+    in the size of the line next to it.
     A body line that repeats (digits aside) is such a line, or ends a
     paragraph with its marker; a short one with neither still goes.
     """
     apart: set[int] = set()
-    for line in (*by_height[:2], *by_height[-2:]):
+    count = len(by_height)
+    for index in (*range(min(2, count)), *range(max(count - 2, 2), count)):
+        line = by_height[index]
         if _has_marker(line):
             continue
         column = [other for other in lines if other.column == line.column]
         measure = max(other.x1 for other in column) - min(other.x0 for other in column)
         width = line.x1 - line.x0
-        if width >= measure * 0.85 and width <= line.chars * line.size * 0.7:
+        # The next line towards the middle of the page, for the size of the text there.
+        inward = by_height[index + 1 :] if index < 2 else by_height[index - 1 :: -1]
+        near = next((o for o in inward if abs(o.bottom - line.bottom) > 1.0), line)
+        if (
+            width >= measure * 0.85
+            and width <= line.chars * line.size * 0.7
+            and abs(near.size - line.size) <= line.size * 0.05
+        ):
             continue
         apart.add(id(line))
     return apart
