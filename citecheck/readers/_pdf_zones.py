@@ -153,8 +153,13 @@ def _note_lines(lines: list[Line], pages: list[list[Line]]) -> set[int]:
 
     Short notes recur ("4 Id. at 9." / "6 Id. at 8."), digits aside, like a
     running foot. A plain number that follows the page numbers ("12 Law
-    Review" on page 12, "13 Law Review" on page 13) is a running head's.
+    Review" on page 12, "13 Law Review" on page 13) is a running head's,
+    unless the lines are notes' by their place (the foot of the page, in a
+    smaller size than the text); one that stays the same ("12 Law Review" on
+    every page, a volume) is too.
     """
+    size = body_size(pages)
+    last = {id(line) for page in pages for line in sorted(page, key=lambda ln: ln.top)[-2:]}
     markers = {
         match.group(1)
         for page in pages
@@ -176,13 +181,17 @@ def _note_lines(lines: list[Line], pages: list[list[Line]]) -> set[int]:
                 kept.add(id(line))
             continue
         match = _PLAIN_LABEL.match(runs[0].text)
-        label = match.group(1) or match.group(2) if match else None
+        label = (match.group(1) or match.group(2)) if match else None
         if match is None or label not in markers or not line.text[match.end() :].strip():
             continue
         key = re.sub(r"\d+", "#", " ".join(line.text[match.end() :].lower().split()))
         plain.setdefault(key, []).append((line, int(label)))
     for group in plain.values():
-        if len({number - line.page for line, number in group}) > 1:
+        numbers = [number for _, number in group]
+        if len(set(numbers)) < len(numbers):
+            continue
+        at_foot = all(id(line) in last and line.size <= size * _SMALLER for line, _ in group)
+        if at_foot or len({number - line.page for line, number in group}) > 1:
             kept.update(id(line) for line, _ in group)
     return kept
 

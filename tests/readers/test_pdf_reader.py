@@ -19,6 +19,7 @@ import pytest
 from citecheck.footnotes import find_footnotes
 from citecheck.model import Manuscript
 from citecheck.readers import read_manuscript
+from citecheck.readers._pdf_page import Line, Run
 from citecheck.serialize import note_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -235,3 +236,34 @@ def test_a_header_close_above_the_text_goes_and_short_notes_stay(spacing: str) -
     assert "Border Studies" not in manuscript.body
     assert "Confidential" not in manuscript.body
     assert find_footnotes(manuscript).findings == ()
+
+
+def _lines_of_page(page: int, head: str, markers: list[int], foot: str) -> list[Line]:
+    """A page: a short head, body lines that end with a marker, one short note."""
+    lines = [Line(page, 1, [Run(head)], 10.0, 40.0, 48.0, 72.0, 200.0, chars=len(head))]
+    for index, label in enumerate(markers):
+        runs = [Run("A claim that fills the whole line of the page " * 2), Run(str(label), True)]
+        top = 80.0 + index * 14
+        lines.append(Line(page, index + 2, runs, 12.0, top, top + 10, 72.0, 540.0, chars=80))
+    top = lines[-1].bottom + 16
+    lines.append(Line(page, len(lines) + 1, [Run(foot)], 10.0, top, top + 8, 72.0, 150.0, chars=9))
+    return lines
+
+
+def test_a_page_number_that_is_a_markers_label_still_marks_a_running_head() -> None:
+    from citecheck.readers._pdf_zones import furniture
+
+    # Heads "1 Border Law Review" ... follow the pages; so do the notes' labels
+    # (2 on page 1, 3 on page 2, 4 on page 3), but those sit at the foot in
+    # the notes' smaller size.
+    pages = [
+        _lines_of_page(1, "1 Border Law Review", [1, 2], "2 Id. at 6."),
+        _lines_of_page(2, "2 Border Law Review", [3], "3 Id. at 7."),
+        _lines_of_page(3, "3 Border Law Review", [4], "4 Id. at 8."),
+    ]
+    dropped = furniture(pages)
+    assert {(page, 1) for page in (1, 2, 3)} <= dropped
+    assert not {(line.page, line.number) for page in pages for line in page[1:]} & dropped
+    # A volume number that stays the same is a head's too, though 7 is a label.
+    volume = [_lines_of_page(n, "7 Border L. Rev. 12", [n + 5], f"{n + 5} Id.") for n in (1, 2)]
+    assert {(1, 1), (2, 1)} <= furniture(volume)
