@@ -13,7 +13,8 @@
 
 A note starts where a line begins with a raised number, or with a number
 (``3``, ``3.``, ``[3]``) that is the next note's or that of a marker still
-waiting for its note.
+waiting for its note, set like the notes' other labels (a note's run-on
+line may begin "42 U.S.C.").
 """
 
 from __future__ import annotations
@@ -82,11 +83,12 @@ def furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
             continue
         by_height = sorted(lines, key=lambda line: line.top)
         edges = {id(line): line for line in (*by_height[:2], *by_height[-2:])}
+        apart = _set_apart(lines, by_height)
         for line in edges.values():
             text = line.text.strip()
             if _PAGE_NUMBER.fullmatch(text):
                 dropped.add((line.page, line.number))
-            elif len(text) <= 120:
+            elif len(text) <= 120 and id(line) in apart:
                 key = re.sub(r"\d+", "#", " ".join(text.lower().split()))
                 candidates.append((line, key))
     for lines in pages:
@@ -102,10 +104,96 @@ def furniture(pages: list[list[Line]]) -> set[tuple[int, int]]:
                 dropped.add((far.page, far.number))
     counts = Counter(key for _, key in {(line.page, key): (line, key) for line, key in candidates})
     needed = max(2, round(len(pages) * 0.25))
+    notes = _note_lines([line for line, key in candidates if counts[key] >= needed], pages)
     for line, key in candidates:
-        if counts[key] >= needed and len(key) > 1:
+        if counts[key] >= needed and len(key) > 1 and id(line) not in notes:
             dropped.add((line.page, line.number))
     return dropped
+
+
+def _set_apart(lines: list[Line], by_height: list[Line]) -> set[int]:
+    """The page's first two and last two lines that could be a running head or foot.
+
+    Not a line with a note marker, and not a line of running text: one that
+    fills the measure with glyphs set at text spacing (a running head spread
+    over the width leaves wide gaps: a title left, the page number right),
+    in the size of the line next to it.
+    A body line that repeats (digits aside) is such a line, or ends a
+    paragraph with its marker; a short one with neither still goes.
+    """
+    apart: set[int] = set()
+    count = len(by_height)
+    for index in (*range(min(2, count)), *range(max(count - 2, 2), count)):
+        line = by_height[index]
+        if _has_marker(line):
+            continue
+        column = [other for other in lines if other.column == line.column]
+        measure = max(other.x1 for other in column) - min(other.x0 for other in column)
+        width = line.x1 - line.x0
+        # The next line towards the middle of the page, for the size of the text there.
+        inward = by_height[index + 1 :] if index < 2 else by_height[index - 1 :: -1]
+        near = next((o for o in inward if abs(o.bottom - line.bottom) > 1.0), line)
+        if (
+            width >= measure * 0.85
+            and width <= line.chars * line.size * 0.7
+            and abs(near.size - line.size) <= line.size * 0.05
+        ):
+            continue
+        apart.add(id(line))
+    return apart
+
+
+def _has_marker(line: Line) -> bool:
+    """Does a raised note label follow text on the line (a marker in the body)?"""
+    return any(run.raised and _RAISED_LABEL.fullmatch(run.text) for run in line.runs[1:])
+
+
+def _note_lines(lines: list[Line], pages: list[list[Line]]) -> set[int]:
+    """Of recurring edge lines, those that begin with the label of a marker in the body.
+
+    Short notes recur ("4 Id. at 9." / "6 Id. at 8."), digits aside, like a
+    running foot. A plain number that follows the page numbers ("12 Law
+    Review" on page 12, "13 Law Review" on page 13) is a running head's,
+    unless the lines are notes' by their place (the foot of the page, in a
+    smaller size than the text); one that stays the same ("12 Law Review" on
+    every page, a volume) is too.
+    """
+    size = body_size(pages)
+    last = {id(line) for page in pages for line in sorted(page, key=lambda ln: ln.top)[-2:]}
+    markers = {
+        match.group(1)
+        for page in pages
+        for line in page
+        for run in line.runs[1:]
+        if run.raised
+        for label in re.split(r"[,\s]+", run.text.strip())
+        if (match := _RAISED_LABEL.fullmatch(label))
+    }
+    plain: dict[str, list[tuple[Line, int]]] = {}
+    kept: set[int] = set()
+    for line in lines:
+        runs = [run for run in line.runs if run.text]
+        if not runs:
+            continue
+        if runs[0].raised:
+            match = _RAISED_LABEL.fullmatch(runs[0].text)
+            if match is not None and match.group(1) in markers and len(runs) > 1:
+                kept.add(id(line))
+            continue
+        match = _PLAIN_LABEL.match(runs[0].text)
+        label = (match.group(1) or match.group(2)) if match else None
+        if match is None or label not in markers or not line.text[match.end() :].strip():
+            continue
+        key = re.sub(r"\d+", "#", " ".join(line.text[match.end() :].lower().split()))
+        plain.setdefault(key, []).append((line, int(label)))
+    for group in plain.values():
+        numbers = [number for _, number in group]
+        if len(set(numbers)) < len(numbers):
+            continue
+        at_foot = all(id(line) in last and line.size <= size * _SMALLER for line, _ in group)
+        if at_foot or len({number - line.page for line, number in group}) > 1:
+            kept.update(id(line) for line, _ in group)
+    return kept
 
 
 def _label(line: Line, accept: set[str], next_number: int | None) -> tuple[str, list[Run]] | None:
@@ -180,6 +268,34 @@ class _State:
         if label.isdigit():
             self.last_number = int(label)
 
+    def label(self, line: Line) -> tuple[str, list[Run]] | None:
+        """The note label a line in the notes begins with, if it starts a note.
+
+        A waiting marker's label out of sequence starts a note only when it
+        is set like the last note's label (raised or not, the same size and
+        indent); the next number in sequence unless, on the same page, it is
+        plain under raised labels or indented like a run-on line: "42 U.S.C.
+        § 1983" at the start of a note's second line is not note 42.
+        """
+        found = _label(line, set(self.pending), self.next_number)
+        if found is None or not self.out.notes:
+            return found
+        first = self.out.notes[-1].first
+        runs = [run for run in line.runs if run.text]
+        first_runs = [run for run in first.runs if run.text]
+        same_place = (line.page, line.column) == (first.page, first.column)
+        if same_place and first_runs[0].raised and not runs[0].raised:
+            return None  # the notes above have raised labels: a plain number is text
+        if same_place and line.x0 > first.x0 + line.size * 0.8:
+            return None  # indented like a note's run-on line (a hanging indent)
+        if found[0] == str(self.next_number):
+            return found
+        if runs[0].raised != first_runs[0].raised or abs(line.size - first.size) > 0.5:
+            return None
+        if same_place and abs(line.x0 - first.x0) > line.size * 0.5:
+            return None
+        return found
+
     def go_on(self, line: Line) -> bool:
         if not self.out.notes:
             return False
@@ -240,7 +356,7 @@ def classify(pages: list[list[Line]], size: float, dropped: set[tuple[int, int]]
             for line in stream[:zone]:
                 in_endnotes = _endnote_line(line, state, in_endnotes)
             for line in stream[zone:]:
-                found = _label(line, set(state.pending), state.next_number)
+                found = state.label(line)
                 if found is not None:
                     state.start(found[0], line, found[1])
                 elif not state.go_on(line):
@@ -257,7 +373,7 @@ def _endnote_line(line: Line, state: _State, in_endnotes: bool) -> bool:
         ):
             state.out.body.append(line)
             return False
-        found = _label(line, set(state.pending), state.next_number)
+        found = state.label(line)
         if found is not None:
             state.start(found[0], line, found[1])
         elif _leaves_notes(line, state):

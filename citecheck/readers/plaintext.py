@@ -32,7 +32,7 @@ from citecheck.model import Location, Manuscript, NoteMarker, NoteText
 from citecheck.readers._inline import inline_lines, inline_text
 from citecheck.readers._text import add_line_start
 
-__all__ = ["decode_text", "read", "read_text"]
+__all__ = ["decode_text", "read", "read_text", "utf16_problem"]
 
 
 # --------------------------------------------------------------------------
@@ -40,13 +40,39 @@ __all__ = ["decode_text", "read", "read_text"]
 # --------------------------------------------------------------------------
 
 
+def utf16_problem(data: bytes) -> str | None:
+    """Why the bytes look like UTF-16 (a message ending "save it as UTF-8"), or None.
+
+    A UTF-16 byte-order mark says so; without one, text that is mostly ASCII
+    has a NUL in every other byte: a UTF-8 file never has them, and a binary
+    file has them anywhere.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "the file is UTF-16 encoded; save it as UTF-8"
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    halves = head[0::2], head[1::2]
+    nuls = [half.count(0) / len(half) for half in halves]
+    if max(nuls) >= 0.6 and min(nuls) <= 0.05:
+        order = "big-endian" if nuls[0] > nuls[1] else "little-endian"
+        return (
+            f"the file looks like UTF-16 ({order}, without a byte-order mark: "
+            "every other byte is NUL); save it as UTF-8"
+        )
+    return None
+
+
 def decode_text(path: str, data: bytes) -> str:
     """UTF-8 bytes -> text with ``\\n`` line ends; a BOM is accepted.
 
     Raises:
-        InputError: the bytes are not UTF-8; the message names the line of
-            the first bad byte.
+        InputError: the bytes are UTF-16 (with or without a byte-order mark)
+            or not UTF-8; the message names the line of the first bad byte.
     """
+    utf16 = utf16_problem(data)
+    if utf16 is not None:
+        raise InputError(path, utf16)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -159,6 +159,18 @@ def test_utf8_without_declaration() -> None:
     assert read("a.html", page).body == "Mexico\u2019s Secretar\u00eda de Gobernaci\u00f3n."
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_a_bom_wins_over_a_declared_charset(encoding: str) -> None:
+    # A page saved as "Unicode" keeps its <meta charset="utf-8">; the BOM decides.
+    note = _pandoc_note(1, "Ley 7, 2001.")
+    body = f"<p>Mexico\u2019s Gobernaci\u00f3n.{_pandoc_ref(1)}</p>\n<ol>{note}</ol>"
+    page = _page(body, head='<meta charset="utf-8">')
+    data = "\ufeff".encode(encoding) + page.decode().encode(encoding)
+    manuscript = read("a.html", data)
+    assert manuscript.body.startswith("Mexico\u2019s Gobernaci\u00f3n.")
+    assert [note.text for note in manuscript.notes] == ["Ley 7, 2001."]
+
+
 def test_xhtml_self_closing_anchor_does_not_swallow_text() -> None:
     page = (
         b'<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -19,6 +19,7 @@ import pytest
 from citecheck.footnotes import find_footnotes
 from citecheck.model import Manuscript
 from citecheck.readers import read_manuscript
+from citecheck.readers._pdf_page import Line, Run
 from citecheck.serialize import note_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,3 +187,83 @@ def test_no_ligature_or_loose_accent_characters_remain(producer: str) -> None:
     manuscript = _sample(producer)
     text = manuscript.body + "".join(n.text for n in manuscript.notes)
     assert not re.search("[\ufb00-\ufb06´¨˜¸]", text)
+
+
+def test_short_notes_and_body_lines_that_recur_are_not_running_feet() -> None:
+    # src/short-last-notes.tex (pdflatex): "Id. at N." ends pages 1-3 and the
+    # pages begin "The river was named as the line in treaty N ...", both
+    # recurring digits aside; the running head "N Studies of the Frontier"
+    # begins with the page number, which is also a marker's label.
+    manuscript = read_manuscript(PDFS / "short-last-notes.pdf")
+    assert [n.label for n in manuscript.notes] == [str(n) for n in range(1, 9)]
+    assert [n.text for n in manuscript.notes if n.text.startswith("Id.")] == [
+        "Id. at 52.",
+        "Id. at 7.",
+        "Id. at 21.",
+        "Id. at 80.",
+    ]
+    for number in (1, 2, 3):
+        assert f"The river was named as the line in treaty {number} of the century." in (
+            manuscript.body
+        )
+    assert "Frontier" not in manuscript.body
+    assert find_footnotes(manuscript).findings == ()
+
+
+@pytest.mark.parametrize("layout", ["number-led-note-lines", "number-led-note-lines-raised"])
+def test_a_note_line_that_starts_with_a_number_is_not_a_new_note(layout: str) -> None:
+    # src/<layout>.fodt (soffice --convert-to pdf): run-on lines "3 U.S.C.",
+    # "3 Frontier L. Rev." (3 is the next note's number and a marker's) and
+    # "42 U.S.C."; the labels are plain with a hanging indent, or raised.
+    manuscript = read_manuscript(PDFS / f"{layout}.pdf")
+    notes = {n.label: n.text for n in manuscript.notes}
+    assert list(notes) == ["1", "2", "3", "4"]
+    assert notes["1"].endswith("(codified as amended at 3 U.S.C. § 1101).")
+    assert notes["2"].endswith("Luis Ortega, Reading the Powers, 3 Frontier L. Rev. 5, 7 (2001).")
+    assert notes["3"] == "Ana Ruiz, The Narrow Reading, 12 Frontier L. Rev. 1, 9 (2009)."
+    assert notes["4"].endswith("(codified at 42 U.S.C. § 1983 note).")
+    assert find_footnotes(manuscript).findings == ()
+
+
+@pytest.mark.parametrize("spacing", ["", "-double"])
+def test_a_header_close_above_the_text_goes_and_short_notes_stay(spacing: str) -> None:
+    # src/short-notes-libreoffice-header(-double).fodt (soffice): "Border
+    # Studies, Draft N" 0.25 cm above the text in the body size (closer than
+    # double-spaced lines are to each other), a footer, and 24 notes "Id. at
+    # N+3." with plain labels, some of them the last line of a page.
+    manuscript = read_manuscript(PDFS / f"short-notes-libreoffice-header{spacing}.pdf")
+    assert [n.text for n in manuscript.notes] == [f"Id. at {n + 3}." for n in range(1, 25)]
+    assert "Border Studies" not in manuscript.body
+    assert "Confidential" not in manuscript.body
+    assert find_footnotes(manuscript).findings == ()
+
+
+def _lines_of_page(page: int, head: str, markers: list[int], foot: str) -> list[Line]:
+    """A page: a short head, body lines that end with a marker, one short note."""
+    lines = [Line(page, 1, [Run(head)], 10.0, 40.0, 48.0, 72.0, 200.0, chars=len(head))]
+    for index, label in enumerate(markers):
+        runs = [Run("A claim that fills the whole line of the page " * 2), Run(str(label), True)]
+        top = 80.0 + index * 14
+        lines.append(Line(page, index + 2, runs, 12.0, top, top + 10, 72.0, 540.0, chars=80))
+    top = lines[-1].bottom + 16
+    lines.append(Line(page, len(lines) + 1, [Run(foot)], 10.0, top, top + 8, 72.0, 150.0, chars=9))
+    return lines
+
+
+def test_a_page_number_that_is_a_markers_label_still_marks_a_running_head() -> None:
+    from citecheck.readers._pdf_zones import furniture
+
+    # Heads "1 Border Law Review" ... follow the pages; so do the notes' labels
+    # (2 on page 1, 3 on page 2, 4 on page 3), but those sit at the foot in
+    # the notes' smaller size.
+    pages = [
+        _lines_of_page(1, "1 Border Law Review", [1, 2], "2 Id. at 6."),
+        _lines_of_page(2, "2 Border Law Review", [3], "3 Id. at 7."),
+        _lines_of_page(3, "3 Border Law Review", [4], "4 Id. at 8."),
+    ]
+    dropped = furniture(pages)
+    assert {(page, 1) for page in (1, 2, 3)} <= dropped
+    assert not {(line.page, line.number) for page in pages for line in page[1:]} & dropped
+    # A volume number that stays the same is a head's too, though 7 is a label.
+    volume = [_lines_of_page(n, "7 Border L. Rev. 12", [n + 5], f"{n + 5} Id.") for n in (1, 2)]
+    assert {(1, 1), (2, 1)} <= furniture(volume)

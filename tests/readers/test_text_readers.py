@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citecheck.errors import InputError
 from citecheck.readers import latex, markdown, plaintext
 
 _BODY_WORDS = st.sampled_from(["border", "trade", "flows", "policy", "river", "ports"])
@@ -172,3 +173,18 @@ def test_the_benchmark_book_reads_back_whole() -> None:
     manuscript = plaintext.read("book.txt", text.encode("utf-8"))
     assert [n.text for n in manuscript.notes] == expected
     assert any("\n" in n.raw for n in manuscript.notes)  # some notes were cut by a page
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("bom", [True, False])
+def test_utf16_is_named_and_refused(encoding: str, bom: bool) -> None:
+    text = "The claim.[^1]\n\n[^1]: Ana Ruiz, Rivers 4 (2001).\n"
+    data = ("\ufeff" if bom else "").encode(encoding) + text.encode(encoding)
+    for reader in (plaintext.read, markdown.read, latex.read):
+        with pytest.raises(InputError, match=r"UTF-16.*save it as UTF-8"):
+            reader("essay.md", data)
+
+
+def test_nul_bytes_that_are_not_utf16_are_left_to_the_registry() -> None:
+    assert plaintext.utf16_problem(b"The claim.\x00 Another line with text.\n") is None
+    assert plaintext.utf16_problem("Caf\u00e9 text.\n".encode()) is None

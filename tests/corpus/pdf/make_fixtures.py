@@ -22,6 +22,7 @@ Run from the repository root::
 
     python tests/corpus/pdf/make_fixtures.py            # everything
     python tests/corpus/pdf/make_fixtures.py sample     # the sample only
+    python tests/corpus/pdf/make_fixtures.py layouts    # src/*.tex and src/*.fodt
 
 Tools: pandoc, pdflatex (texlive-latex-base, -latex-recommended,
 -fonts-recommended, lmodern), soffice (libreoffice-writer-nogui), chromium.
@@ -88,10 +89,11 @@ def tex_pdf(source: Path, out: Path) -> None:
 
 
 def libreoffice_pdf(docx: Path, out: Path) -> None:
-    """A Word document -> PDF with LibreOffice, footnotes at the foot of each page."""
+    """A Word (or flat ODF) document -> PDF with LibreOffice, footnotes at the foot of each page."""
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
-        shutil.copyfile(docx, folder / "doc.docx")
+        name = f"doc{docx.suffix}"
+        shutil.copyfile(docx, folder / name)
         profile = (folder / "profile").as_uri()
         _run(
             [
@@ -102,7 +104,7 @@ def libreoffice_pdf(docx: Path, out: Path) -> None:
                 "pdf",
                 "--outdir",
                 str(folder),
-                "doc.docx",
+                name,
             ],
             folder,
         )
@@ -150,6 +152,14 @@ def sample() -> None:
     )
 
 
+def layouts() -> None:
+    """Small documents made for one layout question each (src/*.tex, src/*.fodt)."""
+    for source in sorted((HERE / "src").glob("*.tex")):
+        tex_pdf(source, HERE / f"{source.stem}.pdf")
+    for source in sorted((HERE / "src").glob("*.fodt")):
+        libreoffice_pdf(source, HERE / f"{source.stem}.pdf")
+
+
 def cases() -> None:
     CASES.mkdir(exist_ok=True)
     for source in sorted((CORPUS / "markdown").glob("*.md")):
@@ -161,9 +171,11 @@ def cases() -> None:
 
 
 def main(argv: list[str]) -> int:
-    wanted = set(argv) or {"sample", "cases"}
+    wanted = set(argv) or {"sample", "layouts", "cases"}
     if "sample" in wanted:
         sample()
+    if "layouts" in wanted:
+        layouts()
     if "cases" in wanted:
         cases()
     return 0
