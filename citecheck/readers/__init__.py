@@ -132,14 +132,19 @@ def read_manuscript(path: str | Path, *, format: str | None = None) -> Manuscrip
     data = _read_bytes(name)
     if not data.strip():
         raise InputError(name, "the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(name, "the file is UTF-16 encoded; save it as UTF-8")
     chosen = format or detect_format(name, data)
     if chosen != "docx" and data.startswith(_ZIP_MAGIC):
         raise UnsupportedFormatError(
             name, "the file is a zip archive but not a Word document (.docx)"
         )
-    if chosen not in ("docx", "pdf") and b"\x00" in data:
+    # A UTF-16 page with a BOM is the HTML reader's to decode; text is UTF-8 only.
+    bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if chosen not in ("docx", "pdf") and b"\x00" in data and not (chosen == "html" and bom16):
+        from citecheck.readers.plaintext import utf16_problem
+
+        problem = utf16_problem(data)
+        if problem is not None:
+            raise InputError(name, problem)
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise InputError(name, "the file is binary (it contains NUL bytes), not text", line=line)
     return READERS[chosen](name, data)
