@@ -79,8 +79,12 @@ class _Parser:
             if after >= self.end or src[after] != "\n":
                 self.pos = after
 
-    def matching(self, start: int, opener: str, closer: str) -> int:
-        """Index of the closer matching the opener at ``start`` (or the end)."""
+    def matching(self, start: int, opener: str, closer: str, *, comments: bool = True) -> int:
+        """Index of the closer matching the opener at ``start`` (or the end).
+
+        ``comments=False`` reads ``%`` as a character, as ``\\url`` reads its
+        argument in running text.
+        """
         depth = 0
         i = start
         src = self.src
@@ -89,7 +93,7 @@ class _Parser:
             if char == "\\":
                 i += 2
                 continue
-            if char == "%":
+            if char == "%" and comments:
                 newline = src.find("\n", i)
                 i = self.end if newline < 0 else newline + 1
                 continue
@@ -114,13 +118,16 @@ class _Parser:
         self.pos = save
         return None
 
-    def raw_group(self) -> str:
-        """The raw text of the next argument (a braced group or one token)."""
+    def raw_group(self, *, verbatim: bool = False) -> str:
+        """The raw text of the next argument (a braced group or one token).
+
+        A ``verbatim`` argument (a URL) keeps its ``%`` and ``#``.
+        """
         self.skip_spaces()
         if self.pos >= self.end:
             return ""
         if self.src[self.pos] == "{":
-            close = self.matching(self.pos, "{", "}")
+            close = self.matching(self.pos, "{", "}", comments=not verbatim)
             raw = self.src[self.pos + 1 : close]
             self.pos = min(close + 1, self.end)
             return raw
@@ -131,21 +138,22 @@ class _Parser:
         self.pos += 1
         return self.src[self.pos - 1]
 
-    def group(self, sink: list[str]) -> None:
-        """Print the next argument into ``sink``."""
+    def group(self, sink: list[str]) -> bool:
+        """Print the next argument into ``sink``; False if its brace is never closed."""
         self.skip_spaces()
         if self.pos >= self.end:
-            return
+            return True
         if self.src[self.pos] == "{":
             self.pos += 1
-            self.parse(sink, in_group=True)
-        elif self.src[self.pos] == "\\":
+            return self.parse(sink, in_group=True)
+        if self.src[self.pos] == "\\":
             self.enter()
             self.command(sink)
             self.depth -= 1
         else:
             sink.append(self.src[self.pos])
             self.pos += 1
+        return True
 
     def enter(self) -> None:
         """One level deeper; a file nested beyond reason is refused, not a crash."""
@@ -164,14 +172,15 @@ class _Parser:
 
     # -- the main loop ----------------------------------------------------
 
-    def parse(self, sink: list[str], *, in_group: bool = False) -> None:
+    def parse(self, sink: list[str], *, in_group: bool = False) -> bool:
+        """Print up to the group's closing brace (True) or the end (False)."""
         self.enter()
         try:
-            self._parse(sink, in_group=in_group)
+            return self._parse(sink, in_group=in_group)
         finally:
             self.depth -= 1
 
-    def _parse(self, sink: list[str], *, in_group: bool) -> None:
+    def _parse(self, sink: list[str], *, in_group: bool) -> bool:
         src = self.src
         body = sink is self.body
         while self.pos < self.end and not self.stopped:
@@ -183,7 +192,7 @@ class _Parser:
             if char == "}":
                 self.pos += 1
                 if in_group:
-                    return
+                    return True
             elif char == "{":
                 self.pos += 1
                 self.parse(sink, in_group=True)
@@ -229,6 +238,7 @@ class _Parser:
                 assert text is not None
                 sink.append(text.group(0))
                 self.pos = text.end()
+        return False
 
     def command(self, sink: list[str]) -> None:
         start = self.pos
@@ -265,9 +275,9 @@ class _Parser:
             if word == "texorpdfstring":
                 self.raw_group()
         elif word in ("url", "nolinkurl"):
-            sink.append(_URL_ESCAPE.sub(r"\1", self.raw_group().strip()))
+            sink.append(_URL_ESCAPE.sub(r"\1", self._url()))
         elif word == "href":
-            url = _URL_ESCAPE.sub(r"\1", self.raw_group().strip())
+            url = _URL_ESCAPE.sub(r"\1", self._url())
             text = " ".join(self.group_text().split())
             sink.append(url if text in ("", url) else f"{text} ({url})")
         elif word in _CITES:
@@ -320,6 +330,13 @@ class _Parser:
             sink.append("\n")
         else:
             self._eat_spaces_after_word()  # unknown: drop it, keep its arguments' text
+
+    def _url(self) -> str:
+        """A URL argument: LaTeX reads it verbatim in running text, where ``%``
+        is a character; inside a note's argument it was read already, and a
+        bare ``%`` there starts a comment (a LaTeX error that the unclosed
+        note then reports)."""
+        return self.raw_group(verbatim=self.note_depth == 0).strip()
 
     def _eat_spaces_after_word(self) -> None:
         while self.pos < self.end and self.src[self.pos] in " \t":
@@ -402,8 +419,17 @@ class _Parser:
         raw_start = self.pos
         note: list[str] = []
         self.note_depth += 1
-        self.group(note)
+        closed = self.group(note)
         self.note_depth -= 1
+        if not closed:
+            # LaTeX stops with "File ended while scanning use of \@footnotetext";
+            # reading on would make the rest of the document one note.
+            raise ManuscriptSyntaxError(
+                self.path,
+                f"the \\{word} here is never closed: its text runs to the end of the"
+                " document (check its braces; in a note, a % in \\url must be written \\%)",
+                line=line,
+            )
         raw = self.src[raw_start : self.pos]
         if raw.startswith("{") and raw.endswith("}"):
             raw = raw[1:-1]
