@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import unicodedata
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, NoteText
+from citecheck.readers._latex_cites import footcite
 from citecheck.readers._latex_commands import (
     _ACCENTS,
+    _AUTO_CITES,
     _BREAKS,
     _CITES,
     _CONTROL,
     _DEFINERS,
     _DROP,
+    _FOOT_CITES,
     _HEADINGS,
+    _INCLUDES,
     _LINE_BREAKS,
     _MAX_DEPTH,
     _REFERENCES,
@@ -27,13 +32,14 @@ from citecheck.readers._latex_commands import (
     _URL_ESCAPE,
     _VERBATIM,
 )
+from citecheck.readers._latex_input import include
 from citecheck.readers._text import small_number
 
 
 class _Parser:
     """One pass over the source; notes and markers are collected as it goes."""
 
-    def __init__(self, path: str, source: str) -> None:
+    def __init__(self, path: str, source: str, *, includes: bool = True) -> None:
         self.path = path
         self.src = source
         self.pos = 0
@@ -41,7 +47,7 @@ class _Parser:
         self.newlines = [found.start() for found in re.finditer("\n", source)]
         self.counter = 0
         self.note_depth = 0
-        self.markers: list[tuple[str, int]] = []  # label, line
+        self.markers: list[tuple[str, int, str]] = []  # label, line, file
         self.notes: list[NoteText] = []
         self.stopped = False
         self.depth = 0
@@ -53,6 +59,14 @@ class _Parser:
         # (first, last) source lines with text of each verbatim block in the
         # body; they become body offsets once the body is collapsed.
         self.verbatim_lines: list[tuple[int, int]] = []
+        # biblatex: key -> note text from the .bib, and whether \autocite is a footnote.
+        self.bib: dict[str, tuple[str, str]] = {}
+        self.autocite_footnotes = False
+        # Files being read, outermost first (\input follows them), and the
+        # folder no included file may leave (None: not a file, no \input followed).
+        self.files = [os.path.realpath(path)]
+        self.root = os.path.realpath(os.path.dirname(path) or ".") if includes else None
+        self.main_folder = os.path.dirname(path)
 
     def line_of(self, index: int) -> int:
         return bisect.bisect_left(self.newlines, index) + 1
@@ -182,7 +196,9 @@ class _Parser:
 
     def _parse(self, sink: list[str], *, in_group: bool) -> bool:
         src = self.src
-        body = sink is self.body
+        # The body's lines are the main file's: an included file's text counts
+        # from its \input line (marked before it is read).
+        body = sink is self.body and len(self.files) == 1
         while self.pos < self.end and not self.stopped:
             # Each turn prints one token that starts at pos; a comparison
             # with the current line's end keeps this cheap.
@@ -253,6 +269,10 @@ class _Parser:
             return
         if word in ("footnote", "footnotemark", "footnotetext"):
             self._footnote(word, start, sink)
+        elif word in _FOOT_CITES or (word in _AUTO_CITES and self.autocite_footnotes):
+            footcite(self, word, start, sink)
+        elif word in _INCLUDES:
+            include(self, word, start, sink)
         elif word in _SYMBOLS:
             sink.append(_SYMBOLS[word])
             self._eat_spaces_after_word()
@@ -385,7 +405,7 @@ class _Parser:
         """Print a verbatim block, which keeps its lines."""
         kept = text.strip("\n")
         sink.append("\n\n")
-        if sink is not self.body:
+        if sink is not self.body or len(self.files) > 1:
             sink.append(kept)
         else:
             line = self.line_of(self.pos + len(text) - len(text.lstrip("\n")))
@@ -412,7 +432,7 @@ class _Parser:
         line = self.line_of(start)
         if word != "footnotetext" and self.note_depth == 0:
             sink.append(_SENTINEL)
-            self.markers.append((label, line))
+            self.markers.append((label, line, self.path))
         if word == "footnotemark":
             return
         self.skip_spaces()
