@@ -61,7 +61,10 @@ def cite_text(parser: _Parser, pre: str | None, post: str | None, keys: str) -> 
 
     The postnote (a pinpoint) follows the last work, before its URL and DOI.
     """
-    works = [parser.bib.get(key.strip(), (key.strip(), "")) for key in keys.split(",")]
+    if parser.bib is None:
+        parser.bib = parser.read_bib()
+    bib = parser.bib
+    works = [bib.get(key.strip(), (key.strip(), "")) for key in keys.split(",")]
     works = [work for work in works if work[0]]
     if not works:
         return ""

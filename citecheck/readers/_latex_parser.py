@@ -6,6 +6,7 @@ import bisect
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, NoteText
@@ -59,8 +60,10 @@ class _Parser:
         # (first, last) source lines with text of each verbatim block in the
         # body; they become body offsets once the body is collapsed.
         self.verbatim_lines: list[tuple[int, int]] = []
-        # biblatex: key -> note text from the .bib, and whether \autocite is a footnote.
-        self.bib: dict[str, tuple[str, str]] = {}
+        # biblatex: key -> note text from the .bib (read when the first
+        # footnote citation needs it), and whether \autocite is a footnote.
+        self.bib: dict[str, tuple[str, str]] | None = None
+        self.read_bib: Callable[[], dict[str, tuple[str, str]]] = dict
         self.autocite_footnotes = False
         # Files being read, outermost first (\input follows them), and the
         # folder no included file may leave (None: not a file, no \input followed).

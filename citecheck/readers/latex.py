@@ -40,9 +40,6 @@ from citecheck.readers.plaintext import decode_text
 
 __all__ = ["read"]
 
-# Only a document with a footnote citation needs its .bib read.
-_FOOTNOTE_CITE = re.compile(r"\\(?:foot\w*cite\w*|smartcites?|autocites?)\b")
-
 
 def _title(preamble: str, parser: _Parser) -> str | None:
     """The ``\\title{...}`` of the preamble, as plain text."""
@@ -66,8 +63,7 @@ def read(path: str, data: bytes) -> Manuscript:
         title = _title(source[: begin.start()], parser)
         parser.pos = begin.end()
         parser.autocite_footnotes = autocite_is_footnote(source[: begin.start()])
-    if _FOOTNOTE_CITE.search(source):
-        parser.bib = bib_entries(source, path)
+    parser.read_bib = lambda: bib_entries(source, path)
     parser.counter = 0
     parser.notes.clear()
     parser.markers.clear()

@@ -216,3 +216,19 @@ def test_bib_entries_render_as_plain_notes() -> None:
         "doi": "10.1/x_y",
     }
     assert render(article) == ("Jane Doe, “T,” J, no. 2", "doi:10.1/x_y")
+
+
+def test_a_footcite_in_an_included_chapter_uses_the_main_files_bib(tmp_path: Path) -> None:
+    _write(tmp_path, "refs.bib", _BIB)
+    _write(tmp_path, "chapter.tex", "Walls rose.\\footcite[9]{andreas2009}\n")
+    main = _write(
+        tmp_path,
+        "main.tex",
+        "\\bibliography{refs}\n\\begin{document}\n\\input{chapter}\n\\end{document}\n",
+    )
+    notes = latex.read(main, Path(main).read_bytes()).notes
+    assert [n.text for n in notes] == [
+        "Peter Andreas, Border Games: Policing the U.S.-Mexico Divide"
+        " (Ithaca: Cornell University Press, 2009), 9."
+    ]
+    assert notes[0].location.path == str(tmp_path / "chapter.tex")
