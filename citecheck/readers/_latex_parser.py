@@ -36,6 +36,9 @@ from citecheck.readers._latex_commands import (
 from citecheck.readers._latex_input import include
 from citecheck.readers._text import small_number
 
+# A \url or \href whose argument holds a bare %, within a line.
+_URL_WITH_PERCENT = re.compile(r"\\(?:url|href)\s*\{[^}\n]*(?<!\\)%")
+
 
 class _Parser:
     """One pass over the source; notes and markers are collected as it goes."""
@@ -447,10 +450,12 @@ class _Parser:
         if not closed:
             # LaTeX stops with "File ended while scanning use of \@footnotetext";
             # reading on would make the rest of the document one note.
+            bare_percent = _URL_WITH_PERCENT.search(self.src, raw_start, self.pos)
+            hint = "; in a note, a % in \\url must be written \\%" if bare_percent else ""
             raise ManuscriptSyntaxError(
                 self.path,
                 f"the \\{word} here is never closed: its text runs to the end of the"
-                " document (check its braces; in a note, a % in \\url must be written \\%)",
+                f" document (check its braces{hint})",
                 line=line,
             )
         raw = self.src[raw_start : self.pos]

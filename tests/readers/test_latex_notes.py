@@ -48,9 +48,13 @@ def test_a_note_that_is_never_closed_is_refused_not_swallowing_the_document() ->
     )
     with pytest.raises(ManuscriptSyntaxError) as raised:
         _read(text, "pct.tex")
-    assert str(raised.value).startswith("pct.tex:2: the \\footnote here is never closed")
-    with pytest.raises(ManuscriptSyntaxError, match="never closed"):
-        _read("Claim.\\footnote{An open note\n\nand more text.\n")
+    assert str(raised.value) == (
+        "pct.tex:2: the \\footnote here is never closed: its text runs to the end of the"
+        " document (check its braces; in a note, a % in \\url must be written \\%)"
+    )
+    with pytest.raises(ManuscriptSyntaxError) as raised:
+        _read("Claim.\\footnote{An \\emph{open note\n\nand more \\url{a\\%b}.}\n")
+    assert str(raised.value).endswith("runs to the end of the document (check its braces)")
 
 
 _BIB = """@book{andreas2009,
