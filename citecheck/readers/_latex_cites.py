@@ -16,8 +16,8 @@ __all__ = ["footcite"]
 def footcite(parser: _Parser, word: str, start: int, sink: list[str]) -> None:
     """``\\footcite[pre][post]{keys}`` and kin: a footnote holding the citation.
 
-    In a note (or for ``\\smartcite`` there) biblatex prints the citation
-    in the note's text instead, as ``\\parencite`` would.
+    Inside a note there is no footnote to make: biblatex prints the
+    citation in parentheses in the note's text, as ``\\parencite`` would.
     """
     cites = cite_arguments(parser, multi=word.endswith("s"))
     text = "; ".join(cite_text(parser, pre, post, keys) for pre, post, keys in cites)
@@ -32,7 +32,9 @@ def footcite(parser: _Parser, word: str, start: int, sink: list[str]) -> None:
         sink.append(_SENTINEL)
         parser.markers.append((label, line, parser.path))
     raw = parser.src[start : parser.pos]
-    parser.notes.append(NoteText(label, text + ".", Location(parser.path, line), raw))
+    # biblatex closes the note with a period unless it ends with one already.
+    text = text if text.endswith((".", "?", "!")) else text + "."
+    parser.notes.append(NoteText(label, text, Location(parser.path, line), raw))
 
 
 def cite_arguments(parser: _Parser, *, multi: bool) -> list[tuple[str | None, str | None, str]]:

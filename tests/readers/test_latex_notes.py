@@ -138,10 +138,12 @@ def test_without_the_bib_the_keys_stand_as_the_note(tmp_path: Path) -> None:
 
 
 def test_a_footcite_inside_a_note_is_the_note_text() -> None:
-    manuscript = _read("Claim.\\footnote{As argued \\footcite[9]{doe2001}.} Next.\\footcite{roe}\n")
+    text = "Claim.\\footnote{As argued \\footcite[9]{doe2001}.} Next.\\footcite{roe}"
+    manuscript = _read(text + " Last.\\footcite[see][ibid.]{roe}\n")
     assert [(n.label, n.text) for n in manuscript.notes] == [
         ("1", "As argued (doe2001, 9)."),
         ("2", "roe."),
+        ("3", "see roe, ibid."),
     ]
 
 
