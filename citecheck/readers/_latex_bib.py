@@ -9,6 +9,7 @@ later stages to parse; without it, the reader falls back to the keys.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 
@@ -76,7 +77,15 @@ def bib_entries(source: str, path: str) -> dict[str, tuple[str, str]]:
             if os.path.getsize(name) > _MAX_BIB_BYTES:
                 continue
             with open(name, encoding="utf-8", errors="replace") as handle:
-                library = parse_string(handle.read())
+                text = handle.read()
+            # bibtexparser logs each broken block; an entry it skips is a key that stands as text.
+            quiet = logging.getLogger("bibtexparser")
+            level = quiet.level
+            quiet.setLevel(logging.CRITICAL)
+            try:
+                library = parse_string(text)
+            finally:
+                quiet.setLevel(level)
         except (OSError, ValueError):
             continue
         for entry in library.entries:

@@ -238,3 +238,14 @@ def test_a_footcite_in_an_included_chapter_uses_the_main_files_bib(tmp_path: Pat
         " (Ithaca: Cornell University Press, 2009), 9."
     ]
     assert notes[0].location.path == str(tmp_path / "chapter.tex")
+
+
+def test_a_broken_bib_gives_the_keys_quietly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # bibtexparser logs each broken block, which the command line would print.
+    _write(tmp_path, "refs.bib", "@book{andreas2009, author = {Andreas\n@article{x, title = }\n")
+    text = "\\addbibresource{refs.bib}\nClaim.\\footcite{andreas2009}\n"
+    path = _write(tmp_path, "essay.tex", text)
+    assert [n.text for n in latex.read(path, Path(path).read_bytes()).notes] == ["andreas2009."]
+    assert not [r for r in caplog.records if r.name.startswith("bibtexparser")]
