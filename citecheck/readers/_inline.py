@@ -101,6 +101,7 @@ def inline_lines(
     # Found once per source: a search per construct from where it opens made
     # a file of 2,000 unclosed "^[" or "`" take minutes (quadratic time).
     brackets: dict[int, int] | None = None
+    emphasis: set[int] | None = None
     unclosed: dict[str, int] = {}
     while pos < end:
         m = _INLINE.search(source, pos)
@@ -189,12 +190,11 @@ def inline_lines(
             if before.isspace() and after.isspace():
                 out.append(m.group(0))
         elif kind == "unders":
-            # Underscores inside words (snake_case, file_names) are text.
-            before = source[m.start() - 1] if m.start() > 0 else " "
-            after = source[pos] if pos < end else " "
-            opens = not before.isalnum() and not after.isspace()
-            closes = not after.isalnum() and not before.isspace()
-            if not (opens or closes) or (before.isalnum() and after.isalnum()):
+            # Only underscores that open or close a pair are emphasis: those
+            # inside words (snake_case) or left unpaired ("C#_code") are text.
+            if emphasis is None:
+                emphasis = _underscore_pairs(source)
+            if m.start() not in emphasis:
                 out.append(m.group(0))
         elif kind == "pandoc_sup":
             out.append(m.group("pandoc_sup"))
@@ -258,6 +258,39 @@ def _in_url(source: str, index: int) -> bool:
 
 
 _BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.DOTALL)
+_UNDERSCORES_OR_ESCAPE = re.compile(r"\\.|_+", re.DOTALL)
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _underscore_pairs(source: str) -> set[int]:
+    """Starts of the ``_`` runs that open or close emphasis, as CommonMark pairs them.
+
+    A run can open when it is left-flanking (a word character or punctuation
+    follows it, not a blank) and does not sit inside a word; it can close in
+    the mirror case. Each closer pairs with the nearest open opener; a run
+    left without a partner is text. One pass with a stack.
+    """
+    paired: set[int] = set()
+    open_at: list[int] = []
+    for m in _UNDERSCORES_OR_ESCAPE.finditer(source):
+        if m.group(0)[0] == "\\" or _in_url(source, m.start()):
+            continue
+        before = source[m.start() - 1] if m.start() > 0 else " "
+        after = source[m.end()] if m.end() < len(source) else " "
+        left = not after.isspace() and (
+            after not in _PUNCTUATION or before.isspace() or before in _PUNCTUATION
+        )
+        right = not before.isspace() and (
+            before not in _PUNCTUATION or after.isspace() or after in _PUNCTUATION
+        )
+        opens = left and (not right or before in _PUNCTUATION)
+        closes = right and (not left or after in _PUNCTUATION)
+        if closes and open_at:
+            paired.add(open_at.pop())
+            paired.add(m.start())
+        elif opens:
+            open_at.append(m.start())
+    return paired
 
 
 def _bracket_pairs(source: str) -> dict[int, int]:

@@ -90,7 +90,7 @@ _DROP = {
     "pagenumbering": 1, "hypersetup": 1, "urlstyle": 1, "author": 1, "date": 1,
     "title": 1, "thanks": 1, "newenvironment": 3, "renewenvironment": 3, "definecolor": 3,
     "color": 1, "fontsize": 2, "rule": 2, "newcounter": 1, "PassOptionsToPackage": 2,
-    "RequirePackage": 1, "input": 1, "include": 1, "nocite": 1, "pagebreak": 0,
+    "RequirePackage": 1, "nocite": 1, "pagebreak": 0,
     "newpage": 0, "clearpage": 0,
 }  # fmt: skip
 _REFERENCES = frozenset(["ref", "pageref", "eqref", "autoref", "cref", "Cref", "nameref"])
@@ -102,11 +102,17 @@ _CITES = frozenset(
         "parencite",
         "textcite",
         "autocite",
-        "footcite",
         "citeauthor",
         "citeyear",
     ]
 )
+# biblatex commands that print their citation as a footnote (in the body).
+_FOOT_CITES = frozenset(
+    ["footcite", "footcites", "footcitetext", "footfullcite", "smartcite", "smartcites"]
+)
+# ... and those that do when the style or the autocite option says so.
+_AUTO_CITES = frozenset(["autocite", "autocites"])
+_INCLUDES = frozenset(["input", "include"])
 _DEFINERS = frozenset(["newcommand", "renewcommand", "providecommand", "DeclareRobustCommand"])
 _VERBATIM = frozenset(["verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment"])
 _BREAKS = frozenset(["par", "item", "bigskip", "medskip", "smallskip"])

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import unicodedata
+from collections.abc import Callable
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, NoteText
+from citecheck.readers._latex_cites import footcite
 from citecheck.readers._latex_commands import (
     _ACCENTS,
+    _AUTO_CITES,
     _BREAKS,
     _CITES,
     _CONTROL,
     _DEFINERS,
     _DROP,
+    _FOOT_CITES,
     _HEADINGS,
+    _INCLUDES,
     _LINE_BREAKS,
     _MAX_DEPTH,
     _REFERENCES,
@@ -27,13 +33,17 @@ from citecheck.readers._latex_commands import (
     _URL_ESCAPE,
     _VERBATIM,
 )
+from citecheck.readers._latex_input import include
 from citecheck.readers._text import small_number
+
+# A \url or \href whose argument holds a bare %, within a line.
+_URL_WITH_PERCENT = re.compile(r"\\(?:url|href)\s*\{[^}\n]*(?<!\\)%")
 
 
 class _Parser:
     """One pass over the source; notes and markers are collected as it goes."""
 
-    def __init__(self, path: str, source: str) -> None:
+    def __init__(self, path: str, source: str, *, includes: bool = True) -> None:
         self.path = path
         self.src = source
         self.pos = 0
@@ -41,7 +51,7 @@ class _Parser:
         self.newlines = [found.start() for found in re.finditer("\n", source)]
         self.counter = 0
         self.note_depth = 0
-        self.markers: list[tuple[str, int]] = []  # label, line
+        self.markers: list[tuple[str, int, str]] = []  # label, line, file
         self.notes: list[NoteText] = []
         self.stopped = False
         self.depth = 0
@@ -53,6 +63,16 @@ class _Parser:
         # (first, last) source lines with text of each verbatim block in the
         # body; they become body offsets once the body is collapsed.
         self.verbatim_lines: list[tuple[int, int]] = []
+        # biblatex: key -> note text from the .bib (read when the first
+        # footnote citation needs it), and whether \autocite is a footnote.
+        self.bib: dict[str, tuple[str, str]] | None = None
+        self.read_bib: Callable[[], dict[str, tuple[str, str]]] = dict
+        self.autocite_footnotes = False
+        # Files being read, outermost first (\input follows them), and the
+        # folder no included file may leave (None: not a file, no \input followed).
+        self.files = [os.path.realpath(path)]
+        self.root = os.path.realpath(os.path.dirname(path) or ".") if includes else None
+        self.main_folder = os.path.dirname(path)
 
     def line_of(self, index: int) -> int:
         return bisect.bisect_left(self.newlines, index) + 1
@@ -79,8 +99,12 @@ class _Parser:
             if after >= self.end or src[after] != "\n":
                 self.pos = after
 
-    def matching(self, start: int, opener: str, closer: str) -> int:
-        """Index of the closer matching the opener at ``start`` (or the end)."""
+    def matching(self, start: int, opener: str, closer: str, *, comments: bool = True) -> int:
+        """Index of the closer matching the opener at ``start`` (or the end).
+
+        ``comments=False`` reads ``%`` as a character, as ``\\url`` reads its
+        argument in running text.
+        """
         depth = 0
         i = start
         src = self.src
@@ -89,7 +113,7 @@ class _Parser:
             if char == "\\":
                 i += 2
                 continue
-            if char == "%":
+            if char == "%" and comments:
                 newline = src.find("\n", i)
                 i = self.end if newline < 0 else newline + 1
                 continue
@@ -114,13 +138,16 @@ class _Parser:
         self.pos = save
         return None
 
-    def raw_group(self) -> str:
-        """The raw text of the next argument (a braced group or one token)."""
+    def raw_group(self, *, verbatim: bool = False) -> str:
+        """The raw text of the next argument (a braced group or one token).
+
+        A ``verbatim`` argument (a URL) keeps its ``%`` and ``#``.
+        """
         self.skip_spaces()
         if self.pos >= self.end:
             return ""
         if self.src[self.pos] == "{":
-            close = self.matching(self.pos, "{", "}")
+            close = self.matching(self.pos, "{", "}", comments=not verbatim)
             raw = self.src[self.pos + 1 : close]
             self.pos = min(close + 1, self.end)
             return raw
@@ -131,21 +158,22 @@ class _Parser:
         self.pos += 1
         return self.src[self.pos - 1]
 
-    def group(self, sink: list[str]) -> None:
-        """Print the next argument into ``sink``."""
+    def group(self, sink: list[str]) -> bool:
+        """Print the next argument into ``sink``; False if its brace is never closed."""
         self.skip_spaces()
         if self.pos >= self.end:
-            return
+            return True
         if self.src[self.pos] == "{":
             self.pos += 1
-            self.parse(sink, in_group=True)
-        elif self.src[self.pos] == "\\":
+            return self.parse(sink, in_group=True)
+        if self.src[self.pos] == "\\":
             self.enter()
             self.command(sink)
             self.depth -= 1
         else:
             sink.append(self.src[self.pos])
             self.pos += 1
+        return True
 
     def enter(self) -> None:
         """One level deeper; a file nested beyond reason is refused, not a crash."""
@@ -164,16 +192,19 @@ class _Parser:
 
     # -- the main loop ----------------------------------------------------
 
-    def parse(self, sink: list[str], *, in_group: bool = False) -> None:
+    def parse(self, sink: list[str], *, in_group: bool = False) -> bool:
+        """Print up to the group's closing brace (True) or the end (False)."""
         self.enter()
         try:
-            self._parse(sink, in_group=in_group)
+            return self._parse(sink, in_group=in_group)
         finally:
             self.depth -= 1
 
-    def _parse(self, sink: list[str], *, in_group: bool) -> None:
+    def _parse(self, sink: list[str], *, in_group: bool) -> bool:
         src = self.src
-        body = sink is self.body
+        # The body's lines are the main file's: an included file's text counts
+        # from its \input line (marked before it is read).
+        body = sink is self.body and len(self.files) == 1
         while self.pos < self.end and not self.stopped:
             # Each turn prints one token that starts at pos; a comparison
             # with the current line's end keeps this cheap.
@@ -183,7 +214,7 @@ class _Parser:
             if char == "}":
                 self.pos += 1
                 if in_group:
-                    return
+                    return True
             elif char == "{":
                 self.pos += 1
                 self.parse(sink, in_group=True)
@@ -229,6 +260,7 @@ class _Parser:
                 assert text is not None
                 sink.append(text.group(0))
                 self.pos = text.end()
+        return False
 
     def command(self, sink: list[str]) -> None:
         start = self.pos
@@ -243,6 +275,10 @@ class _Parser:
             return
         if word in ("footnote", "footnotemark", "footnotetext"):
             self._footnote(word, start, sink)
+        elif word in _FOOT_CITES or (word in _AUTO_CITES and self.autocite_footnotes):
+            footcite(self, word, start, sink)
+        elif word in _INCLUDES:
+            include(self, word, start, sink)
         elif word in _SYMBOLS:
             sink.append(_SYMBOLS[word])
             self._eat_spaces_after_word()
@@ -265,9 +301,9 @@ class _Parser:
             if word == "texorpdfstring":
                 self.raw_group()
         elif word in ("url", "nolinkurl"):
-            sink.append(_URL_ESCAPE.sub(r"\1", self.raw_group().strip()))
+            sink.append(_URL_ESCAPE.sub(r"\1", self._url()))
         elif word == "href":
-            url = _URL_ESCAPE.sub(r"\1", self.raw_group().strip())
+            url = _URL_ESCAPE.sub(r"\1", self._url())
             text = " ".join(self.group_text().split())
             sink.append(url if text in ("", url) else f"{text} ({url})")
         elif word in _CITES:
@@ -321,6 +357,13 @@ class _Parser:
         else:
             self._eat_spaces_after_word()  # unknown: drop it, keep its arguments' text
 
+    def _url(self) -> str:
+        """A URL argument: LaTeX reads it verbatim in running text, where ``%``
+        is a character; inside a note's argument it was read already, and a
+        bare ``%`` there starts a comment (a LaTeX error that the unclosed
+        note then reports)."""
+        return self.raw_group(verbatim=self.note_depth == 0).strip()
+
     def _eat_spaces_after_word(self) -> None:
         while self.pos < self.end and self.src[self.pos] in " \t":
             self.pos += 1
@@ -368,7 +411,7 @@ class _Parser:
         """Print a verbatim block, which keeps its lines."""
         kept = text.strip("\n")
         sink.append("\n\n")
-        if sink is not self.body:
+        if sink is not self.body or len(self.files) > 1:
             sink.append(kept)
         else:
             line = self.line_of(self.pos + len(text) - len(text.lstrip("\n")))
@@ -395,15 +438,26 @@ class _Parser:
         line = self.line_of(start)
         if word != "footnotetext" and self.note_depth == 0:
             sink.append(_SENTINEL)
-            self.markers.append((label, line))
+            self.markers.append((label, line, self.path))
         if word == "footnotemark":
             return
         self.skip_spaces()
         raw_start = self.pos
         note: list[str] = []
         self.note_depth += 1
-        self.group(note)
+        closed = self.group(note)
         self.note_depth -= 1
+        if not closed:
+            # LaTeX stops with "File ended while scanning use of \@footnotetext";
+            # reading on would make the rest of the document one note.
+            bare_percent = _URL_WITH_PERCENT.search(self.src, raw_start, self.pos)
+            hint = "; in a note, a % in \\url must be written \\%" if bare_percent else ""
+            raise ManuscriptSyntaxError(
+                self.path,
+                f"the \\{word} here is never closed: its text runs to the end of the"
+                f" document (check its braces{hint})",
+                line=line,
+            )
         raw = self.src[raw_start : self.pos]
         if raw.startswith("{") and raw.endswith("}"):
             raw = raw[1:-1]

@@ -5,7 +5,10 @@ Only the text after ``\\begin{document}`` (when there is one) is the body;
 numbering: ``\\footnote{...}`` and ``\\footnotemark`` step the footnote
 counter, ``\\footnote[7]{...}``/``\\footnotemark[7]`` use the number given
 without stepping it, ``\\footnotetext{...}`` belongs to the last
-``\\footnotemark``, and ``\\setcounter{footnote}{n}`` is obeyed.
+``\\footnotemark``, and ``\\setcounter{footnote}{n}`` is obeyed. biblatex's
+footnote citations (``\\footcite`` and kin) are notes too, their text the
+entries of the .bib beside the file (``_latex_bib``), and ``\\input`` and
+``\\include`` are followed within the main file's folder.
 
 Markup becomes plain text the way LaTeX would print it: formatting commands
 are unwrapped, ``\\url{u}`` keeps the URL, ``\\href{u}{text}`` becomes
@@ -29,6 +32,7 @@ import itertools
 import re
 
 from citecheck.model import Location, Manuscript, NoteMarker
+from citecheck.readers._latex_bib import autocite_is_footnote, bib_entries
 from citecheck.readers._latex_commands import _PARAGRAPH, _SENTINEL, _WORD_CHAR
 from citecheck.readers._latex_parser import _Parser
 from citecheck.readers._text import add_line_start
@@ -58,6 +62,8 @@ def read(path: str, data: bytes) -> Manuscript:
     if begin is not None:
         title = _title(source[: begin.start()], parser)
         parser.pos = begin.end()
+        parser.autocite_footnotes = autocite_is_footnote(source[: begin.start()])
+    parser.read_bib = lambda: bib_entries(source, path)
     parser.counter = 0
     parser.notes.clear()
     parser.markers.clear()
@@ -69,8 +75,8 @@ def read(path: str, data: bytes) -> Manuscript:
     starts = [(sizes[index], line) for index, line in parser.line_starts]
     body, offsets, line_starts = _body("".join(sink), starts)
     markers = tuple(
-        NoteMarker(label, offset, Location(path, line))
-        for (label, line), offset in zip(parser.markers, offsets, strict=True)
+        NoteMarker(label, offset, Location(file, line))
+        for (label, line, file), offset in zip(parser.markers, offsets, strict=True)
     )
     return Manuscript(
         path=path,

@@ -14,7 +14,8 @@ hand (which the footnotes stage checks for gaps and order).
 
 Markup becomes plain text: emphasis, headings, list and quote markers go;
 ``<url>`` keeps the URL; ``[text](url)`` and reference links
-``[text][ref]`` become ``text (url)``. HTML comments are dropped.
+``[text][ref]`` become ``text (url)``. HTML comments are dropped, and
+so is a leading YAML front matter block, whose ``title:`` is the title.
 ``line_starts`` has a pair for every source line that gives body text;
 ``verbatim`` spans the fenced code blocks, kept as written.
 """
@@ -22,7 +23,7 @@ Markup becomes plain text: emphasis, headings, list and quote markers go;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
 from citecheck.readers._inline import InlineMarker, inline_lines, inline_text
@@ -37,6 +38,8 @@ _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _RULE = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_YAML_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+_YAML_TITLE = re.compile(r"title[ \t]*:[ \t]*(.*)")
 # A link reference definition: [label]: url "optional title"
 _LINK_DEFINITION = re.compile(r" {0,3}\[(?!\^)([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+[\"'(].*)?")
 _PREFIX = re.compile(r" {0,3}(?:>[ \t]?)*(?:([-+*]|\d{1,9}[.)])[ \t]+)?")
@@ -62,10 +65,50 @@ def read(path: str, data: bytes) -> Manuscript:
     """Read a Markdown manuscript."""
     # HTML comments vanish, keeping their line ends so that lines still count.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decode_text(path, data))
+    text, front_title = _front_matter(text)
     if "[^" not in text and "^[" not in text and "<sup>" in text:
-        return read_text(path, text, format="plaintext")
-    blocks, definitions, links = _split(text)
-    return _build(path, blocks, definitions, links)
+        manuscript = read_text(path, text, format="plaintext")
+    else:
+        blocks, definitions, links = _split(text)
+        manuscript = _build(path, blocks, definitions, links)
+    return manuscript if front_title is None else replace(manuscript, title=front_title)
+
+
+def _front_matter(text: str) -> tuple[str, str | None]:
+    """Blank out a leading YAML front matter block; its ``title:``, if any.
+
+    The block is Pandoc's: ``---`` on the first line (not followed by a blank
+    line), ``key: value`` lines, and a closing ``---`` or ``...`` line. Its
+    lines become blank, so line numbers below stay right. Only the title is
+    read: a plain or quoted scalar on its own line (a block scalar is not).
+    """
+    lines = text.split("\n")
+    if len(lines) < 3 or lines[0].rstrip() != "---" or not _YAML_KEY.match(lines[1]):
+        return text, None
+    close = next((i for i in range(2, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        return text, None
+    title: str | None = None
+    for line in lines[1:close]:
+        found = _YAML_TITLE.fullmatch(line.rstrip())
+        if found and title is None:
+            title = _yaml_scalar(found.group(1))
+    return "\n".join([""] * (close + 1) + lines[close + 1 :]), title
+
+
+def _yaml_scalar(value: str) -> str | None:
+    """A YAML scalar as written on one line -> its text (None if it is not one)."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        inner = re.sub(r"\\(.)", r"\1", value[1:-1])
+    elif len(value) >= 2 and value[0] == value[-1] == "'":
+        inner = value[1:-1].replace("''", "'")
+    elif value and value[0] not in "|>&*!%@`{[\"'":
+        inner = re.sub(r"\s+#.*", "", value)  # a comment after the value
+    else:
+        return None
+    inner = " ".join(inner.split())
+    return inner or None
 
 
 def _split(text: str) -> tuple[list[_Block], list[_Definition], dict[str, str]]:

@@ -106,6 +106,18 @@ def test_markdown_underscores_in_words_and_urls_stay() -> None:
     )
 
 
+def test_markdown_unpaired_underscores_and_escapes_become_their_characters() -> None:
+    # "C#_code" opens no emphasis that anything closes: the underscore is text;
+    # a backslash before ASCII punctuation gives the character, before a letter stays.
+    data = (
+        b"Claim.[^1]\n\n[^1]: *Profits: 100% of C#_code and C#\\_code, \\#1 \\*x\\* \\[y\\]"
+        b" \\backslash*, _T_ and _a_b_.\n"
+    )
+    assert markdown.read("m.md", data).notes[0].text == (
+        "Profits: 100% of C#_code and C#_code, #1 *x* [y] \\backslash, T and a_b."
+    )
+
+
 def test_latex_comments_escapes_and_footnote_numbering() -> None:
     data = (
         b"\\documentclass{article}\n\\title{A \\& B}\n\\begin{document}\n"
