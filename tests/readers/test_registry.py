@@ -163,12 +163,11 @@ def test_bad_utf8_names_the_line_in_every_text_format(tmp_path: Path, suffix: st
 def test_utf16_html_with_a_bom_is_read_and_utf16_text_is_named(tmp_path: Path) -> None:
     # Both were refused before any reader ran: the BOM as "UTF-16", the text as "binary".
     page = tmp_path / "page.html"
-    page.write_bytes(
-        "\ufeff<p>Claim.<sup><a href='#fn1' id='r1'>1</a></sup></p>"
-        "<ol><li id='fn1'>Jane Doe, <i>Border Lines</i> (2001). <a href='#r1'>↩</a></li></ol>".encode(
-            "utf-16-le"
-        )
+    html = (
+        "\ufeff<p>Claim.<sup><a href='#fn1' id='r1'>1</a></sup></p><ol><li id='fn1'>"
+        "Jane Doe, <i>Border Lines</i> (2001). <a href='#r1'>↩</a></li></ol>"
     )
+    page.write_bytes(html.encode("utf-16-le"))
     assert [n.text for n in read_manuscript(page).notes] == ["Jane Doe, Border Lines (2001)."]
     text = tmp_path / "essay.md"
     text.write_bytes("A claim.[^1]\n\n[^1]: Jane Doe, Border Lines (2001).\n".encode("utf-16-be"))
