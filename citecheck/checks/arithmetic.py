@@ -38,6 +38,7 @@ from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.pairs import change_pairs, dated_to, in_real_terms, shared_precision
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rates import check_rates
+from citecheck.checks.ratios import multiplier_ends, own_ratio
 from citecheck.checks.rules import raise_finding
 from citecheck.checks.sums import check_sums
 from citecheck.config import CheckSettings
@@ -122,10 +123,14 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
     multipliers = [q for q in sentence.quantities if q.kind is Kind.MULTIPLIER]
     if not multipliers:
         return
-    pairs = change_pairs(sentence)
+    # "1.30-1.40 x, against 1.20-1.24 x": a range's first end is a multiplier, no level
+    ends = multiplier_ends(sentence.text, sentence.quantities)
+    pairs = [p for p in change_pairs(sentence) if not {p[0].start, p[1].start} & ends]
     for multiplier in multipliers:
         if in_real_terms(sentence.text, multiplier):
             continue  # "doubled in real terms" is not checked against cash figures
+        if own_ratio(sentence.text, multiplier, sentence.quantities):
+            continue  # "17.4 s (2.43 x) to 14.1 s": the figure's ratio to a floor
         # The figures the multiplier speaks of come after it in the sentence.
         after = [p for p in pairs if min(p[0].start, p[1].start) > multiplier.start]
         if after:
@@ -425,6 +430,16 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         )
 
 
+# The percentage is the change's size by its own words: "a 150% increase", "an increase of
+# 150 per cent", "a 150 per cent gain", "increased by 150%" ("#" marks the figure).
+_STATED_AS_CHANGE = re.compile(
+    r"(?:\b(?:a|an)\s+(?:[a-z]+\s+)?#\s*(?:[a-z-]+\s+)?(?:increase|rise|gain|jump|growth|"
+    r"climb|surge|leap|hike|uplift)s?\b|\b(?:increase|rise|gain|jump|growth|climb|surge|leap|"
+    r"hike|uplift)s?\s+of\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?#|\bby\s+#)",
+    re.IGNORECASE,
+)
+
+
 def _judge_change(
     sentence: Sentence, change: Quantity, pair: tuple[Quantity, Quantity], *, down: bool
 ) -> Iterator[Finding]:
@@ -437,7 +452,15 @@ def _judge_change(
         bands = [(1 - change.high / 100, 1 - change.low / 100)]
     else:
         bands = [(1 + change.low / 100, 1 + change.high / 100)]
-        if change.value >= 100:
+        if change.value >= 100 and not _STATED_AS_CHANGE.search(
+            sentence.text[max(0, change.start - 30) : change.start]
+            + "#"
+            + sentence.text[change.end : change.end + 20]
+        ):
+            # "Trade rose 265 percent, from $293 billion to $776 billion": a bare verb's
+            # percentage above 100 is often the ratio, loosely. Not "a 150% increase", "an
+            # increase of 150 per cent", "increased by 150%": they say the change itself is P
+            # percent, so $48,000 to $72,000 is no "150% increase" (it is 150% *of* it).
             bands.append((change.low / 100, change.high / 100))
     if _fits(ratio, bands):
         return

@@ -30,11 +30,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from citecheck.checks.currencies import USD_PER_UNIT
+from citecheck.checks.labels import is_label, multiplied
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.per_head import per_head_of
 from citecheck.checks.percent_readings import is_change, is_points, reading
 from citecheck.checks.periods import convert, length_days, working_convert
+from citecheck.checks.ratios import multiplier_ends, own_ratio
+from citecheck.checks.units import measured_alike, same_measure
 
 __all__ = ["RELATIONS", "Candidate", "Scope", "candidates", "scopes"]
 
@@ -254,6 +257,8 @@ def _well_formed(text: str, quantity: Quantity) -> bool:
         return False  # "at 31 March 2023", "on March 31": a date, not a figure
     if _VERSION.match(text, quantity.end) or _VERSION_BEFORE.search(text, 0, quantity.start):
         return False  # "3.6.14": a version, not a figure
+    if is_label(text, quantity):
+        return False  # "seed 13", "batch 18", an HTTP status "429": a name, not a count
     return not _LEADING_ZERO.match(quantity.text)
 
 
@@ -392,8 +397,13 @@ def _pairs(figures: list[Quantity], exclude: Quantity) -> Iterator[tuple[Quantit
 
 
 def _growth(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
+    ends = multiplier_ends(scope.text, figures)
     for multiplier in (q for q in figures if q.kind is Kind.MULTIPLIER and q.readings):
+        if own_ratio(scope.text, multiplier, figures):
+            continue  # "17.4 s (2.43 x)": the figure's own ratio to a floor
         for one, two in _pairs(figures, multiplier):
+            if one.start in ends or two.start in ends:
+                continue  # "1.30-1.40 x": a range's first end is a multiplier, no level
             ratios = [r for r in (_ratio(one, two), _ratio(two, one)) if r is not None]
             if not ratios:
                 continue
@@ -490,9 +500,33 @@ def _part_sets(alike: list[Quantity], total: Quantity) -> list[list[Quantity]]:
     return [p for p in found if 2 <= len(p) <= _MAX_PARTS]
 
 
+# A figure whose parts follow it: "212 films last year, including 48 documentaries".
+_HEADS_PARTS = re.compile(
+    r"^(?:\s+[\w'’-]+){0,4}\s*,?\s+(?:including|includes|among\s+(?:them|which|whom)|"
+    r"such\s+as|of\s+(?:which|whom)|comprising|consisting\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _owners(text: str, plain: list[Quantity]) -> dict[int, int]:
+    """Figures listed after a partition cue of an earlier figure: their owner's start."""
+    owners: dict[int, int] = {}
+    for head in plain:
+        cue = _HEADS_PARTS.match(text[head.end : head.end + 60])
+        if cue is None:
+            continue
+        for q in plain:
+            if q.start >= head.end + cue.end() and q.start not in owners:
+                owners[q.start] = head.start
+    return owners
+
+
 def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
     plain = [q for q in figures if q.kind in {Kind.MONEY, Kind.COUNT} and not q.spread]
     seen: set[tuple[int, ...]] = set()
+    # Parts a figure lists after "including" are its own: no other figure's total (", and
+    # sold out 60 nights" after "212 films, including 48 ... and 31 ...").
+    owners = _owners(scope.text, plain)
     for total in plain:
         alike = [
             q
@@ -503,8 +537,14 @@ def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candida
             # name no period share the total's.
             and q.period in {total.period, None}
             and q.high <= total.high
+            # "Of the 0.6 s ...: 0.22 s, the 2,000 notes 0.10 s": measured alike
+            and same_measure(scope.text, q, total)
         ]
         for parts in _part_sets(alike, total):
+            if any(owners.get(q.start, total.start) != total.start for q in parts):
+                continue
+            if not measured_alike(scope.text, parts) or multiplied(scope.text, [total, *parts]):
+                continue  # "4.66 s, 2,044 requests, 71 MB"; "420 works through 18 styles"
             key = (total.start, *(q.start for q in parts))
             if key in seen:
                 continue

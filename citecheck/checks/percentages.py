@@ -185,6 +185,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         return
     if any(_SCOPE_WORD.match(text[q.end : q.end + 30]) for q in shares):
         return  # shares of a whole and of its parts, or of different places
+    if any(_OF_A_PART.search(text[a.end : b.start]) for a, b in itertools.pairwise(shares)):
+        return  # "60% is under tea; of the remainder, 70% is forest": a share of a part
     first, last = shares[0], shares[-1]
     after_last = text[last.end : last.end + 160]
     wholes = {_whole_name(m.group()) for q in shares if (m := _OF_WHOLE.match(text[q.end :]))}
@@ -259,6 +261,16 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         note=sentence.note,
         evidence=one_line(text),
     )
+
+
+# A later share's whole named between the shares is a part of the first's: "of the remainder,
+# 70 per cent", "of whom 60%", "of those, 45%".
+_OF_A_PART = re.compile(
+    r"\b(?:of|among)\s+(?:the\s+(?:remainder|rest|balance|others|remaining(?:\s+[\w'’-]+)?)|"
+    r"these|those|them|which|whom)\b[\s,]*(?:(?:some|about|around|roughly|nearly|almost|just|"
+    r"over|under|only)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "46 percent nationally, 52 percent in London": shares of a whole and of its parts.
