@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from citecheck.checks.catalogue import GROWTH, PERCENT, of_family
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
 from citecheck.checks.learned import learned_findings
-from citecheck.checks.note_changes import changes_with_note_base
+from citecheck.checks.note_changes import changes_with_note_base, changes_with_note_pair
 from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.pairs import change_pairs, dated_to, in_real_terms, shared_precision
@@ -68,6 +68,9 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     yield from check_note_parts(passages)
     for body, change, pair, down in changes_with_note_base(passages):
         yield from _judge_change(body, change, pair, down=down)
+    for body, change, pair, down in changes_with_note_pair(passages):
+        if pair[0].kind is not Kind.PERCENT:  # a change between percentages: points?
+            yield from _judge_change(body, change, pair, down=down)
 
 
 # --------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from citecheck.checks.per_head import per_head_of
 from citecheck.checks.percent_readings import is_change, is_points, reading
 from citecheck.checks.periods import convert, length_days, working_convert
 from citecheck.checks.ratios import multiplier_ends, own_ratio
+from citecheck.checks.sum_lists import DATED, is_time
 from citecheck.checks.units import measured_alike, same_measure
 
 __all__ = ["RELATIONS", "Candidate", "Scope", "candidates", "scopes"]
@@ -53,6 +54,8 @@ RELATIONS = (RATE, GROWTH, PERCENT, SUM, SHARES, POINTS, PER_HEAD)
 # The mark between two sentences of one scope, in its joined text.
 JOIN = " ¶ "
 _MAX_FIGURES = 12  # a scope with more figures is a table, not prose
+# "| round 8 | 42 | 2 | 7 | 0.95 | 0.86 |": a table row's cells are columns, not one sentence
+_TABLE_ROW = re.compile(r"\|[^|\n]*\|[^|\n]*\|[^|\n]*\|")
 _MAX_PARTS = 6
 
 
@@ -97,7 +100,11 @@ def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
     for passage in passages:
         sentences = _redated(passage.sentences)
         for index, sentence in enumerate(sentences):
-            if len(sentence.quantities) > _MAX_FIGURES or _cited(sentence, passage.note):
+            if (
+                len(sentence.quantities) > _MAX_FIGURES
+                or _cited(sentence, passage.note)
+                or _TABLE_ROW.search(sentence.text)
+            ):
                 continue
             cited = notes.get(sentence.note) if sentence.note and passage.note is None else None
             if not sentence.quantities:
@@ -539,12 +546,16 @@ def _sums(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candida
             and q.high <= total.high
             # "Of the 0.6 s ...: 0.22 s, the 2,000 notes 0.10 s": measured alike
             and same_measure(scope.text, q, total)
+            # "at 12 months", "19 and 14 weeks": a length of time is no part of a count
+            and is_time(q) == is_time(total)
         ]
         for parts in _part_sets(alike, total):
             if any(owners.get(q.start, total.start) != total.start for q in parts):
                 continue
             if not measured_alike(scope.text, parts) or multiplied(scope.text, [total, *parts]):
                 continue  # "4.66 s, 2,044 requests, 71 MB"; "420 works through 18 styles"
+            if sum(1 for q in parts if DATED.match(scope.text[q.end : q.end + 16])) >= 2:
+                continue  # "1,214 filings in 2005 and 3,046 in 2015": a series over years
             key = (total.start, *(q.start for q in parts))
             if key in seen:
                 continue

@@ -1,7 +1,8 @@
 """Figures that name or multiply rather than count: labels, status codes and products.
 
 * A bare integer after a naming noun is a label: "seed 13", "batch 18", "round 8",
-  "table 3", "phase 2", "level 4". It counts nothing, so it is no part, total or end.
+  "table 3", "phase 2", "level 4", and so is one after a letter code ("tbl. C-2"). It
+  counts nothing, so it is no part, total or end.
 * A three-digit code in a sentence about HTTP answers is a status: "401, 403, 407, 451",
   "5xx (except 501) and 429".
 * Two figures joined by a multiplying word are factors of a product, not parts of a sum:
@@ -35,6 +36,8 @@ def is_label(text: str, quantity: Quantity) -> bool:
         return False
     if _NAMING_NOUN.search(text, max(0, quantity.start - 12), quantity.start):
         return True
+    if re.search(r"\b[A-Z]{1,2}-$", text[max(0, quantity.start - 3) : quantity.start]):
+        return True  # "tbl. C-2", "form P-60": a letter code
     return (
         len(quantity.text) == 3
         and 100 <= quantity.value <= 599

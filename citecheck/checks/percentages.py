@@ -27,6 +27,7 @@ from dataclasses import replace
 from citecheck.checks.catalogue import SHARES, of_family
 from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.learned import learned_findings
+from citecheck.checks.note_changes import changes_with_note_pair
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.percent_readings import (
@@ -36,7 +37,7 @@ from citecheck.checks.percent_readings import (
     is_points,
     reading,
 )
-from citecheck.checks.points import check_points
+from citecheck.checks.points import check_points, judge_points
 from citecheck.checks.rules import raise_finding
 from citecheck.checks.share_answers import exclusive_answers
 from citecheck.checks.share_predicates import (
@@ -75,6 +76,10 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
                 yield from _shares(_joined(previous, sentence))
             yield from check_points(sentence)
             previous = sentence
+    for body, change, pair, _ in changes_with_note_pair(passages):
+        if pair[0].kind is Kind.PERCENT:
+            # "The share rose 11 percent in a year.[^1]" and "39% in 2023 and 50% in 2024."
+            yield from judge_points(body, change, pair)
 
 
 # A sentence that goes on with the list of shares the one before began.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.checks.numbers import Quantity
+from citecheck.checks.numbers import Kind, Quantity
 
 __all__ = ["measure_unit", "measured_alike", "same_measure"]
 
@@ -70,6 +70,13 @@ def measure_unit(text: str, quantity: Quantity) -> str | None:
     """The unit of measure printed right after the figure ("s", "ms", "t", "size", ...)."""
     match = _UNIT.match(text[quantity.end : quantity.end + 8])
     if match is None:
+        if (
+            quantity.kind is Kind.COUNT
+            and 0 < quantity.value <= 1
+            and not quantity.scale_word
+            and re.fullmatch(r"0?\.\d{2,}", quantity.text)
+        ):
+            return "ratio"  # "0.95", ".88": a proportion or a score, not a count
         return _WORDS.get((quantity.noun or "").lower())
     unit = match.group("unit")
     if unit.endswith("B") or unit.startswith(("byte", "bit")):
@@ -87,8 +94,8 @@ def same_measure(text: str, one: Quantity, two: Quantity) -> bool:
     first, second = measure_unit(text, one), measure_unit(text, two)
     if first == second:
         return True
-    if first is not None and second is not None:
-        return False
+    if (first is not None and second is not None) or "ratio" in {first, second}:
+        return False  # "269 of 304 slips (0.88)": a proportion is no count beside counts
     bare = two if first is not None else one
     return not _counts_things(text, bare)
 

@@ -13,6 +13,7 @@ labels and HTTP statuses; factors of a product.
 from __future__ import annotations
 
 import pytest
+from checks_corpus import _run as run_with_notes
 
 from citecheck.checks import run_checks
 from citecheck.checks.candidates import GROWTH, SUM, candidates
@@ -23,6 +24,7 @@ from citecheck.model import CheckRun, FootnoteSet, Manuscript
 
 PER_HEAD = "implausible-per-head"
 PERCENT = "percent-change-mismatch"
+POINTS = "percent-points-confusion"
 SHARES = "shares-exceed-total"
 
 
@@ -302,3 +304,82 @@ def test_parts_in_the_totals_unit_still_fire() -> None:
 )
 def test_labels_statuses_and_products_are_no_parts(body: str) -> None:
     assert SUM not in _rules(body)
+
+
+# --- a change in the body, both its figures in the note it cites ------------------------------
+
+
+def _note_rules(body: str, note: str) -> set[str]:
+    """The pattern rules alone on a body sentence citing one note."""
+    run = run_with_notes({"body": f"{body}[^1]", "notes": [note]})
+    with model_override(Model({}, 2.0)):
+        return {f.rule for f in run_checks(run, CheckSettings())}
+
+
+@pytest.mark.parametrize(
+    ("body", "note", "rule"),
+    [
+        (
+            "Ridership rose 12 per cent over the decade.",
+            "Transit authority annual reports: 2.1 million trips in 2014 and 2.9 million in 2024.",
+            PERCENT,
+        ),
+        (
+            "The payroll grew by 6% after the new pay scale came in.",
+            "From £41.0 million in 2022-23 to £46.9 million in 2023-24.",
+            PERCENT,
+        ),
+        (
+            "The share of households with a smart meter rose 14 percent in two years.",
+            "Energy survey: 31% in 2022 and 45% in 2024.",
+            POINTS,
+        ),
+        (
+            "Turnout fell 9 per cent between the two elections.",
+            "From 67% at the 2019 election to 58% at the 2024 one.",
+            POINTS,
+        ),
+    ],
+)
+def test_a_change_whose_figures_are_all_in_its_note_is_checked(
+    body: str, note: str, rule: str
+) -> None:
+    assert rule in _note_rules(body, note)
+
+
+@pytest.mark.parametrize(
+    ("body", "note"),
+    [
+        (
+            "Ridership rose 38 per cent over the decade.",
+            "Transit authority annual reports: 2.1 million trips in 2014 and 2.9 million in 2024.",
+        ),
+        (
+            "The share of households with a smart meter rose 14 percentage points in two years.",
+            "Energy survey: 31% in 2022 and 45% in 2024.",
+        ),
+        (
+            "Median pay rose 25 per cent between 2015 and 2022.",
+            "From R6 800 to R8 500 a month (labour force survey).",
+        ),
+    ],
+)
+def test_a_change_that_fits_its_notes_figures_stays_silent(body: str, note: str) -> None:
+    assert not _note_rules(body, note) & {PERCENT, POINTS}
+
+
+# --- docs: table rows and proportions ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "| round 8 | 89 | 55 | 3 | 34 | 0.95 | 0.62 |",
+        "Round 8 found 137 of 165 slips (0.83) and raised 4 false alarms (0.97).",
+    ],
+)
+def test_table_rows_and_proportions_are_no_sums(body: str) -> None:
+    assert SUM not in _rules(body)
+    assert not any(
+        q.text.startswith("0.") for c in candidates(read_passages(_run(body))) for q in c.figures
+    )
