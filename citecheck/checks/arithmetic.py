@@ -10,10 +10,14 @@ reading of the printed figures fits:
 * ``growth-multiplier-mismatch``: a stated multiplier ("doubled",
   "threefold", "2.5 times", "cut by half", "nearly tripled") against the
   start and end figures given with it; the ratios each form allows are the
-  lexicon in ``multipliers``.
+  lexicon in ``multipliers``. A figure's own ratio to a floor ("17.4 s (2.43
+  x) to 14.1 s") is no multiplier of the change (``ratios``).
 * ``percent-change-mismatch``: "increased 40 percent" against its start and
-  end figures; above 100 % both readings ("up 265 %" as x3.65 and as x2.65)
-  are accepted.
+  end figures; above 100 % a bare verb's figure is read both ways ("rose 265
+  percent" as x3.65 and as x2.65), a change stated as its own size ("a 150%
+  increase", "an increase of", "by 150%") only as x(1 + P/100). A change
+  whose figures are all in the note it cites is checked against them
+  (``note_changes``).
 * ``sum-mismatch``: parts against the total they are said to make up
   ("... of which", "respectively", "a total of").
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from citecheck.checks.candidate_records import SUM, Candidate, Fits, Scope, alike, apart
-from citecheck.checks.labels import multiplied
+from citecheck.checks.labels import multiplied, rewritten
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.sum_lists import DATED, is_time
 from citecheck.checks.units import measured_alike, same_measure
@@ -85,6 +85,8 @@ def sum_candidates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterato
         for parts in _part_sets(smaller, total):
             if any(owners.get(q.start, total.start) != total.start for q in parts):
                 continue
+            if rewritten(scope.text, [total, *parts]):
+                continue  # "0.77 s -> 0.39 s": a figure and what it became
             if not measured_alike(scope.text, parts) or multiplied(scope.text, [total, *parts]):
                 continue  # "4.66 s, 2,044 requests, 71 MB"; "420 works through 18 styles"
             if sum(1 for q in parts if DATED.match(scope.text[q.end : q.end + 16])) >= 2:

@@ -7,6 +7,8 @@
   "5xx (except 501) and 429".
 * Two figures joined by a multiplying word are factors of a product, not parts of a sum:
   "420 works rendered through 18 styles", "12 sessions in each of 30 schools".
+* Two figures joined by an arrow are a figure and what it became: "0.77 s -> 0.39 s",
+  "28 -> 5", "93 ms → 5 ms".
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 
 from citecheck.checks.numbers import Kind, Quantity
 
-__all__ = ["is_label", "multiplied"]
+__all__ = ["is_label", "multiplied", "rewritten"]
 
 _NAMING_NOUN = re.compile(
     r"\b(?:seed|batch|round|step|phase|stage|chapter|section|figure|fig\.|table|line|issue|"
@@ -59,5 +61,18 @@ def multiplied(text: str, parts: list[Quantity]) -> bool:
     ordered = sorted(parts, key=lambda q: q.start)
     return any(
         _MULTIPLYING.match(text[one.end : two.start]) is not None
+        for one, two in itertools.pairwise(ordered)
+    )
+
+
+# "0.77 s -> 0.39 s", "28 -> 5", "(0.969 -> 0.925)": a unit or bracket may stand by the arrow
+_ARROW = re.compile(r"^\s*[^\s\d]{0,6}\s*(?:->|→|⇒|=>|⟶)\s*[^\s\d]{0,3}\s*$")
+
+
+def rewritten(text: str, figures: list[Quantity]) -> bool:
+    """Whether two of ``figures`` are a figure and what it became ("0.77 s -> 0.39 s")."""
+    ordered = sorted(figures, key=lambda q: q.start)
+    return any(
+        _ARROW.match(text[one.end : two.start]) is not None
         for one, two in itertools.pairwise(ordered)
     )

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from citecheck.checks.catalogue import SUM
-from citecheck.checks.labels import is_label, multiplied
+from citecheck.checks.labels import is_label, multiplied, rewritten
 from citecheck.checks.numbers import Quantity, amount
 from citecheck.checks.passages import Sentence, one_line
 from citecheck.checks.rules import raise_finding
@@ -119,6 +119,8 @@ def compare(
 ) -> Iterator[Finding]:
     if any(_COMPARED.match(sentence.text[p.end : p.end + 30]) for p in parts):
         return  # "3,400 applications: 1,200 more than in 2022 and 2,100 more than in 2021"
+    if rewritten(sentence.text, parts):
+        return  # "3.35 s -> 2.1 s": a figure and what it became, no parts
     if multiplied(sentence.text, [total, *parts]) or any(
         is_label(sentence.text, q) for q in (total, *parts)
     ):

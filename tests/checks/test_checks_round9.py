@@ -383,3 +383,16 @@ def test_table_rows_and_proportions_are_no_sums(body: str) -> None:
     assert not any(
         q.text.startswith("0.") for c in candidates(read_passages(_run(body))) for q in c.figures
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The parse of the 2,000 notes went 0.77 s -> 0.39 s and the report 93 ms -> 5 ms.",
+        "Outside the guide the findings went 36 -> 8, and 84 -> 80 inside it: 120 in all before.",
+        "Scores moved (0.969 -> 0.925) and (0.967 -> 0.950) when 3 batches were added.",
+    ],
+)
+def test_a_figure_and_what_it_became_are_no_parts(body: str) -> None:
+    assert SUM not in _rules(body)
+    assert SUM not in _relations(body)
