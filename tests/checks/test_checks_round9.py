@@ -396,3 +396,30 @@ def test_table_rows_and_proportions_are_no_sums(body: str) -> None:
 def test_a_figure_and_what_it_became_are_no_parts(body: str) -> None:
     assert SUM not in _rules(body)
     assert SUM not in _relations(body)
+
+
+# --- a pair dated by the clauses it opens: "Last year ... X, and this year ... Y" -------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Last year the club sold 31,200 tickets, and this year it sold 62,400 - a 200% increase.",
+        "A year ago the hall seated 1,240 people, and now it seats 1,860, a 150% rise.",
+        "Last year our readers gave £18,400, and this year they have given £20,700: a 25% rise.",
+    ],
+)
+def test_a_pair_dated_by_the_clauses_it_opens_is_checked(body: str) -> None:
+    assert PERCENT in _pattern_rules(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Last year the club sold 31,200 tickets, and this year it sold 62,400 - a 100% increase.",
+        "A year ago the hall seated 1,240 people, and now it seats 1,860, a 50% rise.",
+        "Last year our readers gave £18,400, and this year they have given £20,700: a 12.5% rise.",
+    ],
+)
+def test_a_pair_dated_by_its_clauses_that_fits_stays_silent(body: str) -> None:
+    assert PERCENT not in _rules(body)
