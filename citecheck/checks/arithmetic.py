@@ -73,7 +73,9 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     for body, change, pair, down in changes_with_note_base(passages):
         yield from _judge_change(body, change, pair, down=down)
     for body, change, pair, down in changes_with_note_pair(passages):
-        if pair[0].kind is not Kind.PERCENT:  # a change between percentages: points?
+        if change.kind is Kind.MULTIPLIER:
+            yield from _judge_growth(body, change, pair)
+        elif pair[0].kind is not Kind.PERCENT:  # a change between percentages: points?
             yield from _judge_change(body, change, pair, down=down)
 
 
@@ -159,28 +161,36 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             if compared is None:
                 continue
             start, end = compared
-        ratio = _ratio(start, end)
-        if ratio is None:
-            continue
-        bands = list(multiplier.readings)
-        if _fits(ratio, bands):
-            continue
-        first, last = sorted((start, end, multiplier), key=lambda q: q.start)[::2]
-        message = (
-            f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
-            f"{_span(*ratio, kind=Kind.COUNT, prefix='x')}{_accepted(bands)}. "
-            "Correct the multiplier or the figures."
-        )
-        # "fell by a fifth", "rose by a third": a relative change written as a fraction is a
-        # percent change; "cut by half", "halved", "tripled" are multipliers
-        rule = PERCENT if _BY_FRACTION.search(multiplier.text) else GROWTH
-        yield raise_finding(
-            rule,
-            message,
-            sentence.location_at(multiplier.start),
-            note=sentence.note,
-            evidence=one_line(sentence.text[first.start : last.end]),
-        )
+        yield from _judge_growth(sentence, multiplier, (start, end))
+
+
+def _judge_growth(
+    sentence: Sentence, multiplier: Quantity, pair: tuple[Quantity, Quantity]
+) -> Iterator[Finding]:
+    """The multiplier against its pair's ratio: a finding when no reading of the figures fits."""
+    start, end = pair
+    ratio = _ratio(start, end)
+    if ratio is None:
+        return
+    bands = list(multiplier.readings)
+    if _fits(ratio, bands):
+        return
+    first, last = sorted((start, end, multiplier), key=lambda q: q.start)[::2]
+    message = (
+        f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
+        f"{_span(*ratio, kind=Kind.COUNT, prefix='x')}{_accepted(bands)}. "
+        "Correct the multiplier or the figures."
+    )
+    # "fell by a fifth", "rose by a third": a relative change written as a fraction is a
+    # percent change; "cut by half", "halved", "tripled" are multipliers
+    rule = PERCENT if _BY_FRACTION.search(multiplier.text) else GROWTH
+    yield raise_finding(
+        rule,
+        message,
+        sentence.location_at(multiplier.start),
+        note=sentence.note,
+        evidence=one_line(sentence.text[first.start : last.end] or sentence.text),
+    )
 
 
 _BY_FRACTION = re.compile(

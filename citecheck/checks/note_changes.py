@@ -141,15 +141,21 @@ def changes_with_note_pair(
             if body.note != note.note:
                 continue
             figures = [q for q in body.quantities if q.kind is not Kind.YEAR]
-            if len(figures) != 1 or figures[0].kind is not Kind.PERCENT:
+            if len(figures) != 1 or figures[0].kind not in {Kind.PERCENT, Kind.MULTIPLIER}:
                 continue
             change = figures[0]
-            if is_points(change):
-                continue  # "rose by 8 percentage points": said in points
-            verb = _CHANGE_THEN_END.search(body.text[max(0, change.start - 40) : change.start])
-            if verb is None:
-                continue
-            down = _DOWN.match(verb.group("verb")) is not None
+            if change.kind is Kind.MULTIPLIER:
+                # "Call-outs have quadrupled over the decade.[^1]": the multiplier is the change
+                if not change.readings or start.kind is Kind.PERCENT:
+                    continue
+                down = all(high < 1 for _, high in change.readings)
+            else:
+                if is_points(change):
+                    continue  # "rose by 8 percentage points": said in points
+                verb = _CHANGE_THEN_END.search(body.text[max(0, change.start - 40) : change.start])
+                if verb is None:
+                    continue
+                down = _DOWN.match(verb.group("verb")) is not None
             if down != (end.value < start.value):
                 continue  # "rose" against a fall: another slip, or another pair
             at = change.start

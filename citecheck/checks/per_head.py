@@ -202,6 +202,15 @@ def _counts(text: str, count: Quantity, per: str) -> bool:
         r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+)?$", text[: count.start]
     ):
         return True
+    # "shared among 3,200 pluckers and factory hands", "divided between its 450 members": the
+    # total given out over these heads, whatever their noun
+    if re.search(
+        r"\b(?:shared|divided|split|spread|distributed|paid\s+out)\s+(?:among|amongst|between|"
+        r"across|over)\s+(?:(?:its|their|the|some|about|around|roughly|nearly)\s+)?$",
+        text[: count.start],
+        re.IGNORECASE,
+    ):
+        return True
     # "with a staff of 50", "a team of 35", "a workforce of 1,200": the heads named before
     if per.rstrip("s") in _WORKFORCE_PER and re.search(
         r"\b(?:staff|team|workforce|headcount|payroll|membership)\s+of\s+"

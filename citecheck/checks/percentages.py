@@ -39,6 +39,7 @@ from citecheck.checks.percent_readings import (
 )
 from citecheck.checks.points import check_points, judge_points
 from citecheck.checks.rules import raise_finding
+from citecheck.checks.scope import refers_back
 from citecheck.checks.share_answers import exclusive_answers
 from citecheck.checks.share_predicates import (
     each_given,
@@ -74,12 +75,33 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
             if not found and previous is not None and _CONTINUES.match(sentence.text):
                 # "48% backed the plan and 37% opposed it. The remaining 21% were undecided."
                 yield from _shares(_joined(previous, sentence))
-            yield from check_points(sentence)
+            points = list(check_points(sentence))
+            yield from points
+            if not points and previous is not None and refers_back(sentence):
+                # "... went from 41 percent to 47 percent. That's a rise of 6 percent."
+                yield from _points_restated(previous, sentence)
             previous = sentence
     for body, change, pair, _ in changes_with_note_pair(passages):
         if pair[0].kind is Kind.PERCENT:
             # "The share rose 11 percent in a year.[^1]" and "39% in 2023 and 50% in 2024."
             yield from judge_points(body, change, pair)
+
+
+def _points_restated(previous: Sentence, sentence: Sentence) -> Iterator[Finding]:
+    """A change in a sentence that points back, against the pair of percentages before it."""
+    percents = [q for q in sentence.quantities if q.kind is Kind.PERCENT]
+    if len(percents) != 1 or list(check_points(previous)):
+        return
+    head = previous.text.rstrip()
+    head = head[:-1] if head.endswith((".", "!", "?")) else head
+    offset = len(head) + 2
+    shifted = tuple(
+        replace(q, start=q.start + offset, end=q.end + offset) for q in sentence.quantities
+    )
+    joined = replace(
+        previous, text=f"{head}: {sentence.text}", quantities=previous.quantities + shifted
+    )
+    yield from check_points(joined)
 
 
 # A sentence that goes on with the list of shares the one before began.

@@ -62,7 +62,10 @@ _SPLIT_VERBS = (
     r"consist(?:s|ed)? of|(?:will\s+)?compris(?:e|es|ed)|(?:is|was|are|were) made up of|"
     r"(?:is|was|are|were) (?:divided|split|broken down|shared) (?:between|among|into|as follows)|"
     r"(?:divides|splits|divided|split) (?:between|among|into)|break(?:s)? down (?:into|as)|"
-    r"broke down (?:into|as)"
+    r"broke down (?:into|as)|"
+    # "splits three ways:", "is divided four ways", "breaks down as follows"
+    r"(?:(?:is|was|are|were) )?(?:splits?|divides?|divided|split|breaks? down|broke down) "
+    r"(?:(?:two|three|four|five|six|seven|[2-9]) ways|as follows)"
 )
 _WHOLE_BEFORE_PARTS = re.compile(
     # "The 3.2 million people out of work were split between ...": the whole's noun phrase
@@ -274,7 +277,8 @@ def _total_and_parts(
     # A split verb after the whole's noun phrase reaches further: "The 12,000 households on
     # the council's waiting list were split between ...".
     lead = _WHOLE_BEFORE_PARTS.search(text[total.end : total.end + 90])
-    reach = max(45, lead.end()) if lead is not None else 45
+    # (and the colon or dash right after it: "... splits three ways: ...")
+    reach = max(45, lead.end() + 3) if lead is not None else 45
     cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + reach))
     named_first = _WHOLE_FIRST.match(text[: total.start]) is not None
     if _SAMPLE_SIZE.search(text[max(0, total.start - 8) : total.start]):

@@ -423,3 +423,91 @@ def test_a_pair_dated_by_the_clauses_it_opens_is_checked(body: str) -> None:
 )
 def test_a_pair_dated_by_its_clauses_that_fits_stays_silent(body: str) -> None:
     assert PERCENT not in _rules(body)
+
+
+# --- a multiplier whose figures are all in its note --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "note"),
+    [
+        (
+            "Applications to the scheme have doubled since it opened.",
+            "Scheme figures: 1,240 applications in 2019 and 3,650 in 2024.",
+        ),
+        (
+            "Flood call-outs have quadrupled over the decade.",
+            "From 212 in 2014 to 430 in 2024, according to the brigade's returns.",
+        ),
+    ],
+)
+def test_a_multiplier_whose_figures_are_in_its_note_is_checked(body: str, note: str) -> None:
+    assert GROWTH in _note_rules(body, note)
+
+
+def test_a_multiplier_that_fits_its_notes_figures_stays_silent() -> None:
+    body = "Applications to the scheme have tripled since it opened."
+    note = "Scheme figures: 1,240 applications in 2019 and 3,650 in 2024."
+    assert GROWTH not in _note_rules(body, note)
+
+
+# --- a whole that splits "three ways:" ---------------------------------------------------------
+
+
+def test_a_whole_that_splits_n_ways_is_summed() -> None:
+    body = (
+        "The trust's $9.6 million budget splits three ways: wards ($5.2 million), clinics ($3.1 "
+        "million) and research ($2.4 million)."
+    )
+    assert SUM in _pattern_rules(body)
+    assert SUM not in _rules(body.replace("$9.6 million", "$10.7 million"))
+
+
+# --- per head: heads named by the verb that shares the total out -------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The co-operative's £1.8 million surplus, divided between its 450 growers, works out at "
+        "£40,000 per member.",
+        "The fund's $3 million, shared among 1,500 families, comes to $20,000 per household.",
+    ],
+)
+def test_heads_named_by_the_sharing_verb_are_the_heads(body: str) -> None:
+    assert PER_HEAD in _pattern_rules(body)
+
+
+def test_heads_named_by_the_sharing_verb_that_fit_stay_silent() -> None:
+    body = (
+        "The co-operative's £1.8 million surplus, divided between its 450 growers, works out at "
+        "£4,000 per member."
+    )
+    assert PER_HEAD not in _rules(body)
+
+
+# --- points: the change restated in the next sentence ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Turnout fell from 72 per cent to 63 per cent. That is a drop of 9 per cent on the last "
+        "election.",
+        "The clinic's share of same-day appointments went from 38% to 46%. That's a rise of 8%.",
+    ],
+)
+def test_a_points_change_restated_in_the_next_sentence_is_checked(body: str) -> None:
+    assert POINTS in _pattern_rules(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Turnout fell from 72 per cent to 63 per cent. That is a drop of 12.5 per cent on the last "
+        "election.",
+        "Turnout fell from 72 per cent to 63 per cent. That is a drop of 9 percentage points.",
+    ],
+)
+def test_a_restated_change_in_the_right_unit_stays_silent(body: str) -> None:
+    assert POINTS not in _rules(body)
