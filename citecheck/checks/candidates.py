@@ -52,7 +52,7 @@ from citecheck.checks.currencies import USD_PER_UNIT
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.per_head import per_head_of
-from citecheck.checks.percent_readings import is_change, is_points, reading
+from citecheck.checks.percent_readings import CHANGE_AFTER, is_change, is_points, reading
 from citecheck.checks.periods import convert, length_days, working_convert
 from citecheck.checks.ratios import multiplier_ends, own_ratio
 
@@ -369,7 +369,13 @@ def _changes(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Cand
         for one, two in _pairs(levels, change):
             roles = ("change", "from", "to")
             if one.kind is Kind.PERCENT and _points_not_percent(change, one, two):
-                yield Candidate(POINTS, scope, (change, one, two), roles, 1.0, "")
+                # "47 percent on salaries, 50 percent on equipment, ... 3 percent on fuel": a
+                # share that happens to be two others' difference is no change; a points slip
+                # states its change ("a rise of 6 percent", "fell 5%", "5% lower").
+                if stated_as_change(scope.text, change) or not _parallel(
+                    scope.text, (change, one, two)
+                ):
+                    yield Candidate(POINTS, scope, (change, one, two), roles, 1.0, "")
                 continue
             ratios = [r for r in (_ratio(one, two), _ratio(two, one)) if r is not None]
             if not ratios:
@@ -387,6 +393,27 @@ def _changes(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Cand
                 continue
             off = min(apart(r, band) for r in ratios for band in bands)
             yield Candidate(PERCENT, scope, (change, one, two), roles, off, "")
+
+
+def stated_as_change(text: str, change: Quantity) -> bool:
+    """Whether the percentage is stated as a change, by a word before or after it."""
+    return is_change(text, change) or bool(CHANGE_AFTER.match(text[change.end : change.end + 20]))
+
+
+# The word after a listed share: "47 percent on salaries", "3 per cent in fuel".
+_LISTED_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent|pc)?\s+(on|in|for|to|at|of|from)\b", re.I)
+
+
+def _parallel(text: str, figures: tuple[Quantity, ...]) -> bool:
+    """Whether the percentages are items of one list, each with the same preposition after it
+    ("47 percent on salaries, 50 percent on equipment, 3 percent on fuel")."""
+    words = set()
+    for q in figures:
+        after = _LISTED_AFTER.match(text[q.end : q.end + 20])
+        if after is None:
+            return False
+        words.add(after.group(1).lower())
+    return len(words) == 1
 
 
 def _points_not_percent(change: Quantity, one: Quantity, two: Quantity) -> bool:

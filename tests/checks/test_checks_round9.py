@@ -511,3 +511,25 @@ def test_a_points_change_restated_in_the_next_sentence_is_checked(body: str) -> 
 )
 def test_a_restated_change_in_the_right_unit_stays_silent(body: str) -> None:
     assert POINTS not in _rules(body)
+
+
+# --- a listed share that is two others' difference is no change --------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The fund puts 47 percent in bonds, 50 percent in shares and 3 percent in cash.",
+        "The agency spends 62 per cent on wages, 21 per cent on rent, 41 per cent on grants.",
+        "The council spent 47 percent on salaries, 50 percent on equipment, 0 percent on travel "
+        "and 3 percent on fuel.",
+    ],
+)
+def test_a_listed_share_is_no_points_change(body: str) -> None:
+    assert POINTS not in _relations(body)
+    assert POINTS not in _rules(body)
+
+
+def test_a_stated_points_change_beside_a_list_is_still_a_candidate() -> None:
+    body = "The share on equipment went from 47 percent to 50 percent, a rise of 3 percent."
+    assert POINTS in _relations(body)
