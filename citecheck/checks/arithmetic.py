@@ -10,10 +10,14 @@ reading of the printed figures fits:
 * ``growth-multiplier-mismatch``: a stated multiplier ("doubled",
   "threefold", "2.5 times", "cut by half", "nearly tripled") against the
   start and end figures given with it; the ratios each form allows are the
-  lexicon in ``multipliers``.
+  lexicon in ``multipliers``. A figure's own ratio to a floor ("17.4 s (2.43
+  x) to 14.1 s") is no multiplier of the change (``ratios``).
 * ``percent-change-mismatch``: "increased 40 percent" against its start and
-  end figures; above 100 % both readings ("up 265 %" as x3.65 and as x2.65)
-  are accepted.
+  end figures; above 100 % a bare verb's figure is read both ways ("rose 265
+  percent" as x3.65 and as x2.65), a change stated as its own size ("a 150%
+  increase", "an increase of", "by 150%") only as x(1 + P/100). A change
+  whose figures are all in the note it cites is checked against them
+  (``note_changes``).
 * ``sum-mismatch``: parts against the total they are said to make up
   ("... of which", "respectively", "a total of").
 
@@ -32,12 +36,13 @@ from collections.abc import Iterator
 from citecheck.checks.catalogue import GROWTH, PERCENT, of_family
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
 from citecheck.checks.learned import learned_findings
-from citecheck.checks.note_changes import changes_with_note_base
+from citecheck.checks.note_changes import changes_with_note_base, changes_with_note_pair
 from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.pairs import change_pairs, dated_to, in_real_terms, shared_precision
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rates import check_rates
+from citecheck.checks.ratios import multiplier_ends, own_ratio
 from citecheck.checks.rules import raise_finding
 from citecheck.checks.sums import check_sums
 from citecheck.config import CheckSettings
@@ -67,6 +72,11 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     yield from check_note_parts(passages)
     for body, change, pair, down in changes_with_note_base(passages):
         yield from _judge_change(body, change, pair, down=down)
+    for body, change, pair, down in changes_with_note_pair(passages):
+        if change.kind is Kind.MULTIPLIER:
+            yield from _judge_growth(body, change, pair)
+        elif pair[0].kind is not Kind.PERCENT:  # a change between percentages: points?
+            yield from _judge_change(body, change, pair, down=down)
 
 
 # --------------------------------------------------------------------------
@@ -122,10 +132,14 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
     multipliers = [q for q in sentence.quantities if q.kind is Kind.MULTIPLIER]
     if not multipliers:
         return
-    pairs = change_pairs(sentence)
+    # "1.30-1.40 x, against 1.20-1.24 x": a range's first end is a multiplier, no level
+    ends = multiplier_ends(sentence.text, sentence.quantities)
+    pairs = [p for p in change_pairs(sentence) if not {p[0].start, p[1].start} & ends]
     for multiplier in multipliers:
         if in_real_terms(sentence.text, multiplier):
             continue  # "doubled in real terms" is not checked against cash figures
+        if own_ratio(sentence.text, multiplier, sentence.quantities):
+            continue  # "17.4 s (2.43 x) to 14.1 s": the figure's ratio to a floor
         # The figures the multiplier speaks of come after it in the sentence.
         after = [p for p in pairs if min(p[0].start, p[1].start) > multiplier.start]
         if after:
@@ -147,28 +161,36 @@ def _growth(sentence: Sentence) -> Iterator[Finding]:
             if compared is None:
                 continue
             start, end = compared
-        ratio = _ratio(start, end)
-        if ratio is None:
-            continue
-        bands = list(multiplier.readings)
-        if _fits(ratio, bands):
-            continue
-        first, last = sorted((start, end, multiplier), key=lambda q: q.start)[::2]
-        message = (
-            f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
-            f"{_span(*ratio, kind=Kind.COUNT, prefix='x')}{_accepted(bands)}. "
-            "Correct the multiplier or the figures."
-        )
-        # "fell by a fifth", "rose by a third": a relative change written as a fraction is a
-        # percent change; "cut by half", "halved", "tripled" are multipliers
-        rule = PERCENT if _BY_FRACTION.search(multiplier.text) else GROWTH
-        yield raise_finding(
-            rule,
-            message,
-            sentence.location_at(multiplier.start),
-            note=sentence.note,
-            evidence=one_line(sentence.text[first.start : last.end]),
-        )
+        yield from _judge_growth(sentence, multiplier, (start, end))
+
+
+def _judge_growth(
+    sentence: Sentence, multiplier: Quantity, pair: tuple[Quantity, Quantity]
+) -> Iterator[Finding]:
+    """The multiplier against its pair's ratio: a finding when no reading of the figures fits."""
+    start, end = pair
+    ratio = _ratio(start, end)
+    if ratio is None:
+        return
+    bands = list(multiplier.readings)
+    if _fits(ratio, bands):
+        return
+    first, last = sorted((start, end, multiplier), key=lambda q: q.start)[::2]
+    message = (
+        f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
+        f"{_span(*ratio, kind=Kind.COUNT, prefix='x')}{_accepted(bands)}. "
+        "Correct the multiplier or the figures."
+    )
+    # "fell by a fifth", "rose by a third": a relative change written as a fraction is a
+    # percent change; "cut by half", "halved", "tripled" are multipliers
+    rule = PERCENT if _BY_FRACTION.search(multiplier.text) else GROWTH
+    yield raise_finding(
+        rule,
+        message,
+        sentence.location_at(multiplier.start),
+        note=sentence.note,
+        evidence=one_line(sentence.text[first.start : last.end] or sentence.text),
+    )
 
 
 _BY_FRACTION = re.compile(
@@ -425,6 +447,16 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         )
 
 
+# The percentage is the change's size by its own words: "a 150% increase", "an increase of
+# 150 per cent", "a 150 per cent gain", "increased by 150%" ("#" marks the figure).
+_STATED_AS_CHANGE = re.compile(
+    r"(?:\b(?:a|an)\s+(?:[a-z]+\s+)?#\s*(?:[a-z-]+\s+)?(?:increase|rise|gain|jump|growth|"
+    r"climb|surge|leap|hike|uplift)s?\b|\b(?:increase|rise|gain|jump|growth|climb|surge|leap|"
+    r"hike|uplift)s?\s+of\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?#|\bby\s+#)",
+    re.IGNORECASE,
+)
+
+
 def _judge_change(
     sentence: Sentence, change: Quantity, pair: tuple[Quantity, Quantity], *, down: bool
 ) -> Iterator[Finding]:
@@ -437,7 +469,15 @@ def _judge_change(
         bands = [(1 - change.high / 100, 1 - change.low / 100)]
     else:
         bands = [(1 + change.low / 100, 1 + change.high / 100)]
-        if change.value >= 100:
+        if change.value >= 100 and not _STATED_AS_CHANGE.search(
+            sentence.text[max(0, change.start - 30) : change.start]
+            + "#"
+            + sentence.text[change.end : change.end + 20]
+        ):
+            # "Trade rose 265 percent, from $293 billion to $776 billion": a bare verb's
+            # percentage above 100 is often the ratio, loosely. Not "a 150% increase", "an
+            # increase of 150 per cent", "increased by 150%": they say the change itself is P
+            # percent, so $48,000 to $72,000 is no "150% increase" (it is 150% *of* it).
             bands.append((change.low / 100, change.high / 100))
     if _fits(ratio, bands):
         return

@@ -18,9 +18,11 @@ from dataclasses import replace
 from citecheck.checks.changes import DOWN_VERBS, UP_VERBS
 from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.numbers import Kind, Quantity
+from citecheck.checks.pairs import change_pairs
 from citecheck.checks.passages import Passage, Sentence
+from citecheck.checks.percent_readings import is_points
 
-__all__ = ["changes_with_note_base"]
+__all__ = ["changes_with_note_base", "changes_with_note_pair"]
 
 # The change, perhaps dated, then its end: "fell 12% last year, to 308,000".
 _CHANGE_THEN_END = re.compile(
@@ -45,6 +47,7 @@ _STATES = re.compile(
 )
 # Or opens with it: "£2.20bn in 2024 (annual report, p. 14)".
 _FIGURE_FIRST = re.compile(rf"^\W*(?:[A-Z]{{0,3}}[{SIGN_CHARS}]|R(?=\d)|\d)")
+_FRAGMENT = re.compile(r"\d\s$")
 _DOWN = re.compile(rf"^(?:{DOWN_VERBS})$", re.IGNORECASE)
 
 
@@ -96,3 +99,65 @@ def _change_and_end(body: Sentence) -> tuple[Quantity, Quantity, bool] | None:
     if re.search(r"\bfrom\b", text[end.end :], re.IGNORECASE):
         return None
     return change, end, _DOWN.match(verb.group("verb")) is not None
+
+
+def changes_with_note_pair(
+    passages: tuple[Passage, ...],
+) -> Iterator[tuple[Sentence, Quantity, tuple[Quantity, Quantity], bool]]:
+    """(body sentence, change, (start, end), down) for each change whose two figures are all
+    in the note it cites.
+
+    "The wage bill rose by 9 per cent after the minimum was raised.[^1]" with the note "From
+    R14.2 million in 2023 to R17.0 million in 2024."; "The share reporting a breach rose 11
+    percent in a year.[^1]" with "39% reported one in 2023 and 50% in 2024." The body gives
+    one change and no other figure; the note gives one pair (``pairs.change_pairs``) and
+    nothing else of its kind. The pair's offsets are moved to the change's: they mean nothing
+    in the body.
+    """
+    bodies = {p.path: p for p in passages if p.note is None}
+    for note in passages:
+        if note.note is None or not note.sentences or note.path not in bodies:
+            continue
+        pairs = [pair for s in note.sentences for pair in change_pairs(s)]
+        if len(pairs) != 1:
+            continue
+        start, end = pairs[0]
+        if any(
+            _FRAGMENT.search(s.text, 0, q.start)
+            for s in note.sentences
+            for q in (start, end)
+            if q in s.quantities
+        ):
+            continue  # "From R6 800 to R8 500": pieces of space-grouped figures
+        kind = [
+            q
+            for s in note.sentences
+            for q in s.quantities
+            if q.kind is start.kind and q.currency == start.currency
+        ]
+        if len(kind) != 2:
+            continue
+        for body in bodies[note.path].sentences:
+            if body.note != note.note:
+                continue
+            figures = [q for q in body.quantities if q.kind is not Kind.YEAR]
+            if len(figures) != 1 or figures[0].kind not in {Kind.PERCENT, Kind.MULTIPLIER}:
+                continue
+            change = figures[0]
+            if change.kind is Kind.MULTIPLIER:
+                # "Call-outs have quadrupled over the decade.[^1]": the multiplier is the change
+                if not change.readings or start.kind is Kind.PERCENT:
+                    continue
+                down = all(high < 1 for _, high in change.readings)
+            else:
+                if is_points(change):
+                    continue  # "rose by 8 percentage points": said in points
+                verb = _CHANGE_THEN_END.search(body.text[max(0, change.start - 40) : change.start])
+                if verb is None:
+                    continue
+                down = _DOWN.match(verb.group("verb")) is not None
+            if down != (end.value < start.value):
+                continue  # "rose" against a fall: another slip, or another pair
+            at = change.start
+            moved = (replace(start, start=at, end=at), replace(end, start=at, end=at))
+            yield body, change, moved, down

@@ -64,6 +64,10 @@ _TIME_AFTER = re.compile(
 _TIME_BEFORE = re.compile(
     # "now stands at", "In 2019, ", "its 1990 peak of", "2019's total of"
     # "this year's ₩2 billion", "the 2019 final paid out ₩500 million"
+    # "Last year you helped us raise $48,000", "and this year it's $72,000": a clause that
+    # opens with its time, up to five words before the figure
+    rf"(?:(?:^|[,;:]\s+|\band\s+)(?:(?P<past_open>last\s+year|a\s+year\s+ago)|"
+    rf"(?P<present_open>this\s+year|today|now))\s*,?\s+(?:[\w'’-]+\s+){{0,5}}$)|"
     rf"\b(?:(?P<present>{_PRESENT})(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,2}}|(?:in\s+)?"
     rf"(?P<year>(?:19|20)\d\d)(?:['’]s)?\s*,?\s+"
     rf"(?:(?!(?:and|but|while|to|from|{_PRESENT})\b)[a-z][\w'’-]*\s+){{0,3}})$",
@@ -260,8 +264,8 @@ def _when(text: str, quantity: Quantity) -> float | None:
     match = after or _TIME_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])
     if match is None:
         return None
-    if match.group("year"):
+    if match.groupdict().get("year"):
         return float(match.group("year"))
-    if match.groupdict().get("past"):
+    if match.groupdict().get("past") or match.groupdict().get("past_open"):
         return _PAST_AT
     return _PRESENT_AT

@@ -35,6 +35,8 @@ _PER_HEAD = re.compile(
     r"\s*(?:(?:a|per)\s+(?:head|capita|person|people)\b|per[ -]capita\b|each\b|apiece\b"
     # "£8,000 a pupil", "$40 a resident": "a" before a kind of head
     rf"|an?\s+(?P<a_per>{HEAD_NOUNS})\b"
+    # "for every man, woman and child", "per man, woman and child": everyone, a person each
+    r"|(?:for\s+)?(?:per|each|every)\s+(?P<everyone>man,?\s+woman\s+and\s+child)\b"
     r"|per\s+(?P<per>[a-z]+)\b|for\s+(?:each|every)\s+(?:one\s+)?(?:of\s+)?(?P<every>[a-z'’]+)?)",
     re.IGNORECASE,
 )
@@ -45,7 +47,11 @@ _RESTATES = re.compile(
     r"\ban?\s+average\s+of\b|\baveraging\b|\bon\s+average\b|\bwhich\s+is\b|\bthat\s+is\b|\bi\.e\.|\bmeans?\b|"
     r"\b(?:comes?|came|coming)\s+to\b|\bamount(?:s|ed|ing)?\s+to\b|\bworked\s+out\b|\bmeant\b|"
     r"\bequat(?:es|ed|ing)\s+to\b|\btranslat(?:es|ed|ing)\s+"
-    r"(?:in)?to\b|\brepresent(?:s|ed|ing)?\b|—|\s[-–]\s|\(|,\s*(?:or\s+)?(?:about|roughly|some|nearly|"
+    r"(?:in)?to\b|"
+    # "raised £4.5m from a town of 30,000: £150 for every man, woman and child"
+    r":\s*(?:(?:about|roughly|some|nearly|almost|around|more\s+than|over|just\s+over|"
+    r"less\s+than|under)\s+)?$|"
+    r"\brepresent(?:s|ed|ing)?\b|—|\s[-–]\s|\(|,\s*(?:or\s+)?(?:about|roughly|some|nearly|"
     r"almost|around|more\s+than|over|just\s+over|less\s+than|under)?\s*$",
     re.IGNORECASE,
 )
@@ -87,6 +93,8 @@ def per_head_of(text: str, money: Quantity) -> str | None:
         if re.match(r"\s*(?:each|apiece)\b", cue.group(), re.IGNORECASE):
             # "$30 million each" may be per contract: no kind of head to judge by
             return "each"
+        if cue.group("everyone"):
+            return "person"
         per = (cue.group("per") or cue.group("a_per") or cue.group("every") or "head").lower()
         if per in {"the", "its", "their", "our", "his", "her", "this", "these"} or per.endswith(
             ("'s", "’s")
@@ -192,6 +200,15 @@ def _counts(text: str, count: Quantity, per: str) -> bool:
     """
     if per.rstrip("s") in _POPULATION_PER and re.search(
         r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+)?$", text[: count.start]
+    ):
+        return True
+    # "shared among 3,200 pluckers and factory hands", "divided between its 450 members": the
+    # total given out over these heads, whatever their noun
+    if re.search(
+        r"\b(?:shared|divided|split|spread|distributed|paid\s+out)\s+(?:among|amongst|between|"
+        r"across|over)\s+(?:(?:its|their|the|some|about|around|roughly|nearly)\s+)?$",
+        text[: count.start],
+        re.IGNORECASE,
     ):
         return True
     # "with a staff of 50", "a team of 35", "a workforce of 1,200": the heads named before

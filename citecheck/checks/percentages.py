@@ -27,6 +27,7 @@ from dataclasses import replace
 from citecheck.checks.catalogue import SHARES, of_family
 from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.learned import learned_findings
+from citecheck.checks.note_changes import changes_with_note_pair
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.percent_readings import (
@@ -36,8 +37,9 @@ from citecheck.checks.percent_readings import (
     is_points,
     reading,
 )
-from citecheck.checks.points import check_points
+from citecheck.checks.points import check_points, judge_points
 from citecheck.checks.rules import raise_finding
+from citecheck.checks.scope import refers_back
 from citecheck.checks.share_answers import exclusive_answers
 from citecheck.checks.share_predicates import (
     each_given,
@@ -73,8 +75,33 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
             if not found and previous is not None and _CONTINUES.match(sentence.text):
                 # "48% backed the plan and 37% opposed it. The remaining 21% were undecided."
                 yield from _shares(_joined(previous, sentence))
-            yield from check_points(sentence)
+            points = list(check_points(sentence))
+            yield from points
+            if not points and previous is not None and refers_back(sentence):
+                # "... went from 41 percent to 47 percent. That's a rise of 6 percent."
+                yield from _points_restated(previous, sentence)
             previous = sentence
+    for body, change, pair, _ in changes_with_note_pair(passages):
+        if pair[0].kind is Kind.PERCENT:
+            # "The share rose 11 percent in a year.[^1]" and "39% in 2023 and 50% in 2024."
+            yield from judge_points(body, change, pair)
+
+
+def _points_restated(previous: Sentence, sentence: Sentence) -> Iterator[Finding]:
+    """A change in a sentence that points back, against the pair of percentages before it."""
+    percents = [q for q in sentence.quantities if q.kind is Kind.PERCENT]
+    if len(percents) != 1 or list(check_points(previous)):
+        return
+    head = previous.text.rstrip()
+    head = head[:-1] if head.endswith((".", "!", "?")) else head
+    offset = len(head) + 2
+    shifted = tuple(
+        replace(q, start=q.start + offset, end=q.end + offset) for q in sentence.quantities
+    )
+    joined = replace(
+        previous, text=f"{head}: {sentence.text}", quantities=previous.quantities + shifted
+    )
+    yield from check_points(joined)
 
 
 # A sentence that goes on with the list of shares the one before began.
@@ -185,6 +212,8 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         return
     if any(_SCOPE_WORD.match(text[q.end : q.end + 30]) for q in shares):
         return  # shares of a whole and of its parts, or of different places
+    if any(_OF_A_PART.search(text[a.end : b.start]) for a, b in itertools.pairwise(shares)):
+        return  # "60% is under tea; of the remainder, 70% is forest": a share of a part
     first, last = shares[0], shares[-1]
     after_last = text[last.end : last.end + 160]
     wholes = {_whole_name(m.group()) for q in shares if (m := _OF_WHOLE.match(text[q.end :]))}
@@ -259,6 +288,16 @@ def _shares(sentence: Sentence) -> Iterator[Finding]:
         note=sentence.note,
         evidence=one_line(text),
     )
+
+
+# A later share's whole named between the shares is a part of the first's: "of the remainder,
+# 70 per cent", "of whom 60%", "of those, 45%".
+_OF_A_PART = re.compile(
+    r"\b(?:of|among)\s+(?:the\s+(?:remainder|rest|balance|others|remaining(?:\s+[\w'’-]+)?)|"
+    r"these|those|them|which|whom)\b[\s,]*(?:(?:some|about|around|roughly|nearly|almost|just|"
+    r"over|under|only)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "46 percent nationally, 52 percent in London": shares of a whole and of its parts.

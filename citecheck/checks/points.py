@@ -28,7 +28,7 @@ from citecheck.checks.percent_readings import (
 from citecheck.checks.rules import raise_finding
 from citecheck.model import Finding
 
-__all__ = ["POINTS", "check_points"]
+__all__ = ["POINTS", "check_points", "judge_points"]
 
 _CONTRAST = re.compile(r";|\b(?:while|whereas|but|although|compared)\b", re.IGNORECASE)
 # The change is tied to its pair: "declined 3 percent, from 15 percent ..." before it, or an
@@ -82,36 +82,44 @@ def check_points(sentence: Sentence) -> Iterator[Finding]:
         pair = _nearest_pair(text, change, pairs)
         if pair is None:
             continue
-        start, end = pair
-        a, b = reading(start), reading(end)
-        if a[1] >= b[0] and b[1] >= a[0]:
-            continue  # the two percentages overlap: no direction, cannot tell
-        if a[0] <= 0:
-            continue
-        points = (max(a[0] - b[1], b[0] - a[1]), max(a[1] - b[0], b[1] - a[0]))
-        if b[0] > a[1]:
-            relative = [(100 * (b[0] / a[1] - 1), 100 * (b[1] / a[0] - 1))]
-            # Above 100 percent "up 150 percent" is also read as x1.5 (see arithmetic).
-            relative.append((100 * b[0] / a[1], 100 * b[1] / a[0]))
-        else:
-            relative = [(100 * (1 - b[1] / a[0]), 100 * (1 - b[0] / a[1]))]
-        stated = reading(change)
-        if not overlaps(stated, points) or any(overlaps(stated, r) for r in relative):
-            continue
-        word = "fall" if b[1] < a[0] else "rise"
-        message = (
-            f"{change.shown} matches the difference in percentage points between "
-            f"{start.shown} and {end.shown} ({span(*points).replace('percent', 'points')}), "
-            f"not the relative change (a {word} of {span(*relative[0])}). Check the wording: "
-            "say “percentage points” for the difference, or give the relative change."
-        )
-        yield raise_finding(
-            POINTS,
-            message,
-            sentence.location_at(change.start),
-            note=sentence.note,
-            evidence=one_line(text),
-        )
+        yield from judge_points(sentence, change, pair)
+
+
+def judge_points(
+    sentence: Sentence, change: Quantity, pair: tuple[Quantity, Quantity]
+) -> Iterator[Finding]:
+    """A change stated in percent against its pair of percentages: points for percent?"""
+    text = sentence.text
+    start, end = pair
+    a, b = reading(start), reading(end)
+    if a[1] >= b[0] and b[1] >= a[0]:
+        return  # the two percentages overlap: no direction, cannot tell
+    if a[0] <= 0:
+        return
+    points = (max(a[0] - b[1], b[0] - a[1]), max(a[1] - b[0], b[1] - a[0]))
+    if b[0] > a[1]:
+        relative = [(100 * (b[0] / a[1] - 1), 100 * (b[1] / a[0] - 1))]
+        # Above 100 percent "up 150 percent" is also read as x1.5 (see arithmetic).
+        relative.append((100 * b[0] / a[1], 100 * b[1] / a[0]))
+    else:
+        relative = [(100 * (1 - b[1] / a[0]), 100 * (1 - b[0] / a[1]))]
+    stated = reading(change)
+    if not overlaps(stated, points) or any(overlaps(stated, r) for r in relative):
+        return
+    word = "fall" if b[1] < a[0] else "rise"
+    message = (
+        f"{change.shown} matches the difference in percentage points between "
+        f"{start.shown} and {end.shown} ({span(*points).replace('percent', 'points')}), "
+        f"not the relative change (a {word} of {span(*relative[0])}). Check the wording: "
+        "say “percentage points” for the difference, or give the relative change."
+    )
+    yield raise_finding(
+        POINTS,
+        message,
+        sentence.location_at(change.start),
+        note=sentence.note,
+        evidence=one_line(text),
+    )
 
 
 def _percent_pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citecheck.checks.catalogue import PER_HEAD
 from citecheck.checks.currencies import USD_PER_UNIT
@@ -39,6 +39,7 @@ from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.per_head import HEAD_NOUNS, describe, per_head_of, stated_per_head
 from citecheck.checks.per_head_bands import band_slip, clause_before
 from citecheck.checks.rules import raise_finding
+from citecheck.checks.scope import refers_back
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding
 
@@ -180,6 +181,10 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
         previous: Sentence | None = None
         for sentence in passage.sentences:
             restated = list(stated_per_head(sentence))
+            if not restated and previous is not None and refers_back(sentence):
+                # "R7.2 billion ... last year. For a population of 60 million, that is
+                # roughly R120,000 per person.": the total and heads of the sentence before
+                restated = list(_restated_across(previous, sentence))
             for total, head, stated, per, consistent in restated:
                 if consistent:
                     continue
@@ -198,6 +203,29 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
                 if not judged:
                     yield from _sentence(sentence, previous)
             previous = sentence
+
+
+def _restated_across(
+    previous: Sentence, sentence: Sentence
+) -> Iterator[tuple[Quantity, Quantity, Quantity, str, bool]]:
+    """Stated per-head figures of ``sentence`` restating a total of the sentence before."""
+    head = previous.text.rstrip()
+    offset = len(head) + 1
+    shifted = tuple(
+        replace(q, start=q.start + offset, end=q.end + offset) for q in sentence.quantities
+    )
+    joined = replace(
+        previous, text=f"{head} {sentence.text}", quantities=previous.quantities + shifted
+    )
+    for total, heads, stated, per, consistent in stated_per_head(joined):
+        if stated.start >= offset and total.start < offset:
+            yield (
+                total,
+                heads,
+                replace(stated, start=stated.start - offset, end=stated.end - offset),
+                per,
+                consistent,
+            )
 
 
 def _dated_long_ago(sentence: Sentence) -> bool:

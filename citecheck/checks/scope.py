@@ -11,7 +11,10 @@ sentence *opens* by pointing back at it:
 * a summing or restating opener: "Together", "Combined", "Altogether",
   "In all", "In total", "All told", "Taken together", "In other words",
   "Put another way", "Or", "Between them", "They (together) add up to",
-  "Their combined ...".
+  "Their combined ...";
+* a short leading phrase and then a demonstrative restating: "For a
+  population of about 60 million, that is ...", "Spread over a year, this
+  comes to ...".
 
 "This year", "That month", "These agents" and "The total" do not point back:
 "The total" of the next sentence is often another total. Figures further
@@ -51,6 +54,10 @@ _REFERS_BACK = re.compile(
     r"(?:together|combined|add|added|sum|summed|total|totalled|totaled|make|made|come|came|"
     r"amount|amounted)\b"
     r"|(?:its|their)\s+(?:combined|total|sum)\b"
+    # A short leading phrase, then the demonstrative and its restating verb: "For a
+    # population of about 60 million, that is ...", "Spread over a year, this comes to ..."
+    rf"|(?:[^,;:.!?]|(?<=\d)[,.](?=\d)){{3,60}},\s+(?:that|this)"
+    rf"(?:['’]s\b|\s+(?:{_RESTATING_VERBS})\b)"
     r")",
     re.IGNORECASE,
 )

@@ -163,6 +163,8 @@ def exclusive_answers(text: str, shares: list[Quantity]) -> bool:
         text[share.end : following.start] for share, following in itertools.pairwise(shares)
     ]
     predicates.append(re.split(r"[;.]", text[shares[-1].end : shares[-1].end + 50])[0])
+    if len(shares) >= 3 and _one_point_each(predicates):
+        return True
     if any(_PARTIAL.search(p) or _FREQUENCY.search(p) for p in predicates):
         return False
     habits = len(shares) >= 3 or bool(_ONE_ANSWER.search(text[: shares[1].start]))
@@ -180,6 +182,62 @@ def exclusive_answers(text: str, shares: list[Quantity]) -> bool:
     # The question's residual answer, anywhere in the list: "45% expect to hire, 40% expect no
     # change and 25% expect to cut".
     return len(shares) >= 3 and any(_RESIDUAL.match(p) for p in predicates)
+
+
+# One point each of a frequency scale, an end of it among them: "62% said they always felt
+# safe, 31% sometimes felt unsafe and 19% never felt safe" answers one question.
+_SCALE = (
+    r"always|all\s+the\s+time",
+    r"usually|mostly|often|most\s+of\s+the\s+time|frequently",
+    r"sometimes|occasionally|now\s+and\s+then|from\s+time\s+to\s+time",
+    r"rarely|seldom|hardly\s+ever",
+    r"never|not\s+at\s+all",
+)
+_SCALE_WORDS = frozenset(
+    {
+        "always",
+        "all",
+        "the",
+        "time",
+        "usually",
+        "mostly",
+        "often",
+        "most",
+        "frequently",
+        "sometimes",
+        "occasionally",
+        "now",
+        "and",
+        "then",
+        "from",
+        "rarely",
+        "seldom",
+        "hardly",
+        "ever",
+        "never",
+        "not",
+    }
+)
+_FILLERS = frozenset({"they", "them", "their", "was", "were", "are", "per", "cent", "percent"})
+_SCALE_POINTS = tuple(re.compile(rf"\b(?:{point})\b", re.IGNORECASE) for point in _SCALE)
+
+
+def _one_point_each(predicates: list[str]) -> bool:
+    """Every predicate names one point of the frequency scale, each a different one, and one
+    of them is an end ("always", "never")."""
+    points = []
+    for predicate in predicates:
+        hits = [i for i, point in enumerate(_SCALE_POINTS) if point.search(predicate)]
+        if len(hits) != 1:
+            return False
+        points.append(hits[0])
+    ends = {0, len(_SCALE) - 1}
+    if len(set(points)) != len(points) or not ends & set(points):
+        return False
+    # One question: a word the answers share ("said", "felt"), not three habits ("always
+    # wear a belt, sometimes speed, never use the phone").
+    words = [{w.lower() for w in re.findall(r"[A-Za-z]{3,}", p)} - _SCALE_WORDS for p in predicates]
+    return bool(set.intersection(*words) - _FILLERS)
 
 
 def _one_answer_each(predicates: list[str], *, habits: bool) -> bool:

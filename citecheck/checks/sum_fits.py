@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from citecheck.checks.catalogue import SUM
+from citecheck.checks.labels import is_label, multiplied, rewritten
 from citecheck.checks.numbers import Quantity, amount
 from citecheck.checks.passages import Sentence, one_line
 from citecheck.checks.rules import raise_finding
+from citecheck.checks.units import measured_alike
 from citecheck.model import Finding
 
-__all__ = ["SUM", "compare", "compare_parts"]
+__all__ = ["SUM", "as_precise_as", "compare", "compare_parts"]
 
 
 def _show(quantity: Quantity) -> str:
@@ -90,6 +92,21 @@ def _one_precision(
     return total, parts
 
 
+def as_precise_as(total: Quantity, parts: list[Quantity]) -> Quantity:
+    """A whole given out in full, part by part ("..., respectively", each part for a named
+    group), read at its parts' precision: a writer who prints "12 million, 9 million and 4
+    million" of a "30 million" total does not mean 25 million (hedged totals keep theirs)."""
+    if total.qualifier is not None or total.spread or total.step <= 0 or "." in total.text:
+        return total
+    steps = [p.step for p in parts if p.qualifier is None and not p.spread and p.step > 0]
+    if len(steps) != len(parts) or any(p.scale_word != total.scale_word for p in parts):
+        return total
+    finest = max(steps)  # the coarsest part: every part is at least this precise
+    if finest >= total.step:
+        return total
+    return replace(total, step=finest)
+
+
 def compare_parts(
     sentence: Sentence, total: Quantity, parts: list[Quantity], *, partial: bool
 ) -> Iterator[Finding]:
@@ -102,6 +119,14 @@ def compare(
 ) -> Iterator[Finding]:
     if any(_COMPARED.match(sentence.text[p.end : p.end + 30]) for p in parts):
         return  # "3,400 applications: 1,200 more than in 2022 and 2,100 more than in 2021"
+    if rewritten(sentence.text, parts):
+        return  # "3.35 s -> 2.1 s": a figure and what it became, no parts
+    if multiplied(sentence.text, [total, *parts]) or any(
+        is_label(sentence.text, q) for q in (total, *parts)
+    ):
+        return  # "420 works rendered through 18 styles": a product; "seed 13": a name
+    if not measured_alike(sentence.text, [total, *parts]):
+        return  # "limit 2: 51 rounds of 140-143 ms plus ~40 ms": counts and times, no sum
     total, parts = _one_precision(sentence, total, parts)
     if _sum_fits(total, parts, partial=partial):
         return

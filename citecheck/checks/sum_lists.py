@@ -14,6 +14,7 @@ __all__ = [
     "DURATION",
     "REST_AFTER_SEMICOLON",
     "fits_an_earlier_whole",
+    "including_list",
     "inside_bracket_after_part",
     "is_time",
     "one_verb_gives_out",
@@ -37,6 +38,24 @@ def fits_an_earlier_whole(
         and not re.search(r"[;.]", text[q.end : total.start])
         for q in alike
     )
+
+
+# ", and sold out 60 nights", ", and 95 of them were lent abroad": a new predicate after
+# an "including" list, or a subset of the whole, not one more part.
+_LIST_ENDS = re.compile(r",\s+and\s+(?:(?=[a-z])|$)", re.IGNORECASE)
+_SUBSET = re.compile(r"^\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
+
+
+def including_list(text: str, parts: list[Quantity]) -> list[Quantity]:
+    """The parts an "including" list gives, up to the clause that follows it."""
+    for index in range(1, len(parts)):
+        between = text[parts[index - 1].end : parts[index].start]
+        ends = _LIST_ENDS.search(between)
+        if ends is not None and (
+            ends.end() < len(between) or _SUBSET.match(text[parts[index].end :])
+        ):
+            return parts[:index]
+    return parts
 
 
 # A preposition that a gapped verb leaves behind: "610 came from individuals, 388 from ...".

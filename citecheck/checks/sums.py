@@ -17,18 +17,20 @@ from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.scope import in_scope
 from citecheck.checks.share_answers import exclusive_answers
-from citecheck.checks.sum_fits import SUM, compare, compare_parts
+from citecheck.checks.sum_fits import SUM, as_precise_as, compare, compare_parts
 from citecheck.checks.sum_lists import (
     DATED,
     DURATION,
     REST_AFTER_SEMICOLON,
     fits_an_earlier_whole,
+    including_list,
     inside_bracket_after_part,
     is_time,
     one_verb_gives_out,
     own_verbs,
     run_before,
 )
+from citecheck.checks.units import same_measure
 from citecheck.model import Finding
 
 __all__ = ["SUM", "check_sums", "compare_parts"]
@@ -60,7 +62,10 @@ _SPLIT_VERBS = (
     r"consist(?:s|ed)? of|(?:will\s+)?compris(?:e|es|ed)|(?:is|was|are|were) made up of|"
     r"(?:is|was|are|were) (?:divided|split|broken down|shared) (?:between|among|into|as follows)|"
     r"(?:divides|splits|divided|split) (?:between|among|into)|break(?:s)? down (?:into|as)|"
-    r"broke down (?:into|as)"
+    r"broke down (?:into|as)|"
+    # "splits three ways:", "is divided four ways", "breaks down as follows"
+    r"(?:(?:is|was|are|were) )?(?:splits?|divides?|divided|split|breaks? down|broke down) "
+    r"(?:(?:two|three|four|five|six|seven|[2-9]) ways|as follows)"
 )
 _WHOLE_BEFORE_PARTS = re.compile(
     # "The 3.2 million people out of work were split between ...": the whole's noun phrase
@@ -192,10 +197,13 @@ def check_sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
                 and q.period == parts[0].period
                 and _is_total(s, q)
             ]
+            if not totals:
+                totals = [(sentence, q) for q in _named_groups_whole(text, money, parts)]
             for total_sentence, total in totals:
-                yield from compare(
-                    total_sentence, total, parts, partial=_leaves_room(passage, total, parts)
-                )
+                partial = _leaves_room(passage, total, parts)
+                if not partial:
+                    total = as_precise_as(total, parts)
+                yield from compare(total_sentence, total, parts, partial=partial)
             return
     # "It is the sum of ...": every figure is a part of the sentence before's
     if _SUM_OF_PREVIOUS.match(text) or not any(_is_total(sentence, q) for q in money):
@@ -206,6 +214,28 @@ def check_sums(passage: Passage, sentence: Sentence) -> Iterator[Finding]:
             continue
         yield from _total_and_parts(sentence, total, money)
         return
+
+
+# "The 30 million subscribers are in Europe, North America and Asia: 12 million, 9 million and
+# 4 million respectively": the whole, then the groups it is in, then their figures.
+_NAMED_GROUPS = re.compile(
+    r"^[^;\d]{0,40}?\b(?:are|is|were|was|live|lived|come|came|work|worked|sit|sat|based|"
+    r"spread|located|split|divided)\b[^;\d]{0,100}?\band\b[^;\d]{0,40}?[:—–]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _named_groups_whole(
+    text: str, figures: list[Quantity], parts: list[Quantity]
+) -> list[Quantity]:
+    """The figure before a "respectively" list that the named groups between them divide."""
+    before = [q for q in figures if q.end <= parts[0].start and q.kind is parts[0].kind]
+    if not before:
+        return []
+    whole = before[-1]
+    if whole.currency != parts[0].currency or whole.value <= max(p.value for p in parts):
+        return []
+    return [whole] if _NAMED_GROUPS.match(text[whole.end : parts[0].start]) else []
 
 
 def _total_and_parts(
@@ -223,6 +253,7 @@ def _total_and_parts(
         and not DURATION.match(text[q.end : q.end + 12])
         # "at 12 months", "over 5 years": a length of time, not a part (unless the total is one)
         and is_time(q) == is_time(total)
+        and same_measure(text, q, total)
     ]
     # Parts listed first, the total in apposition: "1,420, 980 and 655 cases, a total of 3,155".
     before = run_before(text, [q for q in alike if q.end <= total.start], total.start)
@@ -246,7 +277,8 @@ def _total_and_parts(
     # A split verb after the whole's noun phrase reaches further: "The 12,000 households on
     # the council's waiting list were split between ...".
     lead = _WHOLE_BEFORE_PARTS.search(text[total.end : total.end + 90])
-    reach = max(45, lead.end()) if lead is not None else 45
+    # (and the colon or dash right after it: "... splits three ways: ...")
+    reach = max(45, lead.end() + 3) if lead is not None else 45
     cue = _PARTITION.search(clause, total.end, min(len(clause), total.end + reach))
     named_first = _WHOLE_FIRST.match(text[: total.start]) is not None
     if _SAMPLE_SIZE.search(text[max(0, total.start - 8) : total.start]):
@@ -274,6 +306,10 @@ def _total_and_parts(
         r"\s+(?:there\s+(?:are|were|is|was)|exist)\b", text[cue.end() : cue.end() + 20], re.I
     ):
         return  # "firms with more than 250 employees, of which there are 7,700": a count of them
+    if word_of(cue) == "including":
+        parts = including_list(text, parts)
+        if len(parts) < 2:
+            return
     if len(re.findall(r"\bof (?:which|whom)\b", text, re.IGNORECASE)) > 1:
         return  # nested: "of whom 2,100 were women, of whom 300 ..."
     # "of whom" after a part opens a list of that part's parts: "Of the 412

@@ -10,7 +10,7 @@ scored it once after round 8 was merged (``heldout_batch18/first_run.txt``): pre
 recall 0.86, against targets of 0.95 and 0.85 (the pattern rules alone, at the same commit:
 0.97 / 0.71). The floors sit at the first run (rounded down); they may be raised, never
 lowered below it. Once a rule is changed after these results were seen, the batch is spent as
-a held-out measure.
+a held-out measure: it is development data from round 9 on.
 """
 
 from __future__ import annotations
@@ -33,17 +33,19 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (42, 2, 7)  # precision 0.95, recall 0.86
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): the first run, rounded down, raised since.
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 1.0),
     "growth-multiplier-mismatch": (1.0, 1.0),
-    "percent-change-mismatch": (1.0, 0.71),
-    "sum-mismatch": (0.85, 0.85),
-    "shares-exceed-total": (0.83, 0.71),
+    "percent-change-mismatch": (1.0, 1.0),
+    "sum-mismatch": (1.0, 1.0),
+    "shares-exceed-total": (1.0, 1.0),
     "percent-points-confusion": (1.0, 1.0),
-    "implausible-per-head": (1.0, 0.71),
+    "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (0.95, 0.85)
+# Raised at round 9, with batch 18 in training (in-sample; left out it scores 1.00 / 0.98, the
+# pattern rules alone 1.00 / 0.94).
+FLOOR_ALL = (1.0, 1.0)
 
 
 (
