@@ -135,6 +135,7 @@ class NetworkFailure:
     INVALID = "invalid"
     MALFORMED = "malformed"  # an answer no browser would accept (oversized headers)
     POLICY = "policy"  # an address the policy refuses (private, link-local ...)
+    WAIT = "wait"  # the server asked for a longer wait than max_retry_after allows
 
 
 _DOWN_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN}

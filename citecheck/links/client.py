@@ -55,6 +55,17 @@ class LinkClient:
             self._cookies.extract_cookies(response)
         return response
 
+    def cookies_for(self, url: str) -> str:
+        """The ``Cookie`` header a request to ``url`` would carry now ("" when none)."""
+        if not self._cookies.jar:
+            return ""
+        try:
+            request = httpx.Request("GET", url)
+        except httpx.InvalidURL:
+            return ""  # the request itself will say what is wrong
+        self._cookies.set_cookie_header(request)
+        return str(request.headers.get("cookie", ""))
+
     async def __aenter__(self) -> LinkClient:
         await self._transport.__aenter__()
         return self

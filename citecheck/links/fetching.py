@@ -16,7 +16,7 @@ Everything a server can make last or grow is bounded here or below:
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -90,6 +90,15 @@ class _Retry(Exception):
         super().__init__(answer.status)
         self.answer = answer
         self.retry_after = retry_after
+
+
+class _WaitTooLong(Exception):
+    """The server asked to be left alone for longer than ``max_retry_after``: no retry."""
+
+    def __init__(self, answer: Answer, seconds: float) -> None:
+        super().__init__(answer.status)
+        self.answer = answer
+        self.seconds = seconds
 
 
 class Offline(Exception):
@@ -203,7 +212,11 @@ class Fetcher:
             attempts += 1
             answer = await self._send(method, url, gate, attempts, budget, first=first)
             if answer.status in _RETRIED or 502 <= (answer.status or 0) <= 599:
-                raise _Retry(answer, parse_retry_after(answer.headers.get("retry-after")))
+                wait = parse_retry_after(answer.headers.get("retry-after"))
+                if wait is not None and wait > self.settings.max_retry_after:
+                    # Retrying sooner than asked only earns more refusals: give up at once.
+                    raise _WaitTooLong(answer, wait)
+                raise _Retry(answer, wait)
             if answer.status == 403 and (wait := quota_wait(answer.headers)) is not None:
                 raise _Retry(answer, wait)  # GitHub says 403 when the quota is spent
             return answer
@@ -232,6 +245,13 @@ class Fetcher:
                     return await one_try()
         except _Retry as retry:
             return retry.answer
+        except _WaitTooLong as asked:
+            why = (
+                f"unverified: the server ({asked.answer.status}) asked the checker to wait "
+                f"{asked.seconds:.0f} s, longer than max-retry-after "
+                f"({self.settings.max_retry_after:g} s); try again later"
+            )
+            return replace(asked.answer, attempts=attempts, failure=(NetworkFailure.WAIT, why))
         except httpx.InvalidURL as error:
             failure = (NetworkFailure.INVALID, f"not a checkable address ({error})")
             return Answer(url=url, method=method, attempts=attempts, failure=failure)
@@ -342,9 +362,13 @@ class Fetcher:
         first: bool = False,
     ) -> Fetch:
         hops: list[tuple[str, int]] = []
-        seen: set[str] = set()  # normalised only once there is a redirect to compare
+        # (address, the cookies held when asking it), normalised only once there is a
+        # redirect to compare: a site may send a reader back to the same address once
+        # it has set a cookie (a session, a consent), and the second visit is different.
+        seen: set[tuple[str, str]] = set()
         # Loopback is for a URL cited on loopback (a local preview) and where it leads.
         loopback_ok = addresses.is_loopback_name(urlsplit(url).hostname or "")
+        first_cookies = self.client.cookies_for(url)
         current = url
         while True:
             why = addresses.url_refusal(current, self.policy, loopback_ok=loopback_ok)
@@ -364,13 +388,14 @@ class Fetcher:
             if scheme not in {"http", "https"}:
                 shown = following if len(following) <= 80 else following[:77] + "..."
                 return Fetch(
-                    answer=answer,
+                    answer=replace(answer, url=following),
                     hops=tuple(hops),
-                    loop=f"it redirects to a {scheme}: address ({shown}), not a web page",
+                    loop=f"it redirects to {shown}, not a web page",
                 )
+            cookies = self.client.cookies_for(following)
             if not seen:
-                seen.add(normalise_url(url))
-            if (key := normalise_url(following)) in seen:
+                seen.add((normalise_url(url), first_cookies))
+            if (key := (normalise_url(following), cookies)) in seen:
                 return Fetch(
                     answer=answer, hops=tuple(hops), loop=f"redirect loop back to {following}"
                 )
@@ -436,6 +461,7 @@ class Fetcher:
                 NetworkFailure.INVALID,
                 NetworkFailure.TLS,
                 NetworkFailure.POLICY,
+                NetworkFailure.WAIT,
             }:
                 return head  # a GET cannot do better
             if answer.status is not None and 200 <= answer.status < 300:

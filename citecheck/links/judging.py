@@ -52,6 +52,8 @@ async def judge(entry: Entry, walk: Fetch, fetcher: Fetcher) -> LinkResult:
             return replace(result, status=LinkStatus.OFFLINE, reason=why)
         if kind == NetworkFailure.POLICY:
             return replace(result, status=LinkStatus.EXCLUDED, reason=explain(why))
+        if kind == NetworkFailure.WAIT:
+            return replace(result, status=LinkStatus.BLOCKED, reason=why)
         if kind in {NetworkFailure.TIMEOUT, NetworkFailure.DROPPED}:
             tries = f" ({answer.attempts} tries)" if answer.attempts > 1 else ""
             return replace(result, status=LinkStatus.TIMEOUT, reason=why + tries)

@@ -137,6 +137,20 @@ def test_endless_429_is_unverified_not_dead(new_host: NewHost, settings: LinkSet
     assert not result.status.verified
 
 
+@pytest.mark.parametrize("status", [429, 503])
+def test_a_wait_longer_than_the_cap_is_blocked_at_once(
+    new_host: NewHost, settings: LinkSettings, status: int
+) -> None:
+    # Asked to come back in an hour with a cap of 3 s: retrying sooner only
+    # earns more refusals (and four capped waits for one URL).
+    site = new_host()
+    site.page("/later", "busy", status=status, **{"Retry-After": "3600"})
+    result = run([site.url("/later")], settings)[site.url("/later")]
+    assert result.status is LinkStatus.BLOCKED
+    assert "asked the checker to wait 3600 s" in result.reason
+    assert site.hits("/later") == 1
+
+
 def test_head_refused_then_get(new_host: NewHost, settings: LinkSettings) -> None:
     site = new_host()
 
@@ -652,3 +666,30 @@ def test_a_cookie_set_on_a_redirect_is_sent_back(new_host: NewHost, settings: Li
     assert result.status is LinkStatus.ALIVE
     assert result.page_title == "Behind the wall"
     assert seen == ["session=ok"]
+
+
+def test_a_redirect_back_to_itself_with_a_new_cookie_is_no_loop(
+    new_host: NewHost, settings: LinkSettings
+) -> None:
+    # The address sets a cookie and sends the reader to itself; with the
+    # cookie it answers. Only the same address with the same cookies is a loop.
+    site = new_host()
+
+    @site.route("/cookie")
+    async def cookie(request: Request) -> Response:
+        if "sess=1" in request.headers.get("cookie", ""):
+            return Response(body=article("Behind the cookie", "the page"))
+        return Response(status=302, headers={"Set-Cookie": "sess=1; Path=/", "Location": "/cookie"})
+
+    @site.route("/stubborn")
+    async def stubborn(request: Request) -> Response:
+        # Sets the same cookie every time and never lets the reader in.
+        return Response(status=302, headers={"Set-Cookie": "s=1; Path=/", "Location": "/stubborn"})
+
+    urls = [site.url("/cookie"), site.url("/stubborn")]
+    results = run(urls, settings)
+    assert results[urls[0]].status is LinkStatus.ALIVE
+    assert results[urls[0]].page_title == "Behind the cookie"
+    assert results[urls[1]].status is LinkStatus.DEAD
+    assert "redirect loop" in results[urls[1]].reason
+    assert site.hits("/stubborn") == 2
