@@ -211,6 +211,33 @@ def test_an_unusable_cache_is_one_line_naming_it_and_left_as_it_was(
         assert cache.read_bytes() == bytes(range(256)) * 8
 
 
+@pytest.mark.parametrize("kind", ["folders-missing", "no-file-can-be-made"])
+def test_a_cache_path_where_no_file_can_be_made_is_one_line_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    if kind == "folders-missing":
+        cache = tmp_path / "no" / "such" / "links.sqlite3"
+    else:
+        if not Path("/proc/self").is_dir():
+            pytest.skip("needs Linux's /proc, where no file can be created even by root")
+        cache = Path("/proc/citecheck-test-links.sqlite3")
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--cache", str(cache)], capsys)
+    assert code == 2, err
+    assert err.startswith(f"citecheck: error: {cache}: ")
+    assert "internal error" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "no").exists()  # never a tree of folders made for a mistyped path
+
+
+def test_a_cache_path_gets_its_own_missing_folder_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = tmp_path / "new" / "links.sqlite3"
+    code, _, err = run_cli(["check", str(SAMPLE), "--offline", "--cache", str(cache)], capsys)
+    assert code != 2, err
+    assert cache.is_file()
+
+
 def test_one_unreadable_manuscript_of_several_stops_the_run_saying_nothing_was_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sqlite3
 import time
 import zlib
@@ -39,6 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from citecheck.config import default_cache_path
 from citecheck.links.urls import normalise_url
 from citecheck.model import LinkResult, LinkStatus
 
@@ -183,19 +185,36 @@ def _written(key: str, result: LinkResult) -> tuple[_Row, _Entry] | None:
 
 
 def cache_problem(path: Path) -> str | None:
-    """Why ``path`` cannot hold the link cache (None: it can, or it will be created).
+    """Why ``path`` cannot hold the link cache (None: it can).
 
-    The command line asks before a run starts, so a folder or a file that is
-    not SQLite (``--cache`` pointing at the wrong file) is one clear line, not
-    a failure in the middle of the links or sources stage (both open the
-    file). Only reads: nothing is created here.
+    The command line asks before a run starts, so a folder, a file that is
+    not SQLite (``--cache`` pointing at the wrong file) or a place where no
+    file can be made (``/proc``, a read-only disk, a folder that does not
+    exist) is one clear line, not a failure in the middle of the links or
+    sources stage (both open the file). Only the file's own folder is ever
+    created (the default path's folders excepted: ``~/.cache/citecheck``),
+    so a mistyped path never leaves a tree of folders at the filesystem's root.
     """
     if path.is_dir():
         return "is a folder, not a link cache file"
     if not path.exists():
         for parent in path.parents:
             if parent.exists():
-                return None if parent.is_dir() else f"{parent} is a file, not a folder"
+                if not parent.is_dir():
+                    return f"{parent} is a file, not a folder"
+                break
+        folder = path.parent
+        if not folder.exists() and not folder.parent.is_dir() and path != default_cache_path():
+            return f"no such folder: {folder.parent} (only the cache file's own folder is created)"
+        try:
+            folder.mkdir(parents=path == default_cache_path(), exist_ok=True)
+            # Made and removed at once: the run creates it again when it writes.
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            path.unlink()
+        except FileExistsError:
+            pass  # created meanwhile (another run): sqlite will say if it is unusable
+        except OSError as error:
+            return f"cannot create the link cache in {folder}: {error.strerror or error}"
         return None
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0)
@@ -211,8 +230,8 @@ def cache_problem(path: Path) -> str | None:
 class LinkCache:
     """An open cache file. Use as a context manager; all methods are quick and synchronous."""
 
-    def __init__(self, path: Path, *, max_age: float) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, *, max_age: float, all_folders: bool = True) -> None:
+        path.parent.mkdir(parents=all_folders, exist_ok=True)
         self._max_age = max_age
         self._db = sqlite3.connect(path, timeout=10.0)
         self._db.execute("PRAGMA journal_mode=WAL")

@@ -43,7 +43,7 @@ from datetime import UTC, datetime
 
 import httpx
 
-from citecheck.config import LinkSettings
+from citecheck.config import LinkSettings, default_cache_path
 from citecheck.links import cache as link_cache
 from citecheck.links.addresses import AddressPolicy
 from citecheck.links.bodies import ACCEPT_ENCODING
@@ -108,7 +108,12 @@ async def check_links(
     entries = make_entries(cited, settings)
     results: dict[str, LinkResult] = {}
     cache = (
-        LinkCache(settings.cache_path, max_age=settings.cache_max_age)
+        LinkCache(
+            settings.cache_path,
+            max_age=settings.cache_max_age,
+            # Only the default path's folders are all made; a user's path gets its last one.
+            all_folders=settings.cache_path == default_cache_path(),
+        )
         if settings.cache_path is not None
         else None
     )
