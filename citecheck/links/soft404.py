@@ -25,7 +25,22 @@ __all__ = ["Observation", "compare", "is_home_page_redirect", "probe_url", "says
 _TEXT_SAMPLE = 6000  # characters compared: enough to see past a shared template
 _SAME_TITLE_SIMILARITY = 80.0
 _SIMILARITY = 95.0
-_HOME_PATHS = re.compile(r"^/(?:index\.\w+|home|default\.\w+|[a-z]{2}(?:[-_][a-z]{2})?/?)?$", re.I)
+_HOME_PATHS = re.compile(r"^/(?:index\.\w+|home|default\.\w+)?$", re.I)
+# A language's home: "/en/", "/pt-br", "/de_AT/". Only real language codes count
+# (ISO 639-1, and the country codes sites commonly use for one), and a bare
+# two-letter segment only with its slash: "/ok", "/tv" or "/ai" is a page.
+_LANGUAGE_HOME = re.compile(r"^/([a-z]{2})(?:/|[-_][a-z]{2}/?)$", re.I)
+_LANGUAGE_CODES = (
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv"
+    " cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr"
+    " ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw"
+    " ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv"
+    " ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr"
+    " ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi"
+    " yo za zh zu"
+    " cn cz dk gr jp ua"  # countries standing for their language in many sites' paths
+)
+_LANGUAGES = frozenset(_LANGUAGE_CODES.split())
 _NOT_FOUND_TITLE = re.compile(
     r"\b(?:page|file|document|article|content|resource)\s+(?:was\s+)?not\s+found\b"
     r"|^\s*(?:error\s*)?404\b|\b404\s*[-:|–]\s*|\bnot\s+found\s*[-:|–(]\s*404\b"
@@ -61,12 +76,20 @@ def probe_key(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{directory}/"
 
 
+def is_home_path(path: str) -> bool:
+    """Whether a URL path is a site's home: the root, an index page, or a language's root."""
+    if _HOME_PATHS.match(path or "/"):
+        return True
+    language = _LANGUAGE_HOME.match(path)
+    return language is not None and language.group(1).lower() in _LANGUAGES
+
+
 def is_home_page_redirect(cited: str, final: str) -> bool:
     """True when a deep address was redirected to the root (or a language root) of a site."""
     cited_parts, final_parts = urlsplit(cited), urlsplit(final)
-    if _HOME_PATHS.match(cited_parts.path or "/") and not cited_parts.query:
+    if is_home_path(cited_parts.path) and not cited_parts.query:
         return False  # the citation was the home page itself
-    return bool(_HOME_PATHS.match(final_parts.path or "/")) and not final_parts.query
+    return is_home_path(final_parts.path) and not final_parts.query
 
 
 def says_not_found(title: str | None) -> bool:

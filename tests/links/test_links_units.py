@@ -97,6 +97,12 @@ def test_home_page_redirects() -> None:
     assert is_home_page_redirect("https://a.org/news/1", "https://a.org/en/")
     assert not is_home_page_redirect("https://a.org/", "https://a.org/index.html")
     assert not is_home_page_redirect("https://a.org/news/1", "https://a.org/news/one")
+    # Language homes are real language codes with their slash (or a region);
+    # a one-segment, two-letter page is a page.
+    assert is_home_page_redirect("https://a.org/news/1", "https://a.org/pt-BR")
+    assert is_home_page_redirect("https://a.org/news/1", "https://a.org/uk/")
+    for page in ("/ok", "/tv", "/ai", "/uk", "/ok/", "/tv/", "/ai/", "/xx-yy/"):
+        assert not is_home_page_redirect("https://a.org/p308", "https://a.org" + page), page
 
 
 def test_not_found_titles() -> None:

@@ -249,6 +249,23 @@ def test_redirect_to_home_page_is_soft_dead(new_host: NewHost, settings: LinkSet
     assert "home page" in result.reason
 
 
+def test_a_redirect_to_a_two_letter_page_is_no_home_page(
+    new_host: NewHost, settings: LinkSettings
+) -> None:
+    # "/ok" is a page (as "/tv" or "/ai"), not a language's home like "/en/".
+    site = new_host()
+    site.page("/ok", article("Annual Report 2020", "the year in figures"))
+    site.page("/en/", article("Welcome", "Our home page"))
+    site.redirect("/p308", "/ok", status=308)
+    site.redirect("/reports/old", "/en/", status=301)
+    moved, home = site.url("/p308"), site.url("/reports/old")
+    results = run([moved, home], settings)
+    assert results[moved].status is LinkStatus.REDIRECTED
+    assert results[moved].page_title == "Annual Report 2020"
+    assert results[home].status is LinkStatus.SOFT_DEAD
+    assert "home page" in results[home].reason
+
+
 # --------------------------------------------------------------------------
 # Soft 404s
 # --------------------------------------------------------------------------
