@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from citecheck.links.addresses import explain
 from citecheck.links.classify import (
@@ -120,7 +121,11 @@ async def _soft_dead(entry: Entry, walk: Fetch, page: Page, fetcher: Fetcher) ->
     if walk.hops and not resolver_only and is_home_page_redirect(entry.target, final):
         return f"it redirects to the site's home page ({final}): the page is gone"
     probed: Observation | None = None
-    if settings.probe_soft_404 and page.kind in {"html", "text"}:
+    # A DOI is probed at its landing page, never at the resolver: a made-up
+    # DOI there is one more request to doi.org and says nothing of the publisher.
+    resolver = urlsplit(entry.target).netloc.lower()
+    on_resolver = entry.doi and (not walk.hops or urlsplit(final).netloc.lower() == resolver)
+    if settings.probe_soft_404 and page.kind in {"html", "text"} and not on_resolver:
         probed = await fetcher.probe(final if entry.doi else entry.target)
         if probed is not None:
             cited = Observation(

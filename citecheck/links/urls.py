@@ -63,12 +63,16 @@ def doi_target(url: str, *, resolver: str) -> str | None:
     ``https://doi.org/10.1000/x``, ``http://dx.doi.org/10.1000/x`` and
     ``doi:10.1000/x`` all become ``<resolver>10.1000/x``; the resolver is a
     setting so that tests (and institutions with their own) can point it
-    elsewhere.
+    elsewhere. A URL already under the resolver (``<resolver>10.1000/x``, as
+    the pipeline asks for a citation's DOI) is a DOI link too.
     """
     text = url.strip()
     name: str | None = None
+    base = normalise_url(resolver.rstrip("/") + "/")
     if text.lower().startswith("doi:"):
         name = text[4:].strip()
+    elif (spelled := normalise_url(text)).startswith(base) and "://" in base:
+        name = spelled[len(base) :]
     else:
         try:
             parts = urlsplit(text)

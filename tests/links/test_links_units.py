@@ -44,6 +44,9 @@ def test_normalise_url(url: str, expected: str) -> None:
         ("doi:10.1000/abc", "http://r.test/10.1000/abc"),
         ("https://doi.org/", None),
         ("https://example.org/10.1000/abc", None),
+        # The resolver's own URL for a DOI (how a citation's DOI is asked) is a DOI link.
+        ("HTTP://R.test/10.1000/abc", "http://r.test/10.1000/abc"),
+        ("http://r.test/about", None),
     ],
 )
 def test_doi_target(url: str, expected: str | None) -> None:

@@ -546,6 +546,27 @@ def test_doi_goes_through_the_configured_resolver(
     assert "DOI is not registered" in results[doi_missing].reason
 
 
+def test_a_doi_as_the_resolvers_url_is_a_doi_and_the_resolver_is_never_probed(
+    new_host: NewHost, settings: LinkSettings
+) -> None:
+    # A citation's DOI is asked as "<resolver>10..."; with a resolver of one's
+    # own that spelling must still read as a DOI. A resolver that answers with a
+    # page of its own (no redirect) gets no made-up DOI of ours.
+    resolver, publisher = new_host(), new_host()
+    resolver.redirect("/10.1234/abc", publisher.url("/article/abc"), status=302)
+    resolver.page("/10.1234/here", article("Resolver's own page", "about this DOI"))
+    resolver.page("/10.1234/gone", "not here", status=404)
+    publisher.page("/article/abc", article("The article", "abstract"))
+    ours = replace(settings, doi_resolver=resolver.base + "/")
+    urls = [resolver.url(p) for p in ("/10.1234/abc", "/10.1234/here", "/10.1234/gone")]
+    results = run(urls, ours)
+    assert "the DOI resolves to " + publisher.url("/article/abc") in results[urls[0]].reason
+    assert results[urls[1]].status is LinkStatus.ALIVE
+    assert "DOI is not registered" in results[urls[2]].reason
+    asked = {path for _, path in resolver.requests}
+    assert asked == {"/10.1234/abc", "/10.1234/here", "/10.1234/gone"}
+
+
 def test_excludes_and_accepted_status(new_host: NewHost, settings: LinkSettings) -> None:
     site = new_host()
     site.page("/teapot", "", status=418)
