@@ -74,7 +74,7 @@ LINK_REDIRECTED = Rule(
     "link-redirected",
     Severity.NOTE,
     "links",
-    "The cited URL redirects elsewhere; the citation may want the final URL.",
+    "The cited URL moved permanently; the citation may want the new address.",
 )
 LINK_UNVERIFIED = Rule(
     "link-unverified",
