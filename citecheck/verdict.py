@@ -20,6 +20,7 @@ exit 3 is for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from enum import IntEnum
 
@@ -73,7 +74,7 @@ LINK_REDIRECTED = Rule(
     "link-redirected",
     Severity.NOTE,
     "links",
-    "The cited URL redirects elsewhere; the citation may want the final URL.",
+    "The cited URL moved permanently; the citation may want the new address.",
 )
 LINK_UNVERIFIED = Rule(
     "link-unverified",
@@ -128,13 +129,34 @@ def _message(link: LinkResult, rule: Rule, snapshot_url: str | None) -> str:
     elif rule is LINK_SOFT_DEAD:
         text = f"Link {link.url} looks like a 'not found' page: {reason}."
     elif rule is LINK_REDIRECTED:
-        text = f"Link {link.url} redirects to {link.final_url or 'another URL'}: {reason}."
-        return text + " Consider citing the final URL."
+        return _moved_message(link, reason)
     else:
         return f"Could not verify {link.url} ({link.status.value}): {reason}."
     if snapshot_url:
         return text + f" Cite the archived copy instead: {snapshot_url}"
     return text + " Replace the URL or cite an archived copy."
+
+
+def _moved_message(link: LinkResult, reason: str) -> str:
+    """One address to cite: where the permanent moves end, which the links
+    stage names in its reason; a temporary hop after it is not followed."""
+    final = link.final_url or "another URL"
+    named = (hop for hop in reversed(link.redirects) if _names(reason, hop))
+    target = next(named, None)
+    if target is None:
+        return f"Link {link.url} redirects to {final}: {reason}. Consider citing {final}."
+    text = f"Link {link.url} {reason}."
+    if link.final_url and link.final_url != target:
+        text += (
+            f" That address sends readers on to {link.final_url} by a temporary redirect;"
+            f" keep {target} in the citation."
+        )
+    return text
+
+
+def _names(reason: str, address: str) -> bool:
+    """Whether the links stage's reason says "... to <address>" (then ";" or the end)."""
+    return re.search(rf"\bto {re.escape(address)}(?:;|$)", reason) is not None
 
 
 def link_findings(run: CheckRun) -> tuple[Finding, ...]:

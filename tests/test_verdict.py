@@ -240,3 +240,40 @@ def test_run_findings_does_not_double_count() -> None:
     stored = replace(run, findings=link_findings(run))
     assert run_findings(stored) == stored.findings
     assert len(run_findings(run)) == 1
+
+
+def _moved(link: LinkResult) -> str:
+    run = _run(LinkStatus.REDIRECTED)
+    (cited,) = run.links
+    (finding,) = link_findings(replace(run, links=(replace(link, url=cited.url),)))
+    return finding.message
+
+
+def test_a_permanent_then_temporary_chain_names_one_address_to_cite() -> None:
+    a, b, c = "https://h1.example/", "https://h1.example/b", "https://h1.example/c"
+    link = LinkResult(
+        a,
+        LinkStatus.REDIRECTED,
+        f"moved permanently (301) to {b}; cite the new address",
+        final_url=c,
+        redirects=(b, c),
+    )
+    message = _moved(link)
+    assert message == (
+        f"Link {a} moved permanently (301) to {b}; cite the new address. That address sends "
+        f"readers on to {c} by a temporary redirect; keep {b} in the citation."
+    )
+    assert "final URL" not in message
+
+
+def test_a_plain_move_names_its_address_once() -> None:
+    a, b = "https://h1.example/", "https://h1.example/new"
+    reason = f"moved permanently (308) to {b}; cite the new address"
+    link = LinkResult(a, LinkStatus.REDIRECTED, reason, final_url=b, redirects=(b,))
+    assert _moved(link) == f"Link {a} {reason}."
+
+
+def test_a_move_whose_reason_names_no_hop_points_at_the_final_url() -> None:
+    a, b = "https://h1.example/", "https://h1.example/new"
+    link = LinkResult(a, LinkStatus.REDIRECTED, "moved", final_url=b, redirects=(b,))
+    assert _moved(link) == f"Link {a} redirects to {b}: moved. Consider citing {b}."

@@ -281,8 +281,7 @@ def _title(citation: Citation, link: LinkResult) -> Iterator[Finding]:
     page_title = link.page_title.strip()
     if re.search(r"microsoft word|\.docx?\b|\.pdf\b|^untitled", page_title, re.I):
         return  # PDF metadata titles are often the authoring file's name
-    longest = max(re.split(r"\s+[|–—-]\s+|\s+::\s+", page_title), key=len)
-    if len(longest.split()) < 4:
+    if _site_name(page_title, citation, link):
         return  # "Reuters", "Home | DHS": a site name, not a headline; cannot tell
     cited = _normal(citation.title)
     # Sites append their name: "Headline - The New York Times", "Site | Headline".
@@ -300,6 +299,41 @@ def _title(citation: Citation, link: LinkResult) -> Iterator[Finding]:
         citation.location,
         note=citation.note,
         evidence=f"page title: {page_title}",
+    )
+
+
+# Words of a page title that name a site's furniture, not a work.
+_SITE_WORDS = re.compile(
+    r"\b(?:home|homepage|welcome|index|main page|login|log in|sign in|redirecting|moved|"
+    r"loading|search|news|blog|official site|website)\b",
+    re.IGNORECASE,
+)
+
+
+def _site_name(page_title: str, citation: Citation, link: LinkResult) -> bool:
+    """Whether a page title is (likely) a site's name rather than a headline.
+
+    Headlines run to four words or more. A shorter title is a site name when
+    it is one word, is split like "Home | DHS", uses a site's words ("Home",
+    "Welcome"), or resembles the host name or the cited container or
+    publisher; any other short title ("Completely Different Title") is
+    compared like a headline.
+    """
+    pieces = re.split(r"\s+[|–—-]\s+|\s+::\s+", page_title)
+    longest = max(pieces, key=len)
+    if len(longest.split()) >= 4:
+        return False
+    if len(pieces) > 1 or len(page_title.split()) < 2 or _SITE_WORDS.search(page_title):
+        return True
+    title = _normal(page_title)
+    host = re.sub(r"^[a-z]+://(?:www\.)?([^/:]+).*$", r"\1", link.url, flags=re.I)
+    names = [n for n in (citation.container, citation.publisher) if n]
+    names.append(" ".join(host.split(".")[:-1]) or host)
+    squeezed = title.replace(" ", "")
+    return any(
+        fuzz.token_set_ratio(title, _normal(name)) >= 80
+        or (len(squeezed) >= 3 and squeezed in _normal(name).replace(" ", ""))
+        for name in names
     )
 
 

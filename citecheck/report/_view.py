@@ -17,6 +17,7 @@ links of an online run stay problems: they are news about that one link.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -146,6 +147,14 @@ class Summary:
     archived: int
     captures: int
     offline_links: int = 0  # links an offline run did not check (0 in an online run)
+    cached_links: int = 0  # links whose outcome came from the links cache
+    cached_checked: tuple[date, date] | None = None  # when the cached ones were checked, first-last
+
+    @property
+    def checked_unverified(self) -> int:
+        """Links checked (or read from the cache) whose state is unknown: blocked or
+        timed out. ``unverified`` also counts an offline run's unchecked links."""
+        return self.unverified - self.offline_links
 
     @property
     def problems(self) -> int:
@@ -186,6 +195,43 @@ class ReportView:
     def offline(self) -> bool:
         """Whether the run was offline and left links unchecked (none cited: nothing to say)."""
         return self.run.offline and bool(self.run.links)
+
+    @property
+    def offline_sentence(self) -> str:
+        """What an offline run checked, in words every human-facing report uses.
+
+        Links found in the cache count as checked, with their dates; only the
+        rest were not checked.
+        """
+        s = self.summary
+        unchecked = f"{s.offline_links} link{'' if s.offline_links == 1 else 's'} not checked"
+        if not s.cached_links or s.cached_checked is None:
+            return f"{unchecked}, so none is known to be alive"
+        first, last = (d.isoformat() for d in s.cached_checked)
+        when = f"on {first}" if first == last else f"between {first} and {last}"
+        cached = f"{s.cached_links} from the cache (checked {when})"
+        if not s.offline_links:
+            return f"{cached}, none left unchecked"
+        return f"{unchecked} (not in the cache), so not known to be alive; {cached}"
+
+    @property
+    def unchecked_words(self) -> str:
+        """How "no problems found" is qualified in an offline run."""
+        s = self.summary
+        if not s.cached_links:
+            return "the links were not checked"
+        return f"{s.offline_links} link{' was' if s.offline_links == 1 else 's were'} not checked"
+
+    @property
+    def summary_rows(self) -> tuple[tuple[str, int], ...]:
+        """The link rows of a summary table: an offline run's cached links count as checked."""
+        s = self.summary
+        if not self.offline:
+            return (("links checked", s.links),)
+        rows = [("links", s.links), ("links not checked (offline)", s.offline_links)]
+        if s.cached_links:
+            rows.append(("links from the cache", s.cached_links))
+        return tuple(rows)
 
     @property
     def problem_notes(self) -> tuple[NoteView, ...]:
@@ -253,6 +299,7 @@ def _summary(
     status = {s.value: 0 for s in LinkStatus}
     for link in run.links:
         status[link.status.value] += 1
+    cached = [link.checked_at.date() for link in run.links if link.from_cache and link.checked_at]
     severity = {s.value: 0 for s in SEVERITIES}
     for view in findings:
         if not view.baselined:
@@ -269,6 +316,8 @@ def _summary(
         archived=sum(1 for a in run.archives if a.cited_snapshot is not None),
         captures=sum(len(a.captures) for a in run.archives),
         offline_links=sum(1 for link in links if link.offline),
+        cached_links=len(cached),
+        cached_checked=(min(cached), max(cached)) if cached else None,
     )
 
 

@@ -60,12 +60,10 @@ def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> No
     summary = view.summary
     if view.offline:
         # One annotation for the run instead of one per cited URL: offline says nothing per note.
-        count = summary.offline_links
         out.write(
             annotation(
                 Severity.NOTE,
-                f"Offline run: links were not checked ({count} "
-                f"{'link' if count == 1 else 'links'} unverified).",
+                f"Offline run: {view.offline_sentence}.",
                 file=None,
                 title="citecheck offline run",
             )
@@ -90,7 +88,7 @@ def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> No
             )
             + "\n"
         )
-    links = f"{summary.link_status['dead']} dead and {summary.unverified} unverified links"
+    links = f"{summary.link_status['dead']} dead and {summary.checked_unverified} unverified links"
     if view.offline:
         links += f" ({summary.offline_links} not checked: offline run)"
     out.write(

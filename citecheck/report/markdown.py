@@ -48,10 +48,10 @@ def _table(view: ReportView) -> list[str]:
         ("Manuscripts", s.manuscripts),
         ("Notes", s.notes),
         ("Citations", s.citations),
-        ("Links (not checked: offline)" if view.offline else "Links checked", s.links),
+        *((name[:1].upper() + name[1:], count) for name, count in view.summary_rows),
         ("Dead links", s.link_status["dead"]),
         ("Soft-dead links", s.link_status["soft-dead"]),
-        ("Unverified links", s.unverified),
+        ("Unverified links", s.checked_unverified),
         ("Redirected links", s.link_status["redirected"]),
         ("Errors", s.findings["error"]),
         ("Warnings", s.findings["warning"]),
@@ -138,21 +138,14 @@ def report_markdown(view: ReportView) -> str:
     run = view.run
     head = ["## citecheck report", "", *_table(view), ""]
     if view.offline:
-        count = view.summary.offline_links
-        head += [
-            f"> **Offline run:** links were not checked ({_plural(count, 'link')} unverified), "
-            "so none is known to be alive.",
-            "",
-        ]
+        head += [f"> **Offline run:** {_text(view.offline_sentence)}.", ""]
     if run.archive_skipped_reason:
         head += [f"> Archive stage skipped: {_text(run.archive_skipped_reason)}", ""]
 
     notes = view.problem_notes
     if not notes:
         clean = (
-            "No problems found (the links were not checked)."
-            if view.offline
-            else "No problems found."
+            f"No problems found ({view.unchecked_words})." if view.offline else "No problems found."
         )
         return "\n".join([*head, clean, "", *_notices_block(view)])
     body = [f"### Problems in {_plural(len(notes), 'note')}", ""]

@@ -53,10 +53,10 @@ def _summary_table(view: ReportView) -> Table:
     rows = [
         ("notes", s.notes, ""),
         ("citations", s.citations, ""),
-        ("links (not checked: offline)" if view.offline else "links checked", s.links, ""),
+        *((name, count, "") for name, count in view.summary_rows),
         ("dead links", s.link_status["dead"], "bold red"),
         ("soft-dead links", s.link_status["soft-dead"], "yellow"),
-        ("unverified links", s.unverified, "magenta"),
+        ("unverified links", s.checked_unverified, "magenta"),
         ("errors", s.findings["error"], "bold red"),
         ("warnings", s.findings["warning"], "yellow"),
         ("notices", s.findings["note"], "cyan"),
@@ -68,9 +68,7 @@ def _summary_table(view: ReportView) -> Table:
 
 
 def _offline_line(view: ReportView) -> str:
-    count = view.summary.offline_links
-    noun = "link" if count == 1 else "links"
-    return f"offline run: links were not checked ({count} {noun} unverified)"
+    return f"offline run: {view.offline_sentence}"
 
 
 def _render(view: ReportView, console: Console) -> None:
@@ -118,7 +116,7 @@ def _render(view: ReportView, console: Console) -> None:
                 f"{escape(finding.message)}"
             )
     if view.summary.problems_found == 0:
-        tail = " (the links were not checked)" if view.offline else ""
+        tail = f" ({view.unchecked_words})" if view.offline else ""
         console.print(f"\nno problems found{tail}")
 
 

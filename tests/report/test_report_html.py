@@ -149,5 +149,5 @@ def test_baselined_finding_is_marked(full_run: CheckRun) -> None:
 
 
 def test_offline_and_empty_runs_say_so(offline_run: CheckRun, no_run: CheckRun) -> None:
-    assert "Offline run: links were not checked" in _page(offline_run)
+    assert "Offline run: 6 links not checked, so none is known to be alive." in _page(offline_run)
     assert "This run read no manuscript." in _page(no_run)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -20,9 +21,10 @@ from lxml import html as lxml_html
 from citecheck.model import CheckRun, LinkStatus
 from citecheck.report import write_report
 from citecheck.report._view import build_view
+from citecheck.verdict import link_findings
 
 UNCHECKED = 6  # links of the offline fixtures left "offline" (the two excluded ones stay excluded)
-BANNER = f"links were not checked ({UNCHECKED} links unverified)"
+BANNER = f"{UNCHECKED} links not checked, so none is known to be alive"
 
 
 def _write(run: CheckRun, fmt: str) -> str:
@@ -189,7 +191,7 @@ def test_github_offline_links_only_is_one_notice_and_the_summary(
     lines = _write(offline_links_only_run, "github").splitlines()
     assert lines == [
         f"::notice title=citecheck offline run::Offline run: {BANNER}.",
-        f"citecheck: 0 errors, 0 warnings, 0 dead and {UNCHECKED} unverified links "
+        "citecheck: 0 errors, 0 warnings, 0 dead and 0 unverified links "
         f"({UNCHECKED} not checked: offline run) (0 findings accepted by the baseline)",
     ]
 
@@ -236,3 +238,67 @@ def test_junit_skips_every_unchecked_link(fixture: str, request: pytest.FixtureR
     assert all(message.startswith("offline: ") for message in skipped)
     assert links.get("skipped") == str(UNCHECKED)
     assert links.find("testcase/failure") is None
+
+
+# --- an offline run with a links cache ---------------------------------------------------------
+
+
+@pytest.fixture
+def cached_offline_run(full_run: CheckRun) -> CheckRun:
+    """The full run offline, with every link but the timed-out one and the excluded
+    ones read from the links cache (checked on two days)."""
+    days = (datetime(2026, 11, 30, 9, tzinfo=UTC), datetime(2026, 12, 7, 18, tzinfo=UTC))
+    links = tuple(
+        link
+        if link.status is LinkStatus.EXCLUDED
+        else replace(link, status=LinkStatus.OFFLINE, reason="offline run: not checked")
+        if link.status is LinkStatus.TIMEOUT
+        else replace(link, from_cache=True, checked_at=days[index % 2])
+        for index, link in enumerate(full_run.links)
+    )
+    base = replace(
+        full_run,
+        links=links,
+        findings=tuple(f for f in full_run.findings if not f.rule.startswith("link-")),
+        offline=True,
+    )
+    return replace(base, findings=(*base.findings, *link_findings(base)))
+
+
+def test_cached_links_count_as_checked_in_every_human_format(
+    cached_offline_run: CheckRun,
+) -> None:
+    summary = build_view(cached_offline_run).summary
+    statuses = [link.status for link in cached_offline_run.links]
+    total = len(statuses)
+    unchecked = statuses.count(LinkStatus.OFFLINE)
+    cached = sum(link.from_cache for link in cached_offline_run.links)
+    blocked = statuses.count(LinkStatus.BLOCKED)
+    assert (unchecked, blocked) == (1, 1)
+    assert cached == total - unchecked - 2  # the two excluded links
+    assert (summary.offline_links, summary.cached_links) == (unchecked, cached)
+    sentence = (
+        f"1 link not checked (not in the cache), so not known to be alive; {cached} from the "
+        "cache (checked between 2026-11-30 and 2026-12-07)"
+    )
+    text = " ".join(_write(cached_offline_run, "text").split())
+    assert f"offline run: {sentence}" in text
+    assert f"links {total} links not checked (offline) 1 links from the cache {cached}" in text
+    assert f"unverified links {blocked} " in text
+    markdown = _write(cached_offline_run, "markdown")
+    assert "| Links not checked (offline) | 1 |" in markdown
+    assert f"| Links from the cache | {cached} |" in markdown
+    assert f"| Unverified links | {blocked} |" in markdown
+    assert "none is known to be alive" not in markdown
+    escaped = sentence.replace("(", r"\(").replace(")", r"\)")
+    assert f"> **Offline run:** {escaped}." in markdown
+    tree = _tree(cached_offline_run)
+    assert tree.get_element_by_id("offline").text_content() == f"Offline run: {sentence}."
+    (row,) = tree.xpath("//li[@data-count='unverified']/span[@class='count']/text()")
+    assert row == str(blocked)
+    github = _write(cached_offline_run, "github").splitlines()
+    assert github[0] == f"::notice title=citecheck offline run::Offline run: {sentence}."
+    assert f"and {blocked} unverified links (1 not checked: offline run)" in github[-1]
+    # The JSON keeps the machine count: the blocked link and the unchecked one.
+    links = json.loads(_write(cached_offline_run, "json"))["summary"]["links"]
+    assert (links["unverified"], links["offline"]) == (blocked + unchecked, unchecked)
