@@ -328,6 +328,11 @@ class Citation:
     # "2nd ed.", "(2d ed. 2009)", "3. Aufl.": the edition number ("2"), or
     # "revised"; None when the note names no edition.
     edition: str | None = None
+    # The note's own word for the kind of work when the type alone does not
+    # say it: "PhD diss.", "master's thesis", "dataset"; None otherwise.
+    genre: str | None = None
+    # A chapter's book editors ("ed. Maria Lopez and José García-Márquez").
+    editors: tuple[Person, ...] = ()
 
     @property
     def url(self) -> str | None:

@@ -20,10 +20,11 @@ from dataclasses import replace
 from citecheck.citations.crf.combine import read_piece
 from citecheck.citations.editions import EDITION_TYPES, read_edition
 from citecheck.citations.fields import Parsed, parse_piece
+from citecheck.citations.genre import read_dataset, read_editors, read_thesis
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
 from citecheck.citations.split import Cleaned, Piece, clean_note, split_cleaned
-from citecheck.model import Citation, CitationType, Footnote
+from citecheck.model import Citation, CitationType, Footnote, Person
 
 __all__ = ["parse_citations"]
 
@@ -84,6 +85,7 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
             title = rest.strip() or None
         else:
             title = parsed.short_who
+    genre, publisher, editors = _genre(piece.text, parsed)
     return Citation(
         note=note.label,
         index=index,
@@ -100,7 +102,7 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
         pages=parsed.pages,
         pinpoint=parsed.pinpoint,
         date=parsed.date,
-        publisher=parsed.publisher,
+        publisher=publisher,
         place=parsed.place,
         series=parsed.series,
         number=parsed.number,
@@ -112,7 +114,26 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
         edition=read_edition(piece.text)
         if parsed.short_form is None and parsed.type in EDITION_TYPES
         else None,
+        genre=genre,
+        editors=editors,
     )
+
+
+def _genre(text: str, parsed: Parsed) -> tuple[str | None, str | None, tuple[Person, ...]]:
+    """The genre, publisher and book editors ``genre`` reads from a full citation."""
+    if parsed.short_form is not None or parsed.type in _NO_GENRE:
+        return None, parsed.publisher, ()
+    editors = read_editors(text) if parsed.type is CitationType.CHAPTER else ()
+    thesis = read_thesis(text)
+    if thesis is not None:
+        # The university stands as the thesis's publisher (Chicago 14.213).
+        return thesis[0], parsed.publisher or thesis[1], editors
+    if read_dataset(text):
+        return "dataset", parsed.publisher, editors
+    return None, parsed.publisher, editors
+
+
+_NO_GENRE = {CitationType.CASE, CitationType.STATUTE, CitationType.PRESENTATION}
 
 
 def _more_links(parsed: Parsed) -> bool:
@@ -123,6 +144,15 @@ def _more_links(parsed: Parsed) -> bool:
         return False
     title = parsed.title or ""
     return not title or (title[:1].islower() and len(title.split()) <= 3)
+
+
+# A year in a parenthesised group ("(PhD diss., ..., 2015)", "(New York: Norton, 2015)").
+_CITED_SHAPE_RE = re.compile(r"\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)")
+
+
+def _looks_cited(text: str) -> bool:
+    """A note with a quoted title or a "(..., 2015)" group cites something."""
+    return bool(_CITED_SHAPE_RE.search(text)) and any(q in text for q in '"“”«')
 
 
 def parse_citations(
@@ -161,6 +191,13 @@ def parse_citations(
             index = start_index + len(citations)
             citations.append(_from_parsed(note, piece, parsed, index))
             hints.append((parsed.supra_note, parsed.short_who))
+        if len(citations) == first_in_note and _looks_cited(note.text):
+            # Nothing read, yet the note has a citation's shape: say so, never drop it.
+            index = start_index + len(citations)
+            unread = Parsed(problem="could not read this note as a citation")
+            whole = Piece(text=note.text, raw=note.text, signal=None)
+            citations.append(_from_parsed(note, whole, unread, index))
+            hints.append((None, None))
     return _case_names(resolve_citations(citations, hints, first_work=start_work))
 
 

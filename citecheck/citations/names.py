@@ -292,6 +292,11 @@ def looks_corporate(text: str) -> bool:
     return bool(re.match(r"^(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.)\s|^[A-Z]{2,6}$", stripped))
 
 
+# Spanish particles that, written in lower case, join a first family name to a
+# second ("Núñez de la Peña", "Ortega y Gasset"); case-sensitive on purpose.
+_SPANISH_JOINERS = frozenset(["de", "del", "y"])
+
+
 def _is_name_token(token: str) -> bool:
     if not token:
         return False
@@ -311,7 +316,8 @@ def _is_name_token(token: str) -> bool:
 def parse_person(text: str) -> Person | None:
     """One personal name in direct order ("Shannon K. O’Neil") or None."""
     tokens = text.split()
-    if not 1 <= len(tokens) <= 5:
+    # Particles do not count towards the length: "Ana María Núñez de la Peña".
+    if not 1 <= len([t for t in tokens if t.casefold() not in _PARTICLES]) <= 5 or len(tokens) > 7:
         return None
     if not all(_is_name_token(t) for t in tokens):
         return None
@@ -342,6 +348,10 @@ def parse_person(text: str) -> Person | None:
         if tokens[i].casefold() in _PARTICLES:
             split = i
             break
+    if split >= 2 and tokens[split] in _SPANISH_JOINERS:
+        # "Ana Núñez de la Peña": a lower-case "de"/"del"/"y" joins two family
+        # names, so the family starts one name before it ("Núñez de la Peña").
+        split -= 1
     return Person(family=" ".join(tokens[split:]), given=" ".join(tokens[:split]))
 
 

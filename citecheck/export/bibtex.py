@@ -23,7 +23,14 @@ from bibtexparser.writer import BibtexFormat
 from citecheck.export.keys import keyed_works
 from citecheck.model import ArchiveResult, Citation, CitationType, Person, Snapshot
 
-__all__ = ["archived_copy", "escape_literal", "provider_name", "to_bibtex"]
+__all__ = [
+    "archived_copy",
+    "escape_literal",
+    "full_range_end",
+    "provider_name",
+    "thesis_kind",
+    "to_bibtex",
+]
 
 # biblatex entry type per citecheck type (Better BibTeX's conventions).
 _ENTRY_TYPE = {
@@ -125,7 +132,23 @@ def _pages(pages: str, kind: CitationType) -> str:
     so only dashes make a range there.
     """
     dashes = r"--|[–—]" if kind is CitationType.STATUTE else r"--|[-–—]"
-    return re.sub(rf"\s*(?:{dashes})\s*", "--", pages.strip())
+    ranged = re.sub(rf"\s*(?:{dashes})\s*", "--", pages.strip())
+    return _RANGE_RE.sub(lambda m: f"{m[1]}--{full_range_end(m[1], m[2])}", ranged)
+
+
+_RANGE_RE = re.compile(r"\b(\d+)--(\d+)\b")
+
+
+def full_range_end(first: str, last: str) -> str:
+    """The end of an abbreviated range in full: ("101", "25") -> "125".
+
+    Chicago shortens "101–125" to "101–25"; a reference manager reads the
+    short end as page 25. An end already as long as the start is kept.
+    """
+    if len(last) >= len(first):
+        return last
+    full = first[: len(first) - len(last)] + last
+    return full if int(full) > int(first) else last
 
 
 def archived_copy(url: str | None, archives: dict[str, ArchiveResult]) -> Snapshot | None:
@@ -166,7 +189,14 @@ def _fields(citation: Citation, archives: dict[str, ArchiveResult]) -> list[tupl
     publisher = lit(citation.publisher) if citation.publisher else None
     series = lit(citation.series) if citation.series else None
     number = lit(citation.number) if citation.number else None
-    if kind is CitationType.REPORT:
+    thesis = thesis_kind(citation)
+    if citation.editors:
+        out.insert(1, ("editor", " and ".join(_person(p) for p in citation.editors)))
+    if thesis is not None:
+        # biblatex's @thesis: its type and the university as institution.
+        out += [("type", thesis), ("institution", publisher), ("maintitle", container)]
+        publisher = None
+    elif kind is CitationType.REPORT and citation.genre != "dataset":
         # biblatex requires type and institution on @report; the series name
         # ("Global Economics Paper") is the report's type.
         corporate = next((p.family for p in citation.authors if p.corporate), None)
@@ -228,13 +258,30 @@ def _fields(citation: Citation, archives: dict[str, ArchiveResult]) -> list[tupl
     return result
 
 
+def thesis_kind(citation: Citation) -> str | None:
+    """ "phdthesis" or "mathesis" when the note names a thesis, else None."""
+    genre = (citation.genre or "").casefold()
+    if "thesis" not in genre and "diss" not in genre:
+        return None
+    # "master's thesis", "MA thesis", "M.Phil. thesis"; a doctorate otherwise.
+    return "mathesis" if genre.startswith("m") else "phdthesis"
+
+
+def _entry_type(citation: Citation) -> str:
+    if thesis_kind(citation) is not None:
+        return "thesis"
+    if citation.genre == "dataset":
+        return "dataset"
+    return _ENTRY_TYPE[citation.type]
+
+
 def to_bibtex(citations: Sequence[Citation], *, archives: Sequence[ArchiveResult] = ()) -> str:
     """A biblatex file with one entry per cited work, keys as in ``keys``."""
     by_url = {a.url: a for a in archives}
     library = Library()
     for key, citation in keyed_works(citations):
         entry_fields = [Field(name, value) for name, value in _fields(citation, by_url)]
-        library.add(Entry(_ENTRY_TYPE[citation.type], key, entry_fields))
+        library.add(Entry(_entry_type(citation), key, entry_fields))
     if not library.entries:
         return ""
     layout = BibtexFormat()  # type: ignore[no-untyped-call]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from citecheck.export.bibtex import archived_copy, provider_name
+from citecheck.export.bibtex import archived_copy, full_range_end, provider_name, thesis_kind
 from citecheck.export.keys import keyed_works
 from citecheck.model import ArchiveResult, Citation, CitationType, PartialDate, Person
 
@@ -54,22 +54,33 @@ def _name(person: Person) -> dict[str, str]:
     return {"family": person.family}
 
 
-def _page(pages: str) -> str:
+def _page(pages: str, kind: CitationType) -> str:
     """CSL ranges use a plain hyphen: "193--220", "193–220" -> "193-220"."""
-    return re.sub(r"\s*(?:--|[-–—])\s*", "-", pages.strip())
+    ranged = re.sub(r"\s*(?:--|[-–—])\s*", "-", pages.strip())
+    if kind is CitationType.STATUTE:
+        return ranged  # "110 Stat. 3009-546": the hyphen is part of the page
+    # "101-25" -> "101-125": the end in full.
+    return re.sub(r"\b(\d+)-(\d+)\b", lambda m: f"{m[1]}-{full_range_end(m[1], m[2])}", ranged)
 
 
 def _item(key: str, citation: Citation, archives: dict[str, ArchiveResult]) -> Item:
     kind = citation.type
     item: Item = {"id": key, "citation-key": key, "type": _CSL_TYPE[kind]}
+    if thesis_kind(citation) is not None:
+        # CSL's thesis: the genre as the note gives it, the university as publisher.
+        item["type"], item["genre"] = "thesis", citation.genre
+    elif citation.genre == "dataset":
+        item["type"] = "dataset"
     if citation.authors:
         item["author"] = [_name(p) for p in citation.authors]
+    if citation.editors:
+        item["editor"] = [_name(p) for p in citation.editors]
     optional: list[tuple[str, object]] = [
         ("title", citation.title),
         ("volume", citation.volume),
         ("issue", citation.issue),
         ("edition", citation.edition),
-        ("page", _page(citation.pages) if citation.pages else None),
+        ("page", _page(citation.pages, kind) if citation.pages else None),
         ("publisher", citation.publisher),
         ("publisher-place", citation.place),
         ("URL", citation.url),

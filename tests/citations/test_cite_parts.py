@@ -95,6 +95,18 @@ def test_a_year_range_is_flagged_as_a_range() -> None:
         ),
         pytest.param("Ludwig van Beethoven", False, [("van Beethoven", "Ludwig")], False, id="van"),
         pytest.param(
+            "Ana María Núñez de la Peña",
+            False,
+            [("Núñez de la Peña", "Ana María")],
+            False,
+            id="spanish-double-surname-six-words",
+        ),
+        pytest.param(
+            "Ana Núñez de la Peña", False, [("Núñez de la Peña", "Ana")], False, id="spanish-de-la"
+        ),
+        pytest.param("José Ortega y Gasset", False, [("Ortega y Gasset", "José")], False, id="y"),
+        pytest.param("Luis de la Calle", False, [("de la Calle", "Luis")], False, id="one-given"),
+        pytest.param(
             "Smith, J., & Jones, K. L.",
             True,
             [("Smith", "J."), ("Jones", "K. L.")],

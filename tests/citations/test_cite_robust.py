@@ -108,3 +108,28 @@ def test_a_parser_bug_costs_one_citation_not_the_run(monkeypatch: pytest.MonkeyP
     cites = cite_notes("Boom, “Title,” Journal 3 (2001).", "Ann Lee, Border Towns (2005).")
     assert [c.type for c in cites] == [CitationType.OTHER, CitationType.BOOK]
     assert cites[0].problem == "could not parse this citation (IndexError)"
+
+
+def test_a_note_with_a_citations_shape_never_vanishes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Whatever the parser misses, a quoted title with a "(..., 2015)" group is
+    # reported as an unread citation rather than dropped.
+    import citecheck.citations as stage
+
+    monkeypatch.setattr(stage, "parse_piece", lambda piece: None)
+    cites = cite_notes('A. Writer, "Some Title" (PhD diss., Rice University, 2015).')
+    assert [(c.type, c.problem) for c in cites] == [
+        (CitationType.OTHER, "could not read this note as a citation")
+    ]
+    assert cite_notes("See generally the discussion above, 2015.") == ()
+
+
+def test_a_spanish_author_before_a_thesis_is_kept() -> None:
+    cites = cite_notes(
+        "Ana María Núñez de la Peña, *Migration Economy Five* (New York: Norton, 2015).",
+        'Ana María Núñez de la Peña, "Migration Economy Seven" (PhD diss., '
+        "University of Texas at Austin, 2015).",
+    )
+    assert [(c.authors[0].family, c.title) for c in cites] == [
+        ("Núñez de la Peña", "Migration Economy Five"),
+        ("Núñez de la Peña", "Migration Economy Seven"),
+    ]

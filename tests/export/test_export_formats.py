@@ -287,7 +287,28 @@ def test_statute_pages_keep_their_hyphen() -> None:
         e.key: e for e in bibtexparser.parse_string(export((iirira, article), "bibtex")).entries
     }
     assert entries["illegal"]["pages"] == "3009-546"
-    assert entries["range"]["pages"] == "1194--95"
+    # An abbreviated range ends in full, so "1194-95" is not read as 1194 to 95.
+    assert entries["range"]["pages"] == "1194--1195"
+    items = {item["id"]: item for item in to_csl_items((iirira, article))}
+    assert items["illegal"]["page"] == "3009-546"
+    assert items["range"]["page"] == "1194-1195"
+
+
+@pytest.mark.parametrize(
+    ("pages", "bib", "csl"),
+    [
+        ("101–25", "101--125", "101-125"),
+        ("299-318", "299--318", "299-318"),
+        ("98-102", "98--102", "98-102"),
+        ("1999-01", "1999--01", "1999-01"),  # no end below the start is made up
+        ("xi–xiv", "xi--xiv", "xi-xiv"),
+    ],
+)
+def test_abbreviated_page_ranges_export_in_full(pages: str, bib: str, csl: str) -> None:
+    chapter = cite(0, "w", type=CitationType.CHAPTER, title="Border Games", pages=pages)
+    (entry,) = bibtexparser.parse_string(export((chapter,), "bibtex")).entries
+    assert entry["pages"] == bib
+    assert to_csl_items((chapter,))[0]["page"] == csl
 
 
 def test_bibtex_escapes_literals_but_not_urls() -> None:
@@ -448,3 +469,62 @@ def test_an_edition_read_from_a_note_reaches_the_bib() -> None:
     ]
     entries = bibtexparser.parse_string(export(parse_citations(notes), "bibtex")).entries
     assert [e["edition"] for e in entries] == ["2", "3"]
+
+
+def test_theses_datasets_and_editors_get_their_entry_types() -> None:
+    phd = cite(
+        0,
+        "a",
+        type=CitationType.BOOK,
+        authors=(Person("Nunez", "Ana"),),
+        title="Migration",
+        genre="PhD diss.",
+        publisher="University of Texas at Austin",
+        date=PartialDate(2015),
+    )
+    masters = cite(
+        1,
+        "b",
+        type=CitationType.BOOK,
+        title="Trade Flows",
+        genre="master's thesis",
+        publisher="Rice University",
+    )
+    bureau = Person("Bureau of Transportation Statistics", corporate=True)
+    data = cite(
+        2, "c", type=CitationType.REPORT, authors=(bureau,), title="Crossings", genre="dataset"
+    )
+    chapter = cite(
+        3,
+        "d",
+        type=CitationType.CHAPTER,
+        title="Border Games",
+        container="The Politics of Borders",
+        editors=(Person("Lopez", "Maria"), Person("García-Márquez", "José")),
+    )
+    works = (phd, masters, data, chapter)
+    parsed = bibtexparser.parse_string(export(works, "bibtex")).entries
+    entries = {e["title"]: e for e in parsed}
+    assert (entries["Migration"].entry_type, entries["Migration"]["type"]) == (
+        "thesis",
+        "phdthesis",
+    )
+    assert entries["Migration"]["institution"] == "University of Texas at Austin"
+    assert "publisher" not in entries["Migration"].fields_dict
+    assert entries["Trade Flows"]["type"] == "mathesis"
+    assert entries["Crossings"].entry_type == "dataset"
+    assert not {"type", "institution"} & set(entries["Crossings"].fields_dict)
+    assert entries["Border Games"]["editor"] == "Lopez, Maria and García-Márquez, José"
+    items = {i["title"]: i for i in to_csl_items(works)}
+    assert list(schema_validator().iter_errors(list(items.values()))) == []
+    thesis = items["Migration"]
+    assert (thesis["type"], thesis["genre"], thesis["publisher"]) == (
+        "thesis",
+        "PhD diss.",
+        "University of Texas at Austin",
+    )
+    assert items["Crossings"]["type"] == "dataset"
+    assert items["Border Games"]["editor"] == [
+        {"family": "Lopez", "given": "Maria"},
+        {"family": "García-Márquez", "given": "José"},
+    ]
