@@ -95,6 +95,8 @@ def citation_json(citation: Citation) -> JSON:
         "place": citation.place,
         "series": citation.series,
         "edition": citation.edition,
+        "genre": citation.genre,
+        "editors": [_person(p) for p in citation.editors],
         "number": citation.number,
         "urls": list(citation.urls),
         "accessed": _date(citation.accessed),
