@@ -1,0 +1,142 @@
+"""Round 10: classes of batch 20's misses and false alarms (registers other than report prose:
+press releases, social threads, spoken transcripts, non-native English, legal drafting, chart
+notes), of batch 19's, and of a user test on real manuscripts, each widened by mechanism.
+
+The user test: numbers of citation syntax ("supra note 2, at 120") read as parts and a total; a
+head count named by a verb of employment ("employs 58,000 people") read as a population; and a
+multiplier paired with figures of the sentence before that cites another note.
+"""
+
+from __future__ import annotations
+
+import pytest
+from checks_corpus import _run as run_with_notes
+
+from citecheck.checks import run_checks
+from citecheck.checks.candidates import GROWTH, candidates
+from citecheck.checks.learned import Model, model_override
+from citecheck.checks.numbers import find_quantities
+from citecheck.checks.passages import read_passages
+from citecheck.config import CheckSettings
+from citecheck.model import CheckRun, FootnoteSet, Manuscript
+
+PER_HEAD = "implausible-per-head"
+PERCENT = "percent-change-mismatch"
+POINTS = "percent-points-confusion"
+SHARES = "shares-exceed-total"
+SUM_RULE = "sum-mismatch"
+RATE = "rate-restatement-mismatch"
+GROWTH_RULE = "growth-multiplier-mismatch"
+
+
+def _run(body: str) -> CheckRun:
+    return CheckRun(footnote_sets=(FootnoteSet(Manuscript("m.md", "markdown", body, (), ()), ()),))
+
+
+def _rules(body: str) -> set[str]:
+    return {f.rule for f in run_checks(_run(body), CheckSettings())}
+
+
+def _pattern_rules(body: str) -> set[str]:
+    """The pattern rules alone (the learned layer silenced)."""
+    with model_override(Model({}, 2.0)):
+        return _rules(body)
+
+
+def _with_notes(body: str, notes: list[str]) -> set[str]:
+    """Every rule (the learned layer too) on a body with footnotes."""
+    return {
+        f.rule for f in run_checks(run_with_notes({"body": body, "notes": notes}), CheckSettings())
+    }
+
+
+# --- user test: numbers of citation syntax are places, not quantities ---------------------------
+
+_TWO_WORKS = ["Jane Doe, *A Book* 10 (2001).", "Richard Roe, *Another Book* 20 (2002)."]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # as the notes read once their emphasis is gone
+        "Compare Doe, supra note 1, at 101, with Roe, supra note 2, at 120.",
+        "Compare Doe, supra note 1, at 40, with Roe, supra note 2, at 9.",
+        "Contrast Roe, supra note 2, at 310, with Doe, supra note 1, at 8 and 298.",
+        "Compare Doe, supra note 1, at 75, with Roe, supra note 2, at 80, and id. at 90.",
+    ],
+)
+def test_pinpoints_and_note_numbers_are_no_parts_or_totals(note: str) -> None:
+    body = "One.[^1] Two.[^2] Three.[^3]"
+    assert SUM_RULE not in _with_notes(body, [*_TWO_WORKS, note])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Compare Doe, supra note 1, at 101, with Roe, supra note 2, at 120.",
+        "See infra notes 4-6 and 9.",
+        "Id. at 45-47.",
+        "Ibid., at 12.",
+        "Roe v. Wade, 410 U.S. 113, 120 (1973).",
+        "See 8 U.S.C. § 1357 and 19 C.F.R. ¶ 12.",
+        "Smith v. Jones, 123 F.3d 456, 460 (9th Cir. 1997).",
+    ],
+)
+def test_citation_numbers_are_not_read_as_quantities(text: str) -> None:
+    assert [q.text for q in find_quantities(text) if q.text not in {"1973", "1997"}] == []
+
+
+def test_prose_figures_after_at_and_note_stay_quantities() -> None:
+    """Only citation syntax is dropped: "at 12 sites" and "a note of 20" still count."""
+    texts = [q.text for q in find_quantities("Sales rose at 12 stores and fell at 4, to 40.")]
+    assert texts == ["12", "4", "40"]
+
+
+# --- user test: a head count named by a verb of employment --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The agency employs 58,000 people and has an operating budget of more than $11 million.",
+        "The Department employs 240,000 people on a budget of $60 million.",
+        "The ministry employed some 90,000 people and had a budget of $25 million in 2019.",
+        "Staffed by 12,000 people, the hospital trust has annual revenues of £30 million.",
+        "The chain, which has hired about 35,000 people, reported sales of $9 million last year.",
+    ],
+)
+def test_people_employed_are_a_work_force(body: str) -> None:
+    assert PER_HEAD in _pattern_rules(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The agency employs 58,000 people and has an operating budget of more than $11 billion.",
+        "The city employs 4,000 people; its 900,000 residents fund a budget of $2 billion.",
+    ],
+)
+def test_plausible_budgets_of_a_work_force_stay_silent(body: str) -> None:
+    assert PER_HEAD not in _rules(body)
+
+
+# --- user test: sentences citing different notes are different claims --------------------------
+
+
+def test_figures_of_sentences_citing_different_notes_are_not_paired() -> None:
+    body = (
+        "Some 350,000 people crossed daily, or roughly 12.8 million a year.[^1] "
+        "The number of crossings tripled over the decade.[^2]"
+    )
+    run = run_with_notes({"body": body, "notes": ["A, *B* (2018).", "C, *D* (2019)."]})
+    joined = [c for c in candidates(read_passages(run)) if c.relation == GROWTH]
+    assert all(c.scope.second is None for c in joined)
+
+
+def test_sentences_citing_one_note_are_still_read_together() -> None:
+    body = (
+        "Ridership stood at 40,000 a day in 2015.[^1] By 2020 it had tripled, to 90,000 a day.[^1]"
+    )
+    run = run_with_notes({"body": body, "notes": ["A, *B* (2021)."]})
+    relations = {c.relation for c in candidates(read_passages(run))}
+    assert GROWTH in relations
