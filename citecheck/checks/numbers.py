@@ -44,6 +44,7 @@ from citecheck.checks.figures import (
 )
 from citecheck.checks.intervals import interval, qualifier_before
 from citecheck.checks.multipliers import find_multipliers
+from citecheck.checks.not_quantities import citation_number, day_or_hour, statistic
 from citecheck.checks.periods import period_of, total_of
 from citecheck.checks.share_words import find_share_words
 
@@ -306,7 +307,11 @@ def _quantity(text: str, item: Resolved) -> Quantity | None:
         return None  # "2014-15", "2023/24": one financial year
     if raw.bare and not is_word and _LABEL_BEFORE.search(text[max(0, start - 40) : start]):
         return None  # "Scope 1 and 2", "Item 7", "Phase 3": a name, not a quantity
-    if raw.bare and not is_word and _is_citation_number(text, start, end):
+    if not is_word and statistic(text, start, end):
+        return None  # "p<0.01", "95% CI 1.2 to 3.4", "HR 0.78": a test's figures, no change
+    if raw.bare and not is_word and raw.value <= 31 and day_or_hour(text, start, end):
+        return None  # "on 19 April", "3 to 14 March", "April 19", "10.30 am": when, not how many
+    if raw.bare and not is_word and citation_number(text, start, end):
         return (
             None  # "supra note 1, at 101", "Id. at 45", "§ 1357", "8 U.S.C.": where, not how many
         )
@@ -368,33 +373,6 @@ _LABEL_BEFORE = re.compile(
     r"Lines?|Blocks?|Units?|Divisions?|Categor(?:y|ies)|Class(?:es)?|Group|Team|Agenda\s+item)"
     r"\s+(?:\d+[a-z]?\s*(?:,|and|or|&|to|[-–])\s*)*$)"
 )
-
-
-# Numbers of citation syntax say where, never how many: note numbers ("supra note 2", "infra
-# notes 4-6"), pinpoints after a short form ("supra note 1, at 101, 105", "Id. at 45"), sections
-# and paragraphs ("§ 1357", "¶ 12"), and a reporter's volume and first page ("8 U.S.C.",
-# "410 U.S. 113", "123 F.3d 456"). A law-review "Compare ..., at 101, with ..., at 120" is two
-# places, not parts and a total.
-_CHAINED = r"(?:\d+[a-z]?\s*(?:,|and|&|[-–])\s*)*"
-_SHORT_FORM = r"(?<![A-Za-z])[*_]{0,2}(?:[Ss]upra|[Ii]nfra)[*_]{0,2}"
-_CITATION_BEFORE = re.compile(
-    rf"(?:{_SHORT_FORM}\s+notes?\s+{_CHAINED}"
-    rf"|(?:{_SHORT_FORM}\s+notes?\s+\d+[a-z]?|\b[Ii]d\.|\b[Ii]bid\.?|{_SHORT_FORM})"
-    rf",?\s+at\s+{_CHAINED}"
-    rf"|[§¶]{{1,2}}\s*{_CHAINED}"
-    r"|\b(?:U\.\s?S\.(?:\s?C\.(?:\s?A\.)?)?|F\.(?:\s?[234]d|\s?Supp\.(?:\s?[23]d)?)?|"
-    rf"S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|C\.F\.R\.|Stat\.)\s+{_CHAINED})$"
-)
-_REPORTER_AFTER = re.compile(
-    r"\s+(?:U\.\s?S\.(?:\s?C\.)?|F\.\s?(?:[234]d|Supp\.)|S\.\s?Ct\.|L\.\s?Ed\.|"
-    r"C\.F\.R\.|Stat\.)"
-)
-
-
-def _is_citation_number(text: str, start: int, end: int) -> bool:
-    if _CITATION_BEFORE.search(text[max(0, start - 60) : start]):
-        return True
-    return _REPORTER_AFTER.match(text, end) is not None
 
 
 def _half_digit(number: str) -> float:

@@ -17,6 +17,7 @@ from citecheck.checks.candidates import GROWTH, candidates
 from citecheck.checks.learned import Model, model_override
 from citecheck.checks.numbers import find_quantities
 from citecheck.checks.passages import read_passages
+from citecheck.checks.spoken import unspoken
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, FootnoteSet, Manuscript
 
@@ -140,3 +141,136 @@ def test_sentences_citing_one_note_are_still_read_together() -> None:
     run = run_with_notes({"body": body, "notes": ["A, *B* (2021)."]})
     relations = {c.relation for c in candidates(read_passages(run))}
     assert GROWTH in relations
+
+
+# --- spoken registers: fillers and self-corrections ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spoken", "meant"),
+    [
+        ("went from, uh, 2 million to 5 million", "went from 2 million to 5 million"),
+        ("came in at, um, 38 percent", "came in at 38 percent"),
+        ("it went from, sorry, 40 to 60 thousand", "it went from 40 to 60 thousand"),
+        ("Costs were 40, sorry, 60 million.", "Costs were 60 million."),
+        (
+            "about a million a day. No, sorry, a hundred thousand a day.",
+            "about a hundred thousand a day.",
+        ),
+        ("revenue of $3 billion - I mean, $3.4 billion", "revenue of $3.4 billion"),
+    ],
+)
+def test_fillers_and_withdrawn_figures_are_blanked(spoken: str, meant: str) -> None:
+    blanked = unspoken(spoken)
+    assert len(blanked) == len(spoken)  # offsets hold
+    assert " ".join(blanked.split()) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sorry state of 40 schools was plain.",
+        "Ratings fell, er, hardly at all.",
+        "They chose 40 rather than 60 sites.",
+    ],
+)
+def test_prose_keeps_its_figures(text: str) -> None:
+    """ "sorry" inside a clause, "rather than" and a filler with no figure withdraw nothing."""
+    assert [q.text for q in find_quantities(unspoken(text))] == [
+        q.text for q in find_quantities(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        (
+            "CFO: Active users, uh, tripled from, um, 2.4 million to 4.8 million.",
+            GROWTH_RULE,
+        ),
+        (
+            "MAYOR: Visits doubled from, uh, 31,000 to 93,000 a year.",
+            GROWTH_RULE,
+        ),
+        ("CEO: Margin came in at, uh, 41 percent, up from 38 percent, a 3 percent gain.", POINTS),
+    ],
+)
+def test_transcripts_are_read_through_their_fillers(body: str, rule: str) -> None:
+    assert rule in _pattern_rules(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "MANAGER: The works treat 36.5 million cubic metres a year, which is about a million a "
+        "day. No, sorry, a hundred thousand a day.",
+        "CHAIR: We carried 7.3 million passengers a year, that's 2,000 a day, sorry, 20,000 a day.",
+    ],
+)
+def test_a_withdrawn_figure_is_no_claim(body: str) -> None:
+    assert RATE not in _rules(body)
+
+
+# --- dates, hours and statistics are no figures -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The race starts on 19 April.",
+        "Sales ran from 3 to 14 March.",
+        "On April 19 the fund closed.",
+        "Doors open at 10.30 am.",
+        "Survival improved (p<0.01).",
+        "Risk fell (HR 0.78, 95% CI 0.65-0.93; p = 0.004).",
+        "Odds rose (OR 1.3; 95% CI: 1.1 to 1.6).",
+    ],
+)
+def test_days_hours_and_test_statistics_are_not_quantities(text: str) -> None:
+    assert [q.text for q in find_quantities(text)] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Harbour 10K starts at 9:30 on 19 April: 10 km, 4 water stations and 2 bands.",
+        "The fair runs 12 to 14 June: 9 stalls, 3 stages, and a parade at 11 am.",
+        "Mortality fell 25%, from 12% to 9% (HR 0.75, 95% CI 0.61 to 0.92; p=0.006).",
+    ],
+)
+def test_dates_and_intervals_raise_no_sum_or_share(body: str) -> None:
+    assert not _rules(body) & {SUM_RULE, SHARES, PERCENT, POINTS}
+
+
+# --- a bracket's "A vs B" may be put either way round -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ferritin showed a 2.3-fold increase at 16 weeks (40 vs 92 ng/mL; p<0.01).",
+        "Yield rose threefold in treated plots (1.1 versus 3.3 t/ha).",
+        "Uptake doubled (410 vs 205 patients).",
+    ],
+)
+def test_bracketed_arms_fit_either_way(body: str) -> None:
+    assert GROWTH_RULE not in _rules(body)
+
+
+def test_bracketed_arms_that_fit_no_way_still_fire() -> None:
+    assert GROWTH_RULE in _rules("Ferritin showed a 4-fold increase (40 vs 92 ng/mL).")
+
+
+# --- "up 150 percent": a change stated as its own size ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Night-bus riders went from 40,000 to 60,000 a month, so up 150 percent.",
+        "Members: 8,000 last year, 20,000 now, up 250%.",
+        "Members were up 250%, from 8,000 to 20,000.",
+    ],
+)
+def test_up_and_plus_state_the_change_itself(body: str) -> None:
+    assert PERCENT in _pattern_rules(body)
