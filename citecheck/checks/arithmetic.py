@@ -268,7 +268,8 @@ def _span(low: float, high: float, *, kind: Kind, prefix: str = "") -> str:
 _UP_WORDS = rf"{UP_VERBS}|{UP_NOUNS}"
 _DOWN_WORDS = rf"{DOWN_VERBS}|{DOWN_NOUNS}"
 _CHANGE = re.compile(
-    rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+|{OBJECT_BY})?"
+    # "rose with 7,5 percent": "with" for "by", as Dutch and German writers of English put it
+    rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+|with\s+|{OBJECT_BY})?"
     r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just over|"
     r"just under|close to)\s+)?$",
     re.IGNORECASE,

@@ -150,7 +150,8 @@ _ENGLISH_SCALE = {"mio": "mn", "mrd": "bn", "md": "bn"}
 
 
 def _continental(text: str) -> str:
-    """``text`` with continental scales in English notation, of the same length (offsets hold)."""
+    """``text`` with continental scales and decimal commas in English notation, of the same
+    length (offsets hold)."""
 
     def english(match: re.Match[str]) -> str:
         whole, decimals, space, scale = match.groups()
@@ -158,7 +159,19 @@ def _continental(text: str) -> str:
         word = _ENGLISH_SCALE[scale.rstrip(".").lower()]
         return f"{number}{space}{word}".ljust(len(match.group()))[: len(match.group())]
 
-    return _CONTINENTAL.sub(english, text)
+    text = _CONTINENTAL.sub(english, text)
+    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    return _MILLIARD.sub(lambda m: "billion".ljust(len(m.group())), text)
+
+
+# "7,5 percent", "1,5 milliard won", "3,4 million euro": a comma with one or two digits after it,
+# before a percent, a scale or a currency, is a decimal comma (a thousands comma has three).
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])"
+    r"(?=\s?(?:%|(?i:per\s?cent|percent|million|milliards?|billion|mln|mld|bn|mn|euros?|EUR|"
+    r"won|kroner|kronor|z\u0142oty)\b|€|[mk]\b))"
+)
+_MILLIARD = re.compile(r"\bmilliards?\b", re.IGNORECASE)  # the long scale's 10^9
 
 
 def _as_printed(quantity: Quantity, printed: str) -> Quantity:

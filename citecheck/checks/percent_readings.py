@@ -65,7 +65,7 @@ def span(low: float, high: float) -> str:
 
 CHANGE_BEFORE = re.compile(
     rf"\b(?:{UP_VERBS}|{DOWN_VERBS}|{UP_NOUNS}|{DOWN_NOUNS}|increases?|decreases?|change\s+of)"
-    rf"\s+(?:by\s+|{OBJECT_BY})?"
+    rf"\s+(?:by\s+|with\s+|{OBJECT_BY})?"
     r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just)\s+)?$",
     re.IGNORECASE,
 )

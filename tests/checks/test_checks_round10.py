@@ -274,3 +274,53 @@ def test_bracketed_arms_that_fit_no_way_still_fire() -> None:
 )
 def test_up_and_plus_state_the_change_itself(body: str) -> None:
     assert PERCENT in _pattern_rules(body)
+
+
+# --- decimal commas where unambiguous, and "milliard" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Turnover grew 12,5% last year.", 12.5),
+        ("donations rose 7,5 percent", 7.5),
+        ("a budget of 3,4 million euro", 3_400_000.0),
+        ("spending 1,5 milliard won", 1_500_000_000.0),
+        ("a fund of 450 milliard won", 450_000_000_000.0),
+        ("revenue of €2,75m", 2_750_000.0),
+    ],
+)
+def test_decimal_commas_before_a_percent_scale_or_currency(text: str, value: float) -> None:
+    assert [q.value for q in find_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Sales of 1,250 million", [1_250_000_000.0]),
+        ("We counted 1,2 or 3 birds.", [1.0, 3.0]),
+        ("In 2,5 years", [2.0]),
+    ],
+)
+def test_other_commas_are_not_decimal(text: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The donations rose with 7,5 percent last year, from 200 000 to 207 000 euro.",
+        "Membership increased with 12,5% in 2024, from 4 000 to 4 800.",
+        "Costs decreased with 20 percent, from €3,0 million to €2,7 million.",
+    ],
+)
+def test_a_change_with_its_size_as_non_native_writers_put_it(body: str) -> None:
+    assert PERCENT in _pattern_rules(body)
+
+
+def test_a_milliard_per_head_is_judged() -> None:
+    body = (
+        "The municipality is spending 600 milliard won for its 400 000 inhabitants, so 1,5 "
+        "milliard won per inhabitant."
+    )
+    assert PER_HEAD in _pattern_rules(body)
