@@ -324,3 +324,49 @@ def test_a_milliard_per_head_is_judged() -> None:
         "milliard won per inhabitant."
     )
     assert PER_HEAD in _pattern_rules(body)
+
+
+# --- a part's name may hold an "and" ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Income by source: tickets £41.2m, food and drink £18.6m, retail £7.9m; total £67.8m.",
+        "Costs: staff $12.4m, fuel and power $3.1m, rent $2.2m; total $17.7m.",
+        "Spending: schools €8.1bn, roads and bridges €2.3bn, parks €0.6bn; total €11.0bn.",
+    ],
+)
+def test_parts_named_with_and_add_up_whole(body: str) -> None:
+    assert SUM_RULE not in _rules(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Income by source: tickets £41.2m, food and drink £18.6m, retail £7.9m; total £69.8m.",
+        "Costs: staff $12.4m, fuel and power $3.1m, rent $2.2m; total $19.7m.",
+    ],
+)
+def test_parts_named_with_and_that_miss_still_fire(body: str) -> None:
+    assert SUM_RULE in _pattern_rules(body)
+
+
+# --- "for each of its N residents": the heads the cue names -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The marathon brings £25m into the city, or £50m for each of its 500,000 residents.",
+        "The festival raised $12m, or $40m for each of its 300,000 people.",
+        "The levy brought in €9m, or €30m for each of their 300,000 households.",
+    ],
+)
+def test_a_per_head_figure_for_each_of_named_heads_is_checked(body: str) -> None:
+    assert PER_HEAD in _pattern_rules(body)
+
+
+def test_a_per_head_figure_for_each_of_named_heads_that_follows_is_silent() -> None:
+    body = "The marathon brings £25m into the city, or £50 for each of its 500,000 residents."
+    assert PER_HEAD not in _rules(body)
