@@ -370,3 +370,26 @@ def test_a_per_head_figure_for_each_of_named_heads_is_checked(body: str) -> None
 def test_a_per_head_figure_for_each_of_named_heads_that_follows_is_silent() -> None:
     body = "The marathon brings £25m into the city, or £50 for each of its 500,000 residents."
     assert PER_HEAD not in _rules(body)
+
+
+# --- "not less than": a floor, as legal drafting writes it --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supplier shall deliver not less than 87,600 units.",
+        "The Borrower shall maintain not fewer than 40 staff.",
+        "a quorum of not less than 40% of members",
+    ],
+)
+def test_not_less_than_is_a_floor(text: str) -> None:
+    (figure,) = find_quantities(text)
+    assert figure.low == figure.value
+    assert figure.high > figure.value
+
+
+def test_less_than_is_still_a_ceiling() -> None:
+    (figure,) = find_quantities("The Supplier shall deliver less than 87,600 units.")
+    assert figure.high == figure.value
+    assert figure.low == 0.0
