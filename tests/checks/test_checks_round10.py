@@ -393,3 +393,33 @@ def test_less_than_is_still_a_ceiling() -> None:
     (figure,) = find_quantities("The Supplier shall deliver less than 87,600 units.")
     assert figure.high == figure.value
     assert figure.low == 0.0
+
+
+# --- chart notes: "may not sum due to rounding" excuses rounding, never more --------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Energy mix, 2025: solar 34%, wind 33%, gas 34%. Figures may not sum due to rounding.",
+        "Budget: staff $4.2m, rent $3.1m, other $2.1m; total $9.5m. Totals may not add up due "
+        "to rounding.",
+        "Visitors by origin: local 51%, regional 30%, overseas 20%. Shares may not total 100% "
+        "because of rounding.",
+    ],
+)
+def test_a_rounding_note_list_that_rounding_explains_is_silent(body: str) -> None:
+    assert not _rules(body) & {SUM_RULE, SHARES}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Site energy mix, 2025: solar 54%, battery 29%, grid 28%. Figures may not sum due to "
+        "rounding.",
+        "Income: tickets £41.2m, food and drink £18.6m, retail £7.9m; total £72.8m. Figures may "
+        "not sum due to rounding.",
+    ],
+)
+def test_a_rounding_note_does_not_excuse_what_rounding_cannot_explain(body: str) -> None:
+    assert _rules(body) & {SUM_RULE, SHARES}
