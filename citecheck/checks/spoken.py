@@ -23,7 +23,9 @@ __all__ = ["unspoken"]
 
 # "went from, uh, 2 million", "at, um, 38 percent", "so, call it, fivefold"
 _FILLER = re.compile(
-    r"(?:,\s*|(?<=\s))(?:uh|um|umm|uhm|er|erm|ah|you\s+know|call\s+it)\b,?(?=\s)", re.IGNORECASE
+    # lower case, or capitalised with its comma ("Uh, ..."): "the ER", "UM", "Ah Kow" are names
+    r"(?:,\s*|(?<=\s))(?:(?:uh|umm?|uhm|erm?|ah|you\s+know|call\s+it)\b,?"
+    r"|(?:Uh|Umm?|Uhm|Erm?|Ah|You\s+know|Call\s+it),)(?=\s)"
 )
 _CORRECTION = re.compile(
     r"(?:(?<=[,.;:])|(?<=\s[-–—]))\s*(?:no,?\s+)?"

@@ -423,3 +423,11 @@ def test_a_rounding_note_list_that_rounding_explains_is_silent(body: str) -> Non
 )
 def test_a_rounding_note_does_not_excuse_what_rounding_cannot_explain(body: str) -> None:
     assert _rules(body) & {SUM_RULE, SHARES}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Visits to the ER rose 40% last year.", "Ah Kow paid $40 for 2 tickets.", "UM grew 5%."],
+)
+def test_names_that_look_like_fillers_are_kept(text: str) -> None:
+    assert unspoken(text) == text
