@@ -43,7 +43,10 @@ _STATISTIC_BEFORE = re.compile(
     r"(?:\d+(?:\.\d+)?\s*%?\s*(?:[-–—,]|to)\s*)?|±\s*)$"
 )
 _CONFIDENCE_AFTER = re.compile(
-    r"\s*(?:%|per\s*cent|percent)?\s*(?:CI|CrI|confidence|credible|prediction)\b", re.IGNORECASE
+    # "95% CI", "a 90 per cent confidence interval"; not "40% confidence in the council"
+    r"\s*(?:%|per\s*cent|percent)?\s*(?:CI|CrI|(?:confidence|credible|prediction)\s+"
+    r"(?:intervals?|levels?|limits?|bands?))\b",
+    re.IGNORECASE,
 )
 
 

@@ -431,3 +431,9 @@ def test_a_rounding_note_does_not_excuse_what_rounding_cannot_explain(body: str)
 )
 def test_names_that_look_like_fillers_are_kept(text: str) -> None:
     assert unspoken(text) == text
+
+
+def test_a_share_expressing_confidence_is_a_share() -> None:
+    texts = [q.text for q in find_quantities("Only 40% confidence in the council was reported.")]
+    assert texts == ["40%"]
+    assert find_quantities("at a 90 per cent confidence level") == ()
