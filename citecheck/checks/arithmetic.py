@@ -39,8 +39,15 @@ from citecheck.checks.learned import learned_findings
 from citecheck.checks.note_changes import changes_with_note_base, changes_with_note_pair
 from citecheck.checks.note_sums import check_note_parts
 from citecheck.checks.numbers import Kind, Quantity, amount
-from citecheck.checks.pairs import change_pairs, dated_to, in_real_terms, shared_precision
+from citecheck.checks.pairs import (
+    bracketed_arms,
+    change_pairs,
+    dated_to,
+    in_real_terms,
+    shared_precision,
+)
 from citecheck.checks.passages import Passage, Sentence, one_line
+from citecheck.checks.percent_readings import STATED_AS_CHANGE
 from citecheck.checks.rates import check_rates
 from citecheck.checks.ratios import multiplier_ends, own_ratio
 from citecheck.checks.rules import raise_finding
@@ -173,8 +180,11 @@ def _judge_growth(
     if ratio is None:
         return
     bands = list(multiplier.readings)
-    if _fits(ratio, bands):
+    reverse = _ratio(end, start) if bracketed_arms(sentence.text, start, end) else None
+    if _fits(ratio, bands) or (reverse is not None and _fits(reverse, bands)):
         return
+    if reverse is not None and ratio[1] < 1 <= reverse[0]:
+        start, end, ratio = end, start, reverse  # said as the rise the arms show
     first, last = sorted((start, end, multiplier), key=lambda q: q.start)[::2]
     message = (
         f"{_show(multiplier)} does not fit {_show(start)} to {_show(end)}: the figures give "
@@ -258,7 +268,8 @@ def _span(low: float, high: float, *, kind: Kind, prefix: str = "") -> str:
 _UP_WORDS = rf"{UP_VERBS}|{UP_NOUNS}"
 _DOWN_WORDS = rf"{DOWN_VERBS}|{DOWN_NOUNS}"
 _CHANGE = re.compile(
-    rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+|{OBJECT_BY})?"
+    # "rose with 7,5 percent": "with" for "by", as Dutch and German writers of English put it
+    rf"\b(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})\s+(?:by\s+|with\s+|{OBJECT_BY})?"
     r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just over|"
     r"just under|close to)\s+)?$",
     re.IGNORECASE,
@@ -447,16 +458,6 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         )
 
 
-# The percentage is the change's size by its own words: "a 150% increase", "an increase of
-# 150 per cent", "a 150 per cent gain", "increased by 150%" ("#" marks the figure).
-_STATED_AS_CHANGE = re.compile(
-    r"(?:\b(?:a|an)\s+(?:[a-z]+\s+)?#\s*(?:[a-z-]+\s+)?(?:increase|rise|gain|jump|growth|"
-    r"climb|surge|leap|hike|uplift)s?\b|\b(?:increase|rise|gain|jump|growth|climb|surge|leap|"
-    r"hike|uplift)s?\s+of\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?#|\bby\s+#)",
-    re.IGNORECASE,
-)
-
-
 def _judge_change(
     sentence: Sentence, change: Quantity, pair: tuple[Quantity, Quantity], *, down: bool
 ) -> Iterator[Finding]:
@@ -469,7 +470,7 @@ def _judge_change(
         bands = [(1 - change.high / 100, 1 - change.low / 100)]
     else:
         bands = [(1 + change.low / 100, 1 + change.high / 100)]
-        if change.value >= 100 and not _STATED_AS_CHANGE.search(
+        if change.value >= 100 and not STATED_AS_CHANGE.search(
             sentence.text[max(0, change.start - 30) : change.start]
             + "#"
             + sentence.text[change.end : change.end + 20]

@@ -30,7 +30,8 @@ _QUALIFIER = re.compile(
     # not "added up to £5.4m": a sum, not a ceiling
     r"(?<!\badd )(?<!\badds )(?<!\badded )(?<!\badding )up to|"
     r"as much as|as many as|no more than|not more than|at most|a maximum of|"
-    r"no fewer than|no less than|a minimum of|north of|just shy of|just short of|"
+    r"no fewer than|no less than|not fewer than|not less than|a minimum of|north of|just shy of|"
+    r"just short of|"
     r"in the region of|of the order of|on the order of|circa|approx\.?)\s+"
     # "c. £3m", "~3,000", "ca. 400"
     r"|(?<![\w.])(?P<sym>~|c\.|ca\.)\s*)(?:a\s+total\s+of\s+|of\s+)?$",
@@ -60,6 +61,9 @@ _AT_LEAST = {
     "above",
     "no fewer than",
     "no less than",
+    # legal drafting's floor: "shall deliver not less than 87,600 MWh"
+    "not fewer than",
+    "not less than",
     "a minimum of",
     "north of",
 }

@@ -145,7 +145,8 @@ def learned_findings(
         figures = ", ".join(q.shown for q in sorted(candidate.figures, key=lambda q: q.start))
         message = (
             f"These figures read as {_SAYS[relation]}, and no reading of them fits: {figures} "
-            f"(learned reader, score {score:.2f}). Check the figures, or say how they relate."
+            f"(a trained reader's judgement, {score:.2f} sure). Check the figures, or say how they "
+            "relate."
         )
         text = candidate.scope.text
         first = min(q.start for q in candidate.figures)

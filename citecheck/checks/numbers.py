@@ -44,6 +44,7 @@ from citecheck.checks.figures import (
 )
 from citecheck.checks.intervals import interval, qualifier_before
 from citecheck.checks.multipliers import find_multipliers
+from citecheck.checks.not_quantities import citation_number, day_or_hour, statistic
 from citecheck.checks.periods import period_of, total_of
 from citecheck.checks.share_words import find_share_words
 
@@ -149,7 +150,8 @@ _ENGLISH_SCALE = {"mio": "mn", "mrd": "bn", "md": "bn"}
 
 
 def _continental(text: str) -> str:
-    """``text`` with continental scales in English notation, of the same length (offsets hold)."""
+    """``text`` with continental scales and decimal commas in English notation, of the same
+    length (offsets hold)."""
 
     def english(match: re.Match[str]) -> str:
         whole, decimals, space, scale = match.groups()
@@ -157,7 +159,19 @@ def _continental(text: str) -> str:
         word = _ENGLISH_SCALE[scale.rstrip(".").lower()]
         return f"{number}{space}{word}".ljust(len(match.group()))[: len(match.group())]
 
-    return _CONTINENTAL.sub(english, text)
+    text = _CONTINENTAL.sub(english, text)
+    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    return _MILLIARD.sub(lambda m: "billion".ljust(len(m.group())), text)
+
+
+# "7,5 percent", "1,5 milliard won", "3,4 million euro": a comma with one or two digits after it,
+# before a percent, a scale or a currency, is a decimal comma (a thousands comma has three).
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])"
+    r"(?=\s?(?:%|(?i:per\s?cent|percent|million|milliards?|billion|mln|mld|bn|mn|euros?|EUR|"
+    r"won|kroner|kronor|z\u0142oty)\b|€|[mk]\b))"
+)
+_MILLIARD = re.compile(r"\bmilliards?\b", re.IGNORECASE)  # the long scale's 10^9
 
 
 def _as_printed(quantity: Quantity, printed: str) -> Quantity:
@@ -306,6 +320,14 @@ def _quantity(text: str, item: Resolved) -> Quantity | None:
         return None  # "2014-15", "2023/24": one financial year
     if raw.bare and not is_word and _LABEL_BEFORE.search(text[max(0, start - 40) : start]):
         return None  # "Scope 1 and 2", "Item 7", "Phase 3": a name, not a quantity
+    if not is_word and statistic(text, start, end):
+        return None  # "p<0.01", "95% CI 1.2 to 3.4", "HR 0.78": a test's figures, no change
+    if raw.bare and not is_word and raw.value <= 31 and day_or_hour(text, start, end):
+        return None  # "on 19 April", "3 to 14 March", "April 19", "10.30 am": when, not how many
+    if raw.bare and not is_word and citation_number(text, start, end):
+        return (
+            None  # "supra note 1, at 101", "Id. at 45", "§ 1357", "8 U.S.C.": where, not how many
+        )
     if (
         is_word
         and raw.bare

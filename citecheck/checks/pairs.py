@@ -26,7 +26,7 @@ from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Sentence
 from citecheck.checks.percent_readings import CHANGE_AFTER, is_change
 
-__all__ = ["change_pairs", "dated_to", "in_real_terms", "shared_precision"]
+__all__ = ["bracketed_arms", "change_pairs", "dated_to", "in_real_terms", "shared_precision"]
 
 _PAIRED = frozenset({Kind.MONEY, Kind.COUNT, Kind.PERCENT})
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -269,3 +269,17 @@ def _when(text: str, quantity: Quantity) -> float | None:
     if match.groupdict().get("past") or match.groupdict().get("past_open"):
         return _PAST_AT
     return _PRESENT_AT
+
+
+# "(40 vs 92 ng/mL; p<0.01)", "(12.1% versus 8.4%)": a bracket after a stated change names its
+# two arms (baseline and follow-up, control and treatment) in whichever order the field uses.
+_ARMS_GAP = re.compile(r"\s*(?:vs\.?|versus)\s*", re.IGNORECASE)
+
+
+def bracketed_arms(text: str, one: Quantity, two: Quantity) -> bool:
+    """Whether two figures are a bracket's "A vs B", so either may be the base."""
+    first, second = sorted((one, two), key=lambda q: q.start)
+    if not _ARMS_GAP.fullmatch(text[first.end : second.start]):
+        return False
+    before = text[max(0, first.start - 40) : first.start]
+    return "(" in before and ")" not in before[before.rfind("(") :]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from citecheck.checks.numbers import Quantity, find_quantities
 from citecheck.checks.rules import one_line
+from citecheck.checks.spoken import unspoken
 from citecheck.model import CheckRun, Footnote, Location, Manuscript
 from citecheck.sentences import sentence_spans
 
@@ -77,7 +78,7 @@ def read_passages(run: CheckRun) -> tuple[Passage, ...]:
 
 
 def _body_passage(manuscript: Manuscript) -> Passage:
-    text = manuscript.body
+    text = unspoken(manuscript.body)  # same length: offsets hold
     line_at = _line_finder(manuscript)
     page_at = _page_finder(manuscript)
     markers = sorted((m.offset, m.label) for m in manuscript.markers)
@@ -116,7 +117,7 @@ def _body_passage(manuscript: Manuscript) -> Passage:
 
 
 def _note_passage(path: str, footnote: Footnote) -> Passage:
-    text = footnote.text
+    text = unspoken(footnote.text)
     sentences = tuple(
         Sentence(
             text=text[start:end],

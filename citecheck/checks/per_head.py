@@ -160,14 +160,22 @@ def stated_per_head(
             restated = _RESTATES.search(between) or re.search(r"[,:]\s*$", between)
         if ";" in between or len(between) > 120 or not restated:
             continue
-        heads = [c for c in counts if _counts(text, c, per.lower())]
+        # "£50m for each of its 500,000 residents": the heads the cue names count, whatever
+        # kind of head "each" stood for
+        heads = [
+            c
+            for c in counts
+            if _counts(text, c, per.lower()) or _EACH_OF.fullmatch(text[stated.end : c.start])
+        ]
         if not heads:
             continue
         # "£160,000 for each of its 7,500 staff": the cue names its heads
         named = [c for c in heads if _EACH_OF.fullmatch(text[stated.end : c.start])]
         head = named[0] if named else min(heads, key=lambda c: abs(c.start - stated.start))
-        tied = total.end <= head.start < stated.start or _PER_FOR.fullmatch(
-            text[stated.end : head.start]
+        tied = (
+            total.end <= head.start < stated.start
+            or _PER_FOR.fullmatch(text[stated.end : head.start])
+            or (named and total.end <= stated.start)  # "£25m, or £50m for each of its 500,000"
         )
         if total.value <= stated.value and not tied:
             continue

@@ -19,6 +19,7 @@ from citecheck.checks.numbers import Kind, Quantity, amount
 __all__ = [
     "CHANGE_AFTER",
     "CHANGE_BEFORE",
+    "STATED_AS_CHANGE",
     "as_percent",
     "is_change",
     "is_points",
@@ -64,7 +65,7 @@ def span(low: float, high: float) -> str:
 
 CHANGE_BEFORE = re.compile(
     rf"\b(?:{UP_VERBS}|{DOWN_VERBS}|{UP_NOUNS}|{DOWN_NOUNS}|increases?|decreases?|change\s+of)"
-    rf"\s+(?:by\s+|{OBJECT_BY})?"
+    rf"\s+(?:by\s+|with\s+|{OBJECT_BY})?"
     r"(?:(?:more than|over|about|nearly|almost|some|roughly|approximately|around|just)\s+)?$",
     re.IGNORECASE,
 )
@@ -82,3 +83,15 @@ def is_change(text: str, quantity: Quantity) -> bool:
 
 def overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
     return one[0] <= two[1] and two[0] <= one[1]
+
+
+# The percentage is the change's size by its own words: "a 150% increase", "an increase of
+# 150 per cent", "a 150 per cent gain", "increased by 150%" ("#" marks the figure).
+STATED_AS_CHANGE = re.compile(
+    r"(?:\b(?:a|an)\s+(?:[a-z]+\s+)?#\s*(?:[a-z-]+\s+)?(?:increase|rise|gain|jump|growth|"
+    r"climb|surge|leap|hike|uplift)s?\b|\b(?:increase|rise|gain|jump|growth|climb|surge|leap|"
+    r"hike|uplift)s?\s+of\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?#|\bby\s+#"
+    # "so up 150 percent", "were up 250%": the change's own size, as press and posts write it
+    r"|\bup\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?#)",
+    re.IGNORECASE,
+)

@@ -279,10 +279,35 @@ _REFERS_BACK = re.compile(
 )
 
 
+# "employs 58,000 people", "has hired some 2,400 people", "staffed by 900 persons": people
+# named by a verb of employment are a work force, not a population.
+_EMPLOYS = re.compile(
+    r"\b(?:employ(?:s|ed|ing)?|hir(?:es|ed|ing)|staffed\s+by|(?:has|had|with)\s+a\s+staff\s+of)"
+    r"\s+(?:(?:a\s+total\s+of|about|around|roughly|some|nearly|almost|over|more\s+than|"
+    r"fewer\s+than|under|close\s+to|just\s+(?:over|under))\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _employed(sentence: Sentence, quantity: Quantity) -> bool:
+    return _EMPLOYS.search(sentence.text[max(0, quantity.start - 40) : quantity.start]) is not None
+
+
 def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
     heads = []
     for quantity in sentence.quantities:
         noun = (quantity.noun or "").replace("-", "")
+        if quantity.kind is not Kind.COUNT or quantity.low < 10:
+            pass
+        elif (
+            band.per == "employee"
+            and noun in {"people", "persons"}
+            and _employed(sentence, quantity)
+        ):
+            heads.append(quantity)  # "employs 58,000 people"
+            continue
+        elif band.per != "employee" and _employed(sentence, quantity):
+            continue  # employees are no population
         if quantity.kind is Kind.COUNT and noun in band.heads and quantity.low >= 10:
             heads.append(quantity)
         elif (

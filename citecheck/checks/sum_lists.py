@@ -135,7 +135,10 @@ def run_before(text: str, figures: list[Quantity], position: int) -> list[Quanti
         if (
             run
             and not re.fullmatch(
-                r"(?:\s+[a-z][\w'’-]*){0,3}[\s,]*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}", gap
+                # a part's name may hold an "and": "tickets £41.2m, food and drink £18.6m"
+                r"(?:\s+[a-z][\w'’-]*){0,3}[\s,]*(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}"
+                r"|,\s+[a-z][\w'’-]*\s+and\s+[a-z][\w'’-]*\s+",
+                gap,
             )
             and not re.fullmatch(r"\),?\s+(?:and\s+)?(?:[A-Za-z][\w'’-]*\s+){1,3}\(", gap)
         ):

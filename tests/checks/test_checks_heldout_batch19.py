@@ -33,17 +33,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (55, 2, 9)  # precision 0.96, recall 0.86
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): the first run, rounded down; raised in round 10
+# to round 10's figures (batch 19 and 20 are development data from round 10 on).
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.8),
-    "growth-multiplier-mismatch": (0.88, 0.88),
+    "rate-restatement-mismatch": (1.0, 0.9),
+    "growth-multiplier-mismatch": (1.0, 0.88),
     "percent-change-mismatch": (1.0, 0.88),
     "sum-mismatch": (1.0, 0.88),
-    "shares-exceed-total": (0.83, 0.55),
+    "shares-exceed-total": (1.0, 0.77),
     "percent-points-confusion": (1.0, 1.0),
     "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (0.96, 0.85)
+FLOOR_ALL = (1.0, 0.9)
 
 
 (

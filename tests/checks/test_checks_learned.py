@@ -188,7 +188,10 @@ def test_the_layer_is_silent_where_a_pattern_rule_already_spoke() -> None:
     with model_override(ALWAYS):
         alone = list(learned_findings(passages, {SUM: SUM_RULE}, []))
         assert len(alone) == 1
-        assert "learned reader" in alone[0].message
+        # Said plainly for an editor: who judged, and how sure, not a bare "score".
+        assert "(a trained reader's judgement, " in alone[0].message
+        assert " sure). Check the figures" in alone[0].message
+        assert "score" not in alone[0].message
         assert list(learned_findings(passages, {SUM: SUM_RULE}, alone)) == []
         # Only the rules asked for speak.
         assert list(learned_findings(passages, {}, [])) == []

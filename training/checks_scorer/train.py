@@ -11,8 +11,8 @@ every other candidate (traps in correct passages, other relations in slip passag
 negative. The scorer is a logistic regression over ``candidate_features``, fitted by
 AdaGrad with an L2 penalty in a fixed order, written by hand (no dependency).
 
-Held-out batch 16 is never read: only the folders in ``DEVELOPMENT`` are (batches 14, 17 and
-18, spent after their one scoring run, are among them from rounds 7, 8 and 9 on).
+Held-out batch 16 is never read: only the folders in ``DEVELOPMENT`` are (batches 14, 17, 18,
+19 and 20, spent after their one scoring run, are among them from rounds 7 to 10 on).
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ from citecheck.checks.passages import read_passages  # noqa: E402
 from citecheck.config import CheckSettings  # noqa: E402
 
 BATCHES = ROOT / "tests" / "checks"
-# Development data only (never heldout_batch16 nor the next held-out batch). Batches 14, 17 and
-# 18 are spent: each scored once (first_run.txt), development data from rounds 7, 8 and 9 on.
+# Development data only (never heldout_batch16 nor the next held-out batch). Batches 14, 17, 18,
+# 19 and 20 are spent: each scored once (first_run.txt), development data from rounds 7-10 on.
 UNIT_TRAPS = "unit traps"
 DEVELOPMENT = (
     "corpus",
@@ -61,6 +61,8 @@ DEVELOPMENT = (
     "heldout_batch14",
     "heldout_batch17",
     "heldout_batch18",
+    "heldout_batch19",
+    "heldout_batch20",
     UNIT_TRAPS,
 )
 LEFT_OUT = (
@@ -71,6 +73,8 @@ LEFT_OUT = (
     "dev_batch15",
     "heldout_batch17",
     "heldout_batch18",
+    "heldout_batch19",
+    "heldout_batch20",
 )
 MODEL = ROOT / "citecheck" / "checks" / "learned_model.json"
 EPOCHS = 10
