@@ -142,11 +142,16 @@ def _title_key(title: str | None) -> str:
     return words[0] if words else ""
 
 
-def _title_match(short: str, full: str) -> float:
+def _title_match(short: str, full: str, *, inner: bool = False) -> float:
+    """How well ``short`` names ``full`` (0-100): as its start, or with ``inner`` (the
+    author already matched) as a run of two or more of its words anywhere ("Water
+    Treaty" for "The 1944 Water Treaty and the Politics of Scarcity")."""
     a, b = _fold(short), _fold(full)
     if not a or not b:
         return 0.0
     if b.startswith(a):
+        return 100.0
+    if inner and len(a.split()) >= 2 and f" {a} " in f" {b} ":
         return 100.0
     # Compare the short title with the same-length start of the full title.
     return float(fuzz.ratio(a, b[: len(a) + 3]))
@@ -336,7 +341,7 @@ class _Resolver:
         positions = self.full_by_family.get(family, [])
         for position in reversed(positions):
             c = self.done[position]
-            if c.title and _title_match(citation.title or "", c.title) >= _SHORT_TITLE:
+            if c.title and _title_match(citation.title or "", c.title, inner=True) >= _SHORT_TITLE:
                 return self._link(replace(citation, short_form=ShortForm.SHORT_TITLE), c)
         if positions:
             # The author was cited, but no title starts this way.

@@ -238,3 +238,19 @@ def test_an_unresolved_short_form_names_no_work() -> None:
     assert orphan.problem
     # The orphan takes no id, so the next work is w2.
     assert later.work == "w2"
+
+
+def test_a_short_title_of_inner_words_resolves_to_its_authors_work() -> None:
+    # Chicago short titles drop a leading article and may drop a year: "Water Treaty" for
+    # "The 1944 Water Treaty and the Politics of Scarcity" was left unresolved.
+    full = (
+        'Stephen P. Mumme, "The 1944 Water Treaty and the Politics of Scarcity," '
+        "*Natural Resources Journal* 43, no. 2 (2003): 345–368, 350."
+    )
+    first, short = cite_notes(full, 'Mumme, "Water Treaty," 352.')
+    assert short.short_form is ShortForm.SHORT_TITLE
+    assert short.antecedent == first.index
+    assert short.work == first.work
+    # One word inside a title is not enough to name it.
+    _, lone = cite_notes(full, 'Mumme, "Treaty," 352.')
+    assert lone.antecedent is None
