@@ -11,15 +11,33 @@ call over the citations' URLs would give them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from citecheck.links import normalise_url
+from citecheck.links.urls import doi_target
 from citecheck.model import FootnoteSet, LinkResult
 from citecheck.url_text import urls_and_dois
 
-__all__ = ["Joined", "join", "noted_urls"]
+__all__ = ["Joined", "join", "noted_urls", "without_cited_doi"]
+
+
+def without_cited_doi(
+    resolver_urls: Iterable[str], cited: Sequence[str], doi_resolver: str
+) -> list[str]:
+    """The resolver URLs of DOIs that no cited URL already names as a DOI link.
+
+    A note citing ``https://doi.org/10.1/x`` shows the DOI twice (as written, and
+    ``10.1/x`` read out of it); with a resolver other than doi.org they are two
+    spellings, and one DOI gave two verdicts for one request.
+    """
+    named = {
+        normalise_url(target)
+        for url in cited
+        if (target := doi_target(url, resolver=doi_resolver)) is not None
+    }
+    return [url for url in resolver_urls if normalise_url(url) not in named]
 
 
 def noted_urls(
@@ -35,7 +53,8 @@ def noted_urls(
             texts = (note.text, note.raw) if note.raw and note.raw != note.text else (note.text,)
             for text in texts:
                 urls, dois = urls_and_dois(text)
-                for url in (*urls, *(doi_resolver + doi for doi in dois)):
+                asked = without_cited_doi((doi_resolver + doi for doi in dois), urls, doi_resolver)
+                for url in (*urls, *asked):
                     labels = found.setdefault(url, [])
                     if name not in labels:
                         labels.append(name)

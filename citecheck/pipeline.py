@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from citecheck import __version__, event_loop
 from citecheck.config import Settings
-from citecheck.early_links import join, noted_urls
+from citecheck.early_links import join, noted_urls, without_cited_doi
 from citecheck.footnotes import find_footnotes
 from citecheck.links import check_links, normalise_url
 from citecheck.model import (
@@ -79,7 +79,7 @@ def _note_name(citation: Citation, *, many_files: bool) -> str:
 def urls_of(citation: Citation, doi_resolver: str) -> Iterable[str]:
     yield from citation.urls
     if citation.doi:
-        yield doi_resolver + citation.doi
+        yield from without_cited_doi((doi_resolver + citation.doi,), citation.urls, doi_resolver)
 
 
 def cited_urls(

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import bibtexparser
 
+from citecheck.early_links import noted_urls
 from citecheck.export import export
-from citecheck.model import Citation, Location, PartialDate
+from citecheck.footnotes import find_footnotes
+from citecheck.model import Citation, FootnoteSet, Location, PartialDate
 from citecheck.pipeline import cited_dates, cited_urls, read_citations, read_footnotes
+from citecheck.readers import markdown
 
 LOC = Location("essay.md", 1)
 
@@ -57,3 +60,23 @@ def test_two_manuscripts_never_share_a_work_id(tmp_path: Path) -> None:
     assert works["b.md"] == {"w2"}
     entries = bibtexparser.parse_string(export(citations, "bibtex")).entries
     assert sorted(e.fields_dict["date"].value for e in entries) == ["2001", "2003"]
+
+
+def test_a_doi_cited_as_a_doi_link_is_asked_once_whatever_the_resolver() -> None:
+    # With a resolver other than doi.org, "https://doi.org/10.1000/xyz" and the resolver's
+    # URL for its DOI were two addresses: one DOI, two verdicts, two findings on one note.
+    citations = [cite("1", 0, "https://doi.org/10.1000/xyz", doi="10.1000/xyz")]
+    urls = cited_urls(citations, doi_resolver="http://127.0.0.1:9/")
+    assert urls == {"https://doi.org/10.1000/xyz": ("1",)}
+    footnote_sets = read_footnotes_text("A claim.[^1]\n\n[^1]: See https://doi.org/10.1000/xyz.\n")
+    assert list(noted_urls(footnote_sets, doi_resolver="http://127.0.0.1:9/")) == [
+        "https://doi.org/10.1000/xyz"
+    ]
+    # A DOI written alone is still asked through the resolver.
+    alone = read_footnotes_text("A claim.[^1]\n\n[^1]: Doe, Title, doi:10.1000/abc.\n")
+    assert "http://127.0.0.1:9/10.1000/abc" in noted_urls(alone, doi_resolver="http://127.0.0.1:9/")
+
+
+def read_footnotes_text(text: str) -> tuple[FootnoteSet, ...]:
+    manuscript = markdown.read("essay.md", text.encode())
+    return (find_footnotes(manuscript),)
