@@ -32,12 +32,15 @@ def without_cited_doi(
     ``10.1/x`` read out of it); with a resolver other than doi.org they are two
     spellings, and one DOI gave two verdicts for one request.
     """
+    asked = list(resolver_urls)
+    if not asked:
+        return asked  # most notes show no DOI: no cited URL to read for one
     named = {
         normalise_url(target)
         for url in cited
         if (target := doi_target(url, resolver=doi_resolver)) is not None
     }
-    return [url for url in resolver_urls if normalise_url(url) not in named]
+    return [url for url in asked if normalise_url(url) not in named]
 
 
 def noted_urls(

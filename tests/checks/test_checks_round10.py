@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import pytest
 from checks_corpus import _run as run_with_notes
+from round_probes import pattern_rules as _pattern_rules
+from round_probes import rules as _rules
+from round_probes import rules_with_notes as _with_notes
 
-from citecheck.checks import run_checks
 from citecheck.checks.candidates import GROWTH, candidates
-from citecheck.checks.learned import Model, model_override
 from citecheck.checks.numbers import find_quantities
 from citecheck.checks.passages import read_passages
 from citecheck.checks.spoken import unspoken
-from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, FootnoteSet, Manuscript
 
 PER_HEAD = "implausible-per-head"
 PERCENT = "percent-change-mismatch"
@@ -28,27 +27,6 @@ SHARES = "shares-exceed-total"
 SUM_RULE = "sum-mismatch"
 RATE = "rate-restatement-mismatch"
 GROWTH_RULE = "growth-multiplier-mismatch"
-
-
-def _run(body: str) -> CheckRun:
-    return CheckRun(footnote_sets=(FootnoteSet(Manuscript("m.md", "markdown", body, (), ()), ()),))
-
-
-def _rules(body: str) -> set[str]:
-    return {f.rule for f in run_checks(_run(body), CheckSettings())}
-
-
-def _pattern_rules(body: str) -> set[str]:
-    """The pattern rules alone (the learned layer silenced)."""
-    with model_override(Model({}, 2.0)):
-        return _rules(body)
-
-
-def _with_notes(body: str, notes: list[str]) -> set[str]:
-    """Every rule (the learned layer too) on a body with footnotes."""
-    return {
-        f.rule for f in run_checks(run_with_notes({"body": body, "notes": notes}), CheckSettings())
-    }
 
 
 # --- user test: numbers of citation syntax are places, not quantities ---------------------------

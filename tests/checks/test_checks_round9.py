@@ -13,37 +13,19 @@ labels and HTTP statuses; factors of a product.
 from __future__ import annotations
 
 import pytest
-from checks_corpus import _run as run_with_notes
+from round_probes import body_run as _run
+from round_probes import note_rules as _note_rules
+from round_probes import pattern_rules as _pattern_rules
+from round_probes import relations as _relations
+from round_probes import rules as _rules
 
-from citecheck.checks import run_checks
 from citecheck.checks.candidates import GROWTH, SUM, candidates
-from citecheck.checks.learned import Model, model_override
 from citecheck.checks.passages import read_passages
-from citecheck.config import CheckSettings
-from citecheck.model import CheckRun, FootnoteSet, Manuscript
 
 PER_HEAD = "implausible-per-head"
 PERCENT = "percent-change-mismatch"
 POINTS = "percent-points-confusion"
 SHARES = "shares-exceed-total"
-
-
-def _run(body: str) -> CheckRun:
-    return CheckRun(footnote_sets=(FootnoteSet(Manuscript("m.md", "markdown", body, (), ()), ()),))
-
-
-def _rules(body: str) -> set[str]:
-    return {f.rule for f in run_checks(_run(body), CheckSettings())}
-
-
-def _pattern_rules(body: str) -> set[str]:
-    """The pattern rules alone (the learned layer silenced)."""
-    with model_override(Model({}, 2.0)):
-        return _rules(body)
-
-
-def _relations(body: str) -> set[str]:
-    return {c.relation for c in candidates(read_passages(_run(body)))}
 
 
 # --- per head: "every man, woman and child", and a colon that restates -----------------------
@@ -307,13 +289,6 @@ def test_labels_statuses_and_products_are_no_parts(body: str) -> None:
 
 
 # --- a change in the body, both its figures in the note it cites ------------------------------
-
-
-def _note_rules(body: str, note: str) -> set[str]:
-    """The pattern rules alone on a body sentence citing one note."""
-    run = run_with_notes({"body": f"{body}[^1]", "notes": [note]})
-    with model_override(Model({}, 2.0)):
-        return {f.rule for f in run_checks(run, CheckSettings())}
 
 
 @pytest.mark.parametrize(
