@@ -11,12 +11,15 @@ Everything a server can make last or grow is bounded here or below:
 * **where**: every address, first URL and each redirect hop, passes the
   address policy (``addresses``); a redirect to anything but http(s) ends
   the walk.
+
+The records of an exchange (``Answer``, ``Fetch``) and what a URL or a media
+type says before asking live in ``answers``.
 """
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -30,6 +33,7 @@ from tenacity import (
 from citecheck.config import LinkSettings
 from citecheck.links import addresses
 from citecheck.links.addresses import AddressPolicy, AddressRefused
+from citecheck.links.answers import Answer, Fetch, declared_length, looks_like_page, readable
 from citecheck.links.bodies import header_problem, read_body
 from citecheck.links.classify import NetworkFailure, network_failure
 from citecheck.links.client import LinkClient
@@ -46,41 +50,8 @@ REDIRECTS = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 10
 DEADLINE_TIMEOUTS = 3  # a URL's deadline, in units of ``timeout``
 _BACKOFF = 0.5  # seconds; the first retry waits up to this, then doubling
-_READABLE = ("text/html", "application/xhtml+xml", "text/", "application/pdf", "application/xml")
 _RETRIED = {429, 500}  # and 502-599; 501 is a definite "no", 999 is a bot wall
 _TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """One HTTP exchange after its retries: a response, or why there was none."""
-
-    url: str
-    method: str
-    status: int | None = None
-    headers: httpx.Headers = field(default_factory=httpx.Headers)
-    body: bytes = b""
-    complete: bool = False
-    attempts: int = 1
-    failure: tuple[str, str] | None = None  # (NetworkFailure kind, reason)
-    location: str | None = None  # a redirect's Location, as sent
-
-    @property
-    def content_type(self) -> str:
-        return str(self.headers.get("content-type", ""))
-
-
-@dataclass(frozen=True, slots=True)
-class Fetch:
-    """A walk through redirects: each hop, the final answer, or why it was abandoned."""
-
-    answer: Answer
-    hops: tuple[tuple[str, int], ...] = ()  # (url that redirected, its status)
-    loop: str | None = None  # why the walk was abandoned (a loop, a non-web target ...)
-
-    @property
-    def redirects(self) -> tuple[str, ...]:
-        return (*(url for url, _ in self.hops[1:]), self.answer.url) if self.hops else ()
 
 
 class _Retry(Exception):
@@ -118,36 +89,6 @@ class _Budget:
 
     def remaining(self) -> float:
         return self.seconds - self.spent
-
-
-def _declared_length(headers: httpx.Headers) -> int:
-    """The Content-Length a HEAD declared; 0 when absent or not a number (hostile ones exist)."""
-    text = headers.get("content-length", "").split(",", 1)[0].strip()
-    return int(text) if text.isdigit() else 0
-
-
-# Paths that name a file to download, not a page: the first request to a host
-# for one of these is a HEAD, as for every URL of a host that serves no HTML.
-_FILE_SUFFIXES = (
-    *(".pdf", ".zip", ".gz", ".tgz", ".tar", ".xz", ".bz2", ".7z", ".rar", ".iso", ".dmg"),
-    *(".exe", ".msi", ".csv", ".tsv", ".xls", ".xlsx", ".doc", ".docx", ".ppt", ".pptx"),
-    *(".epub", ".mp3", ".mp4", ".m4a", ".mov", ".avi", ".mkv", ".wav", ".flac", ".webm"),
-    *(".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".parquet", ".nc", ".h5", ".sav"),
-)
-
-
-def looks_like_page(url: str) -> bool:
-    """Whether the URL's path names no downloadable file by its suffix."""
-    try:
-        path = urlsplit(url).path.lower()
-    except ValueError:
-        return False
-    return not path.endswith(_FILE_SUFFIXES)
-
-
-def readable(content_type: str) -> bool:
-    media = content_type.split(";", 1)[0].strip().lower()
-    return not media or media.startswith(_READABLE)
 
 
 class Fetcher:
@@ -332,7 +273,7 @@ class Fetcher:
             content_type = response.headers.get("content-type", "")
             # A big PDF is never downloaded (HEAD says so first, but a GET may ask).
             big_pdf = content_type.startswith("application/pdf") and (
-                _declared_length(response.headers) > self.settings.max_bytes
+                declared_length(response.headers) > self.settings.max_bytes
             )
             wanted = (readable(content_type) and not big_pdf) or status >= 400
             if method == "GET" and status not in REDIRECTS and wanted:
@@ -465,7 +406,7 @@ class Fetcher:
             }:
                 return head  # a GET cannot do better
             if answer.status is not None and 200 <= answer.status < 300:
-                small = _declared_length(answer.headers) <= self.settings.max_bytes
+                small = declared_length(answer.headers) <= self.settings.max_bytes
                 if not readable(answer.content_type) or (
                     answer.content_type.startswith("application/pdf") and not small
                 ):
