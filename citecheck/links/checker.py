@@ -2,9 +2,10 @@
 
 This module runs the stage; the jobs live beside it: ``entries`` (the work
 list and the verdicts that need no request), ``fetching`` (exchanges,
-retries, redirects, deadlines; their records in ``answers``), ``bodies`` (bounded reading), ``addresses``
-and ``connections`` (what may be connected to), ``hosts`` (politeness),
-``limits`` (Retry-After and quotas), ``judging`` (from answers to a verdict).
+retries, redirects, deadlines; their records in ``answers``), ``bodies``
+(bounded reading), ``addresses`` and ``connections`` (what may be connected
+to), ``hosts`` (politeness), ``limits`` (Retry-After and quotas), ``judging``
+(from answers to a verdict).
 
 How one URL is checked:
 
