@@ -17,7 +17,8 @@ from pathlib import Path
 
 from citecheck.errors import ConfigError
 from citecheck.store.answers import StoreAnswers
-from citecheck.store.base import ManuscriptRow, RotCount, Store, redact
+from citecheck.store.base import redact
+from citecheck.store.interface import ManuscriptRow, RotCount, Store
 from citecheck.store.migrations import LATEST_VERSION
 
 __all__ = [

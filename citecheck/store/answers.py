@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from citecheck.store.base import Store
+from citecheck.store.interface import Store
 
 __all__ = ["StoreAnswers"]
 

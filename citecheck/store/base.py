@@ -1,4 +1,6 @@
-"""The store interface and what both SQL backends share: the batch tables' queries.
+"""What both SQL backends share: the link cache's and the batch tables' queries.
+
+The interface they implement is ``interface.Store``.
 
 Link verdicts are kept as the link cache has always kept them (``links`` and
 ``history``); a batch adds its own tables (see ``migrations``): its runs, each
@@ -17,21 +19,18 @@ import re
 import time
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
-from citecheck.links.cache import HistoryEntry, compressed_text, in_groups, trusted_for
+from citecheck.links.cache import compressed_text, in_groups, trusted_for
 from citecheck.model import LinkResult, LinkStatus
 from citecheck.store.carried import CarriedQueries
+from citecheck.store.interface import ManuscriptRow, RotCount
 
 __all__ = [
     "FLUSH_EVERY",
     "FLUSH_SECONDS",
-    "ManuscriptRow",
-    "RotCount",
     "SqlStore",
-    "Store",
     "decode_link",
     "encode_link",
     "redact",
@@ -45,93 +44,6 @@ _NOT_STORED = {LinkStatus.OFFLINE, LinkStatus.EXCLUDED}
 def redact(url: str) -> str:
     """A store URL with its password replaced by ``***``, fit to print."""
     return re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)
-
-
-@dataclass(frozen=True, slots=True)
-class ManuscriptRow:
-    """One manuscript of a batch as the summary sees it."""
-
-    path: str
-    stage: str  # "parsed", "done" or "failed"
-    result: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class RotCount:
-    """How many cited URLs of one group (a year, a domain) ended with one status."""
-
-    group: str
-    status: str
-    count: int
-
-
-class Store(Protocol):
-    """What the link checker's callers and a batch need from a store."""
-
-    url: str  # as given, password included: pass it to workers, never print it
-
-    def close(self) -> None: ...
-
-    # The link cache: a verdict per URL, believed for a while, and every past verdict.
-    def get_link(self, key: str, *, now: datetime) -> LinkResult | None: ...
-    def get_links(self, keys: Sequence[str], *, now: datetime) -> dict[str, LinkResult]: ...
-    def put_link(self, key: str, result: LinkResult) -> None: ...
-    def put_links(self, verdicts: Sequence[tuple[str, LinkResult]]) -> None: ...
-    def link_history(self, key: str) -> tuple[HistoryEntry, ...]: ...
-
-    # Answers of web services (the sources stage's AnswerCache, see ``answers``).
-    def get_answer(
-        self, service: str, key: str, max_age: float
-    ) -> tuple[bytes, datetime] | None: ...
-    def put_answer(self, service: str, key: str, body: bytes, fetched_at: datetime) -> None: ...
-
-    # A batch.
-    def begin_run(self, batch_id: str, *, options: str) -> bool: ...
-    def finish_run(self, batch_id: str, *, status: str, manuscripts: int) -> None: ...
-    def run_status(self, batch_id: str) -> str | None: ...
-    def known_paths(self, batch_id: str, paths: Sequence[str]) -> dict[str, str]: ...
-    def record_parsed(
-        self,
-        batch_id: str,
-        path: str,
-        cited: Sequence[tuple[str, str, int | None]],
-        *,
-        content_hash: str | None = None,
-    ) -> None: ...
-    def record_result(
-        self, batch_id: str, path: str, stage: str, result: dict[str, Any], rank: float
-    ) -> None: ...
-    def pending_urls(self, batch_id: str, *, after: str, limit: int) -> list[tuple[str, str]]: ...
-    def record_verdict(self, batch_id: str, key: str, result: LinkResult) -> None: ...
-    def verdicts(self, batch_id: str, keys: Sequence[str]) -> dict[str, LinkResult]: ...
-    def flush(self) -> None: ...
-    def paths_at(self, batch_id: str, stage: str, *, after: str, limit: int) -> list[str]: ...
-    def manuscripts(self, batch_id: str) -> Iterator[ManuscriptRow]: ...
-    def counts(self, batch_id: str) -> dict[str, int]: ...
-    def rot_by_year(self, batch_id: str) -> list[RotCount]: ...
-    def rot_by_domain(self, batch_id: str, *, top: int) -> list[RotCount]: ...
-
-    # What one pass carries to the next (``carried``).
-    def put_parsed(self, path: str, content_hash: str, version: str, body: bytes) -> None: ...
-    def get_parsed(self, path: str, content_hash: str, version: str) -> bytes | None: ...
-    def parsed_for(self, batch_id: str, path: str, version: str) -> bytes | None: ...
-    def record_lookups(self, batch_id: str, lookups: Sequence[tuple[str, str]]) -> None: ...
-    def pending_lookups(
-        self, batch_id: str, *, after: str, limit: int
-    ) -> list[tuple[str, str]]: ...
-    def lookups_done(self, batch_id: str, keys: Sequence[str]) -> None: ...
-    def pending_lookup_count(self, batch_id: str) -> int: ...
-    def record_archive_keys(self, batch_id: str, keys: Sequence[tuple[str, str]]) -> None: ...
-    def pending_archives(
-        self, batch_id: str, *, after: tuple[str, str], limit: int
-    ) -> list[tuple[str, str, str | None]]: ...
-    def pending_archive_count(self, batch_id: str) -> int: ...
-    def record_archive(self, batch_id: str, key: str, date: str, result: str) -> None: ...
-    def archive_results(
-        self, batch_id: str, keys: Sequence[tuple[str, str]]
-    ) -> dict[tuple[str, str], str]: ...
-    def cached_archive(self, key: str, date: str, settings: str, max_age: float) -> str | None: ...
-    def keep_archive(self, key: str, date: str, settings: str, result: str) -> None: ...
 
 
 def encode_link(result: LinkResult) -> str:
