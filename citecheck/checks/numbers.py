@@ -119,6 +119,22 @@ _NOUN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?", re.IGNORECASE)
+# A reference's own numbers say which work and where in it, never how many: identifiers (a
+# DOI, arXiv, ISBN, ISSN, PubMed id) and the volume, issue and pages of the styles that print
+# them bare: APA "4(5), 193–220", Vancouver "2005;102(46):16569-72", IEEE "vol. 5, no. 2,
+# pp. 1-10", Nature "455, 1002–1005 (2008)". Blanked as URLs are.
+_PAGES = r"(?:pp?\.\s*)?[A-Za-z]{0,3}\d+[a-z]?(?:\s*[-–]\s*[A-Za-z]?\d+)?"
+_BIBLIOGRAPHIC = re.compile(
+    r"\b(?:doi:\s*)?10\.\d{4,9}/[^\s<>\"]+"
+    r"|\barXiv:\s*(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+    r"|\b(?:ISBN(?:-1[03])?|ISSN|e-?ISSN)[:\s]\s*[\dX][\d\s-]{6,16}[\dX]\b"
+    r"|\b(?:PMID|PMCID)[:\s]\s*(?:PMC)?\d+"
+    rf"|\b(?:(?:1[5-9]|20)\d\d(?:\s[A-Z][a-z]{{2}}(?:\s\d{{1,2}})?)?;\s*)?\d{{1,4}}"
+    rf"\(\d{{1,5}}(?:[-–/]\d{{1,5}})?\)\s*[,:]\s*{_PAGES}"
+    rf"|\bvol\.\s*\d+(?:\s*,\s*no\.\s*\d+)?(?:\s*,\s*{_PAGES})?"
+    r"|(?<![\d.])\bpp?\.\s*\d+(?:\s*[-–]\s*\d+)?"
+    r"|\b\d{1,4},\s*\d+\s*[-–]\s*\d+\s*\((?:1[5-9]|20)\d\d\)"
+)
 
 
 # --------------------------------------------------------------------------
@@ -133,11 +149,13 @@ _YEAR_TAIL = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[-–/]$")
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every money figure, count, percentage, length, year and multiplier in ``text``.
 
-    URLs are blanked out first (same length, so offsets hold): the digits in
-    ``/2010/05/06/`` or ``pr030410p`` are not figures of the text.
+    URLs and a reference's own numbers are blanked out first (same length, so offsets hold):
+    the digits in ``/2010/05/06/``, ``doi:10.2307/1321160`` or ``4(5), 193–220`` are not
+    figures of the text.
     """
     printed = text
-    text = _continental(_URL.sub(lambda m: " " * len(m.group()), text))
+    blank = _URL.sub(lambda m: " " * len(m.group()), text)
+    text = _continental(_BIBLIOGRAPHIC.sub(lambda m: " " * len(m.group()), blank))
     if text != printed:
         return tuple(_as_printed(q, printed) for q in _find(text))
     return _find(text)
