@@ -244,13 +244,18 @@ def _is_end(text: str, stop: re.Match[str]) -> bool:
     next_word = following.group(1)
     if not next_word:
         # The end of the text ends it; a dash or a rule after the stop is
-        # left to the blank-line test.
-        return following.end() >= len(text)
+        # left to the blank-line test. Money opens sentences of messages:
+        # "... is £45 total. £20 from Dave, ...".
+        if following.end() >= len(text):
+            return True
+        return _lower_case_end(text, stop, stop.group("stop"))
+    punctuation = stop.group("stop")
     if not (next_word[0].isalpha() and not next_word[0].islower()):
         # "e.g. origin", "... limited", "No. 3" go on; caseless scripts
-        # (Chinese, Arabic...) count as capitals.
-        return False
-    punctuation = stop.group("stop")
+        # (Chinese, Arabic...) count as capitals. Posts and messages open
+        # sentences in lower case: "... with 60 employees. that's $1.5bn".
+        return _lower_case_end(text, stop, punctuation)
+
     if punctuation[0] != "." or punctuation.startswith(".."):
         return True  # "!", "?" and ellipses have no abbreviation to spare
     # A bounded look-back keeps the scan linear on text without spaces.
@@ -268,6 +273,30 @@ def _is_end(text: str, stop: re.Match[str]) -> bool:
     if initial or acronym or kind is _MAY_END:
         return next_word.lower() in _STARTERS
     return True
+
+
+# Lower-case openers of informal text, a pronoun or demonstrative that only
+# begins a clause: after a plain word's stop they begin a sentence.
+_LOWER_OPENER: Final = re.compile(
+    r"\s+(?:(?:that['’]?s|this|that|it['’]s|it|we|they|there['’]s|here['’]s|so|which)\b"
+    r"|[$£€¥₹]\d)"
+)
+
+
+def _lower_case_end(text: str, stop: re.Match[str], punctuation: str) -> bool:
+    """ "... last yr with 60 employees. that's $1.5bn per employee": a stop,
+    then a lower-case opener or a sum of money, after a plain word (no
+    abbreviation, initial or acronym, no ellipsis)."""
+    if punctuation.startswith(("..", "…")) or not _LOWER_OPENER.match(text, stop.end()):
+        return False
+    before = text[max(0, stop.start() - _LOOK_BACK) : stop.start()]
+    word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+    word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
+    if len(word) < 2 or "." in word or word.lower() in _ABBREVIATIONS:
+        return False
+    if word[0].isupper() and len(word) <= 5:
+        return False  # "Cong. $5", "Stat. so": a short capitalised word may be an abbreviation
+    return word[-1].isalnum()
 
 
 # --------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from citecheck.checks.catalogue import GROWTH, PERCENT, of_family
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
@@ -51,6 +52,7 @@ from citecheck.checks.percent_readings import STATED_AS_CHANGE
 from citecheck.checks.rates import check_rates
 from citecheck.checks.ratios import multiplier_ends, own_ratio
 from citecheck.checks.rules import raise_finding
+from citecheck.checks.scope import refers_back
 from citecheck.checks.sums import check_sums
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding
@@ -72,10 +74,16 @@ def check_arithmetic(
 def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     for passage in passages:
         yield from check_rates(passage)
+        previous: Sentence | None = None
         for sentence in passage.sentences:
             yield from _growth(sentence)
-            yield from _percent_change(sentence)
+            changes = list(_percent_change(sentence))
+            yield from changes
+            if not changes and previous is not None and refers_back(sentence):
+                # "Fees went from £30 to £36. That's +50%." / "That is a rise of 50 percent."
+                yield from _change_restated(previous, sentence)
             yield from check_sums(passage, sentence)
+            previous = sentence
     yield from check_note_parts(passages)
     for body, change, pair, down in changes_with_note_base(passages):
         yield from _judge_change(body, change, pair, down=down)
@@ -274,6 +282,9 @@ _CHANGE = re.compile(
     r"just under|close to)\s+)?$",
     re.IGNORECASE,
 )
+# "(+20% yoy)", "That's +12.5%", "-8% on the week": a signed percentage is a change, as posts,
+# releases and tables write it (a sign glued to the figure, not a range's dash).
+_SIGNED = re.compile(r"(?:^|(?<=[\s(\[,;:/]))(?P<verb>[+\u2212]|-(?=$))$")
 # "a 12% year-on-year increase", "a 5 per cent annual rise": a word between figure and noun.
 _MODIFIER = (
     r"(?:(?:year[- ]on[- ]year|year[- ]over[- ]year|annual|overall|cumulative|sharp|steep|further|"
@@ -302,7 +313,7 @@ _CHANGE_AFTER = re.compile(
 # A comparison with the figure after it: "25% more than the 2,400", "12 per cent above".
 _WITH_BASE_AFTER = re.compile(rf"^[\s-]*{_MODIFIER}(?:{_COMPARATIVES})", re.IGNORECASE)
 _DOWN = re.compile(
-    rf"^(?:{_DOWN_WORDS}|decreases?|drop|decline|fall|cut|reduction|contraction|slump|plunge|dip|"
+    rf"^(?:[-\u2212]|{_DOWN_WORDS}|decreases?|drop|decline|fall|cut|reduction|contraction|slump|plunge|dip|"
     r"lower|less|fewer|smaller|cheaper|below|down\s+on)$",
     re.IGNORECASE,
 )
@@ -347,7 +358,17 @@ def _tied_pair(
     gives the 9% no pair.
     """
     text = sentence.text
-    for start, end in sorted(pairs, key=lambda p: abs(min(p[0].start, p[1].start) - change.end)):
+
+    def distance(pair: tuple[Quantity, Quantity]) -> tuple[int, bool, int]:
+        # Ties (one figure compared with two bases) go to the pair the change follows, and
+        # then to the base nearer the change.
+        first, last = min(q.start for q in pair), max(q.end for q in pair)
+        near = min(
+            q.start - change.end if q.start >= change.end else change.start - q.end for q in pair
+        )
+        return abs(first - change.end), first < change.start < last, near
+
+    for start, end in sorted(pairs, key=distance):
         first, last = min(start.start, end.start), max(start.end, end.end)
         if first >= change.end:
             gap = text[change.end : first]
@@ -403,8 +424,10 @@ def _pair_of_years(
 
 def _stated_change(text: str, quantity: Quantity) -> bool:
     """A percentage stated as a change: "up 12%", "a 9% rise"."""
+    before = text[max(0, quantity.start - 60) : quantity.start]
     return quantity.kind is Kind.PERCENT and bool(
-        _CHANGE.search(text[max(0, quantity.start - 60) : quantity.start])
+        _CHANGE.search(before)
+        or _SIGNED.search(before)
         or _CHANGE_AFTER.match(text[quantity.end : quantity.end + 40])
     )
 
@@ -414,7 +437,8 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
     for change in sentence.quantities:
         if change.kind is not Kind.PERCENT or any(change in pair for pair in pairs):
             continue
-        verb = _CHANGE.search(sentence.text[max(0, change.start - 60) : change.start])
+        before = sentence.text[max(0, change.start - 60) : change.start]
+        verb = _CHANGE.search(before) or _SIGNED.search(before)
         if verb is None:
             verb = _CHANGE_AFTER.match(sentence.text[change.end : change.end + 40])
         if verb is None:
@@ -456,6 +480,25 @@ def _percent_change(sentence: Sentence) -> Iterator[Finding]:
         yield from _judge_change(
             sentence, change, pair, down=_DOWN.match(verb.group("verb")) is not None
         )
+
+
+def _change_restated(previous: Sentence, sentence: Sentence) -> Iterator[Finding]:
+    """A sentence that points back with one stated change and no figures of its own, against
+    the pair of the sentence before (which states no change of its own)."""
+    if [q.kind for q in sentence.quantities] != [Kind.PERCENT] or any(
+        _stated_change(previous.text, q) for q in previous.quantities
+    ):
+        return
+    head = previous.text.rstrip()
+    head = head[:-1] if head.endswith((".", "!", "?")) else head
+    offset = len(head) + 2
+    shifted = tuple(
+        replace(q, start=q.start + offset, end=q.end + offset) for q in sentence.quantities
+    )
+    joined = replace(
+        previous, text=f"{head}: {sentence.text}", quantities=previous.quantities + shifted
+    )
+    yield from _percent_change(joined)
 
 
 def _judge_change(

@@ -49,6 +49,12 @@ _BASE_GAP = re.compile(
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although)\b", re.IGNORECASE)
+# "... and vs $11.5m", ", against 4,500": a further base of the comparison before it.
+_CHAINED_BASE = re.compile(
+    r"(?:,|\band)\s+(?:vs\.?|versus|against|as\s+against|compared\s+(?:with|to))\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # When a figure is: "then", "in 2015", "a year ago" (past); "now", "today" (present).
 _PAST = r"then|previously|before|at\s+the\s+time|a\s+(?:year|decade)\s+(?:ago|earlier)|last\s+year"
 _PRESENT = r"now|today|currently|this\s+year|these\s+days"
@@ -174,6 +180,15 @@ def _pairs(sentence: Sentence) -> list[tuple[Quantity, Quantity]]:
             pairs.append((second, first))
             continue
         if _NEW_CLAUSE.search(between):
+            continue
+        subject = next(
+            (b for a, b in pairs if a is first and b.end <= first.start),
+            None,
+        )
+        if subject is not None and _CHAINED_BASE.search(between):
+            # "$12.0m vs $10.0m last year (+20%) and vs $11.5m in Q2 (+4%)": the second base
+            # is compared with the same figure as the first
+            pairs.append((second, subject))
             continue
         to_from = (
             _TO_BEFORE.search(before)

@@ -44,7 +44,7 @@ _PERIODS = frozenset({"year", "annum", "month", "week", "day", "hour", "cent", "
 # Between the total and its per-head restatement.
 _RESTATES = re.compile(
     r"\bor\b|\bequals?\b|\bequall?ed\b|\bworks?\s+out\b|\bworking\s+out\b|\bwill\s+work\s+out\b|\bequivalent\b|\bequal\s+to\b|"
-    r"\ban?\s+average\s+of\b|\baveraging\b|\bon\s+average\b|\bwhich\s+is\b|\bthat\s+is\b|\bi\.e\.|\bmeans?\b|"
+    r"\ban?\s+average\s+of\b|\baveraging\b|\bon\s+average\b|\bwhich\s+is\b|\bthat\s+is\b|\bthat['’]s\b|\bi\.e\.|\bmeans?\b|"
     r"\b(?:comes?|came|coming)\s+to\b|\bamount(?:s|ed|ing)?\s+to\b|\bworked\s+out\b|\bmeant\b|"
     r"\bequat(?:es|ed|ing)\s+to\b|\btranslat(?:es|ed|ing)\s+"
     r"(?:in)?to\b|"

@@ -19,6 +19,7 @@ from citecheck.checks.numbers import Kind, Quantity, amount
 __all__ = [
     "CHANGE_AFTER",
     "CHANGE_BEFORE",
+    "SIGNED",
     "STATED_AS_CHANGE",
     "as_percent",
     "is_change",
@@ -76,9 +77,14 @@ CHANGE_AFTER = re.compile(
 )
 
 
+# "(+20% yoy)", "-8%": a sign glued to a percentage states a change (not a range's dash).
+SIGNED = re.compile(r"(?:^|(?<=[\s(\[,;:/]))(?:[+\u2212]|-(?=$))$")
+
+
 def is_change(text: str, quantity: Quantity) -> bool:
-    """A percentage stated as a change ("rose 60 percent", "up by 5%")."""
-    return bool(CHANGE_BEFORE.search(text[max(0, quantity.start - 60) : quantity.start]))
+    """A percentage stated as a change ("rose 60 percent", "up by 5%", "+5%")."""
+    before = text[max(0, quantity.start - 60) : quantity.start]
+    return bool(CHANGE_BEFORE.search(before) or SIGNED.search(before))
 
 
 def overlaps(one: tuple[float, float], two: tuple[float, float]) -> bool:
@@ -92,6 +98,8 @@ STATED_AS_CHANGE = re.compile(
     r"climb|surge|leap|hike|uplift)s?\b|\b(?:increase|rise|gain|jump|growth|climb|surge|leap|"
     r"hike|uplift)s?\s+of\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?#|\bby\s+#"
     # "so up 150 percent", "were up 250%": the change's own size, as press and posts write it
-    r"|\bup\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?#)",
+    r"|\bup\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?#"
+    # "+250% yoy": a signed change is its own size
+    r"|(?:^|[\s(\[,;:/])\+#)",
     re.IGNORECASE,
 )

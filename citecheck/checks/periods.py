@@ -83,6 +83,7 @@ _UNIT_WORDS: dict[str, str] = {
     "fortnight": "fortnight",
     "month": "month",
     "mo": "month",
+    "mth": "month",
     "quarter": "quarter",
     "year": "year",
     "yr": "year",
@@ -337,7 +338,9 @@ _DATED: dict[str, str] = {
         # not a span ("2023-24", "2019 – 2024"), but "in 2023 - about 260 a day" restates
         r"(?:19|20)\d\d\b(?!\s*[-–/]\s*\d|\s*(?:[-–/](?!\s)|to\b|and\b))"
         # "last financial year", "this tax year"
-        r"|(?:last|this|that)\s+(?:financial\s+|fiscal\s+|calendar\s+|tax\s+|reporting\s+)?year\b"
+        # "this yr", as posts and newsletters write it
+        r"|(?:last|this|that)\s+(?:financial\s+|fiscal\s+|calendar\s+|tax\s+|reporting\s+)?"
+        r"(?:year|yr)\b"
         rf"|{_ONE_YEAR}"
         # "during the reporting year", "over the tax year": a year by its use
         rf"|{_THE_UNIT}financial\s+|fiscal\s+|calendar\s+|reporting\s+|accounting\s+|tax\s+|"
@@ -346,9 +349,9 @@ _DATED: dict[str, str] = {
     "month": (
         rf"(?:in|during|for|over|across|throughout)\s+(?:the\s+month\s+of\s+)?(?:{_MONTHS})"
         r"(?:\s+(?:19|20)\d\d)?\b(?!\s*(?:[-–]|to\b|and\b))"
-        rf"|(?:last|this|that)\s+month\b|{_THE_UNIT}calendar\s+)?month\b"
+        rf"|(?:last|this|that)\s+(?:month|mth)\b|{_THE_UNIT}calendar\s+)?month\b"
     ),
-    "week": rf"(?:last|this|that)\s+week\b|{_THE_UNIT})week\b|in\s+the\s+week\s+to\b",
+    "week": rf"(?:last|this|that)\s+(?:week|wk)\b|{_THE_UNIT})week\b|in\s+the\s+week\s+to\b",
     "day": rf"(?:yesterday|today)\b|on\s+(?:{_WEEKDAYS})\b|in\s+(?:a|one)\s+(?:single\s+)?day\b",
 }
 _DATED_AFTER = re.compile(
@@ -374,7 +377,7 @@ _DATED_IN_CLAUSE = re.compile(
     r"(?<!to\s)(?<!on\s)(?<!against\s)(?<!over\s)(?<!versus\s)(?<!vs\s)"
     r"\b(?:(?:last|this|that|the\s+past)\s+|(?:for|during|over|across|throughout|in)\s+the\s+"
     r"(?:past\s+|last\s+|whole\s+|same\s+|financial\s+|fiscal\s+|calendar\s+|reporting\s+)?)"
-    r"(?P<unit>year|month|week)(?![\w'’-])\s*,?\s+"
+    r"(?P<unit>year|yr|month|mth|week|wk)(?![\w'’-])\s*,?\s+"
     r"(?:(?!(?:to|from|since|until|than|and|but|or|which|who|that|when|while)\b)"
     r"[A-Za-z][\w'’&-]*\s+){0,6}"
     r"(?:(?:about|nearly|almost|more than|over|some|roughly|approximately|around|"
@@ -382,7 +385,7 @@ _DATED_IN_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # Every match of ``_DATED_IN_CLAUSE`` holds one of these words.
-_DATED_WORD = re.compile(r"\b(?:year|month|week)\b", re.IGNORECASE)
+_DATED_WORD = re.compile(r"\b(?:year|yr|month|mth|week|wk)\b", re.IGNORECASE)
 
 
 # "A$2.1 billion over four years", "£30m across the next three years": N periods' total.
@@ -426,7 +429,7 @@ def total_of(text: str, start: int, end: int) -> str | None:
         return next(unit for unit in _DATED if match.group(unit))
     in_clause = _DATED_IN_CLAUSE.search(window) if _DATED_WORD.search(window) else None
     if in_clause is not None:
-        return in_clause.group("unit").lower()
+        return _unit_key(in_clause.group("unit"))
     span = _SPAN_AFTER.match(text[end : end + 100]) or _SPAN_LEADING.search(window)
     if span is None:
         return None

@@ -19,6 +19,7 @@ from citecheck.checks.pairs import change_pairs
 from citecheck.checks.passages import Sentence, one_line
 from citecheck.checks.percent_readings import (
     CHANGE_AFTER,
+    SIGNED,
     is_change,
     is_points,
     overlaps,
@@ -164,6 +165,8 @@ def _nearest_pair(
             tied = _GAP_BEFORE_PAIR.fullmatch(gap) is not None
         elif change.start >= last:
             gap = text[last : change.start]
+            if SIGNED.search(gap):
+                gap = gap[:-1]  # "(+6%)": the sign is the change's own
             # A new clause opens after the comma or dash, not in the qualifiers before it
             # ("to 14 percent in the decade after — a rise of 5 percent").
             after = _GAP_AFTER_PAIR.fullmatch(gap)

@@ -33,17 +33,17 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 FIRST_RUN_ALL = (40, 4, 18)  # precision 0.91, recall 0.69
 
 # rule -> (precision floor, recall floor): the first run, rounded down; raised in round 10
-# to round 10's figures (batch 19 and 20 are development data from round 10 on).
+# to round 10's figures (batch 19 and 20 are development data from round 10 on), and in round 11.
 FLOORS: dict[str, tuple[float, float]] = {
     "rate-restatement-mismatch": (1.0, 0.77),
     "growth-multiplier-mismatch": (1.0, 1.0),
-    "percent-change-mismatch": (1.0, 0.75),
+    "percent-change-mismatch": (1.0, 0.87),
     "sum-mismatch": (1.0, 0.87),
     "shares-exceed-total": (1.0, 1.0),
     "percent-points-confusion": (1.0, 0.87),
-    "implausible-per-head": (1.0, 0.87),
+    "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (1.0, 0.87)
+FLOOR_ALL = (1.0, 0.9)
 
 
 (

@@ -31,17 +31,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (45, 2, 12)  # precision 0.96, recall 0.79
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): the first run, rounded down; raised in round 11
+# (batch 21 is development data from round 11 on) to round 11's in-sample figures.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (0.87, 0.77),
+    "rate-restatement-mismatch": (1.0, 0.88),
     "growth-multiplier-mismatch": (1.0, 1.0),
-    "percent-change-mismatch": (1.0, 0.62),
+    "percent-change-mismatch": (1.0, 0.75),
     "sum-mismatch": (1.0, 0.62),
-    "shares-exceed-total": (1.0, 0.62),
+    "shares-exceed-total": (1.0, 1.0),
     "percent-points-confusion": (1.0, 1.0),
     "implausible-per-head": (0.87, 0.87),
 }
-FLOOR_ALL = (0.95, 0.78)
+FLOOR_ALL = (0.98, 0.87)
 
 
 (
