@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from citecheck.links import normalise_url
-from citecheck.links.urls import doi_target
+from citecheck.links.urls import doi_link, doi_target
 from citecheck.model import FootnoteSet, LinkResult
 from citecheck.url_text import urls_and_dois
 
@@ -24,15 +24,16 @@ __all__ = ["Joined", "join", "noted_urls", "without_cited_doi"]
 
 
 def without_cited_doi(
-    resolver_urls: Iterable[str], cited: Sequence[str], doi_resolver: str
+    doi_links: Iterable[str], cited: Sequence[str], doi_resolver: str
 ) -> list[str]:
-    """The resolver URLs of DOIs that no cited URL already names as a DOI link.
+    """The DOI links (``doi_link``) of DOIs that no cited URL already names as a DOI link.
 
     A note citing ``https://doi.org/10.1/x`` shows the DOI twice (as written, and
-    ``10.1/x`` read out of it); with a resolver other than doi.org they are two
-    spellings, and one DOI gave two verdicts for one request.
+    ``10.1/x`` read out of it); so does one citing ``http://dx.doi.org/10.1/x``
+    or the resolver's own address, which differ from the DOI link in spelling
+    and are one DOI, asked once.
     """
-    asked = list(resolver_urls)
+    asked = list(doi_links)
     if not asked:
         return asked  # most notes show no DOI: no cited URL to read for one
     named = {
@@ -40,13 +41,21 @@ def without_cited_doi(
         for url in cited
         if (target := doi_target(url, resolver=doi_resolver)) is not None
     }
-    return [url for url in asked if normalise_url(url) not in named]
+    return [
+        url
+        for url in asked
+        if normalise_url(doi_target(url, resolver=doi_resolver) or url) not in named
+    ]
 
 
 def noted_urls(
     footnote_sets: Sequence[FootnoteSet], *, doi_resolver: str = "https://doi.org/"
 ) -> dict[str, tuple[str, ...]]:
-    """Every URL and DOI (as a resolver URL) written in the notes, with the notes showing it."""
+    """Every URL and DOI (as ``https://doi.org/…``) written in the notes, with the notes showing it.
+
+    A DOI is shown as its doi.org link, never as the ``doi-resolver`` setting's
+    address: the links stage aims it at the resolver.
+    """
     many_files = len({s.manuscript.path for s in footnote_sets}) > 1
     found: dict[str, list[str]] = {}
     for footnote_set in footnote_sets:
@@ -56,7 +65,7 @@ def noted_urls(
             texts = (note.text, note.raw) if note.raw and note.raw != note.text else (note.text,)
             for text in texts:
                 urls, dois = urls_and_dois(text)
-                asked = without_cited_doi((doi_resolver + doi for doi in dois), urls, doi_resolver)
+                asked = without_cited_doi((doi_link(doi) for doi in dois), urls, doi_resolver)
                 for url in (*urls, *asked):
                     labels = found.setdefault(url, [])
                     if name not in labels:

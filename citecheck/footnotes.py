@@ -10,7 +10,7 @@ rule                     severity  when
 =======================  ========  =============================================
 marker-without-note      error     a marker whose label has no note
 note-without-marker      warning   a note that no marker refers to
-duplicate-note-label     error     two notes with the same label
+duplicate-note-label     error     two notes with the same label (a Markdown name defined twice)
 note-numbering-gap       warning   numbers skip one that has neither note nor marker
 note-out-of-order        warning   a number lower than the one before it
 marker-repeated          note      a second marker for a note that has one note
@@ -85,7 +85,9 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
     """Pair markers with notes, find each marker's claim, check the numbering."""
     notes = manuscript.notes
     markers = manuscript.markers
-    note_series = _series([n.label for n in notes])
+    named = manuscript.format in _NAMED_LABELS
+    # A name is one note however often it is defined: no numbering restarts there.
+    note_series = [0] * len(notes) if named else _series([n.label for n in notes])
     marker_series = _marker_series(manuscript, note_series)
     findings: list[Finding] = []
     # Sentences of each paragraph, cut once however many markers it holds.
@@ -99,23 +101,31 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
     for index, marker in enumerate(markers):
         groups_markers[(marker_series[index], marker.label)].append(index)
 
+    shadowed: set[int] = set()  # later definitions of a name: never shown
     for key, note_indexes in groups_notes.items():
         first = notes[note_indexes[0]]
         for duplicate in note_indexes[1:]:
             note = notes[duplicate]
+            message = (
+                _defined_twice(first, note)
+                if named
+                else f"Two notes are labelled {note.label} (the first is at "
+                f"{first.location}); renumber or merge them."
+            )
             findings.append(
                 DUPLICATE_LABEL.finding(
-                    f"Two notes are labelled {note.label} (the first is at "
-                    f"{first.location}); renumber or merge them.",
-                    note.location,
-                    note=note.label,
-                    evidence=_snippet(note.text),
+                    message, note.location, note=note.label, evidence=_snippet(note.text)
                 )
             )
         marker_indexes = groups_markers.get(key, [])
-        for note_index, marker_index in zip(note_indexes, marker_indexes, strict=False):
+        # Pandoc and GitHub give every marker of a name its first definition; typed
+        # numbers (two notes both numbered 5, each with a marker) pair in order.
+        paired_notes = note_indexes[:1] if named else note_indexes
+        if named:
+            shadowed.update(note_indexes[1:])
+        for note_index, marker_index in zip(paired_notes, marker_indexes, strict=False):
             by_note[note_index] = markers[marker_index]
-        for marker_index in marker_indexes[len(note_indexes) :]:
+        for marker_index in marker_indexes[len(paired_notes) :]:
             marker = markers[marker_index]
             first_marker = markers[marker_indexes[0]]
             findings.append(
@@ -146,7 +156,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
     footnotes = []
     for index, note in enumerate(notes):
         paired = by_note.get(index)
-        if paired is None:
+        if paired is None and index not in shadowed:  # a shadowed one's finding says why
             findings.append(
                 NOTE_WITHOUT_MARKER.finding(
                     f"Note {note.label} is never referenced in the text; add its "
@@ -175,6 +185,17 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
 # Formats whose note numbers an author typed. Markdown labels are names,
 # and LaTeX and Word number notes themselves: a gap there is deliberate.
 _TYPED_NUMBERS = frozenset({"plaintext", "html"})
+# Formats whose labels are names looked up in the whole file (Pandoc's and GitHub's
+# Markdown): a name defined again is the same note defined twice, not a new series.
+_NAMED_LABELS = frozenset({"markdown"})
+
+
+def _defined_twice(first: NoteText, again: NoteText) -> str:
+    return (
+        f"Note label [^{again.label}] is defined twice (at {first.location} and "
+        f"{again.location}); Pandoc and GitHub print the first for every [^{again.label}] "
+        "marker, so this one is never shown: merge them, or give one its own label."
+    )
 
 
 def _snippet(text: str, limit: int = 120) -> str:

@@ -21,6 +21,7 @@ from citecheck.config import Settings
 from citecheck.early_links import join, noted_urls, without_cited_doi
 from citecheck.footnotes import find_footnotes
 from citecheck.links import check_links, normalise_url
+from citecheck.links.urls import doi_link
 from citecheck.model import (
     ArchiveResult,
     CheckRun,
@@ -77,15 +78,20 @@ def _note_name(citation: Citation, *, many_files: bool) -> str:
 
 
 def urls_of(citation: Citation, doi_resolver: str) -> Iterable[str]:
+    """The citation's URLs, and its DOI as ``https://doi.org/…`` unless a URL names it.
+
+    The DOI link is what the reports show (the author's ``doi:10.1/x`` is that
+    DOI); the links stage asks it of ``doi_resolver``, which is never shown.
+    """
     yield from citation.urls
     if citation.doi:
-        yield from without_cited_doi((doi_resolver + citation.doi,), citation.urls, doi_resolver)
+        yield from without_cited_doi((doi_link(citation.doi),), citation.urls, doi_resolver)
 
 
 def cited_urls(
     citations: Sequence[Citation], *, doi_resolver: str = "https://doi.org/"
 ) -> dict[str, tuple[str, ...]]:
-    """Every distinct URL cited (DOIs as resolver URLs), with the notes citing it."""
+    """Every distinct URL cited (DOIs as ``https://doi.org/…`` links), with the notes citing it."""
     many_files = len({c.location.path for c in citations}) > 1
     notes: dict[str, list[str]] = {}
     for citation in citations:

@@ -44,7 +44,7 @@ __all__ = [
 def cited_years(
     citations: Sequence[Citation], *, doi_resolver: str = "https://doi.org/"
 ) -> dict[str, tuple[str, int | None]]:
-    """Each cited URL (DOIs as resolver URLs) by its normal spelling: (first spelling, year).
+    """Each cited URL (DOIs as doi.org links) by its normal spelling: (first spelling, year).
 
     The year is when it was cited: the access date's, else the publication
     date's; with several citations of one URL the earliest counts.

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import html
+import io
 import re
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from citecheck.config import Settings
 from citecheck.footnotes import find_footnotes
-from citecheck.model import Location, Manuscript, NoteMarker, NoteText, Severity
+from citecheck.model import (
+    FootnoteSet,
+    Location,
+    Manuscript,
+    NoteMarker,
+    NoteText,
+    Severity,
+)
+from citecheck.pipeline import run_check
+from citecheck.readers import markdown
+from citecheck.report import write_report
 
 _PLACEHOLDER = re.compile(r"\{([^}]+)\}")
 
@@ -182,3 +197,56 @@ def test_manuscript_without_notes() -> None:
     result = find_footnotes(_manuscript("Just prose.", []))
     assert result.footnotes == ()
     assert result.findings == ()
+
+
+def _markdown(text: str) -> FootnoteSet:
+    return find_footnotes(markdown.read("essay.md", text.encode()))
+
+
+def test_a_markdown_label_defined_twice_is_one_note_defined_twice() -> None:
+    # Markdown labels are names: "[^1]" again after "[^3]" is no new series (Pandoc and
+    # GitHub print the first definition for every [^1]); it was only "never referenced".
+    result = _markdown(
+        "One.[^1] Two.[^2] Three.[^3]\n\n[^1]: Jane Doe, *Lines* (2001).\n"
+        "[^2]: Bo Li, *Walls* (2015).\n[^3]: Ann Roe, *Rivers* (2009).\n"
+        "[^1]: Dee Poe, *Seas* (2011).\n"
+    )
+    assert [(f.rule, f.location.line) for f in result.findings] == [("duplicate-note-label", 6)]
+    message = result.findings[0].message
+    assert "[^1] is defined twice (at essay.md:3 and essay.md:6)" in message
+    assert [f.claim for f in result.footnotes] == ["One.", "Two.", "Three.", ""]
+
+
+def test_every_marker_of_a_markdown_name_has_its_first_definition() -> None:
+    # As Pandoc and GitHub pair them; typed numbers (two notes 5, two markers) pair in order.
+    text = "One.[^3] Two.[^3]\n\n[^3]: Jane Doe, *Lines* (2001).\n[^3]: Dee Poe, *Seas* (2011).\n"
+    result = _markdown(text)
+    assert [f.claim for f in result.footnotes] == ["One.", ""]
+    rules = sorted((f.rule, f.location.line) for f in result.findings)
+    assert rules == [("duplicate-note-label", 4), ("marker-repeated", 1)]
+    typed = find_footnotes(_manuscript("Alpha rose.{5} Beta fell.{5}", ["5: x", "5: y"]))
+    assert [f.claim for f in typed.footnotes] == ["Alpha rose.", "Beta fell."]
+
+
+def test_a_label_defined_twice_is_in_the_reports_with_both_lines(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.md"
+    essay.write_text(
+        "Claim.[^3] More.[^4]\n\n[^3]: Jane Doe, *Lines* (2001).\n[^4]: Bo Li, *Walls* (2015).\n"
+        "[^3]: Dee Poe, *Seas* (2011).\n",
+        encoding="utf-8",
+    )
+    settings = Settings()
+    settings = replace(
+        settings,
+        links=replace(settings.links, offline=True, cache_path=None),
+        sources=replace(settings.sources, enabled=False),
+    )
+    run = run_check([essay], settings, archive=False)
+    for fmt in ("text", "markdown", "html", "json"):
+        out = io.StringIO()
+        write_report(run, fmt, out)
+        shown = html.unescape(out.getvalue())
+        if fmt == "markdown":
+            shown = re.sub(r"\\(.)", r"\1", shown)  # Markdown's escapes, as it renders
+        report = " ".join(shown.replace(str(tmp_path) + "/", "").split())
+        assert "[^3] is defined twice (at essay.md:3 and essay.md:5)" in report, fmt

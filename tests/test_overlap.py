@@ -209,6 +209,33 @@ def test_the_sample_manuscripts_report_the_same_either_way(
     assert len(json.loads(second)["findings"]) > 10
 
 
+def test_a_doi_is_shown_as_its_doi_link_never_as_the_resolver_setting(
+    tmp_path: Path, base: str
+) -> None:
+    # "doi:10.1234/abc.def" was reported as "<doi-resolver>10.1234/abc.def": with the
+    # setting pointed at a test or institutional resolver, its address was the link shown.
+    essay = tmp_path / "essay.md"
+    essay.write_text(
+        "One.[^1] Two.[^2] Three.[^3]\n\n"
+        '[^1]: Eva Fay, "Article," *J. Stud.* 12 (2016): 45-67, doi:10.1234/abc.def.\n'
+        '[^2]: Bo Li, "Other," *J. Stud.* 13 (2017): 1-9, https://doi.org/10.1234/xyz.\n'
+        '[^3]: Cy Ng, "Third," *J. Stud.* 14 (2018): 2-8, http://dx.doi.org/10.1234/qqq.\n',
+        encoding="utf-8",
+    )
+    run = pipeline.run_check([essay], _settings(tmp_path, "doi", base), archive=False)
+    assert [link.url for link in run.links] == [
+        "https://doi.org/10.1234/abc.def",
+        "https://doi.org/10.1234/xyz",
+        "http://dx.doi.org/10.1234/qqq",  # as the author wrote it
+    ]
+    # Asked of the resolver all the same (it answers 200 under /doi/ only).
+    assert all(link.status is LinkStatus.ALIVE for link in run.links), run.links
+    for fmt in ("json", "text", "markdown", "html", "sarif"):
+        out = io.StringIO()
+        write_report(run, fmt, out)
+        assert f"{base}/doi/" not in out.getvalue(), fmt
+
+
 def test_noted_urls_hold_every_url_the_citations_cite(tmp_path: Path) -> None:
     paths = [
         SAMPLE,

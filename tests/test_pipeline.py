@@ -38,7 +38,8 @@ def test_cited_urls_gather_notes_and_resolve_dois() -> None:
         cite("4", 1, "http://example.org/a", doi="10.1000/xyz"),
     ]
     urls = cited_urls(citations, doi_resolver="http://127.0.0.1:9/")
-    assert urls == {"http://example.org/a": ("1", "4"), "http://127.0.0.1:9/10.1000/xyz": ("4",)}
+    # The DOI's link is its doi.org one, whatever resolver the links stage asks.
+    assert urls == {"http://example.org/a": ("1", "4"), "https://doi.org/10.1000/xyz": ("4",)}
 
 
 def test_two_manuscripts_never_share_a_work_id(tmp_path: Path) -> None:
@@ -72,9 +73,15 @@ def test_a_doi_cited_as_a_doi_link_is_asked_once_whatever_the_resolver() -> None
     assert list(noted_urls(footnote_sets, doi_resolver="http://127.0.0.1:9/")) == [
         "https://doi.org/10.1000/xyz"
     ]
-    # A DOI written alone is still asked through the resolver.
+    # A DOI written alone is shown as its doi.org link (the links stage asks the resolver).
     alone = read_footnotes_text("A claim.[^1]\n\n[^1]: Doe, Title, doi:10.1000/abc.\n")
-    assert "http://127.0.0.1:9/10.1000/abc" in noted_urls(alone, doi_resolver="http://127.0.0.1:9/")
+    assert list(noted_urls(alone, doi_resolver="http://127.0.0.1:9/")) == [
+        "https://doi.org/10.1000/abc"
+    ]
+    # A dx.doi.org link or the resolver's own address names the DOI too: asked once.
+    for written in ("http://dx.doi.org/10.1000/xyz", "http://127.0.0.1:9/10.1000/xyz"):
+        citations = [cite("1", 0, written, doi="10.1000/xyz")]
+        assert cited_urls(citations, doi_resolver="http://127.0.0.1:9/") == {written: ("1",)}
 
 
 def read_footnotes_text(text: str) -> tuple[FootnoteSet, ...]:

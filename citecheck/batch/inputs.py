@@ -14,13 +14,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from citecheck.errors import InputError
+from citecheck.readers import EXTENSIONS
 
 __all__ = ["MANUSCRIPT_SUFFIXES", "find_manuscripts"]
 
-# What a folder walk picks up: the readers' formats (plain text as .txt).
-MANUSCRIPT_SUFFIXES = frozenset(
-    {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".tex", ".latex"}
-)
+# What a folder walk picks up: every format a reader is chosen by (plain text as .txt),
+# taken from the readers so that a new one is never left out (.pdf was).
+MANUSCRIPT_SUFFIXES = EXTENSIONS
 
 
 def _walk(folder: Path) -> Iterator[Path]:

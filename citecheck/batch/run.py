@@ -167,7 +167,8 @@ def run_batch(
         progress.advance("read", skipped)  # read in an earlier, interrupted run
 
         if options.links:
-            progress.start("links", store.counts(batch_id).get("urls:unchecked", 0))
+            counts = store.counts(batch_id)
+            progress.start("links", counts.get("urls:unchecked", 0) + counts.get("urls:offline", 0))
 
             def checked(count: int) -> None:
                 progress.advance("links", count)
@@ -249,7 +250,7 @@ def _reached_any(store: Store, batch_id: str) -> bool:
     """Whether any URL of the batch got a verdict (none when every one was offline)."""
     counts = store.counts(batch_id)
     urls = {k: v for k, v in counts.items() if k.startswith("urls:")}
-    return not urls or any(k != "urls:unchecked" for k in urls)
+    return not urls or any(k not in {"urls:unchecked", "urls:offline"} for k in urls)
 
 
 def _record_finished(store: Store, batch_id: str, done: Finished) -> None:

@@ -25,14 +25,17 @@ __all__ = ["STATUS_GROUPS", "SUMMARY_FORMATS", "BatchSummary", "summarise", "wri
 SUMMARY_FORMATS = ("text", "json", "csv", "html")
 TOP_DOMAINS = 20
 
-# How link-rot views group the statuses: gone, cannot tell, fine.
+# How link-rot views group the statuses: gone, cannot tell, not asked, fine. A URL the
+# batch could not ask for want of a network is "offline", as the manuscripts' own reports
+# say ("links not checked (offline)"), not "unverified" (blocked or timed out when asked);
+# "unchecked" is a URL no links pass reached (--no-links, or an interrupted batch).
 STATUS_GROUPS = {
     "dead": "rotten",
     "soft-dead": "rotten",
     "blocked": "unverified",
     "timeout": "unverified",
-    "offline": "unverified",
-    "unchecked": "unverified",
+    "offline": "offline",
+    "unchecked": "unchecked",
     "alive": "alive",
     "redirected": "alive",
 }
@@ -112,6 +115,7 @@ _CSV_COLUMNS = (
     "dead",
     "soft_dead",
     "unverified",
+    "offline",
     "redirected",
     "errors",
     "warnings",
@@ -124,7 +128,7 @@ def csv_row(row: ManuscriptRow) -> list[object]:
     result = row.result
     links = result.get("links", {})
     found = result.get("findings", {})
-    unverified = sum(links.get(s, 0) for s in ("blocked", "timeout", "offline"))
+    unverified = sum(links.get(s, 0) for s in ("blocked", "timeout"))
     return [
         row.path,
         row.stage,
@@ -135,6 +139,7 @@ def csv_row(row: ManuscriptRow) -> list[object]:
         links.get("dead", 0),
         links.get("soft-dead", 0),
         unverified,
+        links.get("offline", 0),
         links.get("redirected", 0),
         found.get("error", 0),
         found.get("warning", 0),

@@ -19,8 +19,14 @@ from citecheck.store import ManuscriptRow, RotCount
 __all__ = ["rot_by_domain_svg", "rot_by_year_svg", "write_html"]
 
 MAX_ROWS = 500  # manuscripts listed on the page; the CSV and JSON have them all
-_COLOURS = {"rotten": "#c0392b", "unverified": "#b7950b", "alive": "#1e8449"}
-_ORDER = ("rotten", "unverified", "alive")
+_COLOURS = {
+    "rotten": "#c0392b",
+    "unverified": "#b7950b",
+    "offline": "#7f8c8d",
+    "unchecked": "#bdc3c7",
+    "alive": "#1e8449",
+}
+_ORDER = ("rotten", "unverified", "offline", "unchecked", "alive")
 
 
 def _grouped(rows: Iterable[RotCount]) -> dict[str, dict[str, int]]:
@@ -39,7 +45,8 @@ def rot_by_year_svg(rows: Iterable[RotCount]) -> str:
     if not years:
         return "<p>No cited URLs.</p>"
     bar, gap, height, top, left = 28, 8, 200, 20, 40
-    width = max(left + len(years) * (bar + gap) + 10, left + 3 * 110)  # room for the legend
+    kinds = _present(groups)
+    width = max(left + len(years) * (bar + gap) + 10, left + len(kinds) * 110)  # the legend
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + top + 60}"'
         f' role="img" aria-label="Link rot by citation year">'
@@ -71,7 +78,7 @@ def rot_by_year_svg(rows: Iterable[RotCount]) -> str:
             f'<text x="{x + bar / 2}" y="{top + height + 26}" text-anchor="middle" font-size="9"'
             f' fill="#555">n={sum(counts.values())}</text>'
         )
-    parts.append(_legend(left, top + height + 44))
+    parts.append(_legend(left, top + height + 44, kinds))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -109,14 +116,20 @@ def rot_by_domain_svg(rows: Iterable[RotCount]) -> str:
             f'<text x="{x + 4:.1f}" y="{y + 12}" font-size="10" fill="#555">'
             f"{counts['rotten']}/{sum(counts.values())}</text>"
         )
-    parts.append(_legend(label, top + len(hosts) * row + 20))
+    parts.append(_legend(label, top + len(hosts) * row + 20, _present(groups)))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _legend(x: int, y: int) -> str:
+def _present(groups: dict[str, dict[str, int]]) -> tuple[str, ...]:
+    """The groups any bar shows, in order (rotten, unverified and alive always)."""
+    always = {"rotten", "unverified", "alive"}
+    return tuple(k for k in _ORDER if k in always or any(counts[k] for counts in groups.values()))
+
+
+def _legend(x: int, y: int, kinds: tuple[str, ...]) -> str:
     items = []
-    for i, kind in enumerate(_ORDER):
+    for i, kind in enumerate(kinds):
         at = x + i * 110
         items.append(
             f'<rect x="{at}" y="{y - 9}" width="10" height="10" fill="{_COLOURS[kind]}"/>'
@@ -152,13 +165,28 @@ def _rows_html(rows: Iterator[ManuscriptRow]) -> tuple[str, int]:
             dead,
             soft,
             unver,
+            offline,
             _redir,
             err,
             warn,
             note,
             problem,
         ) = cells
-        shown = (path, code, notes, cits, urls, dead, soft, unver, err, warn, note, problem)
+        shown = (
+            path,
+            code,
+            notes,
+            cits,
+            urls,
+            dead,
+            soft,
+            unver,
+            offline,
+            err,
+            warn,
+            note,
+            problem,
+        )
         out.append(f"<tr{klass}>" + "".join(f"<td>{escape(str(c))}</td>" for c in shown) + "</tr>")
     return "".join(out), more
 
@@ -182,15 +210,15 @@ def write_html(summary: BatchSummary, rows: Iterator[ManuscriptRow], out: TextIO
         f" {t['findings:note']} notices</td></tr>"
         f"<tr><td>exit code</td><td>{summary.exit_code}</td></tr></table>"
         "<h2>Link rot by citation year</h2><p>Share of the URLs cited in each year (access date,"
-        " else publication date) that are gone (dead or soft-dead), could not be verified, or"
-        " answer.</p>"
+        " else publication date) that are gone (dead or soft-dead), could not be verified"
+        " (blocked or timed out), were not checked (offline), or answer.</p>"
         f"{rot_by_year_svg(summary.by_year)}"
         "<h2>Link rot by domain</h2><p>Distinct URLs of the domains with the most dead links"
         " (gone / all).</p>"
         f"{rot_by_domain_svg(summary.by_domain)}"
         "<h2>Manuscripts, worst first</h2><table><tr><th>manuscript</th><th>exit</th><th>notes</th>"
         "<th>citations</th><th>URLs</th><th>dead</th><th>soft-dead</th><th>unverified</th>"
-        "<th>errors</th><th>warnings</th><th>notices</th><th>problem</th></tr>"
+        "<th>offline</th><th>errors</th><th>warnings</th><th>notices</th><th>problem</th></tr>"
         f"{listed}</table>"
     )
     if more:

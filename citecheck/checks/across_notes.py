@@ -146,6 +146,7 @@ _SUPRA = re.compile(r"^(?P<who>.*?),?\s+supra\s+note\s+(?P<n>\d+)", re.IGNORECAS
 
 def _supra(citations: tuple[Citation, ...], labels: set[tuple[str, str]]) -> Iterator[Finding]:
     notes: dict[tuple[str, str], list[Citation]] = {}
+    by_index = {c.index: c for c in citations}
     for citation in citations:
         notes.setdefault((citation.location.path, citation.note), []).append(citation)
     for citation in citations:
@@ -158,6 +159,23 @@ def _supra(citations: tuple[Citation, ...], labels: set[tuple[str, str]]) -> Ite
             r"[A-Z][\w'’-]+", match.group("who")
         )
         if not names:
+            continue
+        full = by_index.get(citation.antecedent) if citation.antecedent is not None else None
+        # Resolved by a name ("QHSR, supra note 4" for the [hereinafter QHSR] of note 1):
+        # note 4 may name QHSR too, but only by its short form.
+        if (
+            full is not None
+            and full.note != target_label
+            and not any(c.work == full.work and _full(c) for c in targets)
+        ):
+            who = match.group("who").strip()
+            message = (
+                f"“{_clip(citation.raw)}”: {who} is cited in full in note {full.note}, not in "
+                f"note {target_label}. Point the supra at note {full.note}."
+            )
+            yield raise_finding(
+                SUPRA, message, citation.location, note=citation.note, evidence=citation.raw
+            )
             continue
         if not targets and (citation.location.path, target_label) not in labels and labels:
             problem = f"there is no note {target_label}"

@@ -21,6 +21,12 @@ from citecheck.citations.crf.combine import read_piece
 from citecheck.citations.editions import EDITION_TYPES, read_edition
 from citecheck.citations.fields import Parsed, parse_piece
 from citecheck.citations.genre import read_dataset, read_editors, read_thesis
+from citecheck.citations.hereinafter import (
+    defined_name,
+    named_short_form,
+    names_in,
+    without_definition,
+)
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
 from citecheck.citations.split import Cleaned, Piece, clean_note, split_cleaned
@@ -172,14 +178,23 @@ def parse_citations(
     # A piece's reading depends on the piece alone, so one written the same
     # way twice ("Ibid.", "Id. at 5.", a statute cited again) is read once.
     read: dict[Piece, Parsed | None] = {}
+    # "[hereinafter QHSR]" names, known before any piece is read: "QHSR at 12" alone
+    # reads as nothing unless QHSR is a name (used too early, the resolver says so).
+    names = names_in([note.text for note in footnotes])
     for note in footnotes:
         first_in_note = len(citations)
         for piece in split_cleaned(_source(note)):
             piece = _same_author(piece, citations)
-            if piece in read:
+            defines = defined_name(piece.text) if names else None
+            parsed = named_short_form(piece.text, names) if names else None
+            if parsed is not None:
+                pass
+            elif piece in read:
                 parsed = read[piece]
             else:
-                parsed = read[piece] = _parse_safely(piece)
+                # The name is no field of the work: the parser reads the rest.
+                plain = replace(piece, text=without_definition(piece.text)) if defines else piece
+                parsed = read[piece] = _parse_safely(plain)
             if parsed is None:
                 continue
             if len(citations) > first_in_note and _more_links(parsed):
@@ -189,15 +204,20 @@ def parse_citations(
                 citations[-1] = replace(previous, urls=urls)
                 continue
             index = start_index + len(citations)
-            citations.append(_from_parsed(note, piece, parsed, index))
-            hints.append((parsed.supra_note, parsed.short_who))
+            citation = _from_parsed(note, piece, parsed, index)
+            if parsed.short_form is not None and parsed.short_who in names:
+                # "QHSR, supra note 3": a name, not an author.
+                citation = replace(citation, authors=(), title=parsed.short_who)
+            citations.append(citation)
+            full = parsed.short_form is None
+            hints.append(Hint(parsed.supra_note, parsed.short_who, defines if full else None))
         if len(citations) == first_in_note and _looks_cited(note.text):
             # Nothing read, yet the note has a citation's shape: say so, never drop it.
             index = start_index + len(citations)
             unread = Parsed(problem="could not read this note as a citation")
             whole = Piece(text=note.text, raw=note.text, signal=None)
             citations.append(_from_parsed(note, whole, unread, index))
-            hints.append((None, None))
+            hints.append(Hint())
     return _case_names(resolve_citations(citations, hints, first_work=start_work))
 
 

@@ -11,6 +11,8 @@ across manuscripts):
 - "Kissinger, World Order, 12." (a family name and a short title, nothing
   else) points at the latest earlier full citation by that author whose
   title starts like the short title (rapidfuzz, so small slips still match).
+- "QHSR, supra note 3" and "QHSR at 12" point at the full citation that
+  named itself "[hereinafter QHSR]" (``hereinafter``), whatever note they name.
 - Full citations of the same work (same authors and title, or the same
   container, volume and first page, or the same URL when there is nothing
   else) share a work id, "w1", "w2"... in order of first appearance.
@@ -27,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -34,8 +37,14 @@ from citecheck.model import Citation, CitationType, ShortForm
 
 __all__ = ["Hint", "resolve_citations"]
 
-# (note number named by "supra note N", author or title named by the short form)
-Hint = tuple[str | None, str | None]
+
+class Hint(NamedTuple):
+    """What the piece's text said beyond its fields, for resolving."""
+
+    note: str | None = None  # the note a "supra note N" names
+    who: str | None = None  # the author, title or name a short form names
+    defines: str | None = None  # the name a full citation gives itself ("[hereinafter QHSR]")
+
 
 # How alike two titles must be (0-100) to be the same work or a short title.
 _SAME_TITLE = 92.0
@@ -160,8 +169,12 @@ def _title_match(short: str, full: str, *, inner: bool = False) -> float:
 class _Resolver:
     """Walks the citations in order, keeping indexes so each step stays cheap."""
 
-    def __init__(self, first_work: int = 0) -> None:
+    def __init__(self, first_work: int = 0, defined: dict[str, str] | None = None) -> None:
         self.done: list[Citation] = []
+        # "[hereinafter QHSR]" names: folded name -> position of the full citation, and
+        # every name the manuscript defines -> the note defining it (to tell "later").
+        self.named: dict[str, int] = {}
+        self.defined = defined or {}
         self.by_index: dict[int, Citation] = {}
         self.works = first_work
         self.titled: dict[tuple[str, str], list[tuple[str, _Sig]]] = defaultdict(list)
@@ -220,6 +233,10 @@ class _Resolver:
 
     def resolve(self, citation: Citation, hint: Hint) -> Citation:
         form = citation.short_form
+        if form in (ShortForm.SUPRA, ShortForm.SHORT_TITLE) and hint.who and self.defined:
+            by_name = self._by_name(citation, hint)
+            if by_name is not None:
+                return by_name
         if form in (ShortForm.ID, ShortForm.IBID):
             return self._ibid(citation)
         if form is ShortForm.SUPRA:
@@ -250,6 +267,38 @@ class _Resolver:
             problem=problem or citation.problem,
         )
 
+    def _by_name(self, citation: Citation, hint: Hint) -> Citation | None:
+        """ "QHSR, supra note 3" / "QHSR at 12": the work that named itself QHSR."""
+        name = hint.who or ""
+        key = _fold(name)
+        position = self.named.get(key)
+        if position is None:
+            where = self.defined.get(key)
+            if where is None:
+                return None  # no such name: an author or a title, as before
+            return self._unresolved(
+                citation,
+                f"{name!r} is defined only later, by the [hereinafter {name}] of note {where};"
+                " the full citation must come first",
+            )
+        target = self.done[position]
+        problem = None
+        if hint.note is not None and hint.note != target.note:
+            in_note = {self.done[p].work for p in self.full_by_note.get(hint.note, [])}
+            if target.work not in in_note:
+                problem = (
+                    f"supra note {hint.note}: {name} is cited in full in note {target.note}, "
+                    f"not in note {hint.note}"
+                )
+        return self._link(citation, target, problem)
+
+    def _undefined(self, name: str) -> str:
+        """What to add when a short form's name is no one's: no note defines it either."""
+        if any(ch.isupper() for ch in name[1:]) and _fold(name) not in self.full_by_family:
+            # "QHSR", "NRC Report": the shape of a name a note would have given itself.
+            return f"; no note names a work {name!r} with [hereinafter {name}]"
+        return ""
+
     def _unresolved(self, citation: Citation, why: str) -> Citation:
         # An unresolved short form names no work: it is never grouped with
         # others, and it takes no id that a later work would otherwise have.
@@ -269,7 +318,7 @@ class _Resolver:
         return self._link(citation, target, problem)
 
     def _supra(self, citation: Citation, hint: Hint) -> Citation:
-        note, raw_who = hint
+        note, raw_who = hint.note, hint.who
         if raw_who is None:
             return self._bare_supra(citation, note)
         raw_who = raw_who or ""
@@ -293,7 +342,9 @@ class _Resolver:
             ):
                 return self._link(citation, candidate)
         where = f"in note {note}" if note is not None else "earlier"
-        return self._unresolved(citation, f"supra: no work by or titled {raw_who!r} {where}")
+        return self._unresolved(
+            citation, f"supra: no work by or titled {raw_who!r} {where}{self._undefined(raw_who)}"
+        )
 
     def _bare_supra(self, citation: Citation, note: str | None) -> Citation:
         """ "Supra note 3": the work cited in note 3, if it cites only one."""
@@ -354,15 +405,17 @@ class _Resolver:
 
     def _short_author(self, citation: Citation, hint: Hint) -> Citation:
         """ "Kissinger, 45.": the latest full citation of a work by that author."""
-        who = hint[1] or ""
+        who = hint.who or ""
         family = _fold(re.split(r"\s+(?:and|&)\s+", who)[0])
         positions = self.full_by_family.get(family, [])
         if positions:
             return self._link(citation, self.done[positions[-1]])
-        return self._unresolved(citation, f"short form {who!r}: no earlier work by {who}")
+        return self._unresolved(
+            citation, f"short form {who!r}: no earlier work by {who}{self._undefined(who)}"
+        )
 
     def _short_case(self, citation: Citation, hint: Hint) -> Citation:
-        guess = _fold(hint[1] or "")
+        guess = _fold(hint.who or "")
         key = (_fold(citation.container), citation.volume or "")
         for position in reversed(self.full_by_reporter.get(key, [])):
             c = self.done[position]
@@ -381,10 +434,18 @@ def resolve_citations(
     """The same citations with ``antecedent``, ``work`` and problems filled in.
 
     ``hints`` go with the citations one for one: for a supra or short case
-    cite, the note number it names and whose work it names (else Nones).
+    cite, the note number it names and whose work it names; for a full
+    citation, the name it gives itself ("[hereinafter QHSR]").
     Work ids count on from ``first_work`` (``w{first_work + 1}`` ...).
     """
-    resolver = _Resolver(first_work)
+    defined: dict[str, str] = {}
     for citation, hint in zip(citations, hints, strict=True):
-        resolver.add(resolver.resolve(citation, hint))
+        if hint.defines:
+            defined.setdefault(_fold(hint.defines), citation.note)
+    resolver = _Resolver(first_work, defined)
+    for citation, hint in zip(citations, hints, strict=True):
+        resolved = resolver.resolve(citation, hint)
+        if hint.defines and resolved.short_form is None:
+            resolver.named.setdefault(_fold(hint.defines), len(resolver.done))
+        resolver.add(resolved)
     return tuple(resolver.done)

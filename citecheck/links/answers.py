@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-__all__ = ["Answer", "Fetch", "declared_length", "looks_like_page", "readable"]
+__all__ = ["Answer", "Fetch", "Hop", "declared_length", "looks_like_page", "readable"]
 
 _READABLE = ("text/html", "application/xhtml+xml", "text/", "application/pdf", "application/xml")
 
@@ -33,16 +33,30 @@ class Answer:
 
 
 @dataclass(frozen=True, slots=True)
+class Hop:
+    """One address that sent the reader on: a 3xx, or a page that moves by itself."""
+
+    url: str
+    status: int  # its HTTP status (a 2xx for a page that moves by itself)
+    via: str = ""  # "" for a 3xx; "meta refresh", "Refresh header" or "script"
+
+
+@dataclass(frozen=True, slots=True)
 class Fetch:
     """A walk through redirects: each hop, the final answer, or why it was abandoned."""
 
     answer: Answer
-    hops: tuple[tuple[str, int], ...] = ()  # (url that redirected, its status)
+    hops: tuple[Hop, ...] = ()
     loop: str | None = None  # why the walk was abandoned (a loop, a non-web target ...)
 
     @property
     def redirects(self) -> tuple[str, ...]:
-        return (*(url for url, _ in self.hops[1:]), self.answer.url) if self.hops else ()
+        return (*(hop.url for hop in self.hops[1:]), self.answer.url) if self.hops else ()
+
+    @property
+    def refreshed_by(self) -> str:
+        """How the page itself moved the reader ("meta refresh" ...), or "" for 3xx only."""
+        return next((hop.via for hop in self.hops if hop.via), "")
 
 
 def declared_length(headers: httpx.Headers) -> int:

@@ -33,7 +33,7 @@ from tenacity import (
 from citecheck.config import LinkSettings
 from citecheck.links import addresses
 from citecheck.links.addresses import AddressPolicy, AddressRefused
-from citecheck.links.answers import Answer, Fetch, declared_length, looks_like_page, readable
+from citecheck.links.answers import Answer, Fetch, Hop, declared_length, looks_like_page, readable
 from citecheck.links.bodies import header_problem, read_body
 from citecheck.links.classify import NetworkFailure, network_failure
 from citecheck.links.client import LinkClient
@@ -41,6 +41,7 @@ from citecheck.links.hosts import Gates, HostGate, Ticket, host_key
 from citecheck.links.limits import parse_retry_after, quota_wait
 from citecheck.links.offline import OfflineWatch
 from citecheck.links.page import read_page
+from citecheck.links.refresh import refresh_of
 from citecheck.links.soft404 import Observation, probe_key, probe_url
 from citecheck.links.urls import normalise_url
 
@@ -302,7 +303,7 @@ class Fetcher:
         retries: int | None = None,
         first: bool = False,
     ) -> Fetch:
-        hops: list[tuple[str, int]] = []
+        hops: list[Hop] = []
         # (address, the cookies held when asking it), normalised only once there is a
         # redirect to compare: a site may send a reader back to the same address once
         # it has set a cookie (a session, a consent), and the second visit is different.
@@ -318,12 +319,17 @@ class Fetcher:
             else:
                 answer = await self._exchange(method, current, budget, retries=retries, first=first)
             if hops and answer.failure is not None and answer.failure[0] == NetworkFailure.POLICY:
-                why = f"it redirects to {current}, and {answer.failure[1]}"
+                how = f" by a {hops[-1].via}" if hops[-1].via else ""
+                why = f"it redirects{how} to {current}, and {answer.failure[1]}"
                 answer = Answer(url=current, method=method, failure=(NetworkFailure.POLICY, why))
             location = answer.location if answer.status in REDIRECTS else None
+            via = ""
+            # A page that moves its reader by itself (a refresh, a lone script) is a hop too.
+            if not location and (refresh := refresh_of(answer)) is not None:
+                location, via = refresh.url, refresh.via
             if not location:
                 return Fetch(answer=answer, hops=tuple(hops))
-            hops.append((current, answer.status or 0))
+            hops.append(Hop(current, answer.status or 0, via))
             following = urljoin(current, location.strip())
             scheme = urlsplit(following).scheme.lower()
             if scheme not in {"http", "https"}:
@@ -337,8 +343,9 @@ class Fetcher:
             if not seen:
                 seen.add((normalise_url(url), first_cookies))
             if (key := (normalise_url(following), cookies)) in seen:
+                how = f" ({via})" if via else ""
                 return Fetch(
-                    answer=answer, hops=tuple(hops), loop=f"redirect loop back to {following}"
+                    answer=answer, hops=tuple(hops), loop=f"redirect loop{how} back to {following}"
                 )
             if len(hops) >= MAX_REDIRECTS:
                 return Fetch(

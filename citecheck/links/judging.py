@@ -92,25 +92,25 @@ def _redirect_verdict(entry: Entry, walk: Fetch, status: int) -> tuple[LinkStatu
     final = walk.answer.url
     if not walk.hops:
         return LinkStatus.ALIVE, f"the page answered {status}"
+    by = f" by a {walk.refreshed_by}" if walk.refreshed_by else ""
     if entry.doi:
-        return LinkStatus.ALIVE, f"the DOI resolves to {final} ({status})"
+        return LinkStatus.ALIVE, f"the DOI resolves{by} to {final} ({status})"
     # The citation should follow only the permanent moves at the start of
     # the chain: after a temporary hop, the address before it stays right.
+    # A page that moves every reader on by itself has no "temporary" kind:
+    # it is a move, as search engines read an immediate refresh.
     moved_to: str | None = None
-    code = 0
-    for index, (_, hop_status) in enumerate(walk.hops):
-        if hop_status not in _PERMANENT:
+    how = ""
+    for index, hop in enumerate(walk.hops):
+        if hop.status not in _PERMANENT and not hop.via:
             break
-        moved_to = walk.hops[index + 1][0] if index + 1 < len(walk.hops) else final
-        code = hop_status
+        moved_to = walk.hops[index + 1].url if index + 1 < len(walk.hops) else final
+        how = f"by a {hop.via}" if hop.via else f"permanently ({hop.status})"
     if moved_to is not None and not _same_page(entry.target, moved_to):
-        return (
-            LinkStatus.REDIRECTED,
-            f"moved permanently ({code}) to {moved_to}; cite the new address",
-        )
-    first = walk.hops[0][1]
-    kind = "a trivial" if moved_to is not None else f"a temporary ({first})"
-    return LinkStatus.ALIVE, f"the page answered {status} after {kind} redirect to {final}"
+        return LinkStatus.REDIRECTED, f"moved {how} to {moved_to}; cite the new address"
+    first = walk.hops[0]
+    kind = "a trivial" if moved_to is not None else f"a temporary ({first.status})"
+    return LinkStatus.ALIVE, f"the page answered {status} after {kind} redirect{by} to {final}"
 
 
 async def _soft_dead(entry: Entry, walk: Fetch, page: Page, fetcher: Fetcher) -> str | None:
@@ -119,7 +119,8 @@ async def _soft_dead(entry: Entry, walk: Fetch, page: Page, fetcher: Fetcher) ->
     # A DOI's single hop to its landing page is the resolver's job, not a move.
     resolver_only = entry.doi and len(walk.hops) == 1
     if walk.hops and not resolver_only and is_home_page_redirect(entry.target, final):
-        return f"it redirects to the site's home page ({final}): the page is gone"
+        by = f" by a {walk.refreshed_by}" if walk.refreshed_by else ""
+        return f"it redirects{by} to the site's home page ({final}): the page is gone"
     probed: Observation | None = None
     # A DOI is probed at its landing page, never at the resolver: a made-up
     # DOI there is one more request to doi.org and says nothing of the publisher.

@@ -13,8 +13,9 @@ import functools
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-__all__ = ["doi_target", "normalise_url", "without_fragment"]
+__all__ = ["DOI_LINK", "doi_link", "doi_target", "normalise_url", "without_fragment"]
 
+DOI_LINK = "https://doi.org/"  # how a DOI is shown as a link, whatever resolver asks it
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 _DOI_NAME = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -55,6 +56,15 @@ def without_fragment(url: str) -> tuple[str, str]:
     """The URL without its ``#fragment``, and the fragment ("" when none)."""
     base, _, fragment = url.partition("#")
     return base, fragment
+
+
+def doi_link(doi: str) -> str:
+    """A citation's DOI as the link a reader is shown: ``https://doi.org/10.1000/x``.
+
+    Never the ``doi-resolver`` setting's address: that is where the links stage
+    asks (``doi_target`` aims a doi.org link there), not what the author cited.
+    """
+    return DOI_LINK + doi.strip()
 
 
 def doi_target(url: str, *, resolver: str) -> str | None:

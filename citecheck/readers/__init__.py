@@ -18,7 +18,7 @@ from citecheck._lazy import LazyFunctions
 from citecheck.errors import InputError, UnsupportedFormatError
 from citecheck.model import Manuscript
 
-__all__ = ["READERS", "detect_format", "read_manuscript"]
+__all__ = ["EXTENSIONS", "READERS", "detect_format", "read_manuscript"]
 
 Reader = Callable[[str, bytes], Manuscript]
 
@@ -45,6 +45,8 @@ _BY_EXTENSION = {
     ".latex": "latex",
     ".pdf": "pdf",
 }
+# Every extension a reader is chosen by, and .txt (plain text, sniffed): what a folder holds.
+EXTENSIONS = frozenset({".txt", *_BY_EXTENSION})
 
 
 _SNIFF_BYTES = 64 * 1024

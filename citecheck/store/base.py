@@ -106,6 +106,10 @@ def storable(result: LinkResult) -> bool:
     return result.status not in _NOT_STORED and not result.from_cache
 
 
+def _kept_verdict(result: LinkResult) -> str | None:
+    return None if result.status is LinkStatus.OFFLINE else encode_link(result)
+
+
 def _host_of(key: str) -> str:
     rest = key.split("://", 1)[-1]
     host = rest.split("/", 1)[0].split("@")[-1]
@@ -174,7 +178,7 @@ class SqlStore(CarriedQueries):
                     "UPDATE batch_urls SET status = ?, verdict = ?"
                     " WHERE batch_id = ? AND url_key = ?",
                     [
-                        (result.status.value, encode_link(result), batch_id, key)
+                        (result.status.value, _kept_verdict(result), batch_id, key)
                         for batch_id, key, result in waiting
                     ],
                 )
@@ -335,19 +339,22 @@ class SqlStore(CarriedQueries):
     # -- URLs -------------------------------------------------------------------
 
     def pending_urls(self, batch_id: str, *, after: str, limit: int) -> list[tuple[str, str]]:
-        """Distinct URLs of the batch with no verdict yet, by key, after ``after``."""
+        """Distinct URLs of the batch with no verdict yet (or only "offline"), after ``after``."""
         self._written()
         rows = self._rows(
-            "SELECT url_key, url FROM batch_urls WHERE batch_id = ? AND status IS NULL"
+            "SELECT url_key, url FROM batch_urls WHERE batch_id = ? AND verdict IS NULL"
             " AND url_key > ? ORDER BY url_key LIMIT ?",
             (batch_id, after, limit),
         )
         return [(str(key), str(url)) for key, url in rows]
 
     def record_verdict(self, batch_id: str, key: str, result: LinkResult) -> None:
-        """The batch's verdict on one URL; a fresh one also goes to the link cache."""
-        if result.status is LinkStatus.OFFLINE:
-            return  # says nothing about the URL: the next run asks again
+        """The batch's verdict on one URL; a fresh one also goes to the link cache.
+
+        An offline one is kept as the URL's status only (the summary says
+        "offline", as the manuscripts' reports do), never as a verdict: it says
+        nothing about the URL, and the next run asks again.
+        """
         self._verdicts.append((batch_id, key, result))
         self._wrote()
 

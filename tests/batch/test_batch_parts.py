@@ -2,32 +2,63 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from citecheck.batch import find_manuscripts
 from citecheck.batch.engines import host_parts
+from citecheck.batch.inputs import MANUSCRIPT_SUFFIXES
 from citecheck.batch.links import balanced_by_host, by_host_shards, host_of, interleaved
 from citecheck.batch.summary_html import rot_by_domain_svg, rot_by_year_svg
 from citecheck.cli import main
 from citecheck.errors import InputError
+from citecheck.readers import detect_format
 from citecheck.store import RotCount
+
+PDF_CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "pdf"
 
 
 def test_folders_globs_and_lists_name_each_manuscript_once(tmp_path: Path) -> None:
     (tmp_path / "a" / "deep").mkdir(parents=True)
     (tmp_path / "a" / ".hidden").mkdir()
-    for name in ("a/one.md", "a/deep/two.tex", "a/.hidden/no.md", "a/skip.png", "b.txt"):
+    names = ("a/one.md", "a/deep/two.tex", "a/deep/three.PDF", "a/.hidden/no.md", "a/skip.png")
+    for name in (*names, "b.txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     listing = tmp_path / "list.lst"
     listing.write_text("# the back issues\nb.txt\n\na/one.md\n", encoding="utf-8")
     found = list(find_manuscripts([str(tmp_path / "a"), str(tmp_path / "*.txt"), f"@{listing}"]))
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "a/one.md",
+        "a/deep/three.PDF",
         "a/deep/two.tex",
         "b.txt",
     ]
+
+
+def test_a_folder_walk_takes_every_format_check_reads() -> None:
+    # PDFs were left out of folder walks though `check` reads them: the walk now takes
+    # its suffixes from the readers, so no format a reader is chosen by is forgotten.
+    assert {".pdf", ".docx", ".md", ".html", ".tex", ".txt"} <= MANUSCRIPT_SUFFIXES
+    assert detect_format("essay.pdf", b"%PDF-1.4") == "pdf"
+
+
+def test_a_folder_of_pdfs_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    shutil.copy(PDF_CORPUS / "sample-latex.pdf", folder / "essay.pdf")
+    (folder / "note.md").write_text("A claim.[^1]\n\n[^1]: Jane Doe, *Lines* (2001).\n", "utf-8")
+    summary = tmp_path / "summary.json"
+    args = ["batch", str(folder), "--store", f"sqlite:///{tmp_path / 's.sqlite3'}"]
+    args += ["--no-progress", "--no-sources", "--offline", "--format", "json", "-o", str(summary)]
+    main(args)
+    data = json.loads(summary.read_text("utf-8"))
+    rows = {Path(row["path"]).name: row for row in data["manuscripts_worst_first"]}
+    assert set(rows) == {"essay.pdf", "note.md"}
+    assert rows["essay.pdf"]["stage"] == "done"
+    assert rows["essay.pdf"]["notes"] == 23  # the sample essay's notes, as `check` reads them
 
 
 def test_a_path_naming_nothing_is_an_input_error(tmp_path: Path) -> None:

@@ -105,12 +105,35 @@ def test_each_distinct_url_is_asked_once_and_a_rerun_asks_nothing(
 
 
 def test_offline_batch_asks_nothing_and_exits_3(
-    make_corpus: Callable[..., Corpus], tmp_path: Path
+    make_corpus: Callable[..., Corpus], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = make_corpus(manuscripts=4, hosts=2, per_host=3)
     store = f"sqlite:///{tmp_path / 's.sqlite3'}"
-    assert main([*_batch(corpus, store), "--offline"]) == 3
+    summaries = [f"{fmt}={tmp_path / f'summary.{fmt}'}" for fmt in ("json", "csv", "html")]
+    extra = ["--offline", "--format", "text", "--reports-dir", str(tmp_path / "reports")]
+    assert main([*_batch(corpus, store), *extra, *(f"--report={s}" for s in summaries)]) == 3
     assert set(corpus.hits().values()) == {0}
+    # The summary calls the links "offline", as each manuscript's report does
+    # ("links not checked (offline)"), not "unchecked" or "unverified".
+    text = capsys.readouterr().out
+    assert "(6 offline)" in text
+    data = json.loads((tmp_path / "summary.json").read_text("utf-8"))
+    assert data["urls"] == {"offline": 6}
+    assert {row["status"] for row in (*data["rot_by_year"], *data["rot_by_domain"])} == {"offline"}
+    reports = {
+        Path(p).name: json.loads(Path(p).read_text("utf-8"))
+        for p in (tmp_path / "reports").rglob("*.json")
+    }
+    with (tmp_path / "summary.csv").open(encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    for row in table:
+        report = reports[Path(row["path"]).name + ".json"]
+        assert int(row["offline"]) == report["summary"]["links"]["offline"] > 0
+        assert row["unverified"] == "0"
+    page = (tmp_path / "summary.html").read_text("utf-8")
+    assert "offline (100%)" in page
+    assert "unchecked" not in page
+    assert "unverified (" not in page
 
 
 def test_an_unreadable_manuscript_is_reported_and_the_rest_checked(

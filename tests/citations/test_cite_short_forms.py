@@ -254,3 +254,82 @@ def test_a_short_title_of_inner_words_resolves_to_its_authors_work() -> None:
     # One word inside a title is not enough to name it.
     _, lone = cite_notes(full, 'Mumme, "Treaty," 352.')
     assert lone.antecedent is None
+
+
+QHSR = (
+    "U.S. Dep't of Homeland Sec., Quadrennial Homeland Security Review Report 12 (2014) "
+    "[hereinafter QHSR]."
+)
+
+
+@pytest.mark.parametrize(
+    ("full", "later", "form", "pinpoint"),
+    [
+        pytest.param(QHSR, "QHSR, supra note 1, at 12.", ShortForm.SUPRA, "12", id="supra"),
+        pytest.param(QHSR, "QHSR at 12.", ShortForm.SHORT_TITLE, "12", id="at"),
+        pytest.param(
+            QHSR.replace("[hereinafter QHSR]", "(hereafter cited as QHSR)"),
+            "QHSR, 14.",
+            ShortForm.SHORT_TITLE,
+            "14",
+            id="chicago-hereafter",
+        ),
+        pytest.param(
+            f"{MANNING[:-1]} [hereinafter Manning, Intermestic Affairs].",
+            "Manning, Intermestic Affairs, supra note 1, at 310.",
+            ShortForm.SUPRA,
+            "310",
+            id="author-and-title-name",
+        ),
+        pytest.param(
+            'Nat\'l Research Council, Wall Effects 9 (2010) (hereinafter "NRC Report").',
+            "NRC Report at 40.",
+            ShortForm.SHORT_TITLE,
+            "40",
+            id="quoted-two-words",
+        ),
+    ],
+)
+def test_a_hereinafter_name_points_at_the_work_that_defined_it(
+    full: str, later: str, form: ShortForm, pinpoint: str
+) -> None:
+    # "QHSR, supra note 1" found no work by or titled QHSR; "QHSR at 12" vanished.
+    first, other, second = cite_notes(full, "Jane Doe, Border Lines 4 (2001).", later)
+    assert first.short_form is None
+    assert "hereinafter" not in (first.title or "") + (first.publisher or "")
+    assert second.short_form is form
+    assert second.antecedent == first.index
+    assert second.work == first.work != other.work
+    assert second.pinpoint == pinpoint
+    assert second.problem is None
+
+
+def test_an_id_after_a_hereinafter_short_form_points_at_its_work() -> None:
+    first, _, named, id_ = cite_notes(QHSR, "Jane Doe, Border Lines 4 (2001).", "QHSR at 3.", "Id.")
+    assert named.antecedent == first.index
+    assert id_.antecedent == first.index  # not Doe's: "QHSR at 3" used to read as nothing
+
+
+@pytest.mark.parametrize(
+    ("notes", "problem_part"),
+    [
+        pytest.param(("QHSR at 15.", QHSR), "defined only later", id="used-before-defined"),
+        pytest.param(
+            (QHSR.replace(" [hereinafter QHSR]", ""), "QHSR, supra note 1, at 4."),
+            "no note names a work 'QHSR' with [hereinafter QHSR]",
+            id="never-defined",
+        ),
+        pytest.param(
+            (QHSR, "Jane Doe, Border Lines 4 (2001).", "QHSR at 5.", "QHSR, supra note 3, at 2."),
+            "QHSR is cited in full in note 1, not in note 3",
+            id="supra-to-the-short-form",
+        ),
+    ],
+)
+def test_a_hereinafter_name_that_does_not_resolve_says_what_is_wrong(
+    notes: tuple[str, ...], problem_part: str
+) -> None:
+    cites = [c for c in cite_notes(*notes) if c.short_form is not None]
+    last = cites[-1] if "defined only later" not in problem_part else cites[0]
+    assert last.problem is not None
+    assert problem_part in last.problem

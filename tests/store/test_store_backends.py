@@ -97,6 +97,7 @@ def test_a_batch_is_stored_and_summarised(store_url: str) -> None:
         assert store.pending_urls("b1", after="http://a.test/1", limit=10) == pending[1:]
         store.record_verdict("b1", "http://a.test/1", _result(LinkStatus.DEAD, 404))
         store.record_verdict("b1", "http://b.test/2", _result(LinkStatus.OFFLINE, None))
+        # Offline says nothing about the URL: still pending, no verdict, never in the cache.
         assert store.pending_urls("b1", after="", limit=10) == [pending[1]]
         found = store.verdicts("b1", ["http://a.test/1", "http://b.test/2"])
         assert list(found) == ["http://a.test/1"]
@@ -105,9 +106,11 @@ def test_a_batch_is_stored_and_summarised(store_url: str) -> None:
         store.record_result("b1", "two.md", "done", {"dead": 0}, rank=1.0)
         store.flush()
         assert [m.path for m in store.manuscripts("b1")] == ["one.md", "two.md"]
-        assert store.counts("b1") == {"done": 2, "urls:dead": 1, "urls:unchecked": 1}
+        # ... but the summary says "offline", as the manuscripts' reports do, not "unchecked".
+        assert store.counts("b1") == {"done": 2, "urls:dead": 1, "urls:offline": 1}
+        assert store.get_link("http://b.test/2", now=datetime.now(UTC)) is None
         by_year = {(r.group, r.status): r.count for r in store.rot_by_year("b1")}
-        assert by_year == {("2019", "dead"): 1, ("2021", "dead"): 1, ("undated", "unchecked"): 1}
+        assert by_year == {("2019", "dead"): 1, ("2021", "dead"): 1, ("undated", "offline"): 1}
         by_host = store.rot_by_domain("b1", top=1)
         assert [(r.group, r.status, r.count) for r in by_host] == [("a.test", "dead", 1)]
         # The fresh dead verdict also went to the link cache, with its history.
