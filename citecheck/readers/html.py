@@ -201,21 +201,22 @@ class _Italics:
     TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
 
     def __init__(self, root: Element) -> None:
-        self.classes: dict[str, bool] = {}
-        for style in root.iter("style"):
-            for m in _CSS_RULE.finditer(style.text or ""):
-                found = _FONT_STYLE.search(m.group(2))
-                if found is not None:
-                    self.classes[m.group(1).lower()] = found.group(1).lower() != "normal"
+        # class -> (place of its last rule in the page, italic): a later rule wins.
+        self.classes: dict[str, tuple[int, bool]] = {}
+        rules = (m for style in root.iter("style") for m in _CSS_RULE.finditer(style.text or ""))
+        for place, m in enumerate(rules):
+            found = _FONT_STYLE.search(m.group(2))
+            if found is not None:
+                self.classes[m.group(1).lower()] = (place, found.group(1).lower() != "normal")
 
     def of(self, el: Element, parent: bool) -> bool:
         declared = _FONT_STYLE.search(el.get("style") or "")
         if declared is not None:
             return declared.group(1).lower() != "normal"
         if self.classes:
-            for name in _classes(el):
-                if name in self.classes:
-                    return self.classes[name]
+            ruled = [self.classes[name] for name in _classes(el) if name in self.classes]
+            if ruled:
+                return max(ruled)[1]
         return True if _tag(el) in self.TAGS else parent
 
 

@@ -145,6 +145,21 @@ def test_html_italics_of_every_kind_reach_the_note(italic: str) -> None:
     assert marked == "Jane Roe, <i>War; Peace</i> (2001)."
 
 
+@pytest.mark.parametrize(
+    ("classes", "styled_text"),
+    [("c1 c3", "Jane Roe, War; Peace (2001)."), ("c3 c1", "Jane Roe, War; Peace (2001).")],
+)
+def test_html_the_later_class_rule_wins_whatever_the_order_of_classes(
+    classes: str, styled_text: str
+) -> None:
+    # .c3 sets italics, the later .c1 rule sets them upright: as in a browser.
+    head = "<style>.c3{font-style:italic}.c1{font-style:normal}</style>"
+    assert (
+        _html_note(f'Jane Roe, <span class="{classes}">War; Peace</span> (2001).', head=head)[1]
+        == styled_text
+    )
+
+
 def test_html_upright_inside_italics_and_link_addresses_are_not_italic() -> None:
     text, marked = _html_note(
         '<i>Title with <span style="font-style:normal">Upright</span> words</i>, '
