@@ -61,7 +61,7 @@ def noted_urls(
     for footnote_set in footnote_sets:
         for note in footnote_set.footnotes:
             name = f"{Path(note.location.path).name}:{note.label}" if many_files else note.label
-            # The parser reads the raw markup when it only adds italics: look in both.
+            # The parser may read a note's raw markup (one made without a reader): look in both.
             texts = (note.text, note.raw) if note.raw and note.raw != note.text else (note.text,)
             for text in texts:
                 urls, dois = urls_and_dois(text)

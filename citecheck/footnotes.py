@@ -174,6 +174,7 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
                 location=note.location,
                 marker=None if paired is None else paired.location,
                 raw=note.raw,
+                styled=note.styled,
             )
         )
     if manuscript.format in _TYPED_NUMBERS:

@@ -109,13 +109,18 @@ class NoteText:
 
     Readers join notes that a page break split in two, so ``text`` is the
     whole note in plain text (markup removed, URLs kept); ``raw`` is the
-    source as written, for reports that quote it.
+    source as written, for reports that quote it. ``styled`` is ``text``
+    with the runs the format prints in italics marked ``<i>...</i>``, the
+    same way whatever the format (a literal ``*`` or ``\\`` of the text is
+    written ``\\*``, ``\\\\``): the citation parser tells titles by it. Every
+    reader sets it; "" means a note made without a reader.
     """
 
     label: str
     text: str
     location: Location
     raw: str = ""
+    styled: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +162,7 @@ class Footnote:
 
     ``claim`` is the body sentence the marker sits in ("" when the note was
     never referenced). ``marker`` is None for a note with no marker.
+    ``raw`` and ``styled`` are the note's (see ``NoteText``).
     """
 
     label: str
@@ -165,6 +171,7 @@ class Footnote:
     location: Location
     marker: Location | None = None
     raw: str = ""
+    styled: str = ""
 
 
 class Severity(StrEnum):

@@ -79,6 +79,8 @@ SCALE_NAMES = {
 }
 _COMPOUND = r"(?:lakh|thousand)\s+crores?\b|"
 _DIGITS = (
+    # A power as the readers write a superscript: "10^6" is a million (not 10, then 6).
+    r"\d{1,3}(?:\.\d+)?\^[-−]?\d{1,2}(?!\d)|"
     r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?"  # Indian grouping: 1,20,000
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d|,\d)(?:\.\d+)?"  # 3 200 000
@@ -99,8 +101,8 @@ MONEY_FIGURE = re.compile(
     rf"(?:[\s-]*(?P<scale>(?i:{_MONEY_SCALE})))?(?:\s+(?:U\.S\.\s+)?{CURRENCY_AFTER})?"
 )
 PLAIN_FIGURE = re.compile(
-    # Not clock times or scores: "2:04:37", "3:1".
-    rf"(?<![\w{SIGN_CHARS}.,])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
+    # Not clock times or scores: "2:04:37", "3:1"; not an exponent ("km^2").
+    rf"(?<![\w{SIGN_CHARS}.,^])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
     rf"(?:[\s-]*(?P<scale>(?i:{_COMPOUND}thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
     r"|(?P<glued>[mk])\b(?!\s*(?:high|long|wide|deep|tall|thick|run|race|walk|above|below|"
     r"away|north|south|east|west|from|of\s+(?:road|track|rail|pipe|cable|line|coast)))"

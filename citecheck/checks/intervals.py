@@ -93,7 +93,8 @@ def digits_value(text: str) -> tuple[float, float]:
     """The printed number and its precision step (integer trailing zeros not significant).
 
     Digits may be grouped by commas ("58,000", the Indian "1,20,000") or by
-    spaces ("3 200 000"); words are read by ``words.cardinal_value``.
+    spaces ("3 200 000"); a power is written as the readers write a
+    superscript ("10^6"); words are read by ``words.cardinal_value``.
     """
     lowered = text.lower().strip()
     if lowered[0].isalpha():
@@ -101,6 +102,12 @@ def digits_value(text: str) -> tuple[float, float]:
         if value != int(value):  # "two and a half million", "a quarter of a million"
             return value, 0.1
         return value, _integer_step(str(int(value)))
+    if "^" in lowered:  # "10^6": the power, as precise as the same number in digits
+        base, _, exponent = lowered.partition("^")
+        value = float(base) ** int(exponent.replace("−", "-"))
+        if value == int(value):
+            return value, _integer_step(str(int(value)))
+        return value, 10.0 ** math.floor(math.log10(value))
     plain = re.sub(r"[,\s\u00a0\u2009\u202f]", "", lowered)
     if plain[-1] in _VULGAR:  # "2½": read to its fraction
         whole = float(plain[:-1] or 0)

@@ -43,14 +43,20 @@ def _comparable(text: str) -> str:
 
 
 def _source(note: Footnote) -> Cleaned:
-    """The note's raw markup when it only adds italics to ``text``, else ``text``
-    (cleaned by ``clean_note``).
+    """The note as the parser reads it: plain text, with the italics the format printed.
 
     Italics tell a book title from its author and a journal from an article
-    title, so they are worth having; but the raw source is used only when,
-    once cleaned, it says exactly what the reader's plain text says.
+    title, so they are worth having. Every reader gives them the same way,
+    as the note's ``styled`` text (``<i>...</i>``); a note made without a
+    reader may still carry them in its raw markup (``*Title*``, ``<i>``).
+    Either is used only when, once cleaned, it says exactly what the note's
+    plain text says.
     """
-    if note.raw and note.raw != note.text and any(m in note.raw for m in ("*", "<i>", "<em>")):
+    if note.styled:
+        cleaned = clean_note(note.styled)
+        if _comparable(cleaned.text) == _comparable(note.text):
+            return cleaned
+    elif note.raw and note.raw != note.text and any(m in note.raw for m in ("*", "<i>", "<em>")):
         cleaned = clean_note(note.raw)
         if cleaned.italics and _comparable(cleaned.text) == _comparable(note.text):
             return cleaned

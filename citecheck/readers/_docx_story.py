@@ -1,4 +1,9 @@
-"""The .docx reader's stories: the text of the body or of one note (fields, links, symbols)."""
+"""The .docx reader's stories: the text of the body or of one note (fields, links, symbols).
+
+A note's story also marks its italics (``_text.ITALIC_ON``/``ITALIC_OFF``),
+from each run's format (``_docx_styles``); superscripts that are not note
+references read as ``_text.superscript`` writes them, in the body too.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,14 @@ from dataclasses import dataclass
 from lxml import etree
 
 from citecheck.readers._docx_package import _R_NAMESPACES, Element, _on
-from citecheck.readers._text import TextBuilder, keep_link_address
+from citecheck.readers._docx_styles import PLAIN, RunFormat, Styles
+from citecheck.readers._text import (
+    ITALIC_OFF,
+    ITALIC_ON,
+    TextBuilder,
+    keep_link_address,
+    superscript,
+)
 
 # --------------------------------------------------------------------------
 # Text of a story (the body, one note)
@@ -36,9 +48,19 @@ class _Ref:
 class _Story:
     """Renders paragraphs of one part, keeping field and hyperlink state."""
 
-    def __init__(self, w: str, urls: dict[str, str] | None, block_break: str) -> None:
+    def __init__(
+        self,
+        w: str,
+        urls: dict[str, str] | None,
+        block_break: str,
+        *,
+        styles: Styles | None = None,
+        italics: bool = False,
+    ) -> None:
         # ``urls`` maps hyperlink relationship ids to addresses; None (the body)
         # keeps link text only, since addresses matter in notes, not in claims.
+        # ``italics`` marks italic runs in the text (a note's; the body's
+        # offsets must hold no marks).
         self.w = w
         self.urls = urls
         self.out = TextBuilder(block_break)
@@ -47,12 +69,21 @@ class _Story:
         self.refs: list[_Ref] = []
         self._custom_pending: _Ref | None = None
         self._link_starts: dict[Element, int] = {}
+        self.styles = styles or Styles(None, w)
+        self.italics = italics
+        self._paragraph_style: str | None = None
+        self._run: RunFormat = PLAIN
+        self._run_cs = False
+        self._italic = False  # italics are open in the text
+        self._raised = False  # the last text written was a superscript
 
     def paragraph(self, p: Element, *, number: int | None = None) -> None:
         """Render one paragraph; ``number`` is given for body paragraphs."""
         w = self.w
         if number is not None:
             self.out.at_line(number)
+        style = p.find(f"{{{w}}}pPr/{{{w}}}pStyle")
+        self._paragraph_style = style.get(f"{{{w}}}val") if style is not None else None
         for node, closing in _events(p, w):
             name = etree.QName(node).localname if isinstance(node.tag, str) else ""
             ns = etree.QName(node).namespace if isinstance(node.tag, str) else None
@@ -63,8 +94,12 @@ class _Story:
                     self._close_hyperlink(node)
                 elif name == "fldSimple" and self.fields:
                     self._close_field(self.fields.pop())
+                elif name == "r":
+                    self._run, self._run_cs = PLAIN, False
                 continue
-            if name == "hyperlink":
+            if name == "r":
+                self._start_run(node)
+            elif name == "hyperlink":
                 self._link_starts[node] = self.out.offset
             elif name == "fldSimple":
                 self.fields.append(_Field(node.get(f"{{{w}}}instr") or "", True, self.out.offset))
@@ -101,6 +136,14 @@ class _Story:
     def _in_instruction(self) -> bool:
         return any(not f.in_result for f in self.fields)
 
+    def _start_run(self, run: Element) -> None:
+        w = self.w
+        props = run.find(f"{{{w}}}rPr")
+        self._run = self.styles.run(self._paragraph_style, props)
+        self._run_cs = props is not None and any(
+            _on_element(props.find(f"{{{w}}}{name}"), w) for name in ("cs", "rtl")
+        )
+
     def _text(self, text: str) -> None:
         if self._in_instruction():
             return  # field instructions are not printed
@@ -109,7 +152,25 @@ class _Story:
             self._custom_pending.custom_label = text.strip()
             self._custom_pending = None
             return
+        if not text.strip():
+            self.out.add(text)
+            return
+        if self.italics:
+            italic = self._run.italic_for(text, complex_script=self._run_cs)
+            if italic != self._italic:
+                self.out.add(ITALIC_ON if italic else ITALIC_OFF)
+                self._italic = italic
+        raised = self._run.superscript
+        if raised and not self._raised:
+            text = superscript(text)  # "10" then a raised "3": "10^3"
+        self._raised = raised
         self.out.add(text)
+
+    def _roman(self) -> None:
+        """Close italics before text the note does not print in them (a link's address)."""
+        if self._italic:
+            self.out.add(ITALIC_OFF)
+            self._italic = False
 
     def _field_char(self, kind: str) -> None:
         if kind == "begin":
@@ -125,12 +186,14 @@ class _Story:
             return
         url = _hyperlink_field_url(fld.instruction)
         if url and self.urls is not None:
+            self._roman()
             keep_link_address(self.out, url, fld.result_start)
 
     def _close_hyperlink(self, node: Element) -> None:
         start = self._link_starts.pop(node, self.out.offset)
         rid = next((node.get(f"{{{r}}}id") for r in _R_NAMESPACES if node.get(f"{{{r}}}id")), None)
         if rid and self.urls is not None and rid in self.urls:
+            self._roman()
             keep_link_address(self.out, self.urls[rid], start)
 
     def end_paragraph(self) -> None:
@@ -159,6 +222,14 @@ def _events(p: Element, w: str) -> Iterator[tuple[Element, bool]]:
         yield node, False
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node) if isinstance(child.tag, str))
+
+
+def _on_element(el: Element | None, w: str) -> bool:
+    """A boolean property element: present and not switched off."""
+    if el is None:
+        return False
+    value = el.get(f"{{{w}}}val")
+    return value is None or _on(value)
 
 
 def _run_hidden(run: Element, w: str) -> bool:

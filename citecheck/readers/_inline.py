@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from citecheck.readers._text import add_line_start
+from citecheck.readers._text import ITALIC_OFF, ITALIC_ON, add_line_start, superscript
 
 __all__ = ["InlineMarker", "inline_lines", "inline_text"]
 
@@ -55,13 +56,17 @@ def inline_text(
     sup_markers: bool = False,
     markdown_notes: bool = False,
     links: Mapping[str, str] | None = None,
+    italics: bool = False,
 ) -> tuple[str, list[InlineMarker]]:
     """Markdown inline markup -> plain text, and the markers found in it.
 
-    The same as ``inline_lines`` without the line starts.
+    The same as ``inline_lines`` without the line starts. With ``italics``
+    (a note's text), italic emphasis is marked in the text
+    (``_text.ITALIC_ON``/``ITALIC_OFF``): ``*x*``, ``_x_``, ``***x***``,
+    ``<i>``, ``<em>``, ``<cite>``; ``**bold**`` is not italic.
     """
     text, markers, _ = inline_lines(
-        source, sup_markers=sup_markers, markdown_notes=markdown_notes, links=links
+        source, sup_markers=sup_markers, markdown_notes=markdown_notes, links=links, italics=italics
     )
     return text, markers
 
@@ -73,6 +78,7 @@ def inline_lines(
     markdown_notes: bool = False,
     links: Mapping[str, str] | None = None,
     code_spans: list[tuple[int, int]] | None = None,
+    italics: bool = False,
 ) -> tuple[str, list[InlineMarker], list[tuple[int, int]]]:
     """Markdown inline markup -> plain text, its markers and its line starts.
 
@@ -83,7 +89,10 @@ def inline_lines(
     ``<sup>n</sup>`` is a note marker; with ``markdown_notes``, ``[^label]``
     and ``^[inline note]`` are. Markers are removed from the text and
     returned with their offsets. ``code_spans``, when given, gets the
-    (start, end) offsets of the code spans' text.
+    (start, end) offsets of the code spans' text. A superscript that is no
+    marker reads as ``_text.superscript`` writes it ("10^3"). ``italics``
+    marks italic emphasis (see ``inline_text``); offsets and line starts
+    then count the marks, so only a note's text asks for them.
 
     The line starts are ``(offset, lines)`` pairs, offsets increasing: the
     text from ``offset`` on was read ``lines`` lines below the first line of
@@ -101,7 +110,8 @@ def inline_lines(
     # Found once per source: a search per construct from where it opens made
     # a file of 2,000 unclosed "^[" or "`" take minutes (quadratic time).
     brackets: dict[int, int] | None = None
-    emphasis: set[int] | None = None
+    emphasis: dict[int, tuple[bool, int]] | None = None
+    stars: dict[int, tuple[bool, int]] | None = None
     unclosed: dict[str, int] = {}
     while pos < end:
         m = _INLINE.search(source, pos)
@@ -133,7 +143,10 @@ def inline_lines(
                 out.append(_SENTINEL)
             else:
                 text, _, within = inline_lines(inner)
-                out.append(text)
+                raised = superscript(text)
+                if raised != text:  # "^" before the exponent
+                    within = [(at + len(raised) - len(text), lines) for at, lines in within]
+                out.append(raised)
         elif kind == "inline_note":
             if brackets is None:
                 brackets = _bracket_pairs(source)
@@ -165,7 +178,8 @@ def inline_lines(
                 out.append(target if text in ("", target) else f"{text} ({target})")
                 within = within if text not in ("", target) else []
         elif kind == "tag":
-            pass
+            if italics and (tag := _ITALIC_TAG.fullmatch(m.group("tag"))) is not None:
+                out.append(ITALIC_OFF if tag.group(1) else ITALIC_ON)
         elif kind == "code":
             ticks = m.group(0)
             # A run of ticks not found after one place is not found after a later one.
@@ -189,15 +203,21 @@ def inline_lines(
             after = source[pos] if pos < end else " "
             if before.isspace() and after.isspace():
                 out.append(m.group(0))
+            elif italics:
+                if stars is None:
+                    stars = _emphasis_pairs(source, "*")
+                out.append(_italic_mark(stars.get(m.start())))
         elif kind == "unders":
             # Only underscores that open or close a pair are emphasis: those
             # inside words (snake_case) or left unpaired ("C#_code") are text.
             if emphasis is None:
-                emphasis = _underscore_pairs(source)
+                emphasis = _emphasis_pairs(source, "_")
             if m.start() not in emphasis:
                 out.append(m.group(0))
+            elif italics:
+                out.append(_italic_mark(emphasis[m.start()]))
         elif kind == "pandoc_sup":
-            out.append(m.group("pandoc_sup"))
+            out.append(superscript(m.group("pandoc_sup")))
         else:  # pragma: no cover - every alternative is named above
             out.append(m.group(0))
         piece = out[-1] if len(out) > appended else ""
@@ -258,38 +278,57 @@ def _in_url(source: str, index: int) -> bool:
 
 
 _BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.DOTALL)
-_UNDERSCORES_OR_ESCAPE = re.compile(r"\\.|_+", re.DOTALL)
-_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_RUN_OR_ESCAPE = {char: re.compile(rf"\\.|{re.escape(char)}+", re.DOTALL) for char in "*_"}
+_ITALIC_TAG = re.compile(r"<(/?)(?:i|em|cite|var|dfn)(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
-def _underscore_pairs(source: str) -> set[int]:
-    """Starts of the ``_`` runs that open or close emphasis, as CommonMark pairs them.
+def _punctuation(char: str) -> bool:
+    """CommonMark's punctuation: ASCII punctuation and Unicode's P and S categories."""
+    return unicodedata.category(char)[0] in "PS"
 
-    A run can open when it is left-flanking (a word character or punctuation
-    follows it, not a blank) and does not sit inside a word; it can close in
-    the mirror case. Each closer pairs with the nearest open opener; a run
-    left without a partner is text. One pass with a stack.
+
+def _italic_mark(pair: tuple[bool, int] | None) -> str:
+    """The italic mark a paired emphasis run stands for ("" for bold or no pair)."""
+    if pair is None or pair[1] % 2 == 0:
+        return ""  # "**bold**" is no italics
+    return ITALIC_ON if pair[0] else ITALIC_OFF
+
+
+def _emphasis_pairs(source: str, char: str) -> dict[int, tuple[bool, int]]:
+    """Starts of the ``*`` or ``_`` runs that open or close emphasis, as CommonMark pairs them.
+
+    Each start maps to (opens, the pair's length): odd lengths (``*x*``,
+    ``***x***``) are italic, even ones bold. A run can open when it is
+    left-flanking (a word character or punctuation follows it, not a blank)
+    and, for ``_``, does not sit inside a word; it can close in the mirror
+    case. Each closer pairs with the nearest open opener; a run left without
+    a partner is text. One pass with a stack.
     """
-    paired: set[int] = set()
-    open_at: list[int] = []
-    for m in _UNDERSCORES_OR_ESCAPE.finditer(source):
+    paired: dict[int, tuple[bool, int]] = {}
+    open_at: list[tuple[int, int]] = []
+    for m in _RUN_OR_ESCAPE[char].finditer(source):
         if m.group(0)[0] == "\\" or _in_url(source, m.start()):
             continue
         before = source[m.start() - 1] if m.start() > 0 else " "
         after = source[m.end()] if m.end() < len(source) else " "
         left = not after.isspace() and (
-            after not in _PUNCTUATION or before.isspace() or before in _PUNCTUATION
+            not _punctuation(after) or before.isspace() or _punctuation(before)
         )
         right = not before.isspace() and (
-            before not in _PUNCTUATION or after.isspace() or after in _PUNCTUATION
+            not _punctuation(before) or after.isspace() or _punctuation(after)
         )
-        opens = left and (not right or before in _PUNCTUATION)
-        closes = right and (not left or after in _PUNCTUATION)
+        if char == "_":
+            opens = left and (not right or _punctuation(before))
+            closes = right and (not left or _punctuation(after))
+        else:
+            opens, closes = left, right
         if closes and open_at:
-            paired.add(open_at.pop())
-            paired.add(m.start())
+            start, size = open_at.pop()
+            length = min(size, len(m.group(0)))
+            paired[start] = (True, length)
+            paired[m.start()] = (False, length)
         elif opens:
-            open_at.append(m.start())
+            open_at.append((m.start(), len(m.group(0))))
     return paired
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from citecheck.model import Location, NoteText
 from citecheck.readers._latex_commands import _SENTINEL
+from citecheck.readers._text import styled
 
 if TYPE_CHECKING:
     from citecheck.readers._latex_parser import _Parser
@@ -34,7 +35,9 @@ def footcite(parser: _Parser, word: str, start: int, sink: list[str]) -> None:
     raw = parser.src[start : parser.pos]
     # biblatex closes the note with a period unless it ends with one already.
     text = text if text.endswith((".", "?", "!")) else text + "."
-    parser.notes.append(NoteText(label, text, Location(parser.path, line), raw))
+    # The entries are rendered without italics (the .bib holds none).
+    plain, marked = styled(text)
+    parser.notes.append(NoteText(label, plain, Location(parser.path, line), raw, marked))
 
 
 def cite_arguments(parser: _Parser, *, multi: bool) -> list[tuple[str | None, str | None, str]]:

@@ -39,25 +39,19 @@ _ACCENTS = {
     "=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306",
     "H": "\u030b", "k": "\u0328", "r": "\u030a", "d": "\u0323", "b": "\u0331",
 }  # fmt: skip
+# (\emph and the other shapes, and \textsuperscript, are the parser's own.)
 _UNWRAP = frozenset(
     [
-        "emph",
-        "textit",
         "textbf",
-        "textsl",
-        "textsc",
         "texttt",
         "textrm",
         "textsf",
-        "textup",
         "textmd",
-        "textnormal",
         "underline",
         "uline",
         "mbox",
         "hbox",
         "fbox",
-        "textsuperscript",
         "textsubscript",
         "text",
         "caption",
@@ -113,6 +107,17 @@ _FOOT_CITES = frozenset(
 # ... and those that do when the style or the autocite option says so.
 _AUTO_CITES = frozenset(["autocite", "autocites"])
 _INCLUDES = frozenset(["input", "include"])
+# Commands printing their argument in a shape: True italic, False upright,
+# None the other of the shape around it (\emph, and biblatex's \mkbibemph).
+_SHAPE_COMMANDS: dict[str, bool | None] = {
+    "emph": None, "mkbibemph": None, "textit": True, "textsl": True, "mkbibitalic": True,
+    "textup": False, "textnormal": False, "textsc": False,
+}  # fmt: skip
+# Declarations switching the shape to the end of the group ({\em ...}, {\itshape ...}).
+_SHAPE_DECLARATIONS: dict[str, bool | None] = {
+    "em": None, "itshape": True, "slshape": True, "it": True, "sl": True,
+    "upshape": False, "normalfont": False, "rm": False, "scshape": False, "sc": False,
+}  # fmt: skip
 _DEFINERS = frozenset(["newcommand", "renewcommand", "providecommand", "DeclareRobustCommand"])
 _VERBATIM = frozenset(["verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment"])
 _BREAKS = frozenset(["par", "item", "bigskip", "medskip", "smallskip"])

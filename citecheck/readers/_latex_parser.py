@@ -26,6 +26,8 @@ from citecheck.readers._latex_commands import (
     _MAX_DEPTH,
     _REFERENCES,
     _SENTINEL,
+    _SHAPE_COMMANDS,
+    _SHAPE_DECLARATIONS,
     _SKIP_FIRST,
     _SYMBOLS,
     _TEXT,
@@ -34,7 +36,7 @@ from citecheck.readers._latex_commands import (
     _VERBATIM,
 )
 from citecheck.readers._latex_input import include
-from citecheck.readers._text import small_number
+from citecheck.readers._text import ITALIC_OFF, ITALIC_ON, small_number, styled, superscript
 
 # A \url or \href whose argument holds a bare %, within a line.
 _URL_WITH_PERCENT = re.compile(r"\\(?:url|href)\s*\{[^}\n]*(?<!\\)%")
@@ -73,6 +75,8 @@ class _Parser:
         self.files = [os.path.realpath(path)]
         self.root = os.path.realpath(os.path.dirname(path) or ".") if includes else None
         self.main_folder = os.path.dirname(path)
+        # The font shape is italic here; in a note, its changes are marked in the text.
+        self.italic = False
 
     def line_of(self, index: int) -> int:
         return bisect.bisect_left(self.newlines, index) + 1
@@ -195,10 +199,21 @@ class _Parser:
     def parse(self, sink: list[str], *, in_group: bool = False) -> bool:
         """Print up to the group's closing brace (True) or the end (False)."""
         self.enter()
+        outer = self.italic
         try:
             return self._parse(sink, in_group=in_group)
         finally:
             self.depth -= 1
+            if in_group:
+                self.shape(sink, outer)  # a declaration ({\em ...}) ends with its group
+
+    def shape(self, sink: list[str], italic: bool | None) -> None:
+        """Switch the shape to italic (True), upright (False) or the other one (None)."""
+        wanted = not self.italic if italic is None else italic
+        if wanted != self.italic:
+            self.italic = wanted
+            if self.note_depth:
+                sink.append(ITALIC_ON if wanted else ITALIC_OFF)
 
     def _parse(self, sink: list[str], *, in_group: bool) -> bool:
         src = self.src
@@ -284,6 +299,18 @@ class _Parser:
             self._eat_spaces_after_word()
         elif len(word) == 1 and word in _ACCENTS:
             sink.append(self._accent(word))
+        elif word in _SHAPE_COMMANDS:
+            outer = self.italic
+            self.shape(sink, _SHAPE_COMMANDS[word])
+            self.group(sink)
+            self.shape(sink, outer)
+        elif word in _SHAPE_DECLARATIONS:
+            self.shape(sink, _SHAPE_DECLARATIONS[word])
+            self._eat_spaces_after_word()
+        elif word == "textsuperscript":
+            raised: list[str] = []
+            self.group(raised)
+            sink.append(superscript("".join(raised)))
         elif word in _HEADINGS:
             self.optional()
             sink.append("\n\n")
@@ -444,9 +471,12 @@ class _Parser:
         self.skip_spaces()
         raw_start = self.pos
         note: list[str] = []
+        # A note is set upright whatever the text around its marker (\normalfont).
+        outer, self.italic = self.italic, False
         self.note_depth += 1
         closed = self.group(note)
         self.note_depth -= 1
+        self.italic = outer
         if not closed:
             # LaTeX stops with "File ended while scanning use of \@footnotetext";
             # reading on would make the rest of the document one note.
@@ -461,5 +491,5 @@ class _Parser:
         raw = self.src[raw_start : self.pos]
         if raw.startswith("{") and raw.endswith("}"):
             raw = raw[1:-1]
-        text = " ".join("".join(note).split())
-        self.notes.append(NoteText(label, text, Location(self.path, line), raw.strip()))
+        text, marked = styled(" ".join("".join(note).split()))
+        self.notes.append(NoteText(label, text, Location(self.path, line), raw.strip(), marked))

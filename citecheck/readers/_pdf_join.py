@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from citecheck.readers._pdf_page import Line, Run
+from citecheck.readers._text import ITALIC_OFF, ITALIC_ON
 
 __all__ = ["Joiner", "vocabulary"]
 
@@ -41,7 +42,7 @@ def vocabulary(lines: Iterable[Line]) -> Counter[str]:
 
 
 class Joiner:
-    """Text joined from lines, with the spans each link annotation covers."""
+    """Text joined from lines, with the spans each link annotation and italic face covers."""
 
     def __init__(self, words: Counter[str], *, hyphenates: bool = True) -> None:
         self.words = words
@@ -49,16 +50,22 @@ class Joiner:
         self.parts: list[str] = []
         self.size = 0
         self.links: list[tuple[int, int, str]] = []  # start, end, uri
+        self.italics: list[tuple[int, int]] = []  # start, end
 
     def text(self) -> str:
         return "".join(self.parts)
 
-    def append(self, text: str, uri: str | None = None) -> None:
+    def append(self, text: str, uri: str | None = None, *, italic: bool = False) -> None:
         if not text:
             return
         start = self.size
         self.parts.append(text)
         self.size += len(text)
+        if italic:
+            if self.italics and self.italics[-1][1] == start:
+                self.italics[-1] = (self.italics[-1][0], self.size)
+            else:
+                self.italics.append((start, self.size))
         if uri is None:
             return
         if self.links and self.links[-1][2] == uri and self.links[-1][1] >= start - 1:
@@ -68,7 +75,7 @@ class Joiner:
 
     def runs(self, runs: list[Run]) -> None:
         for run in runs:
-            self.append(run.text, run.uri)
+            self.append(run.text, run.uri, italic=run.italic)
 
     def line_break(self, previous: Line, following: list[Run], newline: str) -> None:
         """Join the text so far to the next line: nothing, a space or ``newline``."""
@@ -131,10 +138,32 @@ class Joiner:
         self.parts = [text]
         self.size = size
         self.links = [(s, min(e, size), u) for s, e, u in self.links if s < size]
+        self.italics = [(s, min(e, size)) for s, e in self.italics if s < size]
 
-    def with_addresses(self) -> str:
-        """The text, each link's address shown (replacing a cut printed URL)."""
+    def with_addresses(self, *, italics: bool = False) -> str:
+        """The text, each link's address shown (replacing a cut printed URL).
+
+        With ``italics``, the italic spans are marked (``_text.ITALIC_ON`` and
+        ``ITALIC_OFF``); an address put in is never italic.
+        """
         text = self.text()
+        marks = sorted(
+            (at, mark)
+            for start, end in (self.italics if italics else ())
+            for at, mark in ((start, ITALIC_ON), (end, ITALIC_OFF))
+        )
+
+        def copy(start: int, end: int) -> str:
+            # text[start:end] with the marks that fall in it (one at the very end too).
+            inside = [(at, m) for at, m in marks if start <= at < end or at == end == len(text)]
+            if not inside:
+                return text[start:end]
+            pieces, at = [], start
+            for where, mark in inside:
+                pieces += [text[at:where], mark]
+                at = where
+            return "".join(pieces) + text[at:end]
+
         out: list[str] = []
         position = 0
         for start, end, uri in self.links:
@@ -149,14 +178,14 @@ class Joiner:
                 continue  # printed whole somewhere in the note
             if not uri.lower().startswith(("http", "ftp", "www.", "mailto:", "doi:")):
                 continue  # an internal or odd link: its text is enough
-            out.append(text[position:start])
+            out.append(copy(position, start))
             if _URL_LIKE.search(bare) and visible and (target.startswith(visible[:12])):
                 trail = shown[len(shown.rstrip(".,;)")) :]
                 out.append(uri + trail)
             else:
-                out.append(f"{shown} ({uri})")
+                out.append(f"{copy(start, end)}{ITALIC_OFF if italics else ''} ({uri})")
             position = end
-        out.append(text[position:])
+        out.append(copy(position, len(text)))
         return "".join(out)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -33,7 +34,7 @@ from pdfminer.layout import LTChar, LTFigure, LTImage, LTLine, LTRect
 # Google's click-tracking links hide the real address, as in the HTML reader.
 from citecheck.readers.html import _unwrap_redirect as unwrap_redirect
 
-__all__ = ["Line", "Run", "page_lines"]
+__all__ = ["Line", "Run", "is_italic_font", "page_lines"]
 
 # Presentation forms (ﬁ, ﬂ, ﬀ ...) and the like become their letters.
 _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
@@ -58,11 +59,28 @@ _SPACE_EM = 0.15  # a gap wider than this share of the font size is a space
 
 @dataclass(slots=True)
 class Run:
-    """Text of one kind on a line: plain or raised, under one link or none."""
+    """Text of one kind on a line: plain or raised, under one link or none, italic or not."""
 
     text: str
     raised: bool = False
     uri: str | None = None
+    italic: bool = False
+
+
+# Italic and oblique faces as fonts name them: "Times-Italic", "Helvetica-Oblique",
+# "ABCDEF+MinionPro-It", "NimbusRomNo9L-ReguItal", "Georgia,Italic"; TeX's CMTI10,
+# CMSL10 (slanted), CMBXTI10, CMMI10 (math italic), cm-super's SFTI1000;
+# "LMRoman10-Italic". Not "Digital" or "Itim".
+_ITALIC_FONT = re.compile(
+    r"italic|oblique|slant|ital(?![a-z])|(?<![a-z])(?:bold|semibold|demi|light|medium|black)?it$"
+    r"|(?<![a-z])(?:bold|semibold|demi|light|medium|black)?it(?=[-_,])"
+    r"|^cm(?:bx)?(?:ti|sl|mi)\d|^(?:ec|tc|sf)(?:ti|sl|bi)\d"
+)
+
+
+def is_italic_font(name: str) -> bool:
+    """Does a font name (subset prefix and all) name an italic or oblique face?"""
+    return bool(_ITALIC_FONT.search(name.rsplit("+", 1)[-1].lower()))
 
 
 @dataclass(slots=True)
@@ -98,6 +116,7 @@ class _Glyph:
     font: str
     uri: str | None
     raised: bool = False
+    italic: bool = False
 
 
 @dataclass(slots=True)
@@ -163,6 +182,7 @@ def _page_objects(
     glyphs: list[_Glyph] = []
     rules: list[tuple[float, float, float]] = []
     images = False
+    fonts: dict[str, bool] = {}  # font name -> italic
     last: tuple[str, float, float] | None = None
     for obj in _layout_items(page.layout):
         if isinstance(obj, LTChar):
@@ -189,8 +209,12 @@ def _page_objects(
             font = obj.fontname
             if isinstance(font, bytes):
                 font = font.decode("latin-1")
+            name = str(font)
+            italic = fonts.get(name)
+            if italic is None:
+                italic = fonts[name] = is_italic_font(name)
             glyphs.append(
-                _Glyph(_LIGATURES.get(text, text), size, baseline, x0, x1, str(font), uri)
+                _Glyph(_LIGATURES.get(text, text), size, baseline, x0, x1, name, uri, italic=italic)
             )
         elif isinstance(obj, (LTLine, LTRect)):
             if obj.y1 - obj.y0 <= 2.0 and 20.0 <= obj.x1 - obj.x0 <= width * 0.95:
@@ -345,10 +369,12 @@ def _text(glyphs: list[_Glyph]) -> tuple[list[Run], int]:
             )
         if space and runs and not runs[-1].text.endswith(" "):
             runs[-1].text += " "
-        if runs and runs[-1].raised == glyph.raised and runs[-1].uri == glyph.uri:
-            runs[-1].text += glyph.text
+        italic = glyph.italic
+        last = runs[-1] if runs else None
+        if last and (last.raised, last.uri, last.italic) == (glyph.raised, glyph.uri, italic):
+            last.text += glyph.text
         else:
-            runs.append(Run(glyph.text, glyph.raised, glyph.uri))
+            runs.append(Run(glyph.text, glyph.raised, glyph.uri, italic))
         previous = glyph
     if runs:
         runs[-1].text = runs[-1].text.rstrip()
@@ -360,7 +386,9 @@ def _style(glyphs: list[_Glyph]) -> tuple[bool, bool]:
     if not fonts:
         return False, False
     bold = sum(("bold" in f or "black" in f or "heavy" in f) for f in fonts) > len(fonts) * 0.8
-    italic = sum(("italic" in f or "oblique" in f) for f in fonts) > len(fonts) * 0.8
+    italic = (
+        sum(g.italic for g in glyphs if not g.raised and not g.text.isspace()) > len(fonts) * 0.8
+    )
     return bold, italic
 
 

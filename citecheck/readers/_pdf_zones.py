@@ -209,7 +209,7 @@ def _label(line: Line, accept: set[str], next_number: int | None) -> tuple[str, 
             match = roman
         if match:
             rest = (
-                [Run(runs[1].text.lstrip(), runs[1].raised, runs[1].uri), *runs[2:]]
+                [Run(runs[1].text.lstrip(), runs[1].raised, runs[1].uri, runs[1].italic), *runs[2:]]
                 if len(runs) > 1
                 else []
             )
@@ -225,7 +225,7 @@ def _label(line: Line, accept: set[str], next_number: int | None) -> tuple[str, 
     wanted = label in accept or (next_number is not None and label == str(next_number))
     if not wanted:
         return None
-    return label, [Run(rest_text, first.raised, first.uri), *runs[1:]]
+    return label, [Run(rest_text, first.raised, first.uri, first.italic), *runs[1:]]
 
 
 def _is_heading(line: Line, size: float) -> bool:

@@ -1,16 +1,36 @@
-"""Plain text built left to right from a marked-up tree (HTML, Word XML).
+"""Plain text built left to right from a marked-up tree (HTML, Word XML), and styling.
 
 The HTML and DOCX readers both walk a tree and emit words, spaces, line and
 paragraph breaks; this builder collapses whitespace the way a reader sees
 it, remembers which source line each block came from (``line_starts``), and
 applies one rule for keeping a link's address in the text.
+
+Every reader marks the italics of a note the same way: while it builds the
+note's text it writes ``ITALIC_ON`` and ``ITALIC_OFF`` (private-use
+characters no manuscript prints) where italics start and stop, and
+``styled`` turns that text into the note's plain ``text`` and its
+``styled`` text (``<i>...</i>``). Superscripts that are not note markers go
+through ``superscript``, so an exponent never runs into the digits before it.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["TextBuilder", "add_line_start", "keep_link_address", "small_number"]
+__all__ = [
+    "ITALIC_OFF",
+    "ITALIC_ON",
+    "TextBuilder",
+    "add_line_start",
+    "keep_link_address",
+    "small_number",
+    "styled",
+    "superscript",
+]
+
+ITALIC_ON = "\ue000"
+ITALIC_OFF = "\ue001"
+_MARKS = dict.fromkeys(map(ord, ITALIC_ON + ITALIC_OFF))
 
 # Soft hyphens, zero-width spaces and BOMs are invisible on the page.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"))
@@ -90,7 +110,7 @@ def keep_link_address(out: TextBuilder, address: str, start: int) -> None:
     address = address.strip()
     if not _WEB_ADDRESS.match(address):
         return
-    visible = out.since(start).strip()
+    visible = out.since(start).translate(_MARKS).strip()
     shown = address.removeprefix("mailto:")
     if visible.rstrip("/") in {address.rstrip("/"), shown.rstrip("/")} or shown in visible:
         return
@@ -122,3 +142,83 @@ def small_number(text: str) -> int | None:
     """
     text = text.strip()
     return int(text) if _SMALL_NUMBER.fullmatch(text) else None
+
+
+# --------------------------------------------------------------------------
+# Styling: italics and superscripts, the same in every reader
+# --------------------------------------------------------------------------
+
+_LOOSE_MARK = re.compile(f"(?<=\\s)([{ITALIC_ON}{ITALIC_OFF}]+)\\s+")
+_EDGE_BLANKS = re.compile(f"^([{ITALIC_ON}{ITALIC_OFF}]*)\\s+|\\s+(?=[{ITALIC_ON}{ITALIC_OFF}]*$)")
+_ITALIC_RUN = re.compile(f"{ITALIC_ON}([^{ITALIC_ON}{ITALIC_OFF}]*){ITALIC_OFF}")
+_ESCAPE = re.compile(r"([\\*])")
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def styled(marked: str) -> tuple[str, str]:
+    """``(text, styled)`` of a note's text holding italic marks.
+
+    ``text`` is the text without the marks. ``styled`` is the text with each
+    italic run as ``<i>...</i>`` (blanks at its edges left outside, empty
+    runs dropped, runs parted only by blanks joined) and a literal ``*`` or
+    ``\\`` escaped, so that the citation parser reads the same words either way.
+    Marks that do not pair (an ``ITALIC_ON`` never closed) close at the end.
+    A mark between two blanks stands where one blank was; blanks at either
+    end of the note go, as readers strip a note's text.
+    """
+    if ITALIC_ON not in marked:
+        text = marked.translate(_MARKS)
+        return text, _escape(text)
+    # A builder that collapses blanks sees a mark as a word: "a <mark> b"
+    # must read "a b", and a note's text starts and ends with a word.
+    marked = _LOOSE_MARK.sub(r"\1", marked)
+    marked = _EDGE_BLANKS.sub(r"\1", marked)
+    text = marked.translate(_MARKS)
+    balanced: list[str] = []
+    italic = False
+    for char in marked:
+        if char in (ITALIC_ON, ITALIC_OFF):
+            wanted = char == ITALIC_ON
+            if wanted != italic:
+                balanced.append(char)
+                italic = wanted
+            continue
+        balanced.append(char)
+    if italic:
+        balanced.append(ITALIC_OFF)
+    joined = re.sub(f"{ITALIC_OFF}(\\s*){ITALIC_ON}", r"\1", "".join(balanced))
+    out: list[str] = []
+    position = 0
+    for m in _ITALIC_RUN.finditer(joined):
+        out.append(_escape(joined[position : m.start()]))
+        inner = m.group(1)
+        core = inner.strip()
+        if core:
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            tail = inner[len(inner.rstrip()) :]
+            out.append(f"{lead}<i>{_escape(core)}</i>{tail}")
+        else:
+            out.append(inner)
+        position = m.end()
+    out.append(_escape(joined[position:]))
+    return text, "".join(out)
+
+
+_EXPONENT = re.compile(r"[-−+]?[0-9]+(?:[.,][0-9]+)?")
+
+
+def superscript(text: str) -> str:
+    """A superscript that is no note marker, as plain text.
+
+    An exponent (a number) is written after a caret, so that it stays apart
+    from the digits or unit before it: "10^3", "km^2", as LaTeX writes it;
+    anything else reads on as printed ("25th", "1er").
+    """
+    core = text.strip()
+    if not _EXPONENT.fullmatch(core):
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    return f"{lead}^{core}{text[len(lead) + len(core) :]}"

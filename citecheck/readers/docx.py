@@ -37,7 +37,8 @@ from citecheck.readers._docx_package import (
     _word_namespace,
 )
 from citecheck.readers._docx_story import _Ref, _Story
-from citecheck.readers._text import small_number
+from citecheck.readers._docx_styles import Styles
+from citecheck.readers._text import small_number, styled
 
 __all__ = ["read"]
 
@@ -66,10 +67,11 @@ def read(path: str, data: bytes) -> Manuscript:
             notes_parts[kind] = _NotesPart(kind, root, package.relationships(name), w)
     settings_name = main_rels.part_of_type("settings") or "word/settings.xml"
     settings = package.xml(settings_name, required=False)
+    styles = _styles(package, main_rels.part_of_type("styles") or "word/styles.xml", w)
 
     _prune(document, w)
     paragraphs = list(body.iter(f"{{{w}}}p"))
-    story = _Story(w, None, "\n\n")
+    story = _Story(w, None, "\n\n", styles=styles)
     for number, paragraph in enumerate(paragraphs, start=1):
         story.paragraph(paragraph, number=number)
         story.end_paragraph()
@@ -80,7 +82,7 @@ def read(path: str, data: bytes) -> Manuscript:
         NoteMarker(label=_label(r, labels), offset=r.offset, location=Location(path, r.paragraph))
         for r in refs
     )
-    notes = _read_notes(path, refs, labels, notes_parts)
+    notes = _read_notes(path, refs, labels, notes_parts, styles)
     return Manuscript(
         path=path,
         format="docx",
@@ -201,11 +203,21 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
+def _styles(package: _Package, name: str, w: str) -> Styles:
+    """The styles part; a damaged or missing one leaves runs as they are formatted directly."""
+    try:
+        root = package.xml(name, required=False)
+    except ManuscriptSyntaxError:
+        root = None  # styles only decide italics: the text reads without them
+    return Styles(root, w)
+
+
 def _read_notes(
     path: str,
     refs: list[_Ref],
     labels: dict[tuple[str, str], str],
     parts: dict[str, _NotesPart],
+    styles: Styles,
 ) -> tuple[NoteText, ...]:
     notes: list[NoteText] = []
     seen: set[tuple[str, str]] = set()
@@ -216,17 +228,19 @@ def _read_notes(
             continue
         seen.add(key)
         element = part.by_id[ref.id]
-        story = _Story(part.w, part.rels.external, "\n")
+        story = _Story(part.w, part.rels.external, "\n", styles=styles, italics=True)
         for paragraph in element.iter(f"{{{part.w}}}p"):
             story.paragraph(paragraph)
             story.end_paragraph()
         label = _label(ref, labels)
+        text, marked = styled(story.out.value().strip())
         notes.append(
             NoteText(
                 label=label,
-                text=story.out.value().strip(),
+                text=text,
                 location=Location(path, ref.paragraph),
                 raw=etree.tostring(element, encoding="unicode"),
+                styled=marked,
             )
         )
     return tuple(notes)

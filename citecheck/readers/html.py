@@ -47,7 +47,14 @@ from citecheck.readers._html_page import (
     _tag,
     _text_of,
 )
-from citecheck.readers._text import TextBuilder, keep_link_address
+from citecheck.readers._text import (
+    ITALIC_OFF,
+    ITALIC_ON,
+    TextBuilder,
+    keep_link_address,
+    styled,
+    superscript,
+)
 
 __all__ = ["read"]
 
@@ -70,7 +77,8 @@ def read(path: str, data: bytes) -> Manuscript:
     if not notes.refs:
         notes = _find_superscript_notes(page)
     body = _render_body(path, page, notes)
-    note_texts = tuple(_note_text(path, page, note) for note in notes.notes)
+    italics = _Italics(root)
+    note_texts = tuple(_note_text(path, page, note, italics) for note in notes.notes)
     return Manuscript(
         path=path,
         format="html",
@@ -98,17 +106,23 @@ def _walk(
     with_urls: bool = False,
     line_of: Callable[[Element], int] | None = None,
     verbatim: list[tuple[int, int]] | None = None,
+    italics: _Italics | None = None,
 ) -> None:
     """Render ``el`` (not its tail) as plain text into ``out``.
 
     An explicit stack instead of recursion: pages nest deeper than Python's
     recursion limit more often than one would think. ``verbatim`` gets the
-    (start, end) offsets of each ``<pre>`` block: code, not prose.
+    (start, end) offsets of each ``<pre>`` block: code, not prose. With
+    ``italics`` (a note's text), italic runs are marked in the text.
+    Superscripts that are no marker read as ``superscript`` writes them.
     """
     stack: list[tuple[Element, bool]] = [(el, False)]
     root = el
     link_starts: dict[Element, int] = {}
     pre_starts: dict[Element, int] = {}
+    # The italics in force outside each open element that changed them.
+    outer_italic: dict[Element, bool] = {}
+    italic = False
     while stack:
         node, closing = stack.pop()
         tag = _tag(node)
@@ -120,7 +134,14 @@ def _walk(
             elif tag in _CELL_TAGS:
                 out.space()
             if with_urls and tag == "a":
+                if italic:
+                    out.add(ITALIC_OFF)  # the address is no part of the italics
                 _append_url(node, out, link_starts.pop(node, out.offset))
+                if italic:
+                    out.add(ITALIC_ON)
+            if node in outer_italic:
+                italic = outer_italic.pop(node)
+                out.add(ITALIC_ON if italic else ITALIC_OFF)
             if node is not root and node.tail:
                 out.add(node.tail)
             continue
@@ -147,10 +168,61 @@ def _walk(
             link_starts[node] = out.offset
         if tag == "pre" and verbatim is not None and not pre_starts:
             pre_starts[node] = out.offset  # the outermost <pre> of a nest
+        if italics is not None:
+            wanted = italics.of(node, italic)
+            if wanted != italic:
+                outer_italic[node] = italic
+                italic = wanted
+                out.add(ITALIC_ON if italic else ITALIC_OFF)
+        if tag == "sup" and _exponent(node, on_marker):
+            out.add("^")
         if node.text:
             out.add(node.text)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(list(node)))
+
+
+def _exponent(sup: Element, on_marker: dict[Element, str] | None) -> bool:
+    """Is this superscript a number that is no note marker (10<sup>3</sup>)?"""
+    if on_marker and any(d in on_marker for d in sup.iter()):
+        return False
+    return superscript(_text_of(sup)).startswith("^")
+
+
+class _Italics:
+    """What the page prints in italics: the tags browsers italicise, and ``font-style``.
+
+    An element's own ``style="font-style: ..."`` decides first, then a class
+    that the page's ``<style>`` sets in italics or upright (as Google Docs
+    exports write ``.c3{font-style:italic}``), then the tag; else the
+    element is as its parent.
+    """
+
+    TAGS = frozenset({"i", "em", "cite", "var", "dfn"})
+
+    def __init__(self, root: Element) -> None:
+        # class -> (place of its last rule in the page, italic): a later rule wins.
+        self.classes: dict[str, tuple[int, bool]] = {}
+        rules = (m for style in root.iter("style") for m in _CSS_RULE.finditer(style.text or ""))
+        for place, m in enumerate(rules):
+            found = _FONT_STYLE.search(m.group(2))
+            if found is not None:
+                self.classes[m.group(1).lower()] = (place, found.group(1).lower() != "normal")
+
+    def of(self, el: Element, parent: bool) -> bool:
+        declared = _FONT_STYLE.search(el.get("style") or "")
+        if declared is not None:
+            return declared.group(1).lower() != "normal"
+        if self.classes:
+            ruled = [self.classes[name] for name in _classes(el) if name in self.classes]
+            if ruled:
+                return max(ruled)[1]
+        return True if _tag(el) in self.TAGS else parent
+
+
+# ".c3{...}" or ".c3, .c7 {...}": simple class rules only.
+_CSS_RULE = re.compile(r"\.([\w-]+)\s*\{([^{}]*)\}")
+_FONT_STYLE = re.compile(r"font-style\s*:\s*(italic|oblique|normal)\b", re.IGNORECASE)
 
 
 def _append_url(link: Element, out: TextBuilder, start: int) -> None:
@@ -202,20 +274,21 @@ class _Body:
     verbatim: tuple[tuple[int, int], ...] = ()
 
 
-def _note_text(path: str, page: _Page, note: _Note) -> NoteText:
+def _note_text(path: str, page: _Page, note: _Note, italics: _Italics) -> NoteText:
     out = TextBuilder("\n")
     # (Markers inside a note were already left out of ``notes.refs``: they print as text.)
-    _walk(note.container, out, skip=note.drop, with_urls=True)
-    text = _EMPTY_BRACKETS.sub("", out.value()).strip()
+    _walk(note.container, out, skip=note.drop, with_urls=True, italics=italics)
+    marked = _EMPTY_BRACKETS.sub("", out.value()).strip()
     if note.strip_number:
-        text = _LEADING_NUMBER.sub("", text, count=1)
-    text = _drop_back_arrows(text)
+        marked = _LEADING_NUMBER.sub("", marked, count=1)
+    text, marked = styled(_drop_back_arrows(marked))
     raw = etree.tostring(note.container, encoding="unicode", method="html", with_tail=False)
     return NoteText(
         label=note.label,
         text=text,
         location=Location(path, page.line(note.container)),
         raw=raw.strip(),
+        styled=marked,
     )
 
 

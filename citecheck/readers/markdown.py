@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
 from citecheck.readers._inline import InlineMarker, inline_lines, inline_text
-from citecheck.readers._text import add_line_start
+from citecheck.readers._text import add_line_start, styled
 from citecheck.readers.plaintext import decode_text, read_text
 
 __all__ = ["read"]
@@ -227,10 +227,14 @@ def _starts_block(line: str) -> bool:
     return bool(_HEADING.fullmatch(line) or _RULE.fullmatch(line) or _FENCE.match(line))
 
 
-def _note_text(source: str, links: dict[str, str]) -> str:
-    """A note's source -> one line of plain text."""
+def _note(label: str, source: str, links: dict[str, str], location: Location) -> NoteText:
+    """A note's source -> its text on one line, and that text with its italics."""
     paragraphs = [p for p in source.split("\n\n") if p.strip()]
-    return " ".join(" ".join(inline_text(p, links=links)[0].split()) for p in paragraphs)
+    marked = " ".join(
+        " ".join(inline_text(p, links=links, italics=True)[0].split()) for p in paragraphs
+    )
+    text, marked = styled(marked)
+    return NoteText(label, text, location, source, marked)
 
 
 def _build(
@@ -270,14 +274,7 @@ def _build(
             if marker.inline_note is not None:
                 number = len(markers) + 1
                 label = str(number) if str(number) not in explicit else f"inline-{number}"
-                notes.append(
-                    NoteText(
-                        label,
-                        _note_text(marker.inline_note, links),
-                        Location(path, line),
-                        marker.inline_note,
-                    )
-                )
+                notes.append(_note(label, marker.inline_note, links, Location(path, line)))
             markers.append(NoteMarker(label, offset + marker.offset, Location(path, line)))
         if block.kind == "code" and plain:
             verbatim.append((offset, offset + len(plain)))
@@ -286,9 +283,7 @@ def _build(
         offset += len(plain)
     for definition in definitions:
         raw = "\n".join(definition.lines).strip("\n")
-        notes.append(
-            NoteText(definition.label, _note_text(raw, links), Location(path, definition.line), raw)
-        )
+        notes.append(_note(definition.label, raw, links, Location(path, definition.line)))
     notes.sort(key=lambda n: n.location.line)
     return Manuscript(
         path=path,

@@ -38,6 +38,7 @@ from citecheck.readers._pdf_zones import (
     furniture,
     is_power,
 )
+from citecheck.readers._text import styled, superscript
 
 __all__ = ["read"]
 
@@ -330,7 +331,7 @@ def _body(
                     if run.text[-1:].isspace():
                         joiner.append(" ")
                 else:
-                    joiner.append(run.text, None)
+                    joiner.append(superscript(run.text) if run.raised else run.text, None)
         text = joiner.text()
         for start, line in starts:
             at = offset + min(start, len(text))
@@ -378,12 +379,11 @@ def _note(
         if previous is not None:
             joiner.line_break(previous, runs, " ")
         for run in runs:
-            joiner.append(run.text, run.uri)
+            text = superscript(run.text) if run.raised else run.text
+            joiner.append(text, run.uri, italic=run.italic)
         previous = line
-    text = joiner.with_addresses()
-    text = _BACKLINK.sub("", text)
+    marked = _BACKLINK.sub("", joiner.with_addresses(italics=True))
+    text, marked = styled(" ".join(marked.split()))
     first = lines[0][0]
     raw = "\n".join("".join(run.text for run in runs) for _, runs in lines)
-    return NoteText(
-        label, " ".join(text.split()), Location(path, first.number, page=first.page), raw
-    )
+    return NoteText(label, text, Location(path, first.number, page=first.page), raw, marked)

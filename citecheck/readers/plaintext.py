@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from citecheck.errors import InputError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
 from citecheck.readers._inline import inline_lines, inline_text
-from citecheck.readers._text import add_line_start
+from citecheck.readers._text import add_line_start, styled
 
 __all__ = ["decode_text", "read", "read_text", "utf16_problem"]
 
@@ -228,6 +228,17 @@ def _assign(blocks: list[_Block]) -> tuple[list[_Block], list[_Note]]:
 # --------------------------------------------------------------------------
 
 
+def _note(path: str, note: _Note) -> NoteText:
+    """One note, its pieces (cut by page breaks) read as one, with its italics.
+
+    Markup may run over the cut (``*War; Peace;`` on one page, ``and the
+    Border*`` on the next), so the pieces are read together.
+    """
+    raw = "\n".join("\n".join(part) for part in note.parts)
+    text, marked = styled(" ".join(inline_text(raw, italics=True)[0].split()))
+    return NoteText(note.label, text, Location(path, note.line), raw, marked)
+
+
 def read(path: str, data: bytes) -> Manuscript:
     """Read a plain-text manuscript in the ``<sup>n</sup>`` style."""
     return read_text(path, decode_text(path, data))
@@ -268,17 +279,7 @@ def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
         verbatim.extend((offset + a, offset + b) for a, b in code)
         pieces.append(plain)
         offset += len(plain)
-    notes = tuple(
-        NoteText(
-            note.label,
-            " ".join(
-                " ".join(inline_text("\n".join(part))[0].split()) for part in note.parts
-            ).strip(),
-            Location(path, note.line),
-            "\n".join("\n".join(part) for part in note.parts),
-        )
-        for note in raw_notes
-    )
+    notes = tuple(_note(path, note) for note in raw_notes)
     return Manuscript(
         path=path,
         format=format,

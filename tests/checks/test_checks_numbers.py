@@ -147,3 +147,20 @@ def test_a_finding_points_at_its_figures_line() -> None:
 def test_sentences(body: str, sentences: int) -> None:
     (passage,) = read_passages(_body_run(body))
     assert len(passage.sentences) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # Readers write a superscript that is no note marker after a caret.
+        ("Trade reached 10^6 containers.", [("10^6", 1e6)]),
+        ("a buffer of 2^10 bytes", [("2^10", 1024.0)]),
+        ("an error of 10^-3 at most", [("10^-3", 0.001)]),
+        ("aid of $10^6 a year", [("$10^6", 1e6)]),
+        # An exponent after a unit or a letter is no figure of its own.
+        ("an area of 3 km^2 and x^2 more", [("3", 3.0)]),
+        ("the claim.^4 Later", []),
+    ],
+)
+def test_powers_as_the_readers_write_them(text: str, figures: list[tuple[str, float]]) -> None:
+    assert [(q.text, q.value) for q in find_quantities(text)] == figures

@@ -177,7 +177,7 @@ def test_a_notes_section_ends_at_references() -> None:
     # The numbered references stay in the body; ordinals and km² are no markers.
     assert "2. O'Neil, Shannon K. Two Nations Indivisible" in manuscript.body
     assert "The 1st bridge" in manuscript.body
-    assert "3 km2" in manuscript.body
+    assert "3 km^2" in manuscript.body
     assert [m.label for m in manuscript.markers] == ["1", "2"]
     assert find_footnotes(manuscript).findings == ()
 
