@@ -102,7 +102,8 @@ def _right_doi(citation: Citation, result: SourceResult) -> tuple[Citation, tupl
 
 def _garbled_title(citation: Citation, record: WorkRecord) -> str | None:
     """Why the citation's title is no title (None: it reads as one)."""
-    from citecheck.sources.match import normal  # the sources stage ran: it is loaded
+    # The sources stage ran, so its modules are loaded already.
+    from citecheck.sources.match import normal, same_container
 
     title = citation.title
     if not title:
@@ -110,9 +111,14 @@ def _garbled_title(citation: Citation, record: WorkRecord) -> str | None:
     if len(re.findall(r"[^\W\d_]{3,}", title)) < 2:
         return f"its title reads “{title}”"
     mine, theirs = normal(title), normal(record.title)
-    if theirs and theirs in mine and len(mine) - len(theirs) >= 10:
-        # "Murch SH, Anthony A, et al. Ileal-lymphoid-… children. Lancet": the
-        # work's title with the authors (or the journal) run into it.
+    at = mine.find(theirs) if theirs else -1
+    if at < 0:
+        return None
+    # "Murch SH, Anthony A, et al. Ileal-lymphoid-… children. Lancet": the work's
+    # title with the authors run in before it, or the journal after it. A
+    # subtitle after the title is no sign: records often leave it out.
+    before, after = mine[:at].strip(), mine[at + len(theirs) :].strip()
+    if len(before) >= 3 or (after and same_container(after, record.containers)):
         return f"its title “{title}” holds more than the work's title"
     return None
 

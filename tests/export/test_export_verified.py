@@ -217,6 +217,20 @@ def test_a_readable_citation_is_not_overwritten_by_its_record() -> None:
     assert "annotation" not in entry
 
 
+def test_a_subtitle_the_record_lacks_is_no_unread_title() -> None:
+    citation = hardin(doi=None, urls=(), title="The Tragedy of the Commons: Fifty Years On")
+    entry, _ = both([citation], [matched(citation, RIGHT)])
+    assert entry["title"] == "The Tragedy of the Commons: Fifty Years On"
+    assert "annotation" not in entry
+
+
+def test_a_journal_run_into_the_title_is_an_unread_title() -> None:
+    citation = hardin(doi=None, urls=(), title="The Tragedy of the Commons. Science")
+    entry, _ = both([citation], [matched(citation, RIGHT)])
+    assert entry["title"] == "The Tragedy of the Commons"
+    assert "holds more than the work's title" in entry["annotation"]
+
+
 @pytest.mark.parametrize("number", ["e124", "aac4716", "e0123456"])
 def test_article_numbers_are_biblatex_eid_and_csl_page(number: str) -> None:
     citation = cite(0, title="A study of things", container="J", volume="2", pages=number)
