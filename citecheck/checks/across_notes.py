@@ -2,7 +2,9 @@
 
 * ``conflicting-citation-details``: two full citations of the same work
   (same ``Citation.work``) give a different year, a differently spelled
-  author, a different title or different page ranges.
+  author, a different title, a different volume or a different page range.
+  Ranges are compared as ranges ("1360–80" = "pp. 1360-1380"), volumes as
+  numbers ("vol. 3" = "3" = "III").
 * ``short-form-before-full-citation``: "Id.", "supra" or a short title
   comes before the first full citation of its work.
 * ``supra-wrong-note``: "Author, supra note N" where note N does not cite
@@ -93,31 +95,78 @@ def _differences(first: Citation, later: Citation) -> list[str]:
         a, b = _normal(one.family), _normal(two.family)
         if a != b and fuzz.ratio(a, b) >= 75:
             found.append(f"author “{two.family}” (note {first.note}: “{one.family}”)")
-    if (
-        first.pages
-        and later.pages
-        and _pages(first.pages) != _pages(later.pages)
-        and _range(first.pages)
-        and _range(later.pages)
-    ):
-        found.append(f"pages {later.pages} (note {first.note}: {first.pages})")
+    if first.volume and later.volume:
+        one_volume, two_volume = _volume(first.volume), _volume(later.volume)
+        if one_volume is not None and two_volume is not None and one_volume != two_volume:
+            found.append(f"volume {later.volume} (note {first.note}: {first.volume})")
+    if first.pages and later.pages:
+        # Compared as ranges: Chicago's "1360–80" is APA's "1360–1380". What
+        # cannot be read as one range ("12, 18–20") is not compared.
+        one_range, two_range = page_range(first.pages), page_range(later.pages)
+        if one_range is not None and two_range is not None and one_range != two_range:
+            found.append(f"pages {later.pages} (note {first.note}: {first.pages})")
     return found
 
 
-def _pages(pages: str) -> str:
-    return re.sub(r"[\s–—-]+", "-", pages.strip())
+_PAGE_LABEL_RE = re.compile(r"^(?:pp?\.|pages?)\s*", re.IGNORECASE)
+_ROMAN_RE = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
-def _range(pages: str) -> tuple[int, int] | None:
-    match = re.fullmatch(r"\s*(\d+)\s*[-–—]+\s*(\d+)\s*", pages)
+def _roman(text: str) -> int | None:
+    """ "xii" -> 12; None when ``text`` is no Roman numeral."""
+    if not text or not _ROMAN_RE.fullmatch(text):
+        return None
+    values = [_ROMAN_VALUES[c] for c in text.lower()]
+    total = 0
+    for value, after in zip(values, [*values[1:], 0], strict=True):
+        total += -value if value < after else value
+    return total
+
+
+def page_range(pages: str) -> tuple[str, int, int] | None:
+    """A page range as (numbering, first, last), or None when ``pages`` is no single range.
+
+    "pp. 1360–80", "1360-1380" and "1360--1380" are ("arabic", 1360, 1380): an
+    elided end (Chicago 9.61: "361-5", "1103-04") takes the start's missing
+    leading digits. "xii–xv" is ("roman", 12, 15), "S12–20" ("S", 12, 20).
+    A single page is no range.
+    """
+    text = _PAGE_LABEL_RE.sub("", pages.strip())
+    match = re.fullmatch(r"(\w+)\s*(?:-+|[–—‒―])\s*(\w+)", text)
     if match is None:
         return None
-    start, end = int(match.group(1)), int(match.group(2))
-    if end < start and len(match.group(2)) < len(match.group(1)):
-        # "1413-50" means 1413-1450.
-        digits = match.group(1)
-        end = int(digits[: len(digits) - len(match.group(2))] + match.group(2))
-    return (start, end) if end >= start else None
+    start, end = match.group(1), match.group(2)
+    # A lettered sequence ("S12–S20", "S12–20", "A1-A4"): the letters name it.
+    lettered = re.fullmatch(r"([A-Za-z]{1,2})(\d+)", start)
+    if lettered and re.fullmatch(rf"(?:{lettered.group(1)})?\d+", end):
+        numbering, start, end = (
+            lettered.group(1).upper(),
+            lettered.group(2),
+            re.sub(r"^[A-Za-z]+", "", end),
+        )
+    else:
+        numbering = "arabic"
+    if start.isdigit() and end.isdigit():
+        if len(end) < len(start):
+            end = start[: len(start) - len(end)] + end
+        first, last = int(start), int(end)
+        return (numbering, first, last) if last >= first else None
+    first_roman, last_roman = _roman(start), _roman(end)
+    if first_roman is not None and last_roman is not None and last_roman >= first_roman:
+        return ("roman", first_roman, last_roman)
+    return None
+
+
+def _volume(volume: str) -> int | str | None:
+    """ "vol. 3", "Vol 3", "3" -> 3; "III" -> 3; other text folded; None if empty."""
+    text = re.sub(r"(?i)^(?:vol(?:ume)?\.?|v\.)\s*", "", volume.strip()).strip(" .,")
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    roman = _roman(text)
+    return roman if roman is not None else _normal(text)
 
 
 def _early_short_forms(citations: tuple[Citation, ...]) -> Iterator[Finding]:
@@ -207,15 +256,15 @@ def _pinpoints(citations: tuple[Citation, ...]) -> Iterator[Finding]:
         full = citation
         if citation.short_form is not None and citation.antecedent is not None:
             full = by_index.get(citation.antecedent, citation)
-        span = _range(full.pages or "")
+        span = page_range(full.pages or "")
         pin = re.match(r"\s*(\d+)(?:\s*[-–—]+\s*(\d+))?\s*$", citation.pinpoint)
-        if span is None or pin is None:
+        if span is None or span[0] != "arabic" or pin is None:
             continue
         first = int(pin.group(1))
         last = int(pin.group(2)) if pin.group(2) else first
         if pin.group(2) and last < first:
             last = first  # "309-10": only the first page matters here
-        if span[0] <= first and last <= span[1]:
+        if span[1] <= first and last <= span[2]:
             continue
         message = (
             f"Pinpoint {citation.pinpoint} in note {citation.note} lies outside pages "

@@ -131,6 +131,12 @@ _ORG_WORDS = frozenset(
         "observatory",
         "laboratory",
         "consortium",
+        # Group authors of science (APA, Vancouver): "Open Science Collaboration",
+        # "GBD 2019 Diseases and Injuries Collaborators", "ALLHAT ... Investigators".
+        "collaboration",
+        "collaborative",
+        "collaborators",
+        "investigators",
         # Spanish and French: manuscripts on Mexico cite its agencies by name.
         "secretaría",
         "secretaria",

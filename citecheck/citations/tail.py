@@ -33,6 +33,13 @@ _PAGES_RE = re.compile(
     r"(?P<p>[\w–—-]+(?:\s*[-–—]\s*\w+)?(?:\s?ff?\.?)?(?:\s*nn?\.\s*\d+)?)$",
     re.I,
 )
+# An article number: "Article 103", "Art. no. 4", or an e-locator "e124", "aac4716"
+# (only after a journal's volume, where a page would stand).
+_ARTICLE_NUMBER_RE = re.compile(
+    r"^(?:(?P<label>article|art\.)(?:\s*(?:no\.|number))?:?\s*(?P<n>[a-z]{0,4}\d{1,8})"
+    r"|(?P<n2>e\d{1,8}|[a-z]{2,4}\d{3,8}))$",
+    re.I,
+)
 # Locators that keep their label ("Table 39", "para. 4"): a bare number would read as a page.
 _LABELLED_LOCATORS = ("para", "tab", "fig", "chart", "annex", "app")
 # "45", "45–47", "xii", "45ff.", "45 n. 3": a page or range, alone in its element.
@@ -290,6 +297,13 @@ def read_tail(d: Draft, start: int) -> Tail:
         if m and tail.texts:
             d.volume, d.issue = m.group("v"), m.group("i")
             tail.container_hint = tail.seen_meta = True
+            continue
+        m = _ARTICLE_NUMBER_RE.match(value)
+        if m and d.pages is None and (m.group("label") or (tail.container_hint and tail.texts)):
+            # APA "Science, 349(6251), aac4716": an article number stands where pages
+            # would; it locates the article in its volume, so it is kept as its pages.
+            d.pages = m.group("n") or m.group("n2")
+            tail.seen_meta = True
             continue
         m = _PAGES_RE.match(value)
         if m:

@@ -148,7 +148,10 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.OK
     write_reports(checked, args.format, args.output, extra, baseline=baseline)
     if args.bib is not None:
-        emit(args.bib, text(export(checked.citations, "bibtex", archives=checked.archives)))
+        bib = export(
+            checked.citations, "bibtex", archives=checked.archives, sources=checked.sources
+        )
+        emit(args.bib, text(bib))
     return verdict(checked, fail_on=settings.fail_on, baseline=baseline)
 
 

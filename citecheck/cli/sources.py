@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(args.output, _text(outcome.citations, outcome.results, outcome.unverified, findings))
     for fmt, where in exports:
-        emit(where, text(export(outcome.citations, fmt)))
+        emit(where, text(export(outcome.citations, fmt, sources=outcome.results)))
     fail_on = settings.fail_on
     if any(f.severity.rank >= fail_on.rank and f.rule != "work-unverified" for f in findings):
         return ExitCode.FAILED

@@ -21,10 +21,12 @@ from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
 from citecheck.export.keys import keyed_works
-from citecheck.model import ArchiveResult, Citation, CitationType, Person, Snapshot
+from citecheck.export.verified import verified
+from citecheck.model import ArchiveResult, Citation, CitationType, Person, Snapshot, SourceResult
 
 __all__ = [
     "archived_copy",
+    "article_number",
     "escape_literal",
     "full_range_end",
     "provider_name",
@@ -151,6 +153,20 @@ def full_range_end(first: str, last: str) -> str:
     return full if int(full) > int(first) else last
 
 
+def article_number(citation: Citation) -> str | None:
+    """The article number standing for an article's pages ("e124", "aac4716"), else None.
+
+    One token of letters and digits, no range: journals that number articles
+    instead of paging them (PLoS "e124", Science "aac4716").
+    """
+    pages = (citation.pages or "").strip()
+    if citation.type is not CitationType.ARTICLE:
+        return None
+    if re.fullmatch(r"[A-Za-z]{1,4}\d{1,8}", pages) and not re.fullmatch(r"(?i)[ivxlcdm]+", pages):
+        return pages
+    return None
+
+
 def archived_copy(url: str | None, archives: dict[str, ArchiveResult]) -> Snapshot | None:
     """The archived copy to cite for ``url``: the snapshot nearest the citation
     date, else this run's newest capture that has a public address."""
@@ -223,7 +239,9 @@ def _fields(citation: Citation, archives: dict[str, ArchiveResult]) -> list[tupl
         ("volume", lit(citation.volume) if citation.volume else None),
         # biblatex's "number" is a journal's issue number.
         ("number", lit(citation.issue) if citation.issue else number),
-        ("pages", _pages(lit(citation.pages), kind) if citation.pages else None),
+        # An article number ("e124", "aac4716") is biblatex's eid, printed where pages are.
+        ("eid", lit(eid) if (eid := article_number(citation)) else None),
+        ("pages", _pages(lit(citation.pages), kind) if citation.pages and not eid else None),
         ("series", series),
         # biblatex wants the edition as a number ("2"), or literal text.
         ("edition", lit(citation.edition) if citation.edition else None),
@@ -275,12 +293,28 @@ def _entry_type(citation: Citation) -> str:
     return _ENTRY_TYPE[citation.type]
 
 
-def to_bibtex(citations: Sequence[Citation], *, archives: Sequence[ArchiveResult] = ()) -> str:
-    """A biblatex file with one entry per cited work, keys as in ``keys``."""
+def to_bibtex(
+    citations: Sequence[Citation],
+    *,
+    archives: Sequence[ArchiveResult] = (),
+    sources: Sequence[SourceResult] = (),
+) -> str:
+    """A biblatex file with one entry per cited work, keys as in ``keys``.
+
+    ``sources``: the sources stage's results, whose verified record corrects
+    what the run proved wrong (see ``verified``); the change is said in
+    ``annotation``, which the standard styles do not print.
+    """
     by_url = {a.url: a for a in archives}
+    checked = verified(citations, sources)
+    notes = {c.index: n for c, n in checked}
     library = Library()
-    for key, citation in keyed_works(citations):
+    for key, citation in keyed_works([c for c, _ in checked]):
         entry_fields = [Field(name, value) for name, value in _fields(citation, by_url)]
+        if notes[citation.index]:
+            entry_fields.append(
+                Field("annotation", escape_literal("; ".join(notes[citation.index])))
+            )
         library.add(Entry(_entry_type(citation), key, entry_fields))
     if not library.entries:
         return ""

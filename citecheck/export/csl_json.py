@@ -17,7 +17,8 @@ from typing import Any
 
 from citecheck.export.bibtex import archived_copy, full_range_end, provider_name, thesis_kind
 from citecheck.export.keys import keyed_works
-from citecheck.model import ArchiveResult, Citation, CitationType, PartialDate, Person
+from citecheck.export.verified import verified
+from citecheck.model import ArchiveResult, Citation, CitationType, PartialDate, Person, SourceResult
 
 __all__ = ["to_csl_items", "to_csl_json"]
 
@@ -63,7 +64,9 @@ def _page(pages: str, kind: CitationType) -> str:
     return re.sub(r"\b(\d+)-(\d+)\b", lambda m: f"{m[1]}-{full_range_end(m[1], m[2])}", ranged)
 
 
-def _item(key: str, citation: Citation, archives: dict[str, ArchiveResult]) -> Item:
+def _item(
+    key: str, citation: Citation, archives: dict[str, ArchiveResult], changed: Sequence[str]
+) -> Item:
     kind = citation.type
     item: Item = {"id": key, "citation-key": key, "type": _CSL_TYPE[kind]}
     if thesis_kind(citation) is not None:
@@ -111,19 +114,36 @@ def _item(key: str, citation: Citation, archives: dict[str, ArchiveResult]) -> I
         item["archive"] = provider_name(snapshot.provider)
         item["archive_location"] = snapshot.archive_url
         note.append(f"Archived: {snapshot.archive_url}")
+    note += changed  # what the sources stage corrected, in Zotero's Extra
     item["note"] = "\n".join(note)
     return item
 
 
 def to_csl_items(
-    citations: Sequence[Citation], *, archives: Sequence[ArchiveResult] = ()
+    citations: Sequence[Citation],
+    *,
+    archives: Sequence[ArchiveResult] = (),
+    sources: Sequence[SourceResult] = (),
 ) -> list[Item]:
-    """CSL-JSON items (dicts), one per cited work, ids as in ``keys``."""
+    """CSL-JSON items (dicts), one per cited work, ids as in ``keys``.
+
+    ``sources`` correct what the run proved wrong (see ``verified``).
+    """
     by_url = {a.url: a for a in archives}
-    return [_item(key, citation, by_url) for key, citation in keyed_works(citations)]
+    checked = verified(citations, sources)
+    notes = {c.index: n for c, n in checked}
+    return [
+        _item(key, citation, by_url, notes[citation.index])
+        for key, citation in keyed_works([c for c, _ in checked])
+    ]
 
 
-def to_csl_json(citations: Sequence[Citation], *, archives: Sequence[ArchiveResult] = ()) -> str:
+def to_csl_json(
+    citations: Sequence[Citation],
+    *,
+    archives: Sequence[ArchiveResult] = (),
+    sources: Sequence[SourceResult] = (),
+) -> str:
     """The CSL-JSON text (an array, UTF-8, indented) for Zotero or pandoc."""
-    items = to_csl_items(citations, archives=archives)
+    items = to_csl_items(citations, archives=archives, sources=sources)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

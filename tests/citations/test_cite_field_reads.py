@@ -102,3 +102,39 @@ def test_a_german_decision_name_in_parentheses_is_its_title_not_a_pinpoint() -> 
     assert_fields(case, {"title": "Maastricht", "pinpoint": None, "pages": "155"})
     pinned = cite_one("BVerfGE 89, 155 (172).")
     assert_fields(pinned, {"title": None, "pinpoint": "172"})
+
+
+def test_group_authors_of_science_are_corporate() -> None:
+    # QA3 finding 8: "Open Science Collaboration" was read as family "Collaboration".
+    for who in (
+        "Open Science Collaboration",
+        "Pelvic Floor Trialists Collaborators",
+        "Women's Health Initiative Investigators",
+        "Hypertension Collaborative Research Group",
+    ):
+        article = cite_one(
+            f"{who}. (2015). Estimating things that matter. *Science*, 349(6251), 943–951."
+        )
+        assert [(p.family, p.corporate) for p in article.authors] == [(who, True)]
+
+
+def test_a_person_is_not_a_group() -> None:
+    article = cite_one("Collins, J. (2015). Estimating things. *Science*, 349(6251), 943–951.")
+    assert [(p.family, p.given, p.corporate) for p in article.authors] == [("Collins", "J.", False)]
+
+
+def test_an_article_number_where_pages_would_stand_is_the_pages() -> None:
+    # QA3 finding 8: "3(8), e124" and "349(6251), aac4716" lost their article numbers.
+    cases = {
+        "Lee, A. (2005). Findings. *PLoS Medicine*, 2(8), e124.": "e124",
+        "Lee, A. (2015). Findings. *Science*, 349(6251), aac4716.": "aac4716",
+        "Lee, A. (2020). Findings. *Frontiers in Water*, 12(3), Article 103.": "103",
+        "Ann Lee, “Findings,” *Science* 349, no. 6251 (2015): aac4716.": "aac4716",
+    }
+    for text, pages in cases.items():
+        assert_fields(cite_one(text), {"type": "article", "pages": pages, "pinpoint": None})
+
+
+def test_a_newspaper_section_page_is_no_article_number() -> None:
+    story = cite_one("Ann Lee, “Gates Close,” *Border Times*, May 2, 2018, A12.")
+    assert_fields(story, {"pages": None, "pinpoint": "A12"})
