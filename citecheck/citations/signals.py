@@ -3,10 +3,10 @@
 A signal opens a piece ("See also,", "Cf.", "But see") and is kept in one
 canonical spelling ("see also", "cf."); German, French, Italian and Spanish
 signals ("Vgl.", "vgl. auch", "siehe auch", "so auch", "voir", "voir aussi",
-"cfr.", "si vedano", "véase") are kept as printed, in lower case. A lead-in is prose ending where the
-citation starts ("For further discussion see", "This concept is examined in
-detail in:", "drawn from"); it is cut off, and the discussion kind counts as
-the signal "see".
+"cfr.", "si vedano", "véase") are kept as printed, in lower case. A lead-in
+is prose ending where the citation starts ("For further discussion see",
+"This concept is examined in detail in:", "drawn from"); it is cut off, and
+the discussion kind counts as the signal "see".
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ from citecheck.citations.fields import parse_piece
 from citecheck.citations.finish import finish
 from citecheck.citations.intl import mhra_pages, read_intl, tidy_title
 from citecheck.citations.short_forms import read_short_form
-from citecheck.citations.styles import read_style
 from citecheck.citations.split import Piece
+from citecheck.citations.styles import read_style
 from citecheck.model import CitationType
 
 __all__ = ["MODE", "combine", "read_piece"]

@@ -44,7 +44,10 @@ def year_of(text: str) -> PartialDate | None:
 
 # "p. 23", "pp. XIII-XV", "p. 158 sgg.", "S. 5", "p. 88 sq." (roman numerals too).
 _PAGE_WORD = r"(?:pp?|S|s|pag|pagg)\.\s*"
-_PAGE_VALUE = r"[\dIVXLCDMivxlcdm]+(?:\s*[-–—]\s*[\dIVXLCDMivxlcdm]+)?(?:\s*(?:sq|sqq|sgg|ss|ff?|et suiv)\.?)?"
+_PAGE_VALUE = (
+    r"[\dIVXLCDMivxlcdm]+(?:\s*[-–—]\s*[\dIVXLCDMivxlcdm]+)?"
+    r"(?:\s*(?:sq|sqq|sgg|ss|ff?|et suiv)\.?)?"
+)
 PAGE_RE = re.compile(rf"^{_PAGE_WORD}(?P<p>{_PAGE_VALUE})\.?$")
 # "ici p. 48", "qui p. 48", "in particolare p. 512", "spec. p. 4", "not. p. 4".
 PIN_RE = re.compile(

@@ -22,14 +22,79 @@ __all__ = ["read_continental"]
 
 # Publishing towns, in the languages the form is written in (lower case, as printed).
 _PLACES = frozenset(
-    """paris lyon lille rennes bordeaux toulouse marseille grenoble strasbourg nancy rouen
-    genève geneve lausanne neuchâtel bruxelles louvain louvain-la-neuve liège québec montréal
-    torino milano roma bologna firenze napoli venezia bari padova pisa palermo genova trieste
-    verona brescia macerata soveria bergamo
-    madrid barcelona sevilla valencia salamanca méxico buenos lisboa coimbra porto
-    amsterdam leiden utrecht bruges gent antwerpen
-    bern basel wien berlin münchen leipzig göttingen tübingen frankfurt
-    london oxford cambridge new york chicago princeton""".split()
+    [
+        "paris",
+        "lyon",
+        "lille",
+        "rennes",
+        "bordeaux",
+        "toulouse",
+        "marseille",
+        "grenoble",
+        "strasbourg",
+        "nancy",
+        "rouen",
+        "genève",
+        "geneve",
+        "lausanne",
+        "neuchâtel",
+        "bruxelles",
+        "louvain",
+        "louvain-la-neuve",
+        "liège",
+        "québec",
+        "montréal",
+        "torino",
+        "milano",
+        "roma",
+        "bologna",
+        "firenze",
+        "napoli",
+        "venezia",
+        "bari",
+        "padova",
+        "pisa",
+        "palermo",
+        "genova",
+        "trieste",
+        "verona",
+        "brescia",
+        "macerata",
+        "soveria",
+        "bergamo",
+        "madrid",
+        "barcelona",
+        "sevilla",
+        "valencia",
+        "salamanca",
+        "méxico",
+        "buenos",
+        "lisboa",
+        "coimbra",
+        "porto",
+        "amsterdam",
+        "leiden",
+        "utrecht",
+        "bruges",
+        "gent",
+        "antwerpen",
+        "bern",
+        "basel",
+        "wien",
+        "berlin",
+        "münchen",
+        "leipzig",
+        "göttingen",
+        "tübingen",
+        "frankfurt",
+        "london",
+        "oxford",
+        "cambridge",
+        "new",
+        "york",
+        "chicago",
+        "princeton",
+    ]
 )
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:[ÉE]ditions?|Presses|Press|Verlag|Editore|Editori|Edizioni|Ediciones|Editorial|"
@@ -40,7 +105,8 @@ _COLON_IMPRINT_RE = re.compile(r"^(?P<place>[A-ZÀ-Ý][^:]{1,40}?)\s*:\s*(?P<pub
 _PLACE_EL_RE = re.compile(r"^[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý(][\w'’().-]+){0,2}$")
 _VOLUME_RE = re.compile(r"^(?:vol|t|tome|tomo|Bd|Band)\.?\s+(?P<v>[IVXLCDM]+|\d{1,3})\.?$")
 _EDITORS_RE = re.compile(
-    r"\s*\((?:dir|dirs|éd|éds|ed|eds|a cura di|coord|Hrsg)\.?\)\s*$|^(?:a cura di|sous la direction de)\s+",
+    r"\s*\((?:dir|dirs|éd|éds|ed|eds|a cura di|coord|Hrsg)\.?\)\s*$"
+    r"|^(?:a cura di|sous la direction de)\s+",
     re.IGNORECASE,
 )
 _DROPPED_RE = re.compile(
@@ -202,7 +268,7 @@ def _book_or_chapter(els: list[str], start: int) -> Parsed | None:
                 container=tidy(container),
                 volume=volume,
                 pages=pages,
-                pinpoint=pin or (None if pages else None),
+                pinpoint=pin,
                 date=PartialDate(int(year.group("y"))),
                 publisher=tidy(publisher),
                 place=tidy(place),
@@ -222,7 +288,8 @@ def _book_or_chapter(els: list[str], start: int) -> Parsed | None:
 
 
 def _article(els: list[str], start: int) -> Parsed | None:
-    """ "Titre », Revue, vol. 12, n° 3, 1990, p. 45-52" / "Titolo, «Rivista», XII, 35 (1977), pp. 4-6"."""
+    """ "« Titre », Revue, vol. 12, n° 3, 1990, p. 45-52" or
+    "Titolo, «Rivista», XII, 35 (1977), pp. 4-6"."""
     title, quoted = _unquote(els[start])
     i = start + 1
     journal: list[str] = []
@@ -259,7 +326,7 @@ def _article(els: list[str], start: int) -> Parsed | None:
             break
         i += 1
     pages, pin, end = _tail_pages(els, i)
-    if end < len(els) or not (numbered or pages) or date is None and not numbered:
+    if end < len(els) or not (numbered or pages) or (date is None and not numbered):
         return None
     return Parsed(
         type=CitationType.ARTICLE,
