@@ -133,3 +133,133 @@ def test_a_us_book_with_a_parenthesised_imprint_is_not_a_continental_one() -> No
     # The rules keep Chicago's "(Place: Publisher, Year)".
     c = cite_notes("Jane Roe, Rivers of Memory (Chicago: Lakeside Press, 2001), 45.")[0]
     assert_fields(c, {"type": "book", "publisher": "Lakeside Press", "pinpoint": "45"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "R v Okafor, 2019 SCC 14 at para 22.",
+            {
+                "type": "case",
+                "title": "R v Okafor",
+                "container": "SCC",
+                "pages": "14",
+                "pinpoint": "para 22",
+                "date": "2019",
+            },
+            id="neutral-scc",
+        ),
+        pytest.param(
+            "Smith v Jones, 2012 ONCA 301, [2012] 3 OR 44 at paras 4-6.",
+            {"type": "case", "container": "ONCA", "pages": "301", "date": "2012"},
+            id="neutral-with-parallel",
+        ),
+        pytest.param(
+            "Mehta v Union of India AIR 1987 SC 1086, 1090.",
+            {
+                "type": "case",
+                "title": "Mehta v Union of India",
+                "container": "AIR",
+                "pages": "1086",
+                "pinpoint": "1090",
+                "date": "1987",
+            },
+            id="air",
+        ),
+        pytest.param(
+            "Case C-204/16 Alpha Ltd v Beta Commission [2018] ECLI:EU:C:2018:451, para 31.",
+            {
+                "type": "case",
+                "title": "Alpha Ltd v Beta Commission",
+                "container": "ECLI",
+                "pages": "EU:C:2018:451",
+                "number": "C-204/16",
+                "pinpoint": "para 31",
+                "date": "2018",
+            },
+            id="ecli-bracket-year",
+        ),
+        pytest.param(
+            "Case C-88/19 Gamma v Delta, judgment of 3 March 2020, ECLI:EU:C:2020:120.",
+            {"type": "case", "date": "2020-03-03", "number": "C-88/19"},
+            id="ecli-judgment-date",
+        ),
+        pytest.param(
+            "Directive 2001/29/EC of the European Parliament and of the Council of 22 May 2001 "
+            "on copyright, OJ L 167, 22.6.2001, p. 10–19.",
+            {
+                "type": "statute",
+                "container": "OJ",
+                "issue": "L 167",
+                "pages": "10–19",
+                "date": "2001-06-22",
+                "number": "2001/29/EC",
+            },
+            id="oj-official-form",
+        ),
+        pytest.param(
+            "Privacy Act, RSC 1985, c P-21, s 4.",
+            {
+                "type": "statute",
+                "title": "Privacy Act",
+                "container": "RSC",
+                "date": "1985",
+                "number": "c P-21",
+                "pinpoint": "s 4",
+            },
+            id="mcgill-statute",
+        ),
+        pytest.param(
+            "Right to Information Act, 2005, s 8(1).",
+            {
+                "type": "statute",
+                "title": "Right to Information Act, 2005",
+                "pinpoint": "s 8(1)",
+                "date": None,
+            },
+            id="act-with-year",
+        ),
+        pytest.param(
+            "Constitution of Kenya, art 27.",
+            {"type": "statute", "title": "Constitution of Kenya", "pinpoint": "art 27"},
+            id="constitution-article",
+        ),
+    ],
+)
+def test_other_legal_forms(text: str, expected: dict[str, Any]) -> None:
+    assert_fields(cite_one(text), expected)
+
+
+def test_italian_ivi_and_continental_cit_forms_point_back() -> None:
+    found = cite_notes(
+        "Ugo Ferri, Il fiume e la pianura, Milano, Bompiani, 1980, p. 12.",
+        "Ivi, p. 40.",
+        "Marc Vidal, « Pour une histoire des prix », Revue rurale, vol. 46, n° 2, 1928, p. 15-50.",
+        "Vidal, « Pour une histoire des prix », art. cit., p. 22.",
+        "Ferri, Il fiume e la pianura, cit., p. 9.",
+    )
+    assert [(c.short_form and c.short_form.value, c.antecedent) for c in found] == [
+        (None, None),
+        ("ibid", 0),
+        (None, None),
+        ("supra", 2),
+        ("supra", 0),
+    ]
+    assert_fields(found[1], {"pinpoint": "40"})
+    assert_fields(found[3], {"title": "Pour une histoire des prix", "pinpoint": "22"})
+
+
+def test_harvard_author_year_short_form_and_para_pinpoints() -> None:
+    found = cite_notes(
+        "Okafor, C. (2015) Rivers and Cities. London: Routledge, p. 9.",
+        "Okafor (2015), p. 31.",
+        "R v Lind, 2019 SCC 14 at para 22.",
+        "Lind, supra note 3 at para 30.",
+        "Id. at para 31.",
+    )
+    assert_fields(
+        found[1], {"short_form": "short-title", "antecedent": 0, "pinpoint": "31", "date": "2015"}
+    )
+    assert_fields(found[3], {"short_form": "supra", "antecedent": 2, "pinpoint": "30"})
+    assert_fields(found[4], {"short_form": "id", "antecedent": 2, "pinpoint": "31"})

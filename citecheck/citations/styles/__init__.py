@@ -3,16 +3,18 @@
 - French, Italian and Spanish humanities notes ("Paris : Gallimard, 1975,
   p. 23", "Torino, Einaudi, 1976", "« Titre », Revue, vol. 12, n° 3");
 
-``read_style`` answers None for anything else, and the general rules (and
-the CRF) run.
+``read_law`` (tried before the Commonwealth patterns, whose case names
+would swallow a neutral citation) and ``read_style`` answer None for
+anything else, and the general rules (and the CRF) run.
 """
 
 from __future__ import annotations
 
 from citecheck.citations.draft import Parsed
 from citecheck.citations.styles.continental import read_continental
+from citecheck.citations.styles.law import read_law
 
-__all__ = ["read_style"]
+__all__ = ["read_law", "read_style"]
 
 
 def read_style(text: str) -> Parsed | None:
