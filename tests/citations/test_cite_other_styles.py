@@ -263,3 +263,80 @@ def test_harvard_author_year_short_form_and_para_pinpoints() -> None:
     )
     assert_fields(found[3], {"short_form": "supra", "antecedent": 2, "pinpoint": "30"})
     assert_fields(found[4], {"short_form": "id", "antecedent": 2, "pinpoint": "31"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Okafor CN, Lindqvist B, Tanaka H. Sleep duration and blood pressure in adolescents. "
+            "Hypertension. 2018;71(4):612-19.",
+            {
+                "type": "article",
+                "authors": ["Okafor", "Lindqvist", "Tanaka"],
+                "given": ["CN", "B", "H"],
+                "title": "Sleep duration and blood pressure in adolescents",
+                "container": "Hypertension",
+                "volume": "71",
+                "issue": "4",
+                "pages": "612-19",
+                "date": "2018",
+            },
+            id="vancouver-journal",
+        ),
+        pytest.param(
+            "Moreau P, Ito K, Diallo S, et al. Salt intake and stroke. BMJ. 2017 Jun 3;357:j2210. "
+            "doi:10.1136/bmj.j2210",
+            {
+                "et_al": True,
+                "container": "BMJ",
+                "volume": "357",
+                "issue": None,
+                "pages": "j2210",
+                "date": "2017-06-03",
+                "doi": "10.1136/bmj.j2210",
+            },
+            id="vancouver-day-date-article-number",
+        ),
+        pytest.param(
+            "Northern Cohort Study Group. Ten-year outcomes of screening. Lancet. "
+            "2015;386(9999):1100-8.",
+            {
+                "authors": ["Northern Cohort Study Group"],
+                "corporate": [True],
+                "title": "Ten-year outcomes of screening",
+                "container": "Lancet",
+            },
+            id="vancouver-group-author",
+        ),
+        pytest.param(
+            "Haldane, J. B. S. & Lerner, I. M. Stochastic drift in small populations. "
+            "Genetics 33, 117–129 (1949).",
+            {
+                "type": "article",
+                "authors": ["Haldane", "Lerner"],
+                "given": ["J. B. S.", "I. M."],
+                "title": "Stochastic drift in small populations",
+                "container": "Genetics",
+                "volume": "33",
+                "pages": "117–129",
+                "date": "1949",
+            },
+            id="nature-journal",
+        ),
+        pytest.param(
+            "Abe, K. et al. A lattice model of glass. Phys. Rev. Lett. 98, 045501 (2007).",
+            {"authors": ["Abe"], "et_al": True, "container": "Phys. Rev. Lett.", "pages": "045501"},
+            id="nature-abbreviated-journal",
+        ),
+    ],
+)
+def test_vancouver_and_nature_references(text: str, expected: dict[str, Any]) -> None:
+    assert_fields(cite_one(text), expected)
+
+
+def test_two_vancouver_references_joined_by_a_semicolon_are_two() -> None:
+    found = cite_notes(
+        "Roe A. First study. Lancet. 2001;2(1):3-4; Doe B. Second study. BMJ. 2002;5:6-7."
+    )
+    assert [c.container for c in found] == ["Lancet", "BMJ"]

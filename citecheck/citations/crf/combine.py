@@ -31,7 +31,7 @@ from citecheck.citations.finish import finish
 from citecheck.citations.intl import mhra_pages, read_intl, tidy_title
 from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece
-from citecheck.citations.styles import read_law, read_style
+from citecheck.citations.styles import read_law, read_sciences, read_style
 from citecheck.model import CitationType
 
 __all__ = ["MODE", "combine", "read_piece"]
@@ -181,7 +181,8 @@ def read_piece(
 ) -> Parsed | None:
     """One piece of a note -> its citation: the patterns, then the rules and the CRF."""
     if read_short_form(piece.text) is None:
-        found = read_law(piece.text) or read_intl(piece.text) or read_style(piece.text)
+        text = piece.text
+        found = read_law(text) or read_sciences(text) or read_intl(text) or read_style(text)
         if found is not None:
             return tidy_title(piece.text, found)
     return tidy_title(piece.text, mhra_pages(piece.text, combine(piece.text, rules(piece), mode)))

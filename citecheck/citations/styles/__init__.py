@@ -3,8 +3,8 @@
 - French, Italian and Spanish humanities notes ("Paris : Gallimard, 1975,
   p. 23", "Torino, Einaudi, 1976", "« Titre », Revue, vol. 12, n° 3");
 
-``read_law`` (tried before the Commonwealth patterns, whose case names
-would swallow a neutral citation) and ``read_style`` answer None for
+``read_law`` and ``read_sciences`` (tried before the Commonwealth
+patterns, whose case names would swallow a neutral citation) and ``read_style`` answer None for
 anything else, and the general rules (and the CRF) run.
 """
 
@@ -13,8 +13,9 @@ from __future__ import annotations
 from citecheck.citations.draft import Parsed
 from citecheck.citations.styles.continental import read_continental
 from citecheck.citations.styles.law import read_law
+from citecheck.citations.styles.sciences import read_sciences
 
-__all__ = ["read_law", "read_style"]
+__all__ = ["read_law", "read_sciences", "read_style"]
 
 
 def read_style(text: str) -> Parsed | None:
