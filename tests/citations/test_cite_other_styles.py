@@ -340,3 +340,16 @@ def test_two_vancouver_references_joined_by_a_semicolon_are_two() -> None:
         "Roe A. First study. Lancet. 2001;2(1):3-4; Doe B. Second study. BMJ. 2002;5:6-7."
     )
     assert [c.container for c in found] == ["Lancet", "BMJ"]
+
+
+def test_id_and_ead_before_a_title_stand_for_the_author_just_named() -> None:
+    found = cite_notes(
+        "Ugo Ferri, Il fiume, Milano, Bompiani, 1980; cfr. Id., La montagna, Torino, Einaudi, "
+        "1986, p. 15.",
+        "Anna Riva, Le donne, Roma, Laterza, 1990; ed Ead., La città, Roma, Laterza, 1995.",
+        "Id., at 5.",
+    )
+    assert_fields(found[1], {"short_form": None, "authors": ["Ferri"], "title": "La montagna"})
+    assert_fields(found[3], {"short_form": None, "authors": ["Riva"], "title": "La città"})
+    assert_fields(found[4], {"short_form": "id", "antecedent": 3})
+    assert found[1].work != found[0].work
