@@ -353,3 +353,19 @@ def test_id_and_ead_before_a_title_stand_for_the_author_just_named() -> None:
     assert_fields(found[3], {"short_form": None, "authors": ["Riva"], "title": "La città"})
     assert_fields(found[4], {"short_form": "id", "antecedent": 3})
     assert found[1].work != found[0].work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor, C. (2015) Rivers and Cities. London: Routledge.",
+        "Okafor, C. (2015) Rivers and Cities. 2nd edn. London: Routledge, p. 9.",
+    ],
+)
+def test_harvard_names_with_initials_before_an_unstopped_year(text: str) -> None:
+    assert_fields(cite_one(text), {"authors": ["Okafor"], "given": ["C."], "date": "2015"})
+
+
+def test_the_crf_never_makes_initials_a_person_of_their_own() -> None:
+    c = cite_one("Lind, B.K. and Roe, P. (1999) 'Flood risk', Water Policy, 12(3), pp. 45–52.")
+    assert_fields(c, {"authors": ["Lind", "Roe"], "given": ["B.K.", "P."]})
