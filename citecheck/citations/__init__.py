@@ -64,11 +64,18 @@ def _source(note: Footnote) -> Cleaned:
 
 
 _SAME_AUTHOR_RE = re.compile(r"^(?:(?:ders|dies|Ders|Dies)\.\s*,?|(?:his|her)(?=\s+[A-Z‘“'\"]))\s*")
+# French and Italian "Id., Titre" / "ed Ead., Titolo" (Idem, Eadem): the same
+# author, when a title follows; "Id. at 5" and "Id., p. 5" stay short forms.
+_IDEM_RE = re.compile(
+    r"^(?:(?:et|ed|e|and)\s+)?(?:Id|Ead|Idem|Eadem)\.?,\s+"
+    r"(?=[«“\"‘]|(?!(?:Art|Abs|Rn|Fn|No|Nr|Bd|S|p|pp|at|para|paras)\b)[A-ZÀ-Ý][a-zà-ÿ])"
+)
 
 
 def _same_author(piece: Piece, citations: list[Citation]) -> Piece:
-    """German "ders., Title, 1990" and "see also his Title": the author just named."""
-    m = _SAME_AUTHOR_RE.match(piece.text)
+    """German "ders., Title, 1990", "see also his Title" and French and Italian
+    "Id., Title": the author just named."""
+    m = _SAME_AUTHOR_RE.match(piece.text) or _IDEM_RE.match(piece.text)
     if m is None:
         return piece
     for previous in reversed(citations):

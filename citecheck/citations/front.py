@@ -142,7 +142,9 @@ EDITOR_RE = re.compile(
 )
 _APA_INITIALS_RE = re.compile(r",\s*(?:[A-Z]\.\s?-?){1,3}(?:,|\s*&|\s*$|\s+and\b)")
 _APA_RE = re.compile(
-    r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,(?P<md>[^()]{0,30}))?\)\."
+    r"^(?P<who>.{2,200}?)\s*\((?P<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)(?:,(?P<md>[^()]{0,30}))?\)"
+    # APA closes the date with a period; Harvard ("Roe, A. (2019) Title") need not.
+    r"(?:\.|(?=\s+[A-Z‘“'\"]))"
 )
 
 

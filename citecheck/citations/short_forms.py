@@ -12,7 +12,7 @@ import re
 
 from citecheck.citations.draft import Draft, Parsed, tidy
 from citecheck.citations.hints import lowered
-from citecheck.model import ShortForm
+from citecheck.model import PartialDate, ShortForm
 
 __all__ = ["read_short_form", "short_title_shape"]
 
@@ -24,7 +24,7 @@ def _pin(text: str) -> str | None:
 
 
 _LOCATOR = (
-    r"(?:(?:at\s+)?(?:(?:pp?\.|pages?|paras?\.|¶+|§+)\s*)?"
+    r"(?:(?:at\s+)?(?:(?:pp?\.|pages?|paras?\.?|¶+|§+)\s*)?"
     r"(?P<pin>[\dIVXLCDMivxlcdm][\w–—\-.,]{0,30}?))"
 )
 _IBID_RE = re.compile(
@@ -44,13 +44,16 @@ _BARE_SUPRA_RE = re.compile(
 _SUPRA_RE = re.compile(
     r"^(?P<who>.{1,240}?),?\s+(?:supra|op\.\s?cit\.?|loc\.\s?cit\.?)"
     r"(?:,?\s*(?:notes?|nn?\.?)\s*(?P<note>\d{1,4}))?"
-    r"(?:,?\s*(?:at\s+)?(?:(?:pp?\.|pages?|paras?\.|¶+|§+)\s*)?(?P<pin>[\dIVXLCDMivxlcdm][\w–—\-]{0,20}))?",
+    r"(?:,?\s*(?:at\s+)?(?:(?:pp?\.|pages?|paras?\.?|¶+|§+)\s*)?(?P<pin>[\dIVXLCDMivxlcdm][\w–—\-]{0,20}))?",
     re.IGNORECASE,
 )
 
 
 def read_short_form(text: str) -> Parsed | None:
     stripped = text.strip()
+    other = _other_languages(stripped)
+    if other is not None:
+        return other
     m = _IBID_RE.match(stripped)
     if m:
         form = ShortForm.ID if m.group("word").lower() == "id" else ShortForm.IBID
@@ -85,6 +88,40 @@ def read_short_form(text: str) -> Parsed | None:
         # "Kissinger, 45.": an author and a page, the shortest short form.
         return Parsed(
             short_form=ShortForm.SHORT_TITLE, short_who=m.group("who"), pinpoint=m.group("pin")
+        )
+    return None
+
+
+# Italian "Ivi" (the same work, another page); French and Italian "art. cit.",
+# "cit." after an author (and title); Harvard "Roe (2019), p. 5".
+_IVI_RE = re.compile(rf"^Ivi\.?(?:,?\s*{_LOCATOR})?\s*\.?$")
+_CIT_RE = re.compile(
+    r"^(?P<who>[A-ZÀ-Ý].{0,240}?),\s+(?:art\.\s?cit|cit)\.?"
+    r"(?:,?\s*(?:pp?\.\s*)?(?P<pin>[\dIVXLCDMivxlcdm][\w–—\-]{0,20}(?:\s*(?:sgg|sq|ss)\.)?))?\s*\.?$"
+)
+_HARVARD_RE = re.compile(
+    r"^(?P<who>[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.?)?)\s+"
+    r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\),?\s*(?:pp?\.\s*)?(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?$"
+)
+
+
+def _other_languages(stripped: str) -> Parsed | None:
+    """ "Ivi, p. 5", "Roe, « Titre », art. cit., p. 5", "Roe (2019), p. 5"."""
+    m = _IVI_RE.match(stripped) if stripped.startswith("Ivi") else None
+    if m:
+        pin = m.group("pin")
+        return Parsed(short_form=ShortForm.IBID, pinpoint=_pin(pin) if pin else None)
+    m = _CIT_RE.match(stripped) if "cit" in stripped else None
+    if m:
+        who = re.sub(r"[«“\"]\s*|\s*[»”\"]", "", m.group("who"))
+        return Parsed(short_form=ShortForm.SUPRA, short_who=tidy(who), pinpoint=m.group("pin"))
+    m = _HARVARD_RE.match(stripped) if "(" in stripped else None
+    if m and m.group("who").split()[0].casefold() not in _NOT_NAMES:
+        return Parsed(
+            short_form=ShortForm.SHORT_TITLE,
+            short_who=m.group("who"),
+            pinpoint=m.group("pin"),
+            date=PartialDate(int(m.group("year"))),
         )
     return None
 

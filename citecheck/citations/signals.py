@@ -1,11 +1,12 @@
 """Signals and prose lead-ins: how a note introduces the work it cites.
 
 A signal opens a piece ("See also,", "Cf.", "But see") and is kept in one
-canonical spelling ("see also", "cf."); German signals ("Vgl.", "vgl. auch",
-"siehe auch", "so auch") are kept as printed, in lower case. A lead-in is prose ending where the
-citation starts ("For further discussion see", "This concept is examined in
-detail in:", "drawn from"); it is cut off, and the discussion kind counts as
-the signal "see".
+canonical spelling ("see also", "cf."); German, French, Italian and Spanish
+signals ("Vgl.", "vgl. auch", "siehe auch", "so auch", "voir", "voir aussi",
+"cfr.", "si vedano", "véase") are kept as printed, in lower case. A lead-in
+is prose ending where the citation starts ("For further discussion see",
+"This concept is examined in detail in:", "drawn from"); it is cut off, and
+the discussion kind counts as the signal "see".
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _SIGNAL_RE = re.compile(
       | vgl\.\s+(?:auch|nur|dazu|etwa|ferner|insbesondere|aber|hierzu)|siehe\s+(?:auch|dazu|aber)
       | s\.\s+(?:dazu|aber|auch|nur|ferner)|so\s+auch|anders\s+noch|kritisch\s+dazu|ebenso
       | dagegen|a\.\s?A\.|anders(?=\s+(?-i:[A-ZÄÖÜ]))
+      | voir\s+(?:aussi|notamment|en\s+particulier|surtout)|si\s+veda(?:no)?(?:\s+anche)?
+      | vedi(?:\s+anche)?|v\.\s+anche|véase(?:\s+también)?|cfr\.
       | see|cf\.?|compare|e\.\s?g\.|accord|contra|vgl\.|siehe|voir
     )(?=[\s,:]|$)[\s,:]*""",
     re.VERBOSE | re.IGNORECASE,
@@ -50,7 +53,6 @@ _CANONICAL = {
     "but cf": "but cf.",
     "a.a.": "a.a.",
     "a. a.": "a.a.",
-    "voir": "see",
 }
 
 _DISCUSS_VERBS = (
@@ -73,6 +75,9 @@ _LEADIN_RE = re.compile(
             |in\s+depth|elsewhere))?\s+(?:in|by)
         )
       | (?P<see2>(?-i:(?<=,\s)see(?:\s+also|\s+generally|,?\s+e\.g\.,?)?))(?=\s+[A-Z“"])
+      | (?P<foreign>(?-i:(?<=,\s)(?:voir(?:\s+aussi|\s+notamment)?|si\s+veda(?:no)?(?:\s+anche)?
+            |cfr\.|vgl\.)|(?<=\s)(?:voir(?:\s+aussi|\s+notamment)?|si\s+veda(?:no)?(?:\s+anche)?)))
+        (?=\s+[A-ZÀ-Ý«“"])
       | (?P<from>
           (?:drawn|taken|derived|adapted|quoted|reproduced|excerpted|obtained|sourced|come|comes)
             \s+from(?:\s+the)?
@@ -121,6 +126,8 @@ def find_leadin(text: str, limit: int) -> tuple[str | None, int] | None:
     if best.group("see2") is not None:
         word = re.sub(r"\s+", " ", best.group("see2").rstrip(",")).replace("see e.g.", "see, e.g.")
         return _CANONICAL.get(word, "see"), best.end()
+    if best.group("foreign") is not None:
+        return re.sub(r"\s+", " ", best.group("foreign")), best.end()
     if best.group("see") is not None:
         word = (best.group("sigword") or "see").lower()
         return _CANONICAL.get(re.sub(r"\s+", " ", word), "see"), best.end()

@@ -211,11 +211,24 @@ _SIGNAL_WORDS = ("See", "Cf.", "Compare", "But ", "Accord", "Contra", "E.")
 _STOP_THEN_CAPITAL_RE = re.compile(r"[)\d]\.\s+[A-Z]")  # _NEXT_WORK_RE, _PROSE_AFTER_RE
 
 
+# Vancouver/AMA keep a semicolon inside one reference: "2019;12(3):45" and
+# "[cited 2020 Jan 5];12:45" (journal), "City: Publisher; 2019." (imprint).
+_VANCOUVER_GROUP_RE = re.compile(r"[\d\]];\d")
+_VANCOUVER_IMPRINT_RE = re.compile(r":\s[A-Z][^;:.()]{1,60};\s(?:19|20)\d\d\b")
+
+
+def _inside_reference(text: str, i: int) -> bool:
+    if _VANCOUVER_GROUP_RE.match(text, i - 1):
+        return True
+    head = max(0, i - 64)
+    return any(m.end() > i for m in _VANCOUVER_IMPRINT_RE.finditer(text, head, i + 7))
+
+
 def _semicolon_spans(text: str, mask: bytearray, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     i = text.find(";", start, end)
     while i >= 0:
-        if not mask[i]:
+        if not mask[i] and not _inside_reference(text, i):
             spans.append((start, i))
             start = i + 1
         i = text.find(";", i + 1, end)

@@ -31,7 +31,8 @@ from citecheck.citations.finish import finish
 from citecheck.citations.intl import mhra_pages, read_intl, tidy_title
 from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece
-from citecheck.model import CitationType
+from citecheck.citations.styles import read_law, read_sciences, read_style
+from citecheck.model import CitationType, Person
 
 __all__ = ["MODE", "combine", "read_piece"]
 
@@ -170,7 +171,22 @@ def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> 
     out = finish(draft)
     if not (out.title or out.container or out.authors):
         return parsed
+    if (
+        _initials_as_names(out.authors)
+        and parsed.authors
+        and not _initials_as_names(parsed.authors)
+    ):
+        # "Roe, A. B. (2019)": a CRF that made the initials a person of their own misread
+        # the names; the rules' reading of them stands.
+        out = replace(out, authors=parsed.authors, et_al=parsed.et_al)
     return out
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.?\s?-?){1,3}")
+
+
+def _initials_as_names(people: tuple[Person, ...]) -> bool:
+    return any(not p.corporate and _INITIALS_RE.fullmatch(p.family) for p in people)
 
 
 def read_piece(
@@ -180,7 +196,8 @@ def read_piece(
 ) -> Parsed | None:
     """One piece of a note -> its citation: the patterns, then the rules and the CRF."""
     if read_short_form(piece.text) is None:
-        found = read_intl(piece.text)
+        text = piece.text
+        found = read_law(text) or read_sciences(text) or read_intl(text) or read_style(text)
         if found is not None:
             return tidy_title(piece.text, found)
     return tidy_title(piece.text, mhra_pages(piece.text, combine(piece.text, rules(piece), mode)))
