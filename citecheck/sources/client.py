@@ -310,7 +310,7 @@ class Fetcher:
         shape: Shape | None,
     ) -> Answer:
         cached = self._cached(service, key) if store else None
-        if cached is not None and _readable(service, cached, shape).ok:
+        if cached is not None and _readable(service, cached, shape).answered:
             return cached
         if service.down is None:
             why = await service.reachable()

@@ -16,7 +16,14 @@ from typing import Any
 
 import httpx
 import pytest
-from sources_standins import TOKEN, CourtListenerStandIn, OddStandIn, OpenAlexStandIn, closed_base
+from sources_standins import (
+    TOKEN,
+    CourtListenerStandIn,
+    CrossrefStandIn,
+    OddStandIn,
+    OpenAlexStandIn,
+    closed_base,
+)
 from works_data import CASES, CROSSREF
 
 from citecheck.cli import main
@@ -267,3 +274,26 @@ def test_an_address_without_a_scheme_is_named_as_set_in_one_sentence(settings: S
     assert not problem.endswith(".")
     (finding, *_) = work_findings(outcome.citations, outcome.results, outcome.unverified)
     assert ".." not in finding.message
+
+
+def test_a_cached_no_such_work_is_not_asked_again(
+    settings: Settings, crossref: CrossrefStandIn, openalex: OpenAlexStandIn
+) -> None:
+    # Readable answers (a 404 is one) stay cached; only unreadable 200s are dropped.
+    from citecheck.model import Citation, CitationType, Location
+
+    cite = Citation(
+        note="1",
+        index=0,
+        raw="Nobody, A. (2019). Nothing. Journal, 1, 1–2. doi:10.9999/none",
+        location=Location("essay.md", 3),
+        type=CitationType.ARTICLE,
+        title="Nothing at all here",
+        doi="10.9999/none",
+    )
+    cache = MemoryAnswerCache()
+    asyncio.run(look_up_sources([cite], settings.sources, cache=cache))
+    asked = len(crossref.requests) + len(openalex.requests)
+    assert asked
+    asyncio.run(look_up_sources([cite], settings.sources, cache=cache))
+    assert len(crossref.requests) + len(openalex.requests) == asked
