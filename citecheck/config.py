@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from citecheck.errors import ConfigError
 from citecheck.model import Severity
@@ -30,6 +31,7 @@ __all__ = [
     "default_cache_path",
     "load_settings",
     "regex_problem",
+    "url_problem",
 ]
 
 VERSION_FOR_UA = "0.1"
@@ -268,6 +270,32 @@ def regex_problem(pattern: str) -> str | None:
     return None
 
 
+# Service addresses: each must be an http(s) URL with a host, or nothing is asked right.
+_URL_KEYS = {
+    "crossref-api",
+    "openalex-api",
+    "courtlistener-api",
+    "wayback-api",
+    "wayback-web",
+    "perma-api",
+    "doi-resolver",
+}
+
+
+def url_problem(value: str) -> str | None:
+    """Why ``value`` is no service address (an http(s) URL with a host); None when it is one."""
+    try:
+        parts = urlsplit(value.strip())
+        parts.port  # noqa: B018  (a bad port raises only when asked for)
+    except ValueError as error:
+        return f"not a web address {value!r} ({error})"
+    if parts.scheme.lower() not in {"http", "https"}:
+        return f"must be an http:// or https:// address, not {value!r}"
+    if not parts.hostname:
+        return f"must name a host (http://HOST/...), not {value!r}"
+    return None
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -345,6 +373,8 @@ def _coerce(path: Path, key: str, current: object, value: object) -> object:
         return _number(path, key, current, value)
     if isinstance(current, str) and not isinstance(value, str):
         raise ConfigError(str(path), f"'{key}' must be a string")
+    if key in _URL_KEYS and (problem := url_problem(str(value))) is not None:
+        raise ConfigError(str(path), f"'{key}' {problem}")
     return value
 
 
@@ -414,6 +444,7 @@ def load_settings(
 
     for name, attribute in _ENV.items():
         if env.get(name):
+            _check_address(name, env[name])
             sections["archive"][attribute] = env[name]
     private = env.get("CITECHECK_ALLOW_PRIVATE_ADDRESSES", "").strip().lower()
     if private:
@@ -425,6 +456,7 @@ def load_settings(
         sections["links"]["allow_private_addresses"] = private in {"1", "true", "yes"}
     for name, attribute in _SOURCES_ENV.items():
         if env.get(name):
+            _check_address(name, env[name])
             sections["sources"][attribute] = env[name]
     if env.get("CITECHECK_STORE"):
         sections[""]["store"] = env["CITECHECK_STORE"]
@@ -437,6 +469,12 @@ def load_settings(
         sources=replace(settings.sources, **sections["sources"]),  # type: ignore[arg-type]
         **sections[""],  # type: ignore[arg-type]
     )
+
+
+def _check_address(variable: str, value: str) -> None:
+    """A ``CITECHECK_*_API``/``_WEB`` variable must be a service address (exit 2 naming it)."""
+    if variable.endswith(("_API", "_WEB")) and (problem := url_problem(value)) is not None:
+        raise ConfigError(variable, problem)
 
 
 def documented_keys() -> tuple[str, ...]:

@@ -168,6 +168,7 @@ async def _network_stages(
         links=by_url,
         transport=transport,
         user_agent=settings.links.user_agent,
+        doi_resolver=settings.links.doi_resolver,
     )
     return links, archives, None
 

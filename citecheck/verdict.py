@@ -10,12 +10,17 @@ Exit codes (documented in docs/reports.md)::
     0  OK          nothing at or above --fail-on, and the links were verified
     1  FAILED      at least one finding at or above --fail-on (not baselined)
     2  USAGE       bad options, unreadable manuscript or config (raised by the CLI)
-    3  UNVERIFIED  nothing failed, but the links could not be verified: the run
-                   was offline, or every checked link was blocked/timed out
+    3  UNVERIFIED  nothing failed, but the run could not verify what it was asked:
+                   it was offline, every checked link was blocked/timed out, or a
+                   look-up service (Crossref, OpenAlex, CourtListener) could not be
+                   asked or answered unusably, so cited works stayed unverified
 
-"Cannot tell" is never a failure: ``link-unverified`` findings are reported
-but never count towards exit 1, whatever ``--fail-on`` says; they are what
-exit 3 is for.
+"Cannot tell" is never a failure: ``link-unverified`` and ``work-unverified``
+findings are reported but never count towards exit 1, whatever ``--fail-on``
+says; they are what exit 3 is for. One site blocking bots, or one case
+citation CourtListener cannot settle, is a note beside its citation and no
+exit 3: the run as a whole was verified. ``exit_code`` is the one rule, for
+``citecheck check``, ``citecheck sources`` and each manuscript of a batch.
 """
 
 from __future__ import annotations
@@ -39,8 +44,10 @@ from citecheck.model import (
 
 __all__ = [
     "LINK_RULES",
+    "NEVER_FAILS",
     "ExitCode",
     "citing",
+    "exit_code",
     "link_findings",
     "run_findings",
     "verdict",
@@ -204,9 +211,13 @@ def run_findings(run: CheckRun) -> tuple[Finding, ...]:
     return (*run.findings, *extra)
 
 
+# "Could not tell" findings (the links and the sources stages'): never a failure.
+NEVER_FAILS = frozenset({LINK_UNVERIFIED.id, "work-unverified"})
+
+
 def _fails(findings: Iterable[Finding], fail_on: Severity, baseline: Baseline | None) -> bool:
     for finding in findings:
-        if finding.rule == LINK_UNVERIFIED.id:
+        if finding.rule in NEVER_FAILS:
             continue
         if finding.severity.rank < fail_on.rank:
             continue
@@ -224,10 +235,32 @@ def _unverified(run: CheckRun) -> bool:
     return run.offline or all(not link.status.verified for link in checked)
 
 
-def verdict(run: CheckRun, *, fail_on: Severity, baseline: Baseline | None) -> ExitCode:
-    """The exit code for a finished run (see the module docstring)."""
-    if _fails(run_findings(run), fail_on, baseline):
+def exit_code(
+    findings: Iterable[Finding],
+    *,
+    fail_on: Severity,
+    baseline: Baseline | None,
+    links_unverified: bool = False,
+    works_unverified: tuple[str, ...] = (),
+) -> ExitCode:
+    """The exit code of any command that checks (see the module docstring).
+
+    ``works_unverified``: the sources stage's ``unverified``, the services
+    whose trouble left cited works unverified (empty: every look-up settled).
+    """
+    if _fails(findings, fail_on, baseline):
         return ExitCode.FAILED
-    if _unverified(run):
+    if links_unverified or works_unverified:
         return ExitCode.UNVERIFIED
     return ExitCode.OK
+
+
+def verdict(run: CheckRun, *, fail_on: Severity, baseline: Baseline | None) -> ExitCode:
+    """The exit code for a finished run (see the module docstring)."""
+    return exit_code(
+        run_findings(run),
+        fail_on=fail_on,
+        baseline=baseline,
+        links_unverified=_unverified(run),
+        works_unverified=run.sources_unverified,
+    )

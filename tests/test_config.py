@@ -106,6 +106,16 @@ def test_environment_supplies_service_urls_and_keys(tmp_path: Path) -> None:
         pytest.param("sources-rate = 0\n", "'sources-rate' must be more than 0", id="zero-rate"),
         pytest.param("perma-folder = 'x'\n", "'perma-folder' must be a whole number", id="folder"),
         pytest.param("mailto = 3\n", "'mailto' must be a string", id="optional-string"),
+        # Service addresses: an http(s) URL with a host, or the run would ask nothing right.
+        pytest.param(
+            "crossref-api = '127.0.0.1:9'\n", "'crossref-api' must be an http", id="no-scheme"
+        ),
+        pytest.param("openalex-api = 'ftp://nowhere'\n", "'openalex-api' must", id="ftp"),
+        pytest.param("courtlistener-api = 'https://'\n", "must name a host", id="no-host"),
+        pytest.param("wayback-api = 'archive.org'\n", "'wayback-api' must", id="wayback"),
+        pytest.param("wayback-web = 'http://a:x/'\n", "'wayback-web' not a web", id="port"),
+        pytest.param("perma-api = 'api.perma.cc/v1/'\n", "'perma-api' must", id="perma"),
+        pytest.param("doi-resolver = 'doi.org/'\n", "'doi-resolver' must", id="resolver"),
     ],
 )
 def test_bad_config_names_the_file(tmp_path: Path, text: str, needle: str) -> None:
@@ -156,3 +166,22 @@ def test_every_key_is_documented() -> None:
     readme = (Path(__file__).parents[1] / "docs" / "configuration.md").read_text("utf-8")
     missing = [key for key in documented_keys() if f"`{key}`" not in readme]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "CITECHECK_CROSSREF_API",
+        "CITECHECK_OPENALEX_API",
+        "CITECHECK_COURTLISTENER_API",
+        "CITECHECK_WAYBACK_API",
+        "CITECHECK_WAYBACK_WEB",
+        "CITECHECK_PERMA_API",
+    ],
+)
+def test_a_service_address_in_the_environment_is_checked_and_named(
+    tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(start=tmp_path, env={name: "127.0.0.1:9"})
+    assert str(caught.value).startswith(f"{name}: must be an http:// or https:// address")

@@ -37,6 +37,7 @@ from citecheck.archive.throttle import ServiceLimits
 from citecheck.archive.warc import FetchFailed, LivePage, capture_to_warc, fetch_live
 from citecheck.archive.wayback import Found, find_snapshot
 from citecheck.config import ArchiveSettings, LinkSettings
+from citecheck.links.urls import request_target
 from citecheck.model import ArchiveResult, Capture, Drift, LinkResult, LinkStatus, PartialDate
 
 __all__ = ["Archiver", "ServiceLimits", "archive_urls", "archiving"]
@@ -55,6 +56,7 @@ async def archive_urls(
     now: datetime | None = None,
     user_agent: str = _DEFAULT_USER_AGENT,
     limits: ServiceLimits | None = None,
+    doi_resolver: str = "https://doi.org/",
 ) -> tuple[ArchiveResult, ...]:
     """Find, request and keep archived copies of the cited URLs.
 
@@ -70,12 +72,19 @@ async def archive_urls(
             bound for undated citations); default the real UTC time.
         user_agent: sent with every request.
         limits: request budgets and waits; default the published limits.
+        doi_resolver: where a DOI link's page is fetched (``doi-resolver``),
+            as the links stage fetches it (``links.urls.request_target``).
 
     Returns:
         One ``ArchiveResult`` per cited URL, in the order given.
     """
     async with archiving(
-        settings, transport=transport, now=now, user_agent=user_agent, limits=limits
+        settings,
+        transport=transport,
+        now=now,
+        user_agent=user_agent,
+        limits=limits,
+        doi_resolver=doi_resolver,
     ) as archiver:
         return tuple(
             await asyncio.gather(
@@ -110,6 +119,7 @@ async def archiving(
     now: datetime | None = None,
     user_agent: str = _DEFAULT_USER_AGENT,
     limits: ServiceLimits | None = None,
+    doi_resolver: str = "https://doi.org/",
 ) -> AsyncIterator[Archiver]:
     """An ``Archiver`` for as many URLs as come, within one budget per service.
 
@@ -120,7 +130,15 @@ async def archiving(
     async with httpx.AsyncClient(
         transport=transport, timeout=timeout, headers={"User-Agent": user_agent}
     ) as client:
-        yield Archiver(Session(client=client, settings=settings, limits=limits, fixed_now=now))
+        yield Archiver(
+            Session(
+                client=client,
+                settings=settings,
+                limits=limits,
+                fixed_now=now,
+                doi_resolver=doi_resolver,
+            )
+        )
 
 
 async def _archive_one(
@@ -190,8 +208,10 @@ async def _local(
             return None, [], Drift.UNKNOWN, "no archived copy near the citation date"
     page: LivePage | None = None
     failure = ""
+    # A DOI link's page is fetched where the links stage fetches it (the resolver).
+    target, _ = request_target(url, resolver=session.doi_resolver)
     try:
-        page = await session.once("live", url, lambda: fetch_live(session, url))
+        page = await session.once("live", url, lambda: fetch_live(session, target))
     except FetchFailed as error:
         failure = str(error)
     problems: list[str] = []

@@ -46,7 +46,11 @@ async def create_perma_link(session: Session, url: str) -> _Outcome:
     if response.status_code in {401, 403}:
         detail = _messages(data) or response.reason_phrase
         return None, (
-            _stop(session, f"perma: API key refused (HTTP {response.status_code}): {detail}"),
+            _stop(
+                session,
+                f"perma: API key refused (HTTP {response.status_code}): {detail} "
+                "(check perma-key or CITECHECK_PERMA_KEY)",
+            ),
         )
     if response.status_code == 400:
         detail = _messages(data) or "bad request"

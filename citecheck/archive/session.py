@@ -34,6 +34,8 @@ class Session:
     settings: ArchiveSettings
     limits: ServiceLimits
     fixed_now: datetime | None = None
+    # Where DOI links are fetched (the links stage's doi-resolver), never doi.org itself.
+    doi_resolver: str = "https://doi.org/"
     services: dict[str, Service] = field(default_factory=dict)
     # SPN2 jobs already polled this run, by job id (SPN2 hands the same id
     # back for a repeated request).

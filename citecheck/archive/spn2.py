@@ -58,7 +58,11 @@ async def save_page(session: Session, url: str) -> _Outcome:
         return None, (f"wayback unreachable: {error}",)
     if response.status_code == 401:
         return None, (
-            _stop(session, f"wayback save: keys refused (HTTP 401): {_message(response)}"),
+            _stop(
+                session,
+                f"wayback save: keys refused (HTTP 401): {_message(response)} "
+                "(check ia-keys or CITECHECK_IA_KEYS)",
+            ),
         )
     if response.status_code == 429:
         return None, ("wayback save: rate limited (HTTP 429) after waiting; not captured",)

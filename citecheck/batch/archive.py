@@ -127,6 +127,7 @@ async def _archive_all(
         transport=transport,
         user_agent=settings.links.user_agent,
         limits=limits,
+        doi_resolver=settings.links.doi_resolver,
     ) as archiver:
 
         async def one(key: str, date: str, status: str | None) -> None:

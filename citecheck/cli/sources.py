@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -21,9 +21,9 @@ from citecheck.cli._base import (
     text,
 )
 from citecheck.export import EXPORTERS, export
-from citecheck.model import Citation, Finding, Severity, SourceResult
+from citecheck.model import Citation, Finding, Footnote, FootnoteSet, Severity, SourceResult
 from citecheck.serialize import citation_json, finding_json, source_json
-from citecheck.verdict import ExitCode
+from citecheck.verdict import exit_code
 
 __all__ = ["register"]
 
@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
             pipeline.run_sources(citations, settings, footnote_sets=footnote_sets)
         )
     findings = work_findings(outcome.citations, outcome.results, outcome.unverified)
+    bare = without_citation(footnote_sets, citations)
     if args.format == "json":
         emit(
             args.output,
@@ -87,17 +88,37 @@ def run(args: argparse.Namespace) -> int:
                     "unverified": list(outcome.unverified),
                     "findings": [finding_json(f) for f in findings],
                     "citations": [citation_json(c) for c in outcome.citations],
+                    # Notes nothing was looked up for: the parser found no citation in them.
+                    "no_citation": [
+                        {"path": n.location.path, "line": n.location.line, "note": n.label}
+                        for n in bare
+                    ],
                 }
             ),
         )
     else:
-        emit(args.output, _text(outcome.citations, outcome.results, outcome.unverified, findings))
+        emit(
+            args.output,
+            _text(outcome.citations, outcome.results, outcome.unverified, findings, bare),
+        )
     for fmt, where in exports:
         emit(where, text(export(outcome.citations, fmt, sources=outcome.results)))
-    fail_on = settings.fail_on
-    if any(f.severity.rank >= fail_on.rank and f.rule != "work-unverified" for f in findings):
-        return ExitCode.FAILED
-    return ExitCode.UNVERIFIED if outcome.unverified else ExitCode.OK
+    return exit_code(
+        findings, fail_on=settings.fail_on, baseline=None, works_unverified=outcome.unverified
+    )
+
+
+def without_citation(
+    footnote_sets: Sequence[FootnoteSet], citations: Sequence[Citation]
+) -> list[Footnote]:
+    """The notes the parser found no citation in: nothing was looked up for them."""
+    cited = {(c.location.path, c.note) for c in citations}
+    return [
+        note
+        for footnote_set in footnote_sets
+        for note in footnote_set.footnotes
+        if (note.location.path, note.label) not in cited
+    ]
 
 
 def _text(
@@ -105,19 +126,33 @@ def _text(
     results: tuple[SourceResult, ...],
     unverified: tuple[str, ...],
     findings: tuple[Finding, ...],
+    bare: list[Footnote],
 ) -> Callable[[TextIO], None]:
     by_index = {c.index: c for c in citations}
+    # One line per result, and one per note without a citation, in manuscript order.
+    lines: list[tuple[str, int, int, list[str]]] = []
+    for order, result in enumerate(results):
+        citation = by_index[result.citation]
+        what = citation.title or citation.raw[:60]
+        text = [f"{citation.location}  note {result.note}  {result.status.value:<10}  {what}"]
+        if result.reason:
+            text.append(f"    {result.reason}")
+        if result.doi_added:
+            text.append(f"    DOI added from {result.doi_source}: {result.doi_added}")
+        lines.append((citation.location.path, citation.location.line, order, text))
+    for note in bare:
+        text = [
+            f"{note.location}  note {note.label}  {'skipped':<10}  {note.text[:60]}",
+            "    no citation found in this note: nothing was looked up",
+        ]
+        lines.append((note.location.path, note.location.line, -1, text))
+    paths = {path: i for i, path in enumerate(dict.fromkeys(p for p, *_ in lines))}
+    lines.sort(key=lambda item: (paths[item[0]], item[1], item[2]))
 
     def write(out: TextIO) -> None:
-        for result in results:
-            citation = by_index[result.citation]
-            what = citation.title or citation.raw[:60]
-            line = f"{citation.location}  note {result.note}  {result.status.value:<10}  {what}"
-            out.write(line + "\n")
-            if result.reason:
-                out.write(f"    {result.reason}\n")
-            if result.doi_added:
-                out.write(f"    DOI added from {result.doi_source}: {result.doi_added}\n")
+        for *_, text in lines:
+            for line in text:
+                out.write(line + "\n")
         for problem in unverified:
             out.write(f"unverified: {problem}\n")
         for finding in findings:

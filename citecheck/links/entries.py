@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from citecheck.config import LinkSettings
 from citecheck.links.addresses import AddressPolicy, explain, is_loopback_name, url_refusal
-from citecheck.links.urls import doi_target, normalise_url, without_fragment
+from citecheck.links.urls import normalise_url, request_target, without_fragment
 from citecheck.model import LinkResult, LinkStatus
 
 __all__ = ["Entry", "from_cache", "make_entries", "not_checked"]
@@ -40,16 +40,15 @@ def make_entries(cited: Mapping[str, Sequence[str]], settings: LinkSettings) -> 
         labels.extend(label for label in notes if label not in labels)
     entries: list[Entry] = []
     for key, (url, labels) in grouped.items():
-        base, fragment = without_fragment(key)
-        doi = doi_target(key, resolver=settings.doi_resolver)
+        target, doi = request_target(key, resolver=settings.doi_resolver)
         entries.append(
             Entry(
                 key=key,
                 url=url,
                 notes=tuple(labels),
-                target=doi if doi is not None else base,
-                fragment="" if doi is not None else fragment,
-                doi=doi is not None,
+                target=target,
+                fragment="" if doi else without_fragment(key)[1],
+                doi=doi,
             )
         )
     return entries

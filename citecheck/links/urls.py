@@ -13,7 +13,14 @@ import functools
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-__all__ = ["DOI_LINK", "doi_link", "doi_target", "normalise_url", "without_fragment"]
+__all__ = [
+    "DOI_LINK",
+    "doi_link",
+    "doi_target",
+    "normalise_url",
+    "request_target",
+    "without_fragment",
+]
 
 DOI_LINK = "https://doi.org/"  # how a DOI is shown as a link, whatever resolver asks it
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -95,3 +102,16 @@ def doi_target(url: str, *, resolver: str) -> str | None:
     if name is None or not _DOI_NAME.match(name):
         return None
     return resolver.rstrip("/") + "/" + name
+
+
+def request_target(url: str, *, resolver: str) -> tuple[str, bool]:
+    """What to fetch for a cited URL, and whether it is a DOI link.
+
+    A DOI link (``doi_target``) is fetched at the resolver, anything else
+    without its fragment. The links and the archive stages both fetch this,
+    so with a resolver set no request of either goes to doi.org.
+    """
+    doi = doi_target(url, resolver=resolver)
+    if doi is not None:
+        return doi, True
+    return without_fragment(url)[0], False

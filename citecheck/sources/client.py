@@ -12,6 +12,10 @@
   the run reports it once.
 * Identical requests share one answer (an in-flight future per key), and
   answers are cached with their age (``AnswerCache``): a rerun asks nothing.
+* A 200 that is not the API's JSON envelope (a proxy's HTML page, a
+  ``"message": null``) is no answer: its ``problem`` says what came back, it
+  is never cached, and nothing is concluded from it (``shape``).
+* A 401/403 names the setting to check (``Service.credential``).
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ import json
 import re
 import socket
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urlencode, urlsplit
 
@@ -39,7 +43,13 @@ from citecheck.links.checker import parse_retry_after
 from citecheck.links.offline import is_local_host, is_network_available
 from citecheck.sources.cache import AnswerCache
 
-__all__ = ["Answer", "Fetcher", "Pace", "Service"]
+__all__ = ["Answer", "Fetcher", "Pace", "Service", "Shape", "problem_of"]
+
+# What is wrong with a JSON document as the API's envelope (None: nothing).
+Shape = Callable[[object], str | None]
+# Seconds a service asks to wait when an answer says "slow down" in its own way
+# (0.0: it does not say how long); None when the answer is no such thing.
+Busy = Callable[[int, str], float | None]
 
 _RETRIED_STATUS = {429, 500, 502, 503, 504}
 _TRANSIENT = (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError)
@@ -58,10 +68,17 @@ class Answer:
     fetched_at: datetime | None = None
     from_cache: bool = False
     problem: str | None = None
+    media_type: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.status == 200
+        """A 200 that is what the API sends (an unreadable one carries a ``problem``)."""
+        return self.status == 200 and self.problem is None
+
+    @property
+    def answered(self) -> bool:
+        """The service said something about the request: a usable 200, or a plain 404."""
+        return self.ok or (self.status == 404 and self.problem is None)
 
     def json(self) -> object:
         try:
@@ -121,6 +138,8 @@ class Service:
         concurrency: int,
         headers: Mapping[str, str] | None = None,
         params: Mapping[str, str] | None = None,
+        credential: str | None = None,
+        busy: Busy | None = None,
     ) -> None:
         self.name = name
         self.base = base.rstrip("/")
@@ -128,6 +147,10 @@ class Service:
         self.slots = asyncio.Semaphore(max(1, concurrency))
         self.headers = dict(headers or {})
         self.params = dict(params or {})  # sent with every request, never part of a cache key
+        # Where the user sets the token this service is sent ("the courtlistener-token
+        # setting or CITECHECK_COURTLISTENER_TOKEN"): what a 401/403 tells them to check.
+        self.credential = credential
+        self.busy = busy
         self.down: str | None = None
         self.requests = 0
         self._reachable: asyncio.Future[str | None] | None = None
@@ -135,6 +158,24 @@ class Service:
     @property
     def host(self) -> str:
         return urlsplit(self.base).hostname or ""
+
+    @property
+    def named(self) -> str:
+        """ "crossref (api.crossref.org)", or the address as set when it has no host."""
+        return f"{self.name} ({self.host or repr(self.base)})"
+
+    def refused(self, status: int, text: str) -> str:
+        """Why a 401/403 leaves this service's look-ups unverified, and what to check."""
+        detail = ""
+        try:
+            found = json.loads(text)
+        except ValueError:
+            found = None
+        if isinstance(found, Mapping) and isinstance(found.get("detail"), str):
+            detail = f": {found['detail'].strip().rstrip('.')}"
+        if self.credential is not None:
+            return f"{self.name} refused the token (HTTP {status}{detail}), check {self.credential}"
+        return f"{self.name} refused the request (HTTP {status}{detail})"
 
     async def reachable(self) -> str | None:
         """None when the host can be reached; else why not. Asked once, without sending a packet."""
@@ -147,14 +188,24 @@ class Service:
         if not host or is_local_host(host):
             return None
         if not is_network_available():
-            return f"{self.name} ({host}) was not asked: this machine has no network route"
+            return f"{self.named} was not asked: this machine has no network route"
         loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(_RESOLVE_TIMEOUT):
                 await loop.getaddrinfo(host, 443, type=socket.SOCK_STREAM)
         except (OSError, TimeoutError):
-            return f"{self.name} ({host}) was not asked: its name does not resolve (no DNS?)"
+            return f"{self.named} was not asked: its name does not resolve (no DNS?)"
         return None
+
+
+def problem_of(service: Service, answer: Answer) -> str:
+    """Why ``answer`` settles nothing, in the words the run reports once per service.
+
+    A result's reason lists its problems joined by "; " and the findings find
+    them there again, so a problem never holds "; " itself.
+    """
+    problem = answer.problem or f"{service.name} answered HTTP {answer.status}"
+    return problem.replace("; ", ", ").strip()
 
 
 class _Retry(Exception):
@@ -194,15 +245,22 @@ class Fetcher:
         self._inflight: dict[tuple[str, str], asyncio.Future[Answer]] = {}
 
     async def get(
-        self, service: Service, path: str, params: Mapping[str, str] = {}, *, store: bool = True
+        self,
+        service: Service,
+        path: str,
+        params: Mapping[str, str] = {},
+        *,
+        store: bool = True,
+        shape: Shape | None = None,
     ) -> Answer:
         """GET ``path`` (with ``params``) of ``service``; the same request is made once.
 
         ``store=False``: the answer is not cached (a batch whose parts the caller
-        caches one by one with ``remember``).
+        caches one by one with ``remember``). ``shape``: what the 200's JSON must
+        look like; any other 200 is an answer with a ``problem``.
         """
         key = path + ("?" + urlencode(sorted(params.items())) if params else "")
-        return await self._once(service, key, "GET", path, dict(params), None, store)
+        return await self._once(service, key, "GET", path, dict(params), None, store, shape)
 
     def recall(self, service: Service, key: str) -> str | None:
         """What ``remember`` stored under ``key``, while it is young enough."""
@@ -215,10 +273,12 @@ class Fetcher:
             body = json.dumps({"status": 200, "text": text})
             self._cache.put(service.name, key, body, datetime.now(UTC))
 
-    async def post(self, service: Service, path: str, form: Mapping[str, str]) -> Answer:
+    async def post(
+        self, service: Service, path: str, form: Mapping[str, str], *, shape: Shape | None = None
+    ) -> Answer:
         """POST a form to ``path``; the same form is posted once."""
         key = "POST " + path + "?" + urlencode(sorted(form.items()))
-        return await self._once(service, key, "POST", path, {}, dict(form), True)
+        return await self._once(service, key, "POST", path, {}, dict(form), True, shape)
 
     async def _once(
         self,
@@ -229,11 +289,12 @@ class Fetcher:
         params: dict[str, str],
         form: dict[str, str] | None,
         store: bool,
+        shape: Shape | None,
     ) -> Answer:
         memo = (service.name, key)
         if memo not in self._inflight:
             self._inflight[memo] = asyncio.ensure_future(
-                self._answer(service, key, method, path, params, form, store)
+                self._answer(service, key, method, path, params, form, store, shape)
             )
         return await asyncio.shield(self._inflight[memo])
 
@@ -246,9 +307,10 @@ class Fetcher:
         params: dict[str, str],
         form: dict[str, str] | None,
         store: bool,
+        shape: Shape | None,
     ) -> Answer:
         cached = self._cached(service, key) if store else None
-        if cached is not None:
+        if cached is not None and _readable(service, cached, shape).answered:
             return cached
         if service.down is None:
             why = await service.reachable()
@@ -256,8 +318,8 @@ class Fetcher:
                 service.down = why
         if service.down is not None:
             return Answer(None, problem=service.down)
-        answer = await self._fetch(service, method, path, params, form)
-        if store and answer.status in {200, 404} and self._cache and answer.fetched_at:
+        answer = _readable(service, await self._fetch(service, method, path, params, form), shape)
+        if store and answer.answered and self._cache and answer.fetched_at:
             body = json.dumps({"status": answer.status, "text": answer.text})
             self._cache.put(service.name, key, body, answer.fetched_at)
         return answer
@@ -320,7 +382,9 @@ class Fetcher:
                 None, problem=f"{service.name} did not answer in time ({type(error).__name__})"
             )
         except _DOWN as error:
-            service.down = f"{service.name} ({service.host}) cannot be reached: {error}"
+            # A request queued behind the first failure is told the same (once).
+            if service.down is None:
+                service.down = f"{service.named} cannot be reached: {str(error).rstrip('.')}"
             return Answer(None, problem=service.down)
         except httpx.HTTPError as error:
             return Answer(None, problem=f"{service.name} request failed: {error}")
@@ -351,11 +415,52 @@ class Fetcher:
                     f"no whole answer within {self._deadline:g} s", request=None
                 ) from None
         service.pace.follow(response.headers)
-        if response.status_code in _RETRIED_STATUS:
+        status = response.status_code
+        # A service may say "slow down" its own way (CourtListener: a 429 body's
+        # wait_until, or citations of a 200 answered 429): the 429 path, as for a 429.
+        asked = service.busy(status, response.text) if service.busy is not None else None
+        if status in _RETRIED_STATUS or asked is not None:
             retry_after = parse_retry_after(response.headers.get("retry-after"))
-            if response.status_code == 429:
+            if retry_after is None and asked:
+                retry_after = asked
+            if status == 429 or asked is not None:
                 service.pace.pause(retry_after if retry_after is not None else 1.0)
             if retry_after is not None and retry_after > self._max_retry_after:
                 raise _GiveUp(f"{retry_after:.0f}")
-            raise _Retry(response.status_code, retry_after)
-        return Answer(response.status_code, response.text, fetched_at=datetime.now(UTC))
+            raise _Retry(status if status in _RETRIED_STATUS else 429, retry_after)
+        answer = Answer(
+            status,
+            response.text,
+            fetched_at=datetime.now(UTC),
+            media_type=response.headers.get("content-type", ""),
+        )
+        if status in {401, 403}:
+            return replace(answer, problem=service.refused(status, response.text))
+        return answer
+
+
+def _readable(service: Service, answer: Answer, shape: Shape | None) -> Answer:
+    """``answer``, or when its 200 is not the API's JSON envelope, the same with a ``problem``."""
+    if shape is None or not answer.ok:
+        return answer
+    why: str | None
+    try:
+        document = json.loads(answer.text)
+    except ValueError:
+        why = _gist(answer)
+    else:
+        why = shape(document)
+    if why is None:
+        return answer
+    return replace(
+        answer, problem=f"{service.name} answered something that is not its JSON API: {why}"
+    )
+
+
+def _gist(answer: Answer) -> str:
+    """What a body that is not JSON is: its media type and first words."""
+    media = answer.media_type.split(";", 1)[0].strip() or "no media type"
+    words = " ".join(re.sub(r"<[^>]*>", " ", answer.text).split())
+    if not words:
+        return f"an empty {media} body"
+    return f"a {media} body, '{words[:80]}{'…' if len(words) > 80 else ''}'"

@@ -4,8 +4,10 @@
 the URL-date and page-metadata rules; this stage's rules are "works".)
 Each finding quotes the record it was judged against and says what to do.
 Absence is worded as "could not be found", never as proof of fabrication,
-and a service that could not be asked gives one note per run, not one per
-citation.
+and a service that could not be asked gives one note per manuscript it left
+unverified (at the manuscript, naming the notes), not one per citation; a
+citation the service answered about but could not settle (several cases
+match, a reporter it cannot read) gets a note of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from citecheck.model import (
     Citation,
     Finding,
+    Location,
     Rule,
     Severity,
     SourceResult,
@@ -73,7 +76,8 @@ WORK_UNVERIFIED = Rule(
     "work-unverified",
     Severity.NOTE,
     FAMILY,
-    "A bibliographic service could not be asked, so its lookups are unverified (once per run).",
+    "A look-up could not be settled: a service could not be asked or answered unusably (once "
+    "per manuscript), or its answer about one citation settles nothing (several cases match).",
 )
 
 WORK_RULES: dict[str, Rule] = {
@@ -225,19 +229,84 @@ def _not_found(citation: Citation, result: SourceResult) -> Finding | None:
     )
 
 
+def _problems(result: SourceResult) -> list[str]:
+    """The service problems an unverified result names ("unverified: a; b")."""
+    return result.reason.removeprefix("unverified: ").split("; ")
+
+
+def _unsettled(citation: Citation, result: SourceResult) -> Finding:
+    reason = result.reason.removeprefix("unverified: ")
+    return WORK_UNVERIFIED.finding(
+        f"Note {citation.note}: the cited work could not be verified: {reason}. Check the "
+        "citation against the work; this says nothing against it.",
+        citation.location,
+        note=citation.note,
+        evidence=reason,
+    )
+
+
+def _unverified_notes(
+    by_index: dict[int, Citation], results: Sequence[SourceResult], unverified: Sequence[str]
+) -> list[Finding]:
+    """Each service problem once per manuscript whose look-ups it left unverified.
+
+    The note sits at the manuscript (line 1, no note), not at one of its notes:
+    it is about the run, and names the notes it concerns. A problem no result
+    names (OpenAlex's retraction flags unasked) goes to every manuscript with
+    a look-up.
+    """
+    findings: list[Finding] = []
+    asked = [
+        (by_index[r.citation], r)
+        for r in results
+        if r.citation in by_index and r.status is not SourceStatus.SKIPPED
+    ]
+    for problem in unverified:
+        places: dict[str, list[str]] = {}
+        for citation, result in asked:
+            if result.status is SourceStatus.UNVERIFIED and problem in _problems(result):
+                notes = places.setdefault(citation.location.path, [])
+                if citation.note not in notes:
+                    notes.append(citation.note)
+        if not places:
+            places = {citation.location.path: [] for citation, _ in asked}
+        said = problem.rstrip(". ")
+        for path, notes in places.items():
+            which = ""
+            if notes:
+                label = "note" if len(notes) == 1 else "notes"
+                which = f" Unverified here: {label} {', '.join(notes)}."
+            findings.append(
+                WORK_UNVERIFIED.finding(
+                    f"Cited works were not verified: {said}.{which} This says nothing about "
+                    "the works; rerun when the service answers.",
+                    Location(path, 1),
+                    evidence=problem,
+                )
+            )
+    return findings
+
+
 def work_findings(
     citations: Sequence[Citation], results: Sequence[SourceResult], unverified: Sequence[str]
 ) -> tuple[Finding, ...]:
-    """Every finding of the stage, in citation order; unverified services once each."""
+    """Every finding of the stage, in citation order; then the services that left works unverified.
+
+    ``unverified`` are the stage's problems (``SourcesOutcome.unverified``):
+    one note per problem and manuscript (``_unverified_notes``). A result
+    unverified for a reason of its own (no service problem in its reason) gets
+    a note at its citation.
+    """
     by_index = {c.index: c for c in citations}
     findings: list[Finding] = []
-    first_unverified: Citation | None = None
     for result in results:
         citation = by_index.get(result.citation)
         if citation is None:
             continue
-        if result.status is SourceStatus.UNVERIFIED and first_unverified is None:
-            first_unverified = citation
+        if result.status is SourceStatus.UNVERIFIED:
+            if not set(unverified) & set(_problems(result)):
+                findings.append(_unsettled(citation, result))
+            continue
         if result.status is SourceStatus.NOT_FOUND:
             if result.doi_record is None:
                 found = _not_found(citation, result)
@@ -254,15 +323,5 @@ def work_findings(
         if result.mismatches and result.doi_record is None:
             findings.append(_mismatch(citation, result, record))
         findings.extend(_notices(citation, record))
-    if first_unverified is not None:
-        for problem in unverified:
-            findings.append(
-                WORK_UNVERIFIED.finding(
-                    f"Cited works were not verified: {problem}. This says nothing about the "
-                    "works; rerun when the service answers.",
-                    first_unverified.location,
-                    note=first_unverified.note,
-                    evidence=problem,
-                )
-            )
+    findings.extend(_unverified_notes(by_index, results, unverified))
     return tuple(findings)

@@ -31,12 +31,17 @@ from typing import Any
 from citecheck.model import WorkRecord
 
 __all__ = [
+    "case_list_shape",
     "clean_doi",
     "courtlistener_record",
     "crossref_items",
+    "crossref_list_shape",
     "crossref_record",
+    "crossref_work_shape",
+    "openalex_list_shape",
     "openalex_record",
     "openalex_results",
+    "openalex_work_shape",
 ]
 
 _DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/")
@@ -255,3 +260,64 @@ def courtlistener_record(cluster: Mapping[str, Any], *, base: str) -> WorkRecord
         years=(year,) if year is not None else (),
         url=base.rstrip("/") + url if url.startswith("/") else url or None,
     )
+
+
+# -- the envelopes ---------------------------------------------------------
+# A 200 whose body is not the API's envelope (a proxy's HTML page, a "message"
+# of null) says nothing about the work: each check names what is wrong with
+# the document (None: it is the envelope the parsers read).
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def crossref_work_shape(document: object) -> str | None:
+    """``/works/{doi}``: ``{"message": {...work...}}``."""
+    if not isinstance(document, Mapping):
+        return f"the document is {_kind(document)}, not an object"
+    message = document.get("message")
+    if isinstance(message, Mapping):
+        return None
+    return f"its 'message' is {_kind(message)}, not an object"
+
+
+def crossref_list_shape(document: object) -> str | None:
+    """``/works?query...``: ``{"message": {"items": [...]}}``."""
+    if not isinstance(document, Mapping):
+        return f"the document is {_kind(document)}, not an object"
+    message = document.get("message")
+    if not isinstance(message, Mapping):
+        return f"its 'message' is {_kind(message)}, not an object"
+    items = message.get("items")
+    return None if isinstance(items, list) else f"its 'message.items' is {_kind(items)}, not a list"
+
+
+def openalex_work_shape(document: object) -> str | None:
+    """``/works/doi:...``: one work object with an ``id``."""
+    if not isinstance(document, Mapping):
+        return f"the document is {_kind(document)}, not a work"
+    return None if isinstance(document.get("id"), str) else "the work has no 'id'"
+
+
+def openalex_list_shape(document: object) -> str | None:
+    """``/works?search=`` or ``?filter=``: ``{"results": [...]}``."""
+    if not isinstance(document, Mapping):
+        return f"the document is {_kind(document)}, not an object"
+    results = document.get("results")
+    return None if isinstance(results, list) else f"its 'results' is {_kind(results)}, not a list"
+
+
+def case_list_shape(document: object) -> str | None:
+    """CourtListener's citation lookup: a list of citation objects."""
+    if not isinstance(document, list):
+        return f"the document is {_kind(document)}, not a list of citations"
+    if not all(isinstance(entry, Mapping) for entry in document):
+        return "an entry of the list is not a citation object"
+    return None

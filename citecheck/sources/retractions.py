@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable
 
 from citecheck.sources.client import Answer, Fetcher, Service
-from citecheck.sources.records import openalex_results
+from citecheck.sources.records import openalex_list_shape, openalex_results
 
 __all__ = ["BATCH", "Retractions"]
 
@@ -57,7 +57,9 @@ class Retractions:
             "per_page": str(BATCH),
             "select": "id,doi,is_retracted",
         }
-        answer = await self._fetcher.get(self._openalex, "/works", params, store=False)
+        answer = await self._fetcher.get(
+            self._openalex, "/works", params, store=False, shape=openalex_list_shape
+        )
         self._trouble(self._openalex, answer)
         if not answer.ok:
             return set()

@@ -36,7 +36,8 @@ from citecheck.model import (
     WorkRecord,
 )
 from citecheck.sources.cache import AnswerCache
-from citecheck.sources.client import Answer, Fetcher, Service
+from citecheck.sources.cases import courtlistener_busy, look_up_case
+from citecheck.sources.client import Answer, Fetcher, Service, problem_of
 from citecheck.sources.match import (
     TITLE_ACCEPT,
     TITLE_SAME_WORK,
@@ -48,11 +49,14 @@ from citecheck.sources.match import (
 )
 from citecheck.sources.records import (
     clean_doi,
-    courtlistener_record,
     crossref_items,
+    crossref_list_shape,
     crossref_work,
+    crossref_work_shape,
+    openalex_list_shape,
     openalex_results,
     openalex_work,
+    openalex_work_shape,
 )
 from citecheck.sources.retractions import Retractions
 
@@ -61,7 +65,6 @@ __all__ = ["SourcesOutcome", "look_up_sources", "plan"]
 _SEARCHED = {CitationType.ARTICLE, CitationType.CHAPTER, CitationType.BOOK, CitationType.REPORT}
 _NO_DOI_LOOKUP = {CitationType.CASE, CitationType.STATUTE}
 _ALWAYS_WARNED = {CitationType.ARTICLE, CitationType.CHAPTER}
-CASE_PATH = "/api/rest/v4/citation-lookup/"
 # Journal references as Vancouver ("2021;10(2):112-20"), APA ("78(6), 1360") and
 # OSCOLA/Bluebook ("(2014) 77 MLR 412", "71 Harv. L. Rev. 593 (1958)") print them.
 _JOURNAL_LIKE = re.compile(
@@ -156,22 +159,41 @@ class _Lookups:
         self.crossref = services["crossref"]
         self.openalex = services["openalex"]
         self.courtlistener = services.get("courtlistener")
-        self.problems: dict[str, str] = {}
-        self.retractions = Retractions(fetcher, self.openalex, self._trouble)
+        # Each service's distinct problems, in the order met (usually one: "down").
+        self.problems: dict[str, dict[str, None]] = {}
+        # The services whose trouble left something unverified: the run's "unverified".
+        self.unsettled: set[str] = set()
+        self.retractions = Retractions(fetcher, self.openalex, self._retraction_trouble)
         self.origins: dict[tuple[str, str], Answer] = {}
 
     def _trouble(self, service: Service, answer: Answer) -> None:
-        if answer.problem is not None:
-            self.problems.setdefault(service.name, answer.problem)
-        elif answer.status not in {200, 404}:
-            self.problems.setdefault(
-                service.name, f"{service.name} answered HTTP {answer.status}; lookups unverified"
-            )
+        if not answer.answered:
+            self.problems.setdefault(service.name, {})[problem_of(service, answer)] = None
+
+    def _retraction_trouble(self, service: Service, answer: Answer) -> None:
+        # Unasked, OpenAlex's is_retracted leaves every Crossref match's retraction open.
+        self._trouble(service, answer)
+        if not answer.answered:
+            self.unsettled.add(service.name)
+
+    def unverified(
+        self, base: SourceResult, asked: Sequence[tuple[Service, Answer]]
+    ) -> SourceResult:
+        """``base`` unverified because of the services in ``asked`` that did not answer."""
+        failed = [(service, answer) for service, answer in asked if not answer.answered]
+        self.unsettled.update(service.name for service, _ in failed)
+        why = dict.fromkeys(problem_of(service, answer) for service, answer in failed)
+        return replace(
+            base,
+            status=SourceStatus.UNVERIFIED,
+            reason="unverified: " + ("; ".join(why) or "no service was asked"),
+        )
 
     # -- by DOI ------------------------------------------------------------
 
     async def crossref_doi(self, doi: str) -> tuple[WorkRecord | None, Answer]:
-        answer = await self.fetcher.get(self.crossref, f"/works/{quote(doi, safe='/')}")
+        path = f"/works/{quote(doi, safe='/')}"
+        answer = await self.fetcher.get(self.crossref, path, shape=crossref_work_shape)
         self._trouble(self.crossref, answer)
         return self._from(answer, crossref_work(answer.json()) if answer.ok else None), answer
 
@@ -187,43 +209,49 @@ class _Lookups:
         return records
 
     async def openalex_doi(self, doi: str) -> tuple[WorkRecord | None, Answer]:
-        answer = await self.fetcher.get(self.openalex, f"/works/doi:{quote(doi, safe='/')}")
+        path = f"/works/doi:{quote(doi, safe='/')}"
+        answer = await self.fetcher.get(self.openalex, path, shape=openalex_work_shape)
         self._trouble(self.openalex, answer)
         return self._from(answer, openalex_work(answer.json()) if answer.ok else None), answer
 
-    async def by_doi(self, doi: str) -> tuple[WorkRecord | None, bool]:
-        """The DOI's record, and whether every index answered (False: unverified)."""
+    async def by_doi(self, doi: str) -> tuple[WorkRecord | None, list[tuple[Service, Answer]]]:
+        """The DOI's record, and the indexes that did not answer (some: unverified)."""
         record, answer = await self.crossref_doi(doi)
         if record is not None:
-            return record, True
+            return record, []
         other, other_answer = await self.openalex_doi(doi)
         if other is not None:
-            return other, True
-        return None, answer.status == 404 and other_answer.status == 404
+            return other, []
+        asked = [(self.crossref, answer), (self.openalex, other_answer)]
+        return None, [(service, a) for service, a in asked if not a.answered]
 
     # -- by query ----------------------------------------------------------
 
-    async def by_search(self, citation: Citation) -> tuple[WorkRecord | None, bool]:
-        """The validated best hit, and whether every index answered."""
+    async def by_search(
+        self, citation: Citation
+    ) -> tuple[WorkRecord | None, list[tuple[Service, Answer]]]:
+        """The validated best hit, and the indexes that did not answer (some: unverified)."""
         params = {
             "query.bibliographic": bibliographic_query(citation),
             "rows": str(self.settings.rows),
         }
-        answer = await self.fetcher.get(self.crossref, "/works", params)
+        answer = await self.fetcher.get(self.crossref, "/works", params, shape=crossref_list_shape)
         self._trouble(self.crossref, answer)
         if answer.ok:
             found = validate(citation, self._all_from(answer, crossref_items(answer.json())))
             if found is not None:
-                return found, True
+                return found, []
         title = citation.title if credible_title(citation.title) else bibliographic_query(citation)
         search = {"search": normal(title), "per_page": str(self.settings.rows)}
-        other = await self.fetcher.get(self.openalex, "/works", search)
+        other = await self.fetcher.get(self.openalex, "/works", search, shape=openalex_list_shape)
         self._trouble(self.openalex, other)
         if other.ok:
             found = validate(citation, self._all_from(other, openalex_results(other.json())))
             if found is not None:
-                return found, True
-        return None, answer.ok and other.ok
+                return found, []
+        # A search is answered only by a result list: a 404 says nothing of the work.
+        asked = [(self.crossref, answer), (self.openalex, other)]
+        return None, [(service, a) for service, a in asked if not a.ok]
 
     def watch_retraction(self, record: WorkRecord) -> None:
         """Queue a Crossref match's DOI for OpenAlex's ``is_retracted`` (see ``retractions``)."""
@@ -260,10 +288,10 @@ class _Lookups:
         return await self.searched(citation, base)
 
     async def searched(self, citation: Citation, base: SourceResult) -> SourceResult:
-        record, answered = await self.by_search(citation)
+        record, failed = await self.by_search(citation)
         if record is None:
-            if not answered:
-                return replace(base, status=SourceStatus.UNVERIFIED, reason=self._why_unverified())
+            if failed:
+                return self.unverified(base, failed)
             return replace(
                 base,
                 status=SourceStatus.NOT_FOUND,
@@ -274,10 +302,10 @@ class _Lookups:
 
     async def cited_doi(self, citation: Citation, base: SourceResult) -> SourceResult:
         doi = clean_doi(citation.doi) or ""
-        record, answered = await self.by_doi(doi)
+        record, failed = await self.by_doi(doi)
         if record is None:
-            if not answered:
-                return replace(base, status=SourceStatus.UNVERIFIED, reason=self._why_unverified())
+            if failed:
+                return self.unverified(base, failed)
             # A DOI that resolves to nothing is no "wrong DOI": the work is searched for.
             result = await self.searched(citation, base)
             if result.record is not None:
@@ -335,41 +363,11 @@ class _Lookups:
 
     async def case(self, citation: Citation, base: SourceResult) -> SourceResult:
         assert self.courtlistener is not None
-        text = f"{citation.volume} {citation.container} {citation.pages}"
-        answer = await self.fetcher.post(self.courtlistener, CASE_PATH, {"text": text})
+        result, answer = await look_up_case(self.fetcher, self.courtlistener, citation, base)
         self._trouble(self.courtlistener, answer)
-        entries = answer.json() if answer.ok else None
-        if not isinstance(entries, list) or not entries:
-            reason = (
-                self._why_unverified()
-                if not answer.ok
-                else (f"CourtListener found no citation in {text!r}")
-            )
-            return replace(base, status=SourceStatus.UNVERIFIED, reason=reason)
-        entry = entries[0] if isinstance(entries[0], dict) else {}
-        status = entry.get("status")
-        if status == 404:
-            return replace(
-                base,
-                status=SourceStatus.NOT_FOUND,
-                reason=str(entry.get("error_message") or f"no case at {text}"),
-                absence_matters=True,
-            )
-        clusters = [c for c in entry.get("clusters") or () if isinstance(c, dict)]
-        if status in {200, 300} and clusters:
-            record = courtlistener_record(clusters[0], base=self.courtlistener.base)
-            return replace(
-                base,
-                status=SourceStatus.MATCHED,
-                reason="matched in CourtListener" + (" (several cases)" if status == 300 else ""),
-                record=record,
-                checked_at=datetime.now(UTC),
-            )
-        message = entry.get("error_message") or f"status {status}"
-        return replace(base, status=SourceStatus.UNVERIFIED, reason=f"CourtListener: {message}")
-
-    def _why_unverified(self) -> str:
-        return "unverified: " + ("; ".join(self.problems.values()) or "a service did not answer")
+        if not answer.answered:
+            return self.unverified(base, [(self.courtlistener, answer)])
+        return result
 
     def _not_found(self, citation: Citation) -> str:
         return "could not be found in Crossref or OpenAlex" + (
@@ -406,6 +404,8 @@ def _services(settings: SourcesSettings, user_agent: str) -> dict[str, Service]:
             rate=min(settings.rate, 1.0),
             concurrency=1,
             headers={**agent, "Authorization": f"Token {settings.courtlistener_token}"},
+            credential="the courtlistener-token setting or CITECHECK_COURTLISTENER_TOKEN",
+            busy=courtlistener_busy,
         )
     return services
 
@@ -455,6 +455,11 @@ async def look_up_sources(
     return SourcesOutcome(
         results=tuple(results),
         citations=enriched,
-        unverified=tuple(lookups.problems.values()),
+        unverified=tuple(
+            problem
+            for name, problems in lookups.problems.items()
+            if name in lookups.unsettled
+            for problem in problems
+        ),
         requests=tuple((s.name, s.requests) for s in services.values()),
     )

@@ -132,8 +132,8 @@ def test_spn2_bad_keys_stop_further_saves(
     assert len(ia.hits("/save", "POST")) == 1
     for result in results:
         assert (
-            "wayback save: keys refused (HTTP 401): You need to be logged in to use Save Page Now."
-            in result.problems
+            "wayback save: keys refused (HTTP 401): You need to be logged in to use Save Page Now. "
+            "(check ia-keys or CITECHECK_IA_KEYS)" in result.problems
         )
 
 
@@ -236,7 +236,10 @@ def test_perma_bad_key_stops_further_links(
     results = run(urls, replace(_perma(settings), perma_key="nope"), replace(limits, concurrency=1))
     assert len(ia.hits("/v1/archives/")) == 1
     for result in results:
-        assert "perma: API key refused (HTTP 401): Invalid token." in result.problems
+        assert (
+            "perma: API key refused (HTTP 401): Invalid token. "
+            "(check perma-key or CITECHECK_PERMA_KEY)" in result.problems
+        )
 
 
 def test_perma_folder_not_found(

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 from archive_standins import FIXED_NOW, ArchiveStandIn, WebStandIn, html
 from warcio.archiveiterator import ArchiveIterator
 
@@ -274,3 +275,45 @@ def test_a_dripping_page_is_a_problem_not_a_hang(
     (result,) = run({url: None}, settings, replace(limits, timeout=1.0))
     assert result.captures == ()
     assert "live page not fetched: no whole answer within 3 s" in result.problems
+
+
+class _LoopbackOnly(httpx.AsyncHTTPTransport):
+    """The network, loopback only: any other host is refused here and remembered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not request.url.host.startswith("127."):
+            self.refused.append(str(request.url))
+            raise httpx.ConnectError("not on loopback", request=request)
+        return await super().handle_async_request(request)
+
+
+def test_a_doi_link_is_fetched_at_the_resolver_never_at_doi_org(
+    settings: ArchiveSettings, limits: ServiceLimits, web: WebStandIn, tmp_path: Path
+) -> None:
+    resolver = WebStandIn("127.0.0.4")
+    resolver.start()
+    try:
+        landing = web.page("/landing/x", html("Article", "The landing page of the article."))
+        resolver.redirect("/10.1000/x", landing, status=302)
+        guard = _LoopbackOnly()
+        cited = {"https://doi.org/10.1000/x": PartialDate(2020, 3, 1)}
+        (result,) = asyncio.run(
+            archive_urls(
+                cited,
+                settings,
+                now=FIXED_NOW,
+                limits=limits,
+                transport=guard,
+                doi_resolver=resolver.base + "/",
+            )
+        )
+    finally:
+        resolver.stop()
+    assert guard.refused == []
+    assert [r.path for r in resolver.requests] == ["/10.1000/x"]
+    assert not any("live page not fetched" in p for p in result.problems)
+    assert [c.provider for c in result.captures] == ["warc"]

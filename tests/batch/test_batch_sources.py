@@ -186,7 +186,9 @@ def test_an_interrupted_batch_keeps_its_lookups_and_asks_only_the_rest(
         assert waiting == 48
 
         rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=240)
-        assert rerun.returncode in (0, 1), rerun.stderr
+        # OpenAlex is a closed port (conftest) and Crossref holds none of the DOIs: the
+        # works stay unverified, and the batch says so (exit 3), as check and sources do.
+        assert rerun.returncode == 3, rerun.stderr
         assert "resumed batch" in rerun.stderr
         hits = asked()
         assert len(hits) == 48  # every DOI asked, in one run or the other

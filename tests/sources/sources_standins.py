@@ -11,7 +11,15 @@ Real HTTP servers on 127.0.0.x holding a list of records each:
   (``meta`` + ``results`` with ``relevance_score``);
 * ``CourtListenerStandIn``: ``POST /api/rest/v4/citation-lookup/`` (form
   field ``text``, ``Authorization: Token ...``), answering the list of
-  citation objects with ``status``/``error_message``/``clusters``.
+  citation objects with ``status``/``error_message``/``clusters``: 200 (one
+  cluster), 300 (several clusters: ambiguous), 400 (a volume the reporter
+  never had), 404, 429 for citations past ``per_request``; a whole request
+  answered HTTP 429 with ``wait_until`` while ``throttle`` lasts; citations
+  in reporters it does not know are not found in the text at all (eyecite
+  extracts only known reporters);
+* ``OddStandIn``: a service answering every request 200 with a proxy's HTML
+  page (``"html"``) or a JSON envelope of the wrong shape (``"null"``:
+  Crossref's ``message`` null, OpenAlex's ``results`` null, no ``id``).
 
 Search ranks every held record by a TF-IDF score of the query's words
 against the record's title, authors, container, year, volume and pages: the
@@ -30,6 +38,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -248,6 +257,9 @@ class OpenAlexStandIn(StandIn):
             for w in self.works
             if w.get("doi")
         }
+        self.by_id = {
+            str(w["id"]).removeprefix("https://openalex.org/"): w for w in self.works if w.get("id")
+        }
         # OpenAlex's search looks at titles (and abstracts, full text), not at authors.
         self.ranker = Ranker(str(w.get("title") or w.get("display_name") or "") for w in self.works)
 
@@ -314,11 +326,39 @@ def case_key(volume: str, reporter: str, page: str) -> str:
     return f"{volume} {squeezed} {page}"
 
 
+# Reporters the stand-in knows besides those of its clusters, with the volumes each has had.
+REPORTERS = {
+    "us": (1, 610),
+    "sct": (1, 150),
+    "led": (1, 100),
+    "led2d": (1, 220),
+    "f": (1, 300),
+    "f2d": (1, 999),
+    "f3d": (1, 999),
+    "f4th": (1, 150),
+    "fsupp": (1, 999),
+    "fsupp2d": (1, 999),
+    "fsupp3d": (1, 800),
+}
+
+
 class CourtListenerStandIn(StandIn):
     """CourtListener's citation-lookup API over ``clusters`` keyed by "volume reporter page"."""
 
-    def __init__(self, clusters: Mapping[str, Any], host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        clusters: Mapping[str, Any],
+        host: str = "127.0.0.1",
+        *,
+        per_request: int = 250,
+        throttle: int = 0,
+        wait: float = 1.0,
+    ) -> None:
         super().__init__(host)
+        self.per_request = per_request
+        self.throttle = throttle  # the next this many requests are answered HTTP 429
+        self.wait = wait
+        self.reporters = dict(REPORTERS)
         # citation -> its clusters, a list as in the lookup answer (a single cluster: one)
         self.clusters: dict[str, list[dict[str, Any]]] = {}
         for cite, value in clusters.items():
@@ -326,29 +366,71 @@ class CourtListenerStandIn(StandIn):
             if found:
                 listed = value if isinstance(value, list) else [value]
                 self.clusters[case_key(*found.groups())] = [dict(c) for c in listed]
+                self.reporters.setdefault(case_key(*found.groups()).split()[1], (1, 9999))
 
     def route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
         if seen.path != "/api/rest/v4/citation-lookup/" or seen.method != "POST":
             return _json(404, {"detail": "Not found."})
         if seen.headers.get("authorization") != f"Token {TOKEN}":
             return _json(401, {"detail": "Invalid token."})
+        with self.lock:
+            throttled = self.throttle > 0
+            self.throttle -= 1 if throttled else 0
+        if throttled:
+            until = datetime.now(UTC) + timedelta(seconds=self.wait)
+            detail = f"Request was throttled. Expected available in {self.wait:g} seconds."
+            return _json(429, {"detail": detail, "wait_until": until.isoformat()})
         text = dict(parse_qsl(seen.body)).get("text", "")
         answers = []
         for found in _CASE.finditer(text):
-            cluster = self.clusters.get(case_key(*found.groups()))
+            key = case_key(*found.groups())
+            volume, reporter, _ = key.split()
+            if reporter not in self.reporters:
+                continue  # eyecite sees no citation in an unknown reporter
+            clusters = self.clusters.get(key) or []
             cite = " ".join(found.groups())
+            low, high = self.reporters[reporter]
+            if len(answers) >= self.per_request:
+                status, message = 429, "Too many citations requested."
+                clusters = []
+            elif not low <= int(volume) <= high:
+                status, message = 400, f"Unable to find a volume {volume} of '{found.group(2)}'."
+            elif len(clusters) > 1:
+                status, message = 300, ""
+            elif clusters:
+                status, message = 200, ""
+            else:
+                status, message = 404, f"Citation not found: '{cite}'"
             answers.append(
                 {
                     "citation": found.group(0),
                     "normalized_citations": [cite],
                     "start_index": found.start(),
                     "end_index": found.end(),
-                    "status": 200 if cluster else 404,
-                    "error_message": "" if cluster else f"Citation not found: '{cite}'",
-                    "clusters": cluster or [],
+                    "status": status,
+                    "error_message": message,
+                    "clusters": clusters if status in {200, 300} else [],
                 }
             )
         return _json(200, answers)
+
+
+class OddStandIn(StandIn):
+    """A service answering 200 with something that is not its API (see the module docstring)."""
+
+    def __init__(self, kind: str, host: str = "127.0.0.1") -> None:
+        super().__init__(host)
+        self.kind = kind
+
+    def route(self, seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        if self.kind == "html":
+            page = b"<html><body><h1>502</h1>Proxy error: upstream timed out</body></html>"
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, page
+        if seen.path.startswith("/works/"):  # one work: Crossref's null message, no OpenAlex id
+            return _json(200, {"status": "ok", "message-type": "work", "message": None})
+        return _json(
+            200, {"status": "ok", "message-type": "work-list", "message": None, "results": None}
+        )
 
 
 def closed_base() -> str:

@@ -105,3 +105,22 @@ def test_offline_skips_the_stage(
     code = main(["sources", str(essay), "--offline"])
     assert code == 3
     assert crossref.requests == []
+
+
+def test_a_note_without_a_citation_is_said_not_dropped(
+    essay: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    essay.write_text(
+        ESSAY.replace("Case.[^3]", "Case.[^3] Thanks.[^4]")
+        + "[^4]: I thank the anonymous reviewers for their patience.\n",
+        encoding="utf-8",
+    )
+    main(["sources", str(essay)])
+    lines = capsys.readouterr().out.splitlines()
+    (said,) = [i for i, line in enumerate(lines) if "note 4" in line]
+    assert "skipped" in lines[said]
+    assert "no citation found in this note" in lines[said + 1]
+    assert "note 3" in "\n".join(lines[:said])  # in note order, after note 3's result
+    main(["sources", str(essay), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["no_citation"] == [{"path": str(essay), "line": 6, "note": "4"}]

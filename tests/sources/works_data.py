@@ -25,11 +25,17 @@ def crossref_work(
         "DOI": doi,
         "type": kind,
         "title": [title],
-        "author": [{"given": "A.", "family": family, "sequence": "first"} for family in authors],
+        # Crossref: the first author "first", every other one "additional".
+        "author": [
+            {"given": "A.", "family": family, "sequence": "first" if i == 0 else "additional"}
+            for i, family in enumerate(authors)
+        ],
         "container-title": [journal],
         "short-container-title": [short] if short else [],
         "published-print": {"date-parts": [[year]]},
         "issued": {"date-parts": [[online or year]]},
+        # Since 2021 Crossref also gives "published": the earliest of print and online.
+        "published": {"date-parts": [[online or year]]},
         "URL": f"https://doi.org/{doi}",
     }
     if online is not None:
