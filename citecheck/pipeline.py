@@ -33,7 +33,7 @@ from citecheck.model import (
 )
 from citecheck.readers import read_manuscript
 from citecheck.text_stages import TextStages, parse_and_check, read_citations
-from citecheck.verdict import link_findings
+from citecheck.verdict import archive_findings, link_findings
 from citecheck.worker import CpuWorker
 
 if TYPE_CHECKING:
@@ -307,10 +307,16 @@ def with_findings(
     elif checks:
         findings.extend(run_checks(run, settings.checks))
     findings.extend(link_findings(run))
+    findings.extend(archive_findings(run))
     findings.extend(work_findings(run.citations, run.sources, run.sources_unverified))
     disabled = set(settings.checks.disabled_rules)
     kept = (f for f in findings if f.rule not in disabled)
-    return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))
+    return replace(
+        run,
+        findings=_sorted_findings(kept),
+        finished_at=datetime.now(UTC),
+        disabled_rules=tuple(sorted(disabled)),
+    )
 
 
 def run_check(

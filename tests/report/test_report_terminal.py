@@ -33,6 +33,12 @@ def test_plain_when_not_a_terminal(full_run: CheckRun) -> None:
     assert "errors 3" in lines
     assert "essays/border.md:44 note 3" in lines
     assert any(line.startswith("link dead https://dead.example/story") for line in lines)
+    # The dead link's line offers the archived copy in the link-dead finding's words.
+    flat = " ".join(text.split())
+    assert (
+        "link dead https://dead.example/story: HTTP 404 Not Found. Cite the archived copy "
+        "instead: https://web.archive.org/web/20070315000000/https://dead.example/story"
+    ) in flat
     # Markup-looking manuscript text is printed as is, not interpreted by rich.
     assert "[/]" not in text
     assert '<script>alert("x")</script>' in text
