@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
@@ -39,7 +40,7 @@ from citecheck.archive.wayback import Found, find_snapshot
 from citecheck.config import ArchiveSettings, LinkSettings
 from citecheck.model import ArchiveResult, Capture, Drift, LinkResult, LinkStatus, PartialDate
 
-__all__ = ["Archiver", "ServiceLimits", "archive_urls", "archiving"]
+__all__ = ["Archiver", "ServiceLimits", "archive_urls", "archiving", "limits_for"]
 
 _DEFAULT_USER_AGENT = LinkSettings().user_agent
 _LIVE = {LinkStatus.ALIVE, LinkStatus.REDIRECTED}
@@ -69,7 +70,8 @@ async def archive_urls(
         now: fixes the run's clock (capture times, WARC names, the upper
             bound for undated citations); default the real UTC time.
         user_agent: sent with every request.
-        limits: request budgets and waits; default the published limits.
+        limits: request budgets and waits; default ``limits_for(settings)``: the
+            published limits, the Wayback look-up budgets as the settings give them.
 
     Returns:
         One ``ArchiveResult`` per cited URL, in the order given.
@@ -115,12 +117,22 @@ async def archiving(
 
     The arguments are ``archive_urls``'.
     """
-    limits = limits or ServiceLimits()
+    limits = limits or limits_for(settings)
     timeout = httpx.Timeout(limits.timeout, connect=limits.connect_timeout)
     async with httpx.AsyncClient(
         transport=transport, timeout=timeout, headers={"User-Agent": user_agent}
     ) as client:
         yield Archiver(Session(client=client, settings=settings, limits=limits, fixed_now=now))
+
+
+def limits_for(settings: ArchiveSettings) -> ServiceLimits:
+    """The published limits, with the Wayback look-up budgets the settings give
+    (raised only for a private mirror: ``config`` refuses more for archive.org)."""
+    return replace(
+        ServiceLimits(),
+        cdx=settings.cdx_per_minute,
+        availability=settings.availability_per_minute,
+    )
 
 
 async def _archive_one(
