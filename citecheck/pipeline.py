@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from citecheck import __version__, event_loop
 from citecheck.config import Settings
@@ -57,6 +57,15 @@ __all__ = [
 ]
 
 Progress = Callable[[LinkResult], None]
+
+
+class ArchiveProgress(Protocol):
+    """Told when the archive stage starts (how many URLs) and as each URL is done."""
+
+    def start_archive(self, total: int) -> None: ...
+
+    def archived(self, result: ArchiveResult) -> None: ...
+
 
 # From this many notes the citations are parsed in a worker process, below it
 # in a thread: a process costs ~0.5 s of CPU to start, parsing and the text
@@ -131,6 +140,7 @@ async def _network_stages(
     archive: bool,
     transport: httpx.AsyncBaseTransport | None,
     progress: Progress | None,
+    archive_progress: ArchiveProgress | None = None,
 ) -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None]:
 
     def check(urls: dict[str, tuple[str, ...]]) -> Awaitable[tuple[LinkResult, ...]]:
@@ -156,12 +166,16 @@ async def _network_stages(
     from citecheck.archive import archive_urls
 
     by_url = {normalise_url(link.url): link for link in links}
+    dates = cited_dates(citations)
+    if archive_progress is not None:
+        archive_progress.start_archive(len(dates))
     archives = await archive_urls(
-        cited_dates(citations),
+        dates,
         settings.archive,
         links=by_url,
         transport=transport,
         user_agent=settings.links.user_agent,
+        on_result=archive_progress.archived if archive_progress is not None else None,
     )
     return links, archives, None
 
@@ -219,6 +233,7 @@ async def _all_stages(
     archive: bool,
     transport: httpx.AsyncBaseTransport | None,
     progress: Progress | None,
+    archive_progress: ArchiveProgress | None = None,
 ) -> tuple[
     TextStages,
     tuple[LinkResult, ...],
@@ -260,6 +275,7 @@ async def _all_stages(
             archive=archive,
             transport=transport,
             progress=progress,
+            archive_progress=archive_progress,
         )
 
     async def source_stage() -> SourcesOutcome | None:
@@ -328,6 +344,7 @@ def run_check(
     transport: httpx.AsyncBaseTransport | None = None,
     checks: bool = True,
     progress: Progress | None = None,
+    archive_progress: ArchiveProgress | None = None,
     footnote_sets: Sequence[FootnoteSet] | None = None,
     citations: Sequence[Citation] | None = None,
     sources: bool = True,
@@ -342,6 +359,7 @@ def run_check(
         transport: an httpx transport for tests (loopback or mock).
         checks: run the consistency checks.
         progress: called once per link result as it arrives.
+        archive_progress: told when the archive stage starts and as each URL is done.
         footnote_sets: already-read manuscripts, to skip reading again.
         citations: already-parsed citations of ``footnote_sets``.
         sources: look the cited works up (Crossref, OpenAlex, CourtListener);
@@ -378,6 +396,7 @@ def run_check(
                 archive=archive,
                 transport=transport,
                 progress=progress,
+                archive_progress=archive_progress,
             )
         )
         parsed, text_findings = parsed_now.citations, parsed_now.findings

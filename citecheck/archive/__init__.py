@@ -56,6 +56,7 @@ async def archive_urls(
     now: datetime | None = None,
     user_agent: str = _DEFAULT_USER_AGENT,
     limits: ServiceLimits | None = None,
+    on_result: Callable[[ArchiveResult], None] | None = None,
 ) -> tuple[ArchiveResult, ...]:
     """Find, request and keep archived copies of the cited URLs.
 
@@ -72,6 +73,7 @@ async def archive_urls(
         user_agent: sent with every request.
         limits: request budgets and waits; default ``limits_for(settings)``: the
             published limits, the Wayback look-up budgets as the settings give them.
+        on_result: called with each URL's result as it is done (progress).
 
     Returns:
         One ``ArchiveResult`` per cited URL, in the order given.
@@ -79,14 +81,14 @@ async def archive_urls(
     async with archiving(
         settings, transport=transport, now=now, user_agent=user_agent, limits=limits
     ) as archiver:
-        return tuple(
-            await asyncio.gather(
-                *(
-                    archiver.archive(url, date, links.get(url) if links is not None else None)
-                    for url, date in cited.items()
-                )
-            )
-        )
+
+        async def one(url: str, date: PartialDate | None) -> ArchiveResult:
+            result = await archiver.archive(url, date, links.get(url) if links else None)
+            if on_result is not None:
+                on_result(result)
+            return result
+
+        return tuple(await asyncio.gather(*(one(url, date) for url, date in cited.items())))
 
 
 class Archiver:

@@ -105,3 +105,17 @@ def test_major_drift_is_a_warning_in_every_report(essay: Path, ia: ArchiveStandI
     told = [e.text or "" for e in junit.iter("system-out")]
     assert sum("content-drift" in t for t in told) == 1
     assert junit.get("failures") == "0"
+
+
+def test_off_a_terminal_the_archive_stage_tells_its_progress(
+    essay: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import citecheck.report.progress as progress
+
+    monkeypatch.setattr(progress, "LINE_EVERY", 0.0)  # a line per URL instead of per 30 s
+    assert main(["check", "essay.md", "--no-cache", "-o", "out.txt"]) == 0
+    err = capsys.readouterr().err
+    assert "citecheck: archive 2/2 URLs looked up" in err
+    assert "citecheck: links 2/2 URLs checked" in err
+    assert main(["check", "essay.md", "--no-cache", "--no-progress", "-o", "out.txt"]) == 0
+    assert "citecheck:" not in capsys.readouterr().err
