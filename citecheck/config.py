@@ -90,6 +90,11 @@ class ArchiveSettings:
     warc_dir: Path = Path(".citecheck/archive")
     save_new: bool = False
     wayback_rate_per_minute: int = 7
+    # Wayback look-up budgets a minute. The defaults are the public service's
+    # (archive.throttle.ServiceLimits says where they come from); only a private
+    # mirror may have more (``load_settings`` refuses more for archive.org).
+    cdx_per_minute: int = 24
+    availability_per_minute: int = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +179,8 @@ _KEYS: dict[str, tuple[str, str]] = {
     "wayback-web": ("archive", "wayback_web"),
     "ia-keys": ("archive", "ia_keys"),
     "wayback-rate-per-minute": ("archive", "wayback_rate_per_minute"),
+    "cdx-per-minute": ("archive", "cdx_per_minute"),
+    "availability-per-minute": ("archive", "availability_per_minute"),
     "disable": ("checks", "disabled_rules"),
     "ledger": ("checks", "ledger"),
     "sources": ("sources", "enabled"),
@@ -248,7 +255,20 @@ def _load_toml(path: Path) -> dict[str, Any]:
 # Where archive copies can go (``--provider``); any other name would be silently ignored.
 ARCHIVE_PROVIDERS = ("wayback", "perma", "warc")
 # Settings counting things at once: 0 would stall the run, so at least 1.
-_AT_LEAST_ONE = {"max-concurrency", "per-host", "sources-concurrency", "sources-rows"}
+_AT_LEAST_ONE = {
+    "max-concurrency",
+    "per-host",
+    "sources-concurrency",
+    "sources-rows",
+    "wayback-rate-per-minute",
+    "cdx-per-minute",
+    "availability-per-minute",
+}
+# The public Internet Archive's Wayback budgets, and which service base each is spent on.
+_PUBLIC_BUDGETS = {
+    "cdx-per-minute": ("cdx_per_minute", "wayback_web", 24),
+    "availability-per-minute": ("availability_per_minute", "wayback_api", 20),
+}
 # Times and paces: 0 would time every request out at once, or never send one.
 _MORE_THAN_ZERO = {"timeout", "connect-timeout", "sources-timeout", "sources-rate"}
 # Settings that are None by default, with the type a file must give them.
@@ -461,10 +481,13 @@ def load_settings(
     if env.get("CITECHECK_STORE"):
         sections[""]["store"] = env["CITECHECK_STORE"]
 
+    archive = replace(settings.archive, **sections["archive"])  # type: ignore[arg-type]
+    if found is not None:
+        _check_budgets(found[0], archive)
     return replace(
         settings,
         links=replace(settings.links, **sections["links"]),  # type: ignore[arg-type]
-        archive=replace(settings.archive, **sections["archive"]),  # type: ignore[arg-type]
+        archive=archive,
         checks=replace(settings.checks, **sections["checks"]),  # type: ignore[arg-type]
         sources=replace(settings.sources, **sections["sources"]),  # type: ignore[arg-type]
         **sections[""],  # type: ignore[arg-type]
@@ -475,6 +498,26 @@ def _check_address(variable: str, value: str) -> None:
     """A ``CITECHECK_*_API``/``_WEB`` variable must be a service address (exit 2 naming it)."""
     if variable.endswith(("_API", "_WEB")) and (problem := url_problem(value)) is not None:
         raise ConfigError(variable, problem)
+
+
+def _public_archive(base: str) -> bool:
+    host = (urlsplit(base).hostname or "").lower()
+    return host == "archive.org" or host.endswith(".archive.org")
+
+
+def _check_budgets(path: Path, archive: ArchiveSettings) -> None:
+    """A Wayback budget above the public service's is for a private mirror only:
+    the Internet Archive blocks clients that go over its limits for an hour and more."""
+    for key, (attribute, base, public) in _PUBLIC_BUDGETS.items():
+        wanted = getattr(archive, attribute)
+        where = getattr(archive, base)
+        if wanted > public and _public_archive(where):
+            raise ConfigError(
+                str(path),
+                f"'{key}' = {wanted} is above the Internet Archive's published limit "
+                f"({public} a minute) while '{base.replace('_', '-')}' is {where}; raise it "
+                "only for a private Wayback mirror (set its address there)",
+            )
 
 
 def documented_keys() -> tuple[str, ...]:

@@ -201,10 +201,18 @@ class Rule:
     summary: str
 
     def finding(
-        self, message: str, location: Location, *, note: str | None = None, evidence: str = ""
+        self,
+        message: str,
+        location: Location,
+        *,
+        note: str | None = None,
+        evidence: str = "",
+        notes: tuple[str, ...] = (),
     ) -> Finding:
         """A finding of this rule, with the rule's own severity."""
-        return Finding(self.id, self.severity, message, location, note=note, evidence=evidence)
+        return Finding(
+            self.id, self.severity, message, location, note=note, evidence=evidence, notes=notes
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +222,9 @@ class Finding:
     ``rule`` is a stable id ("marker-without-note", "url-date-mismatch");
     ``message`` says what is wrong and suggests a fix; ``evidence`` quotes
     what the rule saw. ``note`` is the label of the note concerned, if any.
+    A finding about one thing several notes cite (a retracted work, a page
+    that changed) is made once, at the first of them: ``notes`` then lists
+    every such note in order, ``note`` first; otherwise it is empty.
     """
 
     rule: str
@@ -222,6 +233,14 @@ class Finding:
     location: Location
     note: str | None = None
     evidence: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def about_notes(self) -> tuple[str, ...]:
+        """Every note the finding is about: ``notes``, else ``note`` alone (or none)."""
+        if self.notes:
+            return self.notes
+        return () if self.note is None else (self.note,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -541,6 +560,8 @@ class CheckRun:
     sources: tuple[SourceResult, ...] = ()
     sources_unverified: tuple[str, ...] = ()
     sources_skipped_reason: str | None = None
+    # Rules the run was told to leave out (``disable``): nothing may add them back.
+    disabled_rules: tuple[str, ...] = ()
 
     @property
     def manuscripts(self) -> tuple[Manuscript, ...]:

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from citecheck import __version__, event_loop
 from citecheck.config import Settings
@@ -34,7 +34,7 @@ from citecheck.model import (
 )
 from citecheck.readers import read_manuscript
 from citecheck.text_stages import TextStages, parse_and_check, read_citations
-from citecheck.verdict import link_findings
+from citecheck.verdict import archive_findings, link_findings
 from citecheck.worker import CpuWorker
 
 if TYPE_CHECKING:
@@ -58,6 +58,15 @@ __all__ = [
 ]
 
 Progress = Callable[[LinkResult], None]
+
+
+class ArchiveProgress(Protocol):
+    """Told when the archive stage starts (how many URLs) and as each URL is done."""
+
+    def start_archive(self, total: int) -> None: ...
+
+    def archived(self, result: ArchiveResult) -> None: ...
+
 
 # From this many notes the citations are parsed in a worker process, below it
 # in a thread: a process costs ~0.5 s of CPU to start, parsing and the text
@@ -137,6 +146,7 @@ async def _network_stages(
     archive: bool,
     transport: httpx.AsyncBaseTransport | None,
     progress: Progress | None,
+    archive_progress: ArchiveProgress | None = None,
 ) -> tuple[tuple[LinkResult, ...], tuple[ArchiveResult, ...], str | None]:
 
     def check(urls: dict[str, tuple[str, ...]]) -> Awaitable[tuple[LinkResult, ...]]:
@@ -162,13 +172,17 @@ async def _network_stages(
     from citecheck.archive import archive_urls
 
     by_url = {normalise_url(link.url): link for link in links}
+    dates = cited_dates(citations)
+    if archive_progress is not None:
+        archive_progress.start_archive(len(dates))
     archives = await archive_urls(
-        cited_dates(citations),
+        dates,
         settings.archive,
         links=by_url,
         transport=transport,
         user_agent=settings.links.user_agent,
         doi_resolver=settings.links.doi_resolver,
+        on_result=archive_progress.archived if archive_progress is not None else None,
     )
     return links, archives, None
 
@@ -226,6 +240,7 @@ async def _all_stages(
     archive: bool,
     transport: httpx.AsyncBaseTransport | None,
     progress: Progress | None,
+    archive_progress: ArchiveProgress | None = None,
 ) -> tuple[
     TextStages,
     tuple[LinkResult, ...],
@@ -267,6 +282,7 @@ async def _all_stages(
             archive=archive,
             transport=transport,
             progress=progress,
+            archive_progress=archive_progress,
         )
 
     async def source_stage() -> SourcesOutcome | None:
@@ -314,10 +330,16 @@ def with_findings(
     elif checks:
         findings.extend(run_checks(run, settings.checks))
     findings.extend(link_findings(run))
+    findings.extend(archive_findings(run))
     findings.extend(work_findings(run.citations, run.sources, run.sources_unverified))
     disabled = set(settings.checks.disabled_rules)
     kept = (f for f in findings if f.rule not in disabled)
-    return replace(run, findings=_sorted_findings(kept), finished_at=datetime.now(UTC))
+    return replace(
+        run,
+        findings=_sorted_findings(kept),
+        finished_at=datetime.now(UTC),
+        disabled_rules=tuple(sorted(disabled)),
+    )
 
 
 def run_check(
@@ -329,6 +351,7 @@ def run_check(
     transport: httpx.AsyncBaseTransport | None = None,
     checks: bool = True,
     progress: Progress | None = None,
+    archive_progress: ArchiveProgress | None = None,
     footnote_sets: Sequence[FootnoteSet] | None = None,
     citations: Sequence[Citation] | None = None,
     sources: bool = True,
@@ -343,6 +366,7 @@ def run_check(
         transport: an httpx transport for tests (loopback or mock).
         checks: run the consistency checks.
         progress: called once per link result as it arrives.
+        archive_progress: told when the archive stage starts and as each URL is done.
         footnote_sets: already-read manuscripts, to skip reading again.
         citations: already-parsed citations of ``footnote_sets``.
         sources: look the cited works up (Crossref, OpenAlex, CourtListener);
@@ -379,6 +403,7 @@ def run_check(
                 archive=archive,
                 transport=transport,
                 progress=progress,
+                archive_progress=archive_progress,
             )
         )
         parsed, text_findings = parsed_now.citations, parsed_now.findings

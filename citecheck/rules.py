@@ -11,8 +11,14 @@ from citecheck.checks import RULES as CHECK_RULES
 from citecheck.footnotes import FOOTNOTE_RULES
 from citecheck.model import Rule
 from citecheck.sources import WORK_RULES
-from citecheck.verdict import LINK_RULES
+from citecheck.verdict import ARCHIVE_RULES, LINK_RULES
 
 __all__ = ["ALL_RULES"]
 
-ALL_RULES: dict[str, Rule] = {**FOOTNOTE_RULES, **CHECK_RULES, **LINK_RULES, **WORK_RULES}
+ALL_RULES: dict[str, Rule] = {
+    **FOOTNOTE_RULES,
+    **CHECK_RULES,
+    **LINK_RULES,
+    **ARCHIVE_RULES,
+    **WORK_RULES,
+}

@@ -163,6 +163,8 @@ def finding_json(finding: Finding) -> JSON:
         "message": finding.message,
         "location": {**location_json(finding.location), "note": finding.note},
         "evidence": finding.evidence,
+        # Every note it is about: one, or each note citing the same work or page.
+        "notes": list(finding.about_notes),
     }
 
 

@@ -1,9 +1,10 @@
 """Verdict: a finished ``CheckRun`` -> one process exit code for CI.
 
-Link outcomes become findings here (``link_findings``), so that one rule
-decides what fails a build: a finding that is not accepted by the baseline
-and is at or above ``--fail-on``. Dead and soft-dead links are therefore
-judged like every other finding, and can be accepted in a baseline like them.
+Link outcomes become findings here (``link_findings``), and so do the archive
+stage's drift measures (``archive_findings``), so that one rule decides what
+fails a build: a finding that is not accepted by the baseline and is at or
+above ``--fail-on``. Dead and soft-dead links are therefore judged like every
+other finding, and can be accepted in a baseline like them.
 
 Exit codes (documented in docs/reports.md)::
 
@@ -25,29 +26,37 @@ exit 3: the run as a whole was verified. ``exit_code`` is the one rule, for
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
+from datetime import date
 from enum import IntEnum
 
 from citecheck.baseline import Baseline
 from citecheck.links.urls import normalise_url
 from citecheck.model import (
+    ArchiveResult,
     CheckRun,
     Citation,
+    Drift,
     Finding,
     LinkResult,
     LinkStatus,
     Location,
+    PartialDate,
     Rule,
     Severity,
 )
 
 __all__ = [
+    "ARCHIVE_RULES",
     "LINK_RULES",
     "NEVER_FAILS",
     "ExitCode",
+    "archive_findings",
     "citing",
     "exit_code",
+    "link_advice",
     "link_findings",
     "run_findings",
     "verdict",
@@ -94,6 +103,16 @@ LINK_RULES: dict[str, Rule] = {
     rule.id: rule for rule in (LINK_DEAD, LINK_SOFT_DEAD, LINK_REDIRECTED, LINK_UNVERIFIED)
 }
 
+CONTENT_DRIFT = Rule(
+    "content-drift",
+    Severity.WARNING,
+    "archive",
+    "The cited page has changed materially (or been replaced) since its archived copy "
+    "near the citation date; the claim may rest on text that is gone.",
+)
+
+ARCHIVE_RULES: dict[str, Rule] = {CONTENT_DRIFT.id: CONTENT_DRIFT}
+
 _RULE_OF_STATUS: dict[LinkStatus, Rule] = {
     LinkStatus.DEAD: LINK_DEAD,
     LinkStatus.SOFT_DEAD: LINK_SOFT_DEAD,
@@ -129,8 +148,22 @@ def citing(run: CheckRun) -> dict[str, tuple[Citation, ...]]:
     return {link.url: tuple(by_key[normalise_url(link.url)]) for link in run.links}
 
 
+def link_advice(status: LinkStatus, snapshot_url: str | None) -> str:
+    """What to do about a link, in the words every report uses ("" when nothing).
+
+    The ``link-dead`` and ``link-soft-dead`` messages end with it, and the
+    terminal and Markdown reports' link lines too, so the archived copy is
+    offered in one wording wherever the link is shown.
+    """
+    if status in {LinkStatus.DEAD, LinkStatus.SOFT_DEAD}:
+        if snapshot_url:
+            return f"Cite the archived copy instead: {snapshot_url}"
+        return "Replace the URL or cite an archived copy."
+    return f"Archived copy: {snapshot_url}" if snapshot_url else ""
+
+
 def _message(link: LinkResult, rule: Rule, snapshot_url: str | None) -> str:
-    reason = link.reason or link.status.value
+    reason = (link.reason or link.status.value).rstrip(".")
     if rule is LINK_DEAD:
         text = f"Dead link {link.url}: {reason}."
     elif rule is LINK_SOFT_DEAD:
@@ -139,9 +172,7 @@ def _message(link: LinkResult, rule: Rule, snapshot_url: str | None) -> str:
         return _moved_message(link, reason)
     else:
         return f"Could not verify {link.url} ({link.status.value}): {reason}."
-    if snapshot_url:
-        return text + f" Cite the archived copy instead: {snapshot_url}"
-    return text + " Replace the URL or cite an archived copy."
+    return f"{text} {link_advice(link.status, snapshot_url)}"
 
 
 def _moved_message(link: LinkResult, reason: str) -> str:
@@ -200,14 +231,87 @@ def link_findings(run: CheckRun) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def run_findings(run: CheckRun) -> tuple[Finding, ...]:
-    """The run's findings plus the link findings it does not already hold.
+_MATERIAL = {Drift.MAJOR: "has changed substantially", Drift.REPLACED: "now shows other content"}
+# The first difference measure_drift quotes: "first change: was «…»; now «…»".
+_FIRST_CHANGE = re.compile(r"first change: (was «.*?»; now «.*?»)")
 
-    The pipeline normally stores ``link_findings`` in ``run.findings``; this
-    makes reports and the verdict right for a run built without them too.
+
+def _last_day(cited: PartialDate) -> date:
+    month = cited.month or 12
+    return date(cited.year, month, cited.day or calendar.monthrange(cited.year, month)[1])
+
+
+def _drift_message(archive: ArchiveResult) -> str:
+    snapshot = archive.cited_snapshot
+    assert snapshot is not None
+    assert archive.drift is not None
+    taken = snapshot.timestamp.date().isoformat()
+    cited = archive.citation_date
+    change = _FIRST_CHANGE.search(archive.drift_evidence)
+    what = f": {change.group(1)}" if change else ""
+    if cited is not None and snapshot.timestamp.date() > _last_day(cited):
+        # The copy is later than the citation: the page then is not known.
+        return (
+            f"The page at {archive.url} {_MATERIAL[archive.drift]} since its archived copy "
+            f"of {taken}, the first one after the cited date {cited.isoformat()}{what}. "
+            "No copy shows the page as cited; check the claim against both before "
+            f"relying on either: {snapshot.archive_url}"
+        )
+    when = f" (cited {cited.isoformat()})" if cited is not None else ""
+    return (
+        f"The page at {archive.url} {_MATERIAL[archive.drift]} since its archived copy "
+        f"of {taken}{when}{what}. Check the claim against the archived copy and cite it: "
+        f"{snapshot.archive_url}"
+    )
+
+
+def archive_findings(run: CheckRun) -> tuple[Finding, ...]:
+    """One ``content-drift`` warning per cited page that moved materially away from
+    its archived copy (drift ``major`` or ``replaced``), placed at the first note
+    citing it and listing every such note. Minor drift says nothing; unknown
+    drift (a side not fetched, not comparable) claims nothing."""
+    by_url: dict[str, list[Citation]] = {}
+    for citation in run.citations:
+        for url in citation.urls:
+            by_url.setdefault(normalise_url(url), []).append(citation)
+    findings: list[Finding] = []
+    for archive in run.archives:
+        if archive.drift not in _MATERIAL or archive.cited_snapshot is None:
+            continue
+        message = _drift_message(archive)
+        cited = by_url.get(normalise_url(archive.url), [])
+        by_path: dict[str, dict[str, Location]] = {}
+        for citation in cited:
+            notes = by_path.setdefault(citation.location.path, {})
+            notes.setdefault(citation.note, citation.location)
+        if not by_path:
+            path = run.manuscripts[0].path if run.manuscripts else ""
+            findings.append(CONTENT_DRIFT.finding(message, Location(path, 1), evidence=archive.url))
+        for notes in by_path.values():
+            first, location = next(iter(notes.items()))
+            findings.append(
+                CONTENT_DRIFT.finding(
+                    message,
+                    location,
+                    note=first,
+                    evidence=archive.url,
+                    notes=tuple(notes) if len(notes) > 1 else (),
+                )
+            )
+    return tuple(findings)
+
+
+def run_findings(run: CheckRun) -> tuple[Finding, ...]:
+    """The run's findings plus the link and archive findings it does not already hold.
+
+    The pipeline normally stores ``link_findings`` and ``archive_findings`` in
+    ``run.findings``; this makes reports and the verdict right for a run built
+    without them too.
     """
     present = set(run.findings)
-    extra = tuple(f for f in link_findings(run) if f not in present)
+    made = (*link_findings(run), *archive_findings(run))
+    # A rule the run disabled stays out, though the outcome that would raise it is there.
+    extra = tuple(f for f in made if f not in present and f.rule not in run.disabled_rules)
     return (*run.findings, *extra)
 
 

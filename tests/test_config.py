@@ -185,3 +185,63 @@ def test_a_service_address_in_the_environment_is_checked_and_named(
     with pytest.raises(ConfigError) as caught:
         load_settings(start=tmp_path, env={name: "127.0.0.1:9"})
     assert str(caught.value).startswith(f"{name}: must be an http:// or https:// address")
+
+
+# -- Wayback look-up budgets: the public limits, raised only for a private mirror --
+
+
+def test_wayback_budgets_default_to_the_published_limits(tmp_path: Path) -> None:
+    from citecheck.archive import ServiceLimits, limits_for
+
+    archive = load_settings(start=tmp_path, env={}).archive
+    assert (archive.cdx_per_minute, archive.availability_per_minute) == (24, 20)
+    limits = limits_for(archive)
+    assert (limits.cdx, limits.availability) == (ServiceLimits().cdx, ServiceLimits().availability)
+
+
+def test_wayback_budgets_can_be_raised_for_a_private_mirror(tmp_path: Path) -> None:
+    import asyncio
+
+    from citecheck.archive import archiving
+
+    (tmp_path / "citecheck.toml").write_text(
+        'wayback-web = "http://wayback.internal:8080"\nwayback-api = "http://wayback.internal:8080"\n'
+        "cdx-per-minute = 600\navailability-per-minute = 300\n",
+        encoding="utf-8",
+    )
+    archive = load_settings(start=tmp_path, env={}).archive
+    assert (archive.cdx_per_minute, archive.availability_per_minute) == (600, 300)
+
+    async def budgets() -> tuple[int, int]:
+        async with archiving(archive) as archiver:
+            services = archiver._session.services  # what the run will spend
+            return services["cdx"]._per_window, services["availability"]._per_window
+
+    assert asyncio.run(budgets()) == (600, 300)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("cdx-per-minute = 100\n", "'cdx-per-minute' = 100 is above the Internet Archive's"),
+        (
+            'wayback-web = "https://web.archive.org/"\ncdx-per-minute = 25\n',
+            "'wayback-web' is https://web.archive.org/",
+        ),
+        ("availability-per-minute = 21\n", "'availability-per-minute' = 21"),
+        ("cdx-per-minute = 0\n", "'cdx-per-minute' must be 1 or more"),
+        ("cdx-per-minute = 2.5\n", "'cdx-per-minute' must be a whole number"),
+    ],
+)
+def test_wayback_budgets_are_validated(tmp_path: Path, text: str, needle: str) -> None:
+    config = tmp_path / "citecheck.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(start=tmp_path, env={})
+    assert str(config) in str(caught.value)
+    assert needle in str(caught.value)
+
+
+def test_a_lower_budget_is_fine_against_the_public_service(tmp_path: Path) -> None:
+    (tmp_path / "citecheck.toml").write_text("cdx-per-minute = 10\n", encoding="utf-8")
+    assert load_settings(start=tmp_path, env={}).archive.cdx_per_minute == 10

@@ -12,6 +12,7 @@ from citecheck.model import (
     ArchiveResult,
     CheckRun,
     Citation,
+    Drift,
     Finding,
     Footnote,
     FootnoteSet,
@@ -19,10 +20,19 @@ from citecheck.model import (
     LinkStatus,
     Location,
     Manuscript,
+    PartialDate,
     Severity,
     Snapshot,
 )
-from citecheck.verdict import LINK_RULES, ExitCode, link_findings, run_findings, verdict
+from citecheck.rules import ALL_RULES
+from citecheck.verdict import (
+    LINK_RULES,
+    ExitCode,
+    archive_findings,
+    link_findings,
+    run_findings,
+    verdict,
+)
 
 PATH = "essay.md"
 SNAPSHOT_TIME = datetime(2010, 1, 1, tzinfo=UTC)
@@ -277,3 +287,113 @@ def test_a_move_whose_reason_names_no_hop_points_at_the_final_url() -> None:
     a, b = "https://h1.example/", "https://h1.example/new"
     link = LinkResult(a, LinkStatus.REDIRECTED, "moved", final_url=b, redirects=(b,))
     assert _moved(link) == f"Link {a} redirects to {b}: moved. Consider citing {b}."
+
+
+# -- link advice: one wording in the finding and the link lines ---------------
+
+
+def test_dead_link_with_a_snapshot_says_cite_the_archived_copy() -> None:
+    copy = "https://web.archive.org/web/20100101000000/https://h1.example/"
+    run = _run(LinkStatus.DEAD)
+    run = replace(
+        run,
+        links=(replace(run.links[0], reason="the page was not found (404)"),),
+        archives=(
+            ArchiveResult(
+                "https://h1.example/", None, Snapshot("https://h1.example/", copy, SNAPSHOT_TIME)
+            ),
+        ),
+    )
+    (finding,) = link_findings(run)
+    assert finding.message == (
+        f"Dead link https://h1.example/: the page was not found (404). "
+        f"Cite the archived copy instead: {copy}"
+    )
+
+
+def test_a_404_reason_gives_no_advice_of_its_own() -> None:
+    # The finding adds the advice (naming the copy when there is one): the reason
+    # must not also say "find … an archived copy", or a message says it twice.
+    from citecheck.links.classify import status_verdict
+
+    for code in (404, 410):
+        status, reason = status_verdict(code, attempts=1)
+        assert status is LinkStatus.DEAD
+        assert "archived" not in reason
+        assert ";" not in reason
+
+
+# -- content drift -------------------------------------------------------------
+
+_PAGE = "https://h1.example/"
+_COPY = f"https://web.archive.org/web/20190110120000/{_PAGE}"
+_EVIDENCE = (
+    "jaccard=0.06 cosine=0.64 simhash=28/64 token_set=0.87 title=1.00 words=37->37; "
+    "first change: was «… wait was 45»; now «… wait was 95» (against " + _COPY + ")"
+)
+
+
+def _drifted(drift: Drift | None, *, cited: PartialDate | None = None, notes: int = 1) -> CheckRun:
+    when = cited if cited is not None else PartialDate(2020, 3, 15)
+    footnotes = tuple(
+        Footnote(str(i), f"See {_PAGE}", "", Location(PATH, 10 + i)) for i in range(1, notes + 1)
+    )
+    citations = tuple(
+        Citation(n.label, i, n.text, n.location, urls=(_PAGE,), accessed=when)
+        for i, n in enumerate(footnotes)
+    )
+    snapshot = Snapshot(_PAGE, _COPY, datetime(2019, 1, 10, 12, tzinfo=UTC))
+    return CheckRun(
+        (FootnoteSet(Manuscript(PATH, "markdown", "", (), ()), footnotes),),
+        citations=citations,
+        links=(LinkResult(_PAGE, LinkStatus.ALIVE, "200"),),
+        archives=(ArchiveResult(_PAGE, when, snapshot, drift=drift, drift_evidence=_EVIDENCE),),
+    )
+
+
+@pytest.mark.parametrize("drift", [Drift.MAJOR, Drift.REPLACED])
+def test_material_drift_is_a_warning_naming_date_change_and_copy(drift: Drift) -> None:
+    (finding,) = archive_findings(_drifted(drift))
+    assert finding.rule == "content-drift"
+    assert finding.severity is Severity.WARNING
+    assert finding.note == "1"
+    assert finding.location == Location(PATH, 11)
+    assert "archived copy of 2019-01-10 (cited 2020-03-15)" in finding.message
+    assert "was «… wait was 45»; now «… wait was 95»" in finding.message
+    assert finding.message.endswith(f"cite it: {_COPY}")
+    assert finding.evidence == _PAGE
+    assert "content-drift" in ALL_RULES
+    # Reports built from a run without stored findings show it too.
+    assert finding in run_findings(_drifted(drift))
+
+
+@pytest.mark.parametrize("drift", [Drift.MINOR, Drift.UNCHANGED, Drift.UNKNOWN, None])
+def test_minor_or_unknown_drift_says_nothing(drift: Drift | None) -> None:
+    assert archive_findings(_drifted(drift)) == ()
+
+
+def test_drift_without_a_snapshot_claims_nothing() -> None:
+    run = _drifted(Drift.MAJOR)
+    run = replace(run, archives=(replace(run.archives[0], cited_snapshot=None),))
+    assert archive_findings(run) == ()
+
+
+def test_drift_from_a_copy_later_than_the_citation_says_the_cited_page_is_unknown() -> None:
+    (finding,) = archive_findings(_drifted(Drift.MAJOR, cited=PartialDate(2018, 6)))
+    assert "the first one after the cited date 2018-06" in finding.message
+    assert "No copy shows the page as cited" in finding.message
+    assert "cite it" not in finding.message
+
+
+def test_a_page_cited_in_several_notes_drifts_once_listing_them() -> None:
+    (finding,) = archive_findings(_drifted(Drift.MAJOR, notes=3))
+    assert finding.note == "1"
+    assert finding.notes == ("1", "2", "3")
+
+
+def test_a_disabled_rule_is_not_added_back_by_run_findings() -> None:
+    run = replace(_run(LinkStatus.DEAD), disabled_rules=("link-dead",))
+    assert run_findings(run) == ()
+    assert verdict(run, fail_on=Severity.ERROR, baseline=None) is ExitCode.OK
+    drifted = replace(_drifted(Drift.MAJOR), disabled_rules=("content-drift",))
+    assert run_findings(drifted) == ()

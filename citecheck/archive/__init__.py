@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
@@ -40,7 +41,7 @@ from citecheck.config import ArchiveSettings, LinkSettings
 from citecheck.links.urls import request_target
 from citecheck.model import ArchiveResult, Capture, Drift, LinkResult, LinkStatus, PartialDate
 
-__all__ = ["Archiver", "ServiceLimits", "archive_urls", "archiving"]
+__all__ = ["Archiver", "ServiceLimits", "archive_urls", "archiving", "limits_for"]
 
 _DEFAULT_USER_AGENT = LinkSettings().user_agent
 _LIVE = {LinkStatus.ALIVE, LinkStatus.REDIRECTED}
@@ -57,6 +58,7 @@ async def archive_urls(
     user_agent: str = _DEFAULT_USER_AGENT,
     limits: ServiceLimits | None = None,
     doi_resolver: str = "https://doi.org/",
+    on_result: Callable[[ArchiveResult], None] | None = None,
 ) -> tuple[ArchiveResult, ...]:
     """Find, request and keep archived copies of the cited URLs.
 
@@ -74,6 +76,9 @@ async def archive_urls(
         limits: request budgets and waits; default the published limits.
         doi_resolver: where a DOI link's page is fetched (``doi-resolver``),
             as the links stage fetches it (``links.urls.request_target``).
+        limits: request budgets and waits; default ``limits_for(settings)``: the
+            published limits, the Wayback look-up budgets as the settings give them.
+        on_result: called with each URL's result as it is done (progress).
 
     Returns:
         One ``ArchiveResult`` per cited URL, in the order given.
@@ -86,14 +91,14 @@ async def archive_urls(
         limits=limits,
         doi_resolver=doi_resolver,
     ) as archiver:
-        return tuple(
-            await asyncio.gather(
-                *(
-                    archiver.archive(url, date, links.get(url) if links is not None else None)
-                    for url, date in cited.items()
-                )
-            )
-        )
+
+        async def one(url: str, date: PartialDate | None) -> ArchiveResult:
+            result = await archiver.archive(url, date, links.get(url) if links else None)
+            if on_result is not None:
+                on_result(result)
+            return result
+
+        return tuple(await asyncio.gather(*(one(url, date) for url, date in cited.items())))
 
 
 class Archiver:
@@ -125,7 +130,7 @@ async def archiving(
 
     The arguments are ``archive_urls``'.
     """
-    limits = limits or ServiceLimits()
+    limits = limits or limits_for(settings)
     timeout = httpx.Timeout(limits.timeout, connect=limits.connect_timeout)
     async with httpx.AsyncClient(
         transport=transport, timeout=timeout, headers={"User-Agent": user_agent}
@@ -139,6 +144,16 @@ async def archiving(
                 doi_resolver=doi_resolver,
             )
         )
+
+
+def limits_for(settings: ArchiveSettings) -> ServiceLimits:
+    """The published limits, with the Wayback look-up budgets the settings give
+    (raised only for a private mirror: ``config`` refuses more for archive.org)."""
+    return replace(
+        ServiceLimits(),
+        cdx=settings.cdx_per_minute,
+        availability=settings.availability_per_minute,
+    )
 
 
 async def _archive_one(

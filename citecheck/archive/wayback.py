@@ -12,6 +12,12 @@ Two Internet Archive endpoints, on two hosts:
   among them is ``choose.choose_capture``. Two bounded range queries (the
   last ones up to the date, then the first ones after it) avoid both listing
   a popular URL's whole history and the undocumented ``sort=closest``.
+  When the probe names no capture, or its nearest capture is after the
+  date, one query for the URL's first captures usually answers both: none
+  at all means nothing to choose; if they reach past the date, they hold
+  every capture up to it and the first one after it, so the choice is the
+  same as from the two queries; otherwise the two queries follow (one query
+  more, when the probe was wrong about an archived URL).
 """
 
 from __future__ import annotations
@@ -64,8 +70,11 @@ async def find_snapshot(session: Session, url: str, cited: PartialDate | None) -
     problems: list[str] = []
     probe: Snapshot | None = None
     probe_failure = ""
+    # The probe's nearest capture of any status ("" when it named none; None when it
+    # did not answer): only a hint for which CDX query to send first.
+    nearest: str | None = None
     try:
-        probe = await _availability(session, url, cited)
+        probe, nearest = await _availability(session, url, cited)
     except Unreachable:
         # The probe is on another host than the CDX; only the CDX's own
         # failure below decides whether the Wayback Machine is unreachable.
@@ -76,7 +85,7 @@ async def find_snapshot(session: Session, url: str, cited: PartialDate | None) -
 
     rows: tuple[CdxRow, ...] | None
     try:
-        rows = await _cdx_rows(session, url, cited)
+        rows = await _cdx_rows(session, url, cited, nearest)
     except Unreachable as error:
         problems.append(f"wayback unreachable: {error}")
         rows = None
@@ -135,7 +144,11 @@ def _days_after(cited: PartialDate | None, timestamp: str) -> int | None:
     return (timestamp_datetime(timestamp) - timestamp_datetime(end)).days
 
 
-async def _availability(session: Session, url: str, cited: PartialDate | None) -> Snapshot | None:
+async def _availability(
+    session: Session, url: str, cited: PartialDate | None
+) -> tuple[Snapshot | None, str]:
+    """The probe's 200 capture (None if it names none), and the timestamp of the
+    capture it names whatever its status ("" for none)."""
     params = {"url": url}
     if cited is not None:
         params["timestamp"] = period_bounds(cited)[1]
@@ -151,28 +164,42 @@ async def _availability(session: Session, url: str, cited: PartialDate | None) -
         raise _Failed("wayback availability API answer is not JSON") from None
     closest = data.get("archived_snapshots", {}).get("closest") if isinstance(data, dict) else None
     if not isinstance(closest, dict) or closest.get("available") is False:
-        return None
+        return None, ""
+    timestamp = str(closest.get("timestamp", ""))
+    if not timestamp.isdigit() or len(timestamp) != 14:
+        return None, ""
     # The status is a string and need not be 200: a capture of an error page
     # or a redirect is no copy of the cited work.
     if str(closest.get("status", "")) != "200":
-        return None
+        return None, timestamp
     match = _MEMENTO_PATH.search(str(closest.get("url", "")))
-    timestamp = str(closest.get("timestamp", ""))
-    if match is None or not timestamp.isdigit() or len(timestamp) != 14:
-        return None
+    if match is None:
+        return None, timestamp
     return Snapshot(
         url=url,
         archive_url=replay_url(session.settings.wayback_web, timestamp, match.group(2)),
         timestamp=timestamp_datetime(timestamp),
         provider="wayback",
         http_status=200,
-    )
+    ), timestamp
 
 
-async def _cdx_rows(session: Session, url: str, cited: PartialDate | None) -> tuple[CdxRow, ...]:
+async def _cdx_rows(
+    session: Session, url: str, cited: PartialDate | None, nearest: str | None
+) -> tuple[CdxRow, ...]:
     if cited is None:
         return await _cdx_query(session, url, to=timestamp_text(session.now()), last=True)
     start, end = period_bounds(cited)
+    if nearest is not None and (nearest == "" or nearest > end):
+        # The probe named no capture, or its nearest one is after the date: likely
+        # nothing (or little) before it.
+        # The URL's first captures, in time order. None at all: nothing to choose, as
+        # the range queries would find. Once one usable capture lies after the date,
+        # they are a prefix of the history reaching past it: every capture up to the
+        # date is among them, and so is the first usable one after it.
+        first = await _cdx_query(session, url, last=False)
+        if not first or any(row.usable and row.timestamp > end for row in first):
+            return first
     rows = await _cdx_query(session, url, to=end, last=True)
     if any(row.usable for row in rows):
         return rows

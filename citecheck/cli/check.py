@@ -96,7 +96,8 @@ def report_options(parser: Parser) -> None:
     parser.add_argument(
         "--no-progress",
         action="store_true",
-        help="no progress bar (there is none anyway when not on a terminal or when CI is set)",
+        help="no progress output: no bar on a terminal, no line every 30 s of a long stage "
+        "elsewhere (there is no bar when not on a terminal or when CI is set)",
     )
 
 
@@ -127,19 +128,22 @@ def run(args: argparse.Namespace) -> int:
     # The citations are parsed while the links are checked (see run_check); the
     # bar counts the URLs the notes show, which the links stage starts on (no bar: not counted).
     # Offline, every link is "offline" at once: a bar would only flash.
-    bar = progress_enabled(enabled=not args.no_progress and not settings.links.offline)
+    wanted = not args.no_progress and not settings.links.offline
+    bar = progress_enabled(enabled=wanted)
+    # Not on a terminal (a pipe, a CI log): a plain line every half minute of a long stage.
     total_urls = (
         len(pipeline.noted_urls(footnote_sets, doi_resolver=settings.links.doi_resolver))
-        if bar and not args.no_links
+        if wanted and not args.no_links
         else 0
     )
-    with make_progress(total_urls, enabled=bar) as advance:
+    with make_progress(total_urls, enabled=bar, lines=wanted) as advance:
         checked = pipeline.run_check(
             files,
             settings,
             links=not args.no_links,
             archive=not args.no_archive,
             progress=advance,
+            archive_progress=advance,
             footnote_sets=footnote_sets,
             sources=not args.no_sources,
         )

@@ -98,7 +98,8 @@ def status_verdict(status: int, *, attempts: int) -> tuple[LinkStatus, str]:
     tries = "" if attempts <= 1 else f" on all {attempts} tries"
     if status in {404, 410}:
         gone = "is gone (410 Gone)" if status == 410 else "was not found (404)"
-        return LinkStatus.DEAD, f"the page {gone}; find its new address or an archived copy"
+        # No advice here: the finding adds it, naming the archived copy when there is one.
+        return LinkStatus.DEAD, f"the page {gone}"
     if status in {401, 403, 407, 451, 999}:
         what = {
             401: "asks for a login (401)",

@@ -85,6 +85,13 @@ class LinkView:
         return self.link.status in _PROBLEM_STATUSES and not self.accepted and not self.offline
 
     @property
+    def snapshot_url(self) -> str | None:
+        """The archived copy near the citation date, if the archive stage found one."""
+        if self.archive is None or self.archive.cited_snapshot is None:
+            return None
+        return self.archive.cited_snapshot.archive_url
+
+    @property
     def status_group(self) -> str:
         """The status, with blocked/timeout/offline folded into "unverified"
         (or "offline" for the links an offline run did not check)."""

@@ -13,7 +13,9 @@ the citation case of its note when it can be told which citation it is about
 (the note has one citation, or the evidence is quoted in one), otherwise it
 is a failing case of its own, so every open error appears exactly once.
 Unverified links (blocked, timeout, offline) are skipped, not failed.
-Warnings and notes never fail a case. Times are 0: nothing is timed per item.
+Warnings and notes never fail a case: they are told in the ``system-out`` of
+that citation's case (or the note's first; a passing case of their own in a
+note without citations). Times are 0: nothing is timed per item.
 """
 
 from __future__ import annotations
@@ -66,6 +68,11 @@ def _fail(case: ET.Element, item: FindingView) -> None:
     )
 
 
+def _said(item: FindingView) -> str:
+    finding = item.finding
+    return f"{finding.severity.value} {finding.rule}: {finding.location}: {finding.message}"
+
+
 def _owner(item: FindingView, cited: list[Citation]) -> Citation | None:
     if len(cited) == 1:
         return cited[0]
@@ -110,18 +117,31 @@ def report_junit(view: ReportView) -> ET.Element:
                 name = f"{citation.location} note {citation.note} [{number}] {_short(label)}"
                 cases[citation.index] = _case(suite, name, _classname("citations", path))
         notes = [*manuscript.notes, *([manuscript.general] if manuscript.general else [])]
+        said: dict[ET.Element, list[str]] = {}  # open warnings and notes, by case (suite: rest)
         for note in notes:
             cited = list(note.citations)
             for item in note.findings:
-                if item not in open_errors:
-                    continue
                 owner = _owner(item, cited)
+                if item not in open_errors:
+                    if not item.baselined and item.finding.rule not in LINK_RULES:
+                        # Never a failure, but shown: in its citation's case (or the note's
+                        # first), else in a passing case of its own.
+                        holder = owner or (cited[0] if cited else None)
+                        if holder is not None:
+                            where = cases[holder.index]
+                        else:
+                            name = f"{item.finding.location}: {item.finding.rule}"
+                            where = _case(loose, name, _classname("findings", path))
+                        said.setdefault(where, []).append(_said(item))
+                    continue
                 if owner is not None:
                     _fail(cases[owner.index], item)
                 else:
-                    where = f"note {note.label}" if note.label else "manuscript"
-                    name = f"{item.finding.location} {where}: {item.finding.rule}"
+                    which = f"note {note.label}" if note.label else "manuscript"
+                    name = f"{item.finding.location} {which}: {item.finding.rule}"
                     _fail(_case(loose, name, _classname("findings", path)), item)
+        for element, lines in said.items():
+            ET.SubElement(element, "system-out").text = _clean("\n".join(lines))
         if len(loose):
             root.append(loose)
     unplaced = [item for item in view.unplaced if item in open_errors]

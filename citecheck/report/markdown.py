@@ -19,7 +19,7 @@ from typing import TextIO
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun
 from citecheck.report._view import LinkView, NoteView, ReportView, build_view
-from citecheck.verdict import LINK_RULES
+from citecheck.verdict import LINK_RULES, link_advice
 
 __all__ = ["MAX_CHARS", "report_markdown", "write"]
 
@@ -65,14 +65,13 @@ def _link_line(link_view: LinkView) -> str:
     link = link_view.link
     line = f"- Link {_code(link.url)}: **{link.status.value}**"
     if link.reason:
-        line += f", {_text(link.reason)}"
-    archive = link_view.archive
-    if archive is not None and archive.cited_snapshot is not None:
-        snapshot = archive.cited_snapshot
-        line += (
-            f"; archived copy of {snapshot.timestamp.date().isoformat()}: "
-            f"{_code(snapshot.archive_url)}"
-        )
+        line += f", {_text(link.reason.rstrip('.'))}"
+    copy = link_view.snapshot_url
+    advice = link_advice(link.status, copy)
+    if advice:
+        # The finding's own words, the archived copy's address as code.
+        words = advice.removesuffix(copy) if copy else advice
+        line += f". {_text(words)}" + (f" {_code(copy)}" if copy and words != advice else "")
     return line
 
 

@@ -1,24 +1,31 @@
-"""The links stage's progress bar: drawn with rich on an interactive terminal outside CI.
+"""Progress of the long stages (links, archive), on stderr.
 
-Apart from ``terminal`` so that a run writing JSON to a file (or in CI) never
-imports rich.
+On an interactive terminal outside CI, a rich progress bar; elsewhere (a
+pipe, a file, a CI log), when asked for, one plain line every ``every``
+seconds while a stage runs, so a book-length run is not silent for half an
+hour. A quick run prints nothing. Apart from ``terminal`` so that a run
+writing JSON to a file (or in CI) never imports rich.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
-from citecheck.model import LinkResult, LinkStatus
+from citecheck.model import ArchiveResult, LinkResult, LinkStatus
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-__all__ = ["LinkProgress", "make_progress", "progress_enabled"]
+__all__ = ["LineTicker", "LinkProgress", "make_progress", "progress_enabled"]
+
+# How often a line is written when there is no bar.
+LINE_EVERY = 30.0
 
 
 def progress_enabled(*, enabled: bool, stream: TextIO | None = None) -> bool:
@@ -29,9 +36,53 @@ def progress_enabled(*, enabled: bool, stream: TextIO | None = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    if not minutes:
+        return f"{rest} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min {rest} s"
+
+
+@dataclass(slots=True)
+class LineTicker:
+    """One stage's plain progress lines: at most one every ``every`` seconds."""
+
+    stream: TextIO
+    every: float = LINE_EVERY
+    clock: Callable[[], float] = time.monotonic
+    stage: str = ""
+    unit: str = ""
+    total: int = 0
+    done: int = 0
+    _started: float = 0.0
+    _last: float = 0.0
+
+    def start(self, stage: str, total: int, unit: str) -> None:
+        self.stage, self.total, self.unit, self.done = stage, total, unit, 0
+        self._started = self._last = self.clock()
+
+    def advance(self, detail: str = "") -> None:
+        self.done += 1
+        now = self.clock()
+        if now - self._last < self.every:
+            return
+        self._last = now
+        elapsed = now - self._started
+        line = f"citecheck: {self.stage} {self.done}/{self.total} {self.unit}"
+        if detail:
+            line += f" ({detail})"
+        line += f", {_duration(elapsed)} so far"
+        if 0 < self.done < self.total:
+            line += f", about {_duration(elapsed / self.done * (self.total - self.done))} left"
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
+
 @dataclass(slots=True)
 class LinkProgress:
-    """What ``make_progress`` yields: call it (or ``advance``) once per checked link.
+    """What ``make_progress`` yields: call it (or ``advance``) once per checked link,
+    ``start_archive`` then ``archived`` for the archive stage.
 
     Being callable, it is itself the ``progress`` callback the pipeline takes.
     """
@@ -39,13 +90,20 @@ class LinkProgress:
     _progress: Progress | None = None
     _task: TaskID | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    _lines: LineTicker | None = None
+    _archive_task: TaskID | None = None
+    archive_done: int = 0
 
     def advance(self, result: LinkResult) -> None:
-        """Count one finished link (and move the bar, when there is one)."""
+        """Count one finished link (and move the bar, or tick the lines, when there are)."""
+        if not self.counts and self._lines is not None:
+            self._lines.start("links", self._lines.total, "URLs checked")
         self.counts[result.status.value] = self.counts.get(result.status.value, 0) + 1
+        dead = self.counts.get(LinkStatus.DEAD.value, 0)
+        if self._lines is not None:
+            self._lines.advance(f"{dead} dead")
         if self._progress is None or self._task is None:
             return
-        dead = self.counts.get(LinkStatus.DEAD.value, 0)
         self._progress.update(
             self._task, advance=1, description=f"links ({dead} dead) {result.url[:60]}"
         )
@@ -53,19 +111,39 @@ class LinkProgress:
     def __call__(self, result: LinkResult) -> None:
         self.advance(result)
 
+    def start_archive(self, total: int) -> None:
+        """The archive stage begins, for ``total`` URLs."""
+        if self._lines is not None:
+            self._lines.start("archive", total, "URLs looked up")
+        if self._progress is not None:
+            self._archive_task = self._progress.add_task("archive", total=total)
+
+    def archived(self, result: ArchiveResult) -> None:
+        """One URL's archive record is done."""
+        self.archive_done += 1
+        if self._lines is not None:
+            self._lines.advance()
+        if self._progress is not None and self._archive_task is not None:
+            self._progress.update(
+                self._archive_task, advance=1, description=f"archive {result.url[:60]}"
+            )
+
 
 @contextmanager
 def make_progress(
-    total: int, *, enabled: bool, stream: TextIO | None = None
+    total: int, *, enabled: bool, stream: TextIO | None = None, lines: bool = False
 ) -> Iterator[LinkProgress]:
-    """A progress bar for the links stage, on stderr (or ``stream``).
+    """Progress for the links and archive stages, on stderr (or ``stream``).
 
-    When disabled (asked not to, not a terminal, or ``CI`` is set) it draws
-    nothing and ``advance`` only counts, so callers need no branch.
+    A bar when ``enabled`` and on a terminal outside CI; otherwise, with
+    ``lines``, a plain line every ``LINE_EVERY`` seconds of a stage (``total``
+    is the links stage's count, 0 when unknown); else nothing, and
+    ``advance`` only counts, so callers need no branch.
     """
     out = sys.stderr if stream is None else stream
     if not progress_enabled(enabled=enabled, stream=out):
-        yield LinkProgress()
+        ticker = LineTicker(out, every=LINE_EVERY, total=total) if lines else None
+        yield LinkProgress(_lines=ticker)
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn

@@ -80,6 +80,9 @@ def _result(item: FindingView, index: int, baseline: Baseline | None) -> dict[st
     }
     if finding.location.page is not None:
         result["properties"]["page"] = finding.location.page
+    if finding.notes:
+        # One result for a work or page several notes cite: every such note.
+        result["properties"]["notes"] = list(finding.notes)
     if item.baselined:
         where = baseline.path if baseline is not None and baseline.path else "the baseline"
         result["suppressions"] = [

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun
 from citecheck.report.progress import LinkProgress, make_progress, progress_enabled
-from citecheck.verdict import LINK_RULES
+from citecheck.verdict import LINK_RULES, link_advice
 
 if TYPE_CHECKING:
     # rich and the report view (which lists every rule, so imports every check)
@@ -101,9 +101,9 @@ def _render(view: ReportView, console: Console) -> None:
             )
         for link_view in note.problem_links:
             link = link_view.link
-            console.print(
-                f"  link [bold]{link.status.value}[/] {escape(link.url)}: {escape(link.reason)}"
-            )
+            advice = link_advice(link.status, link_view.snapshot_url)
+            said = link.reason.rstrip(".") + (f". {advice}" if advice else "")
+            console.print(f"  link [bold]{link.status.value}[/] {escape(link.url)}: {escape(said)}")
     for item in view.open_unplaced:
         finding = item.finding
         console.print(f"{escape(str(finding.location))} {finding.rule}: {escape(finding.message)}")

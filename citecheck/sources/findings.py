@@ -7,12 +7,19 @@ Absence is worded as "could not be found", never as proof of fabrication,
 and a service that could not be asked gives one note per manuscript it left
 unverified (at the manuscript, naming the notes), not one per citation; a
 citation the service answered about but could not settle (several cases
-match, a reporter it cannot read) gets a note of its own.
+match, a reporter it cannot read) gets a note of its own. What is said of
+the work itself (retracted, corrected, under an expression of concern, not
+found) is said once per work and manuscript, at its first citing note,
+listing every note that cites it (``Finding.notes``): a book citing one
+corrected article in 54 notes gets one warning, not 54. What is said of one
+citation's text (metadata and DOI mismatches) stays per note.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from citecheck.model import (
     Citation,
@@ -295,33 +302,88 @@ def work_findings(
     ``unverified`` are the stage's problems (``SourcesOutcome.unverified``):
     one note per problem and manuscript (``_unverified_notes``). A result
     unverified for a reason of its own (no service problem in its reason) gets
-    a note at its citation.
+    a note at its citation. What is said of a work is said once per work (see
+    the module docstring).
     """
     by_index = {c.index: c for c in citations}
-    findings: list[Finding] = []
+    findings: list[tuple[Finding, tuple[str, ...] | None]] = []
     for result in results:
         citation = by_index.get(result.citation)
         if citation is None:
             continue
         if result.status is SourceStatus.UNVERIFIED:
             if not set(unverified) & set(_problems(result)):
-                findings.append(_unsettled(citation, result))
+                findings.append((_unsettled(citation, result), None))
             continue
         if result.status is SourceStatus.NOT_FOUND:
             if result.doi_record is None:
                 found = _not_found(citation, result)
                 if found is not None:
-                    findings.append(found)
+                    findings.append((found, _cited_work(citation)))
             continue
         if result.status is not SourceStatus.MATCHED:
             continue
         if result.doi_record is not None:
-            findings.append(_doi_mismatch(citation, result))
+            findings.append((_doi_mismatch(citation, result), None))
         record = result.record
         if record is None:
             continue
         if result.mismatches and result.doi_record is None:
-            findings.append(_mismatch(citation, result, record))
-        findings.extend(_notices(citation, record))
-    findings.extend(_unverified_notes(by_index, results, unverified))
-    return tuple(findings)
+            findings.append((_mismatch(citation, result, record), None))
+        work = (record.service, record.id, record.doi or "")
+        findings.extend((notice, work) for notice in _notices(citation, record))
+    findings.extend((note, None) for note in _unverified_notes(by_index, results, unverified))
+    return _once_per_work(findings)
+
+
+_WORDS = re.compile(r"\w+")
+# How many note labels a merged message spells out; JSON's ``notes`` keeps them all.
+_SHOWN_LABELS = 12
+
+
+def _cited_work(citation: Citation) -> tuple[str, ...]:
+    """What makes two unfound citations one work: title and first author, loosely spelt."""
+    if citation.type.value == "case":
+        return ("case", citation.volume or "", citation.container or "", citation.pages or "")
+    title = " ".join(_WORDS.findall((citation.title or citation.raw[:80]).casefold()))
+    who = citation.authors[0].family.casefold() if citation.authors else ""
+    return ("work", title, who)
+
+
+def _labels(notes: Sequence[str]) -> str:
+    shown = list(notes[:_SHOWN_LABELS])
+    rest = len(notes) - len(shown)
+    if rest:
+        return f"{', '.join(shown)} and {rest} more ({len(notes)} notes)"
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _once_per_work(items: Sequence[tuple[Finding, tuple[str, ...] | None]]) -> tuple[Finding, ...]:
+    """One finding per (rule, manuscript, work) for the findings that carry a work key,
+    at the first citing note and naming every citing note; the rest as they are."""
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Finding]] = {}
+    order: list[Finding | tuple[str, str, tuple[str, ...]]] = []
+    for finding, work in items:
+        if work is None:
+            order.append(finding)
+            continue
+        key = (finding.rule, finding.location.path, work)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(finding)
+    merged: list[Finding] = []
+    for item in order:
+        if isinstance(item, Finding):
+            merged.append(item)
+            continue
+        group = groups[item]
+        first = group[0]
+        notes = tuple(dict.fromkeys(f.note for f in group if f.note is not None))
+        if len(notes) < 2:
+            merged.append(first)
+            continue
+        own = f"Note {first.note}: "
+        text = first.message.removeprefix(own)
+        merged.append(replace(first, message=f"Notes {_labels(notes)}: {text}", notes=notes))
+    return tuple(merged)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import socket
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
 from archive_standins import FIXED_NOW, ArchiveStandIn, Capture, Reply
 
 from citecheck.archive import ServiceLimits, archive_urls
+from citecheck.archive.choose import CdxRow, choose_capture, period_bounds
 from citecheck.config import ArchiveSettings
 from citecheck.model import ArchiveResult, LinkResult, LinkStatus, PartialDate
 
@@ -88,10 +91,80 @@ def test_first_after_the_date_when_nothing_before(
     assert result.cited_snapshot is not None
     assert result.cited_snapshot.timestamp == datetime(2010, 1, 5, tzinfo=UTC)
     assert any("first one after it is 188 day(s) later" in p for p in result.problems)
-    # Two range queries: up to the date, then from it.
-    queries = ia.hits("/cdx/search/cdx")
-    assert [q.param("to") for q in queries] == ["20090630235959", None]
-    assert [q.param("from") for q in queries] == [None, "20090601000000"]
+    # The probe named a 200 capture after the date, so one query for the URL's first
+    # captures answers (it reaches past the date): not two range queries.
+    (query,) = ia.hits("/cdx/search/cdx")
+    assert (query.param("to"), query.param("from"), query.param("limit")) == (None, None, "25")
+
+
+def test_a_url_never_archived_costs_one_cdx_query(
+    ia: ArchiveStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    (result,) = run({DEAD: PartialDate(2009, 6)}, settings, limits)
+    assert result.cited_snapshot is None
+    assert len(ia.hits("/cdx/search/cdx")) == 1
+
+
+def test_captures_only_before_the_date_keep_the_range_query(
+    ia: ArchiveStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    # The probe names a capture before the date: the last ones up to it answer.
+    _history(ia, DEAD)
+    (result,) = run({DEAD: PartialDate(2014)}, settings, limits)
+    assert result.cited_snapshot is not None
+    assert result.cited_snapshot.timestamp == datetime(2013, 1, 1, tzinfo=UTC)
+    (query,) = ia.hits("/cdx/search/cdx")
+    assert query.param("to") == "20141231235959"
+
+
+@pytest.mark.parametrize("loose", [False, True], ids=["filtered", "server-ignores-filters"])
+@pytest.mark.parametrize("probe", [True, False], ids=["probe-answers", "probe-empty"])
+def test_the_chosen_snapshot_is_the_rules_choice_over_the_whole_history(
+    ia: ArchiveStandIn,
+    settings: ArchiveSettings,
+    limits: ServiceLimits,
+    loose: bool,
+    probe: bool,
+) -> None:
+    # Random histories (statuses, revisits, many captures either side of the date, an
+    # availability API that answers or not): the snapshot chosen is the rule's choice
+    # over every capture, and no URL costs more CDX queries than the two range queries.
+    ia.cdx_ignores_filters = loose
+    rnd = random.Random(7)
+    cited: dict[str, PartialDate | None] = {}
+    truth: dict[str, tuple[str | None, int]] = {}
+    for i in range(60):
+        url = f"http://127.0.0.3:9/h{i}"
+        captures = [
+            Capture(
+                f"{rnd.randint(2005, 2024)}{rnd.randint(1, 12):02d}{rnd.randint(1, 28):02d}000000",
+                url,
+                rnd.choice(["200", "200", "200", "404", "302", "-"]),
+                "warc/revisit" if rnd.random() < 0.1 else "text/html",
+            )
+            for _ in range(rnd.randint(0, 40))
+        ]
+        ia.add(url, *captures)
+        date = PartialDate(rnd.randint(2004, 2025), rnd.choice([None, rnd.randint(1, 12)]))
+        cited[url] = date
+        rows = [CdxRow(c.timestamp, c.original, c.statuscode, c.mimetype) for c in captures]
+        chosen = choose_capture(rows, date, now=FIXED_NOW)
+        end = period_bounds(date)[1]
+        usable_before = sum(1 for r in rows if r.usable and r.timestamp <= end)
+        truth[url] = (chosen.timestamp if chosen else None, 1 if usable_before else 2)
+    ia.availability_empty = not probe
+    results = run(cited, settings, replace(limits, cdx=10_000, availability=10_000))
+    asked = 0
+    for result in results:
+        expected, _ = truth[result.url]
+        got = result.cited_snapshot
+        assert (got.archive_url.split("/web/")[1][:14] if got else None) == expected, result
+        queries = [q for q in ia.hits("/cdx/search/cdx") if q.param("url") == result.url]
+        # One more than the range queries only when the probe's hint was wrong.
+        assert len(queries) <= 3
+        asked += len(queries)
+    if probe:  # with a probe that answers, fewer queries than the two range queries took
+        assert asked < sum(before for _, before in truth.values()), asked
 
 
 def test_no_date_takes_the_most_recent_200(

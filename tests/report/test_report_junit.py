@@ -126,3 +126,17 @@ def test_control_characters_do_not_break_the_xml(full_run: CheckRun) -> None:
     )
     root = _xml(replace(full_run, findings=(finding,)))
     assert root.xpath("//failure[@type='odd']")
+
+
+def test_open_warnings_are_told_in_their_citation_case(full_run: CheckRun) -> None:
+    root = _xml(full_run)
+    told = {
+        case.get("name", ""): (case.findtext("system-out") or "") for case in root.iter("testcase")
+    }
+    (holder,) = [name for name, text in told.items() if "url-date-mismatch" in text]
+    assert "note 3" in holder
+    assert "citation-unparsed" in " ".join(told.values())
+    # Never a failure.
+    assert not any(
+        f.get("type") in {"url-date-mismatch", "citation-unparsed"} for f in root.iter("failure")
+    )

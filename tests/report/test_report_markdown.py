@@ -55,10 +55,16 @@ def test_summary_table_then_problem_notes_only(full_run: CheckRun) -> None:
 
 def test_dead_link_shows_reason_and_archived_copy(full_run: CheckRun) -> None:
     text = _md(full_run)
+    # The link-dead finding's own words (docs/reports.md), the address as code.
     assert (
-        "- Link <code>https://dead.example/story</code>: **dead**, HTTP 404 Not Found; "
-        "archived copy of 2007-03-15: "
+        "- Link <code>https://dead.example/story</code>: **dead**, HTTP 404 Not Found. "
+        "Cite the archived copy instead: "
         "<code>https://web.archive.org/web/20070315000000/https://dead.example/story</code>"
+    ) in text
+    # Without a copy, the same advice as the finding's.
+    assert (
+        "- Link <code>https://soft.example/gone</code>: **soft-dead**, HTTP 200 but the page "
+        "says 'Page not found'. Replace the URL or cite an archived copy."
     ) in text
 
 

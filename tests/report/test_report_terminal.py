@@ -33,6 +33,12 @@ def test_plain_when_not_a_terminal(full_run: CheckRun) -> None:
     assert "errors 3" in lines
     assert "essays/border.md:44 note 3" in lines
     assert any(line.startswith("link dead https://dead.example/story") for line in lines)
+    # The dead link's line offers the archived copy in the link-dead finding's words.
+    flat = " ".join(text.split())
+    assert (
+        "link dead https://dead.example/story: HTTP 404 Not Found. Cite the archived copy "
+        "instead: https://web.archive.org/web/20070315000000/https://dead.example/story"
+    ) in flat
     # Markup-looking manuscript text is printed as is, not interpreted by rich.
     assert "[/]" not in text
     assert '<script>alert("x")</script>' in text
@@ -155,3 +161,36 @@ def test_an_offline_run_without_links_says_nothing_about_links(tmp_path: Path) -
     assert "no problems found\n" in text
     assert "not checked" not in text
     assert "archive stage skipped" not in text
+
+
+def test_off_a_terminal_lines_tell_a_long_stage_every_interval() -> None:
+    from citecheck.model import ArchiveResult
+    from citecheck.report.progress import LineTicker, LinkProgress
+
+    now = [0.0]
+    out = io.StringIO()
+    ticker = LineTicker(out, every=30.0, clock=lambda: now[0], total=4)
+    progress = LinkProgress(_lines=ticker)
+    for step in range(4):
+        now[0] = 20.0 * step  # at 0, 20, 40, 60 s: a line at 40 s and none at 20 or 60
+        progress(LinkResult(f"https://h{step}.example/", LinkStatus.DEAD, "404"))
+    now[0] = 100.0
+    progress.start_archive(300)
+    for step in range(300):
+        now[0] = 100.0 + step  # one URL a second
+        progress.archived(ArchiveResult(f"https://h{step}.example/", None, None))
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "citecheck: links 3/4 URLs checked (3 dead), 40 s so far, about 13 s left"
+    archive = [line for line in lines if line.startswith("citecheck: archive")]
+    assert len(archive) == 9  # one every 30 s of the 299 s from the first to the last URL
+    assert (
+        archive[0] == "citecheck: archive 31/300 URLs looked up, 30 s so far, about 4 min 20 s left"
+    )
+    assert progress.archive_done == 300
+
+
+def test_a_quick_run_off_a_terminal_prints_no_progress() -> None:
+    out = io.StringIO()
+    with make_progress(2, enabled=True, stream=out, lines=True) as progress:
+        progress(LinkResult("https://a.example/", LinkStatus.ALIVE, "200"))
+    assert out.getvalue() == ""

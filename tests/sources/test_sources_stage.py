@@ -320,3 +320,34 @@ def test_an_untyped_reference_is_searched_with_its_own_text(settings: Settings) 
     assert outcome.results[0].lookup == "search"
     assert outcome.results[0].doi_added == "10.1016/j.jclinepi.2014.09.005"
     assert outcome.citations[0].doi == "10.1016/j.jclinepi.2014.09.005"
+
+
+def test_one_work_cited_in_many_notes_gets_one_finding_listing_them(check: Check) -> None:
+    unknown = (
+        "Smith, J. (2017). A study that nobody wrote. Urban Climate, 20, 1–9. "
+        "https://doi.org/10.9999/no.such.doi"
+    )
+    # The retracted work in notes 1, 3 and 4 (two spellings), the unfound one in 2 and 5,
+    # and one more retracted-elsewhere work in note 6 that stays its own finding.
+    run = check(
+        WAKEFIELD,
+        unknown,
+        WAKEFIELD,
+        WAKEFIELD.replace("Wakefield, A. J., et al.", "Wakefield, A. J."),
+        unknown.replace("Smith, J.", "J. Smith,"),
+        "Hargreave, R. (2019). Soil carbon storage under rotational grazing. Ecology Letters, "
+        "22, 101–110. doi:10.1000/corrected.2019",
+    )
+    assert _rules(run) == [("retracted", "1"), ("work-not-found", "2"), ("correction-notice", "6")]
+    retracted, not_found, corrected = run.findings
+    assert retracted.notes == ("1", "3", "4")
+    assert retracted.message.startswith("Notes 1, 3 and 4: ")
+    assert not_found.notes == ("2", "5")
+    assert not_found.message.startswith("Notes 2 and 5: ")
+    assert corrected.notes == ()
+    assert corrected.message.startswith("Note 6: ")
+    out = io.StringIO()
+    write_report(run, "json", out)
+    data = json.loads(out.getvalue())
+    assert [f["notes"] for f in data["findings"]] == [["1", "3", "4"], ["2", "5"], ["6"]]
+    assert data["summary"]["findings"] == {"error": 1, "warning": 2, "note": 0, "baselined": 0}
