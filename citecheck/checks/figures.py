@@ -60,6 +60,8 @@ _SCALES = {
     # Indian compounds: "Rs 1.9 lakh crore" is 1.9 trillion rupees.
     "lakh crore": 1e12,
     "thousand crore": 1e10,
+    # The old British "thousand million" (a milliard): "a hundred and fifty thousand millions".
+    "thousand million": 1e9,
 }
 SCALE_FACTORS = _SCALES
 SCALE_NAMES = {
@@ -77,7 +79,9 @@ SCALE_NAMES = {
     "crores": "crore",
     "cr": "crore",
 }
-_COMPOUND = r"(?:lakh|thousand)\s+crores?\b|"
+_COMPOUND = r"(?:lakh|thousand)\s+crores?\b|thousand\s+millions?\b|"
+# Old-fashioned plurals before "of": "three millions of inhabitants", "150 millions of gallons".
+_PLURAL_SCALE = r"(?:thousand|million|billion|trillion)s(?=\s+of\b)|"
 _DIGITS = (
     # A power as the readers write a superscript: "10^6" is a million (not 10, then 6).
     r"\d{1,3}(?:\.\d+)?\^[-−]?\d{1,2}(?!\d)|"
@@ -88,7 +92,9 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 _MONEY_SCALE = (
-    _COMPOUND + r"thousand|million|billion|trillion|crores?|lakhs?|lacs?|bn|mn|tn|mil|cr(?![\w$])|"
+    _COMPOUND
+    + _PLURAL_SCALE
+    + r"thousand|million|billion|trillion|crores?|lakhs?|lacs?|bn|mn|tn|mil|cr(?![\w$])|"
     r"[kmbt](?![\w$])"
 )
 _PCT = (
@@ -103,7 +109,7 @@ MONEY_FIGURE = re.compile(
 PLAIN_FIGURE = re.compile(
     # Not clock times or scores: "2:04:37", "3:1"; not an exponent ("km^2").
     rf"(?<![\w{SIGN_CHARS}.,^])(?<!\d:)(?P<num>{_DIGITS}|(?i:{CARDINAL}))(?![\w]*\$)(?!:\d)"
-    rf"(?:[\s-]*(?P<scale>(?i:{_COMPOUND}thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
+    rf"(?:[\s-]*(?P<scale>(?i:{_COMPOUND}{_PLURAL_SCALE}thousand|million|billion|trillion|crores?|lakhs?|bn|mn)\b)"
     r"|(?P<glued>[mk])\b(?!\s*(?:high|long|wide|deep|tall|thick|run|race|walk|above|below|"
     r"away|north|south|east|west|from|of\s+(?:road|track|rail|pipe|cable|line|coast)))"
     # "212p": pence, also at a sentence's end ("to 320p."), not a time ("2p.m.")
@@ -142,7 +148,9 @@ class RawFigure:
 def _scale_key(word: str) -> str:
     """ "Lakh  crores" -> "lakh crore": the key of ``_SCALES``."""
     key = re.sub(r"\s+", " ", word.lower())
-    return key.removesuffix("s") if " " in key else key
+    if " " in key or key in {"thousands", "millions", "billions", "trillions"}:
+        return key.removesuffix("s")
+    return key
 
 
 def money_figure(match: re.Match[str]) -> RawFigure:

@@ -421,8 +421,15 @@ def _rate_after_noun(text: str, end: int) -> bool:
 _ONE_NOUN = re.compile(r"\s+[a-z]+(?=\s+(?:a|an|per|each|every)\s)")
 
 
+_PLURAL = re.compile(r"(?:thousand|million|billion|trillion)s$", re.IGNORECASE)
+
+
 def _noun_of(text: str, start: int, end: int) -> str | None:
     after = _NOUN_AFTER.match(text[end : end + 40])
+    if after is not None and after.group("noun").lower() == "of" and _PLURAL.search(text, 0, end):
+        # "three millions of inhabitants": the old plural scale's noun follows its "of"
+        end += after.end()
+        after = _NOUN_AFTER.match(text[end : end + 40]) or after
     if after is not None:
         return after.group("noun").lower()
     before = _NOUN_BEFORE.search(text[max(0, start - 30) : start])

@@ -38,6 +38,8 @@ from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.per_head import HEAD_NOUNS, describe, per_head_of, stated_per_head
 from citecheck.checks.per_head_bands import band_slip, clause_before
+from citecheck.checks.per_head_units import quantity_per_head_findings
+from citecheck.checks.population_heads import POPULATION, population_heads, states_population
 from citecheck.checks.rules import raise_finding
 from citecheck.checks.scope import refers_back
 from citecheck.config import CheckSettings
@@ -55,6 +57,10 @@ class _Band:
     per: str
     # "spends $6.2 million a year" counts as a budget for spending bands, not for GDP.
     spending: bool = True
+    # what may name the money after it instead: "gave £13 million to charity"
+    after_cue: re.Pattern[str] | None = None
+    # the ceiling for a population of a million or more (see ``_LARGE_POPULATION``)
+    high_large: float | None = None
 
 
 _WORKFORCE = frozenset(
@@ -132,6 +138,50 @@ _BANDS = (
         10.0,
         1_000_000.0,
         "person",
+        # A nation's (or a region's of a million or more) whole public spending is at most
+        # some $50,000 a head (Norway, the highest, about $40,000); any one line of it less.
+        high_large=100_000.0,
+    ),
+    # Benefits, pensions and allowances paid to families or claimants: a year's benefit is
+    # at most tens of thousands a recipient; ceiling $200,000, floor $10.
+    _Band(
+        frozenset(
+            {
+                "families",
+                "households",
+                "claimants",
+                "recipients",
+                "pensioners",
+                "beneficiaries",
+                "parents",
+                "carers",
+            }
+        ),
+        re.compile(
+            r"\b(?:benefits?|pensions?|allowances?|credits?|grants?|payments?|"
+            r"support|relief)\b",
+            re.I,
+        ),
+        10.0,
+        200_000.0,
+        "recipient",
+        after_cue=re.compile(
+            r"^\s+(?:will\s+be\s+|was\s+|is\s+|were\s+|are\s+)?(?:paid|spent|given)\s+"
+            r"(?:out\s+)?(?:in|on|as)\s+(?:[\w-]+\s+){0,2}?(?:benefits?|pensions?|allowances?|"
+            r"credits?|payments?)\b",
+            re.I,
+        ),
+    ),
+    # What a whole population gives to charity in a year: the UK gives some £200 a head, the
+    # US about $1,500; floor $1, ceiling $100,000. Only giving "to charity" as a whole
+    # ("gave £13 million to our appeal" may be one cause).
+    _Band(
+        _POPULATION,
+        re.compile(r"\b(?:charitable\s+(?:giving|donations)|gave\s+to\s+charity)\b", re.I),
+        1.0,
+        100_000.0,
+        "person",
+        after_cue=re.compile(r"^\s+(?:to|for)\s+(?:charity|charities|good\s+causes)\b", re.I),
     ),
     _Band(
         _POPULATION,
@@ -179,7 +229,9 @@ def check_scale(
 def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     for passage in passages:
         previous: Sentence | None = None
-        for sentence in passage.sentences:
+        yield from quantity_per_head_findings(passage.sentences)
+        for index, sentence in enumerate(passage.sentences):
+            following = passage.sentences[index + 1] if index + 1 < len(passage.sentences) else None
             restated = list(stated_per_head(sentence))
             if not restated and previous is not None and refers_back(sentence):
                 # "R7.2 billion ... last year. For a population of 60 million, that is
@@ -201,7 +253,7 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
                 judged = list(_stated_alone(sentence, tied))
                 yield from judged
                 if not judged:
-                    yield from _sentence(sentence, previous)
+                    yield from _sentence(sentence, previous, following)
             previous = sentence
 
 
@@ -295,6 +347,7 @@ def _employed(sentence: Sentence, quantity: Quantity) -> bool:
 
 def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
     heads = []
+    populations = [head for head, kind in population_heads(sentence) if kind == POPULATION]
     for quantity in sentence.quantities:
         noun = (quantity.noun or "").replace("-", "")
         if quantity.kind is not Kind.COUNT or quantity.low < 10:
@@ -310,6 +363,8 @@ def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
             continue  # employees are no population
         if quantity.kind is Kind.COUNT and noun in band.heads and quantity.low >= 10:
             heads.append(quantity)
+        elif band.heads is _POPULATION and quantity in populations:
+            heads.append(quantity)  # "with a population of about 390,000", "67 million of us"
         elif (
             quantity.kind is Kind.COUNT
             and noun in {"work", "labor"}
@@ -320,11 +375,21 @@ def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
     return heads
 
 
-def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding]:
+def _sentence(
+    sentence: Sentence, previous: Sentence | None, following: Sentence | None
+) -> Iterator[Finding]:
     for band in _BANDS:
         heads = [(sentence, head) for head in _heads(sentence, band)]
         if not heads and previous is not None and _REFERS_BACK.match(sentence.text):
             heads = [(previous, head) for head in _heads(previous, band)]
+        if not heads and band.heads is _POPULATION:
+            # "... on prisons was £5.9 trillion. The population of England and Wales at the
+            # 2021 census was 59.6 million.": a sentence beside it that only gives a population
+            for other in (previous, following):
+                stated = states_population(other) if other is not None else None
+                if stated is not None and other is not None:
+                    heads = [(other, stated)]
+                    break
         if not heads:
             continue
         for money in sentence.quantities:
@@ -345,8 +410,11 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
                     or _IN_TAX.match(sentence.text[money.end : money.end + 40])
                 )
             )
+            named_after = band.after_cue is not None and band.after_cue.match(
+                sentence.text[money.end : money.end + 60]
+            )
             if not (
-                band.money_cue.search(before) or yearly_verb or pays
+                band.money_cue.search(before) or yearly_verb or pays or named_after
             ) or _ALREADY_PER_HEAD.search(before[-30:] + " " + own):
                 continue
             head_sentence, head = min(
@@ -357,6 +425,9 @@ def _sentence(sentence: Sentence, previous: Sentence | None) -> Iterator[Finding
             if finding is not None:
                 yield finding
 
+
+# A million heads or more is a nation or a region, whose spending per head has a ceiling.
+_LARGE_POPULATION = 1_000_000.0
 
 # Currencies of economies whose wages at market rates sit far below the bands' floor.
 _LOW_WAGE = frozenset({"INR", "NGN", "KES", "PHP", "VND", "IDR", "THB"})
@@ -374,18 +445,21 @@ def _judge(
     # At market rates a year's pay or spending a head in a low-wage economy sits a few times
     # below the bands' floor ("₹36 crore among 3,000 workers": about $1,400 a worker).
     low = band.low / 5 if money.currency in _LOW_WAGE else band.low
-    if per_high >= low and per_low <= band.high:
+    high = band.high
+    if band.high_large is not None and head.low >= _LARGE_POPULATION:
+        high = band.high_large
+    if per_high >= low and per_low <= high:
         return None
     factor = 1000.0 if per_high < low else 0.001
     fixed = per_low * factor, per_high * factor
-    if fixed[1] < low or fixed[0] > band.high:
+    if fixed[1] < low or fixed[0] > high:
         return None  # cannot tell which figure is off; no guess
     slip = _slip(money, up=factor > 1)
     per = amount(money.value / head.value, currency=money.currency)
     fixed_per = amount(money.value / head.value * factor, currency=money.currency)
     message = (
         f"{_quote(money)} for {_head(head_sentence, head)} is about {per} per {band.per} a year, "
-        f"outside the plausible {amount(band.low)}–{amount(band.high)}; "
+        f"outside the plausible {amount(band.low)}–{amount(high)}; "
         f"{slip} it would be {fixed_per} per {band.per}. Check the scale word."
     )
     if head_sentence is sentence:

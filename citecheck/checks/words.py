@@ -81,8 +81,9 @@ CARDINAL = (
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\s+dozen"
     r"|a\s+dozen"
-    r"|a\s+(?:thousand|hundred)"
-    rf"|{_BELOW_THOUSAND}(?:[\s,]+(?:and\s+)?thousand(?:[\s,]+(?:and\s+)?{_BELOW_THOUSAND})?)?)"
+    rf"|{_BELOW_THOUSAND}(?:[\s,]+(?:and\s+)?thousand(?:[\s,]+(?:and\s+)?{_BELOW_THOUSAND})?)?"
+    # after the longer readings: "a hundred and fifty thousand" is one number, not "a hundred"
+    r"|a\s+(?:thousand|hundred))"
 )
 # "two" to "sixty" and the like: counts of periods ("every two weeks") and
 # multipliers ("threefold").

@@ -105,9 +105,17 @@ def _run(entry: dict[str, Any]) -> CheckRun:
     body = "".join(body_parts)
     line_starts = tuple((offset, line) for line, offset in enumerate(_starts(body), start=1))
     notes_text = entry.get("notes", [])
+    # A list of notes numbered from 1, or a table of notes by label ({ 1 = "..." }): batch 22
+    # wrote the table, which was read as its keys until round 12.
+    labelled = (
+        [(str(label), text) for label, text in notes_text.items()]
+        if isinstance(notes_text, dict)
+        else [(str(i), text) for i, text in enumerate(notes_text, 1)]
+    )
     base = source.count("\n") + 3
     notes = tuple(
-        NoteText(str(i), text, Location(PATH, base + i)) for i, text in enumerate(notes_text, 1)
+        NoteText(label, text, Location(PATH, base + i))
+        for i, (label, text) in enumerate(labelled, 1)
     )
     manuscript = Manuscript(PATH, "markdown", body, tuple(markers), notes, line_starts=line_starts)
     by_label = {m.label: m for m in markers}

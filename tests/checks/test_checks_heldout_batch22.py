@@ -31,17 +31,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (37, 7, 28)  # precision 0.84, recall 0.57
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): the first run, rounded down; raised in round 12
+# (batch 22 is development data from round 12 on, its notes read) to round 12's in-sample figures.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (0.85, 0.6),
-    "growth-multiplier-mismatch": (0.77, 0.7),
-    "percent-change-mismatch": (1.0, 0.77),
-    "sum-mismatch": (0.63, 0.7),
-    "shares-exceed-total": (1.0, 0.5),
-    "percent-points-confusion": (1.0, 0.66),
-    "implausible-per-head": (1.0, 0.0),
+    "rate-restatement-mismatch": (0.87, 0.7),
+    "growth-multiplier-mismatch": (0.8, 0.8),
+    "percent-change-mismatch": (1.0, 0.88),
+    "sum-mismatch": (0.69, 0.9),
+    "shares-exceed-total": (1.0, 1.0),
+    "percent-points-confusion": (1.0, 0.77),
+    "implausible-per-head": (1.0, 1.0),
 }
-FLOOR_ALL = (0.84, 0.56)
+FLOOR_ALL = (0.88, 0.86)
 
 
 (

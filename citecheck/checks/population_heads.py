@@ -1,0 +1,92 @@
+"""Head counts of a population, however the text names them.
+
+The scale bands divide a total by a head count. Besides a count with its noun ("390,000
+residents"), a population is named before its count ("with a population of about 390,000",
+"a resident population of only about 800", "The population of England and Wales at the 2021
+census was 59.6 million"), by the writer's own "us" ("all 67 million of us"), and at table by
+the diners ("lunch for 400", "serves 8", "feeds 12"). ``DINERS`` marks the last: a meal's
+quantities are per sitting, not per year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citecheck.checks.numbers import Kind, Quantity
+from citecheck.checks.passages import Sentence
+
+__all__ = ["DINERS", "POPULATION", "population_heads", "states_population"]
+
+POPULATION = "population"
+DINERS = "diners"
+
+_NOUNS = frozenset(
+    {
+        "resident",
+        "residents",
+        "people",
+        "inhabitants",
+        "citizens",
+        "population",
+        "persons",
+        "islanders",
+        "villagers",
+        "townspeople",
+        "souls",
+        "nationals",
+    }
+)
+_HEDGE = (
+    r"(?:(?:only|just|about|around|roughly|some|nearly|almost|approximately|over|under|c\.)\s+)*"
+)
+# "a population of about 390,000", "the country's 5.5 million population"
+_NAMED_BEFORE = re.compile(rf"\bpopulation\s+of\s+{_HEDGE}$", re.IGNORECASE)
+# "The population of England and Wales at the 2021 census was 59.6 million."
+_POPULATION_WAS = re.compile(
+    rf"^\W*(?:the\s+)?(?:resident\s+|total\s+|estimated\s+)?population\b[^.;:!?]{{0,80}}?"
+    rf"\b(?:was|is|stood\s+at|stands\s+at|numbered|numbers|reached|totalled|totaled)\s+{_HEDGE}$",
+    re.IGNORECASE,
+)
+# "all 67 million of us", "the 5,000 of them who live on the island"
+_OF_US = re.compile(r"^\s+of\s+us\b", re.IGNORECASE)
+# "lunch for 400", "a dinner for 120 guests", "serves 8", "feeds twelve", "to feed 400"
+_DINERS = re.compile(
+    r"\b(?:(?:lunch|dinner|supper|breakfast|tea|buffet|barbecue|banquet|meal|party|feast|"
+    r"picnic|spread)\s+for|serves|serving|feeds|to\s+feed|feeding|catering\s+for)\s+"
+    rf"{_HEDGE}$",
+    re.IGNORECASE,
+)
+
+
+def population_heads(sentence: Sentence) -> list[tuple[Quantity, str]]:
+    """The sentence's head counts of a population (or of diners), with their kind."""
+    text = sentence.text
+    heads: list[tuple[Quantity, str]] = []
+    for count in sentence.quantities:
+        if count.kind is not Kind.COUNT or count.low < 2:
+            continue
+        before = text[max(0, count.start - 120) : count.start]
+        noun = (count.noun or "").lower()
+        if _DINERS.search(before):
+            heads.append((count, DINERS))
+        elif count.low < 10:
+            continue
+        elif (
+            noun in _NOUNS
+            or _NAMED_BEFORE.search(before)
+            or _POPULATION_WAS.search(text[: count.start])
+            or _OF_US.match(text[count.end : count.end + 10])
+        ):
+            heads.append((count, POPULATION))
+    return heads
+
+
+def states_population(sentence: Sentence) -> Quantity | None:
+    """ "The population of England and Wales at the 2021 census was 59.6 million.": a sentence
+    that only gives a population (no money), whose head count the sentence beside it may use."""
+    if any(q.kind is Kind.MONEY for q in sentence.quantities):
+        return None
+    for count in sentence.quantities:
+        if count.kind is Kind.COUNT and _POPULATION_WAS.search(sentence.text[: count.start]):
+            return count
+    return None
