@@ -32,7 +32,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from citecheck.checks.catalogue import GROWTH, PERCENT, of_family
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, OBJECT_BY, UP_NOUNS, UP_VERBS
@@ -47,7 +46,7 @@ from citecheck.checks.pairs import (
     in_real_terms,
     shared_precision,
 )
-from citecheck.checks.passages import Passage, Sentence, one_line
+from citecheck.checks.passages import Passage, Sentence, joined, one_line
 from citecheck.checks.percent_readings import STATED_AS_CHANGE
 from citecheck.checks.rates import check_rates
 from citecheck.checks.ratios import multiplier_ends, own_ratio
@@ -489,16 +488,7 @@ def _change_restated(previous: Sentence, sentence: Sentence) -> Iterator[Finding
         _stated_change(previous.text, q) for q in previous.quantities
     ):
         return
-    head = previous.text.rstrip()
-    head = head[:-1] if head.endswith((".", "!", "?")) else head
-    offset = len(head) + 2
-    shifted = tuple(
-        replace(q, start=q.start + offset, end=q.end + offset) for q in sentence.quantities
-    )
-    joined = replace(
-        previous, text=f"{head}: {sentence.text}", quantities=previous.quantities + shifted
-    )
-    yield from _percent_change(joined)
+    yield from _percent_change(joined(previous, sentence, mark=":"))
 
 
 def _judge_change(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citecheck.checks.numbers import Quantity, find_quantities
 from citecheck.checks.rules import one_line
@@ -19,7 +19,7 @@ from citecheck.checks.spoken import unspoken
 from citecheck.model import CheckRun, Footnote, Location, Manuscript
 from citecheck.sentences import sentence_spans
 
-__all__ = ["Passage", "Sentence", "one_line", "read_passages"]
+__all__ = ["Passage", "Sentence", "joined", "one_line", "read_passages"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,18 @@ class Passage:
     text: str
     note: str | None
     sentences: tuple[Sentence, ...]
+
+
+def joined(first: Sentence, second: Sentence, *, mark: str) -> Sentence:
+    """Two sentences read as one, the full stop between them replaced by ``mark`` (":" when the
+    second restates the first, ";" when it goes on with its list); offsets stay the text's."""
+    head = first.text.rstrip()
+    head = head[:-1] if head.endswith((".", "!", "?")) else head
+    offset = len(head) + 2
+    shifted = tuple(
+        replace(q, start=q.start + offset, end=q.end + offset) for q in second.quantities
+    )
+    return replace(first, text=f"{head}{mark} {second.text}", quantities=first.quantities + shifted)
 
 
 # --------------------------------------------------------------------------

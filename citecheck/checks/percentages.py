@@ -22,14 +22,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from citecheck.checks.catalogue import SHARES, of_family
 from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.learned import learned_findings
 from citecheck.checks.note_changes import changes_with_note_pair
 from citecheck.checks.numbers import Kind, Quantity
-from citecheck.checks.passages import Passage, Sentence, one_line
+from citecheck.checks.passages import Passage, Sentence, joined, one_line
 from citecheck.checks.percent_readings import (
     CHANGE_AFTER,
     as_percent,
@@ -74,7 +73,7 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
             yield from found
             if not found and previous is not None and _CONTINUES.match(sentence.text):
                 # "48% backed the plan and 37% opposed it. The remaining 21% were undecided."
-                yield from _shares(_joined(previous, sentence))
+                yield from _shares(joined(previous, sentence, mark=";"))
             points = list(check_points(sentence))
             yield from points
             if not points and previous is not None and refers_back(sentence):
@@ -92,16 +91,7 @@ def _points_restated(previous: Sentence, sentence: Sentence) -> Iterator[Finding
     percents = [q for q in sentence.quantities if q.kind is Kind.PERCENT]
     if len(percents) != 1 or list(check_points(previous)):
         return
-    head = previous.text.rstrip()
-    head = head[:-1] if head.endswith((".", "!", "?")) else head
-    offset = len(head) + 2
-    shifted = tuple(
-        replace(q, start=q.start + offset, end=q.end + offset) for q in sentence.quantities
-    )
-    joined = replace(
-        previous, text=f"{head}: {sentence.text}", quantities=previous.quantities + shifted
-    )
-    yield from check_points(joined)
+    yield from check_points(joined(previous, sentence, mark=":"))
 
 
 # A sentence that goes on with the list of shares the one before began.
@@ -110,17 +100,6 @@ _CONTINUES = re.compile(
     r"a\s+further)|(?:and\s+)?the\s+other\s+(?=\d))\b",
     re.IGNORECASE,
 )
-
-
-def _joined(first: Sentence, second: Sentence) -> Sentence:
-    """Two sentences read as one list, the full stop between them as a semicolon."""
-    head = first.text.rstrip()
-    head = head[:-1] if head.endswith((".", "!", "?")) else head
-    offset = len(head) + 2
-    shifted = tuple(
-        replace(q, start=q.start + offset, end=q.end + offset) for q in second.quantities
-    )
-    return replace(first, text=f"{head}; {second.text}", quantities=first.quantities + shifted)
 
 
 # Cues that the listed shares partition one whole.
