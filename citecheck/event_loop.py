@@ -6,7 +6,8 @@ On Python 3.11 and 3.12, ``asyncio.run`` puts its Ctrl-C handler back with
 For a run's results that is the repr of every citation and verdict: ~20,000
 dataclass reprs and ~40 ms of a 2,000-note command spent on text nobody
 reads. Here the result is handed over beside the task, so the task's result
-is ``None``. Ctrl-C, cancellation and errors behave as with ``asyncio.run``.
+is ``None``. Ctrl-C, cancellation and errors behave as with ``asyncio.run``,
+except that a loop stopped under the run is an interrupt (see ``run``).
 """
 
 from __future__ import annotations
@@ -27,5 +28,13 @@ def run(main: Coroutine[Any, Any, T]) -> T:
     async def hand_over() -> None:
         handed.append(await main)
 
-    asyncio.run(hand_over())
+    try:
+        asyncio.run(hand_over())
+    except RuntimeError as error:
+        # A second Ctrl-C while asyncio.run is cancelling the first one's tasks stops the
+        # loop under them ("Event loop stopped before Future completed"). Nothing here
+        # stops a loop otherwise: the run was interrupted, and must say so, not "bug".
+        if str(error).startswith("Event loop stopped before Future completed"):
+            raise KeyboardInterrupt from None
+        raise
     return handed[0]
