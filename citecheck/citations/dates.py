@@ -3,7 +3,10 @@
 "September 14, 2001" is a day, "March, 2007" and "March/April 2013" are
 months (the first month of a double issue), "(2012)" and "1995-1996" are
 years (the first year of a range). Only years 1500-2099 count, so page
-numbers and report numbers are not read as years.
+numbers and report numbers are not read as years. Month names in French,
+Italian, Spanish, Portuguese, German, Dutch, Scandinavian languages and
+Polish are read too ("12 mars 2019", "5 de mayo de 2020", "3. Mai 2018",
+"10 jan. 2020"; ``foreign_months``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citecheck.citations.foreign_months import FOREIGN_MONTHS, find_foreign_dates
 from citecheck.model import PartialDate
 
 __all__ = ["YEAR_RE", "DateMatch", "find_dates", "month_number", "parse_date"]
@@ -85,8 +89,9 @@ class DateMatch:
 
 
 def month_number(word: str) -> int | None:
-    """1-12 for a month name or abbreviation ("Sept.", "March"), else None."""
-    return _MONTHS.get(word.strip(" .").lower())
+    """1-12 for a month name or abbreviation ("Sept.", "March", "mars"), else None."""
+    low = word.strip(" .").lower()
+    return _MONTHS.get(low) or FOREIGN_MONTHS.get(low)
 
 
 def _safe(year: str, month: int | None = None, day: int | None = None) -> PartialDate:
@@ -140,7 +145,12 @@ def find_dates(text: str) -> list[DateMatch]:
         match = _to_match(m)
         if match is not None:
             found.append(match)
-    return found
+    foreign = [DateMatch(start, end, date) for start, end, date in find_foreign_dates(text)]
+    if not foreign:
+        return found
+    # A foreign day or month holds the year the English pattern read on its own.
+    kept = [f for f in found if not any(f.start < g.end and g.start < f.end for g in foreign)]
+    return sorted([*kept, *foreign], key=lambda match: match.start)
 
 
 def parse_date(text: str) -> PartialDate | None:

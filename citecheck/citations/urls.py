@@ -28,14 +28,22 @@ _URL_LEAD_RE = re.compile(
 )
 _ACCESSED_RE = re.compile(
     r"\b(?:(?:last\s+)?(?:accessed|visited|viewed|checked|consulted)"
-    r"|retrieved|date\s+accessed|(?P<updated>(?:last\s+)?(?:modified|updated|revised)))"
-    r"(?:\s+on)?\s*:?\s*",
+    r"|retrieved|date\s+accessed"
+    # other languages: "consulté le", "consultato il", "consultado el/em", "acesso em",
+    # "ultimo accesso", "geraadpleegd op", "(zuletzt) abgerufen am", "Zugriff am",
+    # "dostęp", "besøkt", "hämtad"
+    r"|consult[ée]e?|consultat[oa]|consultad[oa]|acess(?:o|ado)|accedido"
+    r"|ult(?:imo|ima)\s+(?:accesso|consultazione)|geraadpleegd|bezocht|(?:zuletzt\s+)?abgerufen"
+    r"|zugriff|zugegriffen|(?:data\s+)?dostępu?|besøkt|hämtad|hentet"
+    r"|(?P<updated>(?:last\s+)?(?:modified|updated|revised)|mis\s+en\s+ligne))"
+    r"(?:\s+(?:on|le|il|el|em|en|am|op|den|dnia))?\s*:?\s*",
     re.IGNORECASE,
 )
 # One of these is in every match of _ACCESSED_RE.
 _ACCESSED_WORDS = (
-    *("accessed", "visited", "viewed", "checked", "consulted", "retrieved", "modified"),
-    *("updated", "revised"),
+    *("access", "visited", "viewed", "checked", "consult", "retrieved", "modified"),
+    *("updated", "revised", "acess", "accedido", "geraadpleegd", "bezocht", "abgerufen"),
+    *("zugriff", "zugegriffen", "dostęp", "besøkt", "hämtad", "hentet", "ligne"),
 )
 
 

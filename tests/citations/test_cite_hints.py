@@ -19,7 +19,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.citations import bluebook, fields, legal, presentations, short_forms, split, urls
+from citecheck.citations import (
+    bluebook,
+    fields,
+    foreign_months,
+    legal,
+    presentations,
+    short_forms,
+    split,
+    urls,
+)
 from citecheck.citations.crf import combine
 from citecheck.citations.crf.combine import foreign
 from citecheck.citations.hints import _CASE_TWINS, lowered
@@ -67,6 +76,8 @@ EXTRA = [
     "Available online at: https://example.org/y",
     "Cf. example.org (http://example.org)",
     "J. Smith, Title, 5 J. Law 1 (2001), doi:10.1000/xyz123; DOI 10.12345/ab.c",
+    "publié le 3 Mars 2001, (vu 4 MAI 2002); Acesso em: 4 ago. 2021; «décembre» 1999",
+    "consulté le 1er juin 2010; ultimo accesso: 2 giugno 2011; Zugriff am 3. Juni 2012",
 ]
 
 
@@ -152,6 +163,16 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
     ("chapter", lambda t: "in" in t or "In" in t, fields._CHAPTER_MARKED_RE.search),
     ("chapter, plain", lambda t: "in" in t or "In" in t, fields._CHAPTER_PLAIN_RE.search),
     ("odd title", combine._odd_title, combine._ODD_TITLE_RE.search),
+    (
+        "foreign day date",
+        foreign_months.has_foreign_month,
+        foreign_months._DAY_DATE_RE.search,
+    ),
+    (
+        "foreign month date",
+        foreign_months.has_foreign_month,
+        foreign_months._MONTH_DATE_RE.search,
+    ),
 ]
 
 
