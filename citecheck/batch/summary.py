@@ -25,10 +25,11 @@ __all__ = ["STATUS_GROUPS", "SUMMARY_FORMATS", "BatchSummary", "summarise", "wri
 SUMMARY_FORMATS = ("text", "json", "csv", "html")
 TOP_DOMAINS = 20
 
-# How link-rot views group the statuses: gone, cannot tell, not asked, fine. A URL the
+# How link-rot views group the statuses: gone, cannot tell, not asked, moved, fine. A URL the
 # batch could not ask for want of a network is "offline", as the manuscripts' own reports
 # say ("links not checked (offline)"), not "unverified" (blocked or timed out when asked);
-# "unchecked" is a URL no links pass reached (--no-links, or an interrupted batch).
+# "unchecked" is a URL no links pass reached (--no-links, or an interrupted batch). A moved
+# URL answers, but at another address: a rot audit counts it apart from the alive ones.
 STATUS_GROUPS = {
     "dead": "rotten",
     "soft-dead": "rotten",
@@ -37,7 +38,7 @@ STATUS_GROUPS = {
     "offline": "offline",
     "unchecked": "unchecked",
     "alive": "alive",
-    "redirected": "alive",
+    "redirected": "moved",
 }
 
 
