@@ -40,6 +40,7 @@ STATUS_GROUPS = {
     "alive": "alive",
     "redirected": "moved",
 }
+ROTTEN = frozenset(status for status, group in STATUS_GROUPS.items() if group == "rotten")
 
 
 @dataclass(slots=True)
@@ -98,7 +99,10 @@ def summarise(store: Store, batch_id: str) -> BatchSummary:
     counts = store.counts(batch_id)
     summary.urls = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("urls:")}
     summary.by_year = store.rot_by_year(batch_id)
-    summary.by_domain = store.rot_by_domain(batch_id, top=TOP_DOMAINS)
+    # "The domains with the most dead": a domain with none dead is not one of them.
+    by_domain = store.rot_by_domain(batch_id, top=TOP_DOMAINS)
+    dead_hosts = {row.group for row in by_domain if row.status in ROTTEN and row.count}
+    summary.by_domain = [row for row in by_domain if row.group in dead_hosts]
     return summary
 
 
@@ -125,8 +129,22 @@ _CSV_COLUMNS = (
 )
 
 
+def problem_text(row: ManuscriptRow) -> str:
+    """A failed manuscript's problem without its path, which the row's path column holds."""
+    problem = str(row.result.get("problem", ""))
+    if not problem.startswith(f"{row.path}:"):
+        return problem
+    rest = problem[len(row.path) + 1 :]
+    line, colon, after = rest.partition(":")
+    if colon and line.isdigit():  # "essay.txt:5: not valid UTF-8" -> "line 5: not valid ..."
+        return f"line {line}:{after}"
+    return rest.strip()
+
+
 def csv_row(row: ManuscriptRow) -> list[object]:
     result = row.result
+    if row.stage == "failed":  # never read or checked: no counts, not counts of 0
+        return [row.path, row.stage, result.get("exit_code", ""), *[""] * 11, problem_text(row)]
     links = result.get("links", {})
     found = result.get("findings", {})
     unverified = sum(links.get(s, 0) for s in ("blocked", "timeout"))

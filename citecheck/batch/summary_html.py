@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from html import escape
 from typing import TextIO
 
-from citecheck.batch.summary import STATUS_GROUPS, BatchSummary, csv_row
+from citecheck.batch.summary import STATUS_GROUPS, TOP_DOMAINS, BatchSummary, csv_row
 from citecheck.store import ManuscriptRow, RotCount
 
 __all__ = ["rot_by_domain_svg", "rot_by_year_svg", "write_html"]
@@ -89,7 +89,7 @@ def rot_by_domain_svg(rows: Iterable[RotCount]) -> str:
     groups = _grouped(rows)
     hosts = sorted(groups, key=lambda h: (-groups[h]["rotten"], -sum(groups[h].values()), h))
     if not hosts:
-        return "<p>No cited URLs.</p>"
+        return "<p>No domain has a dead or soft-dead URL.</p>"
     most = max(sum(c.values()) for c in groups.values()) or 1
     label, row, scale, top = 190, 18, 420, 10
     parts = [
@@ -156,6 +156,8 @@ def _rows_html(rows: Iterator[ManuscriptRow]) -> tuple[str, int]:
             continue
         cells = csv_row(row)
         klass = ' class="failed"' if row.stage == "failed" else ""
+        # A manuscript never read has no counts: a dash, not an empty cell to misread as 0.
+        cells = [cell if cell != "" or i in (0, 14) else "—" for i, cell in enumerate(cells)]
         (
             path,
             _stage,
@@ -217,7 +219,7 @@ def write_html(summary: BatchSummary, rows: Iterator[ManuscriptRow], out: TextIO
         " another address that answers), or answer where they were cited (alive).</p>"
         f"{rot_by_year_svg(summary.by_year)}"
         "<h2>Link rot by domain</h2><p>Distinct URLs of the domains with the most dead links"
-        " (gone / all).</p>"
+        f" (gone / all; at most {TOP_DOMAINS}, domains with none gone left out).</p>"
         f"{rot_by_domain_svg(summary.by_domain)}"
         "<h2>Manuscripts, worst first</h2><table><tr><th>manuscript</th><th>exit</th><th>notes</th>"
         "<th>citations</th><th>URLs</th><th>dead</th><th>soft-dead</th><th>unverified</th>"

@@ -1,8 +1,10 @@
-"""The batch summary's views from a store's rows: moved links."""
+"""The batch summary's views from a store's rows: moved links, failed manuscripts, domains."""
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -86,3 +88,29 @@ def test_moved_links_are_their_own_segment_and_column_in_the_html() -> None:
     assert row is not None
     cells = re.findall(r"<td>(.*?)</td>", row.group(1))
     assert cells[:10] == ["1", "4", "5", "3", "1", "0", "0", "0", "2", "1"]
+
+
+def test_a_failed_manuscript_shows_no_counts_and_its_problem_without_its_path() -> None:
+    page = _write("html")
+    row = re.search(r'<tr class="failed"><td>/j/vol1/empty\.md</td>(.*?)</tr>', page)
+    assert row is not None
+    cells = re.findall(r"<td>(.*?)</td>", row.group(1))
+    assert cells == ["2", *["—"] * 11, "the file is empty"]
+    table = list(csv.DictReader(io.StringIO(_write("csv"))))
+    assert table[0]["notes"] == table[0]["dead"] == table[0]["errors"] == ""
+    assert table[0]["problem"] == "the file is empty"
+    assert table[1]["problem"] == "line 5: not valid UTF-8: byte 0xE9"
+    assert table[2]["dead"] == "1"
+    # JSON keeps the reader's whole message.
+    data = json.loads(_write("json"))
+    assert data["manuscripts_worst_first"][0]["problem"] == "/j/vol1/empty.md: the file is empty"
+
+
+def test_the_domains_with_the_most_dead_leave_out_domains_with_none_dead() -> None:
+    data = json.loads(_write("json"))
+    assert {row["group"] for row in data["rot_by_domain"]} == {"gone.org"}
+    page = _write("html")
+    view = page.split("<h2>Link rot by domain")[1].split("<h2>Manuscripts")[0]
+    assert "gone.org" in view
+    assert "fine.org" not in view
+    assert "moved.org" not in view
