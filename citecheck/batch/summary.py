@@ -56,6 +56,8 @@ class BatchSummary:
     urls: dict[str, int] = field(default_factory=dict)
     by_year: list[RotCount] = field(default_factory=list)
     by_domain: list[RotCount] = field(default_factory=list)
+    # Files under the batch's folders (and globs) that citecheck does not read, named.
+    skipped: tuple[str, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -72,6 +74,7 @@ class BatchSummary:
             "exit_code": self.exit_code,
             "manuscripts": self.manuscripts,
             "failed": self.failed,
+            "skipped": list(self.skipped),
             "totals": dict(sorted(self.totals.items())),
             "urls": dict(sorted(self.urls.items())),
             "rot_by_year": [_rot_json(r) for r in self.by_year],
@@ -190,6 +193,8 @@ def _write_text(summary: BatchSummary, rows: Iterator[ManuscriptRow], out: TextI
         f"citecheck batch {summary.batch_id} ({summary.status}): {summary.manuscripts} manuscripts"
         f" ({summary.failed} could not be read), {t['notes']} notes, {t['citations']} citations\n"
     )
+    if summary.skipped:
+        out.write(f"skipped (not read by citecheck): {len(summary.skipped)} files\n")
     urls = ", ".join(f"{n} {status}" for status, n in sorted(summary.urls.items()))
     out.write(f"distinct URLs: {sum(summary.urls.values())} ({urls or 'none'})\n")
     out.write(
@@ -224,9 +229,16 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def write_summary(store: Store, batch_id: str, fmt: str, out: TextIO) -> BatchSummary:
-    """Write the summary of ``batch_id`` in ``fmt`` (one of ``SUMMARY_FORMATS``)."""
+def write_summary(
+    store: Store, batch_id: str, fmt: str, out: TextIO, *, skipped: tuple[str, ...] = ()
+) -> BatchSummary:
+    """Write the summary of ``batch_id`` in ``fmt`` (one of ``SUMMARY_FORMATS``).
+
+    ``skipped``: the files the batch's paths hold that it does not read (not in the store:
+    they follow from the paths, which the command walks again each run).
+    """
     summary = summarise(store, batch_id)
+    summary.skipped = skipped
     rows = store.manuscripts(batch_id)
     if fmt == "json":
         _write_json(summary, rows, out)
