@@ -8,13 +8,17 @@ list's folder, ``#`` comments and blank lines ignored.
 A folder or a glob picks the files citecheck reads by their suffix; the rest
 are *skipped* and named (``survey``), except hidden files, the batch's own
 outputs and files that are plainly no manuscript (images, bibliographies and
-styles, LaTeX's by-products). A file named on the command line or in a list is always read.
+styles, LaTeX's by-products). A LaTeX file that another manuscript of the
+batch reaches by ``\\input``/``\\include`` is read as part of it, not again as
+its own manuscript. A file named on the command line or in a list is always read.
 """
 
 from __future__ import annotations
 
+import functools
 import glob
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +58,9 @@ _LATEX_BY_PRODUCTS: tuple[str, ...] = (
 )
 _LATEX_BY_PRODUCTS += (".lot", ".idx", ".ind", ".ilg", ".nav", ".snm", ".vrb", ".gz")  # .synctex.gz
 QUIET_SUFFIXES = frozenset((*_IMAGES, *_BIBLIOGRAPHIES, *_LATEX_BY_PRODUCTS))
+_LATEX = frozenset({".tex", ".latex"})
+_INCLUDE = re.compile(r"\\(?:input|include)\s*(?:\{([^{}]+)\}|([^\s{}%\\]+))")
+_COMMENT = re.compile(r"(?<!\\)%.*")
 _NAMED = 5  # skipped files named in the error and the notice; the summary JSON names all
 
 
@@ -124,6 +131,66 @@ def _spec_files(spec: str) -> tuple[Iterable[Path], bool]:
     raise InputError(spec, "no such file or folder")
 
 
+@functools.lru_cache(maxsize=4096)
+def _includes(path: Path, stamp: tuple[int, int]) -> tuple[Path, ...]:
+    """The files that a LaTeX file's ``\\input`` and ``\\include`` name (``stamp``: mtime, size).
+
+    Looked for as LaTeX looks: beside the file, then beside the main file, which
+    is one of its folders' ancestors: every ancestor is tried.
+    """
+    try:
+        source = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return ()
+    found: list[Path] = []
+    for line in source.splitlines():
+        for match in _INCLUDE.finditer(_COMMENT.sub("", line)):
+            name = (match.group(1) or match.group(2)).strip()
+            names = [name] if name.endswith(".tex") else [name + ".tex", name]
+            for folder in (path.parent.resolve(), *path.parent.resolve().parents):
+                hit = next((folder / n for n in names if (folder / n).is_file()), None)
+                if hit is not None:
+                    found.append(hit.resolve())
+                    break
+    return tuple(found)
+
+
+def _stamped_includes(path: Path) -> tuple[Path, ...]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return _includes(path, (stat.st_mtime_ns, stat.st_size))
+
+
+def _reach(path: Path) -> set[Path]:
+    """Every file ``path`` reads in place, however deep (through files outside the batch too)."""
+    reached: set[Path] = set()
+    todo = [path]
+    while todo:
+        for part in _stamped_includes(todo.pop()):
+            if part not in reached:
+                reached.add(part)
+                todo.append(part)
+    reached.discard(path)
+    return reached
+
+
+def _parts(specs: Sequence[str]) -> frozenset[Path]:
+    """LaTeX files of the batch that another one reads in place (never all of a cycle)."""
+    latex: set[Path] = set()
+    for spec in specs:
+        files, _ = _spec_files(spec)
+        latex.update(p.resolve() for p in files if p.suffix.lower() in _LATEX)
+    reach = {path: _reach(path) for path in latex}
+    included = set().union(*reach.values()) if reach else set()
+    # The books: batch files no other one reads. What they read are their parts; files
+    # that only read each other (a cycle, which LaTeX refuses) stay manuscripts.
+    roots = [path for path in latex if path not in included]
+    parts: set[Path] = set().union(*(reach[root] for root in roots)) if roots else set()
+    return frozenset(parts & latex)
+
+
 def find_manuscripts(
     specs: Iterable[str],
     *,
@@ -134,7 +201,8 @@ def find_manuscripts(
 
     Files a folder or glob holds that citecheck does not read go to
     ``skipped`` (unless quiet: hidden, plainly no manuscript, or under
-    ``outputs``, the batch's own).
+    ``outputs``, the batch's own). LaTeX files another manuscript of the
+    batch includes are not manuscripts of their own.
 
     Raises:
         InputError: a spec names nothing (no such file or folder, a glob
@@ -143,6 +211,7 @@ def find_manuscripts(
     """
     specs = list(specs)
     quiet_under = frozenset(Path(p).resolve() for p in outputs)
+    parts = _parts(specs)
     seen: set[Path] = set()
     for spec in specs:
         files, by_suffix = _spec_files(spec)
@@ -155,6 +224,9 @@ def find_manuscripts(
                 continue
             resolved = path.resolve()
             if by_suffix and (path.name.startswith(".") or _quiet_output(resolved, quiet_under)):
+                continue
+            if by_suffix and resolved in parts:
+                found += 1  # read, in the manuscript that includes it
                 continue
             found += 1
             if resolved not in seen:

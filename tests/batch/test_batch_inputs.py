@@ -55,3 +55,47 @@ def test_a_mixed_folder_names_its_skipped_files_in_one_line_and_the_summary(
     assert main([*_batch(tmp_path, str(folder)), "--format", "json", "-o", str(summary)]) == 0
     assert "summary.json" not in capsys.readouterr().err
     assert survey([str(folder)], outputs=[summary]).skipped == tuple(skipped)
+
+
+def test_latex_files_another_manuscript_includes_are_not_manuscripts_of_their_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = tmp_path / "book"
+    (book / "chapters").mkdir(parents=True)
+    (book / "refs.bib").write_text(
+        "@book{doe2001, author = {Doe, Jane}, title = {Lines}, year = {2001}}\n", "utf-8"
+    )
+    (book / "main.tex").write_text(
+        "\\addbibresource{refs.bib}\n\\begin{document}\nOne.\\footnote{A note.}\n"
+        "% \\input{old}\n\\input{chapters/ch2}\n\\include{ch3}\n\\end{document}\n",
+        "utf-8",
+    )
+    (book / "chapters" / "ch2.tex").write_text("Two.\\footcite{doe2001}\n", "utf-8")
+    # ch3 names its section as LaTeX does, from the main file's folder.
+    (book / "ch3.tex").write_text("Three.\\footnote{B.}\n\\input{chapters/sec}\n", "utf-8")
+    (book / "chapters" / "sec.tex").write_text("Four.\\footnote{C.}\n", "utf-8")
+    (book / "old.tex").write_text("Old.\\footnote{D.}\n", "utf-8")  # only in a comment
+    (book / "a.tex").write_text("A.\\footnote{E.} \\input{b}\n", "utf-8")  # a cycle: both read
+    (book / "b.tex").write_text("B.\\footnote{F.} \\input{a}\n", "utf-8")
+    found = [p.relative_to(book).as_posix() for p in find_manuscripts([str(book)])]
+    assert found == ["a.tex", "b.tex", "main.tex", "old.tex"]
+    # Named on the command line, a chapter is still read on its own.
+    chapter = str(book / "chapters" / "ch2.tex")
+    assert [p.name for p in find_manuscripts([str(book), chapter])][-1] == "ch2.tex"
+    # The batch counts the book's notes once, and the chapter's \footcite finds the .bib.
+    out = tmp_path / "s.json"
+    assert (
+        main(
+            [
+                *_batch(tmp_path, str(book / "main.tex"), str(book / "chapters")),
+                "--format",
+                "json",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    data = json.loads(out.read_text("utf-8"))
+    assert data["manuscripts"] == 1
+    assert data["totals"]["notes"] == 4
