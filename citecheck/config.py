@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -219,11 +219,28 @@ _SOURCES_ENV: dict[str, str] = {
 }
 
 
-def _find_config(start: Path) -> tuple[Path, Mapping[str, Any]] | None:
-    """The nearest citecheck.toml or pyproject.toml with [tool.citecheck]."""
+def _find_config(
+    start: Path, notice: Callable[[str], None] | None = None
+) -> tuple[Path, Mapping[str, Any]] | None:
+    """The nearest citecheck.toml or pyproject.toml with [tool.citecheck].
+
+    In one folder citecheck.toml wins; a ``[tool.citecheck]`` table beside it
+    is ignored, and ``notice`` is told so (a setting there would silently not apply).
+    """
     for folder in (start, *start.parents):
         own = folder / "citecheck.toml"
         if own.is_file():
+            beside = folder / "pyproject.toml"
+            if notice is not None and beside.is_file():
+                try:
+                    shadowed = isinstance(_tool_table(_load_toml(beside)), dict)
+                except ConfigError:
+                    shadowed = False  # not read, so not ignored: its TOML is not ours to judge
+                if shadowed:
+                    notice(
+                        f"using {own}; the [tool.citecheck] table of {beside} beside it is"
+                        " ignored (citecheck.toml wins: merge the two, or remove one)"
+                    )
             return own, _load_toml(own)
         project = folder / "pyproject.toml"
         if project.is_file():
@@ -414,7 +431,11 @@ def _number(path: Path, key: str, current: int | float, value: object) -> int | 
 
 
 def load_settings(
-    *, config: Path | None = None, start: Path | None = None, env: Mapping[str, str] | None = None
+    *,
+    config: Path | None = None,
+    start: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Settings:
     """Build settings from defaults, a config file and the environment.
 
@@ -423,6 +444,7 @@ def load_settings(
             ``citecheck.toml`` or ``pyproject.toml`` above ``start`` is used.
         start: where to look for a config file (default: the working dir).
         env: the environment (default: ``os.environ``).
+        notice: told, in one line, of a config file found but ignored.
 
     Raises:
         ConfigError: the file is unreadable or a key has the wrong type.
@@ -438,7 +460,7 @@ def load_settings(
             table = own or {}
         found = (config, table)
     else:
-        found = _find_config(start or Path.cwd())
+        found = _find_config(start or Path.cwd(), notice)
 
     sections: dict[str, dict[str, object]] = {
         "links": {},

@@ -37,6 +37,7 @@ from citecheck.model import (
     Footnote,
     FootnoteSet,
     Manuscript,
+    MissingCiteKey,
     NoteMarker,
     NoteText,
     Rule,
@@ -67,10 +68,17 @@ OUT_OF_ORDER = Rule(
     "footnotes",
     "Notes or markers are not numbered in reading order.",
 )
+CITE_KEY_MISSING = Rule(
+    "cite-key-not-in-bib",
+    Severity.WARNING,
+    "footnotes",
+    "A footnote citation's key is in no bibliography file of the document.",
+)
 
 FOOTNOTE_RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
+        CITE_KEY_MISSING,
         DUPLICATE_LABEL,
         MARKER_REPEATED,
         MARKER_WITHOUT_NOTE,
@@ -179,8 +187,28 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
         )
     if manuscript.format in _TYPED_NUMBERS:
         findings.extend(_numbering(notes, note_series, markers, marker_series))
+    findings.extend(_missing_key(missing) for missing in manuscript.missing_keys)
     findings.sort(key=lambda f: (f.location.order, f.rule))
     return FootnoteSet(manuscript, tuple(footnotes), tuple(findings))
+
+
+def _missing_key(missing: MissingCiteKey) -> Finding:
+    """A key biber would warn about: the printed note shows the bare key, not the work."""
+    if missing.searched:
+        where = f"is not in {', '.join(missing.searched)}"
+    else:
+        where = (
+            "cannot be looked up: the document names no .bib file that exists beside it"
+            " (\\addbibresource, \\bibliography; a chapter checked on its own has its main"
+            " file's)"
+        )
+    return CITE_KEY_MISSING.finding(
+        f"Citation key '{missing.key}' {where}; biber warns and the printed note shows the bare"
+        " key: add the entry to the .bib or correct the key.",
+        missing.location,
+        note=missing.note,
+        evidence=missing.key,
+    )
 
 
 # Formats whose note numbers an author typed. Markdown labels are names,

@@ -34,6 +34,7 @@ __all__ = [
     "LinkStatus",
     "Location",
     "Manuscript",
+    "MissingCiteKey",
     "NoteMarker",
     "NoteText",
     "PartialDate",
@@ -124,6 +125,20 @@ class NoteText:
 
 
 @dataclass(frozen=True, slots=True)
+class MissingCiteKey:
+    """A citation key that no bibliography file of the document holds (LaTeX, biblatex).
+
+    biber warns about it and the printed note shows the bare key. ``searched``
+    are the .bib files looked in; () when the document names none that exists.
+    """
+
+    key: str
+    location: Location
+    note: str | None = None
+    searched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Manuscript:
     """A manuscript reduced to what every later stage needs.
 
@@ -149,6 +164,8 @@ class Manuscript:
     # (start, end) body offsets of text kept verbatim (code blocks), in order:
     # not prose, so the checks read no figures there.
     verbatim: tuple[tuple[int, int], ...] = ()
+    # Footnote citations whose key the bibliography lacks (the LaTeX reader's; () elsewhere).
+    missing_keys: tuple[MissingCiteKey, ...] = ()
 
 
 # --------------------------------------------------------------------------

@@ -45,6 +45,29 @@ def test_citecheck_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Path) -
     assert load_settings(start=tmp_path, env={}).links.timeout == 7
 
 
+def test_an_ignored_pyproject_table_beside_citecheck_toml_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Through the command: one line on stderr naming the file whose settings do not apply.
+    from citecheck.cli import main
+
+    (tmp_path / "pyproject.toml").write_text("[tool.citecheck]\nfail-on = 'warning'\n")
+    (tmp_path / "citecheck.toml").write_text("fail-on = 'error'\n")
+    (tmp_path / "essay.md").write_text("A claim.[^1]\n\n[^1]: A source.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "essay.md", "--no-links", "--no-sources", "--format", "json"]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if line]
+    assert lines == [
+        f"citecheck: using {tmp_path / 'citecheck.toml'}; the [tool.citecheck] table of"
+        f" {tmp_path / 'pyproject.toml'} beside it is ignored (citecheck.toml wins: merge the"
+        " two, or remove one)"
+    ]
+    # A pyproject.toml without the table beside it is nobody's settings: no word.
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert main(["check", "essay.md", "--no-links", "--no-sources", "--format", "json"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_keys_from_a_config_file_and_the_environment_wins(tmp_path: Path) -> None:
     (tmp_path / "citecheck.toml").write_text(
         "ia-keys = 'file-access:file-secret'\nperma-key = 'from-file'\n", encoding="utf-8"

@@ -25,10 +25,11 @@ __all__ = ["STATUS_GROUPS", "SUMMARY_FORMATS", "BatchSummary", "summarise", "wri
 SUMMARY_FORMATS = ("text", "json", "csv", "html")
 TOP_DOMAINS = 20
 
-# How link-rot views group the statuses: gone, cannot tell, not asked, fine. A URL the
+# How link-rot views group the statuses: gone, cannot tell, not asked, moved, fine. A URL the
 # batch could not ask for want of a network is "offline", as the manuscripts' own reports
 # say ("links not checked (offline)"), not "unverified" (blocked or timed out when asked);
-# "unchecked" is a URL no links pass reached (--no-links, or an interrupted batch).
+# "unchecked" is a URL no links pass reached (--no-links, or an interrupted batch). A moved
+# URL answers, but at another address: a rot audit counts it apart from the alive ones.
 STATUS_GROUPS = {
     "dead": "rotten",
     "soft-dead": "rotten",
@@ -37,8 +38,9 @@ STATUS_GROUPS = {
     "offline": "offline",
     "unchecked": "unchecked",
     "alive": "alive",
-    "redirected": "alive",
+    "redirected": "moved",
 }
+ROTTEN = frozenset(status for status, group in STATUS_GROUPS.items() if group == "rotten")
 
 
 @dataclass(slots=True)
@@ -54,6 +56,8 @@ class BatchSummary:
     urls: dict[str, int] = field(default_factory=dict)
     by_year: list[RotCount] = field(default_factory=list)
     by_domain: list[RotCount] = field(default_factory=list)
+    # Files under the batch's folders (and globs) that citecheck does not read, named.
+    skipped: tuple[str, ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -70,6 +74,7 @@ class BatchSummary:
             "exit_code": self.exit_code,
             "manuscripts": self.manuscripts,
             "failed": self.failed,
+            "skipped": list(self.skipped),
             "totals": dict(sorted(self.totals.items())),
             "urls": dict(sorted(self.urls.items())),
             "rot_by_year": [_rot_json(r) for r in self.by_year],
@@ -97,7 +102,10 @@ def summarise(store: Store, batch_id: str) -> BatchSummary:
     counts = store.counts(batch_id)
     summary.urls = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("urls:")}
     summary.by_year = store.rot_by_year(batch_id)
-    summary.by_domain = store.rot_by_domain(batch_id, top=TOP_DOMAINS)
+    # "The domains with the most dead": a domain with none dead is not one of them.
+    by_domain = store.rot_by_domain(batch_id, top=TOP_DOMAINS)
+    dead_hosts = {row.group for row in by_domain if row.status in ROTTEN and row.count}
+    summary.by_domain = [row for row in by_domain if row.group in dead_hosts]
     return summary
 
 
@@ -124,8 +132,22 @@ _CSV_COLUMNS = (
 )
 
 
+def problem_text(row: ManuscriptRow) -> str:
+    """A failed manuscript's problem without its path, which the row's path column holds."""
+    problem = str(row.result.get("problem", ""))
+    if not problem.startswith(f"{row.path}:"):
+        return problem
+    rest = problem[len(row.path) + 1 :]
+    line, colon, after = rest.partition(":")
+    if colon and line.isdigit():  # "essay.txt:5: not valid UTF-8" -> "line 5: not valid ..."
+        return f"line {line}:{after}"
+    return rest.strip()
+
+
 def csv_row(row: ManuscriptRow) -> list[object]:
     result = row.result
+    if row.stage == "failed":  # never read or checked: no counts, not counts of 0
+        return [row.path, row.stage, result.get("exit_code", ""), *[""] * 11, problem_text(row)]
     links = result.get("links", {})
     found = result.get("findings", {})
     unverified = sum(links.get(s, 0) for s in ("blocked", "timeout"))
@@ -171,6 +193,8 @@ def _write_text(summary: BatchSummary, rows: Iterator[ManuscriptRow], out: TextI
         f"citecheck batch {summary.batch_id} ({summary.status}): {summary.manuscripts} manuscripts"
         f" ({summary.failed} could not be read), {t['notes']} notes, {t['citations']} citations\n"
     )
+    if summary.skipped:
+        out.write(f"skipped (not read by citecheck): {len(summary.skipped)} files\n")
     urls = ", ".join(f"{n} {status}" for status, n in sorted(summary.urls.items()))
     out.write(f"distinct URLs: {sum(summary.urls.values())} ({urls or 'none'})\n")
     out.write(
@@ -205,9 +229,16 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def write_summary(store: Store, batch_id: str, fmt: str, out: TextIO) -> BatchSummary:
-    """Write the summary of ``batch_id`` in ``fmt`` (one of ``SUMMARY_FORMATS``)."""
+def write_summary(
+    store: Store, batch_id: str, fmt: str, out: TextIO, *, skipped: tuple[str, ...] = ()
+) -> BatchSummary:
+    """Write the summary of ``batch_id`` in ``fmt`` (one of ``SUMMARY_FORMATS``).
+
+    ``skipped``: the files the batch's paths hold that it does not read (not in the store:
+    they follow from the paths, which the command walks again each run).
+    """
     summary = summarise(store, batch_id)
+    summary.skipped = skipped
     rows = store.manuscripts(batch_id)
     if fmt == "json":
         _write_json(summary, rows, out)

@@ -1,8 +1,8 @@
 """The batch summary as one self-contained HTML page with its charts drawn as inline SVG.
 
 Two pictures, the views link-rot studies publish: the share of cited URLs
-gone (dead or soft-dead), unverified and alive by the year they were cited,
-and the same counts for the domains with the most dead links. No script,
+gone (dead or soft-dead), unverified, moved (redirected) and alive by the
+year they were cited, and the same counts for the domains with the most dead links. No script,
 no external file: the page opens anywhere, printed or offline.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from html import escape
 from typing import TextIO
 
-from citecheck.batch.summary import STATUS_GROUPS, BatchSummary, csv_row
+from citecheck.batch.summary import STATUS_GROUPS, TOP_DOMAINS, BatchSummary, csv_row
 from citecheck.store import ManuscriptRow, RotCount
 
 __all__ = ["rot_by_domain_svg", "rot_by_year_svg", "write_html"]
@@ -24,9 +24,10 @@ _COLOURS = {
     "unverified": "#b7950b",
     "offline": "#7f8c8d",
     "unchecked": "#bdc3c7",
+    "moved": "#2e86c1",
     "alive": "#1e8449",
 }
-_ORDER = ("rotten", "unverified", "offline", "unchecked", "alive")
+_ORDER = ("rotten", "unverified", "offline", "unchecked", "moved", "alive")
 
 
 def _grouped(rows: Iterable[RotCount]) -> dict[str, dict[str, int]]:
@@ -88,7 +89,7 @@ def rot_by_domain_svg(rows: Iterable[RotCount]) -> str:
     groups = _grouped(rows)
     hosts = sorted(groups, key=lambda h: (-groups[h]["rotten"], -sum(groups[h].values()), h))
     if not hosts:
-        return "<p>No cited URLs.</p>"
+        return "<p>No domain has a dead or soft-dead URL.</p>"
     most = max(sum(c.values()) for c in groups.values()) or 1
     label, row, scale, top = 190, 18, 420, 10
     parts = [
@@ -122,7 +123,7 @@ def rot_by_domain_svg(rows: Iterable[RotCount]) -> str:
 
 
 def _present(groups: dict[str, dict[str, int]]) -> tuple[str, ...]:
-    """The groups any bar shows, in order (rotten, unverified and alive always)."""
+    """The groups any bar shows, in order (rotten, unverified and alive always), for the legend."""
     always = {"rotten", "unverified", "alive"}
     return tuple(k for k in _ORDER if k in always or any(counts[k] for counts in groups.values()))
 
@@ -155,6 +156,8 @@ def _rows_html(rows: Iterator[ManuscriptRow]) -> tuple[str, int]:
             continue
         cells = csv_row(row)
         klass = ' class="failed"' if row.stage == "failed" else ""
+        # A manuscript never read has no counts: a dash, not an empty cell to misread as 0.
+        cells = [cell if cell != "" or i in (0, 14) else "—" for i, cell in enumerate(cells)]
         (
             path,
             _stage,
@@ -166,7 +169,7 @@ def _rows_html(rows: Iterator[ManuscriptRow]) -> tuple[str, int]:
             soft,
             unver,
             offline,
-            _redir,
+            redirected,
             err,
             warn,
             note,
@@ -182,6 +185,7 @@ def _rows_html(rows: Iterator[ManuscriptRow]) -> tuple[str, int]:
             soft,
             unver,
             offline,
+            redirected,
             err,
             warn,
             note,
@@ -211,14 +215,15 @@ def write_html(summary: BatchSummary, rows: Iterator[ManuscriptRow], out: TextIO
         f"<tr><td>exit code</td><td>{summary.exit_code}</td></tr></table>"
         "<h2>Link rot by citation year</h2><p>Share of the URLs cited in each year (access date,"
         " else publication date) that are gone (dead or soft-dead), could not be verified"
-        " (blocked or timed out), were not checked (offline), or answer.</p>"
+        " (blocked or timed out), were not checked (offline), moved (redirected permanently to"
+        " another address that answers), or answer where they were cited (alive).</p>"
         f"{rot_by_year_svg(summary.by_year)}"
         "<h2>Link rot by domain</h2><p>Distinct URLs of the domains with the most dead links"
-        " (gone / all).</p>"
+        f" (gone / all; at most {TOP_DOMAINS}, domains with none gone left out).</p>"
         f"{rot_by_domain_svg(summary.by_domain)}"
         "<h2>Manuscripts, worst first</h2><table><tr><th>manuscript</th><th>exit</th><th>notes</th>"
         "<th>citations</th><th>URLs</th><th>dead</th><th>soft-dead</th><th>unverified</th>"
-        "<th>offline</th><th>errors</th><th>warnings</th><th>notices</th><th>problem</th></tr>"
+        "<th>offline</th><th>redirected</th><th>errors</th><th>warnings</th><th>notices</th><th>problem</th></tr>"
         f"{listed}</table>"
     )
     if more:

@@ -90,9 +90,13 @@ def network_options(parser: Parser) -> None:
     )
 
 
+def _notice(message: str) -> None:
+    print(f"citecheck: {message}", file=sys.stderr)
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     """The config file's settings, overridden by whatever options the command has."""
-    settings = load_settings(config=getattr(args, "config", None))
+    settings = load_settings(config=getattr(args, "config", None), notice=_notice)
     links = settings.links
     if getattr(args, "offline", False):
         links = replace(links, offline=True)

@@ -106,6 +106,7 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 def run(args: argparse.Namespace) -> int:
     from citecheck.batch import BatchOptions, batch_id_for, run_batch  # not for other commands
+    from citecheck.batch.inputs import survey
     from citecheck.batch.progress import batch_progress
     from citecheck.store import open_store, redact
 
@@ -117,6 +118,13 @@ def run(args: argparse.Namespace) -> int:
         reports_dir=args.reports_dir,
         report_formats=tuple(args.manuscript_format or ("json",)) if args.reports_dir else (),
     )
+    # The batch's own outputs are never named as skipped files; a path naming no
+    # manuscript stops here, before the store is opened (exit 2).
+    outputs = [Path(where) for where in (args.output, *(w for _, w in extra)) if where]
+    outputs += [args.reports_dir] if args.reports_dir else []
+    held = survey(args.paths, outputs=outputs)
+    if held.skipped:
+        print(f"citecheck: {held.notice()}", file=sys.stderr)
     url = _store_url(args, settings)
     batch_id = args.batch_id or batch_id_for(args.paths, settings, options)
     store = open_store(url, max_age=0.0 if args.no_cache else settings.links.cache_max_age)
@@ -136,7 +144,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"citecheck: resumed batch {batch_id} in {redact(url)}", file=sys.stderr)
         codes: list[int] = []
         for fmt, where in ((args.format, args.output), *extra):
-            emit(where, functools.partial(_summary_to, store, batch_id, fmt, codes=codes))
+            write = functools.partial(
+                _summary_to, store, batch_id, fmt, codes=codes, skipped=held.skipped
+            )
+            emit(where, write)
         return codes[0]
     except KeyboardInterrupt:
         print(
@@ -150,5 +161,13 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _summary_to(store: Store, batch_id: str, fmt: str, out: TextIO, *, codes: list[int]) -> None:
-    codes.append(write_summary(store, batch_id, fmt, out).exit_code)
+def _summary_to(
+    store: Store,
+    batch_id: str,
+    fmt: str,
+    out: TextIO,
+    *,
+    codes: list[int],
+    skipped: tuple[str, ...],
+) -> None:
+    codes.append(write_summary(store, batch_id, fmt, out, skipped=skipped).exit_code)

@@ -116,10 +116,16 @@ def compare(cited: Observation, probe: Observation) -> str | None:
     similarity = fuzz.ratio(cited_text, probe_text)
     same_title = (cited.title or "").strip().lower() == (probe.title or "").strip().lower()
     if (same_title and similarity >= _SAME_TITLE_SIMILARITY) or similarity >= _SIMILARITY:
-        title = f" ('{cited.title}')" if cited.title else ""
+        # Say what was compared: the text with each address's words taken out, and the titles.
+        if same_title:
+            titles = f"the same title ('{cited.title}') and " if cited.title else ""
+        else:
+            shown = " and ".join(f"'{t}'" if t else "none" for t in (cited.title, probe.title))
+            titles = f"another title ({shown}) but "
         return (
-            f"the page{title} is {similarity:.0f}% the same as what the site shows for a "
-            "made-up address: a 'not found' page served with 200"
+            f"the page has {titles}a text {similarity:.0f}% like the site's answer for a"
+            " made-up address (compared with the words of each address taken out):"
+            " a 'not found' page served with 200"
         )
     return None
 

@@ -71,6 +71,36 @@ def _is_docx(data: bytes) -> bool:
         return b"word/" in data[:_SNIFF_BYTES] or b"[Content_Types].xml" in data[:_SNIFF_BYTES]
 
 
+# Zip-based formats that are not Word documents, by their ``mimetype`` entry (EPUB and
+# OpenDocument put it first) or their OOXML part: each named, with what to do instead.
+_ZIP_KINDS = {
+    "application/epub+zip": "the file is an EPUB book, which citecheck does not read as one"
+    " file; its chapters are XHTML, which it reads: unzip the book and check them"
+    " (citecheck batch 'book/**/*.xhtml')",
+    "application/vnd.oasis.opendocument.text": "the file is an OpenDocument text (.odt), which"
+    " citecheck does not read; save it as a Word document (.docx) and check that",
+    "xl/": "the file is an Excel workbook, not a manuscript",
+    "ppt/": "the file is a PowerPoint presentation, not a manuscript",
+}
+
+
+def _zip_problem(data: bytes) -> str:
+    """What a zip archive that is not a Word document is, in one line for its reader."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            kind = ""
+            if "mimetype" in names:
+                kind = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        names, kind = [], ""
+    if kind not in _ZIP_KINDS:
+        kind = next(
+            (part for part in ("xl/", "ppt/") if any(n.startswith(part) for n in names)), ""
+        )
+    return _ZIP_KINDS.get(kind, "the file is a zip archive but not a Word document (.docx)")
+
+
 def _sniff(data: bytes) -> str:
     """The reader name that the content suggests."""
     if _is_docx(data):
@@ -136,9 +166,7 @@ def read_manuscript(path: str | Path, *, format: str | None = None) -> Manuscrip
         raise InputError(name, "the file is empty")
     chosen = format or detect_format(name, data)
     if chosen != "docx" and data.startswith(_ZIP_MAGIC):
-        raise UnsupportedFormatError(
-            name, "the file is a zip archive but not a Word document (.docx)"
-        )
+        raise UnsupportedFormatError(name, _zip_problem(data))
     # A UTF-16 page with a BOM is the HTML reader's to decode; text is UTF-8 only.
     bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if chosen not in ("docx", "pdf") and b"\x00" in data and not (chosen == "html" and bom16):

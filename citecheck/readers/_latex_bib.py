@@ -16,7 +16,7 @@ import re
 from citecheck.readers._latex_commands import _URL_ESCAPE
 from citecheck.readers._latex_parser import _Parser
 
-__all__ = ["autocite_is_footnote", "bib_entries", "render"]
+__all__ = ["autocite_is_footnote", "bib_entries", "bib_files", "render"]
 
 _BIBLATEX = re.compile(r"\\usepackage\s*(?:\[([^\]]*)\])?\s*\{\s*(biblatex(?:-chicago)?)\s*\}")
 _RESOURCE = re.compile(r"\\addbibresource\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from citecheck.model import Location, NoteText
+from citecheck.model import Location, MissingCiteKey, NoteText
 from citecheck.readers._latex_commands import _SENTINEL
 from citecheck.readers._text import styled
 
@@ -21,14 +21,17 @@ def footcite(parser: _Parser, word: str, start: int, sink: list[str]) -> None:
     citation in parentheses in the note's text, as ``\\parencite`` would.
     """
     cites = cite_arguments(parser, multi=word.endswith("s"))
-    text = "; ".join(cite_text(parser, pre, post, keys) for pre, post, keys in cites)
+    missing: list[str] = []
+    text = "; ".join(cite_text(parser, pre, post, keys, missing) for pre, post, keys in cites)
+    line = parser.line_of(start)
     if parser.note_depth > 0:
         sink.append(f"({text})")
+        _record_missing(parser, missing, line, None)
         return
     if word != "footcitetext":
         parser.counter += 1
     label = str(parser.counter)
-    line = parser.line_of(start)
+    _record_missing(parser, missing, line, label)
     if word != "footcitetext":
         sink.append(_SENTINEL)
         parser.markers.append((label, line, parser.path))
@@ -38,6 +41,12 @@ def footcite(parser: _Parser, word: str, start: int, sink: list[str]) -> None:
     # The entries are rendered without italics (the .bib holds none).
     plain, marked = styled(text)
     parser.notes.append(NoteText(label, plain, Location(parser.path, line), raw, marked))
+
+
+def _record_missing(parser: _Parser, keys: list[str], line: int, label: str | None) -> None:
+    where = Location(parser.path, line)
+    for key in keys:
+        parser.missing_keys.append(MissingCiteKey(key, where, label, parser.bib_searched))
 
 
 def cite_arguments(parser: _Parser, *, multi: bool) -> list[tuple[str | None, str | None, str]]:
@@ -61,15 +70,20 @@ def cite_arguments(parser: _Parser, *, multi: bool) -> list[tuple[str | None, st
             return cites
 
 
-def cite_text(parser: _Parser, pre: str | None, post: str | None, keys: str) -> str:
+def cite_text(
+    parser: _Parser, pre: str | None, post: str | None, keys: str, missing: list[str]
+) -> str:
     """The entries of ``keys`` (from the .bib, or the keys themselves), with the notes.
 
     The postnote (a pinpoint) follows the last work, before its URL and DOI.
+    A key the .bib lacks (or every key, without a .bib) goes to ``missing``.
     """
     if parser.bib is None:
         parser.bib = parser.read_bib()
     bib = parser.bib
-    works = [bib.get(key.strip(), (key.strip(), "")) for key in keys.split(",")]
+    named = [key.strip() for key in keys.split(",") if key.strip()]
+    missing.extend(key for key in named if key not in bib)
+    works = [bib.get(key, (key, "")) for key in named]
     works = [work for work in works if work[0]]
     if not works:
         return ""

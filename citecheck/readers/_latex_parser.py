@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable
 
 from citecheck.errors import ManuscriptSyntaxError
-from citecheck.model import Location, NoteText
+from citecheck.model import Location, MissingCiteKey, NoteText
 from citecheck.readers._latex_cites import footcite
 from citecheck.readers._latex_commands import (
     _ACCENTS,
@@ -69,6 +69,8 @@ class _Parser:
         # footnote citation needs it), and whether \autocite is a footnote.
         self.bib: dict[str, tuple[str, str]] | None = None
         self.read_bib: Callable[[], dict[str, tuple[str, str]]] = dict
+        self.bib_searched: tuple[str, ...] = ()  # the .bib files read_bib looked in
+        self.missing_keys: list[MissingCiteKey] = []  # footnote citations the .bib lacks
         self.autocite_footnotes = False
         # Files being read, outermost first (\input follows them), and the
         # folder no included file may leave (None: not a file, no \input followed).

@@ -32,7 +32,7 @@ import itertools
 import re
 
 from citecheck.model import Location, Manuscript, NoteMarker
-from citecheck.readers._latex_bib import autocite_is_footnote, bib_entries
+from citecheck.readers._latex_bib import autocite_is_footnote, bib_entries, bib_files
 from citecheck.readers._latex_commands import _PARAGRAPH, _SENTINEL, _WORD_CHAR
 from citecheck.readers._latex_parser import _Parser
 from citecheck.readers._text import add_line_start
@@ -63,7 +63,12 @@ def read(path: str, data: bytes) -> Manuscript:
         title = _title(source[: begin.start()], parser)
         parser.pos = begin.end()
         parser.autocite_footnotes = autocite_is_footnote(source[: begin.start()])
-    parser.read_bib = lambda: bib_entries(source, path)
+
+    def read_bib() -> dict[str, tuple[str, str]]:
+        parser.bib_searched = tuple(bib_files(source, path))  # named in a missing key's finding
+        return bib_entries(source, path)
+
+    parser.read_bib = read_bib
     parser.counter = 0
     parser.notes.clear()
     parser.markers.clear()
@@ -87,6 +92,7 @@ def read(path: str, data: bytes) -> Manuscript:
         title=title,
         line_starts=line_starts,
         verbatim=_verbatim_spans(body, line_starts, parser.verbatim_lines),
+        missing_keys=tuple(parser.missing_keys),
     )
 
 

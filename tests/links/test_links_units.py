@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -339,3 +340,32 @@ def test_a_big_pdf_behind_a_page_like_url_is_not_downloaded() -> None:
     results = asyncio.run(check_links(cited, settings, transport=httpx.MockTransport(handler)))
     assert results[0].status is LinkStatus.ALIVE
     assert pulled == []  # its size was declared: not a byte of it was read
+
+
+def test_soft_404_reason_says_what_was_compared() -> None:
+    # A catch-all site echoing the path in its title: the titles differ, the text with the
+    # address words taken out is the same. The reason must not claim the pages are the same.
+    chrome = "Welcome to our archive, browse the collections below. " * 3
+    probe = Observation(
+        "http://a/x/zz-probe", 200, "http://a/x/zz-probe", False, "zz probe", chrome + "zz probe"
+    )
+    cited = Observation(
+        "http://a/x/river-report",
+        200,
+        "http://a/x/river-report",
+        False,
+        "river report",
+        chrome + "river report",
+    )
+    reason = compare(cited, probe)
+    assert reason is not None
+    assert "the same as what the site shows" not in reason
+    assert "another title ('river report' and 'zz probe')" in reason
+    assert re.search(r"a text 9\d% like the site.s answer for a made-up address", reason)
+    assert "words of each address taken out" in reason
+    chrome_twin = Observation("http://a/x/q", 200, "http://a/x/q", False, "Site", chrome)
+    same = compare(
+        chrome_twin, Observation("http://a/x/zz", 200, "http://a/x/zz", False, "Site", chrome)
+    )
+    assert same is not None
+    assert "the same title ('Site')" in same

@@ -134,7 +134,41 @@ def test_without_the_bib_the_keys_stand_as_the_note(tmp_path: Path) -> None:
         "andreas2009, 3; nevins2002, 7.",
         "andreas2009.",
     ]
-    assert find_footnotes(manuscript).findings == ()
+    # Each footnote citation's key is a finding, as biber warns (no .bib to look in).
+    findings = find_footnotes(manuscript).findings
+    assert {f.rule for f in findings} == {"cite-key-not-in-bib"}
+    assert [(f.note, f.evidence) for f in findings] == [
+        ("1", "andreas2009"),
+        ("3", "nevins2002"),
+        ("4", "andreas2009"),
+        ("4", "nevins2002"),
+        ("5", "andreas2009"),
+    ]
+    assert "names no .bib file that exists beside it" in findings[0].message
+
+
+def test_a_key_missing_from_the_bib_is_a_finding_at_the_notes_line(tmp_path: Path) -> None:
+    _write(tmp_path, "refs.bib", _BIB)
+    _write(
+        tmp_path, "chapter.tex", "\n\nWalls.\\footcite{andreas2009} Fences.\\footcite{nosuchkey}\n"
+    )
+    main = _write(
+        tmp_path,
+        "main.tex",
+        "\\addbibresource{refs.bib}\n\\begin{document}\n\\input{chapter}\n"
+        "Ends.\\footnote{See \\footcite[4]{andreas2009,other}.}\n\\end{document}\n",
+    )
+    manuscript = latex.read(main, Path(main).read_bytes())
+    assert [n.text for n in manuscript.notes][1] == "nosuchkey."
+    findings = [f for f in find_footnotes(manuscript).findings if f.rule == "cite-key-not-in-bib"]
+    assert [(str(f.location), f.note, f.evidence) for f in findings] == [
+        (f"{tmp_path / 'chapter.tex'}:3", "2", "nosuchkey"),
+        (f"{main}:4", None, "other"),  # inside a note: the text of note 3, no note of its own
+    ]
+    assert findings[0].message.startswith(
+        f"Citation key 'nosuchkey' is not in {tmp_path / 'refs.bib'}; biber warns"
+    )
+    assert findings[0].severity.value == "warning"
 
 
 def test_a_footcite_inside_a_note_is_the_note_text() -> None:

@@ -173,3 +173,33 @@ def test_utf16_html_with_a_bom_is_read_and_utf16_text_is_named(tmp_path: Path) -
     text.write_bytes("A claim.[^1]\n\n[^1]: Jane Doe, Border Lines (2001).\n".encode("utf-16-be"))
     with pytest.raises(InputError, match=r"looks like UTF-16 \(big-endian"):
         read_manuscript(text)
+
+
+@pytest.mark.parametrize(
+    ("entries", "named"),
+    [
+        (
+            {"mimetype": "application/epub+zip", "OEBPS/ch1.xhtml": "<html/>"},
+            r"book\.epub: the file is an EPUB book, .*its chapters are XHTML, which it reads:"
+            r" unzip the book and check them",
+        ),
+        (
+            {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"},
+            r"book\.epub: the file is an OpenDocument text \(\.odt\).*save it as a Word document",
+        ),
+        ({"xl/workbook.xml": "<x/>"}, r"book\.epub: the file is an Excel workbook"),
+        ({"other.txt": "x"}, r"book\.epub: the file is a zip archive but not a Word document"),
+    ],
+)
+def test_a_zip_that_is_no_word_document_is_named(
+    entries: dict[str, str], named: str, tmp_path: Path
+) -> None:
+    # The kind comes from the archive's content (mimetype entry, OOXML part), not its name.
+    import zipfile
+
+    path = tmp_path / "book.epub"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in entries.items():
+            archive.writestr(name, text)
+    with pytest.raises(UnsupportedFormatError, match=named):
+        read_manuscript(path)
