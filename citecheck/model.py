@@ -208,10 +208,18 @@ class Rule:
         note: str | None = None,
         evidence: str = "",
         notes: tuple[str, ...] = (),
+        about: str = "",
     ) -> Finding:
         """A finding of this rule, with the rule's own severity."""
         return Finding(
-            self.id, self.severity, message, location, note=note, evidence=evidence, notes=notes
+            self.id,
+            self.severity,
+            message,
+            location,
+            note=note,
+            evidence=evidence,
+            notes=notes,
+            about=about,
         )
 
 
@@ -224,7 +232,9 @@ class Finding:
     what the rule saw. ``note`` is the label of the note concerned, if any.
     A finding about one thing several notes cite (a retracted work, a page
     that changed) is made once, at the first of them: ``notes`` then lists
-    every such note in order, ``note`` first; otherwise it is empty.
+    every such note in order, ``note`` first; otherwise it is empty. Such a
+    finding also names the thing in ``about`` (the work, the page), so its
+    baseline fingerprint does not change with the notes citing it.
     """
 
     rule: str
@@ -234,6 +244,7 @@ class Finding:
     note: str | None = None
     evidence: str = ""
     notes: tuple[str, ...] = ()
+    about: str = ""  # what a finding said once of a cited work or page is about
 
     @property
     def about_notes(self) -> tuple[str, ...]:
