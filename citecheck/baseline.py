@@ -8,6 +8,13 @@ normalised (Unicode NFKC, case-folded, whitespace collapsed, its own line
 number removed). The line number is deliberately left out, so adding a
 paragraph above a note does not bring its accepted findings back.
 
+A finding said once of a work or page that several notes cite (``Finding.about``
+is set) is fingerprinted by that work or page instead (the rule and ``about``
+only): citing the work once more earlier in the manuscript, or once less, changes
+its first note, not its fingerprint. Baselines written before this name such a
+finding by its first note, its old fingerprint (``legacy_fingerprint``); those
+are still accepted, so old files suppress what they did until rewritten.
+
 File shape (sorted by fingerprint so diffs stay small)::
 
     {"version": 1, "tool": "citecheck",
@@ -38,6 +45,7 @@ __all__ = [
     "BASELINE_VERSION",
     "Baseline",
     "finding_fingerprint",
+    "legacy_fingerprint",
     "load_baseline",
     "write_baseline",
 ]
@@ -65,13 +73,24 @@ def _normalise(finding: Finding) -> str:
     return _SPACES.sub(" ", text.casefold()).strip()
 
 
+def _digest(parts: tuple[str, ...]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
 def finding_fingerprint(finding: Finding) -> str:
-    """A stable hex id of a finding: rule + note label + normalised evidence.
+    """A stable hex id of a finding: rule + note label + normalised evidence, or for a
+    finding about a cited work or page (``about``), rule + that work or page.
 
     Also used as the SARIF ``partialFingerprints`` value.
     """
-    parts = (finding.rule, finding.note or "", _normalise(finding))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    if finding.about:
+        return _digest((finding.rule, "about", finding.about))
+    return legacy_fingerprint(finding)
+
+
+def legacy_fingerprint(finding: Finding) -> str:
+    """The fingerprint before ``about``: rule + (first) note label + normalised evidence."""
+    return _digest((finding.rule, finding.note or "", _normalise(finding)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +101,10 @@ class Baseline:
     path: str | None = None
 
     def accepts(self, finding: Finding) -> bool:
-        """True when the finding was accepted in this baseline."""
-        return finding_fingerprint(finding) in self.fingerprints
+        """True when the finding was accepted in this baseline (by an older citecheck too)."""
+        if finding_fingerprint(finding) in self.fingerprints:
+            return True
+        return bool(finding.about) and legacy_fingerprint(finding) in self.fingerprints
 
     def __len__(self) -> int:
         return len(self.fingerprints)

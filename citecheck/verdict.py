@@ -284,9 +284,12 @@ def archive_findings(run: CheckRun) -> tuple[Finding, ...]:
         for citation in cited:
             notes = by_path.setdefault(citation.location.path, {})
             notes.setdefault(citation.note, citation.location)
+        page = "page\x1f" + normalise_url(archive.url)  # its baseline identity: not a note
         if not by_path:
             path = run.manuscripts[0].path if run.manuscripts else ""
-            findings.append(CONTENT_DRIFT.finding(message, Location(path, 1), evidence=archive.url))
+            findings.append(
+                CONTENT_DRIFT.finding(message, Location(path, 1), evidence=archive.url, about=page)
+            )
         for notes in by_path.values():
             first, location = next(iter(notes.items()))
             findings.append(
@@ -296,6 +299,7 @@ def archive_findings(run: CheckRun) -> tuple[Finding, ...]:
                     note=first,
                     evidence=archive.url,
                     notes=tuple(notes) if len(notes) > 1 else (),
+                    about=page,
                 )
             )
     return tuple(findings)

@@ -146,3 +146,32 @@ def test_missing_or_binary_file(tmp_path: Path) -> None:
 
 def test_empty_baseline_accepts_nothing() -> None:
     assert not Baseline(frozenset()).accepts(FINDING)
+
+
+def test_a_finding_about_a_work_is_fingerprinted_by_the_work_not_its_notes(
+    tmp_path: Path,
+) -> None:
+    work = Finding(
+        "retracted",
+        Severity.ERROR,
+        "Notes 3 and 9: the work is retracted.",
+        Location("essay.md", 40),
+        "3",
+        "Crossref record: title: A study",
+        notes=("3", "9"),
+        about="work\x1fcrossref\x1fW1\x1f10.1/x",
+    )
+    cited_earlier = replace(
+        work, note="1", notes=("1", "3", "9"), message="Notes 1, 3 and 9: the work is retracted."
+    )
+    cited_once = replace(work, note="9", notes=(), message="Note 9: the work is retracted.")
+    assert finding_fingerprint(cited_earlier) == finding_fingerprint(work)
+    assert finding_fingerprint(cited_once) == finding_fingerprint(work)
+    assert finding_fingerprint(replace(work, about="work\x1fcrossref\x1fW2\x1f")) != (
+        finding_fingerprint(work)
+    )
+    # A baseline an older citecheck wrote (the first note's fingerprint) still accepts it.
+    old = tmp_path / "old.json"
+    write_baseline([replace(work, about="")], old)
+    assert load_baseline(old).accepts(work)
+    assert not load_baseline(old).accepts(cited_earlier)  # it named note 3: as it did

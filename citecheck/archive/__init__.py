@@ -161,9 +161,7 @@ async def _archive_one(
 ) -> ArchiveResult:
     settings = session.settings
     live = link is None or link.status in _LIVE
-    found = await _guarded(
-        find_snapshot(session, url, cited), lambda why: Found(None, problems=(f"wayback: {why}",))
-    )
+    found, unmatched = await _cited_copy(session, url, cited, live)
     problems = list(found.problems)
     captures: list[Capture] = []
     drift: Drift | None = None
@@ -184,7 +182,7 @@ async def _archive_one(
             else:
                 problems.append("perma: provider chosen but no API key (CITECHECK_PERMA_KEY)")
         local, outcomes = await asyncio.gather(
-            _local(session, url, cited, found), asyncio.gather(*remote)
+            _local(session, url, cited, found, unmatched), asyncio.gather(*remote)
         )
         local_capture, local_problems, drift, evidence = local
         if local_capture is not None:
@@ -209,24 +207,76 @@ _Outcome = tuple[Capture | None, tuple[str, ...]]
 _LocalOutcome = tuple[Capture | None, list[str], Drift | None, str]
 
 
+async def _cited_copy(
+    session: Session, url: str, cited: PartialDate | None, live: bool
+) -> tuple[Found, str]:
+    """The snapshot standing for the cited page, and why drift cannot be measured ("" if it can).
+
+    A DOI address is archived as the resolver's redirect, never as a page (the
+    CDX lists no 200 capture of it), and today's page is the one it resolves to:
+    so for a DOI link whose page is fetched, the snapshot is that page's.
+    """
+    target, is_doi = request_target(url, resolver=session.doi_resolver)
+    if is_doi and live and _fetches_page(session.settings, cited):
+        try:
+            page = await _live_page(session, url, target)
+        except FetchFailed:
+            page = None  # said by _local, which awaits the same fetch
+        if page is not None and page.final.url != target:
+            landing = page.final.url
+            found = await _snapshot(session, landing, cited)
+            said = f"the DOI resolves to {landing}"
+            if found.snapshot is not None:
+                note = f"wayback: {said}; the archived copy is that page's"
+                return Found(found.snapshot, found.digest, (note, *found.problems)), ""
+            # The DOI address's own captures are redirects: not asked about.
+            why = (
+                f"{said}, and the Wayback has no archived copy of that page near the "
+                "citation date (a DOI address is archived as the resolver's redirect, "
+                "not as a page)"
+            )
+            return Found(None, "", found.problems), why
+    return await _snapshot(session, url, cited), ""
+
+
+async def _snapshot(session: Session, url: str, cited: PartialDate | None) -> Found:
+    return await _guarded(
+        find_snapshot(session, url, cited), lambda why: Found(None, problems=(f"wayback: {why}",))
+    )
+
+
+def _fetches_page(settings: ArchiveSettings, cited: PartialDate | None) -> bool:
+    """Whether today's page is fetched at all: for the WARC, or to measure drift."""
+    return "warc" in settings.providers or cited is not None
+
+
+async def _live_page(session: Session, url: str, target: str) -> LivePage:
+    """Today's page of ``url`` (fetched at ``target``), once per session while remembered."""
+    return await session.once("live", url, lambda: fetch_live(session, target))
+
+
 async def _local(
-    session: Session, url: str, cited: PartialDate | None, found: Found
+    session: Session, url: str, cited: PartialDate | None, found: Found, unmatched: str = ""
 ) -> _LocalOutcome:
-    """Fetch today's page once: keep it in a WARC and compare it with the snapshot."""
+    """Fetch today's page once: keep it in a WARC and compare it with the snapshot.
+
+    ``unmatched``: why no snapshot can stand for the fetched page, if known.
+    """
     wants_warc = "warc" in session.settings.providers
     wants_drift = cited is not None
+    no_copy = unmatched or "no archived copy near the citation date"
     if not wants_warc:
         if not wants_drift:
             return None, [], None, ""
         if found.snapshot is None:
             # Nothing to compare with and nothing to keep: spare the fetch.
-            return None, [], Drift.UNKNOWN, "no archived copy near the citation date"
+            return None, [], Drift.UNKNOWN, no_copy
     page: LivePage | None = None
     failure = ""
     # A DOI link's page is fetched where the links stage fetches it (the resolver).
     target, _ = request_target(url, resolver=session.doi_resolver)
     try:
-        page = await session.once("live", url, lambda: fetch_live(session, target))
+        page = await _live_page(session, url, target)
     except FetchFailed as error:
         failure = str(error)
     problems: list[str] = []
@@ -243,7 +293,7 @@ async def _local(
     if not wants_drift:
         return capture, problems, None, ""
     if found.snapshot is None:
-        return capture, problems, Drift.UNKNOWN, "no archived copy near the citation date"
+        return capture, problems, Drift.UNKNOWN, no_copy
     if page is None:
         return capture, problems, Drift.UNKNOWN, f"today's page not fetched: {failure}"
     drift, evidence = await _guarded(

@@ -28,6 +28,7 @@ import httpx
 from citecheck.archive import ServiceLimits, archiving
 from citecheck.batch.records import encode_archive
 from citecheck.config import ArchiveSettings, Settings
+from citecheck.links.urls import DOI_LINK, normalise_url
 from citecheck.model import ArchiveResult, LinkResult, LinkStatus, PartialDate
 from citecheck.store import Store
 
@@ -55,9 +56,10 @@ def lasting(result: ArchiveResult) -> bool:
     return all(problem.startswith(_LASTING) for problem in result.problems)
 
 
-def settings_digest(settings: ArchiveSettings) -> str:
-    """What shapes a result besides the URL and date: services, providers, keys given, folder."""
-    shaping = {
+def settings_digest(settings: ArchiveSettings, *, doi_resolver: str = DOI_LINK) -> str:
+    """What shapes a result besides the URL and date: services, providers, keys given,
+    folder, and where a DOI link's page is fetched (``doi-resolver``)."""
+    shaping: dict[str, object] = {
         "providers": sorted(settings.providers),
         "save_new": settings.save_new,
         "wayback": [settings.wayback_api, settings.wayback_web],
@@ -65,6 +67,9 @@ def settings_digest(settings: ArchiveSettings) -> str:
         "ia_keys": settings.ia_keys is not None,
         "warc_dir": str(Path(settings.warc_dir).resolve()),
     }
+    if normalise_url(doi_resolver.rstrip("/") + "/") != DOI_LINK:
+        # Absent at the default: results kept before it was here stay readable.
+        shaping["doi_resolver"] = doi_resolver
     return hashlib.sha256(json.dumps(shaping, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -111,7 +116,7 @@ async def _archive_all(
     transport: httpx.AsyncBaseTransport | None,
     limits: ServiceLimits | None,
 ) -> None:
-    digest = settings_digest(settings.archive)
+    digest = settings_digest(settings.archive, doi_resolver=settings.links.doi_resolver)
     # --no-cache: nothing kept from earlier batches is believed (results are still kept).
     max_age = settings.links.cache_max_age if settings.links.cache_path is not None else 0.0
 

@@ -22,6 +22,7 @@ from citecheck import pipeline_sets
 from citecheck.config import Settings
 from citecheck.links import normalise_url
 from citecheck.links.hosts import host_key
+from citecheck.links.urls import cache_key
 from citecheck.model import LinkResult
 from citecheck.store import Store
 
@@ -95,19 +96,23 @@ def check_shard(
     """Give each (normal URL, URL as cited) a verdict in the store; returns how many were asked."""
     now = datetime.now(UTC)
     to_ask: list[str] = []
-    known = store.get_links([key for key, _ in urls], now=now)
+    resolver = settings.links.doi_resolver
+    # A DOI asked of another resolver is cached under it (``urls.cache_key``), as in ``check``.
+    cached_as = {key: cache_key(key, resolver=resolver) for key, _ in urls}
+    known = store.get_links(list(dict.fromkeys(cached_as.values())), now=now)
     for key, url in urls:
-        cached = known.get(key)
+        cached = known.get(cached_as[key])
         if cached is None:
             to_ask.append(url)
             continue
         cached = replace(cached, url=url)
-        store.record_verdict(batch_id, key, cached)
+        store.record_verdict(batch_id, key, cached, cache_key=cached_as[key])
         if progress is not None:
             progress(cached)
 
     def arrived(result: LinkResult) -> None:
-        store.record_verdict(batch_id, normalise_url(result.url), result)
+        key = normalise_url(result.url)
+        store.record_verdict(batch_id, key, result, cache_key=cache_key(key, resolver=resolver))
         if progress is not None:
             progress(result)
 

@@ -74,6 +74,27 @@ def _archive_skipped(settings: Settings, options: BatchOptions) -> str:
     return ""
 
 
+_DEFAULTS = Settings()
+
+
+def fetched_elsewhere(settings: Settings) -> dict[str, str]:
+    """The service addresses set away from their defaults (where links, DOIs, works and
+    archived copies are asked); empty at the defaults, so those batches keep their ids."""
+    spots = {
+        "doi_resolver": (settings.links.doi_resolver, _DEFAULTS.links.doi_resolver),
+        "crossref_api": (settings.sources.crossref_api, _DEFAULTS.sources.crossref_api),
+        "openalex_api": (settings.sources.openalex_api, _DEFAULTS.sources.openalex_api),
+        "courtlistener_api": (
+            settings.sources.courtlistener_api,
+            _DEFAULTS.sources.courtlistener_api,
+        ),
+        "wayback_api": (settings.archive.wayback_api, _DEFAULTS.archive.wayback_api),
+        "wayback_web": (settings.archive.wayback_web, _DEFAULTS.archive.wayback_web),
+        "perma_api": (settings.archive.perma_api, _DEFAULTS.archive.perma_api),
+    }
+    return {name: now for name, (now, default) in spots.items() if now != default}
+
+
 def batch_id_for(specs: Sequence[str], settings: Settings, options: BatchOptions) -> str:
     """The same command on the same inputs is the same batch (so a rerun resumes it)."""
     spelled = [spec if spec.startswith("@") else str(Path(spec).resolve()) for spec in specs]
@@ -87,6 +108,9 @@ def batch_id_for(specs: Sequence[str], settings: Settings, options: BatchOptions
     }
     if archive_wanted(settings, options):
         asked["archive"] = True  # (absent when off: ids of batches without archives unchanged)
+    if moved := fetched_elsewhere(settings):
+        # A resumed batch reuses its own verdicts and results: not another address's.
+        asked["fetched"] = moved
     return hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()[:16]
 
 

@@ -129,7 +129,7 @@ async def check_links(
     def finish(entry: Entry, result: LinkResult) -> None:
         results[entry.key] = result
         if cache is not None:
-            cache.put(entry.key, result)
+            cache.put(entry.cached_as, result)
             if cache.uncommitted and not flush_due:
                 # Writes are committed in groups; a quiet spell must not hold the last ones.
                 loop = asyncio.get_running_loop()
@@ -145,7 +145,7 @@ async def check_links(
             if skipped is not None:
                 finish(entry, skipped)
                 continue
-            cached = cache.get(entry.key, now=now) if cache is not None else None
+            cached = cache.get(entry.cached_as, now=now) if cache is not None else None
             if cached is not None:
                 finish(entry, from_cache(cached, entry, settings))
                 continue

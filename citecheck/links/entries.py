@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from citecheck.config import LinkSettings
 from citecheck.links.addresses import AddressPolicy, explain, is_loopback_name, url_refusal
-from citecheck.links.urls import normalise_url, request_target, without_fragment
+from citecheck.links.urls import cache_key, normalise_url, request_target, without_fragment
 from citecheck.model import LinkResult, LinkStatus
 
 __all__ = ["Entry", "from_cache", "make_entries", "not_checked"]
@@ -30,6 +30,11 @@ class Entry:
     target: str  # what is fetched: no fragment; DOIs aimed at the resolver
     fragment: str
     doi: bool
+    cache_key: str = ""  # where the link cache keeps it (``urls.cache_key``); "" is ``key``
+
+    @property
+    def cached_as(self) -> str:
+        return self.cache_key or self.key
 
 
 def make_entries(cited: Mapping[str, Sequence[str]], settings: LinkSettings) -> list[Entry]:
@@ -49,6 +54,7 @@ def make_entries(cited: Mapping[str, Sequence[str]], settings: LinkSettings) -> 
                 target=target,
                 fragment="" if doi else without_fragment(key)[1],
                 doi=doi,
+                cache_key=cache_key(key, resolver=settings.doi_resolver),
             )
         )
     return entries

@@ -28,8 +28,6 @@ from citecheck.model import LinkResult, LinkStatus
 
 __all__ = ["judge"]
 
-_PERMANENT = {301, 308}
-
 
 async def judge(entry: Entry, walk: Fetch, fetcher: Fetcher) -> LinkResult:
     """The verdict on one cited URL from what its fetch found (and the soft-404 probe)."""
@@ -97,18 +95,21 @@ def _redirect_verdict(entry: Entry, walk: Fetch, status: int) -> tuple[LinkStatu
         return LinkStatus.ALIVE, f"the DOI resolves{by} to {final} ({status})"
     # The citation should follow only the permanent moves at the start of
     # the chain: after a temporary hop, the address before it stays right.
-    # A page that moves every reader on by itself has no "temporary" kind:
-    # it is a move, as search engines read an immediate refresh.
+    # A refresh is read as browsers and search engines read it: at once, a
+    # permanent move; after a delay, a temporary one (``Hop.permanent``).
     moved_to: str | None = None
     how = ""
     for index, hop in enumerate(walk.hops):
-        if hop.status not in _PERMANENT and not hop.via:
+        if not hop.permanent:
             break
         moved_to = walk.hops[index + 1].url if index + 1 < len(walk.hops) else final
         how = f"by a {hop.via}" if hop.via else f"permanently ({hop.status})"
     if moved_to is not None and not _same_page(entry.target, moved_to):
         return LinkStatus.REDIRECTED, f"moved {how} to {moved_to}; cite the new address"
     first = walk.hops[0]
+    if moved_to is None and first.via:
+        kind = f"a temporary redirect (a {first.via} after {first.delay} s)"
+        return LinkStatus.ALIVE, f"the page answered {status} after {kind} to {final}"
     kind = "a trivial" if moved_to is not None else f"a temporary ({first.status})"
     return LinkStatus.ALIVE, f"the page answered {status} after {kind} redirect{by} to {final}"
 

@@ -2,7 +2,8 @@
 ``Refresh`` header) and a page whose only content is a script setting ``location``.
 
 A browser follows these as it follows a 3xx, so the checker does too (as a
-hop of the same walk: the same redirect budget, the same address policy).
+hop of the same walk: the same redirect budget, the same address policy);
+one at once moves like a 301, one after a delay like a 302 (``Hop.permanent``).
 Only what surely moves every reader counts:
 
 * a refresh with a delay of at most ``MAX_DELAY`` seconds (a longer one is

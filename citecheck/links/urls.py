@@ -104,6 +104,20 @@ def doi_target(url: str, *, resolver: str) -> str | None:
     return resolver.rstrip("/") + "/" + name
 
 
+def cache_key(key: str, *, resolver: str) -> str:
+    """Where the link cache keeps the verdict on ``key`` (a normalised URL).
+
+    ``key`` itself, except a DOI link asked of another resolver than doi.org:
+    that verdict is the other resolver's, kept under its address (the DOI's
+    ``request_target``), so no resolver's verdict stands for another's. With
+    the default resolver the keys are what they always were.
+    """
+    if normalise_url(resolver.rstrip("/") + "/") == DOI_LINK:
+        return key
+    target = doi_target(key, resolver=resolver)
+    return key if target is None else normalise_url(target)
+
+
 def request_target(url: str, *, resolver: str) -> tuple[str, bool]:
     """What to fetch for a cited URL, and whether it is a DOI link.
 

@@ -348,7 +348,6 @@ def _at_own_line(items: tuple[_Placed, ...], line: int, lines: list[int]) -> tup
 def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView:
     """Group a run by manuscript and note for the writers."""
     archives = {normalise_url(a.url): a for a in run.archives}
-    accepted = baseline.fingerprints if baseline is not None else frozenset()
     # An offline run's "offline" links were never tried; nothing about them is per-link news.
     unchecked = (
         {link.url for link in run.links if link.status is LinkStatus.OFFLINE}
@@ -359,7 +358,7 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
         FindingView(
             f,
             fingerprint,
-            fingerprint in accepted,
+            baseline is not None and baseline.accepts(f),
             offline=f.rule == _LINK_UNVERIFIED and f.evidence in unchecked,
         )
         for f in run_findings(run)

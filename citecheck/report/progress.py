@@ -22,7 +22,7 @@ from citecheck.model import ArchiveResult, LinkResult, LinkStatus
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-__all__ = ["LineTicker", "LinkProgress", "make_progress", "progress_enabled"]
+__all__ = ["LineTicker", "LinkProgress", "duration", "make_progress", "progress_enabled"]
 
 # How often a line is written when there is no bar.
 LINE_EVERY = 30.0
@@ -36,7 +36,8 @@ def progress_enabled(*, enabled: bool, stream: TextIO | None = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _duration(seconds: float) -> str:
+def duration(seconds: float) -> str:
+    """Seconds as a reader says them: "45 s", "7 min 20 s", "2 h 5 min"."""
     minutes, rest = divmod(round(seconds), 60)
     if not minutes:
         return f"{rest} s"
@@ -72,9 +73,9 @@ class LineTicker:
         line = f"citecheck: {self.stage} {self.done}/{self.total} {self.unit}"
         if detail:
             line += f" ({detail})"
-        line += f", {_duration(elapsed)} so far"
+        line += f", {duration(elapsed)} so far"
         if 0 < self.done < self.total:
-            line += f", about {_duration(elapsed / self.done * (self.total - self.done))} left"
+            line += f", about {duration(elapsed / self.done * (self.total - self.done))} left"
         self.stream.write(line + "\n")
         self.stream.flush()
 

@@ -140,9 +140,15 @@ class Service:
         params: Mapping[str, str] | None = None,
         credential: str | None = None,
         busy: Busy | None = None,
+        default_base: str | None = None,
     ) -> None:
         self.name = name
         self.base = base.rstrip("/")
+        # Answers are cached under the service's name; at another address than its
+        # default (a mirror, a stand-in) the address is part of it, so no answer of
+        # one address stands for another's. At the default, the cache as ever.
+        at_default = default_base is None or self.base == default_base.rstrip("/")
+        self.cache_name = name if at_default else f"{name} {self.base}"
         self.pace = Pace(rate)
         self.slots = asyncio.Semaphore(max(1, concurrency))
         self.headers = dict(headers or {})
@@ -271,7 +277,7 @@ class Fetcher:
         """Cache one part of a batched answer under its own key."""
         if self._cache is not None:
             body = json.dumps({"status": 200, "text": text})
-            self._cache.put(service.name, key, body, datetime.now(UTC))
+            self._cache.put(service.cache_name, key, body, datetime.now(UTC))
 
     async def post(
         self, service: Service, path: str, form: Mapping[str, str], *, shape: Shape | None = None
@@ -321,15 +327,15 @@ class Fetcher:
         answer = _readable(service, await self._fetch(service, method, path, params, form), shape)
         if store and answer.answered and self._cache and answer.fetched_at:
             body = json.dumps({"status": answer.status, "text": answer.text})
-            self._cache.put(service.name, key, body, answer.fetched_at)
+            self._cache.put(service.cache_name, key, body, answer.fetched_at)
         return answer
 
     def _cached(self, service: Service, key: str) -> Answer | None:
         if self._cache is None:
             return None
         # A found record is believed longer than "no such work", which may be fixed soon.
-        found = self._cache.get(service.name, key, self._not_found_max_age)
-        found = found or self._cache.get(service.name, key, self._found_max_age)
+        found = self._cache.get(service.cache_name, key, self._not_found_max_age)
+        found = found or self._cache.get(service.cache_name, key, self._found_max_age)
         if found is None:
             return None
         try:

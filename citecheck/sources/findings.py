@@ -378,7 +378,9 @@ def _once_per_work(items: Sequence[tuple[Finding, tuple[str, ...] | None]]) -> t
             merged.append(item)
             continue
         group = groups[item]
-        first = group[0]
+        # Named by its work, not its first note: citing the work once more (or once
+        # less) elsewhere must not change the finding's baseline fingerprint.
+        first = replace(group[0], about="\x1f".join(("work", *item[2])))
         notes = tuple(dict.fromkeys(f.note for f in group if f.note is not None))
         if len(notes) < 2:
             merged.append(first)

@@ -375,6 +375,9 @@ class _Lookups:
         )
 
 
+_DEFAULTS = SourcesSettings()
+
+
 def _services(settings: SourcesSettings, user_agent: str) -> dict[str, Service]:
     polite = f" (mailto:{settings.mailto})" if settings.mailto else ""
     agent = {"User-Agent": user_agent + polite, "Accept": "application/json"}
@@ -383,6 +386,7 @@ def _services(settings: SourcesSettings, user_agent: str) -> dict[str, Service]:
         "crossref": Service(
             "crossref",
             settings.crossref_api,
+            default_base=_DEFAULTS.crossref_api,
             rate=settings.rate,
             concurrency=settings.concurrency,
             headers=agent,
@@ -391,6 +395,7 @@ def _services(settings: SourcesSettings, user_agent: str) -> dict[str, Service]:
         "openalex": Service(
             "openalex",
             settings.openalex_api,
+            default_base=_DEFAULTS.openalex_api,
             rate=settings.rate,
             concurrency=settings.concurrency,
             headers=agent,
@@ -401,6 +406,7 @@ def _services(settings: SourcesSettings, user_agent: str) -> dict[str, Service]:
         services["courtlistener"] = Service(
             "courtlistener",
             settings.courtlistener_api,
+            default_base=_DEFAULTS.courtlistener_api,
             rate=min(settings.rate, 1.0),
             concurrency=1,
             headers={**agent, "Authorization": f"Token {settings.courtlistener_token}"},

@@ -134,7 +134,8 @@ class SqlStore(CarriedQueries):
         # them from its event loop, and on SQLite an open write transaction makes
         # the other link worker's writes block its loop until requests time out
         # and are asked again. ``flush`` writes and commits them in one go.
-        self._verdicts: list[tuple[str, str, LinkResult]] = []
+        # (batch, URL key, verdict, link cache key)
+        self._verdicts: list[tuple[str, str, LinkResult, str]] = []
         self._flushing = False
 
     # -- what a backend provides (and _run, _many, _rows) ---------------------
@@ -179,10 +180,12 @@ class SqlStore(CarriedQueries):
                     " WHERE batch_id = ? AND url_key = ?",
                     [
                         (result.status.value, _kept_verdict(result), batch_id, key)
-                        for batch_id, key, result in waiting
+                        for batch_id, key, result, _ in waiting
                     ],
                 )
-                self.put_links([(key, result) for _, key, result in waiting if storable(result)])
+                self.put_links(
+                    [(cached, result) for _, _, result, cached in waiting if storable(result)]
+                )
             self._commit()
         finally:
             self._flushing = False
@@ -348,14 +351,16 @@ class SqlStore(CarriedQueries):
         )
         return [(str(key), str(url)) for key, url in rows]
 
-    def record_verdict(self, batch_id: str, key: str, result: LinkResult) -> None:
+    def record_verdict(
+        self, batch_id: str, key: str, result: LinkResult, *, cache_key: str | None = None
+    ) -> None:
         """The batch's verdict on one URL; a fresh one also goes to the link cache.
 
         An offline one is kept as the URL's status only (the summary says
         "offline", as the manuscripts' reports do), never as a verdict: it says
         nothing about the URL, and the next run asks again.
         """
-        self._verdicts.append((batch_id, key, result))
+        self._verdicts.append((batch_id, key, result, cache_key or key))
         self._wrote()
 
     def verdicts(self, batch_id: str, keys: Sequence[str]) -> dict[str, LinkResult]:

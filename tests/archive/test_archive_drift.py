@@ -207,3 +207,53 @@ def test_no_fetch_when_there_is_nothing_to_compare_or_keep(
     )  # fmt: skip
     assert result.drift is Drift.UNKNOWN
     assert web.requests == []
+
+
+# -- DOI links: the resolver's redirect is not the page ----------------------------
+
+
+def _doi_run(
+    ia: ArchiveStandIn, web: WebStandIn, settings: ArchiveSettings, limits: ServiceLimits,
+    today: bytes, archived: bytes | None,
+) -> tuple[str, str]:  # fmt: skip
+    """A DOI cited in 2011 whose resolver (on ``web``) sends it to a landing page."""
+    doi = "https://doi.org/10.1000/fence"
+    landing = web.page("/article/fence", today)
+    web.redirect("/10.1000/fence", landing, status=302)
+    # What the Wayback holds of a DOI address: the resolver's redirect, never a page.
+    ia.add(doi, Capture("20110201000000", doi, "302", "text/html", b"", "REDIRECT"))
+    if archived is not None:
+        ia.add(landing, Capture("20110301000000", landing, "200", HTML, archived, "OLD"))
+    return doi, landing
+
+
+def test_a_doi_is_compared_with_the_archived_copy_of_the_page_it_resolves_to(
+    ia: ArchiveStandIn, web: WebStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    edited = list(PARAGRAPHS)
+    edited[0] = edited[0].replace("650 miles", "700 miles")
+    doi, landing = _doi_run(ia, web, settings, limits, _page(*edited), _page(*PARAGRAPHS))
+    (result,) = asyncio.run(
+        archive_urls({doi: PartialDate(2011, 5)}, settings, links=_alive(doi), now=FIXED_NOW,
+                     limits=limits, doi_resolver=web.base + "/")
+    )  # fmt: skip
+    assert result.drift is Drift.MINOR, result.drift_evidence
+    assert "650" in result.drift_evidence
+    assert result.cited_snapshot is not None
+    assert result.cited_snapshot.archive_url == f"{ia.base}/web/20110301000000/{landing}"
+    assert any(f"the DOI resolves to {landing}" in p for p in result.problems)
+    # The landing page is fetched once, for the WARC and the comparison alike.
+    assert [r.path for r in web.requests] == ["/10.1000/fence", "/article/fence"]
+
+
+def test_a_doi_whose_page_has_no_archived_copy_says_why_drift_is_unknown(
+    ia: ArchiveStandIn, web: WebStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    doi, landing = _doi_run(ia, web, settings, limits, _page(*PARAGRAPHS), None)
+    (result,) = asyncio.run(
+        archive_urls({doi: PartialDate(2011, 5)}, settings, links=_alive(doi), now=FIXED_NOW,
+                     limits=limits, doi_resolver=web.base + "/")
+    )  # fmt: skip
+    assert result.drift is Drift.UNKNOWN
+    assert f"the DOI resolves to {landing}" in result.drift_evidence
+    assert "no archived copy" in result.drift_evidence

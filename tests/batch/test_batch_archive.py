@@ -249,3 +249,59 @@ def test_the_works_and_archive_passes_run_side_by_side(
     finally:
         crossref.stop()
         openalex.stop()
+
+
+def test_archive_results_kept_under_another_doi_resolver_are_not_reused(
+    make_corpus: Callable[..., Corpus], ia: ArchiveStandIn, tmp_path: Path
+) -> None:
+    """A finished batch run again asks nothing, unless doi-resolver (where DOI pages are
+    fetched) changed: results made against another resolver are not believed."""
+    corpus = make_corpus(manuscripts=2, hosts=2, per_host=2)
+    archived(ia, corpus)
+    settings = _settings()
+    settings = replace(
+        settings, archive=replace(settings.archive, wayback_api=ia.base, wayback_web=ia.base)
+    )
+    limits = ServiceLimits(window=1.0, replay=50, timeout=5.0)
+    url = f"sqlite:///{tmp_path / 's.sqlite3'}"
+
+    def run(settings: Settings) -> int:
+        ia.requests.clear()
+        _run_inline(corpus, settings, url, limits, BatchProgress(), max_age=3600.0)
+        return len(lookups(ia))
+
+    assert run(settings) > 0
+    assert run(settings) == 0  # kept
+    other = replace(settings, links=replace(settings.links, doi_resolver="http://127.0.0.9/"))
+    assert run(other) > 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"providers": ("warc", "perma")},
+        {"save_new": True},
+        {"wayback_api": "http://127.0.0.9"},
+        {"wayback_web": "http://127.0.0.9"},
+        {"perma_api": "http://127.0.0.9/v1/"},
+        {"perma_key": "k"},
+        {"perma_folder": 3},
+        {"ia_keys": "a:b"},
+        {"warc_dir": Path("elsewhere")},
+        {"doi_resolver": "http://127.0.0.9/"},
+    ],
+    ids=lambda change: next(iter(change)),
+)
+def test_every_setting_that_changes_what_is_fetched_is_in_the_archive_fingerprint(
+    change: dict[str, object],
+) -> None:
+    from citecheck.batch.archive import settings_digest
+    from citecheck.config import ArchiveSettings
+
+    default = ArchiveSettings()
+    resolver = str(change.pop("doi_resolver", "https://doi.org/"))
+    assert settings_digest(replace(default, **change), doi_resolver=resolver) != (
+        settings_digest(default)
+    )
+    # What only paces the look-ups does not.
+    assert settings_digest(replace(default, cdx_per_minute=5)) == settings_digest(default)

@@ -178,3 +178,59 @@ def test_each_manuscript_is_parsed_once_and_an_unchanged_one_not_again(
     )
     run()
     assert [Path(p).name for p in parsed] == ["essay2.md"]  # only the changed file
+
+
+def test_a_batch_believes_a_dois_cached_verdict_only_from_its_own_resolver(
+    tmp_path: Path,
+) -> None:
+    import httpx
+
+    from citecheck.model import LinkResult, LinkStatus
+
+    asked: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        return httpx.Response(404)
+
+    doi = "https://doi.org/10.1234/abc"
+    store = open_store(f"sqlite:///{tmp_path / 's.sqlite3'}", max_age=3600.0)
+    try:
+        store.put_link(doi, LinkResult(doi, LinkStatus.ALIVE, "the DOI resolves", http_status=200))
+        store.flush()
+        settings = Settings()
+        transport = httpx.MockTransport(answer)
+        assert check_shard(store, "b", [(doi, doi)], settings, transport=transport) == 0
+        other = replace(settings, links=replace(settings.links, doi_resolver="http://127.0.0.9/"))
+        assert check_shard(store, "b", [(doi, doi)], other, transport=transport) == 1
+        assert asked
+        assert asked[0].startswith("http://127.0.0.9/10.1234/abc")
+        # Its verdict is kept under that resolver's address, the doi.org one untouched.
+        assert check_shard(store, "b", [(doi, doi)], other, transport=transport) == 0
+        assert check_shard(store, "b", [(doi, doi)], settings, transport=transport) == 0
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("stage", "name"),
+    [
+        ("links", "doi_resolver"),
+        ("sources", "crossref_api"),
+        ("sources", "openalex_api"),
+        ("sources", "courtlistener_api"),
+        ("archive", "wayback_api"),
+        ("archive", "wayback_web"),
+        ("archive", "perma_api"),
+    ],
+)
+def test_a_batch_asked_at_another_address_is_another_batch(stage: str, name: str) -> None:
+    """Resuming would reuse the batch's verdicts, answers and copies: not another address's."""
+    from citecheck.batch.run import batch_id_for
+
+    settings = Settings()
+    moved = replace(settings, **{stage: replace(getattr(settings, stage), **{name: "http://x/"})})
+    paced = replace(settings, archive=replace(settings.archive, cdx_per_minute=5))
+    same = batch_id_for(["essays"], settings, BatchOptions())
+    assert batch_id_for(["essays"], moved, BatchOptions()) != same
+    assert batch_id_for(["essays"], paced, BatchOptions()) == same  # pace is not an address

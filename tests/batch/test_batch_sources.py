@@ -100,7 +100,7 @@ def _stored_answers(path: Path) -> set[str]:
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = db.execute("SELECT key FROM answers WHERE service = 'crossref'").fetchall()
+            rows = db.execute("SELECT key FROM answers WHERE service LIKE 'crossref%'").fetchall()
         finally:
             db.close()
     except sqlite3.OperationalError:  # not made yet, or its tables not yet

@@ -300,3 +300,26 @@ def test_waiting_verdicts_hold_no_lock_on_the_file(
         finally:
             other.close()
         assert cache.get(result.url, now=now) is not None  # its own waiting verdict, flushed
+
+
+def test_a_dois_cached_verdict_is_its_resolvers_own(
+    tmp_path: Path, new_host: NewHost, settings: LinkSettings
+) -> None:
+    """A verdict on a DOI asked of one resolver never stands for another's answer."""
+    first, second, publisher = new_host(), new_host(), new_host()
+    first.redirect("/10.1234/abc", publisher.url("/article/abc"), status=302)
+    publisher.page("/article/abc", html_page("The article", "<p>abstract</p>"))
+    second.page("/10.1234/abc", "", status=404)  # this resolver does not know it
+    doi = "https://doi.org/10.1234/abc"
+    cached = replace(settings, cache_path=tmp_path / "links.sqlite3")
+    (one,) = asyncio.run(check_links({doi: ["1"]}, replace(cached, doi_resolver=first.base + "/")))
+    assert one.status is LinkStatus.ALIVE
+    (two,) = asyncio.run(check_links({doi: ["1"]}, replace(cached, doi_resolver=second.base + "/")))
+    assert not two.from_cache
+    assert two.status is LinkStatus.DEAD
+    # Back at the first resolver: its own verdict, from the cache.
+    (three,) = asyncio.run(
+        check_links({doi: ["1"]}, replace(cached, doi_resolver=first.base + "/"))
+    )
+    assert three.from_cache
+    assert three.status is LinkStatus.ALIVE

@@ -173,3 +173,25 @@ def test_a_refresh_past_the_byte_limit_is_never_read(
     result = run([site.url("/long")], settings)[site.url("/long")]
     assert result.status is LinkStatus.ALIVE
     assert site.hits("/new") == 0
+
+
+def test_a_delayed_refresh_is_a_temporary_move(new_host: NewHost, settings: LinkSettings) -> None:
+    """As browsers and search engines read it: a refresh after a delay (> 0 s) is a 302, not
+    a 301; the cited page is still the one that answers, and the reason says so."""
+    site = new_host()
+    site.page("/new", article("Annual report 2020", "the year in figures"))
+    for delay in (1, 3, 5):
+        site.page(f"/wait{delay}", refreshing(f"{delay}; url=/new"))
+    site.redirect("/old", "/wait3", status=301)
+    cited = {delay: site.url(f"/wait{delay}") for delay in (1, 3, 5)}
+    results = run([*cited.values(), site.url("/old")], settings)
+    for delay, url in cited.items():
+        result = results[url]
+        assert result.status is LinkStatus.ALIVE, (delay, result.reason)
+        assert result.final_url == site.url("/new")
+        assert f"temporary redirect (a meta refresh after {delay} s)" in result.reason
+        assert "cite the new address" not in result.reason
+    # Only the permanent move before the delayed refresh is one to follow.
+    moved = results[site.url("/old")]
+    assert moved.status is LinkStatus.REDIRECTED
+    assert f"to {site.url('/wait3')};" in moved.reason

@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
+from pdf_objects import pdf_file, stream
 from pypdf import PdfWriter
 
 from citecheck.cli import main
@@ -35,25 +36,10 @@ def _image_only_pdf() -> bytes:
         b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
     ]
     content = b"q 500 0 0 700 56 46 cm /Im1 Do Q"
-    objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    objects.append(
-        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
-        b"/BitsPerComponent 8 /Length %d >>\nstream\n" % len(image) + image + b"\nendstream"
-    )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    objects.append(stream(content))
+    image_entries = b"/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray"
+    objects.append(stream(image, entries=image_entries + b" /BitsPerComponent 8"))
+    return pdf_file(objects)
 
 
 def _encrypted(tmp_path: Path, user_password: str) -> Path:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
+import pytest
 from sources_standins import CrossrefStandIn, OpenAlexStandIn
 from works_data import CROSSREF
 
@@ -150,3 +151,34 @@ def test_an_unreachable_default_service_is_unverified_fast(
 
 def test_the_stand_in_holds_its_records() -> None:
     assert len({w["DOI"] for w in CROSSREF}) == len(CROSSREF)
+
+
+def test_answers_of_another_address_are_not_reused(
+    check: Check, settings: Settings, tmp_path: Path, crossref: CrossrefStandIn
+) -> None:
+    """A mirror (another stand-in) at crossref-api is asked, not served the first's answers."""
+    cached = replace(settings, links=replace(settings.links, cache_path=tmp_path / "c.sqlite3"))
+    note = (
+        "Warren, S. D. (1890). The right to privacy. Harvard Law Review, 4, 193. "
+        "https://doi.org/10.2307/1321160"
+    )
+    check(note, settings=cached)
+    mirror = CrossrefStandIn(CROSSREF, "127.0.0.24")
+    mirror.start()
+    try:
+        moved = replace(cached, sources=replace(cached.sources, crossref_api=mirror.base))
+        check(note, settings=moved)
+    finally:
+        mirror.stop()
+    assert [r for r in mirror.requests if r.path.startswith("/works")]
+
+
+@pytest.mark.parametrize("service", ["crossref", "openalex", "courtlistener"])
+def test_each_service_caches_under_its_address_unless_it_is_the_default(service: str) -> None:
+    from citecheck.config import SourcesSettings
+    from citecheck.sources.stage import _services
+
+    default = SourcesSettings(courtlistener_token="t")
+    moved = replace(default, **{f"{service}_api": "http://127.0.0.9:8080/"})
+    assert _services(default, "ua")[service].cache_name == service
+    assert _services(moved, "ua")[service].cache_name == f"{service} http://127.0.0.9:8080"

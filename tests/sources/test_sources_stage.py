@@ -7,10 +7,12 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 from sources_standins import CourtListenerStandIn, CrossrefStandIn, OpenAlexStandIn
 
+from citecheck.baseline import write_baseline
 from citecheck.config import Settings
 from citecheck.export import export
 from citecheck.model import CheckRun, SourceStatus
@@ -351,3 +353,29 @@ def test_one_work_cited_in_many_notes_gets_one_finding_listing_them(check: Check
     data = json.loads(out.getvalue())
     assert [f["notes"] for f in data["findings"]] == [["1", "3", "4"], ["2", "5"], ["6"]]
     assert data["summary"]["findings"] == {"error": 1, "warning": 2, "note": 0, "baselined": 0}
+
+
+def test_a_per_work_findings_baseline_fingerprint_ignores_the_notes_citing_it(
+    check: Check, tmp_path: Path
+) -> None:
+    """Citing a work once more earlier (or once less) moves its finding's first note; the
+    baseline still accepts it, and accepts no other work's finding of the same rule."""
+    unknown = (
+        "Smith, J. (2017). A study that nobody wrote. Urban Climate, 20, 1–9. "
+        "https://doi.org/10.9999/no.such.doi"
+    )
+    other = (
+        "Jones, K. (2016). Another study that nobody wrote. Urban Climate, 19, 3–7. "
+        "https://doi.org/10.9999/no.such.doi.either"
+    )
+    first = check("Interview with the author, 2019.", WAKEFIELD, unknown, WAKEFIELD)
+    assert _rules(first) == [("retracted", "2"), ("work-not-found", "3")]
+    baseline = write_baseline(first.findings, tmp_path / "baseline.json")
+    for notes in ((WAKEFIELD, unknown, WAKEFIELD, unknown, WAKEFIELD), (unknown, WAKEFIELD)):
+        again = check(*notes)
+        assert {f.rule for f in again.findings} == {"retracted", "work-not-found"}
+        assert _rules(again) != _rules(first)  # other first notes
+        assert all(baseline.accepts(f) for f in again.findings), _rules(again)
+    (stranger,) = check(other).findings
+    assert stranger.rule == "work-not-found"
+    assert not baseline.accepts(stranger)

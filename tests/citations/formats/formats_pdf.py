@@ -11,10 +11,16 @@ after a slash (or ``_ = ? &``), as typesetters break them.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pdfminer.fontmetrics import FONT_METRICS
+
+# The tests' one PDF writer is in tests/ (this module also runs from score_formats.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from pdf_objects import pdf_file, stream
 
 __all__ = ["pdf"]
 
@@ -204,19 +210,6 @@ def _document(pages: list[bytes]) -> bytes:
                 f"/Resources << /Font << {fonts}>> >> /Contents {page_number + 1} 0 R >>"
             ).encode()
         )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream")
+        objects.append(stream(content, newline=False))
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>".encode()
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_file(objects)
