@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from citecheck.checks.catalogue import PER_HEAD
 from citecheck.checks.currencies import USD_PER_UNIT
@@ -41,6 +41,7 @@ from citecheck.checks.per_head_bands import band_slip, clause_before
 from citecheck.checks.per_head_units import quantity_per_head_findings
 from citecheck.checks.population_heads import POPULATION, population_heads, states_population
 from citecheck.checks.rules import raise_finding
+from citecheck.checks.scale_bands import BANDS, POPULATION_NOUNS, Band
 from citecheck.checks.scope import refers_back
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding
@@ -48,150 +49,6 @@ from citecheck.model import CheckRun, Finding
 __all__ = ["check_scale"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Band:
-    heads: frozenset[str]
-    money_cue: re.Pattern[str]
-    low: float
-    high: float
-    per: str
-    # "spends $6.2 million a year" counts as a budget for spending bands, not for GDP.
-    spending: bool = True
-    # what may name the money after it instead: "gave £13 million to charity"
-    after_cue: re.Pattern[str] | None = None
-    # the ceiling for a population of a million or more (see ``_LARGE_POPULATION``)
-    high_large: float | None = None
-
-
-_WORKFORCE = frozenset(
-    [
-        "employee",
-        "employees",
-        "worker",
-        "workers",
-        "workforce",
-        "staff",
-        "personnel",
-        "officer",
-        "officers",
-        "agent",
-        "agents",
-        "troops",
-        "soldiers",
-        "teachers",
-        "nurses",
-        "doctors",
-        "midwives",
-        "clinicians",
-        "police",
-        "constables",
-        "firefighters",
-        "lecturers",
-        "academics",
-        "researchers",
-        "engineers",
-        "drivers",
-        "servants",
-        "fte",
-        "ftes",
-        "volunteers",
-        "colleagues",
-        "crew",
-        "crews",
-        "players",
-    ]
-)
-_POPULATION = frozenset(
-    [
-        "resident",
-        "residents",
-        "people",
-        "inhabitants",
-        "citizens",
-        "population",
-        "persons",
-        "students",
-        "pupils",
-    ]
-)
-_BANDS = (
-    _Band(
-        _WORKFORCE,
-        re.compile(
-            r"\b(?:budget|spending|payroll|revenues?|expenditures?|appropriations?|outlays?|"
-            # not profits or bonuses: a bad year or a one-off may be small
-            r"wage bill|pay bill|salary bill|wages|salaries|labou?r costs?|staff costs?|"
-            r"sales|turnover)\b",
-            re.I,
-        ),
-        5_000.0,
-        50_000_000.0,
-        "employee",
-    ),
-    _Band(
-        _POPULATION,
-        re.compile(
-            # not a grant or an investment: a one-off may be small
-            r"\b(?:budget|spending|expenditures?|outlays?|tax receipts|tax revenues?)\b",
-            re.I,
-        ),
-        10.0,
-        1_000_000.0,
-        "person",
-        # A nation's (or a region's of a million or more) whole public spending is at most
-        # some $50,000 a head (Norway, the highest, about $40,000); any one line of it less.
-        high_large=100_000.0,
-    ),
-    # Benefits, pensions and allowances paid to families or claimants: a year's benefit is
-    # at most tens of thousands a recipient; ceiling $200,000, floor $10.
-    _Band(
-        frozenset(
-            {
-                "families",
-                "households",
-                "claimants",
-                "recipients",
-                "pensioners",
-                "beneficiaries",
-                "parents",
-                "carers",
-            }
-        ),
-        re.compile(
-            r"\b(?:benefits?|pensions?|allowances?|credits?|grants?|payments?|"
-            r"support|relief)\b",
-            re.I,
-        ),
-        10.0,
-        200_000.0,
-        "recipient",
-        after_cue=re.compile(
-            r"^\s+(?:will\s+be\s+|was\s+|is\s+|were\s+|are\s+)?(?:paid|spent|given)\s+"
-            r"(?:out\s+)?(?:in|on|as)\s+(?:[\w-]+\s+){0,2}?(?:benefits?|pensions?|allowances?|"
-            r"credits?|payments?)\b",
-            re.I,
-        ),
-    ),
-    # What a whole population gives to charity in a year: the UK gives some £200 a head, the
-    # US about $1,500; floor $1, ceiling $100,000. Only giving "to charity" as a whole
-    # ("gave £13 million to our appeal" may be one cause).
-    _Band(
-        _POPULATION,
-        re.compile(r"\b(?:charitable\s+(?:giving|donations)|gave\s+to\s+charity)\b", re.I),
-        1.0,
-        100_000.0,
-        "person",
-        after_cue=re.compile(r"^\s+(?:to|for)\s+(?:charity|charities|good\s+causes)\b", re.I),
-    ),
-    _Band(
-        _POPULATION,
-        re.compile(r"\b(?:GDP|gross domestic product|economy|income|output)\b", re.I),
-        100.0,
-        1_000_000.0,
-        "person",
-        spending=False,
-    ),
-)
 # The figure is itself per head: "an average salary of", "per pupil", "for every resident".
 _ALREADY_PER_HEAD = re.compile(
     rf"\b(?:per[ -]capita|a head|an? (?:{HEAD_NOUNS})|"
@@ -345,7 +202,7 @@ def _employed(sentence: Sentence, quantity: Quantity) -> bool:
     return _EMPLOYS.search(sentence.text[max(0, quantity.start - 40) : quantity.start]) is not None
 
 
-def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
+def _heads(sentence: Sentence, band: Band) -> list[Quantity]:
     heads = []
     populations = [head for head, kind in population_heads(sentence) if kind == POPULATION]
     for quantity in sentence.quantities:
@@ -363,7 +220,7 @@ def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
             continue  # employees are no population
         if quantity.kind is Kind.COUNT and noun in band.heads and quantity.low >= 10:
             heads.append(quantity)
-        elif band.heads is _POPULATION and quantity in populations:
+        elif band.heads is POPULATION_NOUNS and quantity in populations:
             heads.append(quantity)  # "with a population of about 390,000", "67 million of us"
         elif (
             quantity.kind is Kind.COUNT
@@ -378,11 +235,11 @@ def _heads(sentence: Sentence, band: _Band) -> list[Quantity]:
 def _sentence(
     sentence: Sentence, previous: Sentence | None, following: Sentence | None
 ) -> Iterator[Finding]:
-    for band in _BANDS:
+    for band in BANDS:
         heads = [(sentence, head) for head in _heads(sentence, band)]
         if not heads and previous is not None and _REFERS_BACK.match(sentence.text):
             heads = [(previous, head) for head in _heads(previous, band)]
-        if not heads and band.heads is _POPULATION:
+        if not heads and band.heads is POPULATION_NOUNS:
             # "... on prisons was £5.9 trillion. The population of England and Wales at the
             # 2021 census was 59.6 million.": a sentence beside it that only gives a population
             for other in (previous, following):
@@ -434,7 +291,7 @@ _LOW_WAGE = frozenset({"INR", "NGN", "KES", "PHP", "VND", "IDR", "THB"})
 
 
 def _judge(
-    sentence: Sentence, band: _Band, money: Quantity, head_sentence: Sentence, head: Quantity
+    sentence: Sentence, band: Band, money: Quantity, head_sentence: Sentence, head: Quantity
 ) -> Finding | None:
     rate = USD_PER_UNIT.get(money.currency or "")
     if rate is None:

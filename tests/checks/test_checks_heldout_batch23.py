@@ -6,8 +6,9 @@ patient leaflets, old-fashioned prose, numbers in words, cookbooks ...) on other
 was written by another session during round 12 and never seen by round 12's developer; the
 lead scored it once on round 11 (0.92 / 0.52 with its notes read) and once after round 12 was
 merged (``heldout_batch23/first_run.txt``): 0.93 / 0.55, against targets of 0.95 and 0.85
-(the pattern rules alone: 0.97 / 0.46). The floors sit at that run (rounded down); they may be
-raised, never lowered below it.
+(the pattern rules alone: 0.97 / 0.46). The floors sat at that run (rounded down); they may be
+raised, never lowered below it. From round 13 the batch is development data (in the scorer's
+training and its leave-one-batch-out list), and the floors are raised to round 13's figures.
 """
 
 from __future__ import annotations
@@ -30,17 +31,18 @@ FIRST_RUN: dict[str, tuple[int, int, int]] = {
 }
 FIRST_RUN_ALL = (38, 3, 31)  # precision 0.93, recall 0.55
 
-# rule -> (precision floor, recall floor): the first run, rounded down.
+# rule -> (precision floor, recall floor): the first run, rounded down; raised in round 13
+# (batch 23 is development data from round 13 on) to round 13's in-sample figures.
 FLOORS: dict[str, tuple[float, float]] = {
-    "rate-restatement-mismatch": (1.0, 0.5),
-    "growth-multiplier-mismatch": (0.85, 0.54),
-    "percent-change-mismatch": (1.0, 0.7),
-    "sum-mismatch": (0.8, 0.4),
-    "shares-exceed-total": (0.85, 0.6),
+    "rate-restatement-mismatch": (1.0, 0.6),
+    "growth-multiplier-mismatch": (0.88, 0.72),
+    "percent-change-mismatch": (1.0, 0.8),
+    "sum-mismatch": (1.0, 0.5),
+    "shares-exceed-total": (1.0, 0.9),
     "percent-points-confusion": (1.0, 0.88),
-    "implausible-per-head": (1.0, 0.22),
+    "implausible-per-head": (1.0, 0.44),
 }
-FLOOR_ALL = (0.92, 0.55)
+FLOOR_ALL = (0.97, 0.69)
 
 
 (
