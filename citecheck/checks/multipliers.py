@@ -167,10 +167,56 @@ _X_FORM = re.compile(r"\d\s?[x×]|[x×]\d", re.IGNORECASE)
 _NEEDED = re.compile("|".join(_NEEDED_WORDS) + "|" + _X_FORM.pattern, re.IGNORECASE)
 
 
+# Hint words that also sit inside names and other words ("The Ephemeral Times", "Port
+# Quarterly", "a fourth-floor office"...): in ``_FORMS`` "times" always follows a number and a
+# space or hyphen and ends a word; a fraction's name follows a space or hyphen and ends a word,
+# with or without its plural "s". Elsewhere they cannot be part of a match.
+_FRACTION_WORDS = (
+    *("third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+)
+_WEAK_WORDS = frozenset(("times", *_FRACTION_WORDS))
+_STRONG_WORDS = tuple(word for word in _NEEDED_WORDS if word not in _WEAK_WORDS)
+# How a number ends in ``_NUMBER``, in words: "two", "ten", "fifteen", "forty", "hundred",
+# "thousand", "one and a half" (a digit is checked apart).
+_NUMBER_ENDS = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "teen", "ty", "hundred", "thousand", "half"),
+)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _weak_word_fits(lowered: str, word: str) -> bool:
+    """Whether ``word`` stands somewhere in ``lowered`` as ``_FORMS`` would need it."""
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if word != "times" and lowered[end : end + 1] == "s":
+            end += 1
+        start = at
+        while start > 0 and (lowered[start - 1].isspace() or lowered[start - 1] == "-"):
+            start -= 1
+        before = lowered[:start]
+        if (
+            (end == len(lowered) or not _word_char(lowered[end]))
+            and start < at
+            and (word != "times" or before[-1:].isdigit() or before.endswith(_NUMBER_ENDS))
+        ):
+            return True
+        at = lowered.find(word, at + 1)
+    return False
+
+
 def _may_hold_multiplier(text: str) -> bool:
     if text.isascii():  # lower() folds ASCII exactly as IGNORECASE does
         lowered = text.lower()
-        return any(word in lowered for word in _NEEDED_WORDS) or bool(_X_FORM.search(text))
+        return (
+            any(word in lowered for word in _STRONG_WORDS)
+            or bool(_X_FORM.search(text))
+            or any(word in lowered and _weak_word_fits(lowered, word) for word in _WEAK_WORDS)
+        )
     return _NEEDED.search(text) is not None  # "ſ", "İ": the regex's own case folding
 
 

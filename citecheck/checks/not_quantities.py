@@ -50,8 +50,16 @@ _CONFIDENCE_AFTER = re.compile(
 )
 
 
+# Every form of ``_STATISTIC_BEFORE`` holds one of these (case-sensitive, as the pattern is).
+_STATISTIC_MARKS = (
+    *("<", ">", "=", "≤", "≥", "±", "OR", "HR", "RR", "SMD", "CI", "CrI"),
+    *("confidence", "credible"),
+)
+
+
 def statistic(text: str, start: int, end: int) -> bool:
-    if _STATISTIC_BEFORE.search(text[max(0, start - 30) : start]):
+    before = text[max(0, start - 30) : start]
+    if any(mark in before for mark in _STATISTIC_MARKS) and _STATISTIC_BEFORE.search(before):
         return True
     return _CONFIDENCE_AFTER.match(text, end) is not None
 
@@ -74,7 +82,13 @@ def day_or_hour(text: str, start: int, end: int) -> bool:
     return _MONTH_BEFORE.search(text[max(0, start - 16) : start]) is not None
 
 
+# Every form of ``_CITATION_BEFORE`` holds one of these (case-sensitive, as the pattern is):
+# "supra"/"infra", "Id.", "Ibid", a section or paragraph sign, a reporter's abbreviation.
+_CITATION_MARKS = ("upra", "nfra", "d.", "bid", "§", "¶", "U.", "F.", "S.", "L.", "Stat.")
+
+
 def citation_number(text: str, start: int, end: int) -> bool:
-    if _CITATION_BEFORE.search(text[max(0, start - 60) : start]):
+    before = text[max(0, start - 60) : start]
+    if any(mark in before for mark in _CITATION_MARKS) and _CITATION_BEFORE.search(before):
         return True
     return _REPORTER_AFTER.match(text, end) is not None
