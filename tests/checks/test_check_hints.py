@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from citecheck.checks import multipliers, not_quantities, numbers
+from citecheck.checks.passages import Passage, Sentence, body_sentences_by_note
+from citecheck.model import Location
 from citecheck.sentences import sentence_spans
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -161,3 +163,21 @@ def test_a_note_without_reference_marks_is_not_searched() -> None:
     assert not numbers._may_hold_reference(note)
     assert not numbers._may_hold_url(note)
     assert numbers._may_hold_reference("Science 4(5), 193–220")
+
+
+def _sentence(text: str, note: str | None) -> Sentence:
+    return Sentence(text, 0, 0, (), note, Location("a.md", 1))
+
+
+def test_body_sentences_by_note_keeps_each_paths_last_body_and_its_order() -> None:
+    # the lookup stands in for "every sentence of bodies[path] whose note is the note's"
+    first, second, third = _sentence("A.", "1"), _sentence("B.", "2"), _sentence("C.", "1")
+    stale = Passage("a.md", "", None, (_sentence("Old.", "1"),))
+    body = Passage("a.md", "", None, (first, second, _sentence("D.", None), third))
+    other = Passage("b.md", "", None, (_sentence("E.", "1"),))
+    note = Passage("a.md", "", "1", (_sentence("Note.", None),))
+    cited = body_sentences_by_note((stale, body, note, other))
+    assert cited[("a.md", "1")] == (first, third)
+    assert cited[("a.md", "2")] == (second,)
+    assert cited[("b.md", "1")] == other.sentences
+    assert ("a.md", "3") not in cited
