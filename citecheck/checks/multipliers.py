@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
 from citecheck.checks.words import FRACTION, SMALL_CARDINAL, cardinal_value, fraction_value
@@ -83,7 +84,9 @@ _AS_AMOUNT = (
 )
 _STEMS = "|".join(_VERB_STEMS)
 
-_FORMS = re.compile(
+# Compiled on first use (``_forms``): the alternation takes longer to compile than any other
+# pattern of the checks, and most texts never reach it (``_may_hold_multiplier``).
+_FORMS_SOURCE = (
     rf"(?:(?P<hedge>{_HEDGE})\s+(?:a\s+)?)?(?:"
     # "doubled", "has tripled", "a doubling", "halves"; not "doubled as", "double-digit".
     rf"\b(?P<verb>{_STEMS})(?:ed|es|ing)\b(?!\s+(?:as|back|down|up)\b)(?!\s+over\s+in\b)"
@@ -120,9 +123,15 @@ _FORMS = re.compile(
     r"(?P<by_to>by\s+|to\s+)?"
     rf"(?:(?P<hedge3>{_HEDGE})\s+)?"
     rf"(?P<fraction>{_FRACTION})\b(?![\s-]+(?:percent|per\s?cent|point)\b)"
-    r")",
-    re.IGNORECASE,
+    r")"
 )
+
+
+@cache
+def _forms() -> re.Pattern[str]:
+    return re.compile(_FORMS_SOURCE, re.IGNORECASE)
+
+
 # After "three times" or "twice" without a size comparison: "twice as fast",
 # "three times faster", "three times more likely" compare speeds or odds.
 _OTHER_COMPARISON = re.compile(
@@ -154,7 +163,7 @@ _NOUN_AFTER = re.compile(
 )
 
 
-# Every form of ``_FORMS`` holds one of these (a verb stem, "fold", "times",
+# Every form of ``_FORMS_SOURCE`` holds one of these (a verb stem, "fold", "times",
 # "twice", a fraction's name, ...) or a digit beside an "x": most passages hold
 # none, and the big alternation is tried at every position of the text.
 _NEEDED_WORDS = (
@@ -168,7 +177,7 @@ _NEEDED = re.compile("|".join(_NEEDED_WORDS) + "|" + _X_FORM.pattern, re.IGNOREC
 
 
 # Hint words that also sit inside names and other words ("The Ephemeral Times", "Port
-# Quarterly", "a fourth-floor office"...): in ``_FORMS`` "times" always follows a number and a
+# Quarterly", "a fourth-floor office"...): in ``_forms()`` "times" always follows a number and a
 # space or hyphen and ends a word; a fraction's name follows a space or hyphen and ends a word,
 # with or without its plural "s". Elsewhere they cannot be part of a match.
 _FRACTION_WORDS = (
@@ -189,7 +198,7 @@ def _word_char(char: str) -> bool:
 
 
 def _weak_word_fits(lowered: str, word: str) -> bool:
-    """Whether ``word`` stands somewhere in ``lowered`` as ``_FORMS`` would need it."""
+    """Whether ``word`` stands somewhere in ``lowered`` as ``_FORMS_SOURCE`` would need it."""
     at = lowered.find(word)
     while at >= 0:
         end = at + len(word)
@@ -225,7 +234,7 @@ def find_multipliers(text: str) -> list[Multiplier]:
     found: list[Multiplier] = []
     if not _may_hold_multiplier(text):
         return found
-    for match in _FORMS.finditer(text):
+    for match in _forms().finditer(text):
         reading = _read(text, match)
         if reading is not None:
             found.append(reading)

@@ -143,6 +143,8 @@ _BIBLIOGRAPHIC = re.compile(
 
 
 # A year that another year's last digits follow: "2017-18", "1999/00".
+# Searched only in the 6 characters before a figure: a match is 5 long and ends there or at
+# a newline just before it (the lookbehind still sees the character before the window).
 _YEAR_TAIL = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[-–/]$")
 
 
@@ -284,7 +286,11 @@ def _find(text: str) -> tuple[Quantity, ...]:
     for match in PLAIN_FIGURE.finditer(text):
         if free(match.start(), match.end()) and match.group("num").strip():
             raw = plain_figure(match)
-            if raw.bare and len(raw.number) <= 2 and _YEAR_TAIL.search(text, 0, raw.start):
+            if (
+                raw.bare
+                and len(raw.number) <= 2
+                and _YEAR_TAIL.search(text, max(0, raw.start - 6), raw.start)
+            ):
                 continue  # the "18" of "2017-18" is part of a year, not a figure
             raws.append(raw)
     raws.sort(key=lambda r: r.start)

@@ -9,6 +9,7 @@ compares the whole stage with the code before the hints.
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from functools import cache
@@ -90,7 +91,7 @@ def _variants(text: str) -> Iterator[str]:
 
 @pytest.mark.parametrize("text", EXTRA)
 def test_extra_texts_hold_a_multiplier(text: str) -> None:
-    assert multipliers._FORMS.search(text)
+    assert multipliers._forms().search(text)
     assert multipliers._may_hold_multiplier(text)
 
 
@@ -100,7 +101,7 @@ def test_a_multiplier_hint_says_yes_wherever_the_forms_match() -> None:
     matched = 0
     for text in texts:
         for variant in _variants(text):
-            if multipliers._FORMS.search(variant):
+            if multipliers._forms().search(variant):
                 matched += 1
                 assert multipliers._may_hold_multiplier(variant), variant
     assert matched > 200
@@ -109,7 +110,7 @@ def test_a_multiplier_hint_says_yes_wherever_the_forms_match() -> None:
 @pytest.mark.parametrize("text", NOT_NEEDED)
 def test_names_holding_a_hint_word_are_not_tried(text: str) -> None:
     # "Times" in a newspaper's name, "Quarterly" in a journal's: the big alternation is skipped
-    assert not multipliers._FORMS.search(text)
+    assert not multipliers._forms().search(text)
     assert not multipliers._may_hold_multiplier(text)
 
 
@@ -181,3 +182,22 @@ def test_body_sentences_by_note_keeps_each_paths_last_body_and_its_order() -> No
     assert cited[("a.md", "2")] == (second,)
     assert cited[("b.md", "1")] == other.sentences
     assert ("a.md", "3") not in cited
+
+
+@pytest.mark.parametrize(
+    "text", ["In 2017-18 it cost 45 million.", "In 2017-\n18 it cost 45 million."]
+)
+def test_a_years_last_digits_are_no_figure_with_the_year_searched_just_before(text: str) -> None:
+    # the year is looked for in the few characters before the "18" only, a line break included
+    assert [q.text for q in numbers.find_quantities(text)] == ["2017", "45 million"]
+
+
+def test_the_multiplier_forms_compile_only_when_a_text_may_hold_one() -> None:
+    script = (
+        "from citecheck.checks import multipliers as m\n"
+        "m.find_multipliers('The Ephemeral Times, March 2, 2024.')\n"
+        "assert m._forms.cache_info().currsize == 0\n"
+        "assert m.find_multipliers('Sales tripled.')\n"
+        "assert m._forms.cache_info().currsize == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
