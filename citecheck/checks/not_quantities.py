@@ -57,9 +57,13 @@ _STATISTIC_MARKS = (
 )
 
 
+# The marks as one alternation of literals: one scan in C instead of a loop over them.
+_STATISTIC_MARK = re.compile("|".join(map(re.escape, _STATISTIC_MARKS)))
+
+
 def statistic(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
-    if any(mark in before for mark in _STATISTIC_MARKS) and _STATISTIC_BEFORE.search(before):
+    if _STATISTIC_MARK.search(before) and _STATISTIC_BEFORE.search(before):
         return True
     return _CONFIDENCE_AFTER.match(text, end) is not None
 
@@ -87,8 +91,11 @@ def day_or_hour(text: str, start: int, end: int) -> bool:
 _CITATION_MARKS = ("upra", "nfra", "d.", "bid", "§", "¶", "U.", "F.", "S.", "L.", "Stat.")
 
 
+_CITATION_MARK = re.compile("|".join(map(re.escape, _CITATION_MARKS)))
+
+
 def citation_number(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
-    if any(mark in before for mark in _CITATION_MARKS) and _CITATION_BEFORE.search(before):
+    if _CITATION_MARK.search(before) and _CITATION_BEFORE.search(before):
         return True
     return _REPORTER_AFTER.match(text, end) is not None

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.checks import multipliers, not_quantities, numbers
+from citecheck.checks import intervals, multipliers, not_quantities, numbers
 from citecheck.checks.passages import Passage, Sentence, body_sentences_by_note
 from citecheck.model import Location
 from citecheck.sentences import sentence_spans
@@ -201,3 +201,53 @@ def test_the_multiplier_forms_compile_only_when_a_text_may_hold_one() -> None:
         "assert m._forms.cache_info().currsize == 1\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_the_qualifier_hint_says_yes_wherever_the_pattern_matches() -> None:
+    matched = 0
+    for text in _sentences():
+        for variant in _variants(text):
+            for start in _figure_starts(variant):
+                window = variant[max(0, start - 40) : start]
+                if intervals._QUALIFIER.search(window):
+                    matched += 1
+                    assert intervals._may_end_in_qualifier(window), window
+    assert matched > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("more than 5", "more than"),
+        ("significantly exceeds 5", "significantly exceeds"),
+        ("c. 300", "c."),
+        ("CA. 300", "ca."),
+        ("~3,000", "~"),
+        ("approx. 40", "approx."),
+        ("approx 40", "approx"),
+        ("of the order of 5", "of the order of"),
+        ("up to a total of 4", "up to"),
+        ("an estimated\n12", "an estimated"),
+    ],
+)
+def test_hedges_are_still_read_behind_the_hint(text: str, hedge: str) -> None:
+    first_digit = re.search(r"\d", text)
+    assert first_digit is not None
+    assert intervals.qualifier_before(text, first_digit.start()) == hedge
+
+
+def test_a_window_ending_in_no_hedge_word_is_not_searched() -> None:
+    assert not intervals._may_end_in_qualifier('Ana Ruiz, "Report ')
+    assert not intervals._may_end_in_qualifier("March 2, ")
+    assert intervals._may_end_in_qualifier("Kelvin sign \u212a ")  # outside ASCII: searched
+
+
+def test_the_mark_alternations_agree_with_the_marks() -> None:
+    for text in _sentences():
+        for start in _figure_starts(text):
+            before = text[max(0, start - 60) : start]
+            in_marks = any(m in before for m in not_quantities._CITATION_MARKS)
+            assert bool(not_quantities._CITATION_MARK.search(before)) is in_marks
+            before = before[-30:]
+            in_marks = any(m in before for m in not_quantities._STATISTIC_MARKS)
+            assert bool(not_quantities._STATISTIC_MARK.search(before)) is in_marks
