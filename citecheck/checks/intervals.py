@@ -150,9 +150,28 @@ def is_about(qualifier: str | None) -> bool:
     return qualifier is not None and qualifier.lower() in _ABOUT
 
 
+# The last word of every form of ``_QUALIFIER`` (a hedge, "of" after it, or "~", "c.", "ca.",
+# "approx."): a window whose text does not end in one of them holds no match, since every
+# match ends at the window's end, after nothing but whitespace.
+_QUALIFIER_ENDS = (
+    *("exceed", "exceeds", "exceeding", "than", "over", "above", "of", "least", "nearly"),
+    *("almost", "to", "under", "approximately", "estimated", "about", "around", "roughly"),
+    *("some", "below", "as", "most", "circa", "approx", "~", "."),
+)
+
+
+def _may_end_in_qualifier(window: str) -> bool:
+    if window.isascii():  # lower() folds ASCII as IGNORECASE does; "ſ" or "K" is searched
+        return window.rstrip().lower().endswith(_QUALIFIER_ENDS)
+    return True
+
+
 def qualifier_before(text: str, start: int) -> str | None:
     """The hedge just before ``text[start]`` ("more than", "nearly"), lower-cased."""
-    match = _QUALIFIER.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    if not _may_end_in_qualifier(window):
+        return None
+    match = _QUALIFIER.search(window)
     if match is None:
         return None
     return re.sub(r"\s+", " ", (match.group("q") or match.group("sym")).lower())

@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from citecheck.checks.changes import DOWN_NOUNS, DOWN_VERBS, UP_NOUNS, UP_VERBS
 from citecheck.checks.words import FRACTION, SMALL_CARDINAL, cardinal_value, fraction_value
@@ -83,7 +84,9 @@ _AS_AMOUNT = (
 )
 _STEMS = "|".join(_VERB_STEMS)
 
-_FORMS = re.compile(
+# Compiled on first use (``_forms``): the alternation takes longer to compile than any other
+# pattern of the checks, and most texts never reach it (``_may_hold_multiplier``).
+_FORMS_SOURCE = (
     rf"(?:(?P<hedge>{_HEDGE})\s+(?:a\s+)?)?(?:"
     # "doubled", "has tripled", "a doubling", "halves"; not "doubled as", "double-digit".
     rf"\b(?P<verb>{_STEMS})(?:ed|es|ing)\b(?!\s+(?:as|back|down|up)\b)(?!\s+over\s+in\b)"
@@ -120,9 +123,15 @@ _FORMS = re.compile(
     r"(?P<by_to>by\s+|to\s+)?"
     rf"(?:(?P<hedge3>{_HEDGE})\s+)?"
     rf"(?P<fraction>{_FRACTION})\b(?![\s-]+(?:percent|per\s?cent|point)\b)"
-    r")",
-    re.IGNORECASE,
+    r")"
 )
+
+
+@cache
+def _forms() -> re.Pattern[str]:
+    return re.compile(_FORMS_SOURCE, re.IGNORECASE)
+
+
 # After "three times" or "twice" without a size comparison: "twice as fast",
 # "three times faster", "three times more likely" compare speeds or odds.
 _OTHER_COMPARISON = re.compile(
@@ -154,7 +163,7 @@ _NOUN_AFTER = re.compile(
 )
 
 
-# Every form of ``_FORMS`` holds one of these (a verb stem, "fold", "times",
+# Every form of ``_FORMS_SOURCE`` holds one of these (a verb stem, "fold", "times",
 # "twice", a fraction's name, ...) or a digit beside an "x": most passages hold
 # none, and the big alternation is tried at every position of the text.
 _NEEDED_WORDS = (
@@ -167,10 +176,56 @@ _X_FORM = re.compile(r"\d\s?[x×]|[x×]\d", re.IGNORECASE)
 _NEEDED = re.compile("|".join(_NEEDED_WORDS) + "|" + _X_FORM.pattern, re.IGNORECASE)
 
 
+# Hint words that also sit inside names and other words ("The Ephemeral Times", "Port
+# Quarterly", "a fourth-floor office"...): in ``_forms()`` "times" always follows a number and a
+# space or hyphen and ends a word; a fraction's name follows a space or hyphen and ends a word,
+# with or without its plural "s". Elsewhere they cannot be part of a match.
+_FRACTION_WORDS = (
+    *("third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+)
+_WEAK_WORDS = frozenset(("times", *_FRACTION_WORDS))
+_STRONG_WORDS = tuple(word for word in _NEEDED_WORDS if word not in _WEAK_WORDS)
+# How a number ends in ``_NUMBER``, in words: "two", "ten", "fifteen", "forty", "hundred",
+# "thousand", "one and a half" (a digit is checked apart).
+_NUMBER_ENDS = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "teen", "ty", "hundred", "thousand", "half"),
+)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _weak_word_fits(lowered: str, word: str) -> bool:
+    """Whether ``word`` stands somewhere in ``lowered`` as ``_FORMS_SOURCE`` would need it."""
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if word != "times" and lowered[end : end + 1] == "s":
+            end += 1
+        start = at
+        while start > 0 and (lowered[start - 1].isspace() or lowered[start - 1] == "-"):
+            start -= 1
+        before = lowered[:start]
+        if (
+            (end == len(lowered) or not _word_char(lowered[end]))
+            and start < at
+            and (word != "times" or before[-1:].isdigit() or before.endswith(_NUMBER_ENDS))
+        ):
+            return True
+        at = lowered.find(word, at + 1)
+    return False
+
+
 def _may_hold_multiplier(text: str) -> bool:
     if text.isascii():  # lower() folds ASCII exactly as IGNORECASE does
         lowered = text.lower()
-        return any(word in lowered for word in _NEEDED_WORDS) or bool(_X_FORM.search(text))
+        return (
+            any(word in lowered for word in _STRONG_WORDS)
+            or bool(_X_FORM.search(text))
+            or any(word in lowered and _weak_word_fits(lowered, word) for word in _WEAK_WORDS)
+        )
     return _NEEDED.search(text) is not None  # "ſ", "İ": the regex's own case folding
 
 
@@ -179,7 +234,7 @@ def find_multipliers(text: str) -> list[Multiplier]:
     found: list[Multiplier] = []
     if not _may_hold_multiplier(text):
         return found
-    for match in _FORMS.finditer(text):
+    for match in _forms().finditer(text):
         reading = _read(text, match)
         if reading is not None:
             found.append(reading)

@@ -50,8 +50,20 @@ _CONFIDENCE_AFTER = re.compile(
 )
 
 
+# Every form of ``_STATISTIC_BEFORE`` holds one of these (case-sensitive, as the pattern is).
+_STATISTIC_MARKS = (
+    *("<", ">", "=", "≤", "≥", "±", "OR", "HR", "RR", "SMD", "CI", "CrI"),
+    *("confidence", "credible"),
+)
+
+
+# The marks as one alternation of literals: one scan in C instead of a loop over them.
+_STATISTIC_MARK = re.compile("|".join(map(re.escape, _STATISTIC_MARKS)))
+
+
 def statistic(text: str, start: int, end: int) -> bool:
-    if _STATISTIC_BEFORE.search(text[max(0, start - 30) : start]):
+    before = text[max(0, start - 30) : start]
+    if _STATISTIC_MARK.search(before) and _STATISTIC_BEFORE.search(before):
         return True
     return _CONFIDENCE_AFTER.match(text, end) is not None
 
@@ -74,7 +86,16 @@ def day_or_hour(text: str, start: int, end: int) -> bool:
     return _MONTH_BEFORE.search(text[max(0, start - 16) : start]) is not None
 
 
+# Every form of ``_CITATION_BEFORE`` holds one of these (case-sensitive, as the pattern is):
+# "supra"/"infra", "Id.", "Ibid", a section or paragraph sign, a reporter's abbreviation.
+_CITATION_MARKS = ("upra", "nfra", "d.", "bid", "§", "¶", "U.", "F.", "S.", "L.", "Stat.")
+
+
+_CITATION_MARK = re.compile("|".join(map(re.escape, _CITATION_MARKS)))
+
+
 def citation_number(text: str, start: int, end: int) -> bool:
-    if _CITATION_BEFORE.search(text[max(0, start - 60) : start]):
+    before = text[max(0, start - 60) : start]
+    if _CITATION_MARK.search(before) and _CITATION_BEFORE.search(before):
         return True
     return _REPORTER_AFTER.match(text, end) is not None

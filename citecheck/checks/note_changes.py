@@ -19,7 +19,7 @@ from citecheck.checks.changes import DOWN_VERBS, UP_VERBS
 from citecheck.checks.currencies import SIGN_CHARS
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.pairs import change_pairs
-from citecheck.checks.passages import Passage, Sentence
+from citecheck.checks.passages import Passage, Sentence, body_sentences_by_note
 from citecheck.checks.percent_readings import is_points
 
 __all__ = ["changes_with_note_base", "changes_with_note_pair"]
@@ -56,6 +56,7 @@ def changes_with_note_base(
 ) -> Iterator[tuple[Sentence, Quantity, tuple[Quantity, Quantity], bool]]:
     """(body sentence, change, (base, end), down) for each change whose base is its note's."""
     bodies = {p.path: p for p in passages if p.note is None}
+    cited = body_sentences_by_note(passages)
     for note in passages:
         if note.note is None or not note.sentences or note.path not in bodies:
             continue
@@ -65,9 +66,7 @@ def changes_with_note_base(
         figures = [
             q for s in note.sentences for q in s.quantities if q.kind in {Kind.MONEY, Kind.COUNT}
         ]
-        for body in bodies[note.path].sentences:
-            if body.note != note.note:
-                continue
+        for body in cited.get((note.path, note.note), ()):
             found = _change_and_end(body)
             if found is None:
                 continue
@@ -115,6 +114,7 @@ def changes_with_note_pair(
     in the body.
     """
     bodies = {p.path: p for p in passages if p.note is None}
+    cited = body_sentences_by_note(passages)
     for note in passages:
         if note.note is None or not note.sentences or note.path not in bodies:
             continue
@@ -137,9 +137,7 @@ def changes_with_note_pair(
         ]
         if len(kind) != 2:
             continue
-        for body in bodies[note.path].sentences:
-            if body.note != note.note:
-                continue
+        for body in cited.get((note.path, note.note), ()):
             figures = [q for q in body.quantities if q.kind is not Kind.YEAR]
             if len(figures) != 1 or figures[0].kind not in {Kind.PERCENT, Kind.MULTIPLIER}:
                 continue

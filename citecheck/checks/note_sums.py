@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from citecheck.checks.numbers import Kind
-from citecheck.checks.passages import Passage, Sentence
+from citecheck.checks.passages import Passage, Sentence, body_sentences_by_note
 from citecheck.checks.sums import compare_parts
 from citecheck.model import Finding
 
@@ -49,21 +49,20 @@ def check_note_parts(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     """Every note that lists the parts of the total its body sentence gives, or states the
     whole its body sentence's parts together make up."""
     bodies = {p.path: p for p in passages if p.note is None}
+    cited = body_sentences_by_note(passages)
     for note in passages:
         if note.note is None or not note.sentences or note.path not in bodies:
             continue
         opening = note.sentences[0]
         cue = _OPENS_PARTS.match(opening.text)
         if cue is None:
-            for sentence in bodies[note.path].sentences:
-                if sentence.note == note.note:
-                    yield from _whole_in_note(sentence, opening)
+            for sentence in cited.get((note.path, note.note), ()):
+                yield from _whole_in_note(sentence, opening)
             continue
-        for sentence in bodies[note.path].sentences:
-            if sentence.note == note.note:
-                yield from _against(
-                    sentence, opening, partial=cue.group("cue").lower() in {"including", "of which"}
-                )
+        for sentence in cited.get((note.path, note.note), ()):
+            yield from _against(
+                sentence, opening, partial=cue.group("cue").lower() in {"including", "of which"}
+            )
 
 
 def _against(body: Sentence, opening: Sentence, *, partial: bool) -> Iterator[Finding]:

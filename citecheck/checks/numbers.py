@@ -143,6 +143,8 @@ _BIBLIOGRAPHIC = re.compile(
 
 
 # A year that another year's last digits follow: "2017-18", "1999/00".
+# Searched only in the 6 characters before a figure: a match is 5 long and ends there or at
+# a newline just before it (the lookbehind still sees the character before the window).
 _YEAR_TAIL = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d[-–/]$")
 
 
@@ -154,11 +156,34 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     figures of the text.
     """
     printed = text
-    blank = _URL.sub(lambda m: " " * len(m.group()), text)
-    text = _continental(_BIBLIOGRAPHIC.sub(lambda m: " " * len(m.group()), blank))
+    blank = _URL.sub(lambda m: " " * len(m.group()), text) if _may_hold_url(text) else text
+    if _may_hold_reference(blank):
+        blank = _BIBLIOGRAPHIC.sub(lambda m: " " * len(m.group()), blank)
+    text = _continental(blank)
     if text != printed:
         return tuple(_as_printed(q, printed) for q in _find(text))
     return _find(text)
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether ``_URL`` can match: a scheme or "www." (``lower`` folds ASCII as IGNORECASE does;
+    other text, where "ſ" or the Kelvin sign may stand for a letter, is searched)."""
+    if text.isascii():
+        lowered = text.lower()
+        return "http" in lowered or "www." in lowered
+    return True
+
+
+# Every form of ``_BIBLIOGRAPHIC`` holds one of these (case-sensitive, as the pattern is), or
+# an opening parenthesis before a digit ("4(5)", "(2008)").
+_REFERENCE_MARKS = ("10.", "arXiv:", "ISBN", "ISSN", "PMID", "PMC", "vol.", "p.")
+_PAREN_DIGIT = re.compile(r"\(\d")
+
+
+def _may_hold_reference(text: str) -> bool:
+    return any(mark in text for mark in _REFERENCE_MARKS) or (
+        "(" in text and _PAREN_DIGIT.search(text) is not None
+    )
 
 
 # German and French scales: "18,2 Mio. Tonnen", "2,8 Mrd. EUR", "1,2 Md €". Before one of
@@ -177,9 +202,13 @@ def _continental(text: str) -> str:
         word = _ENGLISH_SCALE[scale.rstrip(".").lower()]
         return f"{number}{space}{word}".ljust(len(match.group()))[: len(match.group())]
 
-    text = _CONTINENTAL.sub(english, text)
-    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
-    return _MILLIARD.sub(lambda m: "billion".ljust(len(m.group())), text)
+    if "M" in text:  # every continental scale is capitalised: "Mio.", "Mrd.", "Md"
+        text = _CONTINENTAL.sub(english, text)
+    if "," in text:
+        text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    if not text.isascii() or "milliard" in text.lower():
+        text = _MILLIARD.sub(lambda m: "billion".ljust(len(m.group())), text)
+    return text
 
 
 # "7,5 percent", "1,5 milliard won", "3,4 million euro": a comma with one or two digits after it,
@@ -257,7 +286,11 @@ def _find(text: str) -> tuple[Quantity, ...]:
     for match in PLAIN_FIGURE.finditer(text):
         if free(match.start(), match.end()) and match.group("num").strip():
             raw = plain_figure(match)
-            if raw.bare and len(raw.number) <= 2 and _YEAR_TAIL.search(text, 0, raw.start):
+            if (
+                raw.bare
+                and len(raw.number) <= 2
+                and _YEAR_TAIL.search(text, max(0, raw.start - 6), raw.start)
+            ):
                 continue  # the "18" of "2017-18" is part of a year, not a figure
             raws.append(raw)
     raws.sort(key=lambda r: r.start)

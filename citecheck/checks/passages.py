@@ -19,7 +19,7 @@ from citecheck.checks.spoken import unspoken
 from citecheck.model import CheckRun, Footnote, Location, Manuscript
 from citecheck.sentences import sentence_spans
 
-__all__ = ["Passage", "Sentence", "joined", "one_line", "read_passages"]
+__all__ = ["Passage", "Sentence", "body_sentences_by_note", "joined", "one_line", "read_passages"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,21 @@ def joined(first: Sentence, second: Sentence, *, mark: str) -> Sentence:
         replace(q, start=q.start + offset, end=q.end + offset) for q in second.quantities
     )
     return replace(first, text=f"{head}{mark} {second.text}", quantities=first.quantities + shifted)
+
+
+def body_sentences_by_note(
+    passages: tuple[Passage, ...],
+) -> dict[tuple[str, str], tuple[Sentence, ...]]:
+    """(path, note label) -> the body sentences that cite the note, in order, of each path's
+    (last) body: a check that pairs every note with its sentences looks them up here instead of
+    walking the whole body once per note (quadratic in the notes)."""
+    bodies = {p.path: p for p in passages if p.note is None}
+    by_note: dict[tuple[str, str], list[Sentence]] = {}
+    for path, body in bodies.items():
+        for sentence in body.sentences:
+            if sentence.note is not None:
+                by_note.setdefault((path, sentence.note), []).append(sentence)
+    return {key: tuple(sentences) for key, sentences in by_note.items()}
 
 
 # --------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def _corpus_texts() -> list[str]:
 
 def _skips_only_texts_without_a_match(text: str) -> None:
     if not multipliers._may_hold_multiplier(text):
-        assert next(multipliers._FORMS.finditer(text), None) is None, text
+        assert next(multipliers._forms().finditer(text), None) is None, text
     if not periods._PERIOD_WORD.search(text):
         assert periods._BEFORE.search(text) is None, text
         assert periods._LEADING.search(text) is None, text

@@ -41,6 +41,8 @@ from citecheck.citations.intl import (
 from citecheck.citations.intl import articles as intl_articles
 from citecheck.citations.intl import other as intl_other
 from citecheck.citations.split import _clean_markup, clean_note, split_note
+from citecheck.citations.styles import _common as style_common
+from citecheck.citations.styles import continental
 
 SETS = Path(__file__).parent
 
@@ -247,3 +249,52 @@ def test_clean_notes_shortcut_agrees_with_the_full_cleaning(text: str) -> None:
 def test_clean_notes_shortcut_agrees_on_the_evaluation_sets() -> None:
     for text in TEXTS:
         assert clean_note(text) == _clean_markup(text)
+
+
+def _elements_char_by_char(text: str) -> list[str]:
+    """``styles._common.elements`` as it was written, visiting every character."""
+    out: list[str] = []
+    stack: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if stack and ch == style_common._CLOSE[stack[-1]]:
+            stack.pop()
+        elif ch in "«“(" or ch == "[" or (ch in "\"'‘" and style_common._opens(text, i)):
+            stack.append(ch)
+        elif ch == "," and not stack:
+            out.append(text[start:i].strip())
+            start = i + 1
+    out.append(text[start:].strip())
+    return [e for e in out if e]
+
+
+_MARKED_TEXT = st.lists(st.sampled_from([*"ab ,«»“”‘’()[]\"'.1", "  "]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKED_TEXT)
+def test_elements_visiting_only_delimiters_cut_as_every_character_did(text: str) -> None:
+    assert style_common.elements(text) == _elements_char_by_char(text)
+
+
+def test_elements_cut_the_evaluation_sets_as_before() -> None:
+    for text in TEXTS:
+        assert style_common.elements(text) == _elements_char_by_char(text)
+
+
+def test_the_continental_end_guard_never_turns_a_reading_away(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the readings with the guard and with it always saying yes are the same on every text
+    guarded = [continental.read_continental(" ".join(t.split())) for t in TEXTS]
+    monkeypatch.setattr(continental, "_may_end", lambda e: True)
+    unguarded = [continental.read_continental(" ".join(t.split())) for t in TEXTS]
+    assert guarded == unguarded
+    assert sum(found is not None for found in unguarded) > 20
+
+
+def test_the_continental_end_guard_skips_a_note_ending_in_a_url_and_access_date() -> None:
+    note = 'Ana Ruiz, "Report 1," Local Hosts, March 2, 2024, http://x.org/0 (accessed May 2)'
+    assert not continental._may_end(style_common.elements(note)[-1])
+    assert continental._may_end("p. 45-52")
+    assert continental._may_end("1990")

@@ -11,12 +11,18 @@ _OPEN = "«“‘([\"'"
 _CLOSE = {"«": "»", "“": "”", "‘": "’", "(": ")", "[": "]", '"': '"', "'": "'"}
 
 
+# Every character ``elements`` acts on: the marks of ``_OPEN`` and ``_CLOSE`` and the comma.
+_DELIMITER_RE = re.compile(r"[«»“”‘’()\[\]\"',]")
+
+
 def elements(text: str) -> list[str]:
     """``text`` cut at commas outside quotation marks, guillemets and brackets."""
     out: list[str] = []
     stack: list[str] = []
     start = 0
-    for i, ch in enumerate(text):
+    # Only the delimiters are visited: every other character leaves the stack as it is.
+    for found in _DELIMITER_RE.finditer(text):
+        i, ch = found.start(), found.group()
         if stack and ch == _CLOSE[stack[-1]]:
             stack.pop()
         elif ch in "«“(" or ch == "[" or (ch in "\"'‘" and _opens(text, i)):

@@ -177,6 +177,8 @@ def read_continental(text: str) -> Parsed | None:
         else:
             kept.append(e)
     els = kept
+    if els and not _may_end(els[-1]):
+        return None  # neither reader below can end on it: the authors need not be read
     people = _people(els[0])
     start = 1 if people is not None else 0
     if people is None:
@@ -337,6 +339,18 @@ def _article(els: list[str], start: int) -> Parsed | None:
         pages=pages,
         pinpoint=pin,
         date=date,
+    )
+
+
+def _may_end(e: str) -> bool:
+    """Whether a reader here can end on element ``e``: both end on their date or numbering
+    (``_article``'s loop) or on pages and pinpoints (``_tail_pages``)."""
+    return bool(
+        _numbering(e)
+        or PAGE_RE.match(e)
+        or PIN_RE.match(e)
+        or re.fullmatch(r"[\dIVXLCDMivxlcdm]+(?:\s*[-–]\s*\d+)?", e)
+        or re.fullmatch(r"[^\d]{0,20}\b(?:1[5-9]\d\d|20\d\d)", e)
     )
 
 
