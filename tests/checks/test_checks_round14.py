@@ -124,3 +124,46 @@ def test_population_anywhere_in_the_paragraph(slip: str) -> None:
 )
 def test_population_anywhere_in_the_paragraph_honest(honest: str) -> None:
     assert PER_HEAD not in pattern_rules(honest)
+
+
+# --- old-fashioned numbers in words ------------------------------------------------------------
+
+RATE = "rate-restatement-mismatch"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("an hundred gallons", 100.0),
+        ("an hundred and twenty barrels", 120.0),
+        ("fourscore sacks a day", 80.0),
+        ("threescore tons a week", 60.0),
+    ],
+)
+def test_old_numbers_in_words_are_read(text: str, value: float) -> None:
+    from citecheck.checks.numbers import find_quantities
+
+    assert [q.value for q in find_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "slip",
+    [
+        "The whalers took an hundred barrels of oil each week, some 20,000 barrels in the year.",
+        "The mill ground fourscore sacks a day, which is to say 900 sacks a week.",
+    ],
+)
+def test_old_numbers_in_words_restate_rates(slip: str) -> None:
+    assert RATE in pattern_rules(slip)
+
+
+@pytest.mark.parametrize(
+    "honest",
+    [
+        "The whalers took an hundred barrels of oil each week, some 5,200 barrels in the year.",
+        "The mill ground fourscore sacks a day, which is to say 560 sacks a week.",
+        "An hour later an honest man came with a hundred reasons.",
+    ],
+)
+def test_old_numbers_in_words_honest(honest: str) -> None:
+    assert RATE not in pattern_rules(honest)
