@@ -5,7 +5,10 @@ residents"), a population is named before its count ("with a population of about
 "a resident population of only about 800", "The population of England and Wales at the 2021
 census was 59.6 million"), by the writer's own "us" ("all 67 million of us"), and at table by
 the diners ("lunch for 400", "serves 8", "feeds 12"). ``DINERS`` marks the last: a meal's
-quantities are per sitting, not per year.
+quantities are per sitting, not per year. ``HOUSEHOLDS`` marks households and homes (round 14):
+heads of the quantity bands, at several people each, never of the money bands' population;
+``GROUPS`` marks people counted as a group ("40 men", "600 pupils", "a crew of 30"), heads of
+what people eat, drink and use, but no population whose public spending is judged.
 """
 
 from __future__ import annotations
@@ -15,10 +18,42 @@ import re
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Sentence
 
-__all__ = ["DINERS", "POPULATION", "population_heads", "states_population"]
+__all__ = ["DINERS", "GROUPS", "HOUSEHOLDS", "POPULATION", "population_heads", "states_population"]
 
 POPULATION = "population"
 DINERS = "diners"
+HOUSEHOLDS = "households"
+GROUPS = "groups"
+_GROUP_NOUNS = frozenset(
+    {
+        "men",
+        "women",
+        "children",
+        "adults",
+        "pupils",
+        "students",
+        "seamen",
+        "sailors",
+        "soldiers",
+        "troops",
+        "prisoners",
+        "inmates",
+        "patients",
+        "campers",
+        "refugees",
+        "workers",
+        "employees",
+        "staff",
+        "guests",
+    }
+)
+# "a crew of 30", "a garrison of 400", "a workforce of 2,000": a group named before its count
+_GROUP_BEFORE = re.compile(
+    r"\b(?:crew|garrison|company|workforce|staff|congregation|household|school|camp|team)\s+"
+    r"of\s+(?:(?:only|just|about|around|roughly|some|nearly|almost|over|under)\s+)*$",
+    re.IGNORECASE,
+)
+_HOUSEHOLD_NOUNS = frozenset({"households", "homes", "families", "dwellings"})
 
 _NOUNS = frozenset(
     {
@@ -71,6 +106,10 @@ def population_heads(sentence: Sentence) -> list[tuple[Quantity, str]]:
             heads.append((count, DINERS))
         elif count.low < 10:
             continue
+        elif noun in _HOUSEHOLD_NOUNS:
+            heads.append((count, HOUSEHOLDS))
+        elif noun in _GROUP_NOUNS or (not noun and _GROUP_BEFORE.search(before)):
+            heads.append((count, GROUPS))
         elif (
             noun in _NOUNS
             or _NAMED_BEFORE.search(before)

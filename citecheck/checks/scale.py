@@ -88,7 +88,6 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
         previous: Sentence | None = None
         yield from quantity_per_head_findings(passage.sentences)
         for index, sentence in enumerate(passage.sentences):
-            following = passage.sentences[index + 1] if index + 1 < len(passage.sentences) else None
             restated = list(stated_per_head(sentence))
             if not restated and previous is not None and refers_back(sentence):
                 # "R7.2 billion ... last year. For a population of 60 million, that is
@@ -110,7 +109,14 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
                 judged = list(_stated_alone(sentence, tied))
                 yield from judged
                 if not judged:
-                    yield from _sentence(sentence, previous, following)
+                    # Round 14: a sentence of the paragraph that only gives a population may
+                    # name the heads of any money sentence in it, the nearest first.
+                    others = sorted(
+                        (s for s in range(len(passage.sentences)) if s != index),
+                        key=lambda s: (abs(s - index), s),
+                    )
+                    beside = tuple(passage.sentences[s] for s in others)
+                    yield from _sentence(sentence, previous, beside)
             previous = sentence
 
 
@@ -233,7 +239,7 @@ def _heads(sentence: Sentence, band: Band) -> list[Quantity]:
 
 
 def _sentence(
-    sentence: Sentence, previous: Sentence | None, following: Sentence | None
+    sentence: Sentence, previous: Sentence | None, beside: tuple[Sentence, ...]
 ) -> Iterator[Finding]:
     for band in BANDS:
         heads = [(sentence, head) for head in _heads(sentence, band)]
@@ -242,9 +248,9 @@ def _sentence(
         if not heads and band.heads is POPULATION_NOUNS:
             # "... on prisons was £5.9 trillion. The population of England and Wales at the
             # 2021 census was 59.6 million.": a sentence beside it that only gives a population
-            for other in (previous, following):
-                stated = states_population(other) if other is not None else None
-                if stated is not None and other is not None:
+            for other in beside:
+                stated = states_population(other)
+                if stated is not None:
                     heads = [(other, stated)]
                     break
         if not heads:

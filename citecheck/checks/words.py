@@ -44,6 +44,10 @@ _UNITS = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
+    # old-fashioned scores (round 14): "fourscore in the kitchens, threescore in the stables"
+    "twoscore": 40,
+    "threescore": 60,
+    "fourscore": 80,
 }
 _TENS = {
     "twenty": 20,
@@ -66,7 +70,8 @@ _BELOW_HUNDRED = (
 )
 # 1-999: "three hundred and forty", "a hundred", "two hundred".
 _BELOW_THOUSAND = (
-    rf"(?:(?:(?:{_BELOW_HUNDRED}|a|one)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?)"
+    # "an hundred" is the old spelling of "a hundred" (round 14)
+    rf"(?:(?:(?:{_BELOW_HUNDRED}|an?|one)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?)"
     rf"|{_BELOW_HUNDRED})"
 )
 # Every cardinal up to the trillions: "three hundred and forty thousand",
@@ -83,7 +88,7 @@ CARDINAL = (
     r"|a\s+dozen"
     rf"|{_BELOW_THOUSAND}(?:[\s,]+(?:and\s+)?thousand(?:[\s,]+(?:and\s+)?{_BELOW_THOUSAND})?)?"
     # after the longer readings: "a hundred and fifty thousand" is one number, not "a hundred"
-    r"|a\s+(?:thousand|hundred))"
+    r"|an?\s+(?:thousand|hundred))"
 )
 # "two" to "sixty" and the like: counts of periods ("every two weeks") and
 # multipliers ("threefold").
@@ -136,8 +141,8 @@ def cardinal_value(text: str) -> float:
     total = 0.0
     current = 0.0
     for word in words:
-        if word in {"a", "few"}:
-            current = max(current, 1.0 if word == "a" else 3.0)
+        if word in {"a", "an", "few"}:
+            current = max(current, 1.0 if word in {"a", "an"} else 3.0)
         elif word == "dozen":
             current = (current or 1.0) * 12
         elif word in _UNITS:
