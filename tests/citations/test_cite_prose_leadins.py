@@ -151,3 +151,11 @@ def test_citations_and_plain_prose_have_no_prose_lead_in(text: str) -> None:
 )
 def test_vancouver_books_chapters_theses_and_datasets(text: str, expected: dict[str, Any]) -> None:
     assert_fields(cite_one(text), expected)
+
+
+def test_ieee_authors_whose_family_name_is_also_an_english_word() -> None:
+    found = cite_one(
+        "K. He, X. Lin, and J. Oda, “Layered sensing,” Proc. IEEE, vol. 9, no. 2, pp. 1–9,"
+        " Mar. 2001."
+    )
+    assert_fields(found, {"authors": ["He", "Lin", "Oda"], "title": "Layered sensing"})
