@@ -159,3 +159,22 @@ def test_ieee_authors_whose_family_name_is_also_an_english_word() -> None:
         " Mar. 2001."
     )
     assert_fields(found, {"authors": ["He", "Lin", "Oda"], "title": "Layered sensing"})
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "Harbour Safety Board, Tide gauges — Calibration, ISO 31999:2012 (Geneva: ISO, 2012).",
+            "ISO 31999:2012",
+        ),
+        (
+            "IEEE Standard for Tide Tables, IEEE Std 4411-2018 (New York: IEEE, 2018).",
+            "IEEE Std 4411-2018",
+        ),
+    ],
+)
+def test_standards_are_reports_numbered_by_their_designation(text: str, number: str) -> None:
+    found = cite_one(text)
+    assert_fields(found, {"type": "report", "number": number})
+    assert number not in (found.title or "")
