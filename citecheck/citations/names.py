@@ -267,6 +267,7 @@ _STOP_WORDS = frozenset(
 )
 
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,3}\.?$")
+_NOT_FAMILY = frozenset(("The", "A", "An", "This", "That", "These", "Those", "It", "Its"))
 _ET_AL_RE = re.compile(
     r"(?:,?\s+(?:et\.?\s*al\.?|and\s+others|&\s+others|and\s+colleagues))\s*$", re.IGNORECASE
 )
@@ -329,9 +330,18 @@ def parse_person(text: str) -> Person | None:
         return None
     if tokens[0].casefold() in _STOP_WORDS or tokens[-1].casefold() in _PARTICLES:
         return None
-    for token in tokens[1:]:
+    for i, token in enumerate(tokens[1:], 1):
         if token.casefold() in _STOP_WORDS and token.casefold() not in _PARTICLES:
-            return None
+            # "K. He", "A. B. Ma": after initials alone, a capitalised last word is
+            # the family name, whatever else it can mean ("The" and "A" cannot).
+            initials_before = all(_INITIALS_RE.match(t) for t in tokens[:i])
+            if not (
+                i == len(tokens) - 1
+                and initials_before
+                and token[:1].isupper()
+                and token not in _NOT_FAMILY
+            ):
+                return None
     for token in tokens[:-1]:
         # "Thomas. The": a full stop inside a name ends a sentence, unless
         # it closes an initial or a short abbreviation ("St.", "Jr.").
@@ -387,6 +397,8 @@ def _reads_inverted(chunks: list[str], *, alone: bool) -> bool:
     families, givens = chunks[0::2], chunks[1::2]
     if not all(_given_like(g) for g in givens):
         return False
+    if any(_INITIALS_RE.match(f.split()[0]) for f in families if f.split()):
+        return False  # "K. He, X. Lin": initials first, so every name is in direct order
     if any(_INITIALS_RE.match(t) for g in givens for t in g.split()):
         return True
     if len(chunks) == 2 and alone:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citecheck.citations.prose_leadin import prose_leadin
 from citecheck.citations.signals import find_leadin, read_signal
 
 __all__ = ["Cleaned", "Piece", "clean_note", "split_cleaned", "split_note"]
@@ -185,6 +186,11 @@ _PROSE_AFTER_RE = re.compile(
 _AND_NEXT_WORK_RE = re.compile(
     r"(?<=[)\d]),?\s+and\s+(?=[A-Z][\w’'-]+(?:\s(?:[A-Z][\w.’'-]*|de|la|van|von)){0,3},\s+(?P<title>\S))"
 )
+# "R v Roe, [1999] 1 SCR 1 at para 3, and R v Doe, ..." / "... AIR 1973 SC 1 and, on
+# article 21, Doe v State ...": a second case joined by "and" in prose.
+_AND_NEXT_CASE_RE = re.compile(
+    r"(?<=[)\d]),?\s+and,?\s+(?:on\s[^,;()]{1,40},\s+)?(?=(?:[A-Z][\w.’'()-]*\s){1,6}v\.?\s[A-Z])"
+)
 # "(quoting Terry v. Ohio, 392 U.S. 1 (1968); citing ...)": a Bluebook
 # parenthetical that cites more works; each is a piece of its own.
 _CITING_PAREN_RE = re.compile(r"\s*\((?=(?:quoting|citing|cited\s+in)\s)")
@@ -214,7 +220,8 @@ _STOP_THEN_CAPITAL_RE = re.compile(r"[)\d]\.\s+[A-Z]")  # _NEXT_WORK_RE, _PROSE_
 # Vancouver/AMA keep a semicolon inside one reference: "2019;12(3):45" and
 # "[cited 2020 Jan 5];12:45" (journal), "City: Publisher; 2019." (imprint).
 _VANCOUVER_GROUP_RE = re.compile(r"[\d\]];\d")
-_VANCOUVER_IMPRINT_RE = re.compile(r":\s[A-Z][^;:.()]{1,60};\s(?:19|20)\d\d\b")
+# "[dataset]. Zenodo; 2020." (a distributor with no place) likewise.
+_VANCOUVER_IMPRINT_RE = re.compile(r"(?::|\]\.)\s[A-Z][^;:.()]{1,60};\s(?:19|20)\d\d\b")
 
 
 def _inside_reference(text: str, i: int) -> bool:
@@ -291,6 +298,12 @@ def _cuts(text: str, mask: bytearray) -> list[Span]:
         cuts: list[re.Match[str]] = []
         if signals:
             cuts += [m for m in _SIGNAL_SENTENCE_RE.finditer(text, a, b) if not mask[m.start()]]
+        if "and" in text and " v" in text:
+            cuts += [
+                m
+                for m in _AND_NEXT_CASE_RE.finditer(text, a, b)
+                if not mask[m.start()] and _next_work(text, sub_start, m)
+            ]
         if " and " in text:
             cuts += [
                 m
@@ -354,7 +367,7 @@ def _make_piece(cleaned: Cleaned, a: int, b: int, shown: str) -> Piece | None:
         if y > offset and x < b
     )
     leadin = False
-    found = find_leadin(rest, _first_evidence(rest, italics))
+    found = find_leadin(rest, _first_evidence(rest, italics)) or prose_leadin(rest)
     if found is not None:
         lead_signal, cut = found
         leadin = True

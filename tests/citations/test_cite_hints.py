@@ -25,8 +25,10 @@ from citecheck.citations import (
     foreign_months,
     legal,
     presentations,
+    prose_leadin,
     short_forms,
     split,
+    standards,
     urls,
 )
 from citecheck.citations.crf import combine
@@ -170,6 +172,9 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
         foreign_months.has_foreign_month,
         foreign_months._DAY_DATE_RE.search,
     ),
+    ("standard", lambda t: any(h in t for h in standards.HINTS), standards._STANDARD_RE.search),
+    ("prose lead-in", prose_leadin.prose_hint, prose_leadin.find_start),
+    ("and, next case", lambda t: "and" in t and " v" in t, split._AND_NEXT_CASE_RE.search),
     (
         "foreign month date",
         foreign_months.has_foreign_month,

@@ -31,6 +31,7 @@ from citecheck.citations.finish import finish
 from citecheck.citations.intl import mhra_pages, read_intl, tidy_title
 from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece
+from citecheck.citations.standards import read_standard
 from citecheck.citations.styles import read_law, read_sciences, read_style
 from citecheck.model import CitationType, Person
 
@@ -200,4 +201,5 @@ def read_piece(
         found = read_law(text) or read_sciences(text) or read_intl(text) or read_style(text)
         if found is not None:
             return tidy_title(piece.text, found)
-    return tidy_title(piece.text, mhra_pages(piece.text, combine(piece.text, rules(piece), mode)))
+    found = combine(piece.text, rules(piece), mode)
+    return read_standard(piece.text, tidy_title(piece.text, mhra_pages(piece.text, found)))

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from citecheck.citations.crf.shapes import shape_classes
 from citecheck.citations.crf.tokens import Token
 
 __all__ = ["features"]
@@ -312,8 +313,11 @@ def features(
     bracket = False
     seen_year = False
     seen_quote_close = False
+    sentence = 0  # how many ". X" breaks came before: Vancouver's elements are sentences
     for i, word in enumerate(words):
         feats = list(own[i])
+        feats.extend(shape_classes(words, i))
+        feats.append(f"sent={min(sentence, 5)}")
         feats.append(f"r={rule[i]}")
         feats.append(f"pos={min(10 * i // n, 9)}")
         if i == 0:
@@ -360,6 +364,8 @@ def features(
             bracket = False
         if shapes[i] == "year":
             seen_year = True
+        if word == "." and 0 < i < n - 1 and words[i + 1][:1].isupper() and len(words[i - 1]) > 1:
+            sentence += 1
     return out
 
 

@@ -19,7 +19,8 @@ from citecheck.model import CitationType, PartialDate
 
 _OSCOLA_ARTICLE_RE = re.compile(
     rf"^(?P<who>[^{_Q_OPEN}]*?),?\s*{_QUOTED},?\s*(?:\[(?P<y1>\d{{4}})\]|\((?P<y2>\d{{4}})\))\s+"
-    r"(?:(?P<vol>\d{1,4})(?:\s*\((?P<iss>\d{1,3})\))?\s+)?(?P<journal>[^\d,()\[\]]{2,80}?)\s+"
+    r"(?:(?P<vol>\d{1,4})(?:\s*\((?P<iss>\d{1,3})\)|:(?P<iss2>\d{1,3}))?\s+)?"
+    r"(?P<journal>[^\d,()\[\]]{2,80}?)\s+"
     r"(?P<page>\d{1,5})(?:\s*(?:,\s*|\s)(?P<pin>[^,]{1,30}?))?\.?$"
 )
 _MHRA_ARTICLE_RE = re.compile(
@@ -64,7 +65,7 @@ def _article(text: str) -> Parsed | None:
             title=tidy(m.group("title")),
             container=tidy(m.group("journal")),
             volume=m.group("vol"),
-            issue=m.group("iss"),
+            issue=m.group("iss") or m.group("iss2"),  # McGill "35:1"
             pages=m.group("page"),
             pinpoint=_pin(m.group("pin")),
             date=PartialDate(int(m.group("y1") or m.group("y2"))),

@@ -77,8 +77,78 @@ def _nature_people(text: str) -> tuple[Person, ...]:
 
 
 def read_sciences(text: str) -> Parsed | None:
-    """A Vancouver/AMA or Nature journal article; None for anything else."""
+    """A Vancouver/AMA or Nature journal article, or a Vancouver book, chapter,
+    thesis or dataset; None for anything else."""
     return _vancouver(text) or _nature(text)
+
+
+# Vancouver's imprint, "Place: Publisher; 2019." (the place may be absent, as
+# in "PhysioNet; 2016."), and what may follow it: pages, a DOI, a URL.
+_IMPRINT_RE = re.compile(
+    r"(?:(?P<place>[A-Z][^.;:]{1,40}?(?:\s\([A-Z]{2}\))?):\s*)?(?P<pub>[A-Z][^.;:]{1,80}?);\s*"
+    r"(?P<date>(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)(?:\s*\[[^\]]*\])?\."
+    r"(?:\s*p\.\s*(?P<pages>[\dA-Za-z]+(?:\s*[-–]\s*[\dA-Za-z]+)?)\.?)?(?P<rest>.*)$"
+)
+_EDITION_RE = re.compile(r"\.?\s*\d+(?:st|nd|rd|th)\s+ed\.?\s*$")
+_IN_BOOK_RE = re.compile(r"\.\s+In:\s+(?P<eds>[^.]*?),\s+editors?\.\s+(?P<book>.+)$")
+# Medium markers: "[master's thesis]", "[dataset]", "[software]", "[Internet]".
+_MEDIUM_RE = re.compile(r"\s*\[(?P<m>[^\]]{2,40})\]")
+_OTHER_MEDIA = ("thesis", "dissertation", "dataset", "data set", "software", "database")
+_VERSION_RE = re.compile(r"\s*\((?:version|v)\s*[\d.]+\)", re.I)
+_URL_RE = re.compile(r"https?://\S+?(?=[.,;)]?(?:\s|$))")
+
+
+def _vancouver_book(text: str, authors: re.Match[str]) -> Parsed | None:
+    body = text[authors.end() :]
+    if ";" not in body:
+        return None
+    imprint = None
+    for stop in re.finditer(r"\.\s+", body):
+        imprint = _IMPRINT_RE.match(body, stop.end())
+        if imprint:
+            break
+    if imprint is None:
+        return None
+    rest = imprint.group("rest").strip()
+    if rest and not _DOI_RE.match(rest) and not rest.startswith(("Available", "http")):
+        return None
+    head = body[: imprint.start()].strip()
+    head = _EDITION_RE.sub("", head)
+    kind = CitationType.BOOK
+    container = pages = pinpoint = None
+    chapter = _IN_BOOK_RE.search(head)
+    if chapter:
+        kind, container = CitationType.CHAPTER, tidy(chapter.group("book"))
+        head = head[: chapter.start()]
+        pages = imprint.group("pages")
+    else:
+        pinpoint = imprint.group("pages")
+    medium = _MEDIUM_RE.search(head)
+    if medium and any(word in medium.group("m").lower() for word in _OTHER_MEDIA):
+        kind = CitationType.OTHER  # theses, datasets, software: the sets' `other`
+    title = _VERSION_RE.sub("", _MEDIUM_RE.sub("", head))
+    if not title.strip(" ."):
+        return None
+    people = (
+        _vancouver_people(authors)
+        if "people" in authors.groupdict()
+        else (Person(family=authors.group("group"), corporate=True),)
+    )
+    doi = _DOI_RE.search(rest)
+    return Parsed(
+        type=kind,
+        authors=people,
+        et_al=bool(authors.groupdict().get("etal")),
+        title=tidy(title),
+        container=container,
+        pages=pages,
+        pinpoint=pinpoint,
+        date=_date(imprint.group("date")),
+        publisher=tidy(imprint.group("pub")),
+        place=tidy(imprint.group("place")) if imprint.group("place") else None,
+        urls=tuple(_URL_RE.findall(rest)),
+        doi=doi.group("d") if doi else None,
+    )
 
 
 def _vancouver(text: str) -> Parsed | None:
@@ -88,7 +158,7 @@ def _vancouver(text: str) -> Parsed | None:
     body = text[authors.end() :]
     j = _VANCOUVER_JOURNAL_RE.search(body)
     if j is None:
-        return None
+        return _vancouver_book(text, authors)
     rest = j.group("rest").strip()
     if rest and not _DOI_RE.match(rest) and not rest.startswith(("Available", "PMID", "http")):
         return None
