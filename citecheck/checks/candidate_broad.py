@@ -98,13 +98,30 @@ def loose_total(text: str, quantity: Quantity) -> str | None:
     stops = list(_BACK_STOP.finditer(before))
     if stops:
         before = before[stops[-1].end() :]
-    # A period word right after a number is that number's unit ("8,760 hours"), no dating.
+    # A period word right after a number is that number's unit ("8,760 hours"), no dating; and
+    # a period must be this figure's own ("the year", "a full year", "annual"), not a
+    # comparison's base ("since last year", "up 4% on last year", "compared with last year").
     found = [
-        m for m in _PERIOD_WORD.finditer(before) if not _NUMBER_BEFORE.search(before[: m.start()])
+        m
+        for m in _PERIOD_WORD.finditer(before)
+        if not _NUMBER_BEFORE.search(before[: m.start()])
+        and (m.group().lower() in _OWN_PERIODS or _OWN_OPENER.search(before[: m.start()]))
+        and not _RELATIVE_AFTER.match(before, m.end())
     ]
     return _unit(found[-1]) if found else None
 
 
+_OWN_PERIODS = frozenset(
+    {"annual", "annually", "yearly", "twelvemonth", "monthly", "weekly", "daily"}
+)
+# "in the year 1845", "over a full year", "for calendar year 2025", "each contract year".
+_OWN_OPENER = re.compile(
+    r"(?<!\bsince )(?<!\bon )(?<!\bthan )(?<!\bwith )(?<!\bfrom )"
+    r"\b(?:the|a|an|full|whole|calendar|financial|contract|each|every|per)\s+"
+    r"(?!(?:last|previous|next|this|that|same|first|second|third|prior)\b)(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(r"\s*(?:ago|earlier|before|later|on|since)\b", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
     r"hundred|thousand|million|dozen))\s*$",
