@@ -67,20 +67,7 @@ def _cited(sentence: Sentence, note: str | None) -> bool:
     not a citation: only its figure is dropped (``_well_formed``)."""
     if note is not None:
         return _CITATION.search(sentence.text) is not None
-    return any(
-        not _SERIAL.fullmatch(m.group()) and not _dated_figure(sentence.text, m.start())
-        for m in _CITATION.finditer(sentence.text)
-    )
-
-
-# "1.82m (2022)", "4.2 kg (2021)": a figure dated in brackets, a flattened table's cell.
-# Not a page range's end: "1002–1005 (2008)" is a citation.
-_FIGURE_BEFORE = re.compile(r"(?<![\d–-])\d[\d,]*(?:\.\d+)?\s*(?:%|[a-zA-Z]{1,3})?\s*$")
-
-
-def _dated_figure(text: str, at: int) -> bool:
-    """A year in brackets right after a figure dates it: no citation (round 15)."""
-    return text[at : at + 1] == "(" and bool(_FIGURE_BEFORE.search(text, max(0, at - 16), at))
+    return any(not _SERIAL.fullmatch(m.group()) for m in _CITATION.finditer(sentence.text))
 
 
 def _redated(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:

@@ -10,23 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.candidate_records import (
-    SUM,
-    Candidate,
-    Fits,
-    Scope,
-    alike,
-    apart,
-    overlap,
-)
+from citecheck.checks.candidate_records import SUM, Candidate, Fits, Scope, alike, apart
 from citecheck.checks.labels import multiplied, rewritten
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.sum_lists import DATED, is_time
 from citecheck.checks.units import measured_alike, same_measure
 
-__all__ = ["PART_OF", "sum_candidates"]
-
-PART_OF = "part-of@"
+__all__ = ["sum_candidates"]
 
 _MAX_PARTS = 6
 
@@ -114,21 +104,13 @@ def sum_candidates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterato
             else:
                 printed = sum(q.value for q in parts)
                 step = max(q.step for q in (total, *parts))
-                # Round 15: parts listed together share the finest precision among them ("£20,
-                # £15 and £5" are to the pound); a total they miss so read is marked "+fine".
-                fine = min((q.step for q in parts if q.step > 0), default=0.0)
-                fine_mark = ""
-                if fine > 0 and abs(printed - total.value) <= step:
-                    slack = len(parts) * fine
-                    if not overlap((printed - slack, printed + slack), (total.low, total.high)):
-                        step, fine_mark = fine / 2, "+fine"
                 roles = ("total", *("part" for _ in parts))
                 if step > 0 and printed - total.value > step and total.value > 0:
                     # "₹12 crore ... ₹7 crore, ₹3 crore and ₹4 crore": each may be rounded, but
                     # printed they exceed it by more than a whole step; the scorer weighs it.
                     # (Parts short of their total are often a partial list or leave a rest.)
                     off = max(printed, total.value) / max(min(printed, total.value), 1e-9)
-                    yield Candidate(SUM, scope, (total, *parts), roles, off, "printed" + fine_mark)
+                    yield Candidate(SUM, scope, (total, *parts), roles, off, "printed")
                     continue
                 short = step > 0 and total.value - printed > step and printed > 0
                 if short and not _LEAVES_A_REST.search(scope.text):
@@ -136,14 +118,10 @@ def sum_candidates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterato
                     # whole steps printed, fitting only through the hedge and a round "1,000".
                     # Often a partial list instead: its own mark, for the scorer to weigh.
                     off = total.value / printed
-                    detail = "printed-short" + fine_mark
-                    yield Candidate(SUM, scope, (total, *parts), roles, off, detail)
+                    yield Candidate(SUM, scope, (total, *parts), roles, off, "printed-short")
                     continue
                 # Figures that add up are explained: no other grouping of them is a slip.
                 fits.extend(("sum", q) for q in (total, *parts))
-                # Which total explains each part: parts explained only by one another ("£20,
-                # £15 and £5" where 20 = 15 + 5) are still proposed against a larger total.
-                fits.extend((f"{PART_OF}{total.start}", q) for q in parts)
                 continue
             off = apart((low, high), (total.low, total.high))
             roles = ("total", *("part" for _ in parts))

@@ -27,9 +27,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
-from citecheck.checks.candidate_broad import loosely_dated, printed_change_off
 from citecheck.checks.candidate_figures import well_formed
 from citecheck.checks.candidate_records import (
     GROWTH,
@@ -49,7 +47,7 @@ from citecheck.checks.candidate_records import (
     overlap,
 )
 from citecheck.checks.candidate_scopes import MAX_FIGURES, scopes
-from citecheck.checks.candidate_sums import PART_OF, sum_candidates
+from citecheck.checks.candidate_sums import sum_candidates
 from citecheck.checks.currencies import USD_PER_UNIT
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage
@@ -57,7 +55,6 @@ from citecheck.checks.per_head import per_head_of
 from citecheck.checks.percent_readings import CHANGE_AFTER, is_change, is_points, reading
 from citecheck.checks.periods import convert, length_days, working_convert
 from citecheck.checks.ratios import multiplier_ends, own_ratio
-from citecheck.checks.units import same_measure
 
 __all__ = [
     "GROWTH",
@@ -93,61 +90,34 @@ def candidates(
     """
     found: list[Candidate] = []
     explained: set[tuple[str, int, int]] = set()
-    part_of: dict[Origin, set[Origin]] = {}
     for scope in scopes(passages):
         fits: Fits = []
         found.extend(_of_scope(scope, relations, fits))
-        for what, q in fits:
-            if what.startswith(PART_OF):
-                total = _origin(scope, int(what[len(PART_OF) :]))
-                part_of.setdefault(_origin(scope, q.start), set()).add(total)
-            else:
-                explained.add((what, *_origin(scope, q.start)))
-    kept = []
-    for candidate in found:
-        if not _is_explained(candidate, explained):
-            kept.append(candidate)
-        elif candidate.relation == SUM and not _parts_explained_outside(candidate, part_of):
-            # "£45 total. £20 from Dave, £15 from me, ... the rest (£5)": 20 = 15 + 5 fits,
-            # but no total outside the list explains it: the list is proposed, marked.
-            kept.append(replace(candidate, detail=candidate.detail + "+subsum"))
-    return kept
+        explained.update((what, *_origin(scope, q)) for what, q in fits)
+    return [c for c in found if not _is_explained(c, explained)]
 
 
-Origin = tuple[int, int]
-
-
-def _origin(scope: Scope, start: int) -> Origin:
+def _origin(scope: Scope, quantity: Quantity) -> tuple[int, int]:
     """The sentence (by identity) and offset in it of a figure of the scope."""
-    if scope.second is not None and start >= scope.split:
-        return id(scope.second), start - scope.split
-    return id(scope.sentence), start
-
-
-def _parts_explained_outside(candidate: Candidate, part_of: dict[Origin, set[Origin]]) -> bool:
-    """Whether a fitting sum explains the candidate's total, or each of its parts with a total
-    that is none of its parts."""
-    scope = candidate.scope
-    total, *parts = (_origin(scope, q.start) for q in candidate.figures)
-    if total in part_of or any(total in totals for totals in part_of.values()):
-        return True
-    return all(part_of.get(q, set()) - set(parts) for q in parts)
+    if scope.second is not None and quantity.start >= scope.split:
+        return id(scope.second), quantity.start - scope.split
+    return id(scope.sentence), quantity.start
 
 
 def _is_explained(candidate: Candidate, explained: set[tuple[str, int, int]]) -> bool:
     scope, figures = candidate.scope, candidate.figures
     if candidate.relation in {GROWTH, PERCENT, POINTS}:
-        where = _origin(scope, figures[0].start)
+        where = _origin(scope, figures[0])
         return ("change", *where) in explained or ("level", *where) in explained
     if candidate.relation == SUM:
         total, *parts = figures
-        return ("sum", *_origin(scope, total.start)) in explained or all(
-            ("sum", *_origin(scope, q.start)) in explained for q in parts
+        return ("sum", *_origin(scope, total)) in explained or all(
+            ("sum", *_origin(scope, q)) in explained for q in parts
         )
     if candidate.relation == PER_HEAD and len(figures) == 3:
-        return ("head", *_origin(scope, figures[2].start)) in explained
+        return ("head", *_origin(scope, figures[2])) in explained
     if candidate.relation == PER_HEAD:
-        return ("head-total", *_origin(scope, figures[0].start)) in explained
+        return ("head-total", *_origin(scope, figures[0])) in explained
     return False
 
 
@@ -193,16 +163,9 @@ def _span(quantity: Quantity) -> tuple[float, float]:
 
 
 def _rates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
-    # Round 15: figures the reader gave no period are read with one the words near them name
-    # ("2,600 donations in an average week"); their pairs are marked "loose" for the scorer.
-    loose = loosely_dated(scope.text, figures)
-    read = [loose.get(id(q), q) for q in figures]
-    timed = [(q, q.period or q.total_of) for q in read if q.period or q.total_of]
+    timed = [(q, q.period or q.total_of) for q in figures if q.period or q.total_of]
     for (q1, p1), (q2, p2) in itertools.combinations(timed, 2):
         if p1 is None or p2 is None or p1 == p2 or not alike(q1, q2):
-            continue
-        marked = any(q in loose.values() for q in (q1, q2))
-        if marked and not same_measure(scope.text, q1, q2):
             continue
         if q1.period is None and q2.period is None:
             continue  # two dated totals are a series, not a rate restated
@@ -217,8 +180,7 @@ def _rates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candid
         working = working_convert(q1.low, q1.high, p1, p2) if q1.kind is Kind.MONEY else None
         if working is not None and overlap(working, (q2.low, q2.high)):
             continue
-        detail = "loose" if marked else ""
-        yield Candidate(RATE, scope, (q1, q2), ("rate", "rate"), apart(first, second), detail)
+        yield Candidate(RATE, scope, (q1, q2), ("rate", "rate"), apart(first, second), "")
 
 
 def _ratio(start: Quantity, end: Quantity) -> tuple[float, float] | None:
@@ -305,12 +267,6 @@ def _changes(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Cand
             if any(overlap(r, bands[0]) for r in ratios) or (
                 stated[1] < 100 and any(overlap(r, bands[1]) for r in ratios)
             ):
-                printed = printed_change_off(change, one, two)
-                if printed is not None:
-                    # "jumped 40 per cent, from £500,000 to £600,000": it fits only through the
-                    # round figures' rounding (£450,000-£700,000); printed it is 20 %.
-                    yield Candidate(PERCENT, scope, (change, one, two), roles, printed, "printed")
-                    continue
                 # A pair that fits explains the change, and its figures are levels, no changes.
                 fits.extend((("change", change), ("level", one), ("level", two)))
                 continue

@@ -87,7 +87,7 @@ MODEL = ROOT / "citecheck" / "checks" / "learned_model.json"
 EPOCHS = 10
 RATE = 0.3
 L2 = 1e-3
-THRESHOLD = 0.97
+THRESHOLD = 0.95
 
 Row = tuple[str, str, list[str], bool]  # batch, relation, features, positive
 
