@@ -36,6 +36,7 @@ from citecheck.citations.dates import DateMatch, find_dates
 from citecheck.citations.draft import Draft, Parsed, tidy
 from citecheck.citations.finish import REPORT_TITLE_RE, finish
 from citecheck.citations.front import EDITOR_RE, marked_titles, take_authors, title_position
+from citecheck.citations.identifiers import take_identifier
 from citecheck.citations.legal import find_legal
 from citecheck.citations.names import looks_corporate, parse_authors
 from citecheck.citations.presentations import take_presentation
@@ -91,6 +92,7 @@ def parse_piece(piece: Piece) -> Parsed | None:
     d = Draft(text=text, italics=piece.italics)
     take_urls(d)
     take_accessed(d)
+    take_identifier(d)
     if take_presentation(d) or ("from" in text and take_correspondence(d)):
         return finish(d)
     legal = find_legal(d.text)
