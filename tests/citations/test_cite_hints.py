@@ -23,6 +23,7 @@ from citecheck.citations import (
     bluebook,
     fields,
     foreign_months,
+    genre,
     identifiers,
     legal,
     presentations,
@@ -84,6 +85,7 @@ EXTRA = [
     "publié le 3 Mars 2001, (vu 4 MAI 2002); Acesso em: 4 ago. 2021; «décembre» 1999",
     "consulté le 1er juin 2010; ultimo accesso: 2 giugno 2011; Zugriff am 3. Juni 2012",
     "Roe A. Title. US Patent 9,876,543; EP1234567B1; WO 2019 123456 A1; arXiv:2101.01234 [cs.CL]",
+    "Roe, Title, thèse de doctorat, Univ. X, 2001; Roe, Titel, Dissertation, Univ. Y, 2002",
     "Doe B. Title. German patent DE 10 2005 012 345; arXiv: hep-th/9901001v2",
 ]
 
@@ -180,6 +182,11 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
         "identifier",
         lambda t: any(h in t for h in identifiers.HINTS),
         lambda t: identifiers._PATENT_RE.search(t) or identifiers._ARXIV_RE.search(t),
+    ),
+    (
+        "thesis",
+        _low_words(*genre._THESIS_HINTS),
+        lambda t: genre._THESIS_RE.search(t) or genre._PLAIN_THESIS_RE.search(t),
     ),
     ("prose lead-in", prose_leadin.prose_hint, prose_leadin.find_start),
     ("and, next case", lambda t: "and" in t and " v" in t, split._AND_NEXT_CASE_RE.search),

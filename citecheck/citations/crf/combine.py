@@ -29,7 +29,6 @@ from citecheck.citations.crf.tagger import crf_fields
 from citecheck.citations.draft import Draft, Parsed
 from citecheck.citations.fields import parse_piece
 from citecheck.citations.finish import finish
-from citecheck.citations.identifiers import read_identifier
 from citecheck.citations.intl import mhra_pages, read_intl, tidy_title
 from citecheck.citations.short_forms import read_short_form
 from citecheck.citations.split import Piece
@@ -208,5 +207,4 @@ def read_piece(
         if found is not None:
             return tidy_title(piece.text, found)
     found = combine(piece.text, rules(piece), mode)
-    found = read_standard(piece.text, tidy_title(piece.text, mhra_pages(piece.text, found)))
-    return read_identifier(piece.text, found)
+    return read_standard(piece.text, tidy_title(piece.text, mhra_pages(piece.text, found)))
