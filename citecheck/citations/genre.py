@@ -57,8 +57,16 @@ _DATASET_RE = re.compile(
 _EDITORS_RE = re.compile(r"\bin\s+.{2,300}?,\s+eds?\.\s+(?P<who>[^()]{3,200}?)\s*(?=\(|,\s*\d|$)")
 
 
+def thesis_hint(text: str) -> bool:
+    """Could ``text`` name a thesis? (Necessary for both thesis patterns.)"""
+    low = lowered(text)
+    return low is None or any(w in low for w in _THESIS_HINTS)
+
+
 def read_thesis(text: str) -> tuple[str, str] | None:
     """The genre as written and the university, or None for no thesis."""
+    if not thesis_hint(text):
+        return None
     m = _THESIS_RE.search(text)
     if m is not None:
         return " ".join(m["genre"].split()), m["school"].strip()
@@ -84,8 +92,7 @@ def as_thesis(text: str, parsed: Parsed | None) -> Parsed | None:
     department and university out of the title and container."""
     if parsed is None or parsed.short_form is not None or parsed.type in _SURE:
         return parsed
-    low = lowered(text)
-    if low is not None and not any(w in low for w in _THESIS_HINTS):
+    if not thesis_hint(text):
         return parsed
     bracketed = _THESIS_RE.search(text)
     if bracketed is not None:

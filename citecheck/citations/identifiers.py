@@ -25,6 +25,7 @@ __all__ = ["HINTS", "find_identifier", "read_identifier", "take_identifier"]
 # Strings every identifier contains: the patterns run only where one is.
 _CODES = ("EP", "US", "WO", "DE", "GB", "FR", "JP", "CN", "CA", "AU")
 HINTS = ("atent", "arXiv", *_CODES)
+_HINT_RE = re.compile("|".join(HINTS))
 _NUMBER = r"\d[\d ,.]{3,14}\d(?:\s?[ABCUT]\d?)?(?!\w|[ ,.]\d)"
 _CODE = rf"(?:{'|'.join(_CODES)})"
 _PATENT_RE = re.compile(
@@ -42,7 +43,7 @@ _ARXIV_RE = re.compile(
 
 def find_identifier(text: str) -> tuple[str, str, int, int] | None:
     """("patent" or "arxiv", the number, start, end) of the identifier ``text`` gives."""
-    if not any(h in text for h in HINTS):
+    if _HINT_RE.search(text) is None:
         return None
     if "arXiv" in text:
         m = _ARXIV_RE.search(text)

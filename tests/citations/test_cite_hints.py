@@ -180,12 +180,12 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
     ("standard", lambda t: any(h in t for h in standards.HINTS), standards._STANDARD_RE.search),
     (
         "identifier",
-        lambda t: any(h in t for h in identifiers.HINTS),
+        _pattern_hint(identifiers._HINT_RE),
         lambda t: identifiers._PATENT_RE.search(t) or identifiers._ARXIV_RE.search(t),
     ),
     (
         "thesis",
-        _low_words(*genre._THESIS_HINTS),
+        genre.thesis_hint,
         lambda t: genre._THESIS_RE.search(t) or genre._PLAIN_THESIS_RE.search(t),
     ),
     ("prose lead-in", prose_leadin.prose_hint, prose_leadin.find_start),
@@ -318,3 +318,49 @@ def test_the_continental_end_guard_skips_a_note_ending_in_a_url_and_access_date(
     assert not continental._may_end(style_common.elements(note)[-1])
     assert continental._may_end("p. 45-52")
     assert continental._may_end("1990")
+
+
+_PROSE_WORDS = st.sampled_from(
+    [
+        "Roe,",
+        "Roe",
+        "AB,",
+        "A.",
+        "B.",
+        "the",
+        "first",
+        "series",
+        "is",
+        "see",
+        "and",
+        "(2019)",
+        "12",
+        "“Title,”",
+        "Doe",
+        "v",
+        "R",
+        "et",
+        "al.",
+        "ISO",
+        "9001:2015",
+        "in:",
+        "Ann",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PROSE_WORDS, min_size=1, max_size=14))
+def test_the_prose_lead_in_front_holds_on_made_up_texts(words: list[str]) -> None:
+    # The front (the first word is no "Name,", a lower-case word among the first three)
+    # and the scan's stop at the first digit or bracket never turn a lead-in away.
+    text = " ".join(words)
+    found = prose_leadin.find_start(text)
+    if found is not None:
+        assert prose_leadin.prose_hint(text)
+        assert not prose_leadin._NOT_PROSE_RE.search(text[: found[1]])
+
+
+def test_a_name_and_comma_first_is_never_a_prose_lead_in() -> None:
+    assert not prose_leadin.prose_hint("Roe, the first series is Doe AB, Poe C. Title.")
+    assert prose_leadin.prose_hint("The first series is Doe AB, Poe C. Title.")

@@ -125,6 +125,9 @@ _GENRE_RE = re.compile(
     r"|press release|podcast)\b",
     re.IGNORECASE,
 )
+_IMPRINT_RE = re.compile(r"[,.]\s+([A-ZÀ-Ý][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*[,:]\s+[A-ZÀ-Ý]")
+_TOWN_FIRST = frozenset(t.split()[0] for t in _TOWNS)
+_STRIP = ",.:;“”\"'‘’()"
 _ROMAN_RE = re.compile(r"[IVXLCDMivxlcdm]+(?:\s*[-–]\s*[IVXLCDMivxlcdm]+)?")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -138,10 +141,10 @@ def _town(value: str) -> bool:
 
 
 def _imprint_inside(title: str) -> bool:
-    for m in re.finditer(r"[,.]\s+([A-ZÀ-Ý][\w'’-]+(?: [A-Z][\w'’-]+)?)\s*[,:]\s+[A-ZÀ-Ý]", title):
-        if m.group(1).lower() in _TOWNS:
-            return True
-    return False
+    # Cheap front: a town's first word must be among the title's words.
+    if not any(w.strip(_STRIP).lower() in _TOWN_FIRST for w in title.split()[1:]):
+        return False
+    return any(m.group(1).lower() in _TOWNS for m in _IMPRINT_RE.finditer(title))
 
 
 def _names_the_maker(title: str, rules: Parsed) -> bool:
@@ -164,9 +167,15 @@ def _titleish(person: Person) -> bool:
     text = f"{person.given or ''} {person.family}"
     if any(ch.isdigit() for ch in text):
         return True
-    words = _WORD_RE.findall(text)
-    lower = [w for w in words if w.islower() and w not in _PARTICLES]
-    return len(lower) >= 2 or len(words) > 6
+    words = text.split()
+    if len(words) <= 2:
+        return False  # two words hold at most one lower-case word besides a particle
+    found = _WORD_RE.findall(text)
+    lower = [w for w in found if w.islower() and w not in _PARTICLES]
+    return len(lower) >= 2 or len(found) > 6
+
+
+_PAGE_MARKS = ("p.", "pp.", "vol.", "S.", "-", "–")
 
 
 def _year_from_number(parsed: Parsed, text: str) -> bool:
@@ -176,17 +185,20 @@ def _year_from_number(parsed: Parsed, text: str) -> bool:
     year = str(parsed.date.year)
     if parsed.volume == year or (parsed.pages or "").startswith(year):
         return True
-    spots = [m.start() for m in re.finditer(rf"(?<!\d){year}(?!\d)", text)]
-    if not spots:
-        return False
-    for at in spots:
-        before = text[max(0, at - 6) : at]
-        after = text[at + 4 : at + 6]
-        page = re.search(r"(?:\bpp?\.|\bvol\.|\bS\.|[-–])\s*$", before)
-        page = page or re.match(r"[-–]\d", after)
-        if not page:
-            return False
-    return True
+    at = text.find(year)
+    seen = False
+    while at != -1:
+        end = at + 4
+        if not (at and text[at - 1].isdigit()) and not text[end : end + 1].isdigit():
+            seen = True
+            before = text[max(0, at - 7) : at].rstrip()
+            page = (before.endswith(_PAGE_MARKS) and not before.endswith((".S.", "Grp."))) or (
+                text[end : end + 1] in ("-", "–") and text[end + 1 : end + 2].isdigit()
+            )
+            if not page:
+                return False
+        at = text.find(year, at + 1)
+    return seen
 
 
 def implausible(parsed: Parsed | None, text: str, rules: Parsed | None = None) -> str | None:
