@@ -47,6 +47,7 @@ from citecheck.citations.intl import other as intl_other
 from citecheck.citations.split import _clean_markup, clean_note, split_note
 from citecheck.citations.styles import _common as style_common
 from citecheck.citations.styles import continental
+from citecheck.citations.styles import law as style_law
 
 SETS = Path(__file__).parent
 
@@ -86,6 +87,7 @@ EXTRA = [
     "consulté le 1er juin 2010; ultimo accesso: 2 giugno 2011; Zugriff am 3. Juni 2012",
     "Roe A. Title. US Patent 9,876,543; EP1234567B1; WO 2019 123456 A1; arXiv:2101.01234 [cs.CL]",
     "Roe, Title, thèse de doctorat, Univ. X, 2001; Roe, Titel, Dissertation, Univ. Y, 2002",
+    "Treaty of X, U.K.-Fr., Mar. 1, 1920, 2 L.N.T.S. 45; Protocol, Apr. 2, 2001, T.I.A.S. No. 1",
     "Doe B. Title. German patent DE 10 2005 012 345; arXiv: hep-th/9901001v2",
 ]
 
@@ -187,6 +189,11 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
         "thesis",
         genre.thesis_hint,
         lambda t: genre._THESIS_RE.search(t) or genre._PLAIN_THESIS_RE.search(t),
+    ),
+    (
+        "treaty",
+        lambda t: any(h in t for h in style_law.TREATY_HINTS),
+        style_law._TREATY_RE.match,
     ),
     ("prose lead-in", prose_leadin.prose_hint, prose_leadin.find_start),
     ("and, next case", lambda t: "and" in t and " v" in t, split._AND_NEXT_CASE_RE.search),
