@@ -42,6 +42,7 @@ from citecheck.citations.names import looks_corporate, parse_authors
 from citecheck.citations.presentations import take_presentation
 from citecheck.citations.short_forms import read_short_form, short_title_shape
 from citecheck.citations.split import Piece
+from citecheck.citations.standards import take_standard
 from citecheck.citations.tail import read_tail
 from citecheck.citations.urls import take_accessed, take_urls
 from citecheck.model import CitationType, Person, ShortForm
@@ -92,7 +93,7 @@ def parse_piece(piece: Piece) -> Parsed | None:
     d = Draft(text=text, italics=piece.italics)
     take_urls(d)
     take_accessed(d)
-    take_identifier(d)
+    take_identifier(d) or take_standard(d)
     if take_presentation(d) or ("from" in text and take_correspondence(d)):
         return finish(d)
     legal = find_legal(d.text)

@@ -91,3 +91,20 @@ def test_a_number_in_prose_is_no_patent() -> None:
     )
     assert cite.number is None
     assert cite.type is CitationType.BOOK
+
+
+def test_a_standard_with_nothing_else_is_a_citation() -> None:
+    cite = _one("IEEE Standard for Tidal Gauges, IEEE Std 9-2019, 2019.")
+    assert cite.type is CitationType.REPORT
+    assert cite.number == "IEEE Std 9-2019"
+    assert cite.title == "IEEE Standard for Tidal Gauges"
+    assert cite.date == PartialDate(2019)
+
+
+def test_no_field_is_read_from_inside_a_standard_designation() -> None:
+    cite = _one(
+        "International Organization for Standardization, Harbour cranes — Safety, ISO 4321:2018."
+    )
+    assert cite.number == "ISO 4321:2018"
+    assert cite.container is None
+    assert cite.volume is None
