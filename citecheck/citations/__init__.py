@@ -20,13 +20,14 @@ from dataclasses import replace
 from citecheck.citations.crf.combine import read_piece
 from citecheck.citations.editions import EDITION_TYPES, read_edition
 from citecheck.citations.fields import Parsed, parse_piece
-from citecheck.citations.genre import read_dataset, read_editors, read_thesis
+from citecheck.citations.genre import as_thesis, read_dataset, read_editors, read_thesis
 from citecheck.citations.hereinafter import (
     defined_name,
     named_short_form,
     names_in,
     without_definition,
 )
+from citecheck.citations.identifiers import read_identifier
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
 from citecheck.citations.split import Cleaned, Piece, clean_note, split_cleaned
@@ -87,7 +88,8 @@ def _same_author(piece: Piece, citations: list[Citation]) -> Piece:
 
 def _parse_safely(piece: Piece) -> Parsed | None:
     try:
-        return read_piece(piece, parse_piece)
+        # Patents, preprints and theses, whoever read the piece (rules, CRF, a pattern).
+        return read_identifier(piece.text, as_thesis(piece.text, read_piece(piece, parse_piece)))
     except Exception as exc:  # a parser bug must cost one citation, not the run
         return Parsed(problem=f"could not parse this citation ({type(exc).__name__})")
 

@@ -34,13 +34,15 @@ from citecheck.citations.bluebook import take_bluebook, take_bluebook_report
 from citecheck.citations.correspondence import take_correspondence
 from citecheck.citations.dates import DateMatch, find_dates
 from citecheck.citations.draft import Draft, Parsed, tidy
-from citecheck.citations.finish import REPORT_TITLE_RE, finish
+from citecheck.citations.finish import NEWSPAPER_RE, PUBLISHER_RE, REPORT_TITLE_RE, finish
 from citecheck.citations.front import EDITOR_RE, marked_titles, take_authors, title_position
+from citecheck.citations.identifiers import take_identifier
 from citecheck.citations.legal import find_legal
 from citecheck.citations.names import looks_corporate, parse_authors
 from citecheck.citations.presentations import take_presentation
 from citecheck.citations.short_forms import read_short_form, short_title_shape
 from citecheck.citations.split import Piece
+from citecheck.citations.standards import take_standard
 from citecheck.citations.tail import read_tail
 from citecheck.citations.urls import take_accessed, take_urls
 from citecheck.model import CitationType, Person, ShortForm
@@ -91,6 +93,7 @@ def parse_piece(piece: Piece) -> Parsed | None:
     d = Draft(text=text, italics=piece.italics)
     take_urls(d)
     take_accessed(d)
+    take_identifier(d) or take_standard(d)
     if take_presentation(d) or ("from" in text and take_correspondence(d)):
         return finish(d)
     legal = find_legal(d.text)
@@ -140,11 +143,30 @@ def parse_piece(piece: Piece) -> Parsed | None:
             title_year(d)
             return finish(d)
     _fields(d, piece)
+    _italic_book(d)
     if not d.strong and not _enough(d, piece):
         return None
     if d.title is None and d.container is None and not (d.urls or d.authors or d.doi):
         return None
     return finish(d)
+
+
+_UP_RE = re.compile(r"(?:\bUP|U\.\s?P\.)$")
+
+
+def _italic_book(d: Draft) -> None:
+    """APA/MLA "Roe, A. (2001). *Title*. Publisher.": an italic title with an element
+    after it that has no volume, issue or pages is a book, and a publisher-like
+    element (or any, APA-style) is its publisher, not a journal."""
+    if not d.title_marked or d.title_quoted or d.chapter or d.publisher or d.urls:
+        return
+    container = d.container
+    if not container or d.volume or d.issue or d.pages or d.type is not None:
+        return
+    if NEWSPAPER_RE.search(container):
+        return
+    if PUBLISHER_RE.search(container) or _UP_RE.search(container.rstrip(". ")) or d.apa:
+        d.publisher, d.container = container, None
 
 
 def _enough(d: Draft, piece: Piece) -> bool:

@@ -38,6 +38,7 @@ _STARTS = re.compile(
     | (?:{_NAME}\s)+Standard\s+for\s                       # "X Standard for Y, X Std ..."
     """
 )
+_NOT_PROSE_RE = re.compile(r"[\d()\[\]<>]|https?:|www\.")
 _WORD_START_RE = re.compile(r"(?<=[\s:])(?=[A-ZÀ-Ý])")
 _LOWER_WORD_RE = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’-]*")
 # Words that join the parts of an organisation's or a book's name.
@@ -101,8 +102,16 @@ _SIGNAL_END_RE = re.compile(
 
 
 def prose_hint(text: str) -> bool:
-    """Is one of the first three words in lower case? (Necessary for ``prose_leadin``.)"""
-    return any(_lower(word) for word in text.split(None, 3)[:3])
+    """Is one of the first three words in lower case, and the first not "Name,"?
+    (Necessary for ``prose_leadin``: every head ``_prose`` accepts has both.)"""
+    words = text.split(None, 3)
+    if not words or words[0][-1] == ",":
+        return False  # "Roe, Title ...": every head would open with "Roe,"
+    for word in words[:3]:
+        word = word.strip(_STRIP)
+        if word and word[0].islower() and word not in _JOINING:
+            return True
+    return False
 
 
 def _lower(word: str) -> bool:
@@ -111,7 +120,7 @@ def _lower(word: str) -> bool:
 
 
 def _prose(head: str) -> bool:
-    if not head.strip() or re.search(r"[\d()\[\]<>]|https?:|www\.", head):
+    if not head.strip() or _NOT_PROSE_RE.search(head):
         return False
     words = head.split()
     if len(words) < 2 or not prose_hint(head):
@@ -130,7 +139,11 @@ def prose_leadin(text: str) -> tuple[str | None, int] | None:
 
 def find_start(text: str) -> tuple[str | None, int] | None:
     """``prose_leadin`` without its cheap test in front."""
-    for m in _WORD_START_RE.finditer(text, 1, min(len(text), 300)):
+    # No head holding a digit, a bracket or a URL is prose: starts after the first one
+    # can only give None, so they are not tried.
+    bad = _NOT_PROSE_RE.search(text, 0, 300)
+    end = min(len(text), 300, bad.start() + 1 if bad else 300)
+    for m in _WORD_START_RE.finditer(text, 1, end):
         at = m.start()
         if not _STARTS.match(text, at):
             continue

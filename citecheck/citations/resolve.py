@@ -406,7 +406,7 @@ class _Resolver:
     def _short_author(self, citation: Citation, hint: Hint) -> Citation:
         """ "Kissinger, 45.": the latest full citation of a work by that author."""
         who = hint.who or ""
-        family = _fold(re.split(r"\s+(?:and|&)\s+", who)[0])
+        family = _fold(re.split(r"\s+(?:and|&)\s+|\s+et\s+al\b", who)[0])
         positions = self.full_by_family.get(family, [])
         if positions:
             return self._link(citation, self.done[positions[-1]])

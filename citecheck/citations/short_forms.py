@@ -101,7 +101,8 @@ _CIT_RE = re.compile(
 )
 _HARVARD_RE = re.compile(
     r"^(?P<who>[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.?)?)\s+"
-    r"\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\),?\s*(?:pp?\.\s*)?(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?$"
+    r"(?:\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)|(?P<bare>(?:1[5-9]|20)\d\d)[a-z]?(?=[,:]))"
+    r"[,:]?\s*(?:pp?\.\s*)?(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?$"
 )
 
 
@@ -115,13 +116,14 @@ def _other_languages(stripped: str) -> Parsed | None:
     if m:
         who = re.sub(r"[«“\"]\s*|\s*[»”\"]", "", m.group("who"))
         return Parsed(short_form=ShortForm.SUPRA, short_who=tidy(who), pinpoint=m.group("pin"))
-    m = _HARVARD_RE.match(stripped) if "(" in stripped else None
+    # Harvard "Roe (2019), p. 5" and author-date "Roe and Doe 2019, 12".
+    m = _HARVARD_RE.match(stripped)
     if m and m.group("who").split()[0].casefold() not in _NOT_NAMES:
         return Parsed(
             short_form=ShortForm.SHORT_TITLE,
             short_who=m.group("who"),
             pinpoint=m.group("pin"),
-            date=PartialDate(int(m.group("year"))),
+            date=PartialDate(int(m.group("year") or m.group("bare"))),
         )
     return None
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from citecheck.citations.draft import Parsed, tidy
+from citecheck.citations.draft import Draft, Parsed, tidy
 from citecheck.model import CitationType
 
-__all__ = ["HINTS", "read_standard"]
+__all__ = ["HINTS", "read_standard", "take_standard"]
 
 # Strings every designation contains: the pattern runs only where one is.
 HINTS = ("ISO", "IEC", "Std", "BS ", "DIN", "ANSI", "EN ")
@@ -22,6 +22,24 @@ _STANDARD_RE = re.compile(
     r"|IEEE\s+Std)\s+[A-Z]{0,3}\s?\d+(?:[-.]\d+)*[:-](?:19|20)\d\d\b"
 )
 _SHAPED = (CitationType.CASE, CitationType.STATUTE)
+
+
+def take_standard(d: Draft) -> bool:
+    """Read a standard's designation out of ``d``: it is its number, and a sign of a
+    citation on its own ("IEEE Standard for X, IEEE Std 9-2019, 2019.")."""
+    if not any(h in d.text for h in HINTS):
+        return False
+    m = _STANDARD_RE.search(d.text)
+    if m is None:
+        return False
+    d.number, d.type, d.strong = m.group(), CitationType.REPORT, True
+    d.blank(m.start(), m.end())
+    return True
+
+
+def _outside(value: str | None, stretch: str) -> str | None:
+    """``value`` unless it is a piece of the designation ("ISO", "9001")."""
+    return None if value and value in stretch else value
 
 
 def read_standard(text: str, parsed: Parsed | None) -> Parsed | None:
@@ -40,4 +58,13 @@ def read_standard(text: str, parsed: Parsed | None) -> Parsed | None:
     date = parsed.date
     if date is not None and str(date.year) in number and text.count(str(date.year)) == 1:
         date = None  # the year was read from the designation only
-    return replace(parsed, type=CitationType.REPORT, number=number, title=title, date=date)
+    return replace(
+        parsed,
+        type=CitationType.REPORT,
+        number=number,
+        title=title,
+        date=date,
+        container=_outside(parsed.container, number),
+        volume=_outside(parsed.volume, number),
+        pages=_outside(parsed.pages, number),
+    )

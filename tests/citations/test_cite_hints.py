@@ -23,6 +23,8 @@ from citecheck.citations import (
     bluebook,
     fields,
     foreign_months,
+    genre,
+    identifiers,
     legal,
     presentations,
     prose_leadin,
@@ -45,6 +47,7 @@ from citecheck.citations.intl import other as intl_other
 from citecheck.citations.split import _clean_markup, clean_note, split_note
 from citecheck.citations.styles import _common as style_common
 from citecheck.citations.styles import continental
+from citecheck.citations.styles import law as style_law
 
 SETS = Path(__file__).parent
 
@@ -82,6 +85,10 @@ EXTRA = [
     "J. Smith, Title, 5 J. Law 1 (2001), doi:10.1000/xyz123; DOI 10.12345/ab.c",
     "publié le 3 Mars 2001, (vu 4 MAI 2002); Acesso em: 4 ago. 2021; «décembre» 1999",
     "consulté le 1er juin 2010; ultimo accesso: 2 giugno 2011; Zugriff am 3. Juni 2012",
+    "Roe A. Title. US Patent 9,876,543; EP1234567B1; WO 2019 123456 A1; arXiv:2101.01234 [cs.CL]",
+    "Roe, Title, thèse de doctorat, Univ. X, 2001; Roe, Titel, Dissertation, Univ. Y, 2002",
+    "Treaty of X, U.K.-Fr., Mar. 1, 1920, 2 L.N.T.S. 45; Protocol, Apr. 2, 2001, T.I.A.S. No. 1",
+    "Doe B. Title. German patent DE 10 2005 012 345; arXiv: hep-th/9901001v2",
 ]
 
 
@@ -173,6 +180,21 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
         foreign_months._DAY_DATE_RE.search,
     ),
     ("standard", lambda t: any(h in t for h in standards.HINTS), standards._STANDARD_RE.search),
+    (
+        "identifier",
+        _pattern_hint(identifiers._HINT_RE),
+        lambda t: identifiers._PATENT_RE.search(t) or identifiers._ARXIV_RE.search(t),
+    ),
+    (
+        "thesis",
+        genre.thesis_hint,
+        lambda t: genre._THESIS_RE.search(t) or genre._PLAIN_THESIS_RE.search(t),
+    ),
+    (
+        "treaty",
+        lambda t: any(h in t for h in style_law.TREATY_HINTS),
+        style_law._TREATY_RE.match,
+    ),
     ("prose lead-in", prose_leadin.prose_hint, prose_leadin.find_start),
     ("and, next case", lambda t: "and" in t and " v" in t, split._AND_NEXT_CASE_RE.search),
     (
@@ -303,3 +325,49 @@ def test_the_continental_end_guard_skips_a_note_ending_in_a_url_and_access_date(
     assert not continental._may_end(style_common.elements(note)[-1])
     assert continental._may_end("p. 45-52")
     assert continental._may_end("1990")
+
+
+_PROSE_WORDS = st.sampled_from(
+    [
+        "Roe,",
+        "Roe",
+        "AB,",
+        "A.",
+        "B.",
+        "the",
+        "first",
+        "series",
+        "is",
+        "see",
+        "and",
+        "(2019)",
+        "12",
+        "“Title,”",
+        "Doe",
+        "v",
+        "R",
+        "et",
+        "al.",
+        "ISO",
+        "9001:2015",
+        "in:",
+        "Ann",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PROSE_WORDS, min_size=1, max_size=14))
+def test_the_prose_lead_in_front_holds_on_made_up_texts(words: list[str]) -> None:
+    # The front (the first word is no "Name,", a lower-case word among the first three)
+    # and the scan's stop at the first digit or bracket never turn a lead-in away.
+    text = " ".join(words)
+    found = prose_leadin.find_start(text)
+    if found is not None:
+        assert prose_leadin.prose_hint(text)
+        assert not prose_leadin._NOT_PROSE_RE.search(text[: found[1]])
+
+
+def test_a_name_and_comma_first_is_never_a_prose_lead_in() -> None:
+    assert not prose_leadin.prose_hint("Roe, the first series is Doe AB, Poe C. Title.")
+    assert prose_leadin.prose_hint("The first series is Doe AB, Poe C. Title.")

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from citecheck.citations.crf.plausible import implausible
 from citecheck.citations.crf.spans import Fields
 from citecheck.citations.crf.tagger import crf_fields
 from citecheck.citations.draft import Draft, Parsed
@@ -140,7 +141,9 @@ def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> 
         return parsed
     if parsed.short_form is not None or parsed.type in _SURE_TYPES or parsed.problem:
         return parsed
-    if mode == "unsure" and not _worth_asking(piece_text, parsed):
+    # An implausible reading (no title, a town as container ...) asks the CRF in every mode.
+    why = implausible(parsed, piece_text)
+    if mode == "unsure" and not why and not _worth_asking(piece_text, parsed):
         return parsed  # the CRF could not change the answer: do not pay for it
     found = crf_fields(piece_text, parsed)
     if found is None or not (found.spans or found.authors):
@@ -159,7 +162,7 @@ def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> 
             date=parsed.date or found.date,
             publisher=parsed.publisher or s.get("publisher"),
         )
-    if mode == "unsure" and not _unsure(parsed, found):
+    if mode == "unsure" and not why and not _unsure(parsed, found):
         return parsed
     if mode.startswith("confident"):
         floor = float(mode.partition(":")[2] or CONFIDENT)
@@ -172,6 +175,8 @@ def combine(piece_text: str, parsed: Parsed | None, mode: str | None = None) -> 
     out = finish(draft)
     if not (out.title or out.container or out.authors):
         return parsed
+    if why and implausible(out, piece_text, parsed):
+        return parsed  # both readings are implausible: the rules' stands
     if (
         _initials_as_names(out.authors)
         and parsed.authors

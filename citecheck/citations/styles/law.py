@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from citecheck.citations.dates import find_dates
 from citecheck.citations.draft import Parsed, tidy
 from citecheck.citations.styles._common import year_of
 from citecheck.model import CitationType, PartialDate
@@ -82,7 +83,7 @@ def read_law(text: str) -> Parsed | None:
     text = " ".join(text.split()).strip()
     if not text or len(text) > 600:
         return None
-    for reader in (_air, _neutral, _ecli, _oj, _statute):
+    for reader in (_air, _neutral, _ecli, _oj, _statute, _treaty):
         found = reader(text)
         if found is not None:
             return found
@@ -182,3 +183,46 @@ def _statute(text: str) -> Parsed | None:
             type=CitationType.STATUTE, title=tidy(m.group("title")), pinpoint=_pin(m.group("pin"))
         )
     return None
+
+
+# Bluebook treaties: "Vienna Convention on the Law of Treaties, May 23, 1969, 1155
+# U.N.T.S. 331" and "Agreement on X, U.S.-Mex., Feb. 3, 1944, 59 Stat. 1219, T.I.A.S.
+# No. 994": the instrument, the parties (dropped), the date of signing, then the first
+# treaty series (its volume, name and page); later parallel series are dropped.
+TREATY_HINTS = ("U.N.T.S.", "U.S.T.", "Stat.", "I.L.M.", "T.I.A.S.", "L.N.T.S.")
+_TREATY_RE = re.compile(
+    r"^(?P<title>(?:[A-Z][^,]{0,160}?\s)?(?:Convention|Treaty|Agreement|Protocol|Covenant|Charter"
+    r"|Accord|Pact)\b[^,]{0,160}?)"
+    r"(?:,\s*[A-Z][\w.'’]*(?:[-–][A-Z][\w.'’]*)+)?"
+    r",\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:1[6-9]|20)\d\d)"
+    r"(?:,\s*(?P<vol>\d{1,5})\s+(?P<rep>U\.N\.T\.S\.|U\.S\.T\.|Stat\.|I\.L\.M\.|L\.N\.T\.S\.)"
+    r"\s+(?P<page>\d{1,6})|,\s*(?P<tias>T\.I\.A\.S\.)\s+No\.\s*(?P<no>\d[\d-]*))"
+    r"(?P<rest>.*)$"
+)
+_TREATY_PIN_RE = re.compile(r"^,\s*(?P<pin>\d{1,6}|arts?\.\s*[\w–-]+(?:\s*\([\w]+\))*)")
+
+
+def _treaty(text: str) -> Parsed | None:
+    if not any(h in text for h in TREATY_HINTS):
+        return None
+    m = _TREATY_RE.match(text)
+    if m is None:
+        return None
+    dates = find_dates(m.group("date"))
+    rest = re.sub(
+        r",\s*(?:\d{1,5}\s+)?(?:U\.N\.T\.S\.|U\.S\.T\.|Stat\.|I\.L\.M\.|T\.I\.A\.S\.)"
+        r"(?:\s+No\.)?\s+[\d-]+",
+        "",
+        m.group("rest"),
+    )
+    pin = _TREATY_PIN_RE.match(rest)
+    return Parsed(
+        type=CitationType.STATUTE,
+        title=tidy(m.group("title")),
+        date=dates[0].date if dates else None,
+        volume=m.group("vol"),
+        container=m.group("rep") or m.group("tias"),
+        pages=m.group("page"),
+        number=m.group("no"),
+        pinpoint=pin.group("pin").strip() if pin else None,
+    )

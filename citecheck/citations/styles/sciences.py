@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from citecheck.citations.draft import Parsed, tidy
+from citecheck.citations.identifiers import find_identifier
 from citecheck.model import CitationType, PartialDate, Person
 
 __all__ = ["read_sciences"]
@@ -158,7 +159,7 @@ def _vancouver(text: str) -> Parsed | None:
     body = text[authors.end() :]
     j = _VANCOUVER_JOURNAL_RE.search(body)
     if j is None:
-        return _vancouver_book(text, authors)
+        return _vancouver_book(text, authors) or _vancouver_identified(text, authors)
     rest = j.group("rest").strip()
     if rest and not _DOI_RE.match(rest) and not rest.startswith(("Available", "PMID", "http")):
         return None
@@ -179,6 +180,33 @@ def _vancouver(text: str) -> Parsed | None:
         pages=j.group("pages"),
         date=_date(j.group("date")),
         doi=doi.group("d") if doi else None,
+    )
+
+
+_VANCOUVER_DATE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?(?!\d)")
+
+
+def _vancouver_identified(text: str, authors: re.Match[str]) -> Parsed | None:
+    """ "Roe AB, Doe C. Title [preprint]. arXiv:2101.01234. 2021." and patents alike."""
+    body = text[authors.end() :]
+    found = find_identifier(body)
+    if found is None:
+        return None
+    kind, number, a, b = found
+    head = body[:a].rstrip(" .")
+    title = tidy(_MEDIUM_RE.sub("", head.split(". ")[0]))
+    if not title or "people" not in authors.groupdict():
+        return None
+    date = _VANCOUVER_DATE_RE.search(body, b)
+    return Parsed(
+        type=CitationType.ARTICLE if kind == "arxiv" else CitationType.OTHER,
+        authors=_vancouver_people(authors),
+        et_al=bool(authors.group("etal")),
+        title=title,
+        container="arXiv" if kind == "arxiv" else None,
+        number=number,
+        date=_date(date.group()) if date else None,
+        urls=tuple(_URL_RE.findall(body[b:])),
     )
 
 
