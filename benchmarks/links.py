@@ -38,6 +38,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "links"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # pdf_objects
 
 from links_testweb import Request, Response, TestWeb
 

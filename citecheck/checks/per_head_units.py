@@ -23,8 +23,8 @@ from citecheck.checks.population_heads import (
     DINERS,
     HOUSEHOLDS,
     POPULATION,
+    NearestPopulation,
     population_heads,
-    states_population,
 )
 from citecheck.checks.rules import raise_finding
 from citecheck.model import Finding
@@ -62,21 +62,16 @@ _STATED_BEFORE = re.compile(
 
 def quantity_per_head_findings(sentences: Sequence[Sentence]) -> Iterator[Finding]:
     """Journeys, visitors, litres and tonnes whose share per head is implausible."""
+    nearest = NearestPopulation(sentences)
     for index, sentence in enumerate(sentences):
         heads = population_heads(sentence)
         if not heads:
             # "... was £5.9 trillion. The population of England and Wales ... was 59.6 million."
             # Round 14: any sentence of the paragraph that only gives a population, the
             # nearest first.
-            others = sorted(
-                (other for other in range(len(sentences)) if other != index),
-                key=lambda other: (abs(other - index), other),
-            )
-            for other in others:
-                stated = states_population(sentences[other])
-                if stated is not None:
-                    heads = [(stated, POPULATION)]
-                    break
+            found = nearest(index)
+            if found is not None:
+                heads = [(found[1], POPULATION)]
         if heads:
             yield from _judged(sentence, heads)
         yield from _stated_alone(sentence)

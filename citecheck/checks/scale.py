@@ -39,7 +39,7 @@ from citecheck.checks.passages import Passage, Sentence
 from citecheck.checks.per_head import HEAD_NOUNS, describe, per_head_of, stated_per_head
 from citecheck.checks.per_head_bands import band_slip, clause_before
 from citecheck.checks.per_head_units import quantity_per_head_findings
-from citecheck.checks.population_heads import POPULATION, population_heads, states_population
+from citecheck.checks.population_heads import POPULATION, NearestPopulation, population_heads
 from citecheck.checks.rules import raise_finding
 from citecheck.checks.scale_bands import BANDS, POPULATION_NOUNS, Band
 from citecheck.checks.scope import refers_back
@@ -86,6 +86,7 @@ def check_scale(
 def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     for passage in passages:
         previous: Sentence | None = None
+        nearest = NearestPopulation(passage.sentences)
         yield from quantity_per_head_findings(passage.sentences)
         for index, sentence in enumerate(passage.sentences):
             restated = list(stated_per_head(sentence))
@@ -111,12 +112,7 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
                 if not judged:
                     # Round 14: a sentence of the paragraph that only gives a population may
                     # name the heads of any money sentence in it, the nearest first.
-                    others = sorted(
-                        (s for s in range(len(passage.sentences)) if s != index),
-                        key=lambda s: (abs(s - index), s),
-                    )
-                    beside = tuple(passage.sentences[s] for s in others)
-                    yield from _sentence(sentence, previous, beside)
+                    yield from _sentence(sentence, previous, nearest(index))
             previous = sentence
 
 
@@ -239,20 +235,16 @@ def _heads(sentence: Sentence, band: Band) -> list[Quantity]:
 
 
 def _sentence(
-    sentence: Sentence, previous: Sentence | None, beside: tuple[Sentence, ...]
+    sentence: Sentence, previous: Sentence | None, beside: tuple[Sentence, Quantity] | None
 ) -> Iterator[Finding]:
     for band in BANDS:
         heads = [(sentence, head) for head in _heads(sentence, band)]
         if not heads and previous is not None and _REFERS_BACK.match(sentence.text):
             heads = [(previous, head) for head in _heads(previous, band)]
-        if not heads and band.heads is POPULATION_NOUNS:
+        if not heads and band.heads is POPULATION_NOUNS and beside is not None:
             # "... on prisons was £5.9 trillion. The population of England and Wales at the
             # 2021 census was 59.6 million.": a sentence beside it that only gives a population
-            for other in beside:
-                stated = states_population(other)
-                if stated is not None:
-                    heads = [(other, stated)]
-                    break
+            heads = [beside]
         if not heads:
             continue
         for money in sentence.quantities:

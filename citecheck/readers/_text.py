@@ -152,6 +152,7 @@ _LOOSE_MARK = re.compile(f"(?<=\\s)([{ITALIC_ON}{ITALIC_OFF}]+)\\s+")
 _EDGE_BLANKS = re.compile(f"^([{ITALIC_ON}{ITALIC_OFF}]*)\\s+|\\s+(?=[{ITALIC_ON}{ITALIC_OFF}]*$)")
 _ITALIC_RUN = re.compile(f"{ITALIC_ON}([^{ITALIC_ON}{ITALIC_OFF}]*){ITALIC_OFF}")
 _ESCAPE = re.compile(r"([\\*])")
+_MARK_SPLIT = re.compile(f"([{ITALIC_ON}{ITALIC_OFF}])")
 
 
 def _escape(text: str) -> str:
@@ -179,14 +180,16 @@ def styled(marked: str) -> tuple[str, str]:
     text = marked.translate(_MARKS)
     balanced: list[str] = []
     italic = False
-    for char in marked:
-        if char in (ITALIC_ON, ITALIC_OFF):
-            wanted = char == ITALIC_ON
+    # Marks kept only where they change the state; the text between them as it is
+    # (split, not a loop over every character: a note is read once per run).
+    for piece in _MARK_SPLIT.split(marked):
+        if piece in (ITALIC_ON, ITALIC_OFF):
+            wanted = piece == ITALIC_ON
             if wanted != italic:
-                balanced.append(char)
+                balanced.append(piece)
                 italic = wanted
             continue
-        balanced.append(char)
+        balanced.append(piece)
     if italic:
         balanced.append(ITALIC_OFF)
     joined = re.sub(f"{ITALIC_OFF}(\\s*){ITALIC_ON}", r"\1", "".join(balanced))

@@ -6,10 +6,13 @@ Every reader gives a note's italics the same way, as its ``styled`` text
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from citecheck.footnotes import find_footnotes
-from citecheck.readers import html, latex, markdown, plaintext
+from citecheck.readers import _text, html, latex, markdown, plaintext
 from citecheck.readers._text import ITALIC_OFF, ITALIC_ON, styled, superscript
 
 # --------------------------------------------------------------------------
@@ -23,6 +26,56 @@ def test_styled_marks_runs_and_escapes_what_the_parser_would_read_as_markup() ->
         "See Border Games , p*  and C:\\x",
         "See <i>Border Games</i> , p\\*  and C:\\\\x",
     )
+
+
+def _styled_by_characters(marked: str) -> tuple[str, str]:
+    """The reading before the marks were balanced piece by piece: the reference."""
+    if ITALIC_ON not in marked:
+        text = marked.translate(_text._MARKS)
+        return text, _text._escape(text)
+    # A builder that collapses blanks sees a mark as a word: "a <mark> b"
+    # must read "a b", and a note's text starts and ends with a word.
+    marked = _text._LOOSE_MARK.sub(r"\1", marked)
+    marked = _text._EDGE_BLANKS.sub(r"\1", marked)
+    text = marked.translate(_text._MARKS)
+    balanced: list[str] = []
+    italic = False
+    for char in marked:
+        if char in (ITALIC_ON, ITALIC_OFF):
+            wanted = char == ITALIC_ON
+            if wanted != italic:
+                balanced.append(char)
+                italic = wanted
+            continue
+        balanced.append(char)
+    if italic:
+        balanced.append(ITALIC_OFF)
+    joined = re.sub(f"{ITALIC_OFF}(\\s*){ITALIC_ON}", r"\1", "".join(balanced))
+    out: list[str] = []
+    position = 0
+    for m in _text._ITALIC_RUN.finditer(joined):
+        out.append(_text._escape(joined[position : m.start()]))
+        inner = m.group(1)
+        core = inner.strip()
+        if core:
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            tail = inner[len(inner.rstrip()) :]
+            out.append(f"{lead}<i>{_text._escape(core)}</i>{tail}")
+        else:
+            out.append(inner)
+        position = m.end()
+    out.append(_text._escape(joined[position:]))
+    return text, "".join(out)
+
+
+def test_styled_reads_any_mix_of_marks_as_a_walk_over_every_character() -> None:
+    # The marks are balanced over the pieces between them, not one character at a time:
+    # the same text and runs for any mix of marks, blanks, stars, backslashes and words.
+    rng = random.Random(11)
+    alphabet = [ITALIC_ON, ITALIC_OFF, " ", "  ", "*", "\\", "a", "Bc", ","]
+    for _ in range(5000):
+        marked = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert styled(marked) == _styled_by_characters(marked), repr(marked)
 
 
 def test_styled_joins_runs_parted_by_blanks_and_balances_stray_marks() -> None:
