@@ -354,7 +354,7 @@ class _Lookups:
             status=SourceStatus.MATCHED,
             reason=f"matched in {record.service}" + (f" ({record.doi})" if record.doi else ""),
             record=record,
-            mismatches=verdict.differ,
+            mismatches=verdict.mismatches,
             doi_added=added,
             doi_source=record.service if added else None,
             checked_at=origin.fetched_at if origin is not None else datetime.now(UTC),
