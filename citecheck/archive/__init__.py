@@ -319,7 +319,7 @@ async def _local(
         # One record per URL: a later date's result names the first one's capture.
         live = page
         capture, more = await session.once(
-            "warc", url, lambda: capture_to_warc(session, live, cited)
+            "warc", url, lambda: capture_to_warc(session, live, cited, url)
         )
         problems += more
     if not wants_drift:
