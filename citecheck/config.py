@@ -129,6 +129,10 @@ class SourcesSettings:
     retries: int = 3
     max_retry_after: float = 60.0
     rows: int = 5
+    # A service answering 429 this many times in a row, or for this many seconds, is
+    # refusing: it is not asked again in the run (its lookups end unverified).
+    most_refusals: int = 10
+    refusal_budget: float = 120.0
     cache_max_age: float = 30 * 24 * 3600.0
     not_found_max_age: float = 24 * 3600.0
     openalex_retractions: bool = True
@@ -194,6 +198,8 @@ _KEYS: dict[str, tuple[str, str]] = {
     "sources-timeout": ("sources", "timeout"),
     "sources-retries": ("sources", "retries"),
     "sources-rows": ("sources", "rows"),
+    "sources-refusals": ("sources", "most_refusals"),
+    "sources-refusal-budget": ("sources", "refusal_budget"),
     "sources-cache-max-age": ("sources", "cache_max_age"),
     "sources-not-found-max-age": ("sources", "not_found_max_age"),
     "openalex-retractions": ("sources", "openalex_retractions"),
@@ -277,6 +283,7 @@ _AT_LEAST_ONE = {
     "per-host",
     "sources-concurrency",
     "sources-rows",
+    "sources-refusals",
     "wayback-rate-per-minute",
     "cdx-per-minute",
     "availability-per-minute",
@@ -287,7 +294,13 @@ _PUBLIC_BUDGETS = {
     "availability-per-minute": ("availability_per_minute", "wayback_api", 20),
 }
 # Times and paces: 0 would time every request out at once, or never send one.
-_MORE_THAN_ZERO = {"timeout", "connect-timeout", "sources-timeout", "sources-rate"}
+_MORE_THAN_ZERO = {
+    "timeout",
+    "connect-timeout",
+    "sources-timeout",
+    "sources-rate",
+    "sources-refusal-budget",
+}
 # Settings that are None by default, with the type a file must give them.
 _OPTIONAL: dict[str, type] = {
     "perma-folder": int,

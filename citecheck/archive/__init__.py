@@ -167,23 +167,42 @@ async def _archive_one(
     drift: Drift | None = None
     evidence = ""
     if live:
-        remote: list[Awaitable[_Outcome]] = []
+        remote: list[Callable[[], Awaitable[_Outcome]]] = []
         # Naming "wayback" as a provider asks for new Wayback captures, as --save does.
         if settings.save_new or "wayback" in settings.providers:
             if settings.ia_keys:
-                saved = session.once("save", url, lambda: save_page(session, url))
-                remote.append(_guarded(saved, lambda why: (None, (f"wayback save: {why}",))))
+                remote.append(
+                    lambda: _guarded(
+                        session.once("save", url, lambda: save_page(session, url)),
+                        lambda why: (None, (f"wayback save: {why}",)),
+                    )
+                )
             else:
                 problems.append("wayback save: asked for, but no keys (CITECHECK_IA_KEYS)")
         if "perma" in settings.providers:
             if settings.perma_key:
-                linked = session.once("perma", url, lambda: create_perma_link(session, url))
-                remote.append(_guarded(linked, lambda why: (None, (f"perma: {why}",))))
+                remote.append(
+                    lambda: _guarded(
+                        session.once("perma", url, lambda: create_perma_link(session, url)),
+                        lambda why: (None, (f"perma: {why}",)),
+                    )
+                )
             else:
                 problems.append("perma: provider chosen but no API key (CITECHECK_PERMA_KEY)")
-        local, outcomes = await asyncio.gather(
-            _local(session, url, cited, found, unmatched), asyncio.gather(*remote)
-        )
+        local_job = _local(session, url, cited, found, unmatched)
+        if remote and cited is not None and found.snapshot is not None:
+            # Drift will be measured: a page that replaced the cited one (a parked
+            # domain, a notice) is not captured, as a dead one is not; an editor
+            # pasting that link would archive the wrong content.
+            local = await local_job
+            if local[2] is Drift.REPLACED:
+                remote = []
+                problems += _not_captured(settings)
+            outcomes = await asyncio.gather(*(make() for make in remote))
+        else:
+            local, outcomes = await asyncio.gather(
+                local_job, asyncio.gather(*(make() for make in remote))
+            )
         local_capture, local_problems, drift, evidence = local
         if local_capture is not None:
             captures.append(local_capture)
@@ -201,6 +220,19 @@ async def _archive_one(
         drift_evidence=evidence,
         problems=tuple(problems),
     )
+
+
+_NOT_THE_CITED_PAGE = "not captured: today's page is not the one cited (content drift: replaced)"
+
+
+def _not_captured(settings: ArchiveSettings) -> list[str]:
+    """Why each new capture asked for was not made of a replaced page."""
+    said = []
+    if settings.save_new or "wayback" in settings.providers:
+        said.append(f"wayback save: {_NOT_THE_CITED_PAGE}")
+    if "perma" in settings.providers:
+        said.append(f"perma: {_NOT_THE_CITED_PAGE}")
+    return said
 
 
 _Outcome = tuple[Capture | None, tuple[str, ...]]
@@ -287,7 +319,7 @@ async def _local(
         # One record per URL: a later date's result names the first one's capture.
         live = page
         capture, more = await session.once(
-            "warc", url, lambda: capture_to_warc(session, live, cited)
+            "warc", url, lambda: capture_to_warc(session, live, cited, url)
         )
         problems += more
     if not wants_drift:

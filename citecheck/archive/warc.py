@@ -199,22 +199,27 @@ def warc_name(url: str, when: datetime) -> str:
 
 
 async def capture_to_warc(
-    session: Session, page: LivePage, cited: PartialDate | None
+    session: Session, page: LivePage, cited: PartialDate | None, cited_url: str | None = None
 ) -> tuple[Capture | None, tuple[str, ...]]:
-    """Write ``page`` to a new WARC file and the manifest; never overwrites."""
+    """Write ``page`` to a new WARC file and the manifest; never overwrites.
+
+    ``cited_url``: the address the manuscript cites, when the page was fetched
+    at another (a DOI link, at the resolver the links stage uses): it is the
+    one recorded as cited, the fetched address beside it.
+    """
     directory = Path(session.settings.warc_dir)
     try:
-        return await asyncio.to_thread(_write, directory, page, cited)
+        return await asyncio.to_thread(_write, directory, page, cited, cited_url or page.url)
     except OSError as error:
         return None, (f"warc: cannot write under {directory}: {error.strerror or error}",)
 
 
 def _write(
-    directory: Path, page: LivePage, cited: PartialDate | None
+    directory: Path, page: LivePage, cited: PartialDate | None, cited_url: str
 ) -> tuple[Capture | None, tuple[str, ...]]:
     directory.mkdir(parents=True, exist_ok=True)
     final = page.final
-    base = warc_name(page.url, final.fetched_at)
+    base = warc_name(cited_url, final.fetched_at)
     content_sha256 = hashlib.sha256(page.body).hexdigest()
     # Two captures of one URL within a second share a name: number the later
     # ones (-2, -3, ...) rather than overwrite or drop the capture.
@@ -236,8 +241,10 @@ def _write(
                 {
                     "software": f"citecheck/{__version__}",
                     "format": "WARC File Format 1.1",
-                    "citecheck-cited-url": page.url,
+                    "citecheck-cited-url": cited_url,
                     "citecheck-cited-date": "" if cited is None else cited.isoformat(),
+                    # Where it was fetched, when not at the cited address (a DOI's resolver).
+                    **({"citecheck-fetched-url": page.url} if page.url != cited_url else {}),
                 },
             )
         )
@@ -264,7 +271,8 @@ def _write(
         )
     warc_sha256 = _file_sha256(path)
     entry = {
-        "url": page.url,
+        "url": cited_url,
+        "fetched_url": page.url,
         "final_url": final.url,
         "redirects": [hop.url for hop in page.hops[:-1]],
         "captured_at": final.fetched_at.isoformat(),
@@ -288,7 +296,7 @@ def _write(
         problems.append(f"warc: the body was cut at {len(final.raw_body)} bytes")
     capture = Capture(
         provider="warc",
-        url=page.url,
+        url=cited_url,
         archive_url=None,
         timestamp=final.fetched_at,
         sha256=warc_sha256,

@@ -109,7 +109,7 @@ async def find_snapshot(session: Session, url: str, cited: PartialDate | None) -
             if gap is not None:
                 problems.append(
                     f"wayback: no capture at or before the cited date {cited_text(cited)}; "
-                    f"the first one after it is {gap} day(s) later"
+                    f"the first one after it is {gap}"
                 )
             return Found(snapshot, chosen.digest, tuple(problems))
         if probe is not None:
@@ -135,13 +135,20 @@ def cited_text(cited: PartialDate | None) -> str:
     return "unknown" if cited is None else cited.isoformat()
 
 
-def _days_after(cited: PartialDate | None, timestamp: str) -> int | None:
+def _days_after(cited: PartialDate | None, timestamp: str) -> str | None:
+    """How long after the cited day (month, year) a capture is, as a reader says it:
+    "from the next day (2016-03-11)", "188 days later (2016-09-14)"; None when not after it."""
     if cited is None:
         return None
     _, end = period_bounds(cited)
     if timestamp <= end:
         return None
-    return (timestamp_datetime(timestamp) - timestamp_datetime(end)).days
+    taken = timestamp_datetime(timestamp).date()
+    # Calendar days: a capture at 08:00 the morning after is a day later, not "0 days".
+    days = (taken - timestamp_datetime(end).date()).days
+    if days <= 1:
+        return f"from the next day ({taken.isoformat()})"
+    return f"{days} days later ({taken.isoformat()})"
 
 
 async def _availability(

@@ -2,14 +2,16 @@
 
 The bars are drawn on stderr only on an interactive terminal outside CI (the
 rule of ``report.progress.progress_enabled``); elsewhere (a pipe, a file, a CI
-log) one plain line per phase every ``LINE_EVERY`` seconds while it runs, as
-``check``'s long stages write, so a batch of hours is not silent; with
+log) one plain line per phase every ``LINE_EVERY`` seconds while it runs (from
+a timer, whether or not anything finished) and one at its end, as ``check``'s
+long stages write, so a batch of hours is not silent; with
 ``--no-progress`` it only counts.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +29,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from citecheck.report.progress import LINE_EVERY, duration, progress_enabled
+from citecheck.report.progress import LINE_EVERY, duration, progress_enabled, ticking
 
 __all__ = ["BatchProgress", "batch_progress"]
 
@@ -74,39 +76,74 @@ _UNITS = {
 
 @dataclass(slots=True)
 class _Lines:
-    """Plain progress lines: per phase, at most one every ``every`` seconds, and one at its
-    end when it wrote any (the works and archive phases run side by side, each has its own)."""
+    """Plain progress lines: per phase, one every ``every`` seconds while it runs (``tick``,
+    from a timer, whether or not anything finished), and one at its end when it wrote any
+    (the works and archive phases run side by side, each has its own)."""
 
     stream: TextIO
     every: float = LINE_EVERY
     clock: Callable[[], float] = time.monotonic
     totals: dict[str, int] = field(default_factory=dict)
+    done: dict[str, int] = field(default_factory=dict)
     started: dict[str, float] = field(default_factory=dict)
     written: dict[str, float] = field(default_factory=dict)  # when its last line was written
     ended: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self, phase: str, total: int) -> None:
-        self.totals[phase] = total
-        self.started.setdefault(phase, self.clock())
+        with self._lock:
+            self.totals[phase] = total
+            self.done.setdefault(phase, 0)
+            self.started.setdefault(phase, self.clock())
 
     def advance(self, phase: str, done: int) -> None:
-        now = self.clock()
-        total = self.totals.get(phase, 0)
-        began = self.started.setdefault(phase, now)
-        if phase in self.ended:
-            return
-        if 0 < total <= done:
-            self.ended.add(phase)
-            if phase not in self.written:
-                return  # a quick phase: no line at all
-        elif now - self.written.get(phase, began) < self.every:
-            return
+        with self._lock:
+            now = self.clock()
+            self.done[phase] = done
+            self.started.setdefault(phase, now)
+            if phase in self.ended:
+                return
+            if 0 < self.totals.get(phase, 0) <= done:
+                self._end(phase, now)
+            else:
+                self._due(phase, now)
+
+    def tick(self) -> None:
+        """A line for each running phase that wrote none for ``every`` seconds."""
+        with self._lock:
+            now = self.clock()
+            for phase in list(self.started):
+                if phase not in self.ended:
+                    self._due(phase, now)
+
+    def close(self) -> None:
+        """The closing line of every phase still open that wrote any."""
+        with self._lock:
+            now = self.clock()
+            for phase in list(self.started):
+                if phase not in self.ended:
+                    self._end(phase, now)
+
+    def _due(self, phase: str, now: float) -> None:
+        if now - self.written.get(phase, self.started[phase]) >= self.every:
+            self._write(phase, now, closing=False)
+
+    def _end(self, phase: str, now: float) -> None:
+        self.ended.add(phase)
+        if phase in self.written:  # a quick phase: no line at all
+            self._write(phase, now, closing=True)
+
+    def _write(self, phase: str, now: float, *, closing: bool) -> None:
         self.written[phase] = now
-        elapsed = now - began
+        done, total = self.done.get(phase, 0), self.totals.get(phase, 0)
+        elapsed = now - self.started[phase]
         line = f"citecheck: batch {phase} {done}/{total} {_UNITS.get(phase, '')}".rstrip()
-        line += f", {duration(elapsed)} so far"
-        if 0 < done < total:
-            line += f", about {duration(elapsed / done * (total - done))} left"
+        if closing:
+            line += f", {duration(elapsed)} in all"
+        else:
+            line += f", {duration(elapsed)} so far"
+            if 0 < done < total:
+                line += f", about {duration(elapsed / done * (total - done))} left"
         self.stream.write(line + "\n")
         self.stream.flush()
 
@@ -118,14 +155,21 @@ def batch_progress(
     stream: TextIO | None = None,
     every: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    timer: bool = True,
 ) -> Iterator[BatchProgress]:
-    """Bars on a terminal outside CI; elsewhere lines every ``every`` seconds of a phase;
-    nothing when not ``enabled`` (``--no-progress``)."""
+    """Bars on a terminal outside CI; elsewhere lines every ``every`` seconds of a phase
+    (from a timer thread; ``timer=False``: only as the phases advance, for tests that
+    drive ``tick`` themselves) and one at its end; nothing when not ``enabled``."""
     out = sys.stderr if stream is None else stream
     if not progress_enabled(enabled=enabled, stream=out):
+        if not enabled:
+            yield BatchProgress()
+            return
         gap = LINE_EVERY if every is None else every
-        lines = _Lines(out, every=gap, clock=clock) if enabled else None
-        yield BatchProgress(_lines=lines)
+        lines = _Lines(out, every=gap, clock=clock)
+        with ticking(lines.tick, gap if timer else 0.0):
+            yield BatchProgress(_lines=lines)
+        lines.close()
         return
     progress = Progress(
         TextColumn("{task.description:<6}"),

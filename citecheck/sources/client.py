@@ -5,7 +5,12 @@
   every 1/rate seconds, started in order) and a small concurrency limit.
 * Crossref says its limit in ``X-Rate-Limit-Limit``/``X-Rate-Limit-Interval``;
   the pace follows it (a little under it, so a burst never trips it). A 429
-  is retried after ``Retry-After`` and slows the service's pace down.
+  is retried after ``Retry-After`` and slows the service's pace down, never
+  below one request every ``SLOWEST_INTERVAL`` seconds (or its stated rate).
+  A service that keeps refusing (``MOST_REFUSALS`` 429s in a row, or for
+  ``REFUSAL_BUDGET`` seconds, or asking to wait longer than
+  ``max_retry_after``) is *refusing*: like a service down, it is not asked
+  again in the run and its remaining lookups are unverified at once.
 * Timeouts, 429 and 5xx are retried (tenacity). A connection that cannot be
   made, or a host name that does not resolve, marks the service *down* at
   once: every lookup of it becomes unverified without another request, and
@@ -57,6 +62,11 @@ _DOWN = (httpx.ConnectError, httpx.UnsupportedProtocol, httpx.ProxyError)
 _HEADROOM = 0.9  # stay this far under a stated rate limit: arrivals jitter on a busy machine
 _RESOLVE_TIMEOUT = 3.0
 _CLOCK_MARGIN = 0.1  # seconds added to a Retry-After, so the retry never lands a hair early
+# 429s slow a service down, but only so far: a service refusing everything would
+# otherwise push requests minutes apart and the run would never end.
+SLOWEST_INTERVAL = 2.0
+MOST_REFUSALS = 10  # 429s in a row (no other answer between) before a service is refusing
+REFUSAL_BUDGET = 120.0  # seconds of 429s in a row before a service is refusing
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +102,7 @@ class Pace:
 
     def __init__(self, rate: float) -> None:
         self.interval = 1.0 / max(rate, 0.01)
+        self._stated = self.interval  # the rate asked for or stated, before any 429
         self._next = 0.0
         self._lock = asyncio.Lock()
 
@@ -118,12 +129,16 @@ class Pace:
             return
         seconds = float(found.group(1)) * {"ms": 0.001, "s": 1.0, "m": 60.0}[found.group(2) or "s"]
         if seconds > 0:
-            self.interval = seconds / (count * _HEADROOM)
+            self.interval = self._stated = seconds / (count * _HEADROOM)
 
     def pause(self, seconds: float) -> None:
-        """Nobody starts before ``seconds`` from now (a 429's ``Retry-After``); slow down too."""
+        """Nobody starts before ``seconds`` from now (a 429's ``Retry-After``); slow down too.
+
+        Slower by half each time, but never slower than ``SLOWEST_INTERVAL``
+        (or the service's own stated rate, if that is slower still).
+        """
         self._next = max(self._next, time.monotonic() + seconds + _CLOCK_MARGIN)
-        self.interval *= 1.5
+        self.interval = min(self.interval * 1.5, max(self._stated, SLOWEST_INTERVAL))
 
 
 class Service:
@@ -159,6 +174,8 @@ class Service:
         self.busy = busy
         self.down: str | None = None
         self.requests = 0
+        self.refusals = 0  # 429s in a row, and since when (monotonic)
+        self.refusing_since = 0.0
         self._reachable: asyncio.Future[str | None] | None = None
 
     @property
@@ -238,6 +255,8 @@ class Fetcher:
         found_max_age: float,
         not_found_max_age: float,
         deadline: float | None = None,
+        most_refusals: int = MOST_REFUSALS,
+        refusal_budget: float = REFUSAL_BUDGET,
     ) -> None:
         self._client = client
         # httpx's timeouts are per read: a service dripping a byte a second never
@@ -246,6 +265,8 @@ class Fetcher:
         self._cache = cache
         self._retries = max(1, retries)
         self._max_retry_after = max_retry_after
+        self._most_refusals = max(1, most_refusals)
+        self._refusal_budget = refusal_budget
         self._found_max_age = found_max_age
         self._not_found_max_age = not_found_max_age
         self._inflight: dict[tuple[str, str], asyncio.Future[Answer]] = {}
@@ -376,8 +397,11 @@ class Fetcher:
                 with attempt:
                     return await self._one(service, method, url, query, form)
         except _GiveUp as error:
-            return Answer(None, problem=f"{service.name} asked to wait {error} s; not waited")
+            problem = service.down or f"{service.name} asked to wait {error} s; not waited"
+            return Answer(None, problem=problem)
         except _Retry as retry:
+            if retry.status == 429 and service.down is not None:
+                return Answer(retry.status, problem=service.down)  # it is refusing now
             return Answer(
                 retry.status,
                 problem=f"{service.name} answered {retry.status} "
@@ -425,12 +449,18 @@ class Fetcher:
         # A service may say "slow down" its own way (CourtListener: a 429 body's
         # wait_until, or citations of a 200 answered 429): the 429 path, as for a 429.
         asked = service.busy(status, response.text) if service.busy is not None else None
-        if status in _RETRIED_STATUS or asked is not None:
+        refused = status == 429 or asked is not None
+        if not refused:
+            service.refusals = 0
+        if status in _RETRIED_STATUS or refused:
             retry_after = parse_retry_after(response.headers.get("retry-after"))
             if retry_after is None and asked:
                 retry_after = asked
-            if status == 429 or asked is not None:
-                service.pace.pause(retry_after if retry_after is not None else 1.0)
+            if refused:
+                wait = retry_after if retry_after is not None else 1.0
+                # Never hold the others back longer than a wait we would honour.
+                service.pace.pause(min(wait, self._max_retry_after))
+                self._refused(service, retry_after)
             if retry_after is not None and retry_after > self._max_retry_after:
                 raise _GiveUp(f"{retry_after:.0f}")
             raise _Retry(status if status in _RETRIED_STATUS else 429, retry_after)
@@ -443,6 +473,29 @@ class Fetcher:
         if status in {401, 403}:
             return replace(answer, problem=service.refused(status, response.text))
         return answer
+
+    def _refused(self, service: Service, retry_after: float | None) -> None:
+        """Count a 429; a service that keeps refusing is not asked again (``down``)."""
+        now = time.monotonic()
+        if service.refusals == 0:
+            service.refusing_since = now
+        service.refusals += 1
+        if service.down is not None:
+            return
+        if retry_after is not None and retry_after > self._max_retry_after:
+            service.down = (
+                f"{service.name} asked to wait {retry_after:.0f} s (429 Too Many Requests), "
+                f"more than max-retry-after ({self._max_retry_after:g} s), "
+                "not asked again in this run"
+            )
+        elif (
+            service.refusals >= self._most_refusals
+            or now - service.refusing_since >= self._refusal_budget
+        ):
+            service.down = (
+                f"{service.name} refused (429 Too Many Requests) {service.refusals} times, "
+                "not asked again in this run"
+            )
 
 
 def _readable(service: Service, answer: Answer, shape: Shape | None) -> Answer:

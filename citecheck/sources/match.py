@@ -13,7 +13,9 @@ field still finds its work, and the wrong field is reported.
 Harmless differences are not mismatches: a subtitle left out, "&" for
 "and", journal abbreviations ("J. Am. Chem. Soc.", "Harv. L. Rev."),
 a first page where the record has a range, diacritics, and a cited year
-equal to any year of the record (online or print).
+equal to any year of the record (online or print). An author's name matched
+only as 90 % alike ("Nissenbuam" for Nissenbaum) is reported as spelt
+otherwise; transliterations ("Mueller"/"Müller") and initials are not.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ __all__ = [
     "cited_first_page",
     "cited_isbn",
     "compare",
+    "misspelt",
     "normal",
+    "same_author",
     "same_container",
     "title_similarity",
     "title_testable",
@@ -87,11 +91,45 @@ def same_author(cited: str, record_name: str) -> bool:
     mine, theirs = _family(cited), _family(record_name)
     if not mine or not theirs:
         return False
-    if mine == theirs or fuzz.ratio(mine, theirs) >= 90:
+    if _named(mine, theirs) or fuzz.ratio(mine, theirs) >= 90:
+        return True
+    # A display name's family name, as alike as a family name must be.
+    tail = " ".join(theirs.split()[-len(mine.split()) :])
+    return tail != theirs and fuzz.ratio(mine, tail) >= 90
+
+
+def _named(mine: str, theirs: str) -> bool:
+    """The same name, not merely a similar one (folded names)."""
+    if mine == theirs:
         return True
     # OpenAlex gives display names ("Samuel D. Warren"); particles ("van", "de") vary.
     words = theirs.split()
     return mine in words or " ".join(words[-len(mine.split()) :]) == mine or theirs in mine.split()
+
+
+# German and Nordic transliterations: "Mueller" is how "Müller" is spelt without the umlaut.
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _spelling(name: str) -> str:
+    """A name with diacritics, transliterations ("ue" for "ü") and punctuation folded."""
+    return re.sub(r"([aou])e", r"\1", normal(name.translate(_TRANSLIT)))
+
+
+def misspelt(cited: str, record_name: str) -> bool:
+    """The cited name is the record author's, but spelt otherwise ("Nissenbuam").
+
+    Matching takes a name 90 % alike (``same_author``); the difference is still
+    worth saying. Not a difference: case, diacritics ("Muller"/"Müller"),
+    transliterations ("Mueller"/"Müller"), punctuation and spacing ("O'Neil",
+    "ONeil"), a display name's given names and initials ("N. M. Richards").
+    """
+    if not same_author(cited, record_name):
+        return False
+    mine, theirs = _spelling(cited), _spelling(record_name)
+    if not mine or _named(mine, theirs):
+        return False
+    return not theirs.replace(" ", "").endswith(mine.replace(" ", ""))
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -163,6 +201,14 @@ class Verdict:
     agree: tuple[str, ...]
     differ: tuple[tuple[str, str, str], ...]  # (field, cited, record)
     compatible: bool = True  # the record is the kind of work cited (no review for a book)
+    # Authors that match but are spelt otherwise (field, cited, record): reported
+    # with ``differ``, never counted against the match.
+    spelling: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def mismatches(self) -> tuple[tuple[str, str, str], ...]:
+        """What to report: the fields that differ, then the names spelt otherwise."""
+        return self.differ + self.spelling
 
     @property
     def accepted(self) -> bool:
@@ -222,8 +268,18 @@ def compare(citation: Citation, record: WorkRecord) -> Verdict:
     ):
         if not cited and value and said.gives(field, record):
             agree.append(field)
+    spelling = [
+        (_AUTHOR_FIELDS[i] if i < len(_AUTHOR_FIELDS) else f"author {i + 1}", person.family, name)
+        for i, (person, name) in enumerate(zip(people, record.authors, strict=False))
+        if misspelt(person.family, name) and not said.names(name)
+    ]
     title = max(title_similarity(citation.title, record), said.title_score(record))
-    return Verdict(title, tuple(agree), tuple(differ), compatible(citation, record))
+    return Verdict(
+        title, tuple(agree), tuple(differ), compatible(citation, record), tuple(spelling)
+    )
+
+
+_AUTHOR_FIELDS = ("first author", "second author", "third author")
 
 
 # Index types by what they are, across Crossref's and OpenAlex's vocabularies.

@@ -354,7 +354,7 @@ class _Lookups:
             status=SourceStatus.MATCHED,
             reason=f"matched in {record.service}" + (f" ({record.doi})" if record.doi else ""),
             record=record,
-            mismatches=verdict.differ,
+            mismatches=verdict.mismatches,
             doi_added=added,
             doi_source=record.service if added else None,
             checked_at=origin.fetched_at if origin is not None else datetime.now(UTC),
@@ -446,6 +446,8 @@ async def look_up_sources(
             found_max_age=settings.cache_max_age,
             not_found_max_age=settings.not_found_max_age,
             deadline=3 * settings.timeout,  # as the links stage: a drip cannot hold a lookup
+            most_refusals=settings.most_refusals,
+            refusal_budget=settings.refusal_budget,
         )
         lookups = _Lookups(fetcher, settings, services)
         # Matching reads the whole note when the note cites one work (a splitter may
@@ -454,6 +456,15 @@ async def look_up_sources(
         seen = [replace(c, raw=contexts.get(c.index, c.raw)) for c in citations]
         found = await asyncio.gather(*(lookups.look_up(c) for c in seen))
         results = await lookups.openalex_retractions(list(found))
+    for service in services.values():
+        # A service down or refusing was not asked for the rest of the run, even where
+        # another index matched the work (Crossref's correction notices went unread):
+        # the run says so, it never ends in "no problems found".
+        if service.down is not None:
+            lookups.problems.setdefault(service.name, {})[
+                problem_of(service, Answer(None, problem=service.down))
+            ] = None
+            lookups.unsettled.add(service.name)
     enriched = tuple(
         replace(c, doi=r.doi_added) if r.doi_added else c
         for c, r in zip(citations, results, strict=True)

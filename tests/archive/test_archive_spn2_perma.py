@@ -15,6 +15,7 @@ from archive_standins import (
     PERMA_KEY,
     SPN_TIMESTAMP,
     ArchiveStandIn,
+    Capture,
     Reply,
     WebStandIn,
     html,
@@ -352,3 +353,44 @@ def test_shared_work_is_remembered_for_the_latest_urls_only() -> None:
     asyncio.run(scenario())
     assert made.count("u299") == 1
     assert made.count("u0") == 2
+
+
+# -- A page that replaced the cited one is not captured ------------------------
+
+_REPORT = html(
+    "Border wait times at San Ysidro",
+    "Average northbound wait times at the San Ysidro port of entry rose to 45 minutes in 2018.",
+    "Commercial crossings grew by three percent, led by manufacturing trade with Tijuana.",
+    "Staffing levels held at six hundred officers across both shifts during the period.",
+)
+_PARKED = html(
+    "privacylab.example",
+    "This domain may be for sale. Buy this domain today with our secure checkout.",
+    "Related searches: cheap flights, car insurance, online casino bonus offers.",
+)
+
+
+def test_a_page_that_replaced_the_cited_one_gets_no_new_capture(
+    ia: ArchiveStandIn, web: WebStandIn, settings: ArchiveSettings, limits: ServiceLimits
+) -> None:
+    from citecheck.model import Drift, PartialDate
+
+    parked = web.page("/report-parked", _PARKED)
+    kept = web.page("/report-kept", _REPORT)
+    for url in (parked, kept):
+        ia.add(url, Capture("20190110120000", url, body=_REPORT.encode()))
+    both = replace(_perma(_spn(settings)), providers=("perma",))
+    cited = PartialDate(2020, 3, 15)
+    replaced, unchanged = asyncio.run(
+        archive_urls({parked: cited, kept: cited}, both, now=FIXED_NOW, limits=limits)
+    )
+    assert replaced.drift is Drift.REPLACED
+    assert replaced.captures == ()
+    said = "not captured: today's page is not the one cited (content drift: replaced)"
+    assert f"wayback save: {said}" in replaced.problems
+    assert f"perma: {said}" in replaced.problems
+    saved = [parse_qs(p.body.decode())["url"] for p in ia.hits("/save", "POST")]
+    assert saved == [[kept]]  # only the page still the cited one
+    assert [json.loads(p.body)["url"] for p in ia.hits("/v1/archives/", "POST")] == [kept]
+    assert unchanged.drift is not Drift.REPLACED
+    assert sorted(c.provider for c in unchanged.captures) == ["perma", "wayback"]

@@ -317,3 +317,15 @@ def test_a_doi_link_is_fetched_at_the_resolver_never_at_doi_org(
     assert [r.path for r in resolver.requests] == ["/10.1000/x"]
     assert not any("live page not fetched" in p for p in result.problems)
     assert [c.provider for c in result.captures] == ["warc"]
+    # Recorded as cited (the DOI), with the resolver's address as a field of its own.
+    (entry,) = _manifest(settings)
+    assert entry["url"] == "https://doi.org/10.1000/x"
+    assert entry["fetched_url"] == resolver.base + "/10.1000/x"
+    assert entry["final_url"] == landing
+    assert result.captures[0].url == "https://doi.org/10.1000/x"
+    with open(result.captures[0].path or "", "rb") as stream:
+        info = next(iter(ArchiveIterator(stream)))
+        assert info.rec_type == "warcinfo"
+        fields = info.content_stream().read().decode()
+    assert "citecheck-cited-url: https://doi.org/10.1000/x" in fields
+    assert f"citecheck-fetched-url: {resolver.base}/10.1000/x" in fields

@@ -90,7 +90,7 @@ def test_first_after_the_date_when_nothing_before(
     (result,) = run({DEAD: PartialDate(2009, 6)}, settings, limits)
     assert result.cited_snapshot is not None
     assert result.cited_snapshot.timestamp == datetime(2010, 1, 5, tzinfo=UTC)
-    assert any("first one after it is 188 day(s) later" in p for p in result.problems)
+    assert any("first one after it is 189 days later (2010-01-05)" in p for p in result.problems)
     # The probe named a 200 capture after the date, so one query for the URL's first
     # captures answers (it reaches past the date): not two range queries.
     (query,) = ia.hits("/cdx/search/cdx")
@@ -350,3 +350,26 @@ def test_malformed_service_address_is_a_problem(
     assert result.cited_snapshot is None
     assert len(result.problems) == 1
     assert result.problems[0].startswith("wayback: ")
+
+
+@pytest.mark.parametrize(
+    ("cited", "taken", "said"),
+    [
+        (PartialDate(2016, 3, 10), "20160311080000", "from the next day (2016-03-11)"),
+        (PartialDate(2020, 1, 14), "20200115000100", "from the next day (2020-01-15)"),
+        (PartialDate(2017, 6), "20170701120000", "from the next day (2017-07-01)"),
+        (PartialDate(2017, 6, 19), "20170622120000", "3 days later (2017-06-22)"),
+    ],
+)
+def test_a_capture_after_the_cited_date_says_how_long_after_in_calendar_days(
+    ia: ArchiveStandIn,
+    settings: ArchiveSettings,
+    limits: ServiceLimits,
+    cited: PartialDate,
+    taken: str,
+    said: str,
+) -> None:
+    ia.add(DEAD, Capture(taken, DEAD, body=b"<html><title>x</title><p>y</p></html>"))
+    (result,) = run({DEAD: cited}, settings, limits)
+    assert any(f"the first one after it is {said}" in p for p in result.problems), result.problems
+    assert not any("0 day" in p for p in result.problems)

@@ -4,6 +4,7 @@ throttled per phase, and nothing with --no-progress."""
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ class Clock:
 
 def test_off_a_terminal_each_phase_writes_a_line_at_most_every_so_often() -> None:
     out, clock = io.StringIO(), Clock()
-    with batch_progress(enabled=True, stream=out, every=10.0, clock=clock) as progress:
+    with batch_progress(enabled=True, stream=out, every=10.0, clock=clock, timer=False) as progress:
         progress.start("read", 100)
         for _ in range(40):  # 40 manuscripts in 4 s: too quick for a line
             clock.now += 0.1
@@ -46,14 +47,50 @@ def test_off_a_terminal_each_phase_writes_a_line_at_most_every_so_often() -> Non
         "citecheck: batch read 41/100 manuscripts read, 10 s so far, about 14 s left",
         "citecheck: batch works 1/4 look-ups made, 10 s so far, about 30 s left",
         "citecheck: batch archive 1/2 archived copies looked up, 10 s so far, about 10 s left",
-        "citecheck: batch read 100/100 manuscripts read, 21 s so far",
-        "citecheck: batch archive 2/2 archived copies looked up, 10 s so far",
+        "citecheck: batch read 100/100 manuscripts read, 21 s in all",
+        "citecheck: batch archive 2/2 archived copies looked up, 10 s in all",
+        "citecheck: batch works 1/4 look-ups made, 10 s in all",  # open at the end: closed
     ]
+
+
+def test_a_stalled_phase_writes_a_line_every_interval_and_one_at_its_end() -> None:
+    out, clock = io.StringIO(), Clock()
+    with batch_progress(enabled=True, stream=out, every=30.0, clock=clock, timer=False) as progress:
+        lines = progress._lines
+        assert lines is not None
+        progress.start("archive", 9)
+        progress.start("works", 2)
+        for _ in range(4):  # nothing finishes for a minute: the timer still speaks
+            clock.now += 15.0
+            lines.tick()
+        clock.now += 1.0
+        progress.advance("works", 2)  # the end of a phase that wrote lines
+        progress.advance("archive", 7)
+        lines.tick()  # written 1 s ago: nothing yet
+        clock.now += 2.0
+    assert out.getvalue().splitlines() == [
+        "citecheck: batch archive 0/9 archived copies looked up, 30 s so far",
+        "citecheck: batch works 0/2 look-ups made, 30 s so far",
+        "citecheck: batch archive 0/9 archived copies looked up, 1 min 0 s so far",
+        "citecheck: batch works 0/2 look-ups made, 1 min 0 s so far",
+        "citecheck: batch works 2/2 look-ups made, 1 min 1 s in all",
+        # the batch ends with archive still open: its closing line all the same
+        "citecheck: batch archive 7/9 archived copies looked up, 1 min 3 s in all",
+    ]
+
+
+def test_the_lines_come_from_a_timer_while_nothing_finishes() -> None:
+    out = io.StringIO()
+    with batch_progress(enabled=True, stream=out, every=0.1) as progress:
+        progress.start("archive", 3)
+        time.sleep(0.6)  # a stalled pass: no look-up finishes
+        assert out.getvalue().count("batch archive 0/3") >= 2
+    assert out.getvalue().splitlines()[-1].endswith(" in all")
 
 
 def test_a_quick_phase_and_no_progress_write_nothing() -> None:
     out, clock = io.StringIO(), Clock()
-    with batch_progress(enabled=True, stream=out, clock=clock) as progress:
+    with batch_progress(enabled=True, stream=out, clock=clock, timer=False) as progress:
         progress.start("check", 3)
         for _ in range(3):
             clock.now += 1.0

@@ -182,11 +182,51 @@ def test_off_a_terminal_lines_tell_a_long_stage_every_interval() -> None:
     lines = out.getvalue().splitlines()
     assert lines[0] == "citecheck: links 3/4 URLs checked (3 dead), 40 s so far, about 13 s left"
     archive = [line for line in lines if line.startswith("citecheck: archive")]
-    assert len(archive) == 9  # one every 30 s of the 299 s from the first to the last URL
+    assert len(archive) == 10  # one every 30 s of the 299 s from first to last URL, one at the end
     assert (
         archive[0] == "citecheck: archive 31/300 URLs looked up, 30 s so far, about 4 min 20 s left"
     )
+    assert archive[-1] == "citecheck: archive 300/300 URLs looked up, 4 min 59 s in all"
     assert progress.archive_done == 300
+
+
+def test_off_a_terminal_a_stalled_stage_still_writes_every_interval() -> None:
+    from citecheck.model import ArchiveResult
+    from citecheck.report.progress import LineTicker, LinkProgress
+
+    now = [0.0]
+    out = io.StringIO()
+    ticker = LineTicker(out, every=30.0, clock=lambda: now[0])
+    progress = LinkProgress(_lines=ticker)
+    progress.start_archive(9)
+    for second in range(1, 62):  # a rate window: nothing finishes for a minute
+        now[0] = float(second)
+        ticker.tick()
+    for step in range(9):
+        now[0] = 62.0 + step / 10
+        progress.archived(ArchiveResult(f"https://h{step}.example/", None, None))
+    assert out.getvalue().splitlines() == [
+        "citecheck: archive 0/9 URLs looked up, 30 s so far",
+        "citecheck: archive 0/9 URLs looked up, 1 min 0 s so far",
+        "citecheck: archive 9/9 URLs looked up, 1 min 3 s in all",
+    ]
+
+
+def test_make_progress_writes_lines_from_a_timer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from citecheck.report import progress as progress_module
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(progress_module, "LINE_EVERY", 0.1)
+    out = io.StringIO()
+    with make_progress(2, enabled=True, stream=out, lines=True) as progress:
+        time.sleep(0.6)  # the first link takes its time: the stage is not silent
+        assert "citecheck: links 0/2 URLs checked" in out.getvalue()
+        progress(LinkResult("https://a.example/", LinkStatus.ALIVE, "200"))
+        progress(LinkResult("https://b.example/", LinkStatus.ALIVE, "200"))
+    assert out.getvalue().splitlines()[-1].startswith("citecheck: links 2/2 URLs checked")
+    assert out.getvalue().splitlines()[-1].endswith(" in all")
 
 
 def test_a_quick_run_off_a_terminal_prints_no_progress() -> None:

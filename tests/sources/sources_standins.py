@@ -188,6 +188,7 @@ class CrossrefStandIn(StandIn):
         self.stated_limit = stated_limit
         self.enforce = enforce
         self.fail_with = fail_with
+        self.fail_retry_after: str | None = None  # a Retry-After sent with ``fail_with``
         self.too_many = 0
         self._recent: list[float] = []
 
@@ -205,6 +206,8 @@ class CrossrefStandIn(StandIn):
                     return 429, {**headers, "Retry-After": "1"}, b"Too Many Requests"
                 self._recent.append(now)
         if self.fail_with is not None:
+            if self.fail_retry_after is not None:
+                headers = {**headers, "Retry-After": self.fail_retry_after}
             return self.fail_with, headers, b"Service Unavailable"
         if seen.path.startswith("/works/"):
             work = self.by_doi.get(seen.path.removeprefix("/works/").lower())

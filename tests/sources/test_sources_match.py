@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from citecheck.model import Citation, Location, PartialDate, Person, WorkRecord
@@ -139,3 +141,53 @@ def test_a_retracted_title_prefix_is_a_signal_and_no_part_of_the_title() -> None
     assert record.updates == (("retraction", "", "title", ""),)
     assert record.doi == "10.1000/x"
     assert validate(_citation(), (record,)) is record
+
+
+def _by(*families: str, raw: str = "") -> Citation:
+    return _citation(authors=tuple(Person(f) for f in families), raw=raw)
+
+
+@pytest.mark.parametrize(
+    ("cited", "record", "field"),
+    [
+        (("Nissenbuam",), ("Nissenbaum",), "first author"),
+        (("Jergas", "Baethgee"), ("Jergas", "Baethge"), "second author"),
+        (("Richads",), ("Neil M. Richards",), "first author"),  # OpenAlex display name
+    ],
+)
+def test_a_misspelt_author_still_matches_and_is_reported(
+    cited: tuple[str, ...], record: tuple[str, ...], field: str
+) -> None:
+    verdict = compare(_by(*cited), replace(RECORD, authors=record))
+    assert verdict.accepted
+    assert verdict.differ == ()  # it counted for the match
+    wrong = next(c for c, r in zip(cited, record, strict=True) if c != r.split()[-1])
+    assert verdict.mismatches == ((field, wrong, record[cited.index(wrong)]),)
+
+
+@pytest.mark.parametrize(
+    ("cited", "record"),
+    [
+        ("Müller", "Muller"),  # diacritics
+        ("Muller", "Müller"),
+        ("Mueller", "Müller"),  # a transliteration
+        ("Müller", "Mueller"),
+        ("Schroedinger", "Schrödinger"),
+        ("O'Neil", "ONeil"),  # punctuation
+        ("Richards", "N. M. Richards"),  # initials in a display name
+        ("Richards", "Neil M. Richards"),
+        ("de la Cruz", "De La Cruz"),
+        ("Smith-Jones", "Smith Jones"),
+    ],
+)
+def test_spelling_variants_that_are_the_same_name_are_not_reported(cited: str, record: str) -> None:
+    verdict = compare(_by(cited), replace(RECORD, authors=(record,)))
+    assert verdict.accepted
+    assert verdict.mismatches == ()
+
+
+def test_a_name_the_note_spells_right_elsewhere_is_not_reported() -> None:
+    # The parser took a stray word for the family name; the note itself names the author.
+    citation = _by("Nissenbuam", raw="Helen Nissenbaum, Nissenbuam, Privacy in Context (2010).")
+    verdict = compare(citation, replace(RECORD, authors=("Nissenbaum",)))
+    assert verdict.mismatches == ()

@@ -182,3 +182,84 @@ def test_each_service_caches_under_its_address_unless_it_is_the_default(service:
     moved = replace(default, **{f"{service}_api": "http://127.0.0.9:8080/"})
     assert _services(default, "ua")[service].cache_name == service
     assert _services(moved, "ua")[service].cache_name == f"{service} http://127.0.0.9:8080"
+
+
+def test_429s_slow_the_pace_only_down_to_a_ceiling() -> None:
+    from citecheck.sources.client import SLOWEST_INTERVAL
+
+    async def main() -> Pace:
+        pace = Pace(10.0)
+        for _ in range(40):  # 0.1 x 1.5^40 s would be a day between requests
+            pace.pause(0.0)
+        return pace
+
+    assert asyncio.run(main()).interval <= SLOWEST_INTERVAL
+
+
+def _invented(count: int) -> list[str]:
+    return [
+        f"Nobody, Q. ({2000 + i}). An invented study number {i} of nothing at all. "
+        f"Journal of Invented Results, {i + 1}(2), {10 * i + 1}–{10 * i + 9}."
+        for i in range(count)
+    ]
+
+
+@pytest.mark.timeout(60)
+def test_a_crossref_refusing_everything_ends_the_run_in_seconds(
+    check: Check, crossref: CrossrefStandIn, settings: Settings
+) -> None:
+    crossref.fail_with = 429
+    crossref.fail_retry_after = "0"
+    patient = replace(settings, sources=replace(settings.sources, retries=3, most_refusals=6))
+    started = time.monotonic()
+    run = check(*_invented(15), settings=patient)
+    assert time.monotonic() - started < 15
+    assert {r.status for r in run.sources} == {SourceStatus.UNVERIFIED}
+    said = "crossref refused (429 Too Many Requests) 6 times, not asked again in this run"
+    assert said in run.sources_unverified
+    assert sum(said in r.reason for r in run.sources) >= 10  # the rest were not asked
+    assert len(crossref.requests) <= 6 + patient.sources.concurrency
+    assert "work-not-found" not in [f.rule for f in run.findings]
+
+
+@pytest.mark.timeout(60)
+def test_a_service_refusing_for_its_budget_is_not_asked_again(
+    check: Check, crossref: CrossrefStandIn, settings: Settings
+) -> None:
+    crossref.fail_with = 429
+    crossref.fail_retry_after = "0"
+    brief = replace(settings.sources, retries=3, most_refusals=1000, refusal_budget=0.5)
+    run = check(*_invented(15), settings=replace(settings, sources=brief))
+    assert {r.status for r in run.sources} == {SourceStatus.UNVERIFIED}
+    assert any("not asked again in this run" in p for p in run.sources_unverified)
+    assert len(crossref.requests) < 45  # 15 look-ups x 3 attempts, had nothing stopped them
+
+
+@pytest.mark.timeout(60)
+def test_a_retry_after_past_the_cap_does_not_hold_the_other_lookups(
+    check: Check, crossref: CrossrefStandIn, settings: Settings
+) -> None:
+    crossref.fail_with = 429
+    crossref.fail_retry_after = "3600"  # max_retry_after is 3 s in these tests
+    started = time.monotonic()
+    run = check(*_invented(6))
+    assert time.monotonic() - started < 15
+    assert {r.status for r in run.sources} == {SourceStatus.UNVERIFIED}
+    assert len(crossref.requests) <= settings.sources.concurrency
+    assert any("asked to wait 3600 s" in p for p in run.sources_unverified)
+
+
+def test_a_refusing_crossref_is_said_even_when_openalex_matched_every_work(
+    check: Check, crossref: CrossrefStandIn, settings: Settings
+) -> None:
+    crossref.fail_with = 429
+    crossref.fail_retry_after = "0"
+    quick = replace(settings, sources=replace(settings.sources, most_refusals=2))
+    note = (
+        "Virtanen, A. (2016). Peatland drainage and methane flux in boreal Finland. "
+        "Biogeosciences, 13(4), 1201–1214."
+    )
+    run = check(note, settings=quick)
+    assert {r.status for r in run.sources} == {SourceStatus.MATCHED}  # OpenAlex holds it
+    assert any("crossref refused" in p for p in run.sources_unverified)
+    assert "work-unverified" in [f.rule for f in run.findings]

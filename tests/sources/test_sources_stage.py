@@ -379,3 +379,38 @@ def test_a_per_work_findings_baseline_fingerprint_ignores_the_notes_citing_it(
     (stranger,) = check(other).findings
     assert stranger.rule == "work-not-found"
     assert not baseline.accepts(stranger)
+
+
+def test_a_misspelt_author_is_a_metadata_mismatch_naming_both_spellings(
+    check: Check, settings: Settings
+) -> None:
+    from works_data import crossref_work
+
+    record = crossref_work(
+        "10.1234/privacy.context.2004",
+        "Privacy as contextual integrity",
+        ["Nissenbaum"],
+        2004,
+        "Washington Law Review",
+        short="Wash. L. Rev.",
+        volume="79",
+        page="119-158",
+    )
+    crossref = CrossrefStandIn([record], "127.0.0.24")
+    crossref.start()
+    try:
+        here = replace(settings, sources=replace(settings.sources, crossref_api=crossref.base))
+        run = check(
+            "Helen Nissenbuam, Privacy as Contextual Integrity, 79 Wash. L. Rev. 119 (2004).",
+            "Helen Nissenbaum, Privacy as Contextual Integrity, 79 Wash. L. Rev. 119 (2004).",
+            settings=here,
+        )
+    finally:
+        crossref.stop()
+    assert [r.status for r in run.sources] == [SourceStatus.MATCHED] * 2
+    assert run.sources[0].mismatches == (("first author", "Nissenbuam", "Nissenbaum"),)
+    assert run.sources[1].mismatches == ()
+    (finding,) = [f for f in run.findings if f.rule == "metadata-mismatch"]
+    assert finding.note == "1"
+    assert "'Nissenbuam'" in finding.message
+    assert "'Nissenbaum'" in finding.message
