@@ -56,7 +56,7 @@ def duration(seconds: float) -> str:
 
 
 class Ticker:
-    """A daemon thread calling ``tick`` about once a second until ``stop``.
+    """A daemon thread calling ``tick`` every few seconds until ``stop``.
 
     Progress lines come from here, not only from finished look-ups: a pass
     that stalls (a rate window, a long ``Retry-After``) still says so every
@@ -66,7 +66,9 @@ class Ticker:
 
     def __init__(self, tick: Callable[[], None], every: float) -> None:
         self._tick = tick
-        self._gap = min(1.0, every / 4)
+        # Lines are at most a few seconds late; waking seldom keeps the thread from
+        # allocating (and so from running the garbage collector) while the run works.
+        self._gap = min(5.0, every / 4)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="citecheck-progress", daemon=True)
 
