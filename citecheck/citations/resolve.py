@@ -62,6 +62,8 @@ def _fold(text: str | None) -> str:
 
 
 _NON_WORD_RE = re.compile(r"[^a-z0-9 ]+")
+# Where a second author starts: "Roe and Doe", "Roe & Doe", "Roe et al.".
+_CO_AUTHORS = re.compile(r"\s+(?:and|&)\s+|\s+et\s+al\b")
 
 
 def _first_page(pages: str | None) -> str:
@@ -323,7 +325,10 @@ class _Resolver:
             return self._bare_supra(citation, note)
         raw_who = raw_who or ""
         who = _fold(raw_who)
-        family = _fold(raw_who.split(",")[0]) if raw_who else ""
+        # "Warren & Brandeis, supra note 1": the work is found by its first author's family
+        # name, as a short author form is.
+        first = _CO_AUTHORS.split(raw_who.split(",")[0])[0] if raw_who else ""
+        family = _fold(first)
         short_title = raw_who.split(",", 1)[1] if "," in raw_who else ""
         if note is not None:
             positions = self.full_by_note.get(note, [])

@@ -107,6 +107,24 @@ def test_supra_names_the_note_and_the_author() -> None:
     assert supra_manning.work == manning.work != kissinger.work
 
 
+@pytest.mark.parametrize(
+    "who",
+    [
+        pytest.param("Okafor & Lindqvist", id="ampersand"),
+        pytest.param("Okafor and Lindqvist", id="and"),
+        pytest.param("Okafor et al.", id="et-al"),
+    ],
+)
+def test_supra_of_several_authors_finds_their_work(who: str) -> None:
+    full = (
+        "Ngozi Okafor & Britt Lindqvist, Tidal Commons and the Law of the Foreshore, "
+        "61 Stan. Env't L.J. 201 (2021)."
+    )
+    work, other, supra = cite_notes(full, MANNING, f"{who}, supra note 1, at 230.")
+    assert (supra.antecedent, supra.pinpoint, supra.problem) == (work.index, "230", None)
+    assert supra.work == work.work != other.work
+
+
 def test_short_case_cite_resolves_by_volume_and_reporter() -> None:
     brown, short = cite_notes(BROWN, "Brown, 347 U.S. at 494.")
     assert short.type.value == "case"
