@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cite_identity import report_difference  # run as a script: benchmarks/ is on the path
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path("/work/shared/seeds")
 _MANUSCRIPT_SUFFIXES = {".txt", ".md", ".html", ".xhtml", ".tex", ".docx", ".pdf"}
@@ -174,16 +176,7 @@ def main() -> int:
         if theirs == ours:
             print(f"identical: {lines:,} lines ({findings:,} findings), {len(ours):,} bytes")
             return 0
-        differ = [
-            (a, b)
-            for a, b in zip(theirs.decode().splitlines(), ours.decode().splitlines(), strict=False)
-            if a != b
-        ]
-        sizes = f"{len(theirs):,} / {len(ours):,} bytes"
-        print(f"DIFFERENT: {len(differ)} lines differ ({sizes})")
-        for a, b in differ[:5]:
-            print(f"- {a[:400]}\n+ {b[:400]}")
-        return 1
+        return report_difference(theirs, ours, clip=400)
 
 
 if __name__ == "__main__":

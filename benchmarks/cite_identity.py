@@ -205,16 +205,21 @@ def main() -> int:
         if theirs == ours:
             print(f"identical: {lines:,} lines, {len(ours):,} bytes")
             return 0
-        differ = [
-            (a, b)
-            for a, b in zip(theirs.decode().splitlines(), ours.decode().splitlines(), strict=False)
-            if a != b
-        ]
-        sizes = f"{len(theirs):,} / {len(ours):,} bytes"
-        print(f"DIFFERENT: {len(differ)} lines differ ({sizes})")
-        for a, b in differ[:5]:
-            print(f"- {a}\n+ {b}")
-        return 1
+        return report_difference(theirs, ours)
+
+
+def report_difference(theirs: bytes, ours: bytes, *, clip: int | None = None) -> int:
+    """Print how two outputs differ (the count, the first five differing lines), and 1."""
+    differ = [
+        (a, b)
+        for a, b in zip(theirs.decode().splitlines(), ours.decode().splitlines(), strict=False)
+        if a != b
+    ]
+    sizes = f"{len(theirs):,} / {len(ours):,} bytes"
+    print(f"DIFFERENT: {len(differ)} lines differ ({sizes})")
+    for a, b in differ[:5]:
+        print(f"- {a[:clip]}\n+ {b[:clip]}")
+    return 1
 
 
 if __name__ == "__main__":
