@@ -40,8 +40,8 @@ def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
                 # "... make up the whole of the mill's output.[^1]": the cue is in the body,
                 # every figure in the note; the scope joins them, its groups all the note's.
                 for other in cited.sentences[:3] if cited is not None else ():
-                    if _note_figures(other):
-                        yield _joined(sentence, other, "cue", _note_figures(other))
+                    if figures := _note_figures(other):
+                        yield _joined(sentence, other, "cue", figures)
                 continue
             yield Scope(sentence.text, sentence.quantities, "one", len(sentence.text), sentence)
             following = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -52,8 +52,8 @@ def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
             ):
                 yield _joined(sentence, following, "next")
             for other in cited.sentences[:3] if cited is not None else ():
-                if _note_figures(other):
-                    yield _joined(sentence, other, "note", _note_figures(other))
+                if figures := _note_figures(other):  # read once: it searches the note
+                    yield _joined(sentence, other, "note", figures)
 
 
 def _one_claim(first: Sentence, second: Sentence) -> bool:

@@ -109,7 +109,7 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
                 tied = {stated.start for _, _, stated, _, _ in restated}
                 judged = list(_stated_alone(sentence, tied))
                 yield from judged
-                if not judged:
+                if not judged and _judged_money(sentence):
                     # Round 14: a sentence of the paragraph that only gives a population may
                     # name the heads of any money sentence in it, the nearest first.
                     yield from _sentence(sentence, previous, nearest(index))
@@ -232,6 +232,14 @@ def _heads(sentence: Sentence, band: Band) -> list[Quantity]:
         ):
             heads.append(quantity)  # "a 58,000 work force", "a 58,000 labor force"
     return heads
+
+
+def _judged_money(sentence: Sentence) -> bool:
+    """Whether the sentence holds a money figure ``_sentence`` judges (every finding of it
+    judges one): the heads of a sentence without one are not looked for."""
+    return any(
+        money.kind is Kind.MONEY and money.period in {None, "year"} for money in sentence.quantities
+    )
 
 
 def _sentence(

@@ -83,10 +83,31 @@ _REMAINING_FRACTION = re.compile(
 )
 
 
+# Every ``FRACTION`` holds one of these; "N in M" holds "in" or "out" between a space or
+# hyphen each side. Searched only where they stand (``lower`` folds ASCII as IGNORECASE does;
+# other text, where "ı" or "ſ" may stand for a letter, is searched in full).
+_FRACTION_STEMS = (
+    *("half", "third", "quarter", "fourth", "fifth"),
+    *("sixth", "seventh", "eighth", "ninth", "tenth"),
+)
+_IN_OR_OUT = re.compile(r"[\s-](?:in|out)[\s-]")
+
+
+def _may_hold(text: str) -> tuple[bool, bool, bool]:
+    """Whether a remaining fraction, a fraction share, an "N in M" may stand in ``text``."""
+    if not text.isascii():
+        return True, True, True
+    lowered = text.lower()
+    fraction = any(stem in lowered for stem in _FRACTION_STEMS)
+    remaining = fraction and "remaining" in lowered
+    return remaining, fraction, _IN_OR_OUT.search(lowered) is not None
+
+
 def find_share_words(text: str) -> list[ShareWord]:
     """Every share written in words in ``text``, in order."""
     found: list[ShareWord] = []
-    for match in _REMAINING_FRACTION.finditer(text):
+    remaining, fraction, n_in_m = _may_hold(text)
+    for match in _REMAINING_FRACTION.finditer(text) if remaining else ():
         after = text[match.end() : match.end() + 30]
         if _NOT_A_WHOLE.match(after) or re.match(
             r"\s+of\s+(?:the|this|that)\s+(?:year|season|decade|century|match|game|term|race)\b",
@@ -101,7 +122,7 @@ def find_share_words(text: str) -> list[ShareWord]:
                 match.group(), match.start(), match.end(), value, value - spread, value + spread
             )
         )
-    for match in _FRACTION_SHARE.finditer(text):
+    for match in _FRACTION_SHARE.finditer(text) if fraction else ():
         before = text[max(0, match.start() - 12) : match.start()]
         if _ORDINAL_BEFORE.search(before) or _NOT_AFTER.search(before):
             continue
@@ -114,7 +135,7 @@ def find_share_words(text: str) -> list[ShareWord]:
                 match.group(), match.start(), match.end(), value, value - spread, value + spread
             )
         )
-    for match in _N_IN_M.finditer(text):
+    for match in _N_IN_M.finditer(text) if n_in_m else ():
         n, m = _count(match.group("n")), _count(match.group("m"))
         if not 0 < n < m or (
             match.group("m").isdigit() and re.fullmatch(r"1[6-9]\d\d|20\d\d", match.group("m"))

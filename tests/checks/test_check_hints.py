@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.checks import intervals, multipliers, not_quantities, numbers
+from citecheck.checks import intervals, multipliers, not_quantities, numbers, share_words
 from citecheck.checks.passages import Passage, Sentence, body_sentences_by_note
 from citecheck.model import Location
 from citecheck.sentences import sentence_spans
@@ -251,3 +251,34 @@ def test_the_mark_alternations_agree_with_the_marks() -> None:
             before = before[-30:]
             in_marks = any(m in before for m in not_quantities._STATISTIC_MARKS)
             assert bool(not_quantities._STATISTIC_MARK.search(before)) is in_marks
+
+
+SHARES = [
+    "the remaining fifth from overseas; the Remaining Quarter went home",
+    "a third of voters, two-thirds of staff, Half The budget, three quarters of it",
+    "one in five adults, nine out of ten, 1 in 4, Four-In-Ten, seven out-of every ten",
+    "\u0130ts half of \u017fales; one \u0131n five",  # outside ASCII: searched in full
+]
+
+
+def test_share_word_hints_say_yes_wherever_their_patterns_match() -> None:
+    patterns = (share_words._REMAINING_FRACTION, share_words._FRACTION_SHARE, share_words._N_IN_M)
+    matched = [0, 0, 0]
+    for text in (*SHARES, *_sentences()):
+        for variant in _variants(text):
+            hints = share_words._may_hold(variant)
+            for index, pattern in enumerate(patterns):
+                if pattern.search(variant):
+                    matched[index] += 1
+                    assert hints[index], (index, variant)
+    assert min(matched) >= 3, matched
+
+
+def test_a_text_with_no_share_word_is_not_searched() -> None:
+    assert share_words._may_hold("Ana Ruiz, Report 12, Port Quarterly, March 2, 2024.") == (
+        False,
+        True,  # "quarter" in "Quarterly": the pattern is tried, and finds no share
+        False,
+    )
+    assert share_words._may_hold("Finding 5 held across the sample.") == (False, False, False)
+    assert share_words.find_share_words("One In Five said so; the remaining third did not.")
