@@ -228,7 +228,8 @@ def rows_of(batch: str) -> list[Row]:
 
 
 def fit(rows: list[Row]) -> dict[str, float]:
-    """Logistic regression by AdaGrad, rows in their given (fixed) order."""
+    """Logistic regression by AdaGrad, rows in their given (fixed) order (by index: rows of
+    four, without the broad mark, train the same)."""
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
     positives = sum(1 for r in rows if r[3]) or 1
@@ -236,7 +237,8 @@ def fit(rows: list[Row]) -> dict[str, float]:
     # Balance the classes so the threshold means the same whatever their ratio.
     weight_of = {True: len(rows) / (2 * positives), False: len(rows) / (2 * negatives)}
     for _ in range(EPOCHS):
-        for _, _, names, label, _ in rows:
+        for row in rows:
+            names, label = row[2], row[3]
             total = sum(weights.get(n, 0.0) for n in names)
             chance = 1.0 / (1.0 + math.exp(-max(min(total, 30.0), -30.0)))
             gradient = (chance - float(label)) * weight_of[label]
