@@ -131,6 +131,8 @@ def features(candidate: Candidate, words: list[tuple[str, int]], found_cues: Cue
     ]
     if candidate.detail:
         found.append(f"detail={candidate.detail}")
+        if candidate.broad and "+" in candidate.detail:
+            found.extend(f"detail={d}" for d in candidate.detail.split("+") if d)
     found.extend(f"btw={w}" for w in set(between))
     found.extend(f"pre={w}" for w in set(before))
     found.extend(f"post={w}" for w in set(after))

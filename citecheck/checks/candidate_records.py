@@ -51,6 +51,8 @@ class Scope:
     of the note the first cites) or "cue" (a body sentence without figures and
     a sentence of the note it cites: the body's words, the note's figures).
     ``split`` is the offset where the second sentence starts (the text's length for one sentence).
+    ``broad`` marks a scope only the broad proposal reads (round 16: a sentence main's reading
+    took for a citation); its candidates are all broad.
     """
 
     text: str
@@ -59,6 +61,7 @@ class Scope:
     split: int
     sentence: Sentence
     second: Sentence | None = None
+    broad: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,9 @@ class Candidate:
 
     ``roles`` names each figure's part in it ("total", "part", "from", "to",
     "change", "rate", "share", "head", "each"); ``off`` is how far the
-    arithmetic misses, as the ratio of the nearer ends (1.0 and up).
+    arithmetic misses, as the ratio of the nearer ends (1.0 and up). ``broad`` marks a kind of
+    candidate the broad proposal adds (round 16): it is scored by a model of its own, so that
+    adding it cannot move the scores of the others.
     """
 
     relation: str
@@ -76,6 +81,7 @@ class Candidate:
     roles: tuple[str, ...]
     off: float
     detail: str
+    broad: bool = False
 
 
 Fits = list[tuple[str, Quantity]]  # (what it explains: "change", "sum", "head"), figure

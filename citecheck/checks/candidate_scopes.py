@@ -29,31 +29,36 @@ def scopes(passages: tuple[Passage, ...]) -> Iterator[Scope]:
     for passage in passages:
         sentences = _redated(passage.sentences)
         for index, sentence in enumerate(sentences):
-            if (
-                len(sentence.quantities) > MAX_FIGURES
-                or _cited(sentence, passage.note)
-                or _TABLE_ROW.search(sentence.text)
-            ):
+            if len(sentence.quantities) > MAX_FIGURES or _TABLE_ROW.search(sentence.text):
                 continue
+            broad = False
+            if _cited(sentence, passage.note):
+                # Round 16: a body sentence cited only by years in brackets after figures is a
+                # flattened table ("1.82m (2022)"); the broad proposal alone reads it.
+                if passage.note is not None or not _only_dated_figures(sentence.text):
+                    continue
+                broad = True
             cited = notes.get(sentence.note) if sentence.note and passage.note is None else None
             if not sentence.quantities:
                 # "... make up the whole of the mill's output.[^1]": the cue is in the body,
                 # every figure in the note; the scope joins them, its groups all the note's.
                 for other in cited.sentences[:3] if cited is not None else ():
                     if figures := _note_figures(other):
-                        yield _joined(sentence, other, "cue", figures)
+                        yield _joined(sentence, other, "cue", figures, broad)
                 continue
-            yield Scope(sentence.text, sentence.quantities, "one", len(sentence.text), sentence)
+            yield Scope(
+                sentence.text, sentence.quantities, "one", len(sentence.text), sentence, None, broad
+            )
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             if (
                 following is not None
                 and _has_figures(following)
                 and _one_claim(sentence, following)
             ):
-                yield _joined(sentence, following, "next")
+                yield _joined(sentence, following, "next", broad=broad)
             for other in cited.sentences[:3] if cited is not None else ():
                 if figures := _note_figures(other):  # read once: it searches the note
-                    yield _joined(sentence, other, "note", figures)
+                    yield _joined(sentence, other, "note", figures, broad)
 
 
 def _one_claim(first: Sentence, second: Sentence) -> bool:
@@ -68,6 +73,20 @@ def _cited(sentence: Sentence, note: str | None) -> bool:
     if note is not None:
         return _CITATION.search(sentence.text) is not None
     return any(not _SERIAL.fullmatch(m.group()) for m in _CITATION.finditer(sentence.text))
+
+
+# "1.82m (2022)", "4.2 kg (2021)": a figure dated in brackets, a flattened table's cell.
+# Not a page range's end: "1002–1005 (2008)" is a citation.
+_FIGURE_BEFORE = re.compile(r"(?<![\d–-])\d[\d,]*(?:\.\d+)?\s*(?:%|[a-zA-Z]{1,3})?\s*$")
+
+
+def _only_dated_figures(text: str) -> bool:
+    """Every citation mark of the sentence is a year in brackets right after a figure."""
+    return all(
+        m.group().startswith("(") and _FIGURE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        for m in _CITATION.finditer(text)
+        if not _SERIAL.fullmatch(m.group())
+    )
 
 
 def _redated(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
@@ -120,7 +139,11 @@ _NOT_NOUNS = frozenset({"in", "at", "of", "and", "to", "for", "on", "by", "see",
 
 
 def _joined(
-    first: Sentence, second: Sentence, link: str, figures: tuple[Quantity, ...] | None = None
+    first: Sentence,
+    second: Sentence,
+    link: str,
+    figures: tuple[Quantity, ...] | None = None,
+    broad: bool = False,
 ) -> Scope:
     shift = len(first.text) + len(JOIN)
     kept = second.quantities if figures is None else figures
@@ -132,6 +155,7 @@ def _joined(
         shift,
         first,
         second,
+        broad,
     )
 
 

@@ -10,13 +10,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from citecheck.checks.candidate_records import SUM, Candidate, Fits, Scope, alike, apart
+from citecheck.checks.candidate_records import (
+    SUM,
+    Candidate,
+    Fits,
+    Scope,
+    alike,
+    apart,
+    overlap,
+)
 from citecheck.checks.labels import multiplied, rewritten
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.sum_lists import DATED, is_time
 from citecheck.checks.units import measured_alike, same_measure
 
-__all__ = ["sum_candidates"]
+__all__ = ["FAIR_SUM", "PART_OF", "sum_candidates"]
+
+# Round 16's broad proposal keeps main's fits ("sum") untouched and adds its own: a sum that
+# fits at its parts' own precision too ("fair-sum"), and which total explains each part.
+FAIR_SUM = "fair-sum"
+PART_OF = "part-of@"
 
 _MAX_PARTS = 6
 
@@ -122,7 +135,33 @@ def sum_candidates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterato
                     continue
                 # Figures that add up are explained: no other grouping of them is a slip.
                 fits.extend(("sum", q) for q in (total, *parts))
+                fine = _fine_miss(scope.text, total, parts, printed, step)
+                if fine is not None:
+                    off, detail = fine
+                    yield Candidate(SUM, scope, (total, *parts), roles, off, detail, broad=True)
+                    continue
+                fits.extend((FAIR_SUM, q) for q in (total, *parts))
+                fits.extend((f"{PART_OF}{total.start}", q) for q in parts)
                 continue
             off = apart((low, high), (total.low, total.high))
             roles = ("total", *("part" for _ in parts))
             yield Candidate(SUM, scope, (total, *parts), roles, off, role)
+
+
+def _fine_miss(
+    text: str, total: Quantity, parts: list[Quantity], printed: float, step: float
+) -> tuple[float, str] | None:
+    """Parts listed together share the finest precision among them ("£40, £30 and £9" are to
+    the pound): a total they miss so read is a broad candidate (round 16), its mark "+fine"."""
+    fine = min((q.step for q in parts if q.step > 0), default=0.0)
+    if fine <= 0 or fine >= step:
+        return None  # every figure as precise as the coarsest: main's reading is the fine one
+    slack = len(parts) * fine
+    if overlap((printed - slack, printed + slack), (total.low, total.high)):
+        return None
+    if printed - total.value > fine / 2 and total.value > 0:
+        off = max(printed, total.value) / max(min(printed, total.value), 1e-9)
+        return off, "printed+fine"
+    if total.value - printed > fine / 2 and printed > 0 and not _LEAVES_A_REST.search(text):
+        return total.value / printed, "printed-short+fine"
+    return None

@@ -27,7 +27,9 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
+from citecheck.checks.candidate_broad import loosely_dated, printed_change_off
 from citecheck.checks.candidate_figures import well_formed
 from citecheck.checks.candidate_records import (
     GROWTH,
@@ -47,7 +49,7 @@ from citecheck.checks.candidate_records import (
     overlap,
 )
 from citecheck.checks.candidate_scopes import MAX_FIGURES, scopes
-from citecheck.checks.candidate_sums import sum_candidates
+from citecheck.checks.candidate_sums import FAIR_SUM, PART_OF, sum_candidates
 from citecheck.checks.currencies import USD_PER_UNIT
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Passage
@@ -55,6 +57,7 @@ from citecheck.checks.per_head import per_head_of
 from citecheck.checks.percent_readings import CHANGE_AFTER, is_change, is_points, reading
 from citecheck.checks.periods import convert, length_days, working_convert
 from citecheck.checks.ratios import multiplier_ends, own_ratio
+from citecheck.checks.units import same_measure
 
 __all__ = [
     "GROWTH",
@@ -71,6 +74,11 @@ __all__ = [
     "candidates",
     "scopes",
 ]
+
+# Round 16's marks: a change that fits only through its figures' rounding, and the fit that
+# explains a change at its printed figures.
+PRINTED_CHANGE = "printed-change"
+FAIR_CHANGE = "fair-change"
 
 # Kept for the tests that ask for it by its old name.
 _well_formed = well_formed
@@ -90,18 +98,76 @@ def candidates(
     """
     found: list[Candidate] = []
     explained: set[tuple[str, int, int]] = set()
+    # Round 16: what the broad proposal's own scopes explain explains only its candidates, and
+    # which totals explain each part (a list explained only by one another is proposed, marked).
+    explained_broad: set[tuple[str, int, int]] = set()
+    part_of: dict[Origin, set[Origin]] = {}
     for scope in scopes(passages):
         fits: Fits = []
         found.extend(_of_scope(scope, relations, fits))
-        explained.update((what, *_origin(scope, q)) for what, q in fits)
-    return [c for c in found if not _is_explained(c, explained)]
+        for what, q in fits:
+            if what.startswith(PART_OF):
+                total = _at(scope, int(what[len(PART_OF) :]))
+                part_of.setdefault(_origin(scope, q), set()).add(total)
+            else:
+                (explained_broad if scope.broad else explained).add((what, *_origin(scope, q)))
+    kept: list[Candidate] = []
+    everything = explained | explained_broad if explained_broad else explained
+    for candidate in found:
+        if candidate.broad:
+            if not _broad_explained(candidate, everything):
+                kept.append(candidate)
+        elif not _is_explained(candidate, explained):
+            kept.append(candidate)
+        elif (
+            candidate.relation == SUM
+            and part_of
+            and not _parts_explained_outside(candidate, part_of)
+        ):
+            # "11 counts in all: 3 counts ..., 2 counts ... and 4 counts": 4 fits 3 + 2, but no
+            # total outside the list explains it; the list is proposed again, broad and marked.
+            kept.append(replace(candidate, detail=candidate.detail + "+subsum", broad=True))
+    return kept
 
 
-def _origin(scope: Scope, quantity: Quantity) -> tuple[int, int]:
+Origin = tuple[int, int]
+
+
+def _at(scope: Scope, start: int) -> Origin:
+    """The sentence (by identity) and offset in it of an offset of the scope."""
+    if scope.second is not None and start >= scope.split:
+        return id(scope.second), start - scope.split
+    return id(scope.sentence), start
+
+
+def _origin(scope: Scope, quantity: Quantity) -> Origin:
     """The sentence (by identity) and offset in it of a figure of the scope."""
-    if scope.second is not None and quantity.start >= scope.split:
-        return id(scope.second), quantity.start - scope.split
-    return id(scope.sentence), quantity.start
+    return _at(scope, quantity.start)
+
+
+def _parts_explained_outside(candidate: Candidate, part_of: dict[Origin, set[Origin]]) -> bool:
+    """Whether a fitting sum explains the candidate's total, or each of its parts with a total
+    that is none of its parts."""
+    scope = candidate.scope
+    total, *parts = (_origin(scope, q) for q in candidate.figures)
+    if total in part_of or any(total in totals for totals in part_of.values()):
+        return True
+    return all(part_of.get(q, set()) - set(parts) for q in parts)
+
+
+def _broad_explained(candidate: Candidate, explained: set[tuple[str, int, int]]) -> bool:
+    """A broad candidate is explained by what explains main's, or, for the readings main
+    accepts that it proposes, by a fit at the printed (or the parts' own) precision."""
+    scope, figures = candidate.scope, candidate.figures
+    if candidate.detail == PRINTED_CHANGE:
+        where = _origin(scope, figures[0])
+        return (FAIR_CHANGE, *where) in explained or ("level", *where) in explained
+    if candidate.detail.endswith("+fine"):
+        total, *parts = figures
+        return (FAIR_SUM, *_origin(scope, total)) in explained or all(
+            (FAIR_SUM, *_origin(scope, q)) in explained for q in parts
+        )
+    return _is_explained(candidate, explained)
 
 
 def _is_explained(candidate: Candidate, explained: set[tuple[str, int, int]]) -> bool:
@@ -142,7 +208,7 @@ def _of_scope(scope: Scope, relations: frozenset[str], fits: Fits) -> Iterator[C
             if candidate.relation not in relations:
                 continue
             if scope.link in {"one", "cue"} or _spans_both(scope, candidate.figures):
-                yield candidate
+                yield replace(candidate, broad=True) if scope.broad else candidate
 
 
 def _spans_both(scope: Scope, figures: tuple[Quantity, ...]) -> bool:
@@ -163,9 +229,17 @@ def _span(quantity: Quantity) -> tuple[float, float]:
 
 
 def _rates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candidate]:
-    timed = [(q, q.period or q.total_of) for q in figures if q.period or q.total_of]
+    # Round 16: figures the reader gave no period may be read with one the words near them
+    # name ("2,600 donations in an average week"); pairs with such a figure are broad.
+    loose = loosely_dated(scope.text, figures)
+    read = [loose.get(id(q), q) for q in figures] if loose else figures
+    copies = {id(q) for q in loose.values()}
+    timed = [(q, q.period or q.total_of) for q in read if q.period or q.total_of]
     for (q1, p1), (q2, p2) in itertools.combinations(timed, 2):
         if p1 is None or p2 is None or p1 == p2 or not alike(q1, q2):
+            continue
+        marked = bool(loose) and (id(q1) in copies or id(q2) in copies)
+        if marked and not same_measure(scope.text, q1, q2):
             continue
         if q1.period is None and q2.period is None:
             continue  # two dated totals are a series, not a rate restated
@@ -180,7 +254,11 @@ def _rates(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Candid
         working = working_convert(q1.low, q1.high, p1, p2) if q1.kind is Kind.MONEY else None
         if working is not None and overlap(working, (q2.low, q2.high)):
             continue
-        yield Candidate(RATE, scope, (q1, q2), ("rate", "rate"), apart(first, second), "")
+        off = apart(first, second)
+        if marked:
+            yield Candidate(RATE, scope, (q1, q2), ("rate", "rate"), off, "loose", broad=True)
+        else:
+            yield Candidate(RATE, scope, (q1, q2), ("rate", "rate"), off, "")
 
 
 def _ratio(start: Quantity, end: Quantity) -> tuple[float, float] | None:
@@ -269,6 +347,14 @@ def _changes(scope: Scope, figures: list[Quantity], fits: Fits) -> Iterator[Cand
             ):
                 # A pair that fits explains the change, and its figures are levels, no changes.
                 fits.extend((("change", change), ("level", one), ("level", two)))
+                printed = printed_change_off(change, one, two)
+                if printed is None:
+                    fits.append((FAIR_CHANGE, change))
+                else:
+                    # "jumped 40 per cent, from £500,000 to £600,000": it fits only through the
+                    # round figures' rounding (£450,000-£700,000); printed it is 20 %. Broad.
+                    figures3 = (change, one, two)
+                    yield Candidate(PERCENT, scope, figures3, roles, printed, PRINTED_CHANGE, True)
                 continue
             if any(overlap(r, bands[1]) for r in ratios):
                 # "rose 150 percent" from £32bn to £48bn: only as "times" (1.5) does it fit,

@@ -28,7 +28,15 @@ from citecheck.checks.passages import Passage, Sentence, one_line
 from citecheck.checks.rules import Rule, raise_finding
 from citecheck.model import Finding, Location
 
-__all__ = ["Model", "learned_findings", "load_model", "model_override", "scored_candidates"]
+__all__ = [
+    "Model",
+    "broad_kind",
+    "learned_findings",
+    "load_broad_model",
+    "load_model",
+    "model_override",
+    "scored_candidates",
+]
 
 
 @dataclass(frozen=True)
@@ -37,30 +45,41 @@ class Model:
 
     weights: Mapping[str, float]
     threshold: float
+    # For the broad model: the kinds of broad candidate that may speak (None: every kind).
+    kinds: frozenset[str] | None = None
 
     def score(self, names: Iterable[str]) -> float:
         return squash(sum(self.weights.get(name, 0.0) for name in names))
 
 
-_OVERRIDE: list[Model] = []
+_OVERRIDE: list[tuple[Model, Model]] = []
+# A scorer that never speaks: the broad model under an override that names none.
+_SILENT = Model({}, 2.0)
 
 
 @functools.cache
-def _shipped() -> Model:
-    text = resources.files("citecheck.checks").joinpath("learned_model.json").read_text("utf-8")
+def _shipped(name: str = "learned_model.json") -> Model:
+    text = resources.files("citecheck.checks").joinpath(name).read_text("utf-8")
     data = json.loads(text)
-    return Model(weights=dict(data["weights"]), threshold=float(data["threshold"]))
+    kinds = frozenset(data["kinds"]) if "kinds" in data else None
+    return Model(weights=dict(data["weights"]), threshold=float(data["threshold"]), kinds=kinds)
 
 
 def load_model() -> Model:
     """The model in use: the shipped one, or one set by ``model_override``."""
-    return _OVERRIDE[-1] if _OVERRIDE else _shipped()
+    return _OVERRIDE[-1][0] if _OVERRIDE else _shipped()
+
+
+def load_broad_model() -> Model:
+    """The broad candidates' model (round 16): shipped, or set by ``model_override``."""
+    return _OVERRIDE[-1][1] if _OVERRIDE else _shipped("learned_model_broad.json")
 
 
 @contextmanager
-def model_override(model: Model) -> Iterator[None]:
-    """Use ``model`` instead of the shipped one (training and its leave-one-out scores)."""
-    _OVERRIDE.append(model)
+def model_override(model: Model, broad: Model | None = None) -> Iterator[None]:
+    """Use ``model`` instead of the shipped one (training and its leave-one-out scores), and
+    ``broad`` for the broad candidates (silent when not given: ``model`` alone speaks)."""
+    _OVERRIDE.append((model, _SILENT if broad is None else broad))
     try:
         yield
     finally:
@@ -79,6 +98,18 @@ def scored_candidates(
         yield candidate, features(candidate, *read[key])
 
 
+def broad_kind(candidate: Candidate) -> str:
+    """Which of the broad proposal's kinds a broad candidate is (round 16)."""
+    detail = candidate.detail
+    if detail.endswith("+subsum"):
+        return "subsum"
+    if detail.endswith("+fine"):
+        return "fine"
+    if detail in {"loose", "printed-change"}:
+        return detail
+    return "table"  # a flattened table's sentence, dated by years in brackets
+
+
 _SAYS = {
     "rate-restatement-mismatch": "a rate and its restatement per another period",
     "growth-multiplier-mismatch": "a multiplier and the start and end figures",
@@ -91,18 +122,20 @@ _SAYS = {
 
 
 # The last run's scored candidates: the three families that ask share one reading.
-_LAST: list[tuple[tuple[Passage, ...], Model, list[tuple[Candidate, float]]]] = []
+_LAST: list[tuple[tuple[Passage, ...], Model, Model, list[tuple[Candidate, float]]]] = []
 
 
-def _scores(passages: tuple[Passage, ...], model: Model) -> list[tuple[Candidate, float]]:
+def _scores(
+    passages: tuple[Passage, ...], model: Model, broad: Model
+) -> list[tuple[Candidate, float]]:
     last = _LAST[0] if _LAST else None  # read once: another thread may replace it
-    if last is not None and last[0] is passages and last[1] is model:
-        return last[2]
+    if last is not None and last[0] is passages and last[1] is model and last[2] is broad:
+        return last[3]
     scored = [
-        (candidate, model.score(names))
+        (candidate, (broad if candidate.broad else model).score(names))
         for candidate, names in scored_candidates(passages, frozenset(RELATIONS))
     ]
-    _LAST[:] = [(passages, model, scored)]
+    _LAST[:] = [(passages, model, broad, scored)]
     return scored
 
 
@@ -128,19 +161,27 @@ def learned_findings(
     passages: tuple[Passage, ...], rules: Mapping[str, Rule], already: Iterable[Finding]
 ) -> Iterator[Finding]:
     """Findings of the scorer for ``rules`` (relation id -> rule) where the rules raised none."""
-    model = load_model()
+    model, broad = load_model(), load_broad_model()
     pattern = list(already)
     best: dict[tuple[str, Location], tuple[float, Candidate]] = {}
-    for candidate, score in _scores(passages, model):
-        if candidate.relation not in rules or score < model.threshold:
+    added: dict[tuple[str, Location], tuple[float, Candidate]] = {}
+    for candidate, score in _scores(passages, model, broad):
+        threshold = (broad if candidate.broad else model).threshold
+        if candidate.relation not in rules or score < threshold:
+            continue
+        if candidate.broad and broad.kinds is not None and broad_kind(candidate) not in broad.kinds:
             continue
         scope = candidate.scope
         where = scope.sentence.location
         if any(f.rule == candidate.relation and _covers(f, scope) for f in pattern):
             continue
         key = (candidate.relation, where)
-        if key not in best or score > best[key][0]:
-            best[key] = (score, candidate)
+        # Broad candidates speak only where main's say nothing (round 16), so that main's
+        # findings stay exactly what they were.
+        chosen = added if candidate.broad else best
+        if key not in chosen or score > chosen[key][0]:
+            chosen[key] = (score, candidate)
+    best.update((key, found) for key, found in added.items() if key not in best)
     for (relation, where), (score, candidate) in best.items():
         figures = ", ".join(q.shown for q in sorted(candidate.figures, key=lambda q: q.start))
         message = (

@@ -60,15 +60,18 @@ _STATED_BEFORE = re.compile(
 )
 
 
-def quantity_per_head_findings(sentences: Sequence[Sentence]) -> Iterator[Finding]:
-    """Journeys, visitors, litres and tonnes whose share per head is implausible."""
-    nearest = NearestPopulation(sentences)
+def quantity_per_head_findings(
+    sentences: Sequence[Sentence], text: str | None = None
+) -> Iterator[Finding]:
+    """Journeys, visitors, litres and tonnes whose share per head is implausible (``text``, the
+    passage's, bounds a population to its paragraph)."""
+    nearest = NearestPopulation(sentences, text)
     for index, sentence in enumerate(sentences):
         heads = population_heads(sentence)
         if not heads:
             # "... was £5.9 trillion. The population of England and Wales ... was 59.6 million."
             # Round 14: any sentence of the paragraph that only gives a population, the
-            # nearest first.
+            # nearest first (round 16: of its own paragraph, not the whole body).
             found = nearest(index)
             if found is not None:
                 heads = [(found[1], POPULATION)]

@@ -150,10 +150,14 @@ class NearestPopulation:
     not once per sentence asking (a paragraph of 2,000 notes was quadratic).
     """
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    def __init__(self, sentences: Sequence[Sentence], text: str | None = None) -> None:
         self._sentences = sentences
         self._indexes: list[int] | None = None
         self._stated: list[Quantity] = []
+        # Round 16: with the passage's text, a population names heads only in its own paragraph
+        # (a blank line ends one): a manuscript's body is one passage of many paragraphs.
+        self._text = text
+        self._paragraph: list[int] = []
 
     def __call__(self, index: int) -> tuple[Sentence, Quantity] | None:
         if self._indexes is None:
@@ -163,11 +167,20 @@ class NearestPopulation:
                 if stated is not None:
                     self._indexes.append(at)
                     self._stated.append(stated)
+            if self._text is not None and self._indexes:
+                self._paragraph = paragraphs(self._sentences, self._text)
         indexes = self._indexes
         after = bisect_left(indexes, index)
         before = after - 1
         if after < len(indexes) and indexes[after] == index:
             after += 1
+        if self._paragraph:
+            # Paragraphs are runs of sentences: the nearest in this one is nearest overall.
+            own = self._paragraph[index]
+            if before >= 0 and self._paragraph[indexes[before]] != own:
+                before = -1
+            if after < len(indexes) and self._paragraph[indexes[after]] != own:
+                after = len(indexes)
         if after < len(indexes) and (
             before < 0 or indexes[after] - index < index - indexes[before]
         ):
@@ -177,3 +190,19 @@ class NearestPopulation:
         else:
             return None
         return self._sentences[indexes[best]], self._stated[best]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def paragraphs(sentences: Sequence[Sentence], text: str) -> list[int]:
+    """Each sentence's paragraph, counted from 0: a blank line between two sentences (in the
+    passage's ``text``, at their offsets) starts a new one."""
+    found: list[int] = []
+    paragraph, end = 0, None
+    for sentence in sentences:
+        if end is not None and _BLANK_LINE.search(text, end, max(end, sentence.start)):
+            paragraph += 1
+        found.append(paragraph)
+        end = sentence.start + len(sentence.text)
+    return found

@@ -86,8 +86,8 @@ def check_scale(
 def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
     for passage in passages:
         previous: Sentence | None = None
-        nearest = NearestPopulation(passage.sentences)
-        yield from quantity_per_head_findings(passage.sentences)
+        nearest = NearestPopulation(passage.sentences, passage.text)
+        yield from quantity_per_head_findings(passage.sentences, passage.text)
         for index, sentence in enumerate(passage.sentences):
             restated = list(stated_per_head(sentence))
             if not restated and previous is not None and refers_back(sentence):
