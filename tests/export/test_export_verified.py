@@ -313,6 +313,7 @@ def test_a_co_author_is_respelt_from_a_display_name_keeping_the_cited_given_name
     )
     entry, item = both([citation], [result])
     assert entry["author"] == "Nissenbaum, Helen and Richards, Neil M."
+    assert item["author"][1] == {"family": "Richards", "given": "Neil M."}
     assert "“Richads”; “Richards” is the OpenAlex record's" in entry["annotation"]
     assert entry["annotation"].count("the note spells") == 1  # the order changes nothing
 
