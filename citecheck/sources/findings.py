@@ -31,7 +31,6 @@ from citecheck.model import (
     SourceStatus,
     WorkRecord,
 )
-from citecheck.sources.match import AUTHOR_ORDER as AUTHOR_ORDER_FIELD
 
 __all__ = ["WORK_RULES", "work_findings"]
 
@@ -43,12 +42,6 @@ METADATA_MISMATCH = Rule(
     FAMILY,
     "The citation's year, volume, issue, first page, first author or journal differ from "
     "the matched index record.",
-)
-AUTHOR_ORDER = Rule(
-    "author-order",
-    Severity.NOTE,
-    FAMILY,
-    "The citation names the matched record's authors in another order.",
 )
 WORK_NOT_FOUND = Rule(
     "work-not-found",
@@ -98,7 +91,6 @@ WORK_RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
         METADATA_MISMATCH,
-        AUTHOR_ORDER,
         WORK_NOT_FOUND,
         RETRACTED,
         CORRECTION_NOTICE,
@@ -150,32 +142,12 @@ def _evidence(record: WorkRecord) -> str:
     return f"{_SERVICE_NAMES.get(record.service, record.service)} record: {shown}"
 
 
-def _mismatches(citation: Citation, result: SourceResult, record: WorkRecord) -> Iterable[Finding]:
-    """A ``metadata-mismatch`` for the fields that differ, an ``author-order`` note for
-    authors named in another order (each name is the record's: no misspelling)."""
-    differ = [m for m in result.mismatches if m[0] != AUTHOR_ORDER_FIELD]
-    if differ:
-        yield _mismatch(citation, differ, record)
-    for _, cited, theirs in (m for m in result.mismatches if m[0] == AUTHOR_ORDER_FIELD):
-        service = _SERVICE_NAMES.get(record.service, record.service)
-        yield AUTHOR_ORDER.finding(
-            f"Note {citation.note}: this citation names the authors in another order than the "
-            f"{service} record of {_describe(record)}: cited {cited!r}; the record has "
-            f"{theirs!r}. Cite the authors in the order the work itself gives them.",
-            citation.location,
-            note=citation.note,
-            evidence=_evidence(record),
-        )
-
-
-def _mismatch(
-    citation: Citation, mismatches: Sequence[tuple[str, str, str]], record: WorkRecord
-) -> Finding:
-    which = ", ".join(field for field, *_ in mismatches)
-    cited = "; ".join(f"{field} {mine!r}" for field, mine, _ in mismatches)
-    theirs = "; ".join(f"{field} {value!r}" for field, _, value in mismatches)
+def _mismatch(citation: Citation, result: SourceResult, record: WorkRecord) -> Finding:
+    which = ", ".join(field for field, *_ in result.mismatches)
+    cited = "; ".join(f"{field} {mine!r}" for field, mine, _ in result.mismatches)
+    theirs = "; ".join(f"{field} {value!r}" for field, _, value in result.mismatches)
     service = _SERVICE_NAMES.get(record.service, record.service)
-    verb = "differs" if len(mismatches) == 1 else "differ"
+    verb = "differs" if len(result.mismatches) == 1 else "differ"
     return METADATA_MISMATCH.finding(
         f"Note {citation.note}: the {which} of this citation {verb} from the {service} record "
         f"of {_describe(record)}: cited {cited}; the record has {theirs}. Check the work itself "
@@ -357,7 +329,7 @@ def work_findings(
         if record is None:
             continue
         if result.mismatches and result.doi_record is None:
-            findings.extend((found, None) for found in _mismatches(citation, result, record))
+            findings.append((_mismatch(citation, result, record), None))
         work = (record.service, record.id, record.doi or "")
         findings.extend((notice, work) for notice in _notices(citation, record))
     findings.extend((note, None) for note in _unverified_notes(by_index, results, unverified))
