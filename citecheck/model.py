@@ -23,7 +23,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from citecheck.model_citations import Citation, CitationType, PartialDate, Person, ShortForm
+from citecheck.model_citations import (
+    Citation,
+    CitationFields,
+    CitationType,
+    PartialDate,
+    Person,
+    ShortForm,
+)
 from citecheck.model_findings import Finding, FootnoteSet, Rule, Severity
 from citecheck.model_sources import SourceResult, SourceStatus, WorkRecord
 from citecheck.model_text import (
@@ -41,6 +48,7 @@ __all__ = [
     "Capture",
     "CheckRun",
     "Citation",
+    "CitationFields",
     "CitationType",
     "Drift",
     "Finding",

@@ -9,6 +9,7 @@ from citecheck.model_text import Location
 
 __all__ = [
     "Citation",
+    "CitationFields",
     "CitationType",
     "PartialDate",
     "Person",
@@ -79,22 +80,16 @@ class PartialDate:
         return "month" if self.day is None else "day"
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """One cited work (or a short form pointing at one) inside a note.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitationFields:
+    """The fields a citation's text gives of the work it cites: one list, shared by
+    ``Citation`` and the parser's result (``citations.draft.Parsed``).
 
-    ``index`` is the citation's position in the run's tuple of citations,
-    and ``antecedent`` the index of the full citation a short form resolves
-    to. ``work`` is shared by every citation of the same work.
-    ``problem`` says why a citation could not be parsed or resolved.
+    Keyword-only, so a record adding fields of its own may start with
+    positional ones (``Citation(note, index, raw, location, ...)``).
     """
 
-    note: str
-    index: int
-    raw: str
-    location: Location
     type: CitationType = CitationType.OTHER
-    signal: str | None = None
     authors: tuple[Person, ...] = ()
     et_al: bool = False
     title: str | None = None
@@ -112,9 +107,26 @@ class Citation:
     doi: str | None = None
     accessed: PartialDate | None = None
     short_form: ShortForm | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation(CitationFields):
+    """One cited work (or a short form pointing at one) inside a note.
+
+    ``index`` is the citation's position in the run's tuple of citations,
+    and ``antecedent`` the index of the full citation a short form resolves
+    to. ``work`` is shared by every citation of the same work.
+    ``problem`` says why a citation could not be parsed or resolved.
+    """
+
+    note: str
+    index: int
+    raw: str
+    location: Location
+    signal: str | None = None
     antecedent: int | None = None
     work: str = ""
-    problem: str | None = None
     # "2nd ed.", "(2d ed. 2009)", "3. Aufl.": the edition number ("2"), or
     # "revised"; None when the note names no edition.
     edition: str | None = None

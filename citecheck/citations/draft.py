@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from citecheck.model import CitationType, PartialDate, Person, ShortForm
+from citecheck.model import CitationFields, CitationType, PartialDate, Person
 
 __all__ = ["Draft", "Parsed", "Span", "tidy"]
 
@@ -20,31 +20,12 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(CitationFields):
     """The fields of one piece, before indexes and work ids are assigned."""
 
-    type: CitationType = CitationType.OTHER
-    authors: tuple[Person, ...] = ()
-    et_al: bool = False
-    title: str | None = None
-    container: str | None = None
-    volume: str | None = None
-    issue: str | None = None
-    pages: str | None = None
-    pinpoint: str | None = None
-    date: PartialDate | None = None
-    publisher: str | None = None
-    place: str | None = None
-    series: str | None = None
-    number: str | None = None
-    urls: tuple[str, ...] = ()
-    doi: str | None = None
-    accessed: PartialDate | None = None
-    short_form: ShortForm | None = None
     # For supra / short cites: which note and whose work ("Smith", a title).
     supra_note: str | None = None
     short_who: str | None = None
-    problem: str | None = None
 
 
 @dataclass(slots=True)

@@ -12,7 +12,10 @@ style prints; CSL ``note``, Zotero's Extra):
   words such as "2", or a title that holds more than the work's title, such
   as the author list before it), matched to a record, takes the record's
   title, type, journal, volume, issue, pages and year, and keeps its own
-  authors (the record's when it has none).
+  authors (the record's when it has none);
+* an author's name the stage found misspelt ("Nissenbuam" for the record's
+  Nissenbaum: as alike as a match asks, with the same initials) is exported
+  as the record spells it; the finding still says the note is wrong.
 
 Fields a record merely disagrees with (``metadata-mismatch``: a year, a
 volume) are kept as cited: the run does not know which side is wrong.
@@ -66,11 +69,13 @@ def verified(citations: Sequence[Citation], sources: Sequence[SourceResult]) -> 
             out.append((citation, ()))
             continue
         if result.doi_record is not None:
-            out.append(_right_doi(citation, result))
+            taken, notes = _right_doi(citation, result)
         elif result.record is not None:
-            out.append(_filled(citation, result.record))
+            taken, notes = _filled(citation, result.record)
         else:
-            out.append((citation, ()))
+            taken, notes = citation, ()
+        respelt, more = _respelt(taken, result)
+        out.append((respelt, notes + more))
     return tuple(out)
 
 
@@ -168,3 +173,36 @@ def _filled(citation: Citation, record: WorkRecord) -> tuple[Citation, tuple[str
         f"journal, volume, issue, pages and year are the {_service(record)} record's ({what})"
     )
     return taken, (note,)
+
+
+def _respelt(citation: Citation, result: SourceResult) -> tuple[Citation, tuple[str, ...]]:
+    """The citation with each author the stage found misspelt (``metadata-mismatch``)
+    spelt as the matched record spells it, when the initials agree too."""
+    record = result.record
+    if record is None or not result.mismatches:
+        return citation, ()
+    from citecheck.sources.match import author_index, misspelt, same_initials
+
+    people = [k for k, person in enumerate(citation.authors) if not person.corporate]
+    authors = list(citation.authors)
+    notes: list[str] = []
+    what = f"doi:{record.doi}" if record.doi else record.id
+    for field, cited, theirs in result.mismatches:
+        at = author_index(field)
+        if at is None or at >= len(people):
+            continue
+        person = authors[people[at]]
+        if person.family != cited or not misspelt(cited, theirs):
+            continue  # another author than the record's (it differs), or no misspelling
+        if not same_initials(person, theirs):
+            continue
+        # A display name ("Neil M. Richards") ends in the family name.
+        family = " ".join(theirs.split()[-len(cited.split()) :])
+        authors[people[at]] = replace(person, family=family)
+        notes.append(
+            f"citecheck: the note spells the author “{cited}”; “{family}” is the "
+            f"{_service(record)} record's spelling ({what})"
+        )
+    if not notes:
+        return citation, ()
+    return replace(citation, authors=tuple(authors)), tuple(notes)

@@ -40,12 +40,14 @@ class Hop:
     status: int  # its HTTP status (a 2xx for a page that moves by itself)
     via: str = ""  # "" for a 3xx; "meta refresh", "Refresh header" or "script"
     delay: int = 0  # seconds a refresh waited first: 0 moves like a 301, more like a 302
+    notice: str = ""  # why a delayed refresh moves for good: the page is a notice of the move
 
     @property
     def permanent(self) -> bool:
         """A 301 or 308, or a page that moves every reader on at once (as browsers and
-        search engines read an immediate refresh); a delayed refresh is a temporary move."""
-        return self.delay == 0 if self.via else self.status in {301, 308}
+        search engines read an immediate refresh) or is only a notice of its move; any
+        other delayed refresh is a temporary move."""
+        return self.delay == 0 or bool(self.notice) if self.via else self.status in {301, 308}
 
 
 @dataclass(frozen=True, slots=True)

@@ -323,13 +323,18 @@ class Fetcher:
                 why = f"it redirects{how} to {current}, and {answer.failure[1]}"
                 answer = Answer(url=current, method=method, failure=(NetworkFailure.POLICY, why))
             location = answer.location if answer.status in REDIRECTS else None
-            via, delay = "", 0
+            via, delay, notice = "", 0, ""
             # A page that moves its reader by itself (a refresh, a lone script) is a hop too.
             if not location and (refresh := refresh_of(answer)) is not None:
-                location, via, delay = refresh.url, refresh.via, refresh.delay
+                location, via, delay, notice = (
+                    refresh.url,
+                    refresh.via,
+                    refresh.delay,
+                    refresh.notice,
+                )
             if not location:
                 return Fetch(answer=answer, hops=tuple(hops))
-            hops.append(Hop(current, answer.status or 0, via, delay))
+            hops.append(Hop(current, answer.status or 0, via, delay, notice))
             following = urljoin(current, location.strip())
             scheme = urlsplit(following).scheme.lower()
             if scheme not in {"http", "https"}:

@@ -104,6 +104,8 @@ def _redirect_verdict(entry: Entry, walk: Fetch, status: int) -> tuple[LinkStatu
             break
         moved_to = walk.hops[index + 1].url if index + 1 < len(walk.hops) else final
         how = f"by a {hop.via}" if hop.via else f"permanently ({hop.status})"
+        if hop.notice:
+            how += f" after {hop.delay} s ({hop.notice})"
     if moved_to is not None and not _same_page(entry.target, moved_to):
         return LinkStatus.REDIRECTED, f"moved {how} to {moved_to}; cite the new address"
     first = walk.hops[0]

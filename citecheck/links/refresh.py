@@ -7,7 +7,11 @@ one at once moves like a 301, one after a delay like a 302 (``Hop.permanent``).
 Only what surely moves every reader counts:
 
 * a refresh with a delay of at most ``MAX_DELAY`` seconds (a longer one is
-  a page that reloads itself, or one a reader can read first);
+  a page a reader can read first), or at any delay from a page that is only
+  a notice of the move: it says it has moved ("This page has moved", "you
+  will be redirected", "new address") in a short text, or shows next to
+  nothing (a few words, no image). Such a page moves its reader for good
+  (``Refresh.notice``), like a 301, however long it waits;
 * not inside ``<noscript>`` (a browser running scripts never sees it) or
   ``<template>`` (inert);
 * not to the page itself (a reload), nor off the web (``javascript:``,
@@ -38,6 +42,24 @@ from citecheck.links.urls import normalise_url
 __all__ = ["MAX_DELAY", "Refresh", "refresh_of"]
 
 MAX_DELAY = 5  # seconds: "you will be taken to the new page in 5 seconds" still moves everyone
+# A page of at most this many words and no image shows nothing but its refresh.
+_NEARLY_EMPTY_WORDS = 30
+# A page saying it moved is a notice only when short: an article may say "has moved".
+_NOTICE_MAX_WORDS = 100
+_MOVED = re.compile(
+    r"\b(?:ha(?:s|ve)\s+(?:been\s+)?(?:moved|relocated)|moved\s+(?:permanently|to)\b"
+    r"|new\s+(?:address|location|home|site|website|url|domain)\b|redirect(?:ing|ed)?\b"
+    r"|you\s+will\s+be\s+(?:taken|transported|forwarded|sent)\b|forwarding\b"
+    r"|update\s+your\s+(?:bookmarks?|links?)\b)",
+    re.IGNORECASE,
+)
+_MOVED_TITLE = re.compile(r"\b(?:moved|redirect\w*|relocated)\b", re.IGNORECASE)
+_TITLE = etree.XPath("string((//title)[1])", smart_strings=False)
+_MEDIA = etree.XPath(
+    "//body//*[self::img or self::picture or self::video or self::audio or self::iframe"
+    " or self::object or self::embed or self::canvas or self::svg]"
+    "[not(ancestor::noscript) and not(ancestor::template)]"
+)
 _SCRIPT_PAGE_MAX = 16 * 1024  # a page that is only a redirect script is small
 _HTML = ("text/html", "application/xhtml+xml")
 _MENTIONS_REFRESH = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh", re.IGNORECASE)
@@ -70,26 +92,31 @@ class Refresh:
     url: str
     via: str
     delay: int = 0
+    # Why a delayed refresh moves for good ("the page says it has moved"), or "".
+    notice: str = ""
 
 
 def refresh_of(answer: Answer) -> Refresh | None:
     """The move a 2xx answer makes by itself (resolved against its address), or None."""
     if answer.status is None or not 200 <= answer.status < 300:
         return None
+    media = answer.content_type.split(";", 1)[0].strip().lower()
+    body = answer.body if not media or media in _HTML else b""
+    root: Any = None
     header = answer.headers.get("refresh")
     if header is not None:
         found = _declared(header, answer.url, "Refresh header")
         if found is not None:
-            return found
-    media = answer.content_type.split(";", 1)[0].strip().lower()
-    body = answer.body
-    if not body or (media and media not in _HTML):
+            root = _parse(body) if body and found.delay else None
+            if (settled := _settled(found, root)) is not None:
+                return settled
+    if not body:
         return None
     wants_meta = _MENTIONS_REFRESH.search(body) is not None
     wants_script = len(body) <= _SCRIPT_PAGE_MAX and _MENTIONS_LOCATION.search(body) is not None
     if not (wants_meta or wants_script):
         return None
-    root = _parse(body)
+    root = _parse(body) if root is None else root
     if root is None:
         return None
     bases = _BASE(root)
@@ -101,7 +128,8 @@ def refresh_of(answer: Answer) -> Refresh | None:
         for meta in metas if isinstance(metas, list) else []:
             if isinstance(meta, etree._Element):
                 # The first refresh a browser meets is the one it keeps.
-                return _declared(meta.get("content") or "", answer.url, "meta refresh", base=base)
+                found = _declared(meta.get("content") or "", answer.url, "meta refresh", base=base)
+                return _settled(found, root) if found is not None else None
     if wants_script:
         return _script(root, answer.url, base)
     return None
@@ -134,9 +162,35 @@ def _declared(content: str, url: str, via: str, *, base: str | None = None) -> R
     if rest[:1] in {"'", '"'}:
         rest = rest[1:].split(rest[0], 1)[0]
     target = rest.strip()
-    if not target or delay > MAX_DELAY:
+    if not target:
         return None
     return _moving(urljoin(base or url, target), url, via, delay)
+
+
+def _settled(found: Refresh, root: Any) -> Refresh | None:
+    """A delayed refresh as it counts: for good from a notice of the move, else only
+    within ``MAX_DELAY`` (a temporary move); None past it."""
+    if not found.delay:
+        return found
+    notice = _notice(root) if root is not None else ""
+    if notice:
+        return Refresh(url=found.url, via=found.via, delay=found.delay, notice=notice)
+    return found if found.delay <= MAX_DELAY else None
+
+
+def _notice(root: Any) -> str:
+    """Why the page is only a notice of its move, or "" when it has content of its own."""
+    texts = _TEXT(root)
+    text = " ".join(t for t in texts if isinstance(t, str)) if isinstance(texts, list) else ""
+    words = len(re.findall(r"\w+", text))
+    title = _TITLE(root)
+    said = _MOVED.search(text) or (isinstance(title, str) and _MOVED_TITLE.search(title))
+    if words <= _NOTICE_MAX_WORDS and said:
+        return "the page says it has moved"
+    media = _MEDIA(root)
+    if words <= _NEARLY_EMPTY_WORDS and not (isinstance(media, list) and media):
+        return "the page shows nothing else"
+    return ""
 
 
 def _script(root: Any, url: str, base: str) -> Refresh | None:

@@ -22,14 +22,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from citecheck.model import Citation, CitationType, WorkRecord
+from citecheck.model import Citation, CitationType, Person, WorkRecord
 
 __all__ = [
+    "AUTHOR_ORDER",
     "Verdict",
+    "aligned",
+    "author_field",
+    "author_index",
     "cited_first_page",
     "cited_isbn",
     "compare",
@@ -37,6 +42,7 @@ __all__ = [
     "normal",
     "same_author",
     "same_container",
+    "same_initials",
     "title_similarity",
     "title_testable",
     "validate",
@@ -204,11 +210,13 @@ class Verdict:
     # Authors that match but are spelt otherwise (field, cited, record): reported
     # with ``differ``, never counted against the match.
     spelling: tuple[tuple[str, str, str], ...] = ()
+    # The record's authors named in another order: ("author order", cited, record).
+    order: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def mismatches(self) -> tuple[tuple[str, str, str], ...]:
-        """What to report: the fields that differ, then the names spelt otherwise."""
-        return self.differ + self.spelling
+        """What to report: the fields that differ, the names spelt otherwise, the order."""
+        return self.differ + self.spelling + self.order
 
     @property
     def accepted(self) -> bool:
@@ -233,9 +241,17 @@ def compare(citation: Citation, record: WorkRecord) -> Verdict:
             differ.append((field, cited, theirs))
 
     people = [p for p in citation.authors if not p.corporate]
+    # Authors are compared as a set: a cited author is any record author it names.
+    pairs = aligned([p.family for p in people], record.authors)
+    places = [j for _, j in pairs]
+    swapped = places != sorted(places)
     if people and record.authors:
-        judge("first author", same_author(people[0].family, record.authors[0]),
-              people[0].family, record.authors[0])  # fmt: skip
+        # The first author named among the record's in another order: the order
+        # differs (said apart), not the author. Named later with none swapped, the
+        # citation left the record's first author out: that one differs.
+        where = next((j for i, j in pairs if i == 0), None)
+        named = where == 0 or (where is not None and swapped)
+        judge("first author", named, people[0].family, record.authors[0])
     if citation.date is not None and record.years:
         judge("year", citation.date.year in record.years, str(citation.date.year),
               " or ".join(str(y) for y in sorted(set(record.years))))  # fmt: skip
@@ -269,17 +285,79 @@ def compare(citation: Citation, record: WorkRecord) -> Verdict:
         if not cited and value and said.gives(field, record):
             agree.append(field)
     spelling = [
-        (_AUTHOR_FIELDS[i] if i < len(_AUTHOR_FIELDS) else f"author {i + 1}", person.family, name)
-        for i, (person, name) in enumerate(zip(people, record.authors, strict=False))
-        if misspelt(person.family, name) and not said.names(name)
+        (author_field(i), people[i].family, record.authors[j])
+        for i, j in pairs
+        if misspelt(people[i].family, record.authors[j]) and not said.names(record.authors[j])
     ]
+    order: list[tuple[str, str, str]] = []
+    if swapped:
+        order.append(
+            (
+                AUTHOR_ORDER,
+                ", ".join(people[i].family for i, _ in pairs),
+                ", ".join(record.authors[j] for j in sorted(places)),
+            )
+        )
     title = max(title_similarity(citation.title, record), said.title_score(record))
     return Verdict(
-        title, tuple(agree), tuple(differ), compatible(citation, record), tuple(spelling)
+        title,
+        tuple(agree),
+        tuple(differ),
+        compatible(citation, record),
+        tuple(spelling),
+        tuple(order),
     )
 
 
 _AUTHOR_FIELDS = ("first author", "second author", "third author")
+AUTHOR_ORDER = "author order"
+
+
+def author_field(index: int) -> str:
+    """The name of the cited author at ``index`` as a mismatch's field ("second author")."""
+    return _AUTHOR_FIELDS[index] if index < len(_AUTHOR_FIELDS) else f"author {index + 1}"
+
+
+def author_index(field: str) -> int | None:
+    """The inverse of ``author_field``; None for a field that is no author."""
+    if field in _AUTHOR_FIELDS:
+        return _AUTHOR_FIELDS.index(field)
+    found = re.fullmatch(r"author (\d+)", field)
+    return int(found.group(1)) - 1 if found else None
+
+
+def aligned(cited: Sequence[str], record: Sequence[str]) -> list[tuple[int, int]]:
+    """(cited index, record index) of each cited family name that names a record author,
+    each record author taken once: the one in the same place first, then one named
+    exactly, then the first as alike as ``same_author`` asks."""
+    taken: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for i, family in enumerate(cited):
+        free = [j for j in range(len(record)) if j not in taken]
+        alike = [j for j in free if same_author(family, record[j])]
+        if not alike:
+            continue
+        exact = [j for j in alike if _named(_family(family), _family(record[j]))]
+        j = i if i in alike else (exact or alike)[0]
+        taken.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def same_initials(cited: Person, record_name: str) -> bool:
+    """The cited person and the record's name (a family or display name) begin alike:
+    the family name's first letter, and the given names' initials where both give them."""
+    family, theirs = _spelling(cited.family), _spelling(record_name).split()
+    if not family or not theirs:
+        return False
+    tail = theirs[-len(family.split()) :]
+    if family[0] != tail[0][0]:
+        return False
+    given = [w[0] for w in normal(cited.given or "").split()]
+    record_given = [w[0] for w in theirs[: -len(family.split())]]
+    if given and record_given:
+        return given[: len(record_given)] == record_given[: len(given)]
+    return True
 
 
 # Index types by what they are, across Crossref's and OpenAlex's vocabularies.

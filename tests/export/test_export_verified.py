@@ -261,6 +261,81 @@ def test_a_corporate_author_is_one_literal_name() -> None:
     assert item["author"] == [{"literal": "Open Science Collaboration"}]
 
 
+NISSENBAUM = WorkRecord(
+    service="crossref",
+    id="10.1234/privacy.context.2004",
+    doi="10.1234/privacy.context.2004",
+    title="Privacy as contextual integrity",
+    authors=("Nissenbaum",),
+    years=(2004,),
+    containers=("Washington Law Review",),
+    volume="79",
+    first_page="119",
+)
+RICHARDS = WorkRecord(
+    service="openalex",
+    id="W1",
+    doi="10.1234/intellectual.privacy",
+    title="Intellectual privacy",
+    authors=("Neil M. Richards", "Helen Nissenbaum"),
+    years=(2008,),
+)
+
+
+def privacy(*authors: Person, title: str = "Privacy as contextual integrity") -> Citation:
+    return cite(0, authors=authors, title=title, date=PartialDate(2004))
+
+
+def test_a_misspelt_author_is_exported_as_the_matched_record_spells_it() -> None:
+    citation = privacy(Person("Nissenbuam", "Helen"))
+    result = matched(
+        citation, NISSENBAUM, mismatches=(("first author", "Nissenbuam", "Nissenbaum"),)
+    )
+    entry, item = both([citation], [result])
+    assert entry["author"] == "Nissenbaum, Helen"
+    assert item["author"] == [{"family": "Nissenbaum", "given": "Helen"}]
+    said = "the note spells the author “Nissenbuam”; “Nissenbaum” is the Crossref record's"
+    assert said in entry["annotation"]
+    assert said in item["note"]
+
+
+def test_a_co_author_is_respelt_from_a_display_name_keeping_the_cited_given_names() -> None:
+    citation = privacy(
+        Person("Nissenbaum", "Helen"), Person("Richads", "Neil M."), title="Intellectual privacy"
+    )
+    result = matched(
+        citation,
+        RICHARDS,
+        mismatches=(
+            ("second author", "Richads", "Neil M. Richards"),
+            ("author order", "Nissenbaum, Richads", "Neil M. Richards, Helen Nissenbaum"),
+        ),
+    )
+    entry, item = both([citation], [result])
+    assert entry["author"] == "Nissenbaum, Helen and Richards, Neil M."
+    assert item["author"][1] == {"family": "Richards", "given": "Neil M."}
+    assert "“Richads”; “Richards” is the OpenAlex record's" in entry["annotation"]
+    assert entry["annotation"].count("the note spells") == 1  # the order changes nothing
+
+
+@pytest.mark.parametrize(
+    ("person", "mismatch"),
+    [
+        # Another author than the record's: it differs, nothing to respell.
+        (Person("Solove", "Daniel"), ("first author", "Solove", "Nissenbaum")),
+        # As alike as a match asks, but the initials disagree: the run cannot say it is one name.
+        (Person("Missenbaum", "Helen"), ("first author", "Missenbaum", "Nissenbaum")),
+    ],
+)
+def test_an_author_that_is_not_surely_the_records_is_kept_as_cited(
+    person: Person, mismatch: tuple[str, str, str]
+) -> None:
+    citation = privacy(person)
+    entry, _ = both([citation], [matched(citation, NISSENBAUM, mismatches=(mismatch,))])
+    assert entry["author"] == f"{person.family}, {person.given}"
+    assert "annotation" not in entry
+
+
 # The whole way: the sources stage against loopback services, then the export.
 
 ESSAY = (

@@ -23,17 +23,28 @@ def run(
     return {result.url: result for result in results}
 
 
-def refreshing(
-    content: str, *, body: str = "<p>This page has moved.</p>", where: str = ""
-) -> bytes:
+MOVED = "<p>This page has moved.</p>"
+
+
+def refreshing(content: str, *, body: str = MOVED, where: str = "", title: str = "") -> bytes:
     meta = f'<meta http-equiv="refresh" content="{content}">'
     if where == "noscript":
         meta = f"<noscript>{meta}</noscript>"
-    return html_page("Moved", body, head=meta)
+    return html_page(title or ("Moved" if body == MOVED else "Rainfall"), body, head=meta)
 
 
 def article(title: str, text: str) -> bytes:
     return html_page(title, f"<nav>Home About</nav><article><p>{text}</p></article>")
+
+
+# A page with content of its own (no notice of a move): its delayed refresh is no move for good.
+STORY = (
+    "<article><h1>Rainfall in the basin</h1><p>"
+    + "The river authority measured the rainfall at forty stations across the basin "
+    "each month and compared the totals with the long-run average for the season. "
+    * 8
+    + "</p></article>"
+)
 
 
 def test_an_immediate_meta_refresh_is_a_move(new_host: NewHost, settings: LinkSettings) -> None:
@@ -69,7 +80,8 @@ def test_what_is_no_move(new_host: NewHost, settings: LinkSettings) -> None:
     site.page("/", article("Welcome", "Our home page"))
     site.page("/elsewhere", article("Elsewhere", "another page"))
     pages = {
-        "/slow": refreshing("30; url=/elsewhere"),  # a long delay: readers read it first
+        # A long delay on a page with content: readers read it first.
+        "/slow": refreshing("30; url=/elsewhere", body=STORY),
         "/noscript": refreshing("0; url=/", where="noscript"),  # scripts run in browsers
         "/reload": refreshing("0"),  # reloads itself
         "/self": refreshing("0; url=/self#top"),
@@ -181,7 +193,7 @@ def test_a_delayed_refresh_is_a_temporary_move(new_host: NewHost, settings: Link
     site = new_host()
     site.page("/new", article("Annual report 2020", "the year in figures"))
     for delay in (1, 3, 5):
-        site.page(f"/wait{delay}", refreshing(f"{delay}; url=/new"))
+        site.page(f"/wait{delay}", refreshing(f"{delay}; url=/new", body=STORY))
     site.redirect("/old", "/wait3", status=301)
     cited = {delay: site.url(f"/wait{delay}") for delay in (1, 3, 5)}
     results = run([*cited.values(), site.url("/old")], settings)
@@ -195,3 +207,64 @@ def test_a_delayed_refresh_is_a_temporary_move(new_host: NewHost, settings: Link
     moved = results[site.url("/old")]
     assert moved.status is LinkStatus.REDIRECTED
     assert f"to {site.url('/wait3')};" in moved.reason
+
+
+def test_a_notice_of_the_move_moves_at_any_delay(new_host: NewHost, settings: LinkSettings) -> None:
+    """A page that only says it moved (or shows next to nothing) sends every reader on, however
+    long it waits first (WCAG F40's "you'll be transported to our new site"): cite the new page."""
+    site = new_host()
+    site.page("/", article("Welcome", "Our home page"))
+    site.page("/new", article("Annual report 2020", "the year in figures"))
+    notices = {
+        "/moved3": refreshing("3; url=/new"),  # "This page has moved."
+        "/moved10": refreshing(
+            "10; url=/new",
+            body="<p>Our reports have a new address. Please update your bookmarks; you will "
+            "be taken there in ten seconds, or follow <a href='/new'>this link</a>.</p>",
+        ),
+        "/blank600": html_page("", "", head='<meta http-equiv="refresh" content="600;url=/new">'),
+        "/redirecting": refreshing("15; URL='/new'", body="<p>Redirecting&hellip;</p>"),
+    }
+    for path, body in notices.items():
+        site.page(path, body)
+    site.page("/header", b"<p>Moved.</p>", Refresh="20; url=/new")
+    # The removed-page pattern after a wait: a notice refreshed to the home page.
+    site.page("/reports/2014/annual", refreshing("20; url=/", body="<p>This page has moved.</p>"))
+    cited = [site.url(path) for path in (*notices, "/header", "/reports/2014/annual")]
+    results = run(cited, settings)
+    for path in (*notices, "/header"):
+        result = results[site.url(path)]
+        assert result.status is LinkStatus.REDIRECTED, (path, result.reason)
+        assert result.final_url == site.url("/new"), path
+        assert "cite the new address" in result.reason, path
+    assert "after 10 s (the page says it has moved)" in results[site.url("/moved10")].reason
+    assert "after 600 s (the page shows nothing else)" in results[site.url("/blank600")].reason
+    assert "Refresh header" in results[site.url("/header")].reason
+    gone = results[site.url("/reports/2014/annual")]
+    assert gone.status is LinkStatus.SOFT_DEAD, gone.reason
+    assert "home page" in gone.reason
+
+
+def test_a_delayed_refresh_of_a_page_with_content_is_no_move(
+    new_host: NewHost, settings: LinkSettings
+) -> None:
+    site = new_host()
+    site.page("/next", article("Next", "another story"))
+    pages = {
+        # A periodic self-refresh never moves, however empty the page.
+        "/ticker": refreshing("60", body="<p>Scores</p>"),
+        "/self": refreshing("60; url=/self", body="<p>Redirecting</p>"),
+        # Content of its own: a long article that says "has moved", a gallery of images.
+        "/story": refreshing(
+            "300; url=/next", body=STORY + "<p>The gauge has moved to the north bank.</p>" * 2
+        ),
+        "/gallery": refreshing("30; url=/next", body="<img src='/a.jpg'><img src='/b.jpg'>"),
+    }
+    for path, body in pages.items():
+        site.page(path, body)
+    results = run([site.url(path) for path in pages], settings)
+    for path in pages:
+        result = results[site.url(path)]
+        assert result.status is LinkStatus.ALIVE, (path, result.reason)
+        assert result.redirects == (), path
+    assert site.hits("/next") == 0

@@ -7,7 +7,13 @@ from dataclasses import replace
 import pytest
 
 from citecheck.model import Citation, Location, PartialDate, Person, WorkRecord
-from citecheck.sources.match import compare, same_container, title_similarity, validate
+from citecheck.sources.match import (
+    compare,
+    same_container,
+    same_initials,
+    title_similarity,
+    validate,
+)
 
 
 def _citation(**fields: object) -> Citation:
@@ -191,3 +197,42 @@ def test_a_name_the_note_spells_right_elsewhere_is_not_reported() -> None:
     citation = _by("Nissenbuam", raw="Helen Nissenbaum, Nissenbuam, Privacy in Context (2010).")
     verdict = compare(citation, replace(RECORD, authors=("Nissenbaum",)))
     assert verdict.mismatches == ()
+
+
+def test_authors_in_another_order_are_the_record_authors_not_misspelt() -> None:
+    # Compared as a set: each cited name is one of the record's; the order is said apart.
+    verdict = compare(_by("Baethge", "Jergas"), RECORD)
+    assert verdict.accepted
+    assert verdict.differ == ()
+    assert verdict.spelling == ()
+    assert verdict.mismatches == (("author order", "Baethge, Jergas", "Jergas, Baethge"),)
+
+
+def test_a_misspelt_author_in_another_order_is_both() -> None:
+    verdict = compare(_by("Baethgee", "Jergas"), RECORD)
+    assert verdict.accepted
+    assert verdict.mismatches == (
+        ("first author", "Baethgee", "Baethge"),
+        ("author order", "Baethgee, Jergas", "Jergas, Baethge"),
+    )
+
+
+def test_a_citation_leaving_the_first_author_out_still_differs_in_its_first_author() -> None:
+    verdict = compare(_by("Baethge"), RECORD)
+    assert verdict.differ == (("first author", "Baethge", "Jergas"),)
+    assert verdict.order == ()
+
+
+@pytest.mark.parametrize(
+    ("person", "record", "same"),
+    [
+        (Person("Richads", "Neil M."), "Neil M. Richards", True),
+        (Person("Richads", "N."), "Neil M. Richards", True),
+        (Person("Richads"), "Neil M. Richards", True),
+        (Person("Nissenbuam", "Helen"), "Nissenbaum", True),  # Crossref: family names only
+        (Person("Richads", "Helen"), "Neil M. Richards", False),
+        (Person("Kichards"), "Richards", False),
+    ],
+)
+def test_same_initials(person: Person, record: str, same: bool) -> None:
+    assert same_initials(person, record) is same

@@ -414,3 +414,38 @@ def test_a_misspelt_author_is_a_metadata_mismatch_naming_both_spellings(
     assert finding.note == "1"
     assert "'Nissenbuam'" in finding.message
     assert "'Nissenbaum'" in finding.message
+
+
+def test_authors_cited_in_another_order_are_a_mismatch_of_the_order_not_of_an_author(
+    check: Check, settings: Settings
+) -> None:
+    from works_data import crossref_work
+
+    record = crossref_work(
+        "10.1234/privacy.torts.2010",
+        "Prosser's Privacy Law: A Mixed Legacy",
+        ["Richards", "Solove"],
+        2010,
+        "California Law Review",
+        short="Calif. L. Rev.",
+        volume="98",
+        page="1887-1924",
+    )
+    crossref = CrossrefStandIn([record], "127.0.0.24")
+    crossref.start()
+    try:
+        here = replace(settings, sources=replace(settings.sources, crossref_api=crossref.base))
+        run = check(
+            "Daniel J. Solove & Neil M. Richards, Prosser's Privacy Law: A Mixed Legacy, "
+            "98 Calif. L. Rev. 1887 (2010).",
+            settings=here,
+        )
+    finally:
+        crossref.stop()
+    assert [r.status for r in run.sources] == [SourceStatus.MATCHED]
+    assert run.sources[0].mismatches == (("author order", "Solove, Richards", "Richards, Solove"),)
+    (found,) = [f for f in run.findings if f.rule == "metadata-mismatch"]
+    assert "the author order of this citation differs" in found.message
+    assert "cited author order 'Solove, Richards'" in found.message
+    assert "the record has author order 'Richards, Solove'" in found.message
+    assert "first author" not in found.message  # each name is the record's
