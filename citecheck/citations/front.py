@@ -13,6 +13,7 @@ import re
 
 from citecheck.citations.dates import parse_date
 from citecheck.citations.draft import Draft
+from citecheck.citations.institutions import institutional
 from citecheck.citations.names import looks_corporate, parse_authors
 from citecheck.model import Person
 
@@ -170,6 +171,13 @@ def take_authors(d: Draft, limit: int) -> int:
     commas = _top_commas(text)
     period = sentence_end(text, lead)
     first_comma = commas[0] if commas else -1
+    if (
+        0 < period < first_comma
+        and institutional(text[:first_comma])
+        and _one_body(text[:first_comma])
+    ):
+        # "Fed. Trade Comm'n, Title": Bluebook's abbreviated body, one name up to the comma.
+        period = -1
     if period > 0 and (first_comma < 0 or period < first_comma):
         found = parse_authors(EDITOR_RE.sub("", text[:period]))
         if found:
@@ -200,6 +208,14 @@ def take_authors(d: Draft, limit: int) -> int:
                     stop = _extend_corporate(d, text, stop, commas)
                 return stop + 1
     return lead
+
+
+def _one_body(block: str) -> bool:
+    """Is ``block`` one body named with Bluebook's abbreviations ("Fed. Trade Comm'n")?"""
+    if not institutional(block):
+        return False
+    found = parse_authors(block)
+    return found is not None and len(found[0]) == 1 and found[0][0].corporate
 
 
 def _extend_corporate(d: Draft, text: str, stop: int, commas: list[int]) -> int:

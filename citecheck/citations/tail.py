@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from citecheck.citations.dates import YEAR_RE, find_dates, month_number, parse_date
 from citecheck.citations.draft import Draft, tidy
 from citecheck.citations.front import EDITOR_RE
+from citecheck.citations.institutions import journal_abbreviated
 from citecheck.citations.names import looks_corporate
 from citecheck.citations.series import REPORT_CODE_RE, read_series_number
 from citecheck.model import CitationType
@@ -249,6 +250,24 @@ def _read_paren(d: Draft, inner: str, tail: Tail) -> None:
         tail.seen_meta = True
 
 
+# Bluebook's "Title PIN (YEAR)" ends the cite: no pages after the parenthesis.
+# (The year itself is blanked out by then: it was read as the date.)
+_ENDING_DATE_RE = re.compile(r"\s*\([^()]{0,60}\)\s*(?:[.,;]|$)(?!\s*\d)")
+_JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Review|Quarterly|Law|Studies|Bulletin|Annals)\b")
+
+
+def _report_pin(container: str, after: str) -> bool:
+    """Is "Words 51" before "(2014)" a title and its pinpoint, not a journal and volume?
+
+    A journal needs a journal-like name (an abbreviation such as "J." or
+    "L. Rev.", or a word like "Review"); Bluebook writes a report or book as
+    "Title 51 (2014)" with nothing after the date but a URL.
+    """
+    if not after.lstrip().startswith("(") or not _ENDING_DATE_RE.match(after):
+        return False
+    return not (journal_abbreviated(container) or _JOURNAL_WORD_RE.search(container))
+
+
 def read_tail(d: Draft, start: int) -> Tail:
     """Read the elements after the title (or after the authors, when unmarked)."""
     tail = Tail()
@@ -439,6 +458,8 @@ def read_tail(d: Draft, start: int) -> Tail:
             tail.seen_meta = d.strong = True
             continue
         m = _CONTAINER_VOL_RE.match(value)
+        if m and d.date is not None and _report_pin(m.group("c"), body[b:]):
+            m = None  # "Title, Subtitle 51 (2014)": the page cited, not a journal's volume
         if m and (tail.texts or d.title) and not tail.seen_meta and not month_number(m.group("c")):
             tail.texts.append(m.group("c"))
             tail.text_before_meta = list(tail.texts)

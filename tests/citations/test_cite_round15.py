@@ -1,0 +1,138 @@
+"""Round 15: Bluebook law-review and policy notes (made-up works, several phrasings each).
+
+Corporate and agency authors abbreviated by Bluebook's T6 words; "Title PIN
+(YEAR)" as a report or book with a pinpoint, not a journal; several authors
+joined by "&"; journal names with commas; a book's publisher and edition in
+its date parenthesis; a case cited in two reporters.
+"""
+
+from __future__ import annotations
+
+import pytest
+from cite_factories import assert_fields, cite_notes, cite_one
+
+from citecheck.citations.institutions import institutional, journal_abbreviated
+from citecheck.citations.names import looks_corporate
+
+# --- 1. corporate and agency authors -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "title", "pin"),
+    [
+        (
+            "Fed. Commc'ns Comm'n, Broadband Deployment Across Rural Counties 14 (2016).",
+            "Fed. Commc'ns Comm'n",
+            "Broadband Deployment Across Rural Counties",
+            "14",
+        ),
+        (
+            "See Cong. Rsch. Serv., Drones and the Fourth Amendment 7 (2019), "
+            "https://crs.example.gov/r12345.pdf.",
+            "Cong. Rsch. Serv.",
+            "Drones and the Fourth Amendment",
+            "7",
+        ),
+        (
+            "Exec. Off. of the President, Harbour Safety: Lessons, Tasks, Next Steps 33 (2011).",
+            "Exec. Off. of the President",
+            "Harbour Safety: Lessons, Tasks, Next Steps",
+            "33",
+        ),
+        (
+            "Nat'l Acads. of Scis., Eng'g & Med., Rivers, Dams, and Fish Passage 120 (2020).",
+            "Nat'l Acads. of Scis., Eng'g & Med.",
+            "Rivers, Dams, and Fish Passage",
+            "120",
+        ),
+        (
+            "Dep't of Just., Guidance on Cell-Site Simulators 4 (2015).",
+            "Dep't of Just.",
+            "Guidance on Cell-Site Simulators",
+            "4",
+        ),
+        (
+            "Env't Prot. Agency, Lead in Drinking Water: A Review 2 (2018).",
+            "Env't Prot. Agency",
+            "Lead in Drinking Water: A Review",
+            "2",
+        ),
+        (
+            "H.M. Treasury, Managing Public Money 41 (2013).",
+            "H.M. Treasury",
+            "Managing Public Money",
+            "41",
+        ),
+        (
+            "Law Comm'n, Electronic Execution of Documents 58 (2019).",
+            "Law Comm'n",
+            "Electronic Execution of Documents",
+            "58",
+        ),
+    ],
+)
+def test_bluebook_agency_reports(text: str, author: str, title: str, pin: str) -> None:
+    cite = cite_one(text)
+    assert_fields(
+        cite,
+        {"type": "report", "authors": [author], "corporate": [True], "title": title},
+    )
+    assert cite.pinpoint == pin
+    assert cite.container is None
+    assert cite.volume is None
+
+
+def test_an_agency_with_a_report_number_keeps_it() -> None:
+    cite = cite_one("U.S. Gov't Accountability Off., GAO-21-77, Harbour Dredging 9 (2021).")
+    assert_fields(
+        cite,
+        {
+            "type": "report",
+            "authors": ["U.S. Gov't Accountability Off."],
+            "number": "GAO-21-77",
+            "title": "Harbour Dredging",
+            "pinpoint": "9",
+        },
+    )
+
+
+def test_a_person_with_a_comma_title_and_pin_is_a_book_not_a_journal() -> None:
+    cite = cite_one("Ann Roe, Tides, Storms, Harbours 51 (2014).")
+    assert_fields(
+        cite,
+        {"type": "book", "title": "Tides, Storms, Harbours", "pinpoint": "51", "container": None},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Roe, Tides and Storms, 12 Harbour L. Rev. 51 (2014).",
+        "Ann Roe, Tides and Storms, Harbour Studies 12 (2014): 51-60.",
+    ],
+)
+def test_journals_stay_journals(text: str) -> None:
+    cite = cite_one(text)
+    assert cite.type.value == "article"
+    assert cite.container
+    assert cite.volume == "12"
+
+
+def test_the_vocabulary() -> None:
+    assert institutional("Fed. Trade Comm'n")
+    assert institutional("Nat'l Acads. of Scis.")  # plurals
+    assert institutional("U.S. Dep’t of State")  # a curly apostrophe
+    assert not institutional("Harv. J.L. & Tech.")  # a periodical's words
+    assert not institutional("Int'l J. Uncertainty")
+    assert not institutional("Federal Trade Commission")  # nothing abbreviated
+    assert not institutional("Roe (dir.)")  # lower case: a French editor
+    assert journal_abbreviated("Harv. J.L. & Tech.")
+    assert not journal_abbreviated("Fed. Reg'l Off.")
+    assert looks_corporate("Cong. Rsch. Serv.")
+    assert looks_corporate("H.M. Treasury")
+
+
+def test_an_author_sentence_is_still_ended_by_a_full_stop() -> None:
+    # Vancouver "Roe AB. Title. J Med. 2005;2:e12": "Med." does not make the note a body.
+    (cite,) = cite_notes("Roe AB. Why harbours silt. Port Med. 2005;2(8):e124.")
+    assert [p.family for p in cite.authors] == ["Roe"]
