@@ -194,9 +194,15 @@ def take_authors(d: Draft, limit: int) -> int:
     if first_comma > 0:
         # "A, B, and C, Title": extend over the commas while a conjunction closes the list.
         end = first_comma
+        names = True  # every chunk so far a full name
         for nxt, comma in enumerate(commas[1:4], start=1):
             chunk = text[commas[nxt - 1] + 1 : comma].strip()
             if re.match(r"(?:and|&)\s", chunk):
+                end = comma
+                break
+            names = names and _full_names(chunk)
+            if names and " & " in chunk:
+                # Bluebook "A, B & C, Title": no serial comma before the last name.
                 end = comma
                 break
         for stop in dict.fromkeys((end, first_comma)):
@@ -208,6 +214,14 @@ def take_authors(d: Draft, limit: int) -> int:
                     stop = _extend_corporate(d, text, stop, commas)
                 return stop + 1
     return lead
+
+
+def _full_names(chunk: str) -> bool:
+    """ "Brent Mittelstadt & Chris Russell": people with given and family names, no title words."""
+    found = parse_authors(chunk)
+    if found is None or _titleish(chunk):
+        return False
+    return all(not p.corporate and p.given for p in found[0])
 
 
 def _one_body(block: str) -> bool:

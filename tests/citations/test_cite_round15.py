@@ -136,3 +136,43 @@ def test_an_author_sentence_is_still_ended_by_a_full_stop() -> None:
     # Vancouver "Roe AB. Title. J Med. 2005;2:e12": "Med." does not make the note a body.
     (cite,) = cite_notes("Roe AB. Why harbours silt. Port Med. 2005;2(8):e124.")
     assert [p.family for p in cite.authors] == ["Roe"]
+
+
+# --- 2. "A, B & C, Title" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        (
+            "Ann Roe, Bea Doe & Cy Poe, Harbour Silt and Its Owners, 12 Coastal L. Rev. 51 (2014).",
+            ["Roe", "Doe", "Poe"],
+        ),
+        (
+            "See Ann Roe, Bea Doe, Cy Poe & Dee Moe, Harbour Silt, 12 Coastal L. Rev. 51, 55 "
+            "(2014).",
+            ["Roe", "Doe", "Poe", "Moe"],
+        ),
+        (
+            "Ann M. Roe, Bea Doe & Cy T. Poe, Harbour Silt 9 (2014).",
+            ["Roe", "Doe", "Poe"],
+        ),
+    ],
+)
+def test_bluebook_author_lists_with_an_ampersand(text: str, authors: list[str]) -> None:
+    cite = cite_one(text)
+    assert [p.family for p in cite.authors] == authors
+    assert (cite.title or "").startswith("Harbour Silt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Roe, Tides & Storms, 12 Coastal L. Rev. 51 (2014).",  # one-word "names"
+        "Ann Roe, Border Walls & Open Gates, 12 Coastal L. Rev. 51 (2014).",  # title words
+    ],
+)
+def test_a_title_with_an_ampersand_stays_a_title(text: str) -> None:
+    cite = cite_one(text)
+    assert [p.family for p in cite.authors] == ["Roe"]
+    assert "&" in (cite.title or "")
