@@ -179,7 +179,7 @@ def assign_texts(d: Draft, tail: Tail) -> None:
         and not d.container
         and d.pinpoint is None
         and d.date is not None
-        and not d.publisher
+        and (not d.publisher or tail.book_hint)  # "Title 8 (PublicAffairs 2019)"
         and not YEAR_RE.fullmatch(m.group("p"))
     ):
         # Bluebook books: "World Order 12 (2014)", the page before the year.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["institutional", "journal_abbreviated"]
+__all__ = ["institutional", "journal_abbreviated", "journal_like"]
 
 # T6, as written (plural forms add "s" before the full stop: "Acads.", "Scis.").
 _T6 = frozenset(
@@ -65,3 +65,11 @@ def institutional(text: str) -> bool:
 def journal_abbreviated(text: str) -> bool:
     """Does ``text`` hold a periodical's abbreviation ("J.", "L. Rev.", "Q.")?"""
     return "." in text and any(t in _PERIODICAL for t in _tokens(text))
+
+
+_JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Review|Quarterly|Law|Studies|Bulletin|Annals)\b")
+
+
+def journal_like(text: str) -> bool:
+    """Is ``text`` named like a periodical (an abbreviation such as "J.", or "Review")?"""
+    return journal_abbreviated(text) or bool(_JOURNAL_WORD_RE.search(text))

@@ -176,3 +176,81 @@ def test_a_title_with_an_ampersand_stays_a_title(text: str) -> None:
     cite = cite_one(text)
     assert [p.family for p in cite.authors] == ["Roe"]
     assert "&" in (cite.title or "")
+
+
+# --- 3. journal names with commas -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "journal", "volume", "pages", "pin"),
+    [
+        (
+            "Ann Roe, Silt: A Model for Harbours, 10 Int'l J. Ports, Rivers & Coastal Sys. 557 "
+            "(2002).",
+            "Int'l J. Ports, Rivers & Coastal Sys.",
+            "10",
+            "557",
+            None,
+        ),
+        (
+            "Ann Roe, Harbour Robots, 12 Law, Innovation & Tech. 45, 50 (2020).",
+            None,
+            "12",
+            "45",
+            "50",
+        ),
+        ("See Ann Roe, Tides, 7 J. Ports, Rivers & Coasts 101 (2019).", None, "7", "101", None),
+    ],
+)
+def test_a_journal_name_with_commas(
+    text: str, journal: str | None, volume: str, pages: str, pin: str | None
+) -> None:
+    cite = cite_one(text)
+    assert cite.type.value == "article"
+    assert "," in (cite.container or "")
+    if journal:
+        assert cite.container == journal
+    assert (cite.volume, cite.pages, cite.pinpoint) == (volume, pages, pin)
+    assert "," not in (cite.title or "") or cite.title.startswith("Silt")
+    assert not any(ch.isdigit() for ch in cite.title or "")
+
+
+# --- 4. a Bluebook book's publisher and edition ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "pin", "edition"),
+    [
+        ("Ann Roe, Harbour Law 8 (PublicAffairs 2019).", "PublicAffairs", "8", None),
+        (
+            "Ann Roe, Harbour Law 45 (Oxford Univ. Press 2d ed. 2015).",
+            "Oxford Univ. Press",
+            "45",
+            "2",
+        ),
+        (
+            "Ann Roe & Bea Doe, Harbour Law 45-47 (Harvard Univ. Press 2015).",
+            "Harvard Univ. Press",
+            "45-47",
+            None,
+        ),
+        (
+            "See Ann Roe, Tides, Storms (W.W. Norton & Co. 3d ed. 2001).",
+            "W.W. Norton & Co.",
+            None,
+            "3",
+        ),
+    ],
+)
+def test_a_bluebook_books_publisher(
+    text: str, publisher: str, pin: str | None, edition: str | None
+) -> None:
+    cite = cite_one(text)
+    assert cite.type.value == "book"
+    assert (cite.publisher, cite.pinpoint, cite.edition) == (publisher, pin, edition)
+    assert not any(ch.isdigit() for ch in cite.title or "")
+
+
+def test_a_bluebook_edition_alone_is_no_publisher() -> None:
+    cite = cite_one("Ann Roe, Harbour Law 12 (2d ed. 2015).")
+    assert (cite.publisher, cite.edition, cite.pinpoint) == (None, "2", "12")
