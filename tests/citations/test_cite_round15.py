@@ -254,3 +254,32 @@ def test_a_bluebook_books_publisher(
 def test_a_bluebook_edition_alone_is_no_publisher() -> None:
     cite = cite_one("Ann Roe, Harbour Law 12 (2d ed. 2015).")
     assert (cite.publisher, cite.edition, cite.pinpoint) == (None, "2", "12")
+
+
+# --- 5. a case in two reporters -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pin"),
+    [
+        ("Roe v. Harbour Bd., 590 U.S. 12, 140 S. Ct. 1500 (2020).", None),
+        ("See Roe v. Harbour Bd., 590 U.S. 12, 20, 140 S. Ct. 1500, 1507 (2020).", "20"),
+        ("Roe v. Harbour Bd., 590 U.S. 12, 140 L. Ed. 2d 1500 (2020).", None),
+    ],
+)
+def test_a_parallel_citation_is_one_case(text: str, pin: str | None) -> None:
+    cite = cite_one(text)
+    assert (cite.volume, cite.container, cite.pages, cite.pinpoint) == ("590", "U.S.", "12", pin)
+    assert (cite.parallel or "").startswith("140 ")
+
+
+def test_a_case_cited_by_either_reporter_is_one_work() -> None:
+    first, second, short, other = cite_notes(
+        "Roe v. Harbour Bd., 590 U.S. 12, 140 S. Ct. 1500 (2020).",
+        "Roe v. Harbour Bd., 140 S. Ct. 1500, 1507 (2020).",
+        "Roe, 140 S. Ct. at 1510.",
+        "Doe v. Port Auth., 591 U.S. 99 (2021).",
+    )
+    assert first.work == second.work == short.work != other.work
+    assert second.parallel is None
+    assert other.parallel is None
