@@ -194,16 +194,17 @@ def take_authors(d: Draft, limit: int) -> int:
     if first_comma > 0:
         # "A, B, and C, Title": extend over the commas while a conjunction closes the list.
         end = first_comma
-        names = True  # every chunk so far a full name
         for nxt, comma in enumerate(commas[1:4], start=1):
             chunk = text[commas[nxt - 1] + 1 : comma].strip()
             if re.match(r"(?:and|&)\s", chunk):
                 end = comma
                 break
-            names = names and _full_names(chunk)
-            if names and " & " in chunk:
-                # Bluebook "A, B & C, Title": no serial comma before the last name.
-                end = comma
+            if " & " in chunk:
+                # Bluebook "A, B & C, Title": no serial comma before the last name;
+                # every name between the commas must be a full one.
+                between = text[first_comma + 1 : comma].split(",")
+                if all(_full_names(part.strip()) for part in between):
+                    end = comma
                 break
         for stop in dict.fromkeys((end, first_comma)):
             block = text[:stop]
