@@ -135,6 +135,8 @@ class Citation(CitationFields):
     genre: str | None = None
     # A chapter's book editors ("ed. Maria Lopez and José García-Márquez").
     editors: tuple[Person, ...] = ()
+    # A case's parallel citation in a second reporter ("138 S. Ct. 2206"), as printed.
+    parallel: str | None = None
 
     @property
     def url(self) -> str | None:

@@ -97,6 +97,7 @@ def citation_json(citation: Citation) -> JSON:
         "edition": citation.edition,
         "genre": citation.genre,
         "editors": [_person(p) for p in citation.editors],
+        "parallel": citation.parallel,
         "number": citation.number,
         "urls": list(citation.urls),
         "accessed": _date(citation.accessed),

@@ -28,6 +28,7 @@ from citecheck.citations.hereinafter import (
     without_definition,
 )
 from citecheck.citations.identifiers import read_identifier
+from citecheck.citations.legal import read_parallel
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
 from citecheck.citations.split import Cleaned, Piece, clean_note, split_cleaned
@@ -137,6 +138,9 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
         else None,
         genre=genre,
         editors=editors,
+        parallel=read_parallel(piece.text, parsed.volume, parsed.container, parsed.pages)
+        if parsed.type is CitationType.CASE and parsed.short_form is None and ", " in piece.text
+        else None,
     )
 
 

@@ -179,8 +179,10 @@ def assign_texts(d: Draft, tail: Tail) -> None:
         and not d.container
         and d.pinpoint is None
         and d.date is not None
-        and not d.publisher
+        # "Title 8 (PublicAffairs 2019)": Bluebook names no place, Chicago does.
+        and (not d.publisher or (tail.book_hint and not d.place))
         and not YEAR_RE.fullmatch(m.group("p"))
+        and not YEAR_RE.match(m.group("p"))  # "Programa ... 2014-2018": a span of years
     ):
         # Bluebook books: "World Order 12 (2014)", the page before the year.
         d.title, d.pinpoint = m.group("t"), m.group("p")

@@ -12,6 +12,7 @@ import re
 
 from citecheck.citations.dates import month_number, parse_date
 from citecheck.citations.draft import Draft
+from citecheck.citations.institutions import journal_like
 from citecheck.citations.names import parse_authors
 from citecheck.model import CitationType, Person
 
@@ -30,8 +31,30 @@ _BLUEBOOK_RE = re.compile(
 _VOLUME_WORD_RE = re.compile(r"\d\s+[A-Z]")
 
 
+# A journal whose name holds commas ("10 Int'l J. Uncertainty, Fuzziness &
+# Knowledge-Based Sys. 557"): tried only when the plain pattern finds nothing,
+# and kept only when the name is journal-like.
+_BLUEBOOK_COMMA_RE = re.compile(
+    r"(?:(?<=[,.”\"]\s)|(?<=[,.”\"]))\s*(?P<vol>\d{1,4})\s+"
+    r"(?P<cont>[A-Z][A-Za-z.&'’:\- ]{1,60}?(?:,\s+[A-Z&][A-Za-z.&'’:\- ]{1,60}?){1,2})"
+    r"\s+(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)"
+    r"(?:,\s*(?P<pin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*n\.\s*\d+)?))?"
+    r"(?:\s*\((?P<yr>[^()]{0,40}?\b(?:1[5-9]|20)\d\d)\))"
+)
+
+
+def _bluebook_match(text: str) -> re.Match[str] | None:
+    if not _VOLUME_WORD_RE.search(text):
+        return None
+    m = _BLUEBOOK_RE.search(text)
+    if m or ", " not in text:
+        return m
+    m = _BLUEBOOK_COMMA_RE.search(text)
+    return m if m and journal_like(m.group("cont")) else None
+
+
 def take_bluebook(d: Draft) -> None:
-    m = _BLUEBOOK_RE.search(d.text) if _VOLUME_WORD_RE.search(d.text) else None
+    m = _bluebook_match(d.text)
     if not m:
         return
     container = m.group("cont").strip()

@@ -13,6 +13,7 @@ import re
 
 from citecheck.citations.dates import parse_date
 from citecheck.citations.draft import Draft
+from citecheck.citations.institutions import institutional
 from citecheck.citations.names import looks_corporate, parse_authors
 from citecheck.model import Person
 
@@ -170,6 +171,13 @@ def take_authors(d: Draft, limit: int) -> int:
     commas = _top_commas(text)
     period = sentence_end(text, lead)
     first_comma = commas[0] if commas else -1
+    if (
+        0 < period < first_comma
+        and institutional(text[:first_comma])
+        and _one_body(text[:first_comma])
+    ):
+        # "Fed. Trade Comm'n, Title": Bluebook's abbreviated body, one name up to the comma.
+        period = -1
     if period > 0 and (first_comma < 0 or period < first_comma):
         found = parse_authors(EDITOR_RE.sub("", text[:period]))
         if found:
@@ -191,6 +199,13 @@ def take_authors(d: Draft, limit: int) -> int:
             if re.match(r"(?:and|&)\s", chunk):
                 end = comma
                 break
+            if " & " in chunk:
+                # Bluebook "A, B & C, Title": no serial comma before the last name;
+                # every name between the commas must be a full one.
+                between = text[first_comma + 1 : comma].split(",")
+                if all(_full_names(part.strip()) for part in between):
+                    end = comma
+                break
         for stop in dict.fromkeys((end, first_comma)):
             block = text[:stop]
             found = parse_authors(EDITOR_RE.sub("", block))
@@ -200,6 +215,22 @@ def take_authors(d: Draft, limit: int) -> int:
                     stop = _extend_corporate(d, text, stop, commas)
                 return stop + 1
     return lead
+
+
+def _full_names(chunk: str) -> bool:
+    """ "Brent Mittelstadt & Chris Russell": people with given and family names, no title words."""
+    found = parse_authors(chunk)
+    if found is None or _titleish(chunk):
+        return False
+    return all(not p.corporate and p.given for p in found[0])
+
+
+def _one_body(block: str) -> bool:
+    """Is ``block`` one body named with Bluebook's abbreviations ("Fed. Trade Comm'n")?"""
+    if not institutional(block):
+        return False
+    found = parse_authors(block)
+    return found is not None and len(found[0]) == 1 and found[0][0].corporate
 
 
 def _extend_corporate(d: Draft, text: str, stop: int, commas: list[int]) -> int:

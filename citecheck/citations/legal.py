@@ -19,7 +19,7 @@ from typing import Any
 from citecheck.citations.dates import parse_date
 from citecheck.model import CitationType, PartialDate
 
-__all__ = ["LegalHit", "find_legal"]
+__all__ = ["LegalHit", "find_legal", "read_parallel"]
 
 # eyecite logs a warning for every pair of overlapping matches it has already
 # settled ("Unknown overlap case ..."); on odd notes that floods stderr with
@@ -36,7 +36,10 @@ _REPORTER_RE = re.compile(
 
 
 _MONTH_ABBREV_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
-_JOURNAL_PIN_RE = re.compile(r",\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*nn?\.\s*\d+)?)")
+# Not the volume of a parallel reporter ("585 U.S. 296, 138 S. Ct. 2206").
+_JOURNAL_PIN_RE = re.compile(
+    r",\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*nn?\.\s*\d+)?)(?![\d–-])(?!\s+[A-Z])"
+)
 
 
 def _pin_cite(text: str, cite: Any) -> tuple[str | None, int]:
@@ -246,3 +249,25 @@ def find_legal(text: str) -> LegalHit | None:
                 date=_year(meta),
             )
     return None
+
+
+_PARALLEL_RE = re.compile(
+    r",\s*(?P<cite>\d{1,4}\s+(?:[A-Z][A-Za-z]{0,8}\.?\s?){1,4}(?:\d[a-z]{1,2}\s)?\s*\d{1,5})"
+    r"(?:,\s*\d[\d–-]*)?\s*\("
+)
+
+
+def read_parallel(
+    text: str, volume: str | None, reporter: str | None, page: str | None
+) -> str | None:
+    """ "138 S. Ct. 2206" after "585 U.S. 296(, 309)": the case's parallel citation."""
+    if not (volume and reporter and page) or text.count(reporter) != 1:
+        return None
+    first = re.search(
+        rf"\b{re.escape(volume)}\s+{re.escape(reporter)}\s+{re.escape(page)}(?:,\s*\d[\d–-]*(?![\d–-])(?!\s+[A-Z]))?",
+        text,
+    )
+    if first is None:
+        return None
+    m = _PARALLEL_RE.match(text, first.end())
+    return " ".join(m.group("cite").split()) if m else None

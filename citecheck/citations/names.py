@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from citecheck.citations.institutions import institutional
 from citecheck.model import Person
 
 __all__ = ["looks_corporate", "parse_authors", "parse_person"]
@@ -292,11 +293,13 @@ def looks_corporate(text: str) -> bool:
         return True
     if any(w.casefold() in _ORG_WORDS for w in words):
         return True
-    if ("’" in text or "'" in text or "." in text) and _ORG_ABBREVIATION_RE.search(text):
+    if ("’" in text or "'" in text or "." in text) and (
+        _ORG_ABBREVIATION_RE.search(text) or institutional(text)
+    ):
         return True
-    # "U.S. ...", "DHS": a country's initials leading a name, or an acronym
-    # alone. Other initials ("J.R.R. Tolkien") are a person's.
-    return bool(re.match(r"^(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.)\s|^[A-Z]{2,6}$", stripped))
+    # "U.S. ...", "H.M. Treasury", "DHS": a country's (or the Crown's) initials
+    # leading a name, or an acronym alone. Other initials ("J.R.R. Tolkien") are a person's.
+    return bool(re.match(r"^(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.|H\.\s?M\.|HM)\s|^[A-Z]{2,6}$", stripped))
 
 
 # Spanish particles that, written in lower case, join a first family name to a
@@ -424,7 +427,11 @@ def parse_authors(text: str, *, inverted: bool = False) -> tuple[tuple[Person, .
     a note would be confused with "Author, Title".
     """
     body = text.strip(" ,;:")
-    if body.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", body):
+    if (
+        body.endswith(".")
+        and not re.search(r"(?:^|[\s.])[A-Z]\.$", body)
+        and not institutional(body.rsplit(None, 1)[-1])  # "Cong. Rsch. Serv." keeps its stop
+    ):
         body = body[:-1].rstrip(" ,")
     if not body or len(body) > 160:
         return None

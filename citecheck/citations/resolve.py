@@ -70,6 +70,22 @@ def _first_page(pages: str | None) -> str:
     return re.split(r"[-–—]", pages or "")[0].strip()
 
 
+_REPORT_RE = re.compile(r"(?P<v>\d{1,4})\s+(?P<r>.+?)\s+(?P<p>\d{1,5})")
+
+
+def _reports(c: Citation) -> list[tuple[str, str, str]]:
+    """A full case's (reporter, volume, first page) keys: its own, then its parallel one."""
+    if c.type is not CitationType.CASE or c.short_form is not None:
+        return []
+    out = []
+    if c.container and c.volume and c.pages:
+        out.append((_fold(c.container), c.volume, _first_page(c.pages)))
+    m = _REPORT_RE.fullmatch(c.parallel or "")
+    if m:
+        out.append((_fold(m.group("r")), m.group("v"), m.group("p")))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Sig:
     """What two citations are compared on, folded once."""
@@ -182,6 +198,8 @@ class _Resolver:
         self.titled: dict[tuple[str, str], list[tuple[str, _Sig]]] = defaultdict(list)
         self.by_cvp: dict[tuple[str, str, str], str] = {}
         self.by_url: dict[str, str] = {}
+        # Cases by each reporter they are cited in, the parallel one included.
+        self.by_report: dict[tuple[str, str, str], str] = {}
         self.full_by_family: dict[str, list[int]] = defaultdict(list)
         self.full_by_note: dict[str, list[int]] = defaultdict(list)
         self.full_by_title: dict[str, list[int]] = defaultdict(list)
@@ -208,6 +226,10 @@ class _Resolver:
         if citation.volume and citation.container:
             key = (_fold(citation.container), citation.volume)
             self.full_by_reporter[key].append(position)
+        parallel = _reports(citation)[1:]
+        for container, volume, _page in parallel:
+            # "Carpenter, 138 S. Ct. at 2220" finds the case first cited with "585 U.S. 296".
+            self.full_by_reporter[(container, volume)].append(position)
 
     def new_work(self, citation: Citation) -> str:
         sig = _Sig.of(citation)
@@ -220,6 +242,11 @@ class _Resolver:
                     break
         elif sig.container and sig.volume and sig.first_page:
             work_id = self.by_cvp.get((sig.container, sig.volume, sig.first_page))
+        reports = _reports(citation)
+        if work_id is None and reports:
+            # A case cited in one note by "585 U.S. 296, 138 S. Ct. 2206" and in another
+            # by "138 S. Ct. 2206" alone is one case.
+            work_id = next((self.by_report[r] for r in reports if r in self.by_report), None)
         if work_id is None and sig.url:
             # The same address is the same document, however the note names it.
             work_id = self.by_url.get(sig.url)
@@ -231,6 +258,8 @@ class _Resolver:
             self.by_cvp.setdefault((sig.container, sig.volume, sig.first_page), work_id)
         if sig.url:
             self.by_url.setdefault(sig.url, work_id)
+        for report in reports:
+            self.by_report.setdefault(report, work_id)
         return work_id
 
     def resolve(self, citation: Citation, hint: Hint) -> Citation:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from citecheck.citations.dates import YEAR_RE, find_dates, month_number, parse_date
 from citecheck.citations.draft import Draft, tidy
 from citecheck.citations.front import EDITOR_RE
+from citecheck.citations.institutions import journal_like
 from citecheck.citations.names import looks_corporate
 from citecheck.citations.series import REPORT_CODE_RE, read_series_number
 from citecheck.model import CitationType
@@ -181,6 +182,8 @@ class Tail:
 
 
 def _read_paren(d: Draft, inner: str, tail: Tail) -> None:
+    # "(PublicAffairs 2019)" after its year was read as the date: "PublicAffairs" and blanks.
+    year_blanked = d.date is not None and _BLANKED_YEAR_RE.search(inner) is not None
     inner = inner.strip()
     if not inner:
         return
@@ -233,6 +236,14 @@ def _read_paren(d: Draft, inner: str, tail: Tail) -> None:
         tail.month_only = month_number(m2.group("m"))
         return
     dates = find_dates(inner)
+    if not dates and year_blanked:
+        # Bluebook books: "(PublicAffairs 2019)", "(Oxford Univ. Press 2d ed. 2015)".
+        publisher = _TRAILING_EDITION_RE.sub("", inner).strip(" ,")
+        if _publisher_like(publisher):
+            d.publisher = d.publisher or tidy(publisher)
+            tail.book_hint = True
+        tail.seen_meta = True
+        return
     if dates:
         before = inner[: dates[-1].start].strip(" ,")
         edition = re.fullmatch(r"(?i)(?:ed\.?|rev\.?|\d+\w*\s+ed\.?)", before)
@@ -240,13 +251,41 @@ def _read_paren(d: Draft, inner: str, tail: Tail) -> None:
             before[:1].isupper() and len(before.split()) <= 8
         )
         if before and not edition and publisher_like:
-            d.publisher = d.publisher or tidy(before)
+            # "(Norton 3d ed. 2001)": the edition is no part of the publisher.
+            d.publisher = d.publisher or tidy(_TRAILING_EDITION_RE.sub("", before).strip(" ,"))
             tail.book_hint = True
         if d.date is None or dates[-1].date.precision != "year" or d.date.precision == "year":
             d.date = dates[-1].date
         if dates[-1].date.precision != "year":
             tail.container_hint = True
         tail.seen_meta = True
+
+
+# Bluebook's "Title PIN (YEAR)" ends the cite: no pages after the parenthesis.
+# (The year itself is blanked out by then: it was read as the date.)
+_ENDING_DATE_RE = re.compile(r"\s*\([^()]{0,60}\)\s*(?:[.,;]|$)(?!\s*\d)")
+
+
+_BLANKED_YEAR_RE = re.compile(r"[^\s(]\s{5,}$")
+_TRAILING_EDITION_RE = re.compile(r"(?i),?\s*(?:\d+(?:st|nd|rd|th|d)|rev\.?)\s+ed\.?$")
+
+
+def _publisher_like(text: str) -> bool:
+    """A capitalised name of a few words with no digits: "PublicAffairs", "Oxford Univ. Press"."""
+    words = text.split()
+    return bool(words) and text[:1].isupper() and len(words) <= 6 and not re.search(r"\d", text)
+
+
+def _report_pin(container: str, after: str) -> bool:
+    """Is "Words 51" before "(2014)" a title and its pinpoint, not a journal and volume?
+
+    A journal needs a journal-like name (an abbreviation such as "J." or
+    "L. Rev.", or a word like "Review"); Bluebook writes a report or book as
+    "Title 51 (2014)" with nothing after the date but a URL.
+    """
+    if not after.lstrip().startswith("(") or not _ENDING_DATE_RE.match(after):
+        return False
+    return not journal_like(container)
 
 
 def read_tail(d: Draft, start: int) -> Tail:
@@ -439,6 +478,8 @@ def read_tail(d: Draft, start: int) -> Tail:
             tail.seen_meta = d.strong = True
             continue
         m = _CONTAINER_VOL_RE.match(value)
+        if m and d.date is not None and _report_pin(m.group("c"), body[b:]):
+            m = None  # "Title, Subtitle 51 (2014)": the page cited, not a journal's volume
         if m and (tail.texts or d.title) and not tail.seen_meta and not month_number(m.group("c")):
             tail.texts.append(m.group("c"))
             tail.text_before_meta = list(tail.texts)

@@ -245,6 +245,8 @@ def _fields(citation: Citation, archives: dict[str, ArchiveResult]) -> list[tupl
         ("series", series),
         # biblatex wants the edition as a number ("2"), or literal text.
         ("edition", lit(citation.edition) if citation.edition else None),
+        # A case's second reporter: biblatex has no field of its own for it.
+        ("note", lit(citation.parallel) if citation.parallel else None),
     ]
     if kind in {CitationType.BOOK, CitationType.CHAPTER, CitationType.OTHER}:
         out.append(("publisher", publisher))

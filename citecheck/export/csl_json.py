@@ -109,6 +109,9 @@ def _item(
         if value:
             item[name] = value
     note = [f"Citation Key: {key}"]
+    if citation.parallel:
+        # A case's second reporter: CSL has no variable of its own for it.
+        note.append(f"Parallel citation: {citation.parallel}")
     snapshot = archived_copy(citation.url, archives)
     if snapshot is not None:
         item["archive"] = provider_name(snapshot.provider)

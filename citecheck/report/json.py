@@ -1,7 +1,7 @@
 """JSON report: the whole run for scripts, in the shapes of ``citecheck.serialize``.
 
 The document follows ``schema/report.schema.json`` (``"schema_version":
-"1.1"``). Notes, citations, links, archives and findings use exactly the
+"1.2"``). Notes, citations, links, archives and findings use exactly the
 per-command JSON shapes; findings add ``fingerprint`` (the baseline id) and
 ``baselined``. A minor schema version only ever adds keys.
 """
@@ -28,7 +28,7 @@ from citecheck.serialize import (
 
 __all__ = ["SCHEMA_VERSION", "dumps", "report_json", "write"]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _time(value: datetime | None) -> str | None:

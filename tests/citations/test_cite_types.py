@@ -535,7 +535,7 @@ CASES = [
         "(Mar. 24, 2010), http://www.example.gov/news/2010/03/24/ports.",
         {
             "type": "webpage",
-            "authors": ["U.S. Dep’t of Homeland Sec"],
+            "authors": ["U.S. Dep’t of Homeland Sec."],
             "title": "Secretary Announces Port Upgrades",
             "date": "2010-03-24",
         },
@@ -546,7 +546,7 @@ CASES = [
         "(last visited May 3, 2015).",
         {
             "type": "webpage",
-            "authors": ["U.S. Customs & Border Prot"],
+            "authors": ["U.S. Customs & Border Prot."],
             "title": "Ports of Entry Overview",
             "accessed": "2015-05-03",
         },

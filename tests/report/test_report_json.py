@@ -61,7 +61,7 @@ def test_records_use_the_per_command_shapes(full_run: CheckRun) -> None:
 
 def test_summary_counts(full_run: CheckRun) -> None:
     data = _report(full_run)
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert data["tool"] == {"name": "citecheck", "version": "0.1.0"}
     summary = data["summary"]
     assert summary["links"] == {

@@ -124,3 +124,35 @@ def test_a_note_without_a_citation_is_said_not_dropped(
     main(["sources", str(essay), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert data["no_citation"] == [{"path": str(essay), "line": 6, "note": "4"}]
+
+
+AGENCIES = (
+    "Rules.[^1] Guidance.[^2] Advice.[^3]\n\n"
+    "[^1]: Fed. Commc'ns Comm'n, Broadband Deployment Across Rural Counties 14 (2016), "
+    "https://fcc.example.gov/broadband.pdf.\n"
+    "[^2]: Exec. Off. of the President, Harbour Safety: Lessons, Tasks, Next Steps 33 (2011).\n"
+    "[^3]: Cong. Rsch. Serv., Drones and the Fourth Amendment 7 (2019).\n"
+)
+
+
+def test_agency_reports_without_a_doi_are_never_work_not_found(
+    essay: Path, capsys: pytest.CaptureFixture[str], crossref: CrossrefStandIn
+) -> None:
+    # Bluebook bodies ("Fed. Commc'ns Comm'n") are one corporate author and "Title 14
+    # (2016)" a report with a pinpoint; before round 15 each was an "article" by "Fed"
+    # in a "journal" named by the title, and a false work-not-found warning.
+    essay.write_text(AGENCIES, encoding="utf-8")
+    main(["check", str(essay), "--format", "json", "--offline"])
+    offline = json.loads(capsys.readouterr().out)
+    assert [c["type"] for c in offline["citations"]] == ["report"] * 3
+    assert [[a["family"] for a in c["authors"]] for c in offline["citations"]] == [
+        ["Fed. Commc'ns Comm'n"],
+        ["Exec. Off. of the President"],
+        ["Cong. Rsch. Serv."],
+    ]
+    main(["check", str(essay), "--format", "json"])
+    online = json.loads(capsys.readouterr().out)
+    # Looked up, not found, and no warning: a report without a DOI may well be unindexed.
+    assert [r["status"] for r in online["sources"]["results"]] == ["not-found"] * 3
+    assert "work-not-found" not in [f["rule"] for f in online["findings"]]
+    assert [f["rule"] for f in online["findings"]] == [f["rule"] for f in offline["findings"]]

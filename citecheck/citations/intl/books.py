@@ -15,7 +15,7 @@ from citecheck.model import CitationType, PartialDate
 # ------------------------------------------------------------------ books
 
 _EDITION_RE = re.compile(
-    r"\b(?:\d+(?:st|nd|rd|th)|rev|revised|new)\s+(?:edn|ed)\b\.?|\b\d+\.\s*(?:Aufl(?:age)?|Auflage)\.?"
+    r"\b(?:\d+(?:st|nd|rd|th|d)|rev|revised|new)\s+(?:edn|ed)\b\.?|\b\d+\.\s*(?:Aufl(?:age)?|Auflage)\.?"
 )
 _BOOK_RE = re.compile(
     r"^(?P<head>[^()]{2,300}?)\s*\((?P<inside>[^()]{0,120}\b\d{4})\)"
