@@ -5,7 +5,8 @@ New Zealand) papers, 172 citations: agency and corporate authors, several author
 with commas, parallel reporters, hearings, bills, working papers, supra/id. It was written by a
 helper who never saw the parser's code, while the parser's round 15 was built without access to
 it. The lead scored it once right after it was committed, on main 068429a (round 14 of the
-parser: 0.828, ``heldout_reports/first_run.txt``). The floor sits at the first run, rounded
+parser: 0.828, ``heldout_reports/first_run.txt``), and again after round 15 was merged
+(main 3c4d50a: 0.859). The floor sits at the first run, rounded
 down; it may be raised, never lowered below it.
 
 Never tune the parser against these notes; it may only be scored.
@@ -21,8 +22,9 @@ import score
 
 HELDOUT_DIR = Path(__file__).parent / "heldout_reports"
 OTHER_SETS = ("gold", "heldout", "heldout_intl", "dev_styles", "heldout_styles", "heldout_styles2")
-# Measured once (main 068429a). Never change this.
+# Measured once each (main 068429a, then main 3c4d50a after round 15). Never change these.
 FIRST_RUN_MICRO_F1 = 0.828
+SECOND_RUN_MICRO_F1 = 0.859
 FLOOR = 0.82
 
 
