@@ -14,6 +14,7 @@ duplicate-note-label     error     two notes with the same label (a Markdown nam
 note-numbering-gap       warning   numbers skip one that has neither note nor marker
 note-out-of-order        warning   a number lower than the one before it
 marker-repeated          note      a second marker for a note that has one note
+no-notes-found           warning   text, but no note (nor in-text citation) to check
 =======================  ========  =============================================
 
 Gaps and order are checked only where an author typed the numbers
@@ -36,6 +37,7 @@ from citecheck.model import (
     Finding,
     Footnote,
     FootnoteSet,
+    Location,
     Manuscript,
     MissingCiteKey,
     NoteMarker,
@@ -74,6 +76,12 @@ CITE_KEY_MISSING = Rule(
     "footnotes",
     "A footnote citation's key is in no bibliography file of the document.",
 )
+NO_NOTES = Rule(
+    "no-notes-found",
+    Severity.WARNING,
+    "footnotes",
+    "The manuscript has text but no notes: nothing it cites was checked.",
+)
 
 FOOTNOTE_RULES: dict[str, Rule] = {
     rule.id: rule
@@ -83,6 +91,7 @@ FOOTNOTE_RULES: dict[str, Rule] = {
         MARKER_REPEATED,
         MARKER_WITHOUT_NOTE,
         NOTE_WITHOUT_MARKER,
+        NO_NOTES,
         NUMBERING_GAP,
         OUT_OF_ORDER,
     )
@@ -188,6 +197,8 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
     if manuscript.format in _TYPED_NUMBERS:
         findings.extend(_numbering(notes, note_series, markers, marker_series))
     findings.extend(_missing_key(missing) for missing in manuscript.missing_keys)
+    if not notes and not markers and manuscript.body.strip():
+        findings.append(_no_notes(manuscript))
     findings.sort(key=lambda f: (f.location.order, f.rule))
     return FootnoteSet(manuscript, tuple(footnotes), tuple(findings))
 
@@ -208,6 +219,28 @@ def _missing_key(missing: MissingCiteKey) -> Finding:
         missing.location,
         note=missing.note,
         evidence=missing.key,
+    )
+
+
+# What a body holds when its notes were typed in a shape no reader takes for notes.
+_LOOSE_MARKER = re.compile(r"(?<![\d\[])(\[\d{1,3}\]|\^\d{1,3}\b)(?![(\[:])")
+
+
+def _no_notes(manuscript: Manuscript) -> Finding:
+    """Text without a single note: say so, so that a green run is never a silent one."""
+    seen = _LOOSE_MARKER.search(manuscript.body)
+    hint = (
+        f" The text has markers like {seen.group(1)}, but no list of notes they point to"
+        " was found: put the notes under a heading Notes (or Endnotes) at the end, one"
+        " numbered item (1. or [1]) each, or write them as <sup>n</sup> notes."
+        if seen
+        else ""
+    )
+    return NO_NOTES.finding(
+        "No notes were found, so no citation, link or cited work was checked (only the"
+        f" body's figures were).{hint} The note styles each format has are in docs/readers.md.",
+        Location(manuscript.path, 1),
+        evidence=seen.group(1) if seen else "",
     )
 
 
