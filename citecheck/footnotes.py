@@ -34,6 +34,7 @@ import re
 from collections import defaultdict
 
 from citecheck.model import (
+    IN_TEXT,
     Finding,
     Footnote,
     FootnoteSet,
@@ -46,8 +47,9 @@ from citecheck.model import (
     Severity,
 )
 from citecheck.sentences import sentence_spans
+from citecheck.url_text import URL_RE, strip_url
 
-__all__ = ["FOOTNOTE_RULES", "find_footnotes"]
+__all__ = ["BODY_LINK", "FOOTNOTE_RULES", "body_urls", "find_footnotes", "with_body_links"]
 
 DUPLICATE_LABEL = Rule(
     "duplicate-note-label", Severity.ERROR, "footnotes", "Two notes carry the same label."
@@ -143,6 +145,8 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
         for note_index, marker_index in zip(paired_notes, marker_indexes, strict=False):
             by_note[note_index] = markers[marker_index]
         for marker_index in marker_indexes[len(paired_notes) :]:
+            if first.label.startswith(IN_TEXT):
+                break  # a work cited again in the text: as common as it is right
             marker = markers[marker_index]
             first_marker = markers[marker_indexes[0]]
             findings.append(
@@ -220,6 +224,66 @@ def _missing_key(missing: MissingCiteKey) -> Finding:
         note=missing.note,
         evidence=missing.key,
     )
+
+
+# --------------------------------------------------------------------------
+# Links in the body text (not cited by a note)
+# --------------------------------------------------------------------------
+
+# The label prefix of a body link read as a note ("body:3"): see with_body_links.
+BODY_LINK = "body:"
+
+
+def body_urls(manuscript: Manuscript) -> list[tuple[str, int]]:
+    """(URL, body offset after it) of each distinct web address in the body text.
+
+    Inline links (``[text](url)`` reads "text (url)"), bare URLs, an HTML
+    ``<a href>``'s address and LaTeX's ``\\url``/``\\href``: every reader
+    keeps them in the body. Code (the body's verbatim spans) holds none.
+    """
+    written = [
+        (match.start() + len(url), url)
+        for match in URL_RE.finditer(manuscript.body)
+        for url in (strip_url(match.group(0)),)
+    ]
+    found: dict[str, int] = {}
+    for offset, url in sorted([*written, *((o, u) for u, o in manuscript.body_links)]):
+        if any(start < offset <= end for start, end in manuscript.verbatim):
+            continue
+        if "://" not in url:
+            url = "http://" + url  # "www.example.org", as the notes' URLs are read
+        found.setdefault(url, offset)
+    return list(found.items())
+
+
+def with_body_links(footnotes: FootnoteSet) -> FootnoteSet:
+    """The set with each body link as a note of its own, at its line (``--body-links``).
+
+    The note is labelled ``body:1``, ``body:2`` ... in reading order, its text
+    the URL and its claim the sentence the link sits in, so that the later
+    stages check it as any note's link. A URL a note cites is left to that note.
+    """
+    manuscript = footnotes.manuscript
+    cited = {url for f in footnotes.footnotes for url in _urls(f.text)}
+    starts = manuscript.line_starts
+    added: list[Footnote] = []
+    for url, offset in body_urls(manuscript):
+        if url in cited:
+            continue
+        index = bisect.bisect_right(starts, (offset, 1 << 62)) - 1
+        line = starts[index][1] if index >= 0 else 1
+        where = Location(manuscript.path, line)
+        claim = _claim(manuscript.body, offset)
+        added.append(Footnote(f"{BODY_LINK}{len(added) + 1}", url, claim, where, where, url))
+    if not added:
+        return footnotes
+    # After the notes (a LaTeX book's notes come from several files: no one line order).
+    findings = tuple(f for f in footnotes.findings if f.rule != NO_NOTES.id)
+    return FootnoteSet(manuscript, (*footnotes.footnotes, *added), findings)
+
+
+def _urls(text: str) -> set[str]:
+    return {strip_url(m.group(0)) for m in URL_RE.finditer(text)}
 
 
 # What a body holds when its notes were typed in a shape no reader takes for notes.
