@@ -62,6 +62,8 @@ class LinkSettings:
     accepted_status: tuple[int, ...] = ()
     cache_path: Path | None = field(default_factory=default_cache_path)
     cache_max_age: float = 24 * 3600.0
+    # Check the links of the body text as well, each as a note of its own at its line.
+    body_links: bool = False
     offline: bool = False
     probe_soft_404: bool = True
     doi_resolver: str = "https://doi.org/"
@@ -172,6 +174,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "max-bytes": ("links", "max_bytes"),
     "probe-soft-404": ("links", "probe_soft_404"),
     "allow-private-addresses": ("links", "allow_private_addresses"),
+    "body-links": ("links", "body_links"),
     "archive": ("archive", "enabled"),
     "archive-providers": ("archive", "providers"),
     "warc-dir": ("archive", "warc_dir"),

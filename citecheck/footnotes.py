@@ -14,6 +14,7 @@ duplicate-note-label     error     two notes with the same label (a Markdown nam
 note-numbering-gap       warning   numbers skip one that has neither note nor marker
 note-out-of-order        warning   a number lower than the one before it
 marker-repeated          note      a second marker for a note that has one note
+no-notes-found           warning   text, but no note (nor in-text citation) to check
 =======================  ========  =============================================
 
 Gaps and order are checked only where an author typed the numbers
@@ -33,9 +34,11 @@ import re
 from collections import defaultdict
 
 from citecheck.model import (
+    IN_TEXT,
     Finding,
     Footnote,
     FootnoteSet,
+    Location,
     Manuscript,
     MissingCiteKey,
     NoteMarker,
@@ -44,8 +47,9 @@ from citecheck.model import (
     Severity,
 )
 from citecheck.sentences import sentence_spans
+from citecheck.url_text import URL_RE, strip_url
 
-__all__ = ["FOOTNOTE_RULES", "find_footnotes"]
+__all__ = ["BODY_LINK", "FOOTNOTE_RULES", "body_urls", "find_footnotes", "with_body_links"]
 
 DUPLICATE_LABEL = Rule(
     "duplicate-note-label", Severity.ERROR, "footnotes", "Two notes carry the same label."
@@ -74,6 +78,12 @@ CITE_KEY_MISSING = Rule(
     "footnotes",
     "A footnote citation's key is in no bibliography file of the document.",
 )
+NO_NOTES = Rule(
+    "no-notes-found",
+    Severity.WARNING,
+    "footnotes",
+    "The manuscript has text but no notes: nothing it cites was checked.",
+)
 
 FOOTNOTE_RULES: dict[str, Rule] = {
     rule.id: rule
@@ -83,6 +93,7 @@ FOOTNOTE_RULES: dict[str, Rule] = {
         MARKER_REPEATED,
         MARKER_WITHOUT_NOTE,
         NOTE_WITHOUT_MARKER,
+        NO_NOTES,
         NUMBERING_GAP,
         OUT_OF_ORDER,
     )
@@ -134,6 +145,8 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
         for note_index, marker_index in zip(paired_notes, marker_indexes, strict=False):
             by_note[note_index] = markers[marker_index]
         for marker_index in marker_indexes[len(paired_notes) :]:
+            if first.label.startswith(IN_TEXT):
+                break  # a work cited again in the text: as common as it is right
             marker = markers[marker_index]
             first_marker = markers[marker_indexes[0]]
             findings.append(
@@ -188,6 +201,8 @@ def find_footnotes(manuscript: Manuscript) -> FootnoteSet:
     if manuscript.format in _TYPED_NUMBERS:
         findings.extend(_numbering(notes, note_series, markers, marker_series))
     findings.extend(_missing_key(missing) for missing in manuscript.missing_keys)
+    if not notes and not markers and manuscript.body.strip():
+        findings.append(_no_notes(manuscript))
     findings.sort(key=lambda f: (f.location.order, f.rule))
     return FootnoteSet(manuscript, tuple(footnotes), tuple(findings))
 
@@ -208,6 +223,88 @@ def _missing_key(missing: MissingCiteKey) -> Finding:
         missing.location,
         note=missing.note,
         evidence=missing.key,
+    )
+
+
+# --------------------------------------------------------------------------
+# Links in the body text (not cited by a note)
+# --------------------------------------------------------------------------
+
+# The label prefix of a body link read as a note ("body:3"): see with_body_links.
+BODY_LINK = "body:"
+
+
+def body_urls(manuscript: Manuscript) -> list[tuple[str, int]]:
+    """(URL, body offset after it) of each distinct web address in the body text.
+
+    Inline links (``[text](url)`` reads "text (url)"), bare URLs, an HTML
+    ``<a href>``'s address and LaTeX's ``\\url``/``\\href``: every reader
+    keeps them in the body. Code (the body's verbatim spans) holds none.
+    """
+    written = [
+        (match.start() + len(url), url)
+        for match in URL_RE.finditer(manuscript.body)
+        for url in (strip_url(match.group(0)),)
+    ]
+    found: dict[str, int] = {}
+    for offset, url in sorted([*written, *((o, u) for u, o in manuscript.body_links)]):
+        if any(start < offset <= end for start, end in manuscript.verbatim):
+            continue
+        if "://" not in url:
+            url = "http://" + url  # "www.example.org", as the notes' URLs are read
+        found.setdefault(url, offset)
+    return list(found.items())
+
+
+def with_body_links(footnotes: FootnoteSet) -> FootnoteSet:
+    """The set with each body link as a note of its own, at its line (``--body-links``).
+
+    The note is labelled ``body:1``, ``body:2`` ... in reading order, its text
+    the URL and its claim the sentence the link sits in, so that the later
+    stages check it as any note's link. A URL a note cites is left to that note.
+    """
+    manuscript = footnotes.manuscript
+    cited = {url for f in footnotes.footnotes for url in _urls(f.text)}
+    starts = manuscript.line_starts
+    added: list[Footnote] = []
+    for url, offset in body_urls(manuscript):
+        if url in cited:
+            continue
+        index = bisect.bisect_right(starts, (offset, 1 << 62)) - 1
+        line = starts[index][1] if index >= 0 else 1
+        where = Location(manuscript.path, line)
+        claim = _claim(manuscript.body, offset)
+        added.append(Footnote(f"{BODY_LINK}{len(added) + 1}", url, claim, where, where, url))
+    if not added:
+        return footnotes
+    # After the notes (a LaTeX book's notes come from several files: no one line order).
+    findings = tuple(f for f in footnotes.findings if f.rule != NO_NOTES.id)
+    return FootnoteSet(manuscript, (*footnotes.footnotes, *added), findings)
+
+
+def _urls(text: str) -> set[str]:
+    return {strip_url(m.group(0)) for m in URL_RE.finditer(text)}
+
+
+# What a body holds when its notes were typed in a shape no reader takes for notes.
+_LOOSE_MARKER = re.compile(r"(?<![\d\[])(\[\d{1,3}\]|\^\d{1,3}\b)(?![(\[:])")
+
+
+def _no_notes(manuscript: Manuscript) -> Finding:
+    """Text without a single note: say so, so that a green run is never a silent one."""
+    seen = _LOOSE_MARKER.search(manuscript.body)
+    hint = (
+        f" The text has markers like {seen.group(1)}, but no list of notes they point to"
+        " was found: put the notes under a heading Notes (or Endnotes) at the end, one"
+        " numbered item (1. or [1]) each, or write them as <sup>n</sup> notes."
+        if seen
+        else ""
+    )
+    return NO_NOTES.finding(
+        "No notes were found, so no citation, link or cited work was checked (only the"
+        f" body's figures were).{hint} The note styles each format has are in docs/readers.md.",
+        Location(manuscript.path, 1),
+        evidence=seen.group(1) if seen else "",
     )
 
 

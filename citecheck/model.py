@@ -34,6 +34,7 @@ from citecheck.model_citations import (
 from citecheck.model_findings import Finding, FootnoteSet, Rule, Severity
 from citecheck.model_sources import SourceResult, SourceStatus, WorkRecord
 from citecheck.model_text import (
+    IN_TEXT,
     Footnote,
     Location,
     Manuscript,
@@ -44,6 +45,7 @@ from citecheck.model_text import (
 from citecheck.model_web import ArchiveResult, Capture, Drift, LinkResult, LinkStatus, Snapshot
 
 __all__ = [
+    "IN_TEXT",
     "ArchiveResult",
     "Capture",
     "CheckRun",

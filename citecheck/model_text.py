@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "IN_TEXT",
     "Footnote",
     "Location",
     "Manuscript",
@@ -71,6 +72,12 @@ class NoteMarker:
     location: Location
 
 
+# The label prefix of an in-text citation: a work cited in the running text
+# (LaTeX's \citep{key}, \cite{key}), not in a note, read as a note labelled
+# "@key" (Pandoc's citation syntax) so that every later stage checks its work.
+IN_TEXT = "@"
+
+
 @dataclass(frozen=True, slots=True)
 class NoteText:
     """One note as the format delimits it, already stitched together.
@@ -133,6 +140,9 @@ class Manuscript:
     verbatim: tuple[tuple[int, int], ...] = ()
     # Footnote citations whose key the bibliography lacks (the LaTeX reader's; () elsewhere).
     missing_keys: tuple[MissingCiteKey, ...] = ()
+    # (address, body offset after the linked words) of the body's links whose address the
+    # text does not show (an HTML <a href>); links written out in the text are found there.
+    body_links: tuple[tuple[str, int], ...] = ()
 
 
 # --------------------------------------------------------------------------

@@ -75,7 +75,10 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 
 _CLOSERS = "\"”’'»)\\]*"
 _OPENERS = "\"“‘'(«\\[*#"
-_STOP_TEXT = rf"(?P<stop>[.!?…]+[{_CLOSERS}]*(?=\s|$))"
+# Note markers a reader left in the text ("points.[9] The", "[^9]", "<sup>9</sup>",
+# "^9"): after a stop they belong to the sentence before and hide no boundary.
+_MARKERS = r"(?:\[\^?[\w.-]{1,20}\]|<sup>[^<>\n]{1,12}</sup>|\^\d{1,3}(?![\d.,]))"
+_STOP_TEXT = rf"(?P<stop>[.!?…]+[{_CLOSERS}]*(?:{_MARKERS}[{_CLOSERS}]*)*(?=\s|$))"
 _STOP: Final = re.compile(_STOP_TEXT)
 # The leading lookahead lets the engine skip to candidate characters quickly.
 _STOP_OR_BLANK: Final = re.compile(rf"(?=[.!?…\n])(?:{_STOP_TEXT}|(?P<blank>\n\s*\n))")

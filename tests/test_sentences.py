@@ -222,3 +222,20 @@ def _passage_sentences(body: str) -> tuple[Sentence, ...]:
     manuscript = Manuscript("m.md", "markdown", body, (), ())
     (passage,) = read_passages(CheckRun(footnote_sets=(FootnoteSet(manuscript, ()),)))
     return passage.sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It rose 9 points.[9] The count doubled.", ["It rose 9 points.[9]", "The count doubled."]),
+        ("It rose.[^a-1] Then it fell.", ["It rose.[^a-1]", "Then it fell."]),
+        ("It rose.<sup>12</sup> Then it fell.", ["It rose.<sup>12</sup>", "Then it fell."]),
+        ("It rose.^3 Then it fell.", ["It rose.^3", "Then it fell."]),
+        ("“It rose.”[3][4] Then it fell.", ["“It rose.”[3][4]", "Then it fell."]),
+        # A leading abbreviation still leads, marker or not; a marker needs a blank after it.
+        ("See p.[9] The list.", ["See p.[9] The list."]),
+        ("It rose.[9]The end.", ["It rose.[9]The end."]),
+    ],
+)
+def test_a_note_marker_left_after_a_stop_keeps_the_boundary(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected

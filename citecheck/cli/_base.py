@@ -164,6 +164,10 @@ def read_manuscripts(files: Sequence[Path]) -> tuple[list[Path], tuple[FootnoteS
         except InputError as error:
             failed.append(error)
     if not failed:
+        for footnotes in sets:  # a warning in the report too; here so that a CI log shows it
+            for finding in footnotes.findings:
+                if finding.rule == "no-notes-found":
+                    _notice(f"{finding.location.path}: warning: {finding.message}")
         return unique, tuple(sets)
     first = failed[0]
     if len(unique) == 1:

@@ -25,6 +25,7 @@ from citecheck.cli._base import (
     text,
 )
 from citecheck.export import export
+from citecheck.footnotes import with_body_links
 from citecheck.model import CheckRun, Severity
 from citecheck.report import REPORTERS, write_report
 from citecheck.report.progress import make_progress, progress_enabled
@@ -44,6 +45,12 @@ def register(commands: Commands) -> None:
     check.add_argument("files", type=Path, nargs="+")
     report_options(check)
     check.add_argument("--bib", type=Path, help="also export the bibliography (BibTeX) here")
+    check.add_argument(
+        "--body-links",
+        action="store_true",
+        help="also check the links of the body text (inline, bare, <a href>), each as a note"
+        " at its line (setting body-links)",
+    )
     check.add_argument("--baseline", type=Path, help="accepted findings: fail only on new ones")
     check.add_argument(
         "--write-baseline",
@@ -125,6 +132,8 @@ def run(args: argparse.Namespace) -> int:
     extra = parse_report_specs(args.report)
 
     files, footnote_sets = read_manuscripts(args.files)
+    if args.body_links or settings.links.body_links:
+        footnote_sets = tuple(with_body_links(s) for s in footnote_sets)
     # The citations are parsed while the links are checked (see run_check); the
     # bar counts the URLs the notes show, which the links stage starts on (no bar: not counted).
     # Offline, every link is "offline" at once: a bar would only flash.

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from citecheck import pipeline
 from citecheck.cli._base import Commands, add_command, dump_json, emit
+from citecheck.model import IN_TEXT
 from citecheck.serialize import note_json
 from citecheck.verdict import ExitCode
 
@@ -44,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
                 f"{finding.location}: {finding.severity.value}: {finding.message}"
                 f" [{finding.rule}]\n"
             )
-        out.write(f"{len(footnote_set.footnotes)} notes\n")
+        in_text = sum(1 for n in footnote_set.footnotes if n.label.startswith(IN_TEXT))
+        count = f"{len(footnote_set.footnotes) - in_text} notes"
+        out.write(f"{count}, {in_text} in-text citations\n" if in_text else f"{count}\n")
 
     emit(args.output, write)
     return ExitCode.OK

@@ -16,7 +16,7 @@ import re
 from citecheck.readers._latex_commands import _URL_ESCAPE
 from citecheck.readers._latex_parser import _Parser
 
-__all__ = ["autocite_is_footnote", "bib_entries", "bib_files", "render"]
+__all__ = ["author_year", "autocite_is_footnote", "bib_entries", "bib_files", "render"]
 
 _BIBLATEX = re.compile(r"\\usepackage\s*(?:\[([^\]]*)\])?\s*\{\s*(biblatex(?:-chicago)?)\s*\}")
 _RESOURCE = re.compile(r"\\addbibresource\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
@@ -59,11 +59,15 @@ def bib_files(source: str, path: str) -> list[str]:
     return files
 
 
-def bib_entries(source: str, path: str) -> dict[str, tuple[str, str]]:
+def bib_entries(
+    source: str, path: str, short: dict[str, tuple[str, str]] | None = None
+) -> dict[str, tuple[str, str]]:
     """Key -> note text (work, links) of every entry of the .bib files the document names.
 
-    An unreadable or broken file gives no entries (the keys then stand as
-    text), never an error: the manuscript is still read.
+    ``short``, when given, gets each key's (authors, year) as an author-year
+    citation in the text prints them (``author_year``). An unreadable or
+    broken file gives no entries (the keys then stand as text), never an
+    error: the manuscript is still read.
     """
     files = bib_files(source, path)
     if not files:
@@ -91,6 +95,8 @@ def bib_entries(source: str, path: str) -> dict[str, tuple[str, str]]:
         for entry in library.entries:
             raw = {key.lower(): str(field.value) for key, field in entry.fields_dict.items()}
             entries.setdefault(entry.key, render(raw))
+            if short is not None:
+                short.setdefault(entry.key, author_year(raw))
     return entries
 
 
@@ -164,6 +170,42 @@ def _people(value: str) -> str:
     if len(names) == 2:
         return f"{names[0]} and {names[1]}"
     return f"{names[0]}, {names[1]}, and {names[2]}"
+
+
+def author_year(raw: dict[str, str]) -> tuple[str, str]:
+    """(authors, year) as natbib prints them in the text: "Lund and Berg", "2001".
+
+    Family names; three authors or more are "Lund et al."; no author: the
+    editors, else the title.
+    """
+    names = _split_names(raw.get("author", "") or raw.get("editor", ""))
+    others = bool(names) and names[-1].lower() == "others"  # "and others": et al.
+    families = [_plain(_family(n)) for n in names if n.lower() != "others"]
+    if families and (others or len(families) >= 3):
+        who = f"{families[0]} et al."
+    else:
+        who = " and ".join(families) or _plain(raw.get("title", ""))
+    year = _plain(raw.get("year", "")) or _plain(raw.get("date", ""))[:4]
+    return who, year
+
+
+def _family(written: str) -> str:
+    """ "Lund, Alma" -> "Lund"; "Alma Lund" -> "Lund"; "{Acme Group}" stays whole."""
+    parts = _top_level_commas(written)
+    if len(parts) >= 2:
+        return parts[0].strip()
+    words: list[str] = []
+    depth = 0
+    for char in written.strip():
+        if char.isspace() and depth == 0:
+            words.append("")
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if not words:
+            words.append("")
+        words[-1] += char
+    words = [w for w in words if w]
+    return words[-1] if words else written
 
 
 def render(raw: dict[str, str]) -> tuple[str, str]:

@@ -1,17 +1,27 @@
-"""biblatex footnote citations in the LaTeX parser: ``\\footcite`` and kin make notes."""
+"""LaTeX citations: ``\\footcite`` and kin make notes, ``\\citep`` and kin cite in the text.
+
+A body citation (natbib's ``\\citep``, ``\\citet``, ``\\citealt``,
+``\\citeauthor``, biblatex's ``\\parencite``, ``\\textcite``, plain
+``\\cite``) prints the work in the text, not in a note; its .bib entry is
+still a work the paper cites. Each key cited so becomes one *in-text
+citation*: a note labelled ``@key`` (``IN_TEXT`` labels, ``model_text``) at
+its first citation, holding the entry as a ``\\footcite`` holds it, with a
+marker at every place the key is cited, so that the later stages look the
+work up, check its links and export it like any note's.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from citecheck.model import Location, MissingCiteKey, NoteText
+from citecheck.model import IN_TEXT, Location, MissingCiteKey, NoteText
 from citecheck.readers._latex_commands import _SENTINEL
 from citecheck.readers._text import styled
 
 if TYPE_CHECKING:
     from citecheck.readers._latex_parser import _Parser
 
-__all__ = ["footcite"]
+__all__ = ["body_cite", "footcite"]
 
 
 def footcite(parser: _Parser, word: str, start: int, sink: list[str]) -> None:
@@ -41,6 +51,91 @@ def footcite(parser: _Parser, word: str, start: int, sink: list[str]) -> None:
     # The entries are rendered without italics (the .bib holds none).
     plain, marked = styled(text)
     parser.notes.append(NoteText(label, plain, Location(parser.path, line), raw, marked))
+
+
+def body_cite(parser: _Parser, word: str, start: int, sink: list[str]) -> None:
+    """``\\citep[pre][post]{keys}`` and kin: ``[keys, pre, post]`` in the text.
+
+    In the body, each key is also an in-text citation (module docstring); a
+    key the .bib lacks is a ``cite-key-not-in-bib`` warning, as for a
+    ``\\footcite``. Inside a note the text is all (the note is the citation).
+    """
+    cites = cite_arguments(parser, multi=word.endswith("s"))
+    if parser.bib is None:
+        parser.bib = parser.read_bib()
+    if parser.note_depth > 0 or parser.body is not sink:
+        sink.append("; ".join(_bare(parser, pre, post, keys) for pre, post, keys in cites))
+        return  # inside a note the key stands as written: the note is the citation
+    sink.append(_printed(parser, word.lower().rstrip("s"), cites))
+    line = parser.line_of(start)
+    raw = parser.src[start : parser.pos]
+    for _, _, keys in cites:
+        for key in dict.fromkeys(k.strip() for k in keys.split(",") if k.strip()):
+            label = IN_TEXT + key
+            if key not in parser.in_text:
+                missing: list[str] = []
+                text = cite_text(parser, None, None, key, missing)
+                parser.in_text.add(key)
+                if missing:
+                    if not parser.bib_items:  # a thebibliography list prints them
+                        _record_missing(parser, missing, line, None)
+                    continue
+                text = text if text.endswith((".", "?", "!")) else text + "."
+                plain, marked = styled(text)
+                where = Location(parser.path, line)
+                parser.notes.append(NoteText(label, plain, where, raw, marked))
+                parser.in_text_noted.add(key)
+            if key in parser.in_text_noted:
+                sink.append(_SENTINEL)
+                parser.markers.append((label, line, parser.path))
+
+
+# natbib's and biblatex's commands by what they print: "Lund (2001)", "(Lund 2001)",
+# "Lund 2001", "Lund", "2001", "(2001)" ("cite" is natbib's author-year \cite).
+_TEXTUAL = frozenset(["cite", "citet", "textcite"])
+_BARE = frozenset(["citealt", "citealp"])
+
+
+def _printed(parser: _Parser, word: str, cites: list[tuple[str | None, str | None, str]]) -> str:
+    """A body citation as an author-year style prints it, from the .bib's authors and years.
+
+    A key the .bib lacks is printed ``[key, pre, post]``, as before any .bib
+    was read (biber prints the bare key too). The printed form keeps the
+    sentences around the citation apart as the printed page does: ``[lund2001]
+    replied`` read as one sentence with the one before.
+    """
+    printed: list[str] = []
+    for pre, post, keys in cites:
+        named = [k.strip() for k in keys.split(",") if k.strip()]
+        if not named or any(k not in parser.bib_short for k in named):
+            printed.append(_bare(parser, pre, post, keys))
+            continue
+        works = [parser.bib_short[k] for k in named]
+        if word in ("citeauthor",):
+            printed.append(", ".join(who for who, _ in works))
+            continue
+        if word.startswith("citeyear"):
+            years = ", ".join(year for _, year in works)
+            printed.append(f"({years})" if word == "citeyearpar" else years)
+            continue
+        pinpoint = f", {note_words(parser, post)}" if post and post.strip() else ""
+        lead = f"{note_words(parser, pre)} " if pre and pre.strip() else ""
+        if word in _TEXTUAL:
+            text = "; ".join(f"{who} ({year})" for who, year in works[:-1])
+            who, year = works[-1]
+            last = f"{who} ({lead}{year}{pinpoint})"
+            printed.append(f"{text}; {last}" if text else last)
+            continue
+        inner = "; ".join(f"{who} {year}".strip() for who, year in works)
+        inner = f"{lead}{inner}{pinpoint}"
+        printed.append(inner if word in _BARE else f"({inner})")
+    return "; ".join(printed)
+
+
+def _bare(parser: _Parser, pre: str | None, post: str | None, keys: str) -> str:
+    """``[keys, pre, post]``: a citation printed without its .bib entry."""
+    extra = [" ".join(n.replace("~", " ").split()) for n in (pre, post) if n and n.strip()]
+    return f"[{', '.join([keys.strip(), *extra])}]"
 
 
 def _record_missing(parser: _Parser, keys: list[str], line: int, label: str | None) -> None:

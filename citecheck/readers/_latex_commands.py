@@ -98,6 +98,22 @@ _CITES = frozenset(
         "autocite",
         "citeauthor",
         "citeyear",
+        # natbib's others, biblatex's capitalised forms and its multi-citations
+        "citealt",
+        "citealp",
+        "citeyearpar",
+        "Citet",
+        "Citep",
+        "Citealt",
+        "Citealp",
+        "Citeauthor",
+        "Parencite",
+        "Textcite",
+        "Autocite",
+        "cites",
+        "parencites",
+        "textcites",
+        "autocites",
     ]
 )
 # biblatex commands that print their citation as a footnote (in the body).

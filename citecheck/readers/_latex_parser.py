@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from citecheck.errors import ManuscriptSyntaxError
 from citecheck.model import Location, MissingCiteKey, NoteText
-from citecheck.readers._latex_cites import footcite
+from citecheck.readers._latex_cites import body_cite, footcite
 from citecheck.readers._latex_commands import (
     _ACCENTS,
     _AUTO_CITES,
@@ -72,6 +72,12 @@ class _Parser:
         self.bib_searched: tuple[str, ...] = ()  # the .bib files read_bib looked in
         self.missing_keys: list[MissingCiteKey] = []  # footnote citations the .bib lacks
         self.autocite_footnotes = False
+        # Keys cited in the body's text (\citep ...), and those that became in-text
+        # citations (their entry found); whether a thebibliography list holds the works.
+        self.in_text: set[str] = set()
+        self.bib_short: dict[str, tuple[str, str]] = {}  # key -> (authors, year)
+        self.in_text_noted: set[str] = set()
+        self.bib_items = "\\bibitem" in source
         # Files being read, outermost first (\input follows them), and the
         # folder no included file may leave (None: not a file, no \input followed).
         self.files = [os.path.realpath(path)]
@@ -336,10 +342,7 @@ class _Parser:
             text = " ".join(self.group_text().split())
             sink.append(url if text in ("", url) else f"{text} ({url})")
         elif word in _CITES:
-            notes = [self.optional(), self.optional()]
-            keys = self.raw_group().strip()
-            extra = ", ".join(" ".join(n.replace("~", " ").split()) for n in notes if n)
-            sink.append(f"[{keys}{', ' + extra if extra else ''}]")
+            body_cite(self, word, start, sink)
         elif word in _REFERENCES:
             self.raw_group()
             sink.append("?")

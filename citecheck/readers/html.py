@@ -58,6 +58,7 @@ from citecheck.readers._text import (
 
 __all__ = ["read"]
 
+_WEB_LINK = re.compile(r"(?:https?://|www\.)\S", re.IGNORECASE)
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))")
 _BACK_ARROWS = frozenset("↩↑⤴⤶\ufe0e\ufe0f")
 
@@ -88,6 +89,7 @@ def read(path: str, data: bytes) -> Manuscript:
         title=_title(root),
         line_starts=body.line_starts,
         verbatim=body.verbatim,
+        body_links=body.links,
     )
 
 
@@ -104,6 +106,7 @@ def _walk(
     on_marker: dict[Element, str] | None = None,
     marks: list[tuple[Element, str, int]] | None = None,
     with_urls: bool = False,
+    links: list[tuple[str, int]] | None = None,
     line_of: Callable[[Element], int] | None = None,
     verbatim: list[tuple[int, int]] | None = None,
     italics: _Italics | None = None,
@@ -113,7 +116,8 @@ def _walk(
     An explicit stack instead of recursion: pages nest deeper than Python's
     recursion limit more often than one would think. ``verbatim`` gets the
     (start, end) offsets of each ``<pre>`` block: code, not prose. With
-    ``italics`` (a note's text), italic runs are marked in the text.
+    ``italics`` (a note's text), italic runs are marked in the text. ``links``
+    gets (address, offset after the linked words) of each web link.
     Superscripts that are no marker read as ``superscript`` writes them.
     """
     stack: list[tuple[Element, bool]] = [(el, False)]
@@ -133,6 +137,10 @@ def _walk(
                 out.block_break()
             elif tag in _CELL_TAGS:
                 out.space()
+            if links is not None and tag == "a":
+                address = _unwrap_redirect((node.get("href") or "").strip())
+                if _WEB_LINK.match(address):
+                    links.append((address, out.offset))
             if with_urls and tag == "a":
                 if italic:
                     out.add(ITALIC_OFF)  # the address is no part of the italics
@@ -249,12 +257,14 @@ def _render_body(path: str, page: _Page, notes: _Notes) -> _Body:
     out = TextBuilder("\n\n")
     marks: list[tuple[Element, str, int]] = []
     verbatim: list[tuple[int, int]] = []
+    links: list[tuple[str, int]] = []
     _walk(
         start,
         out,
         skip=notes.excluded,
         on_marker=notes.refs,
         marks=marks,
+        links=links,
         line_of=page.line,
         verbatim=verbatim,
     )
@@ -263,7 +273,7 @@ def _render_body(path: str, page: _Page, notes: _Notes) -> _Body:
         for el, label, offset in marks
     )
     spans = tuple((a, b) for a, b in verbatim if b > a)
-    return _Body(out.value(), markers, tuple(out.line_starts), spans)
+    return _Body(out.value(), markers, tuple(out.line_starts), spans, tuple(links))
 
 
 @dataclass(frozen=True)
@@ -272,6 +282,7 @@ class _Body:
     markers: tuple[NoteMarker, ...]
     line_starts: tuple[tuple[int, int], ...]
     verbatim: tuple[tuple[int, int], ...] = ()
+    links: tuple[tuple[str, int], ...] = ()
 
 
 def _note_text(path: str, page: _Page, note: _Note, italics: _Italics) -> NoteText:

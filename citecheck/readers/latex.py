@@ -66,7 +66,7 @@ def read(path: str, data: bytes) -> Manuscript:
 
     def read_bib() -> dict[str, tuple[str, str]]:
         parser.bib_searched = tuple(bib_files(source, path))  # named in a missing key's finding
-        return bib_entries(source, path)
+        return bib_entries(source, path, parser.bib_short)
 
     parser.read_bib = read_bib
     parser.counter = 0

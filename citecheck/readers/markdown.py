@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
 from citecheck.readers._inline import InlineMarker, inline_lines, inline_text
 from citecheck.readers._text import add_line_start, styled
+from citecheck.readers._text_endnotes import rewrite_endnotes
 from citecheck.readers.plaintext import decode_text, read_text
 
 __all__ = ["read"]
@@ -66,12 +67,20 @@ def read(path: str, data: bytes) -> Manuscript:
     # HTML comments vanish, keeping their line ends so that lines still count.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decode_text(path, data))
     text, front_title = _front_matter(text)
-    if "[^" not in text and "^[" not in text and "<sup>" in text:
+    if "[^" not in text and "^[" not in text and ("<sup>" in text or _typed_endnotes(text)):
         manuscript = read_text(path, text, format="plaintext")
     else:
         blocks, definitions, links = _split(text)
         manuscript = _build(path, blocks, definitions, links)
     return manuscript if front_title is None else replace(manuscript, title=front_title)
+
+
+def _typed_endnotes(text: str) -> bool:
+    """``[1]`` markers and a numbered "Notes" list, and no ``[1]: url`` link definitions."""
+    return _NUMBERED_LINK.search(text) is None and rewrite_endnotes(text) is not None
+
+
+_NUMBERED_LINK = re.compile(r"^ {0,3}\[\d{1,3}\]:", re.MULTILINE)
 
 
 def _front_matter(text: str) -> tuple[str, str | None]:

@@ -31,6 +31,7 @@ from citecheck.errors import InputError
 from citecheck.model import Location, Manuscript, NoteMarker, NoteText
 from citecheck.readers._inline import inline_lines, inline_text
 from citecheck.readers._text import add_line_start, styled
+from citecheck.readers._text_endnotes import rewrite_endnotes
 
 __all__ = ["decode_text", "read", "read_text", "utf16_problem"]
 
@@ -245,7 +246,12 @@ def read(path: str, data: bytes) -> Manuscript:
 
 
 def read_text(path: str, text: str, *, format: str = "plaintext") -> Manuscript:
-    """Read already decoded text in the ``<sup>n</sup>`` style."""
+    """Read already decoded text in the ``<sup>n</sup>`` style.
+
+    Text with ``[n]`` markers and a numbered "Notes" list at the end is read
+    as if written in that style (``_text_endnotes``).
+    """
+    text = rewrite_endnotes(text) or text
     body_blocks, raw_notes = _assign(_blocks(text))
     pieces: list[str] = []
     markers: list[NoteMarker] = []

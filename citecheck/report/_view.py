@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from citecheck.baseline import Baseline, finding_fingerprint
+from citecheck.footnotes import BODY_LINK, body_urls
 from citecheck.links.urls import normalise_url
 from citecheck.model import (
+    IN_TEXT,
     ArchiveResult,
     CheckRun,
     Citation,
@@ -49,6 +51,7 @@ __all__ = [
     "Summary",
     "build_view",
     "file_uri",
+    "note_name",
     "relative_path",
     "rule_description",
 ]
@@ -198,6 +201,19 @@ class ReportView:
     summary: Summary
     baseline: Baseline | None
 
+    # Distinct links in the body text that no note cites, left unchecked (no --body-links).
+    unchecked_body_links: int = 0
+
+    @property
+    def body_links_sentence(self) -> str:
+        """ "3 links in the body text were not checked; --body-links checks them" ("" for none)."""
+        count = self.unchecked_body_links
+        if not count:
+            return ""
+        links = "1 link" if count == 1 else f"{count} links"
+        verb = "was" if count == 1 else "were"
+        return f"{links} in the body text {verb} not checked; --body-links checks them"
+
     @property
     def offline(self) -> bool:
         """Whether the run was offline and left links unchecked (none cited: nothing to say)."""
@@ -280,6 +296,14 @@ def rule_description(rule: str) -> str:
     return words[:1].upper() + words[1:] if words else rule
 
 
+def note_name(label: str) -> str:
+    """ "note 3"; "in-text citation @key" (a work cited in the running text); "body link 2"."""
+    if label.startswith(BODY_LINK):
+        return f"body link {label.removeprefix(BODY_LINK)}"
+    kind = "in-text citation" if label.startswith(IN_TEXT) else "note"
+    return f"{kind} {label}"
+
+
 def relative_path(path: str) -> str:
     """The path relative to the working directory when it lies under it.
 
@@ -313,7 +337,7 @@ def _summary(
             severity[view.finding.severity.value] += 1
     return Summary(
         manuscripts=len(run.footnote_sets),
-        notes=len(run.footnotes),
+        notes=sum(1 for f in run.footnotes if not f.label.startswith((IN_TEXT, BODY_LINK))),
         citations=len(run.citations),
         links=len(run.links),
         link_status=status,
@@ -443,4 +467,18 @@ def build_view(run: CheckRun, *, baseline: Baseline | None = None) -> ReportView
         unplaced=unplaced,
         summary=_summary(run, findings, links),
         baseline=baseline,
+        unchecked_body_links=_unchecked_body_links(run),
+    )
+
+
+def _unchecked_body_links(run: CheckRun) -> int:
+    """How many distinct links of the body texts were not checked (docs/links.md)."""
+    checked = {normalise_url(link.url) for link in run.links}
+    return len(
+        {
+            normalise_url(url)
+            for footnotes in run.footnote_sets
+            for url, _ in body_urls(footnotes.manuscript)
+        }
+        - checked
     )

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun, Severity
-from citecheck.report._view import build_view, relative_path
+from citecheck.report._view import build_view, note_name, relative_path
 
 __all__ = ["annotation", "write"]
 
@@ -73,7 +73,7 @@ def write(run: CheckRun, out: TextIO, *, baseline: Baseline | None = None) -> No
         if item.baselined or item.offline:
             continue
         finding = item.finding
-        where = [] if finding.note is None else [f"note {finding.note}"]
+        where = [] if finding.note is None else [note_name(finding.note)]
         if finding.location.page is not None:
             # Annotations place lines only; a PDF's page goes in the title.
             where.append(f"page {finding.location.page}")

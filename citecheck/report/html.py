@@ -35,6 +35,7 @@ from citecheck.report._view import (
     ReportView,
     build_view,
     file_uri,
+    note_name,
 )
 
 __all__ = ["render_html", "write"]
@@ -142,6 +143,7 @@ def _environment() -> Environment:
         robust=_robust,
         finding_tag=_finding_tag,
         file_uri=file_uri,
+        note_name=note_name,
         severities=[s.value for s in SEVERITIES],
         link_groups=_LINK_GROUPS,
     )

@@ -26,7 +26,7 @@ from typing import TextIO
 
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun, Citation, LinkStatus, Severity
-from citecheck.report._view import FindingView, ReportView, build_view
+from citecheck.report._view import FindingView, ReportView, build_view, note_name
 from citecheck.verdict import LINK_RULES
 
 __all__ = ["report_junit", "write"]
@@ -114,7 +114,7 @@ def report_junit(view: ReportView) -> ET.Element:
         for note in manuscript.notes:
             for number, citation in enumerate(note.citations, start=1):
                 label = citation.title or citation.raw
-                name = f"{citation.location} note {citation.note} [{number}] {_short(label)}"
+                name = f"{citation.location} {note_name(citation.note)} [{number}] {_short(label)}"
                 cases[citation.index] = _case(suite, name, _classname("citations", path))
         notes = [*manuscript.notes, *([manuscript.general] if manuscript.general else [])]
         said: dict[ET.Element, list[str]] = {}  # open warnings and notes, by case (suite: rest)
@@ -137,7 +137,7 @@ def report_junit(view: ReportView) -> ET.Element:
                 if owner is not None:
                     _fail(cases[owner.index], item)
                 else:
-                    which = f"note {note.label}" if note.label else "manuscript"
+                    which = note_name(note.label) if note.label else "manuscript"
                     name = f"{item.finding.location} {which}: {item.finding.rule}"
                     _fail(_case(loose, name, _classname("findings", path)), item)
         for element, lines in said.items():

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from citecheck.baseline import Baseline
 from citecheck.model import CheckRun
-from citecheck.report._view import LinkView, NoteView, ReportView, build_view
+from citecheck.report._view import LinkView, NoteView, ReportView, build_view, note_name
 from citecheck.verdict import LINK_RULES, link_advice
 
 __all__ = ["MAX_CHARS", "report_markdown", "write"]
@@ -93,7 +93,7 @@ def _note_block(note: NoteView) -> str:
         groups[link_view.status_group] = groups.get(link_view.status_group, 0) + 1
     parts += [_plural(count, f"{group} link") for group, count in groups.items()]
     if note.label is not None:
-        place = f"<b>{html.escape(str(note.location))}</b> note {_text(note.label)}"
+        place = f"<b>{html.escape(str(note.location))}</b> {_text(note_name(note.label))}"
     else:
         place = f"<b>{html.escape(note.location.path)}</b> body text"
     lines = ["<details>", f"<summary>{place}: {', '.join(parts)}</summary>", ""]
@@ -140,6 +140,8 @@ def report_markdown(view: ReportView) -> str:
         head += [f"> **Offline run:** {_text(view.offline_sentence)}.", ""]
     if run.archive_skipped_reason:
         head += [f"> Archive stage skipped: {_text(run.archive_skipped_reason)}", ""]
+    if view.body_links_sentence:
+        head += [f"> {_text(view.body_links_sentence)} (docs/links.md)", ""]
 
     notes = view.problem_notes
     if not notes:

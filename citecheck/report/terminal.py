@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = ["LinkProgress", "make_progress", "progress_enabled", "write"]
 
+
+def _note_name(label: str) -> str:
+    """ "note 3", "in-text citation @key", "body link 2" (``_view.note_name``, imported late)."""
+    from citecheck.report._view import note_name
+
+    return note_name(label)
+
+
 _STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
 
@@ -78,11 +86,13 @@ def _render(view: ReportView, console: Console) -> None:
     if view.offline:
         # One line for all of them: an offline link says nothing about its note.
         console.print(f"[magenta]{_offline_line(view)}[/]")
+    if view.body_links_sentence:
+        console.print(f"[yellow]{escape(view.body_links_sentence)}[/]")
     if view.run.archive_skipped_reason and view.run.links:  # no link: no archive to want
         console.print(f"archive stage skipped: {escape(view.run.archive_skipped_reason)}")
     for note in view.problem_notes:
         if note.label is not None:
-            header = f"[bold]{escape(str(note.location))}[/] note {escape(note.label)}"
+            header = f"[bold]{escape(str(note.location))}[/] {escape(_note_name(note.label))}"
         else:
             header = f"[bold]{escape(note.location.path)}[/] body text"
         console.print(f"\n{header}")

@@ -120,8 +120,9 @@ def test_autocite_is_a_footnote_only_in_a_note_style(tmp_path: Path) -> None:
     _write(tmp_path, "refs.bib", _BIB)
     path = _write(tmp_path, "essay.tex", _FOOTCITE.format(style="authoryear"))
     manuscript = latex.read(path, Path(path).read_bytes())
-    assert [n.label for n in manuscript.notes] == ["1", "2", "3", "4"]
-    assert "Third.[nevins2002, see, 12--14]" in manuscript.body
+    # An author-year \autocite cites in the text: an in-text citation, printed as the style does.
+    assert [n.label for n in manuscript.notes] == ["1", "2", "@nevins2002", "3", "4"]
+    assert "Third.(see Nevins et al. 2002, 12–14)" in manuscript.body
 
 
 def test_without_the_bib_the_keys_stand_as_the_note(tmp_path: Path) -> None:
