@@ -31,6 +31,7 @@ import multiprocessing
 import os
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -138,6 +139,28 @@ def write_manuscripts(folder: Path, urls: list[str], manuscripts: int) -> None:
         )
 
 
+def _commit() -> str:
+    """The code measured (empty outside a git checkout, e.g. a ``git archive`` copy)."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def _cpu() -> tuple[float, float]:
+    """User + system CPU seconds of this process and of its ended children (the pool)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def _stats(pipe: Connection) -> dict[str, Any]:
     pipe.send("stats")
     answer: dict[str, Any] = pipe.recv()
@@ -160,6 +183,8 @@ def one_run(
         archive=replace(settings.archive, enabled=False),
     )
     before = _stats(pipe)
+    load_before = os.getloadavg()[0]
+    cpu_before = _cpu()
     progress = BatchProgress()
     store = open_store(store_url, max_age=settings.links.cache_max_age)
     started = time.perf_counter()
@@ -176,6 +201,7 @@ def one_run(
     finally:
         engine.close()
     wall = time.perf_counter() - started
+    cpu_after = _cpu()  # after close: the pool's workers have ended and are counted
     counts = store.counts("benchmark")
     store.close()
     after = _stats(pipe)
@@ -205,6 +231,9 @@ def one_run(
         "peak_rss_worker_mb": round(
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
         ),
+        "main_cpu_s": round(cpu_after[0] - cpu_before[0], 1),
+        "workers_cpu_s": round(cpu_after[1] - cpu_before[1], 1),
+        "load_average_1min_before": round(load_before, 2),
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
 
@@ -214,6 +243,13 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="500 manuscripts over 40 hosts")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
+        "--manuscripts",
+        type=int,
+        default=0,
+        help="fewer (or more) manuscripts citing the same URLs: cheaper text passes, the same"
+        " link pass and floor (default 5,000; 500 with --quick)",
+    )
+    parser.add_argument(
         "--runs",
         default="sqlite,rerun,postgresql,ray",
         help="which runs, comma-separated (default: all four)",
@@ -221,6 +257,10 @@ def main() -> int:
     options = parser.parse_args()
     manuscripts, host_count = (500, 40) if options.quick else (5000, 200)
     distinct = manuscripts * NOTES_PER_MANUSCRIPT // CITED_BY
+    if options.manuscripts:
+        # The URLs and hosts stay those of the default size: each is cited by fewer
+        # (or more) manuscripts, round-robin, so the link pass and its floor are unchanged.
+        manuscripts = options.manuscripts
     per_host = distinct // host_count
     runs = options.runs.split(",")
 
@@ -291,6 +331,7 @@ def main() -> int:
     figures = {
         "manuscripts": manuscripts,
         "citations": manuscripts * NOTES_PER_MANUSCRIPT,
+        "commit": _commit(),
         "distinct_urls": len(urls),
         "hosts": host_count,
         "floor_s": round(floor, 3),
@@ -314,7 +355,9 @@ def main() -> int:
                 f" probes {r['soft404_probes']}; 429s {r['throttled']};"
                 f" hosts' CPU {r['hosts_cpu_s']} s;"
                 f" done {r['manuscripts_done']}; peak RSS main {r['peak_rss_main_mb']} MB,"
-                f" worker {r['peak_rss_worker_mb']} MB; load {r['load_average_1min']}"
+                f" worker {r['peak_rss_worker_mb']} MB; CPU main {r['main_cpu_s']} s, workers"
+                f" {r['workers_cpu_s']} s; load {r['load_average_1min_before']} ->"
+                f" {r['load_average_1min']}"
             )
     return 0
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import chain, zip_longest
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import httpx
 
@@ -26,9 +26,20 @@ from citecheck.links.urls import cache_key
 from citecheck.model import LinkResult
 from citecheck.store import Store
 
-__all__ = ["balanced_by_host", "by_host_shards", "check_shard", "interleaved"]
+__all__ = ["VerdictSink", "balanced_by_host", "by_host_shards", "check_shard", "interleaved"]
 
 T = TypeVar("T")
+
+
+class VerdictSink(Protocol):
+    """Where a shard's verdicts go: the store itself, or (in a local link worker) a queue
+    to the batch's main process, which writes them."""
+
+    def record_verdict(
+        self, batch_id: str, key: str, result: LinkResult, *, cache_key: str | None = None
+    ) -> None: ...
+
+    def flush(self) -> None: ...
 
 
 CALL_SIZE = 2500  # URLs per links call; more URLs: more calls side by side, split by host
@@ -92,8 +103,14 @@ def check_shard(
     *,
     transport: httpx.AsyncBaseTransport | None = None,
     progress: Callable[[LinkResult], None] | None = None,
+    verdicts: VerdictSink | None = None,
 ) -> int:
-    """Give each (normal URL, URL as cited) a verdict in the store; returns how many were asked."""
+    """Give each (normal URL, URL as cited) a verdict; returns how many were asked.
+
+    The store's link cache is read for verdicts young enough; every verdict
+    goes to ``verdicts`` (default: the store) as it arrives.
+    """
+    sink: VerdictSink = store if verdicts is None else verdicts
     now = datetime.now(UTC)
     to_ask: list[str] = []
     resolver = settings.links.doi_resolver
@@ -106,13 +123,13 @@ def check_shard(
             to_ask.append(url)
             continue
         cached = replace(cached, url=url)
-        store.record_verdict(batch_id, key, cached, cache_key=cached_as[key])
+        sink.record_verdict(batch_id, key, cached, cache_key=cached_as[key])
         if progress is not None:
             progress(cached)
 
     def arrived(result: LinkResult) -> None:
         key = normalise_url(result.url)
-        store.record_verdict(batch_id, key, result, cache_key=cache_key(key, resolver=resolver))
+        sink.record_verdict(batch_id, key, result, cache_key=cache_key(key, resolver=resolver))
         if progress is not None:
             progress(result)
 
@@ -124,6 +141,6 @@ def check_shard(
                 by_host_shards(to_ask), uncached, transport=transport, progress=arrived
             )
         finally:
-            store.flush()
-    store.flush()
+            sink.flush()
+    sink.flush()
     return len(to_ask)

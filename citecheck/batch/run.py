@@ -42,7 +42,7 @@ from citecheck.batch.work import (
     sources_wanted,
 )
 from citecheck.config import Settings
-from citecheck.store import Store
+from citecheck.store import Store, store_files
 
 __all__ = ["BatchOptions", "batch_id_for", "run_batch"]
 
@@ -57,6 +57,9 @@ class BatchOptions:
     report_formats: tuple[str, ...] = ()
     # The archive services' budgets (tests shrink them); default the published limits.
     archive_limits: ServiceLimits | None = None
+    # What the run writes (its summaries, report files, the reports folder): never its
+    # input, though a rerun walks the folder that holds them. Not part of the batch id.
+    outputs: tuple[Path, ...] = ()
 
 
 def archive_wanted(settings: Settings, options: BatchOptions) -> bool:
@@ -171,7 +174,9 @@ def run_batch(
     Raises:
         InputError: a spec names no file or folder.
     """
-    manuscripts = sum(1 for _ in find_manuscripts(specs))  # a walk, for the bar's total
+    # The run's own files (its outputs, a SQLite store and its journal) are no manuscripts.
+    own = (*options.outputs, *store_files(store.url))
+    manuscripts = sum(1 for _ in find_manuscripts(specs, outputs=own))  # for the bar's total
     resumed = store.begin_run(
         batch_id, options=json.dumps({"specs": list(specs), "links": options.links})
     )
@@ -182,7 +187,7 @@ def run_batch(
         progress.start("read", manuscripts)
         skipped = manuscripts
         for found in engine.map_unordered(
-            discover, _unread(store, batch_id, find_manuscripts(specs)), read
+            discover, _unread(store, batch_id, find_manuscripts(specs, outputs=own)), read
         ):
             _record_read(store, batch_id, found, version)
             progress.advance("read")

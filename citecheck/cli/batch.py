@@ -108,24 +108,25 @@ def run(args: argparse.Namespace) -> int:
     from citecheck.batch import BatchOptions, batch_id_for, run_batch  # not for other commands
     from citecheck.batch.inputs import survey
     from citecheck.batch.progress import batch_progress
-    from citecheck.store import open_store, redact
+    from citecheck.store import open_store, redact, store_files
 
     settings = settings_from(args)
     check_disabled_rules(settings, args)
     extra = parse_report_specs(args.report, formats=SUMMARY_FORMATS)
+    # The batch's own outputs and store are neither read nor named as skipped files; a
+    # path naming no manuscript stops here, before the store is opened (exit 2).
+    outputs = [Path(where) for where in (args.output, *(w for _, w in extra)) if where]
+    outputs += [args.reports_dir] if args.reports_dir else []
     options = BatchOptions(
         links=not args.no_links,
         reports_dir=args.reports_dir,
         report_formats=tuple(args.manuscript_format or ("json",)) if args.reports_dir else (),
+        outputs=tuple(outputs),
     )
-    # The batch's own outputs are never named as skipped files; a path naming no
-    # manuscript stops here, before the store is opened (exit 2).
-    outputs = [Path(where) for where in (args.output, *(w for _, w in extra)) if where]
-    outputs += [args.reports_dir] if args.reports_dir else []
-    held = survey(args.paths, outputs=outputs)
+    url = _store_url(args, settings)
+    held = survey(args.paths, outputs=[*outputs, *store_files(url)])
     if held.skipped:
         print(f"citecheck: {held.notice()}", file=sys.stderr)
-    url = _store_url(args, settings)
     batch_id = args.batch_id or batch_id_for(args.paths, settings, options)
     store = open_store(url, max_age=0.0 if args.no_cache else settings.links.cache_max_age)
     engine = _engine(args)

@@ -30,12 +30,25 @@ __all__ = [
     "open_store",
     "redact",
     "sqlite_url",
+    "store_files",
 ]
+
+# SQLite's files beside the database: the write-ahead log, its index, a rollback journal.
+_SQLITE_SIBLINGS = ("-wal", "-shm", "-journal")
 
 
 def sqlite_url(path: Path) -> str:
     """The store URL of a SQLite file."""
     return f"sqlite:///{path.expanduser().resolve()}"
+
+
+def store_files(url: str) -> tuple[Path, ...]:
+    """The files a store keeps on this machine (a SQLite file and its siblings; none for a
+    server), so a batch walking the folder that holds them never takes them for its input."""
+    if not url.startswith("sqlite:///"):
+        return ()
+    path = Path(url.removeprefix("sqlite:///")).resolve()
+    return (path, *(path.with_name(path.name + end) for end in _SQLITE_SIBLINGS))
 
 
 def open_store(url: str, *, max_age: float, reader: bool = False, writer: bool = False) -> Store:

@@ -99,3 +99,44 @@ def test_latex_files_another_manuscript_includes_are_not_manuscripts_of_their_ow
     data = json.loads(out.read_text("utf-8"))
     assert data["manuscripts"] == 1
     assert data["totals"]["notes"] == 4
+
+
+def test_a_rerun_reads_none_of_the_runs_own_outputs_or_store_inside_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "journal"
+    _files(folder, "a.md", "vol2/b.md")
+    # Everything the run writes goes inside the folder it walks, in formats it reads.
+    html, data, reports = folder / "rot.html", folder / "rot.json", folder / "reports"
+    args = [
+        "batch",
+        str(folder),
+        "--store",
+        f"sqlite:///{folder / 'store.sqlite3'}",
+        "--no-progress",
+        "--no-links",
+        "--no-sources",
+        "--format",
+        "html",
+        "-o",
+        str(html),
+        "--report",
+        f"json={data}",
+        "--reports-dir",
+        str(reports),
+        "--manuscript-format",
+        "markdown",
+        "--manuscript-format",
+        "html",
+    ]
+    for _ in range(2):  # the second run walks the first run's outputs
+        assert main(args) == 0
+        assert capsys.readouterr().err == ""  # the store (and its journal) is not "skipped"
+        summary = json.loads(data.read_text("utf-8"))
+        assert summary["manuscripts"] == 2
+        assert sorted(Path(r["path"]).name for r in summary["manuscripts_worst_first"]) == [
+            "a.md",
+            "b.md",
+        ]
+    assert len(list(reports.rglob("*.md.md"))) == 2
+    assert len(list(reports.rglob("*.md.html"))) == 2
