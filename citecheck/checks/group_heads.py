@@ -216,8 +216,9 @@ def is_person_plural(word: str) -> bool:
 
 def may_count_groups(sentence: Sentence) -> bool:
     """The cheap necessary condition for ``group_heads`` to find anything."""
-    return _FRONT.search(sentence.text) is not None and any(
-        q.kind is Kind.COUNT and q.low >= 10 for q in sentence.quantities
+    return (
+        any(q.kind is Kind.COUNT and q.low >= 10 for q in sentence.quantities)
+        and _FRONT.search(sentence.text) is not None
     )
 
 

@@ -114,11 +114,12 @@ _DINERS = re.compile(
 )
 
 
-def population_heads(sentence: Sentence) -> list[tuple[Quantity, str]]:
-    """The sentence's head counts of a population (or of diners), with their kind."""
+def population_heads(sentence: Sentence, *, groups: bool = False) -> list[tuple[Quantity, str]]:
+    """The sentence's head counts of a population (or of diners), with their kind; with
+    ``groups``, any other counted group of people too (``group_heads``, round 17)."""
     text = sentence.text
     heads: list[tuple[Quantity, str]] = []
-    groups: list[tuple[Quantity, str]] | None = None
+    found: list[tuple[Quantity, str]] | None = None if groups else []
     for count in sentence.quantities:
         if count.kind is not Kind.COUNT or count.low < 2:
             continue
@@ -144,9 +145,9 @@ def population_heads(sentence: Sentence) -> list[tuple[Quantity, str]]:
             heads.append((count, POPULATION))
         else:
             # Round 17: any counted group of people ("3,100 passengers", "11,000 members")
-            if groups is None:
-                groups = group_heads(sentence) if may_count_groups(sentence) else []
-            if any(count is group for group, _ in groups):
+            if found is None:
+                found = group_heads(sentence) if may_count_groups(sentence) else []
+            if any(count is group for group, _ in found):
                 heads.append((count, GROUPS))
     return heads
 
