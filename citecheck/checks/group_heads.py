@@ -192,6 +192,30 @@ _NOT_PEOPLE = frozenset(
         "members-only",
     }
 )
+# Animals kept and paid for ("the zoo's 640 animals", "a yard of 40 horses"): heads of what is
+# spent on them (``scale``), never of what people eat or drink (an elephant eats 50 tonnes).
+_ANIMALS = frozenset(
+    {
+        "animals",
+        "horses",
+        "ponies",
+        "donkeys",
+        "cattle",
+        "cows",
+        "sheep",
+        "pigs",
+        "goats",
+        "dogs",
+        "cats",
+        "pets",
+        "birds",
+        "hens",
+        "chickens",
+        "elephants",
+        "species",
+        "hounds",
+    }
+)
 _WORD = re.compile(r"[\s-]*([A-Za-z'’]+)")
 # "a 95-strong group", "a 34-member ensemble", "a 410-seat"? (no: seats are no people)
 _STRONG = re.compile(r"^-?\s*(?:strong|member|person|people)\b", re.IGNORECASE)
@@ -222,16 +246,17 @@ def may_count_groups(sentence: Sentence) -> bool:
     )
 
 
-def group_heads(sentence: Sentence) -> list[tuple[Quantity, str]]:
-    """The sentence's counts of a group of people, however the group is named, each with its
-    noun ("" for "a 95-strong group" and "a membership of 410")."""
+def group_heads(sentence: Sentence, *, animals: bool = False) -> list[tuple[Quantity, str]]:
+    """The sentence's counts of a group of people (with ``animals``, of animals kept too),
+    however the group is named, each with its noun ("" for "a 95-strong group" and "a
+    membership of 410")."""
     text = sentence.text
     heads: list[tuple[Quantity, str]] = []
     for count in sentence.quantities:
         if count.kind is not Kind.COUNT or count.low < 10 or count.period is not None:
             continue
         after = text[count.end : count.end + 60]
-        noun = _person_after(after)
+        noun = _person_after(after, animals=animals)
         if noun is not None:
             heads.append((count, noun))
         elif _STRONG.match(after) or _GROUP_OF.search(text[max(0, count.start - 40) : count.start]):
@@ -242,7 +267,7 @@ def group_heads(sentence: Sentence) -> list[tuple[Quantity, str]]:
 _STOPS = frozenset({"of", "and", "or", "in", "a", "an", "the", "per", "for", "to", "from"})
 
 
-def _person_after(after: str) -> str | None:
+def _person_after(after: str, *, animals: bool = False) -> str | None:
     """The person plural right after a count, past at most two modifiers ("regular worshippers",
     "plot holders"), or None."""
     position = 0
@@ -251,7 +276,7 @@ def _person_after(after: str) -> str | None:
         if match is None:
             return None
         word = match.group(1).lower().rstrip("'’")
-        if is_person_plural(word):
+        if is_person_plural(word) or (animals and word in _ANIMALS):
             return word
         if word in _STOPS:
             return None

@@ -85,6 +85,8 @@ def check_scale(
 
 
 def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
+    # Round 17: a note's first sentences, where a body sentence citing it may find its group
+    notes = {(p.path, p.note): p.sentences[:3] for p in passages if p.note is not None}
     for passage in passages:
         previous: Sentence | None = None
         nearest = NearestPopulation(passage.sentences, passage.text)
@@ -113,7 +115,12 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
                 if not judged and _judged_money(sentence):
                     # Round 14: a sentence of the paragraph that only gives a population may
                     # name the heads of any money sentence in it, the nearest first.
-                    yield from _sentence(sentence, previous, nearest(index))
+                    noted = (
+                        notes.get((passage.path, sentence.note), ())
+                        if passage.note is None and sentence.note is not None
+                        else ()
+                    )
+                    yield from _sentence(sentence, previous, nearest(index), noted)
             previous = sentence
 
 
@@ -211,7 +218,7 @@ def _heads(sentence: Sentence, band: Band) -> list[Quantity]:
             return []
         return [
             head
-            for head, noun in group_heads(sentence)
+            for head, noun in group_heads(sentence, animals=True)
             if noun not in band.except_heads and not _employed(sentence, head)
         ]
     heads = []
@@ -256,7 +263,10 @@ def _judged_money(sentence: Sentence) -> bool:
 
 
 def _sentence(
-    sentence: Sentence, previous: Sentence | None, beside: tuple[Sentence, Quantity] | None
+    sentence: Sentence,
+    previous: Sentence | None,
+    beside: tuple[Sentence, Quantity] | None,
+    noted: tuple[Sentence, ...] = (),
 ) -> Iterator[Finding]:
     judged: set[int] = set()  # money a band's cue named: any group judges none of it
     named = False  # whether a work force or a population is counted: then no group is judged
@@ -271,6 +281,10 @@ def _sentence(
             # "The diocese counts 52,000 worshippers. Last year it spent £8.3 billion ...": a
             # money sentence with no count of its own takes the group of the sentence before
             heads = [(previous, head) for head in _heads(previous, band)]
+        if not heads and group and not _counts(sentence):
+            # "... spent £5.6 billion on its hall.[^3]" with "3. The lodge has 1,350 brethren.":
+            # the group of the note the sentence cites
+            heads = [(note, head) for note in noted for head in _heads(note, band)]
         if not heads and band.heads is POPULATION_NOUNS and beside is not None:
             # "... on prisons was £5.9 trillion. The population of England and Wales at the
             # 2021 census was 59.6 million.": a sentence beside it that only gives a population

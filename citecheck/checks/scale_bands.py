@@ -161,7 +161,8 @@ BANDS = (
         spending=False,
     ),
     # Round 17: what is spent on, or costs, a counted group of people of any kind ("its 2,300
-    # parishioners", "1,250 members", "18,500 finishers") where no work force or population
+    # parishioners", "1,250 members", "18,500 finishers"), or of animals kept ("the zoo's 640
+    # animals": a racehorse costs some $50,000 a year), where no work force or population
     # reading applies: by what the money is (a budget, spending, costs, charges), not by who
     # the heads are. Wide, as the principle asks: from 5 cents a head (a free service's
     # users) to $1 million (no club, congregation or crowd has a million a head spent on it
@@ -176,7 +177,7 @@ BANDS = (
         ),
         0.05,
         1_000_000.0,
-        "member",
+        "head",
     ),
     # Round 17: what a group's organisation takes in or what its money came to ("an income
     # of £9.5 billion" for a community of 38 monks, "came to $7.5 billion" for a 34-member
@@ -192,7 +193,7 @@ BANDS = (
         ),
         0.0,
         50_000_000.0,
-        "member",
+        "head",
         spending=False,
         except_heads=frozenset(
             {

@@ -15,7 +15,7 @@ Own sentences (not from any batch), in registers no batch used:
 from __future__ import annotations
 
 import pytest
-from round_probes import pattern_rules
+from round_probes import note_rules, pattern_rules
 
 from citecheck.checks.group_heads import is_person_plural
 
@@ -130,3 +130,22 @@ def test_a_work_force_energy_is_its_plants() -> None:
 )
 def test_person_plurals_by_shape(word: str, person: bool) -> None:
     assert is_person_plural(word) is person
+
+
+def test_animals_kept_are_heads_of_what_is_spent_on_them() -> None:
+    slip = "The sanctuary's running costs of $8.8 billion cover its 520 rescued animals."
+    honest = "The sanctuary's running costs of $880,000 cover its 520 rescued animals."
+    assert PER_HEAD in pattern_rules(slip)
+    assert PER_HEAD not in pattern_rules(honest)
+    # but not of what people eat: an elephant eats some 50 tonnes a year
+    assert PER_HEAD not in pattern_rules(
+        "The park's 30 elephants eat 1,600 tonnes of fodder a year."
+    )
+
+
+def test_group_in_the_note_cited() -> None:
+    note = "The hunt's register lists 1,350 subscribing riders at 31 December."
+    slip = "Last season the hunt spent £5.6 billion on kennels, horses and its country."
+    honest = "Last season the hunt spent £560,000 on kennels, horses and its country."
+    assert PER_HEAD in note_rules(slip, note)
+    assert PER_HEAD not in note_rules(honest, note)
