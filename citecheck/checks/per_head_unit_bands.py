@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citecheck.checks.population_heads import DINERS, GROUPS, HOUSEHOLDS, POPULATION
+from citecheck.checks.population_heads import DINERS, GROUPS, HOUSEHOLDS, POPULATION, WORKERS
 
 __all__ = ["BANDS", "HOUSEHOLD_SIZE", "UnitBand"]
 
@@ -32,6 +32,10 @@ class UnitBand:
 
 
 _PEOPLE = frozenset({POPULATION, HOUSEHOLDS, GROUPS})
+# Round 17: a work force eats, drinks and smokes like anyone; its water, waste and energy at
+# work are its plant's (a smelter's 2,000 workers draw gigawatt-hours each), so those bands
+# take ``_PEOPLE`` only.
+_EATERS = _PEOPLE | {WORKERS}
 
 _LITRES = {
     "litres": 1.0,
@@ -135,7 +139,7 @@ BANDS = (
     UnitBand(
         "litres drunk",
         _LITRES,
-        _PEOPLE,
+        _EATERS,
         "year",
         2_000.0,
         doing=_DRINKING,
@@ -147,7 +151,7 @@ BANDS = (
     UnitBand(
         "drinks",
         dict.fromkeys(["cups", "mugs", "glasses", "bottles", "cans", "shots", "drams"], 1.0),
-        _PEOPLE,
+        _EATERS,
         "year",
         10_000.0,
         doing=_DRINKING,
@@ -158,7 +162,7 @@ BANDS = (
     UnitBand(
         "cigarettes",
         dict.fromkeys(["cigarettes", "cigars", "cigs"], 1.0),
-        _PEOPLE,
+        _EATERS,
         "year",
         30_000.0,
         doing=re.compile(r"\b(?:smok(?:e|es|ed|ing)|consum(?:e|es|ed|ption)|sold)\b", re.I),
@@ -184,7 +188,7 @@ BANDS = (
     UnitBand(
         "food",
         _KILOGRAMS,
-        _PEOPLE,
+        _EATERS,
         "year",
         2_000.0,
         doing=_EATING,

@@ -60,6 +60,20 @@ _STATED_BEFORE = re.compile(
 )
 
 
+_UNIT_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({re.escape(u) for band in BANDS for u in band.units}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _may_count_groups(sentence: Sentence) -> bool:
+    """Two counts (a total and its heads) and a unit the bands know."""
+    counts = sum(1 for q in sentence.quantities if q.kind is Kind.COUNT and q.low >= 10)
+    return counts >= 2 and _UNIT_WORDS.search(sentence.text) is not None
+
+
 def quantity_per_head_findings(
     sentences: Sequence[Sentence], text: str | None = None
 ) -> Iterator[Finding]:
@@ -67,7 +81,9 @@ def quantity_per_head_findings(
     passage's, bounds a population to its paragraph)."""
     nearest = NearestPopulation(sentences, text)
     for index, sentence in enumerate(sentences):
-        heads = population_heads(sentence)
+        # Any counted group is a head only where a unit the bands know is named (round 17):
+        # the cheap front of the group reader.
+        heads = population_heads(sentence, groups=_may_count_groups(sentence))
         if not heads:
             # "... was £5.9 trillion. The population of England and Wales ... was 59.6 million."
             # Round 14: any sentence of the paragraph that only gives a population, the

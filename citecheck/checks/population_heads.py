@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from citecheck.checks.group_heads import group_heads, may_count_groups
 from citecheck.checks.numbers import Kind, Quantity
 from citecheck.checks.passages import Sentence
 
@@ -25,6 +26,7 @@ __all__ = [
     "GROUPS",
     "HOUSEHOLDS",
     "POPULATION",
+    "WORKERS",
     "NearestPopulation",
     "population_heads",
     "states_population",
@@ -34,6 +36,15 @@ POPULATION = "population"
 DINERS = "diners"
 HOUSEHOLDS = "households"
 GROUPS = "groups"
+# Round 17: a work force counted as a group ("420 staff", "a workforce of 2,000"): people who
+# eat and drink, but whose water, waste and energy at work are their plant's, not theirs.
+WORKERS = "workers"
+_WORKER_NOUNS = frozenset({"workers", "employees", "staff", "personnel", "workforce"})
+_WORKERS_BEFORE = re.compile(
+    r"\b(?:workforce|staff)\s+of\s+(?:(?:only|just|about|around|roughly|some|nearly|almost|"
+    r"over|under)\s+)*$",
+    re.IGNORECASE,
+)
 _GROUP_NOUNS = frozenset(
     {
         "men",
@@ -103,21 +114,26 @@ _DINERS = re.compile(
 )
 
 
-def population_heads(sentence: Sentence) -> list[tuple[Quantity, str]]:
-    """The sentence's head counts of a population (or of diners), with their kind."""
+def population_heads(sentence: Sentence, *, groups: bool = False) -> list[tuple[Quantity, str]]:
+    """The sentence's head counts of a population (or of diners), with their kind; with
+    ``groups``, any other counted group of people too (``group_heads``, round 17)."""
     text = sentence.text
     heads: list[tuple[Quantity, str]] = []
+    found: list[tuple[Quantity, str]] | None = None if groups else []
     for count in sentence.quantities:
         if count.kind is not Kind.COUNT or count.low < 2:
             continue
         before = text[max(0, count.start - 120) : count.start]
         noun = (count.noun or "").lower()
-        if _DINERS.search(before):
+        if _DINERS.search(before) and noun not in _HOUSEHOLD_NOUNS:
+            # "serves 8" are diners; "serving 14,000 households" are households (round 17)
             heads.append((count, DINERS))
         elif count.low < 10:
             continue
         elif noun in _HOUSEHOLD_NOUNS:
             heads.append((count, HOUSEHOLDS))
+        elif noun in _WORKER_NOUNS or (not noun and _WORKERS_BEFORE.search(before)):
+            heads.append((count, WORKERS))
         elif noun in _GROUP_NOUNS or (not noun and _GROUP_BEFORE.search(before)):
             heads.append((count, GROUPS))
         elif (
@@ -127,6 +143,12 @@ def population_heads(sentence: Sentence) -> list[tuple[Quantity, str]]:
             or _OF_US.match(text[count.end : count.end + 10])
         ):
             heads.append((count, POPULATION))
+        else:
+            # Round 17: any counted group of people ("3,100 passengers", "11,000 members")
+            if found is None:
+                found = group_heads(sentence) if may_count_groups(sentence) else []
+            if any(count is group for group, _ in found):
+                heads.append((count, GROUPS))
     return heads
 
 

@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from citecheck.checks.catalogue import PER_HEAD
 from citecheck.checks.currencies import USD_PER_UNIT
+from citecheck.checks.group_heads import group_heads, is_person_plural, may_count_groups
 from citecheck.checks.learned import learned_findings
 from citecheck.checks.numbers import Kind, Quantity, amount
 from citecheck.checks.passages import Passage, Sentence
@@ -41,7 +42,7 @@ from citecheck.checks.per_head_bands import band_slip, clause_before
 from citecheck.checks.per_head_units import quantity_per_head_findings
 from citecheck.checks.population_heads import POPULATION, NearestPopulation, population_heads
 from citecheck.checks.rules import raise_finding
-from citecheck.checks.scale_bands import BANDS, POPULATION_NOUNS, Band
+from citecheck.checks.scale_bands import BANDS, GROUP_HEADS, POPULATION_NOUNS, WORKFORCE, Band
 from citecheck.checks.scope import refers_back
 from citecheck.config import CheckSettings
 from citecheck.model import CheckRun, Finding
@@ -84,6 +85,8 @@ def check_scale(
 
 
 def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
+    # Round 17: a note's first sentences, where a body sentence citing it may find its group
+    notes = {(p.path, p.note): p.sentences[:3] for p in passages if p.note is not None}
     for passage in passages:
         previous: Sentence | None = None
         nearest = NearestPopulation(passage.sentences, passage.text)
@@ -112,7 +115,12 @@ def _pattern_findings(passages: tuple[Passage, ...]) -> Iterator[Finding]:
                 if not judged and _judged_money(sentence):
                     # Round 14: a sentence of the paragraph that only gives a population may
                     # name the heads of any money sentence in it, the nearest first.
-                    yield from _sentence(sentence, previous, nearest(index))
+                    noted = (
+                        notes.get((passage.path, sentence.note), ())
+                        if passage.note is None and sentence.note is not None
+                        else ()
+                    )
+                    yield from _sentence(sentence, previous, nearest(index), noted)
             previous = sentence
 
 
@@ -205,6 +213,14 @@ def _employed(sentence: Sentence, quantity: Quantity) -> bool:
 
 
 def _heads(sentence: Sentence, band: Band) -> list[Quantity]:
+    if band.heads is GROUP_HEADS:
+        if not may_count_groups(sentence):
+            return []
+        return [
+            head
+            for head, noun in group_heads(sentence, animals=True)
+            if noun not in band.except_heads and not _employed(sentence, head)
+        ]
     heads = []
     populations = [head for head, kind in population_heads(sentence) if kind == POPULATION]
     for quantity in sentence.quantities:
@@ -234,6 +250,10 @@ def _heads(sentence: Sentence, band: Band) -> list[Quantity]:
     return heads
 
 
+def _counts(sentence: Sentence) -> bool:
+    return any(q.kind is Kind.COUNT for q in sentence.quantities)
+
+
 def _judged_money(sentence: Sentence) -> bool:
     """Whether the sentence holds a money figure ``_sentence`` judges (every finding of it
     judges one): the heads of a sentence without one are not looked for."""
@@ -243,18 +263,35 @@ def _judged_money(sentence: Sentence) -> bool:
 
 
 def _sentence(
-    sentence: Sentence, previous: Sentence | None, beside: tuple[Sentence, Quantity] | None
+    sentence: Sentence,
+    previous: Sentence | None,
+    beside: tuple[Sentence, Quantity] | None,
+    noted: tuple[Sentence, ...] = (),
 ) -> Iterator[Finding]:
+    judged: set[int] = set()  # money a band's cue named: any group judges none of it
+    named = False  # whether a work force or a population is counted: then no group is judged
     for band in BANDS:
+        group = band.heads is GROUP_HEADS
+        if group and named:
+            continue
         heads = [(sentence, head) for head in _heads(sentence, band)]
         if not heads and previous is not None and _REFERS_BACK.match(sentence.text):
             heads = [(previous, head) for head in _heads(previous, band)]
+        if not heads and group and previous is not None and not _counts(sentence):
+            # "The diocese counts 52,000 worshippers. Last year it spent £8.3 billion ...": a
+            # money sentence with no count of its own takes the group of the sentence before
+            heads = [(previous, head) for head in _heads(previous, band)]
+        if not heads and group and not _counts(sentence):
+            # "... spent £5.6 billion on its hall.[^3]" with "3. The lodge has 1,350 brethren.":
+            # the group of the note the sentence cites
+            heads = [(note, head) for note in noted for head in _heads(note, band)]
         if not heads and band.heads is POPULATION_NOUNS and beside is not None:
             # "... on prisons was £5.9 trillion. The population of England and Wales at the
             # 2021 census was 59.6 million.": a sentence beside it that only gives a population
             heads = [beside]
         if not heads:
             continue
+        named = named or band.heads is WORKFORCE or band.heads is POPULATION_NOUNS
         for money in sentence.quantities:
             if money.kind is not Kind.MONEY or money.period not in {None, "year"}:
                 continue
@@ -280,6 +317,9 @@ def _sentence(
                 band.money_cue.search(before) or yearly_verb or pays or named_after
             ) or _ALREADY_PER_HEAD.search(before[-30:] + " " + own):
                 continue
+            if group and money.start in judged:
+                continue  # a band of named heads, or a group band before, judged it
+            judged.add(money.start)
             head_sentence, head = min(
                 heads,
                 key=lambda pair: (pair[0] is not sentence, abs(pair[1].start - money.start)),
@@ -356,8 +396,20 @@ def _quote(quantity: Quantity) -> str:
     return quantity.shown
 
 
+_THROUGH_PERSON = tuple(
+    re.compile(rf"(?:[\s-]+[A-Za-z]+){{{n}}}[\s-]+([A-Za-z]+)\b") for n in (1, 2)
+)
+
+
 def _head(sentence: Sentence, head: Quantity) -> str:
     """The head count with its noun, as printed: “58,000-employee”."""
-    match = re.match(r"[\s-]*[A-Za-z-]+", sentence.text[head.end : head.end + 40])
+    after = sentence.text[head.end : head.end + 40]
+    match = re.match(r"[\s-]*[A-Za-z-]+", after)
+    # "62,000 ticket holders", "52,000 regular worshippers": through a group's noun
+    for through in _THROUGH_PERSON:
+        found = through.match(after)
+        if found is not None and is_person_plural(found.group(1).lower()):
+            match = found
+            break
     tail = match.group() if match else ""
     return f"“{sentence.text[head.start : head.end]}{tail}”"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BANDS", "POPULATION_NOUNS", "WORKFORCE", "Band"]
+__all__ = ["BANDS", "GROUP_HEADS", "POPULATION_NOUNS", "WORKFORCE", "Band"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,8 @@ class Band:
     after_cue: re.Pattern[str] | None = None
     # the ceiling for a population of a million or more (see ``scale._LARGE_POPULATION``)
     high_large: float | None = None
+    # nouns of a group band's heads it never divides by ("customers" of what a firm takes in)
+    except_heads: frozenset[str] = frozenset()
 
 
 WORKFORCE = frozenset(
@@ -78,6 +80,9 @@ POPULATION_NOUNS = frozenset(
         "pupils",
     ]
 )
+# Round 17: the heads of the last band are any counted group of people (``group_heads``),
+# read by the shape of their noun; a mark, not a list of nouns.
+GROUP_HEADS = frozenset({"<any group of people>"})
 BANDS = (
     Band(
         WORKFORCE,
@@ -154,5 +159,86 @@ BANDS = (
         1_000_000.0,
         "person",
         spending=False,
+    ),
+    # Round 17: what is spent on, or costs, a counted group of people of any kind ("its 2,300
+    # parishioners", "1,250 members", "18,500 finishers"), or of animals kept ("the zoo's 640
+    # animals": a racehorse costs some $50,000 a year), where no work force or population
+    # reading applies: by what the money is (a budget, spending, costs, charges), not by who
+    # the heads are. Wide, as the principle asks: from 5 cents a head (a free service's
+    # users) to $1 million (no club, congregation or crowd has a million a head spent on it
+    # in a year). Not revenue, payroll or income: a firm's few customers may each bring
+    # millions, and a payroll is the staff's, not the members'.
+    Band(
+        GROUP_HEADS,
+        re.compile(
+            r"\b(?:budgets?|spending|spent|spends?|costs?|costed|expenditures?|outlays?|"
+            r"charges)\b",
+            re.I,
+        ),
+        0.05,
+        1_000_000.0,
+        "head",
+    ),
+    # Round 17: what a group's organisation takes in or what its money came to ("an income
+    # of £9.5 billion" for a community of 38 monks, "came to $7.5 billion" for a 34-member
+    # band): a ceiling only, the work force's ($50 million a head), and never per buyer: a
+    # firm's few customers, clients or tenants may each bring millions, and a free service's
+    # many users cents.
+    Band(
+        GROUP_HEADS,
+        re.compile(
+            r"\b(?:revenues?|income|turnover|takings|receipts|came\s+to|amounted\s+to|"
+            r"totall?ed|raised)\b",
+            re.I,
+        ),
+        0.0,
+        50_000_000.0,
+        "head",
+        spending=False,
+        except_heads=frozenset(
+            {
+                "customers",
+                "clients",
+                "buyers",
+                "shoppers",
+                "subscribers",
+                "users",
+                "tenants",
+                "investors",
+                "shareholders",
+                "unitholders",
+                "holders",
+                "policyholders",
+                "advertisers",
+                "partners",
+                "suppliers",
+                "distributors",
+                "dealers",
+                "retailers",
+                "wholesalers",
+                "licensees",
+                "franchisees",
+                "lessees",
+                "borrowers",
+                "depositors",
+                "owners",
+                "operators",
+                "exporters",
+                "importers",
+                "manufacturers",
+                "producers",
+                "growers",
+                "farmers",
+                "traders",
+                "merchants",
+                "vendors",
+                "sellers",
+                "contractors",
+                "sponsors",
+                "donors",
+                "members",
+                "",
+            }
+        ),
     ),
 )
