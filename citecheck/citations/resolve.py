@@ -152,7 +152,6 @@ def _looks_short_title(citation: Citation) -> bool:
         citation.container,
         citation.volume,
         citation.issue,
-        citation.pages,
         citation.date,
         citation.publisher,
         citation.place,
@@ -161,6 +160,13 @@ def _looks_short_title(citation: Citation) -> bool:
         citation.doi,
     )
     return all(v is None for v in rest) and not citation.urls
+
+
+def _as_pinpoint(citation: Citation) -> Citation:
+    """A short title's "160–61" was read as the work's pages; it is the pages cited."""
+    if citation.pages is None or citation.pinpoint is not None:
+        return citation
+    return replace(citation, pinpoint=citation.pages, pages=None)
 
 
 def _title_key(title: str | None) -> str:
@@ -277,7 +283,8 @@ class _Resolver:
         if form is ShortForm.SHORT_TITLE:
             return self._short_author(citation, hint)
         if _looks_short_title(citation):
-            found = self._short_title(citation)
+            # A page range ("160–61") reads as pages: a short form only if it resolves.
+            found = self._short_title(_as_pinpoint(citation), strict=citation.pages is not None)
             if found is not None:
                 return found
         return replace(citation, work=self.new_work(citation))
@@ -413,7 +420,7 @@ class _Resolver:
             return who in _fold(c.title).split() or _fold(c.title).startswith(who)
         return bool(who and c.title is None and c.container and _fold(c.container) == who)
 
-    def _short_title(self, citation: Citation) -> Citation | None:
+    def _short_title(self, citation: Citation, *, strict: bool = False) -> Citation | None:
         if not citation.authors:
             # "World Order, 12.": a title alone, if it starts an earlier title.
             key = _title_key(citation.title)
@@ -428,7 +435,7 @@ class _Resolver:
             c = self.done[position]
             if c.title and _title_match(citation.title or "", c.title, inner=True) >= _SHORT_TITLE:
                 return self._link(replace(citation, short_form=ShortForm.SHORT_TITLE), c)
-        if positions:
+        if positions and not strict:
             # The author was cited, but no title starts this way.
             return self._unresolved(
                 replace(citation, short_form=ShortForm.SHORT_TITLE),
