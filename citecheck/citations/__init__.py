@@ -31,6 +31,7 @@ from citecheck.citations.identifiers import read_identifier
 from citecheck.citations.legal import read_parallel
 from citecheck.citations.names import parse_authors
 from citecheck.citations.resolve import Hint, resolve_citations
+from citecheck.citations.signals import prose_signal
 from citecheck.citations.split import Cleaned, Piece, clean_note, split_cleaned
 from citecheck.model import Citation, CitationType, Footnote, Person
 
@@ -107,6 +108,11 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
             title = rest.strip() or None
         else:
             title = parsed.short_who
+    signal = piece.signal
+    if signal is None and title and piece.text.startswith(title):
+        prose = prose_signal(title)
+        if prose is not None:
+            signal, title = prose
     genre, publisher, editors = _genre(piece.text, parsed)
     return Citation(
         note=note.label,
@@ -114,7 +120,7 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
         raw=piece.raw,
         location=note.location,
         type=parsed.type,
-        signal=piece.signal,
+        signal=signal,
         authors=authors,
         et_al=parsed.et_al,
         title=title,
