@@ -143,7 +143,7 @@ _PROSE_SIGNAL_RE = re.compile(
 
 def prose_signal(title: str) -> tuple[str, str] | None:
     """(signal, the rest) when an unmarked title opens with a signal and a lower-case word."""
-    if title[:1] not in "SsCc":
+    if title[:1] not in "SsCc\u017f":  # "ſ" too: an ignore-case "s" matches it
         return None
     m = _PROSE_SIGNAL_RE.match(title)
     if m is None:

@@ -6,10 +6,17 @@ their acronym; signals and prose never read as an author.
 
 from __future__ import annotations
 
-import pytest
-from cite_factories import cite_notes
+from pathlib import Path
 
+import pytest
+from cite_factories import cite_notes, note
+
+from citecheck.citations import parse_citations
+from citecheck.citations.reference_list import list_entries
+from citecheck.footnotes import find_footnotes
 from citecheck.model import CitationType, ShortForm
+from citecheck.readers import read_manuscript
+from citecheck.text_stages import read_citations
 
 # --- 1. a short title with a page-range pinpoint --------------------------------------
 
@@ -133,3 +140,70 @@ def test_a_bare_pdf_address_is_not_called_a_report() -> None:
     (got,) = cite_notes("The county made the same point; see https://county.example.gov/plan.pdf.")
     assert got.type is CitationType.WEBPAGE
     assert not got.authors
+
+
+# --- 4. author-date notes whose work is in the manuscript's reference list -----------
+
+_REFERENCES = (
+    "Amundsen, K. (2011). Harbour dues and the Hanseatic towns. Baltic History Review, 19, 77-98.",
+    "Brecht, L., & Oyelaran, T. (2020). Ferry timetables as public data. Transport Notes, 4(2),"
+    " 10-31.",
+    "Brecht, L. (2016). Ports without cranes. Oslo: Norli.",
+)
+
+
+@pytest.mark.parametrize(
+    ("short", "title", "pin"),
+    [
+        ("Amundsen (2011), p. 80.", "Harbour dues and the Hanseatic towns", "80"),
+        ("Brecht and Oyelaran (2020), 12.", "Ferry timetables as public data", "12"),
+        ("Brecht & Oyelaran 2020, 14-15.", "Ferry timetables as public data", "14-15"),
+        ("Brecht (2016), p. 9.", "Ports without cranes", "9"),
+    ],
+)
+def test_an_author_date_note_resolves_to_the_reference_list(
+    short: str, title: str, pin: str
+) -> None:
+    (got,) = parse_citations([note("1", short)], references=_REFERENCES)
+    assert got.problem is None
+    assert got.title == title
+    assert got.pinpoint == pin
+    assert got.work == "w1"
+
+
+def test_two_notes_naming_one_listed_work_are_one_work() -> None:
+    first, second = parse_citations(
+        [note("1", "Amundsen (2011), p. 80."), note("2", "Amundsen (2011), p. 91.")],
+        references=_REFERENCES,
+    )
+    assert first.work == second.work == "w1"
+    assert second.pinpoint == "91"
+
+
+def test_a_year_the_list_does_not_hold_stays_unresolved() -> None:
+    (got,) = parse_citations([note("1", "Amundsen (2013), p. 80.")], references=_REFERENCES)
+    assert got.antecedent is None
+    assert got.problem is not None
+
+
+@pytest.mark.parametrize(
+    "heading", ["References", "## Bibliography", "WORKS CITED", "Reference list:"]
+)
+def test_the_list_is_read_from_the_body_under_its_heading(heading: str) -> None:
+    body = f"Some text.\n\n{heading}\n\n" + "\n\n".join(_REFERENCES) + "\n"
+    assert list_entries(body) == _REFERENCES
+    assert list_entries("No list here, only references in prose.\n") == ()
+
+
+def test_a_manuscripts_own_list_reaches_its_notes(tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    path.write_text(
+        "Dues rose.[^1] Then they fell.[^2]\n\n"
+        "[^1]: Amundsen (2011), p. 80.\n[^2]: Amundsen (2011), p. 85.\n\n"
+        "## References\n\n" + "\n\n".join(_REFERENCES) + "\n",
+        encoding="utf-8",
+    )
+    first, second = read_citations([find_footnotes(read_manuscript(path))])
+    assert first.title == second.title == "Harbour dues and the Hanseatic towns"
+    assert first.problem is None
+    assert second.problem is None
