@@ -32,12 +32,16 @@ def read_citations(footnote_sets: Sequence[FootnoteSet]) -> tuple[Citation, ...]
     work of one manuscript (the exports and reports join citations by it).
     """
     from citecheck.citations import parse_citations
+    from citecheck.citations.reference_list import list_entries
 
     citations: list[Citation] = []
     works: set[str] = set()
     for footnote_set in footnote_sets:
         parsed = parse_citations(
-            footnote_set.footnotes, start_index=len(citations), start_work=len(works)
+            footnote_set.footnotes,
+            start_index=len(citations),
+            start_work=len(works),
+            references=list_entries(footnote_set.manuscript.body),
         )
         works.update(c.work for c in parsed if c.work)
         citations.extend(parsed)

@@ -30,9 +30,11 @@ from citecheck.citations.hereinafter import (
 from citecheck.citations.identifiers import read_identifier
 from citecheck.citations.legal import read_parallel
 from citecheck.citations.names import parse_authors
+from citecheck.citations.reference_list import ReferenceIndex, expanded
 from citecheck.citations.resolve import Hint, resolve_citations
+from citecheck.citations.signals import prose_signal
 from citecheck.citations.split import Cleaned, Piece, clean_note, split_cleaned
-from citecheck.model import Citation, CitationType, Footnote, Person
+from citecheck.model import Citation, CitationType, Footnote, Location, Person, ShortForm
 
 __all__ = ["parse_citations"]
 
@@ -107,6 +109,11 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
             title = rest.strip() or None
         else:
             title = parsed.short_who
+    signal = piece.signal
+    if signal is None and title and piece.text.startswith(title):
+        prose = prose_signal(title)
+        if prose is not None:
+            signal, title = prose
     genre, publisher, editors = _genre(piece.text, parsed)
     return Citation(
         note=note.label,
@@ -114,7 +121,7 @@ def _from_parsed(note: Footnote, piece: Piece, parsed: Parsed, index: int) -> Ci
         raw=piece.raw,
         location=note.location,
         type=parsed.type,
-        signal=piece.signal,
+        signal=signal,
         authors=authors,
         et_al=parsed.et_al,
         title=title,
@@ -181,7 +188,11 @@ def _looks_cited(text: str) -> bool:
 
 
 def parse_citations(
-    footnotes: Sequence[Footnote], *, start_index: int = 0, start_work: int = 0
+    footnotes: Sequence[Footnote],
+    *,
+    start_index: int = 0,
+    start_work: int = 0,
+    references: Sequence[str] = (),
 ) -> tuple[Citation, ...]:
     """The works cited by one manuscript's footnotes, in note order.
 
@@ -190,7 +201,9 @@ def parse_citations(
     manuscripts' citations can share one numbering (two manuscripts' works
     never share an id); short forms resolve only within this call. Prose notes give nothing;
     text that cannot be read gives a citation of type ``other`` with
-    ``problem`` set. Never raises on note text.
+    ``problem`` set. Never raises on note text. ``references``: the entries of
+    the manuscript's own reference list, which author-date notes may name
+    (``reference_list``).
     """
     citations: list[Citation] = []
     hints: list[Hint] = []
@@ -237,7 +250,29 @@ def parse_citations(
             whole = Piece(text=note.text, raw=note.text, signal=None)
             citations.append(_from_parsed(note, whole, unread, index))
             hints.append(Hint())
-    return _case_names(resolve_citations(citations, hints, first_work=start_work))
+    resolved = resolve_citations(citations, hints, first_work=start_work)
+    if references and any(_author_date_unresolved(c) for c in resolved):
+        listed = ReferenceIndex([_entry(text) for text in references])
+        more = expanded(citations, resolved, lambda at: hints[at].who, listed)
+        if more is not None:
+            pairs = zip(more, citations, hints, strict=True)
+            hints = [Hint() if new is not old else h for new, old, h in pairs]
+            resolved = resolve_citations(more, hints, first_work=start_work)
+    return _case_names(resolved)
+
+
+def _author_date_unresolved(c: Citation) -> bool:
+    return c.short_form is ShortForm.SHORT_TITLE and c.antecedent is None and c.date is not None
+
+
+def _entry(text: str) -> Citation:
+    """One reference-list entry read as a full citation (of no note)."""
+    piece = Piece(text=text, raw=text, signal=None)
+    parsed = _parse_safely(piece)
+    if parsed is None or parsed.short_form is not None:
+        parsed = Parsed()
+    where = Footnote(label="", text=text, claim="", location=Location("", 0))
+    return _from_parsed(where, piece, parsed, -1)
 
 
 def _case_names(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:

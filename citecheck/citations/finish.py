@@ -119,8 +119,9 @@ def _finish_type(d: Draft) -> CitationType:
             return CitationType.REPORT
     if d.publisher and not container:
         return CitationType.BOOK
-    if d.urls and not container and _is_pdf(d.urls[0]):
-        # A document of its own at a URL: a report more often than a page.
+    if d.urls and not container and _is_pdf(d.urls[0]) and (title or d.authors):
+        # A document of its own at a URL: a report more often than a page (a bare
+        # address, "see <URL>", says nothing of what it is).
         return CitationType.REPORT
     if d.urls:
         return CitationType.WEBPAGE

@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from citecheck.citations.acronyms import acronyms, is_acronym
 from citecheck.model import Citation, CitationType, ShortForm
 
 __all__ = ["Hint", "resolve_citations"]
@@ -152,7 +153,6 @@ def _looks_short_title(citation: Citation) -> bool:
         citation.container,
         citation.volume,
         citation.issue,
-        citation.pages,
         citation.date,
         citation.publisher,
         citation.place,
@@ -161,6 +161,13 @@ def _looks_short_title(citation: Citation) -> bool:
         citation.doi,
     )
     return all(v is None for v in rest) and not citation.urls
+
+
+def _as_pinpoint(citation: Citation) -> Citation:
+    """A short title's "160–61" was read as the work's pages; it is the pages cited."""
+    if citation.pages is None or citation.pinpoint is not None:
+        return citation
+    return replace(citation, pinpoint=citation.pages, pages=None)
 
 
 def _title_key(title: str | None) -> str:
@@ -201,6 +208,8 @@ class _Resolver:
         # Cases by each reporter they are cited in, the parallel one included.
         self.by_report: dict[tuple[str, str, str], str] = {}
         self.full_by_family: dict[str, list[int]] = defaultdict(list)
+        # Corporate authors by their acronyms ("epa" for "U.S. Environmental Protection Agency").
+        self.full_by_acronym: dict[str, list[int]] = defaultdict(list)
         self.full_by_note: dict[str, list[int]] = defaultdict(list)
         self.full_by_title: dict[str, list[int]] = defaultdict(list)
         self.full_by_reporter: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -220,6 +229,9 @@ class _Resolver:
             return
         for person in citation.authors:
             self.full_by_family[_fold(person.family)].append(position)
+            if person.given is None and " " in person.family:
+                for acronym in acronyms(person.family):
+                    self.full_by_acronym[acronym].append(position)
         self.full_by_note[citation.note].append(position)
         if citation.title:
             self.full_by_title[_title_key(citation.title)].append(position)
@@ -277,10 +289,19 @@ class _Resolver:
         if form is ShortForm.SHORT_TITLE:
             return self._short_author(citation, hint)
         if _looks_short_title(citation):
-            found = self._short_title(citation)
+            # A page range ("160–61") reads as pages: a short form only if it resolves.
+            found = self._short_title(_as_pinpoint(citation), strict=citation.pages is not None)
             if found is not None:
                 return found
         return replace(citation, work=self.new_work(citation))
+
+    def _by_family(self, raw: str) -> list[int]:
+        """Full citations by the author ``raw`` names: a family name, or a body's acronym."""
+        family = _fold(raw)
+        positions = self.full_by_family.get(family, [])
+        if not positions and is_acronym(raw.strip()):
+            return self.full_by_acronym.get(family, [])
+        return positions
 
     def _link(self, citation: Citation, target: Citation, problem: str | None = None) -> Citation:
         if target.short_form is not None:
@@ -366,7 +387,7 @@ class _Resolver:
                     citation, f"supra note {note}: note {note} has no earlier full citation"
                 )
         else:
-            by_family = self.full_by_family.get(family, [])
+            by_family = self._by_family(first)
             start = max(0, len(self.done) - _TITLE_LOOKBACK)
             positions = sorted(set(by_family) | set(range(start, len(self.done))))
         for position in reversed(positions):
@@ -402,7 +423,11 @@ class _Resolver:
     @staticmethod
     def _supra_match(c: Citation, family: str, who: str, short_title: str) -> bool:
         families = [_fold(p.family) for p in c.authors]
-        if family and any(f == family or f.endswith(" " + family) for f in families):
+        named = family and any(f == family or f.endswith(" " + family) for f in families)
+        if not named and family and len(family) < 10 and " " not in family:
+            # "EPA, supra note 2": a body by its acronym.
+            named = any(family in acronyms(p.family) for p in c.authors if p.given is None)
+        if named:
             if short_title.strip() and c.title:
                 return _title_match(short_title, c.title) >= _SHORT_TITLE
             return True
@@ -413,7 +438,7 @@ class _Resolver:
             return who in _fold(c.title).split() or _fold(c.title).startswith(who)
         return bool(who and c.title is None and c.container and _fold(c.container) == who)
 
-    def _short_title(self, citation: Citation) -> Citation | None:
+    def _short_title(self, citation: Citation, *, strict: bool = False) -> Citation | None:
         if not citation.authors:
             # "World Order, 12.": a title alone, if it starts an earlier title.
             key = _title_key(citation.title)
@@ -422,13 +447,12 @@ class _Resolver:
                 if c.title and _title_match(citation.title or "", c.title) >= _SHORT_TITLE:
                     return self._link(replace(citation, short_form=ShortForm.SHORT_TITLE), c)
             return None
-        family = _fold(citation.authors[0].family)
-        positions = self.full_by_family.get(family, [])
+        positions = self._by_family(citation.authors[0].family)
         for position in reversed(positions):
             c = self.done[position]
             if c.title and _title_match(citation.title or "", c.title, inner=True) >= _SHORT_TITLE:
                 return self._link(replace(citation, short_form=ShortForm.SHORT_TITLE), c)
-        if positions:
+        if positions and not strict:
             # The author was cited, but no title starts this way.
             return self._unresolved(
                 replace(citation, short_form=ShortForm.SHORT_TITLE),
@@ -440,8 +464,7 @@ class _Resolver:
     def _short_author(self, citation: Citation, hint: Hint) -> Citation:
         """ "Kissinger, 45.": the latest full citation of a work by that author."""
         who = hint.who or ""
-        family = _fold(re.split(r"\s+(?:and|&)\s+|\s+et\s+al\b", who)[0])
-        positions = self.full_by_family.get(family, [])
+        positions = self._by_family(re.split(r"\s+(?:and|&)\s+|\s+et\s+al\b", who)[0])
         if positions:
             return self._link(citation, self.done[positions[-1]])
         return self._unresolved(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_leadin", "read_signal"]
+__all__ = ["find_leadin", "prose_signal", "read_signal"]
 
 _SIGNAL_RE = re.compile(
     r"""^(?P<sig>
@@ -132,3 +132,21 @@ def find_leadin(text: str, limit: int) -> tuple[str | None, int] | None:
         word = (best.group("sigword") or "see").lower()
         return _CANONICAL.get(re.sub(r"\s+", " ", word), "see"), best.end()
     return None, best.end()
+
+
+# "See the vendor's old FAQ, <URL>": a signal before prose, which ``read_signal``
+# leaves in the text (so "see how ..." stays prose), is still no part of a title.
+_PROSE_SIGNAL_RE = re.compile(
+    r"^(?P<sig>see(?:\s+also|\s+generally)?|cf\.|compare)\s+(?=[a-z])", re.I
+)
+
+
+def prose_signal(title: str) -> tuple[str, str] | None:
+    """(signal, the rest) when an unmarked title opens with a signal and a lower-case word."""
+    if title[:1] not in "SsCc\u017f":  # "ſ" too: an ignore-case "s" matches it
+        return None
+    m = _PROSE_SIGNAL_RE.match(title)
+    if m is None:
+        return None
+    word = re.sub(r"\s+", " ", m.group("sig").lower())
+    return _CANONICAL.get(word, word), title[m.end() :]

@@ -18,7 +18,9 @@ style prints; CSL ``note``, Zotero's Extra):
   as the record spells it; the finding still says the note is wrong.
 
 Fields a record merely disagrees with (``metadata-mismatch``: a year, a
-volume) are kept as cited: the run does not know which side is wrong.
+volume) are kept as cited: the run does not know which side is wrong. When
+two full citations of one work disagree, the record (or else the first of
+them) settles it (``conflicts``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from citecheck.export.conflicts import settled
 from citecheck.model import (
     Citation,
     CitationType,
@@ -62,11 +65,14 @@ Verified = tuple[tuple[Citation, tuple[str, ...]], ...]
 def verified(citations: Sequence[Citation], sources: Sequence[SourceResult]) -> Verified:
     """Each citation as the run verified it, with what was changed (empty: nothing)."""
     by_index = {r.citation: r for r in sources if r.status is SourceStatus.MATCHED}
+    records = {i: r.record for i, r in by_index.items() if r.record is not None}
+    twice = settled(citations, records)
     out: list[tuple[Citation, tuple[str, ...]]] = []
-    for citation in citations:
+    for cited in citations:
+        citation, said = twice.get(cited.index, (cited, ()))
         result = by_index.get(citation.index)
         if result is None:
-            out.append((citation, ()))
+            out.append((citation, said))
             continue
         if result.doi_record is not None:
             taken, notes = _right_doi(citation, result)
@@ -75,7 +81,7 @@ def verified(citations: Sequence[Citation], sources: Sequence[SourceResult]) -> 
         else:
             taken, notes = citation, ()
         respelt, more = _respelt(taken, result)
-        out.append((respelt, notes + more))
+        out.append((respelt, said + notes + more))
     return tuple(out)
 
 

@@ -28,7 +28,9 @@ from citecheck.citations import (
     legal,
     presentations,
     prose_leadin,
+    reference_list,
     short_forms,
+    signals,
     split,
     standards,
     urls,
@@ -89,6 +91,9 @@ EXTRA = [
     "Roe, Title, thèse de doctorat, Univ. X, 2001; Roe, Titel, Dissertation, Univ. Y, 2002",
     "Treaty of X, U.K.-Fr., Mar. 1, 1920, 2 L.N.T.S. 45; Protocol, Apr. 2, 2001, T.I.A.S. No. 1",
     "Doe B. Title. German patent DE 10 2005 012 345; arXiv: hep-th/9901001v2",
+    "Text.\n\n## References\n\nRoe, A. (2001). Title.",
+    "Body.\nWORKS CITED:\nRoe. Title.\nLiterature Cited\nSources",
+    "See the old page, https://ex.org/a; see also our notes; cf. the list; compare the two",
 ]
 
 
@@ -196,6 +201,12 @@ PAIRS: list[tuple[str, Hint, Callable[[str], object]]] = [
         style_law._TREATY_RE.match,
     ),
     ("prose lead-in", prose_leadin.prose_hint, prose_leadin.find_start),
+    (
+        "reference-list heading",
+        _low_words(*reference_list.HEADING_WORDS),
+        reference_list._HEADING_RE.search,
+    ),
+    ("signal before prose", lambda t: t[:1] in "SsCc\u017f", signals._PROSE_SIGNAL_RE.match),
     ("and, next case", lambda t: "and" in t and " v" in t, split._AND_NEXT_CASE_RE.search),
     (
         "foreign month date",
