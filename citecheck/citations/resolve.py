@@ -24,16 +24,25 @@ in ``problem``; the checks stage reports it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
-
 from citecheck.citations.acronyms import acronyms, is_acronym
+from citecheck.citations.work_keys import (
+    CO_AUTHORS,
+    SHORT_TITLE_LIKENESS,
+    TITLE_LOOKBACK,
+    Signature,
+    as_pinpoint,
+    fold_text,
+    looks_short_title,
+    reporter_cites,
+    same_titled,
+    title_key,
+    title_match,
+)
 from citecheck.model import Citation, CitationType, ShortForm
 
 __all__ = ["Hint", "resolve_citations"]
@@ -47,150 +56,6 @@ class Hint(NamedTuple):
     defines: str | None = None  # the name a full citation gives itself ("[hereinafter QHSR]")
 
 
-# How alike two titles must be (0-100) to be the same work or a short title.
-_SAME_TITLE = 92.0
-_SHORT_TITLE = 85.0
-# A supra naming a title, not an author, is looked for this far back.
-_TITLE_LOOKBACK = 500
-
-
-@lru_cache(maxsize=65536)
-def _fold(text: str | None) -> str:
-    if not text:
-        return ""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NON_WORD_RE.sub("", plain.casefold().replace("-", " ")).strip()
-
-
-_NON_WORD_RE = re.compile(r"[^a-z0-9 ]+")
-# Where a second author starts: "Roe and Doe", "Roe & Doe", "Roe et al.".
-_CO_AUTHORS = re.compile(r"\s+(?:and|&)\s+|\s+et\s+al\b")
-
-
-def _first_page(pages: str | None) -> str:
-    return re.split(r"[-–—]", pages or "")[0].strip()
-
-
-_REPORT_RE = re.compile(r"(?P<v>\d{1,4})\s+(?P<r>.+?)\s+(?P<p>\d{1,5})")
-
-
-def _reports(c: Citation) -> list[tuple[str, str, str]]:
-    """A full case's (reporter, volume, first page) keys: its own, then its parallel one."""
-    if c.type is not CitationType.CASE or c.short_form is not None:
-        return []
-    out = []
-    if c.container and c.volume and c.pages:
-        out.append((_fold(c.container), c.volume, _first_page(c.pages)))
-    m = _REPORT_RE.fullmatch(c.parallel or "")
-    if m:
-        out.append((_fold(m.group("r")), m.group("v"), m.group("p")))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Sig:
-    """What two citations are compared on, folded once."""
-
-    families: tuple[str, ...]
-    title: str
-    container: str
-    volume: str
-    first_page: str
-    url: str
-
-    @classmethod
-    def of(cls, c: Citation) -> _Sig:
-        return cls(
-            tuple(_fold(p.family) for p in c.authors),
-            _fold(c.title),
-            _fold(c.container),
-            c.volume or "",
-            _first_page(c.pages),
-            c.urls[0] if c.urls else "",
-        )
-
-    @property
-    def block(self) -> tuple[str, str]:
-        """Only citations in the same block can be the same titled work.
-
-        The block is the first author and the first two words that matter:
-        the same work cited twice, even without its subtitle, keeps them.
-        """
-        words = [w for w in self.title.split() if w not in ("the", "a", "an")]
-        return (self.families[0] if self.families else "", " ".join(words[:2]))
-
-
-def _same_titled(a: _Sig, b: _Sig) -> bool:
-    if a.families and b.families and a.families[0] != b.families[0]:
-        return False
-    if fuzz.ratio(a.title, b.title) < _SAME_TITLE and not _main_title_of(a, b):
-        return False
-    if a.container and b.container:
-        return bool(fuzz.ratio(a.container, b.container) >= 80)
-    return True
-
-
-def _main_title_of(a: _Sig, b: _Sig) -> bool:
-    """By the same author, one title is the other without its subtitle.
-
-    "World Order" and "World Order: Reflections on ..." cited in full twice
-    are one work; the titles are folded, so the colon is gone and the test is
-    on words.
-    """
-    if not (a.families and b.families):
-        return False
-    short, long = sorted((a.title.split(), b.title.split()), key=len)
-    return len(short) >= 2 and long[: len(short)] == short
-
-
-def _looks_short_title(citation: Citation) -> bool:
-    """Family names, a title and at most a pinpoint: "Kissinger, World Order, 12."."""
-    if citation.short_form is not None or not citation.title or len(citation.authors) > 3:
-        return False
-    if any(person.given for person in citation.authors):
-        return False
-    rest = (
-        citation.container,
-        citation.volume,
-        citation.issue,
-        citation.date,
-        citation.publisher,
-        citation.place,
-        citation.series,
-        citation.number,
-        citation.doi,
-    )
-    return all(v is None for v in rest) and not citation.urls
-
-
-def _as_pinpoint(citation: Citation) -> Citation:
-    """A short title's "160–61" was read as the work's pages; it is the pages cited."""
-    if citation.pages is None or citation.pinpoint is not None:
-        return citation
-    return replace(citation, pinpoint=citation.pages, pages=None)
-
-
-def _title_key(title: str | None) -> str:
-    """The first word that matters, for finding titles a short title may start."""
-    words = [w for w in _fold(title).split() if w not in ("the", "a", "an")]
-    return words[0] if words else ""
-
-
-def _title_match(short: str, full: str, *, inner: bool = False) -> float:
-    """How well ``short`` names ``full`` (0-100): as its start, or with ``inner`` (the
-    author already matched) as a run of two or more of its words anywhere ("Water
-    Treaty" for "The 1944 Water Treaty and the Politics of Scarcity")."""
-    a, b = _fold(short), _fold(full)
-    if not a or not b:
-        return 0.0
-    if b.startswith(a):
-        return 100.0
-    if inner and len(a.split()) >= 2 and f" {a} " in f" {b} ":
-        return 100.0
-    # Compare the short title with the same-length start of the full title.
-    return float(fuzz.ratio(a, b[: len(a) + 3]))
-
-
 class _Resolver:
     """Walks the citations in order, keeping indexes so each step stays cheap."""
 
@@ -202,7 +67,7 @@ class _Resolver:
         self.defined = defined or {}
         self.by_index: dict[int, Citation] = {}
         self.works = first_work
-        self.titled: dict[tuple[str, str], list[tuple[str, _Sig]]] = defaultdict(list)
+        self.titled: dict[tuple[str, str], list[tuple[str, Signature]]] = defaultdict(list)
         self.by_cvp: dict[tuple[str, str, str], str] = {}
         self.by_url: dict[str, str] = {}
         # Cases by each reporter they are cited in, the parallel one included.
@@ -228,33 +93,33 @@ class _Resolver:
         if citation.short_form is not None:
             return
         for person in citation.authors:
-            self.full_by_family[_fold(person.family)].append(position)
+            self.full_by_family[fold_text(person.family)].append(position)
             if person.given is None and " " in person.family:
                 for acronym in acronyms(person.family):
                     self.full_by_acronym[acronym].append(position)
         self.full_by_note[citation.note].append(position)
         if citation.title:
-            self.full_by_title[_title_key(citation.title)].append(position)
+            self.full_by_title[title_key(citation.title)].append(position)
         if citation.volume and citation.container:
-            key = (_fold(citation.container), citation.volume)
+            key = (fold_text(citation.container), citation.volume)
             self.full_by_reporter[key].append(position)
-        parallel = _reports(citation)[1:]
+        parallel = reporter_cites(citation)[1:]
         for container, volume, _page in parallel:
             # "Carpenter, 138 S. Ct. at 2220" finds the case first cited with "585 U.S. 296".
             self.full_by_reporter[(container, volume)].append(position)
 
     def new_work(self, citation: Citation) -> str:
-        sig = _Sig.of(citation)
+        sig = Signature.of(citation)
         work_id: str | None = None
         if sig.title:
             bucket = self.titled[sig.block]
             for candidate, rep in bucket:
-                if _same_titled(rep, sig):
+                if same_titled(rep, sig):
                     work_id = candidate
                     break
         elif sig.container and sig.volume and sig.first_page:
             work_id = self.by_cvp.get((sig.container, sig.volume, sig.first_page))
-        reports = _reports(citation)
+        reports = reporter_cites(citation)
         if work_id is None and reports:
             # A case cited in one note by "585 U.S. 296, 138 S. Ct. 2206" and in another
             # by "138 S. Ct. 2206" alone is one case.
@@ -288,16 +153,16 @@ class _Resolver:
             return self._short_case(citation, hint)
         if form is ShortForm.SHORT_TITLE:
             return self._short_author(citation, hint)
-        if _looks_short_title(citation):
+        if looks_short_title(citation):
             # A page range ("160–61") reads as pages: a short form only if it resolves.
-            found = self._short_title(_as_pinpoint(citation), strict=citation.pages is not None)
+            found = self._short_title(as_pinpoint(citation), strict=citation.pages is not None)
             if found is not None:
                 return found
         return replace(citation, work=self.new_work(citation))
 
     def _by_family(self, raw: str) -> list[int]:
         """Full citations by the author ``raw`` names: a family name, or a body's acronym."""
-        family = _fold(raw)
+        family = fold_text(raw)
         positions = self.full_by_family.get(family, [])
         if not positions and is_acronym(raw.strip()):
             return self.full_by_acronym.get(family, [])
@@ -322,7 +187,7 @@ class _Resolver:
     def _by_name(self, citation: Citation, hint: Hint) -> Citation | None:
         """ "QHSR, supra note 3" / "QHSR at 12": the work that named itself QHSR."""
         name = hint.who or ""
-        key = _fold(name)
+        key = fold_text(name)
         position = self.named.get(key)
         if position is None:
             where = self.defined.get(key)
@@ -346,7 +211,7 @@ class _Resolver:
 
     def _undefined(self, name: str) -> str:
         """What to add when a short form's name is no one's: no note defines it either."""
-        if any(ch.isupper() for ch in name[1:]) and _fold(name) not in self.full_by_family:
+        if any(ch.isupper() for ch in name[1:]) and fold_text(name) not in self.full_by_family:
             # "QHSR", "NRC Report": the shape of a name a note would have given itself.
             return f"; no note names a work {name!r} with [hereinafter {name}]"
         return ""
@@ -374,11 +239,11 @@ class _Resolver:
         if raw_who is None:
             return self._bare_supra(citation, note)
         raw_who = raw_who or ""
-        who = _fold(raw_who)
+        who = fold_text(raw_who)
         # "Warren & Brandeis, supra note 1": the work is found by its first author's family
         # name, as a short author form is.
-        first = _CO_AUTHORS.split(raw_who.split(",")[0])[0] if raw_who else ""
-        family = _fold(first)
+        first = CO_AUTHORS.split(raw_who.split(",")[0])[0] if raw_who else ""
+        family = fold_text(first)
         short_title = raw_who.split(",", 1)[1] if "," in raw_who else ""
         if note is not None:
             positions = self.full_by_note.get(note, [])
@@ -388,7 +253,7 @@ class _Resolver:
                 )
         else:
             by_family = self._by_family(first)
-            start = max(0, len(self.done) - _TITLE_LOOKBACK)
+            start = max(0, len(self.done) - TITLE_LOOKBACK)
             positions = sorted(set(by_family) | set(range(start, len(self.done))))
         for position in reversed(positions):
             candidate = self.done[position]
@@ -422,35 +287,38 @@ class _Resolver:
 
     @staticmethod
     def _supra_match(c: Citation, family: str, who: str, short_title: str) -> bool:
-        families = [_fold(p.family) for p in c.authors]
+        families = [fold_text(p.family) for p in c.authors]
         named = family and any(f == family or f.endswith(" " + family) for f in families)
         if not named and family and len(family) < 10 and " " not in family:
             # "EPA, supra note 2": a body by its acronym.
             named = any(family in acronyms(p.family) for p in c.authors if p.given is None)
         if named:
             if short_title.strip() and c.title:
-                return _title_match(short_title, c.title) >= _SHORT_TITLE
+                return title_match(short_title, c.title) >= SHORT_TITLE_LIKENESS
             return True
-        if who and c.title and _title_match(who, c.title) >= _SHORT_TITLE:
+        if who and c.title and title_match(who, c.title) >= SHORT_TITLE_LIKENESS:
             return True
         if who and c.title and c.type is CitationType.CASE and not c.authors:
             # OSCOLA "Miller (n 5)": a case named by one party.
-            return who in _fold(c.title).split() or _fold(c.title).startswith(who)
-        return bool(who and c.title is None and c.container and _fold(c.container) == who)
+            return who in fold_text(c.title).split() or fold_text(c.title).startswith(who)
+        return bool(who and c.title is None and c.container and fold_text(c.container) == who)
 
     def _short_title(self, citation: Citation, *, strict: bool = False) -> Citation | None:
         if not citation.authors:
             # "World Order, 12.": a title alone, if it starts an earlier title.
-            key = _title_key(citation.title)
+            key = title_key(citation.title)
             for position in reversed(self.full_by_title.get(key, [])):
                 c = self.done[position]
-                if c.title and _title_match(citation.title or "", c.title) >= _SHORT_TITLE:
+                if c.title and title_match(citation.title or "", c.title) >= SHORT_TITLE_LIKENESS:
                     return self._link(replace(citation, short_form=ShortForm.SHORT_TITLE), c)
             return None
         positions = self._by_family(citation.authors[0].family)
         for position in reversed(positions):
             c = self.done[position]
-            if c.title and _title_match(citation.title or "", c.title, inner=True) >= _SHORT_TITLE:
+            if (
+                c.title
+                and title_match(citation.title or "", c.title, inner=True) >= SHORT_TITLE_LIKENESS
+            ):
                 return self._link(replace(citation, short_form=ShortForm.SHORT_TITLE), c)
         if positions and not strict:
             # The author was cited, but no title starts this way.
@@ -472,11 +340,11 @@ class _Resolver:
         )
 
     def _short_case(self, citation: Citation, hint: Hint) -> Citation:
-        guess = _fold(hint.who or "")
-        key = (_fold(citation.container), citation.volume or "")
+        guess = fold_text(hint.who or "")
+        key = (fold_text(citation.container), citation.volume or "")
         for position in reversed(self.full_by_reporter.get(key, [])):
             c = self.done[position]
-            if guess and c.title and guess not in _fold(c.title):
+            if guess and c.title and guess not in fold_text(c.title):
                 continue
             return self._link(citation, c)
         return self._unresolved(
@@ -498,11 +366,11 @@ def resolve_citations(
     defined: dict[str, str] = {}
     for citation, hint in zip(citations, hints, strict=True):
         if hint.defines:
-            defined.setdefault(_fold(hint.defines), citation.note)
+            defined.setdefault(fold_text(hint.defines), citation.note)
     resolver = _Resolver(first_work, defined)
     for citation, hint in zip(citations, hints, strict=True):
         resolved = resolver.resolve(citation, hint)
         if hint.defines and resolved.short_form is None:
-            resolver.named.setdefault(_fold(hint.defines), len(resolver.done))
+            resolver.named.setdefault(fold_text(hint.defines), len(resolver.done))
         resolver.add(resolved)
     return tuple(resolver.done)
