@@ -28,6 +28,9 @@ class SourceStatus(StrEnum):
     SKIPPED = "skipped"
 
 
+_SERVICE_NAMES = {"crossref": "Crossref", "openalex": "OpenAlex", "courtlistener": "CourtListener"}
+
+
 @dataclass(frozen=True, slots=True)
 class WorkRecord:
     """What one index (Crossref, OpenAlex, CourtListener) says about a work.
@@ -59,6 +62,11 @@ class WorkRecord:
     # The index's type of work ("journal-article", "book-chapter", "book", "report",
     # OpenAlex's "article", ...): a book review is no book, a book is no chapter.
     kind: str | None = None
+
+    @property
+    def service_name(self) -> str:
+        """The index as a reader names it: "Crossref", "OpenAlex", "CourtListener"."""
+        return _SERVICE_NAMES.get(self.service, self.service)
 
 
 @dataclass(frozen=True, slots=True)

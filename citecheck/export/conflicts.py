@@ -18,12 +18,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
-from citecheck.model import Citation, PartialDate, WorkRecord
+from citecheck.model import Citation, WorkRecord
 
 __all__ = ["settled"]
-
-_SERVICES = {"crossref": "Crossref", "openalex": "OpenAlex", "courtlistener": "CourtListener"}
 
 
 def _first_page(pages: str | None) -> str | None:
@@ -82,10 +81,9 @@ def _settle(
         chosen = next((c for c, v in given if theirs is not None and v == theirs), None)
         if chosen is not None and record is not None:
             what = f"doi:{record.doi}" if record.doi else record.id
-            service = _SERVICES.get(record.service, record.service)
             notes.append(
                 f"citecheck: the notes give the {name} as {said}; "
-                f"{theirs} is the {service} record's ({what})"
+                f"{theirs} is the {record.service_name} record's ({what})"
             )
         else:
             chosen = given[0][0]
@@ -109,16 +107,6 @@ def _distinct(given: list[tuple[Citation, str]]) -> list[tuple[Citation, str]]:
     return out
 
 
-def _with(c: Citation, changes: dict[str, object]) -> Citation:
-    date = changes.get("date", c.date)
-    assert date is None or isinstance(date, PartialDate)
-    pages = changes.get("pages", c.pages)
-    volume = changes.get("volume", c.volume)
-    issue = changes.get("issue", c.issue)
-    return replace(
-        c,
-        date=date,
-        pages=pages if isinstance(pages, str) else c.pages,
-        volume=volume if isinstance(volume, str) else c.volume,
-        issue=issue if isinstance(issue, str) else c.issue,
-    )
+def _with(c: Citation, changes: dict[str, Any]) -> Citation:
+    # Each value was read off a citation that gave the detail, so none is None.
+    return replace(c, **changes)

@@ -57,7 +57,6 @@ _KINDS = {
     "book-part": CitationType.CHAPTER,
     "report": CitationType.REPORT,
 }
-_SERVICES = {"crossref": "Crossref", "openalex": "OpenAlex", "courtlistener": "CourtListener"}
 
 Verified = tuple[tuple[Citation, tuple[str, ...]], ...]
 
@@ -85,10 +84,6 @@ def verified(citations: Sequence[Citation], sources: Sequence[SourceResult]) -> 
     return tuple(out)
 
 
-def _service(record: WorkRecord) -> str:
-    return _SERVICES.get(record.service, record.service)
-
-
 def _without_doi_links(urls: tuple[str, ...], doi: str) -> tuple[str, ...]:
     wrong = doi.casefold()
     return tuple(u for u in urls if not re.search(r"(?i)doi", u) or wrong not in u.casefold())
@@ -100,11 +95,11 @@ def _right_doi(citation: Citation, result: SourceResult) -> tuple[Citation, tupl
     cited = citation.doi or wrong.doi or ""
     urls = _without_doi_links(citation.urls, cited) if cited else citation.urls
     right = result.record.doi if result.record is not None else None
-    where = _service(wrong)
+    where = wrong.service_name
     if right:
         note = (
             f"citecheck: the cited DOI {cited} is the DOI of another work ({where}); "
-            f"this is the DOI {_service(result.record or wrong)} gives for the cited work"
+            f"this is the DOI {(result.record or wrong).service_name} gives for the cited work"
         )
     else:
         note = f"citecheck: the cited DOI {cited} is the DOI of another work ({where}); removed"
@@ -176,7 +171,7 @@ def _filled(citation: Citation, record: WorkRecord) -> tuple[Citation, tuple[str
     what = f"doi:{record.doi}" if record.doi else record.id
     note = (
         f"citecheck: the note's citation could not be read in full ({why}); title, type, "
-        f"journal, volume, issue, pages and year are the {_service(record)} record's ({what})"
+        f"journal, volume, issue, pages and year are the {record.service_name} record's ({what})"
     )
     return taken, (note,)
 
@@ -207,7 +202,7 @@ def _respelt(citation: Citation, result: SourceResult) -> tuple[Citation, tuple[
         authors[people[at]] = replace(person, family=family)
         notes.append(
             f"citecheck: the note spells the author “{cited}”; “{family}” is the "
-            f"{_service(record)} record's spelling ({what})"
+            f"{record.service_name} record's spelling ({what})"
         )
     if not notes:
         return citation, ()

@@ -112,8 +112,6 @@ _NOTICE_RULES = {
     "expression_of_concern": EXPRESSION_OF_CONCERN,
 }
 
-_SERVICE_NAMES = {"crossref": "Crossref", "openalex": "OpenAlex", "courtlistener": "CourtListener"}
-
 
 def _describe(record: WorkRecord) -> str:
     parts = [f"'{record.title}'" if record.title else "untitled"]
@@ -139,14 +137,14 @@ def _evidence(record: WorkRecord) -> str:
         ("DOI", record.doi),
     ]
     shown = "; ".join(f"{name}: {value}" for name, value in fields if value)
-    return f"{_SERVICE_NAMES.get(record.service, record.service)} record: {shown}"
+    return f"{record.service_name} record: {shown}"
 
 
 def _mismatch(citation: Citation, result: SourceResult, record: WorkRecord) -> Finding:
     which = ", ".join(field for field, *_ in result.mismatches)
     cited = "; ".join(f"{field} {mine!r}" for field, mine, _ in result.mismatches)
     theirs = "; ".join(f"{field} {value!r}" for field, _, value in result.mismatches)
-    service = _SERVICE_NAMES.get(record.service, record.service)
+    service = record.service_name
     verb = "differs" if len(result.mismatches) == 1 else "differ"
     return METADATA_MISMATCH.finding(
         f"Note {citation.note}: the {which} of this citation {verb} from the {service} record "
@@ -186,7 +184,7 @@ def _notices(citation: Citation, record: WorkRecord) -> Iterable[Finding]:
     if record.retracted and RETRACTED.id not in seen:
         yield RETRACTED.finding(
             f"Note {citation.note}: {_describe(record)} is marked retracted in "
-            f"{_SERVICE_NAMES.get(record.service, record.service)}. Remove the citation, or "
+            f"{record.service_name}. Remove the citation, or "
             "cite the retraction notice beside it and say so.",
             citation.location,
             note=citation.note,
